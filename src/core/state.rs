@@ -1,0 +1,199 @@
+//! The widget's state and the one reducer every change goes through.
+
+use crate::core::model::{Annotation, Kind};
+use std::rc::Rc;
+
+/// Which annotations the side panel lists.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Filter {
+    /// Every annotation.
+    #[default]
+    All,
+    /// Claims only.
+    Claims,
+    /// Tags of one entity (registry id).
+    Entity(String),
+}
+
+impl Filter {
+    /// Whether `annotation` passes the filter.
+    pub fn accepts(&self, annotation: &Annotation) -> bool {
+        match (self, &annotation.kind) {
+            (Filter::All, _) | (Filter::Claims, Kind::Claim) => true,
+            (Filter::Entity(want), Kind::Entity(id)) => want == id,
+            _ => false,
+        }
+    }
+}
+
+/// A selection waiting for a tag: its range and where the toolbar goes (pixels, relative to the widget).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    /// First code point.
+    pub start: usize,
+    /// Code point just past the selection.
+    pub end: usize,
+    /// Toolbar's horizontal centre.
+    pub x: f64,
+    /// Top of the selection.
+    pub y: f64,
+}
+
+/// The open highlight popover: the annotations under the clicked point and where it goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Popover {
+    /// Ids of the annotations covering the clicked run, outermost first.
+    pub ids: Vec<String>,
+    /// Horizontal centre (pixels, relative to the widget).
+    pub x: f64,
+    /// Bottom of the clicked highlight.
+    pub y: f64,
+}
+
+/// A message shown to the reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// localStorage cannot be used: annotations live only as long as the tab.
+    StorageUnavailable,
+    /// The stored entry was unusable; it was kept under `backup_key` and Hamish started clean.
+    StoredEntryBackedUp { reason: String, backup_key: String },
+    /// The stored entry was unusable and could not be backed up: saving is off so it is not overwritten.
+    StoredEntryKept { reason: String },
+    /// Writing to storage failed (e.g. quota): the change is kept in this tab only.
+    SaveFailed,
+    /// The last export held this many annotations.
+    Exported(usize),
+}
+
+/// Everything the widget shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct State {
+    /// The article's annotations, kept in reading order.
+    pub annotations: Vec<Annotation>,
+    /// The panel's filter.
+    pub filter: Filter,
+    /// The selection waiting for a tag, if any.
+    pub pending: Option<Pending>,
+    /// The open popover, if any.
+    pub popover: Option<Popover>,
+    /// Messages for the reader, oldest first.
+    pub notices: Vec<Notice>,
+}
+
+/// Every change to [`State`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Replaces all annotations (after loading from storage).
+    Load(Vec<Annotation>),
+    /// Adds a new annotation and clears the pending selection.
+    Add(Annotation),
+    /// Changes an annotation's tag.
+    SetKind {
+        id: String,
+        kind: Kind,
+        modified: String,
+    },
+    /// Changes an annotation's note.
+    SetNote {
+        id: String,
+        note: String,
+        modified: String,
+    },
+    /// Deletes an annotation (and drops it from the popover).
+    Delete(String),
+    /// Sets the panel's filter.
+    SetFilter(Filter),
+    /// Shows the toolbar for a selection, or hides it (`None`).
+    SetPending(Option<Pending>),
+    /// Opens the popover, or closes it (`None`).
+    SetPopover(Option<Popover>),
+    /// Shows a notice (once: an equal notice already shown is not repeated).
+    Notify(Notice),
+    /// Dismisses the notice at this index.
+    Dismiss(usize),
+}
+
+impl State {
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Load(mut annotations) => {
+                annotations.sort_by(Annotation::reading_order);
+                self.annotations = annotations;
+            }
+            Action::Add(annotation) => {
+                let at = self
+                    .annotations
+                    .partition_point(|a| Annotation::reading_order(a, &annotation).is_le());
+                self.annotations.insert(at, annotation);
+                self.pending = None;
+            }
+            Action::SetKind { id, kind, modified } => {
+                if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
+                    if a.kind != kind {
+                        a.kind = kind;
+                        a.modified = modified;
+                    }
+                }
+            }
+            Action::SetNote { id, note, modified } => {
+                if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
+                    if a.note != note {
+                        a.note = note;
+                        a.modified = modified;
+                    }
+                }
+            }
+            Action::Delete(id) => {
+                self.annotations.retain(|a| a.id != id);
+                if let Some(p) = &mut self.popover {
+                    p.ids.retain(|i| *i != id);
+                    if p.ids.is_empty() {
+                        self.popover = None;
+                    }
+                }
+            }
+            Action::SetFilter(filter) => self.filter = filter,
+            Action::SetPending(pending) => {
+                if pending.is_some() {
+                    self.popover = None;
+                }
+                self.pending = pending;
+            }
+            Action::SetPopover(popover) => {
+                if popover.is_some() {
+                    self.pending = None;
+                }
+                self.popover = popover;
+            }
+            Action::Notify(notice) => {
+                self.notices.retain(|n| {
+                    !matches!((n, &notice), (Notice::Exported(_), Notice::Exported(_)))
+                });
+                if !self.notices.contains(&notice) {
+                    self.notices.push(notice);
+                }
+            }
+            Action::Dismiss(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
+        }
+    }
+
+    /// The annotation with this id.
+    pub fn get(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+}
+
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,105 @@
+//! Text offsets in the three units Hamish meets, converted in this one place.
+//!
+//! * **Code points** (Unicode scalar values) — the W3C Web Annotation model's unit, and Hamish's own:
+//!   every stored and exported offset counts code points.
+//! * **UTF-16 code units** — what the DOM counts (`Range` offsets, `String.length`).
+//! * **UTF-8 bytes** — what Rust string slicing uses.
+//!
+//! Every function takes offsets that may be out of range and clamps them, so no caller can panic on
+//! an offset that came from the page or from storage.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Number of code points in `text`.
+pub fn cp_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Byte offset of code point `cp` in `text` (clamped to the text's end).
+pub fn cp_to_byte(text: &str, cp: usize) -> usize {
+    text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)
+}
+
+/// Code point offset of byte `byte` in `text`; a byte inside a character counts as that character's start.
+pub fn byte_to_cp(text: &str, byte: usize) -> usize {
+    text.char_indices()
+        .take_while(|(b, _)| *b < byte)
+        .filter(|(b, c)| b + c.len_utf8() <= byte)
+        .count()
+}
+
+/// Code point offset of UTF-16 offset `u16_offset` in `text`. An offset that falls between the two
+/// halves of a surrogate pair rounds down to the start of that character; past the end clamps.
+pub fn utf16_to_cp(text: &str, u16_offset: usize) -> usize {
+    let mut units = 0;
+    for (cp, c) in text.chars().enumerate() {
+        units += c.len_utf16();
+        if units > u16_offset {
+            return cp;
+        }
+    }
+    cp_len(text)
+}
+
+/// UTF-16 offset of code point `cp` in `text` (clamped to the text's end).
+pub fn cp_to_utf16(text: &str, cp: usize) -> usize {
+    text.chars().take(cp).map(char::len_utf16).sum()
+}
+
+/// The slice of `text` between code points `start` and `end` (clamped; empty when `end <= start`).
+pub fn slice_cp(text: &str, start: usize, end: usize) -> &str {
+    let s = cp_to_byte(text, start);
+    let e = cp_to_byte(text, end).max(s);
+    &text[s..e]
+}
+
+/// Widens `[start, end)` (code points) to whole grapheme clusters: the start moves back and the end
+/// forward to the nearest cluster boundary, so a range never separates an Arabic letter from its
+/// diacritics nor splits an emoji sequence.
+pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let len = cp_len(text);
+    let (start, end) = (start.min(len), end.min(len));
+    // Boundaries are 0 and the end of every cluster: take the last one <= start, the first one >= end.
+    let mut snapped_start = 0;
+    let mut snapped_end = (end == 0).then_some(0);
+    let mut boundary = 0;
+    for cluster in text.graphemes(true) {
+        boundary += cp_len(cluster);
+        if boundary <= start {
+            snapped_start = boundary;
+        }
+        if snapped_end.is_none() && boundary >= end {
+            snapped_end = Some(boundary);
+        }
+    }
+    (snapped_start, snapped_end.unwrap_or(len).max(snapped_start))
+}
+
+/// Shrinks `[start, end)` (code points) so it neither starts nor ends with white space.
+pub fn trim_whitespace(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = slice_cp(text, start, end);
+    let lead = slice.chars().take_while(|c| c.is_whitespace()).count();
+    let total = cp_len(slice);
+    if lead == total {
+        return (start, start);
+    }
+    let trail = slice
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    (start + lead, start + total - trail)
+}
+
+/// Turns a raw selection `[start, end)` into the range Hamish annotates: whole grapheme clusters,
+/// without surrounding white space. Returns `None` when nothing but white space was selected.
+pub fn normalize_selection(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (lo, hi) = if start <= end {
+        (start, end)
+    } else {
+        (end, start)
+    };
+    let (lo, hi) = snap_to_graphemes(text, lo, hi);
+    let (lo, hi) = trim_whitespace(text, lo, hi);
+    (hi > lo).then_some((lo, hi))
+}

@@ -1,0 +1,95 @@
+//! Export in the W3C Web Annotation Data Model (JSON-LD, `http://www.w3.org/ns/anno.jsonld`).
+
+use crate::core::article::Article;
+use crate::core::entities::{find, Entity};
+use crate::core::model::{Annotation, Kind};
+use serde_json::{json, Value};
+
+/// The JSON-LD context of every export.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The bodies that say what an annotation is: a claim is `classifying` with the value `claim`; an
+/// entity tag is a `tagging` TextualBody with the entity's English label, plus an `identifying`
+/// SpecificResource pointing at its Wikidata item when it has one; a note is a `commenting` body.
+fn bodies(annotation: &Annotation, registry: &[Entity]) -> Vec<Value> {
+    let mut out = Vec::new();
+    match &annotation.kind {
+        Kind::Claim => out.push(json!({
+            "type": "TextualBody", "purpose": "classifying", "value": "claim", "format": "text/plain", "language": "en"
+        })),
+        Kind::Entity(id) => {
+            let entity = find(registry, id);
+            let label = entity.map_or(id.as_str(), |e| e.label_en.as_str());
+            out.push(json!({
+                "type": "TextualBody", "purpose": "tagging", "value": label, "format": "text/plain", "language": "en"
+            }));
+            if let Some(iri) = entity.and_then(|e| e.wikidata.as_deref()) {
+                out.push(json!({ "type": "SpecificResource", "purpose": "identifying", "source": iri }));
+            }
+        }
+    }
+    if !annotation.note.trim().is_empty() {
+        out.push(json!({
+            "type": "TextualBody", "purpose": "commenting", "value": annotation.note, "format": "text/plain"
+        }));
+    }
+    out
+}
+
+/// One annotation as a W3C `Annotation` (without `@context`: it inherits the collection's).
+pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[Entity]) -> Value {
+    let motivation = match annotation.kind {
+        Kind::Claim => "classifying",
+        Kind::Entity(_) => "tagging",
+    };
+    json!({
+        "id": annotation.id,
+        "type": "Annotation",
+        "motivation": motivation,
+        "created": annotation.created,
+        "modified": annotation.modified,
+        "generator": { "id": "urn:hamish:generator", "type": "Software", "name": "Hamish" },
+        "body": bodies(annotation, registry),
+        "target": {
+            "type": "SpecificResource",
+            "source": article.source,
+            "language": article.lang,
+            "textDirection": article.dir,
+            "selector": [
+                { "type": "TextQuoteSelector", "exact": annotation.exact, "prefix": annotation.prefix, "suffix": annotation.suffix },
+                { "type": "TextPositionSelector", "start": annotation.start, "end": annotation.end }
+            ]
+        }
+    })
+}
+
+/// The whole export: an `AnnotationCollection` whose one page holds every annotation in reading order.
+/// `export_id` is a fresh IRI for this export and `generated` the time of export.
+pub fn export_collection(
+    annotations: &[Annotation],
+    article: &Article,
+    registry: &[Entity],
+    export_id: &str,
+    generated: &str,
+) -> Value {
+    let mut ordered: Vec<&Annotation> = annotations.iter().collect();
+    ordered.sort_by(|a, b| Annotation::reading_order(a, b));
+    let items: Vec<Value> = ordered
+        .iter()
+        .map(|a| annotation_json(a, article, registry))
+        .collect();
+    json!({
+        "@context": CONTEXT,
+        "id": export_id,
+        "type": "AnnotationCollection",
+        "label": article.title(),
+        "generated": generated,
+        "total": items.len(),
+        "first": {
+            "id": format!("{export_id}#page1"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items
+        }
+    })
+}

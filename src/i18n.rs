@@ -1,0 +1,144 @@
+//! The interface's strings in Arabic and English.
+
+/// Interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// Arabic (right to left), the default for an Arabic article.
+    Ar,
+    /// English (left to right).
+    En,
+}
+
+impl Lang {
+    /// Picks the interface language: `?ui=en` / `?ui=ar` wins, else the article's language.
+    pub fn choose(ui_param: Option<&str>, article_lang: &str) -> Lang {
+        match ui_param {
+            Some("en") => Lang::En,
+            Some("ar") => Lang::Ar,
+            _ if article_lang.starts_with("ar") => Lang::Ar,
+            _ => Lang::En,
+        }
+    }
+
+    /// BCP 47 tag.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+
+    /// Text direction.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+
+    /// The other language (for the switch).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ar => Lang::En,
+            Lang::En => Lang::Ar,
+        }
+    }
+
+    /// True for Arabic.
+    pub fn is_arabic(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// The strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ar => &AR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every fixed string of the interface.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub switch_to: &'static str,
+    pub claim: &'static str,
+    pub claims: &'static str,
+    pub all: &'static str,
+    pub toolbar_label: &'static str,
+    pub toolbar_hint: &'static str,
+    pub export_json: &'static str,
+    pub panel_title: &'static str,
+    pub panel_empty: &'static str,
+    pub panel_filter_empty: &'static str,
+    pub filter_label: &'static str,
+    pub tag_label: &'static str,
+    pub note_label: &'static str,
+    pub note_placeholder: &'static str,
+    pub delete: &'static str,
+    pub close: &'static str,
+    pub dismiss: &'static str,
+    pub popover_label: &'static str,
+    pub storage_unavailable: &'static str,
+    pub entry_backed_up: &'static str,
+    pub entry_kept: &'static str,
+    pub save_failed: &'static str,
+    pub exported: &'static str,
+    pub article_label: &'static str,
+}
+
+const AR: Strings = Strings {
+    app_name: "هامش",
+    switch_to: "English",
+    claim: "ادعاء",
+    claims: "الادعاءات",
+    all: "الكل",
+    toolbar_label: "وسم التحديد",
+    toolbar_hint: "حدّد نصاً من المقال لوسمه: c ادعاء، 1–4 الكيانات، Esc للإلغاء.",
+    export_json: "تصدير JSON",
+    panel_title: "التعليقات",
+    panel_empty: "لا تعليقات بعد. حدّد نصاً من المقال لتبدأ.",
+    panel_filter_empty: "لا تعليقات تطابق هذا التصفية.",
+    filter_label: "تصفية التعليقات",
+    tag_label: "الوسم",
+    note_label: "ملاحظة",
+    note_placeholder: "أضف ملاحظة…",
+    delete: "حذف",
+    close: "إغلاق",
+    dismiss: "إخفاء",
+    popover_label: "تفاصيل التعليق",
+    storage_unavailable: "التخزين المحلي غير متاح في هذا المتصفح: ستبقى تعليقاتك في هذه الجلسة فقط. صدّرها قبل الإغلاق.",
+    entry_backed_up: "تعذّرت قراءة التعليقات المحفوظة لهذا المقال، فحُفظت نسخة منها كما هي تحت المفتاح {key} وبدأنا من جديد. السبب: {reason}",
+    entry_kept: "تعذّرت قراءة التعليقات المحفوظة ولم يمكن نسخها احتياطياً، لذا أُوقف الحفظ حتى لا تُستبدل. السبب: {reason}",
+    save_failed: "تعذّر الحفظ في التخزين المحلي (ربما امتلأ): التغييرات باقية في هذه الجلسة فقط.",
+    exported: "صُدّر {n} تعليقاً في ملف JSON.",
+    article_label: "المقال",
+};
+
+const EN: Strings = Strings {
+    app_name: "Hamish",
+    switch_to: "العربية",
+    claim: "Claim",
+    claims: "Claims",
+    all: "All",
+    toolbar_label: "Tag the selection",
+    toolbar_hint: "Select text in the article to tag it: c claim, 1–4 entities, Esc to dismiss.",
+    export_json: "Export JSON",
+    panel_title: "Annotations",
+    panel_empty: "No annotations yet. Select text in the article to start.",
+    panel_filter_empty: "No annotations match this filter.",
+    filter_label: "Filter annotations",
+    tag_label: "Tag",
+    note_label: "Note",
+    note_placeholder: "Add a note…",
+    delete: "Delete",
+    close: "Close",
+    dismiss: "Dismiss",
+    popover_label: "Annotation details",
+    storage_unavailable: "Local storage is unavailable in this browser: your annotations last only for this session. Export them before closing.",
+    entry_backed_up: "The saved annotations for this article could not be read. They were kept unchanged under the key {key} and Hamish started clean. Reason: {reason}",
+    entry_kept: "The saved annotations could not be read nor backed up, so saving is off to avoid overwriting them. Reason: {reason}",
+    save_failed: "Saving to local storage failed (it may be full): changes are kept in this session only.",
+    exported: "Exported {n} annotations as JSON.",
+    article_label: "Article",
+};

@@ -1,0 +1,8 @@
+//! yew components: thin views over [`crate::core::state::State`].
+
+pub mod app;
+pub mod article;
+pub mod notices;
+pub mod panel;
+pub mod popover;
+pub mod toolbar;

@@ -1,0 +1,50 @@
+//! Messages for the reader: storage problems and export results.
+
+use crate::core::state::Notice;
+use crate::i18n::Lang;
+use yew::prelude::*;
+
+/// Properties of [`Notices`].
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    /// The notices, oldest first.
+    pub notices: Vec<Notice>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Called with the index of a notice to dismiss.
+    pub on_dismiss: Callback<usize>,
+}
+
+/// The text of a notice, and whether it is a warning (an alert) rather than a status.
+pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
+    let s = lang.strings();
+    match notice {
+        Notice::StorageUnavailable => (s.storage_unavailable.into(), true),
+        Notice::StoredEntryBackedUp { reason, backup_key } => (
+            s.entry_backed_up
+                .replace("{key}", backup_key)
+                .replace("{reason}", reason),
+            true,
+        ),
+        Notice::StoredEntryKept { reason } => (s.entry_kept.replace("{reason}", reason), true),
+        Notice::SaveFailed => (s.save_failed.into(), true),
+        Notice::Exported(n) => (s.exported.replace("{n}", &n.to_string()), false),
+    }
+}
+
+/// The list of notices, each with a dismiss button.
+#[function_component]
+pub fn Notices(p: &NoticesProps) -> Html {
+    let items = p.notices.iter().enumerate().map(|(i, notice)| {
+        let (text, warning) = notice_text(notice, p.lang);
+        let on_dismiss = p.on_dismiss.clone();
+        let class = classes!("notice", warning.then_some("warning"));
+        html! {
+            <div {class} role={if warning { "alert" } else { "status" }}>
+                <p>{ text }</p>
+                <button type="button" onclick={move |_| on_dismiss.emit(i)}>{ p.lang.strings().dismiss }</button>
+            </div>
+        }
+    });
+    html! { <div class="hamish-notices" aria-live="polite">{ for items }</div> }
+}

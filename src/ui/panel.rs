@@ -1,0 +1,100 @@
+//! The side panel: every annotation in reading order, filterable by claim and by entity.
+
+use crate::core::entities::Entity;
+use crate::core::model::{Annotation, Kind};
+use crate::core::state::Filter;
+use crate::i18n::Lang;
+use crate::ui::article::{kind_label, short_quote};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`Panel`].
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    /// All annotations, in reading order.
+    pub annotations: Vec<Annotation>,
+    /// The active filter.
+    pub filter: Filter,
+    /// The entity registry.
+    pub registry: Rc<Vec<Entity>>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Called with a new filter.
+    pub on_filter: Callback<Filter>,
+    /// Called with the id of the annotation the reader chose.
+    pub on_choose: Callback<String>,
+}
+
+/// The annotation panel.
+#[function_component]
+pub fn Panel(p: &PanelProps) -> Html {
+    let strings = p.lang.strings();
+    let mut filters = vec![
+        (Filter::All, strings.all.to_string(), None),
+        (Filter::Claims, strings.claims.to_string(), None),
+    ];
+    filters.extend(p.registry.iter().map(|e| {
+        (
+            Filter::Entity(e.id.clone()),
+            e.label(p.lang.is_arabic()).to_string(),
+            Some(e.color.clone()),
+        )
+    }));
+    let chips = filters.into_iter().map(|(filter, label, color)| {
+        let count = p.annotations.iter().filter(|a| filter.accepts(a)).count();
+        let pressed = if filter == p.filter { "true" } else { "false" };
+        let on_filter = p.on_filter.clone();
+        let style = color.map(|c| format!("--hl-color:{c}"));
+        html! {
+            <button type="button" class="chip" aria-pressed={pressed} {style}
+                    onclick={move |_| on_filter.emit(filter.clone())}>
+                { label }<span class="count">{ count }</span>
+            </button>
+        }
+    });
+    let shown: Vec<&Annotation> = p
+        .annotations
+        .iter()
+        .filter(|a| p.filter.accepts(a))
+        .collect();
+    let items = shown.iter().map(|a| {
+        let id = a.id.clone();
+        let on_choose = p.on_choose.clone();
+        let (class, style) = match &a.kind {
+            Kind::Claim => ("kind kind-claim", String::new()),
+            Kind::Entity(eid) => (
+                "kind kind-entity",
+                crate::core::entities::find(&p.registry, eid).map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
+            ),
+        };
+        html! {
+            <li>
+                <button type="button" class="item" data-item={id.clone()} onclick={move |_| on_choose.emit(id.clone())}>
+                    <span {class} {style}>{ kind_label(&a.kind, &p.registry, p.lang) }</span>
+                    <span class="quote" dir="auto">{ short_quote(&a.exact, 90) }</span>
+                    if !a.note.trim().is_empty() {
+                        <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
+                    }
+                </button>
+            </li>
+        }
+    });
+    let empty = if p.annotations.is_empty() {
+        Some(strings.panel_empty)
+    } else if shown.is_empty() {
+        Some(strings.panel_filter_empty)
+    } else {
+        None
+    };
+    html! {
+        <aside class="hamish-panel" aria-labelledby="hamish-panel-title">
+            <h2 id="hamish-panel-title">{ strings.panel_title }<span class="count">{ p.annotations.len() }</span></h2>
+            <div class="filters" role="group" aria-label={strings.filter_label}>{ for chips }</div>
+            if let Some(text) = empty {
+                <p class="empty">{ text }</p>
+            } else {
+                <ol class="items">{ for items }</ol>
+            }
+        </aside>
+    }
+}

@@ -1,0 +1,132 @@
+//! The popover opened from a highlight: what each annotation under the point is, its tag, its note, delete.
+
+use crate::core::entities::Entity;
+use crate::core::model::{Annotation, Kind};
+use crate::i18n::Lang;
+use crate::ui::article::{kind_label, short_quote};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Properties of [`Popover`].
+#[derive(Properties, PartialEq)]
+pub struct PopoverProps {
+    /// The annotations under the clicked point, outermost first.
+    pub annotations: Vec<Annotation>,
+    /// Horizontal centre, pixels relative to the widget.
+    pub x: f64,
+    /// Bottom of the clicked highlight, pixels relative to the widget.
+    pub y: f64,
+    /// The entity registry.
+    pub registry: Rc<Vec<Entity>>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Called with an annotation's id and its new kind.
+    pub on_kind: Callback<(String, Kind)>,
+    /// Called with an annotation's id and its new note.
+    pub on_note: Callback<(String, String)>,
+    /// Called with the id of an annotation to delete.
+    pub on_delete: Callback<String>,
+    /// Called to close the popover.
+    pub on_close: Callback<()>,
+}
+
+/// The value a `<select>` option uses for a kind.
+fn kind_value(kind: &Kind) -> String {
+    match kind {
+        Kind::Claim => "claim".into(),
+        Kind::Entity(id) => format!("entity:{id}"),
+    }
+}
+
+/// The kind an option value stands for.
+fn kind_from_value(value: &str) -> Kind {
+    match value.strip_prefix("entity:") {
+        Some(id) => Kind::Entity(id.into()),
+        None => Kind::Claim,
+    }
+}
+
+/// The highlight popover (a non-modal dialog; Esc or Close dismisses it).
+#[function_component]
+pub fn Popover(p: &PopoverProps) -> Html {
+    let strings = p.lang.strings();
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        let first = p.annotations.first().map(|a| a.id.clone());
+        use_effect_with(first, move |_| {
+            if let Some(el) = dialog.cast::<HtmlElement>() {
+                if let Ok(Some(target)) = el.query_selector("select") {
+                    if let Ok(target) = target.dyn_into::<HtmlElement>() {
+                        let _ = target.focus();
+                    }
+                }
+            }
+        });
+    }
+    let onkeydown = {
+        let on_close = p.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                on_close.emit(());
+            }
+        })
+    };
+    let sections = p.annotations.iter().map(|a| {
+        let id = a.id.clone();
+        let on_kind = p.on_kind.clone();
+        let onchange = {
+            let id = id.clone();
+            Callback::from(move |e: Event| {
+                if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                    on_kind.emit((id.clone(), kind_from_value(&select.value())));
+                }
+            })
+        };
+        let on_note = p.on_note.clone();
+        let oninput = {
+            let id = id.clone();
+            Callback::from(move |e: InputEvent| {
+                if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                    on_note.emit((id.clone(), area.value()));
+                }
+            })
+        };
+        let on_delete = p.on_delete.clone();
+        let ondelete = {
+            let id = id.clone();
+            Callback::from(move |_| on_delete.emit(id.clone()))
+        };
+        let current = kind_value(&a.kind);
+        let mut options = vec![(kind_value(&Kind::Claim), strings.claim.to_string())];
+        options.extend(p.registry.iter().map(|e| (format!("entity:{}", e.id), e.label(p.lang.is_arabic()).to_string())));
+        let options = options.into_iter().map(|(value, label)| {
+            let selected = value == current;
+            html! { <option {value} {selected}>{ label }</option> }
+        });
+        let select_id = format!("tag-{id}");
+        let note_id = format!("note-{id}");
+        html! {
+            <section class="pop-item" data-ann-id={id.clone()}>
+                <h2 class="pop-kind">{ kind_label(&a.kind, &p.registry, p.lang) }</h2>
+                <blockquote class="pop-quote" dir="auto">{ short_quote(&a.exact, 140) }</blockquote>
+                <label for={select_id.clone()}>{ strings.tag_label }</label>
+                <select id={select_id} {onchange}>{ for options }</select>
+                <label for={note_id.clone()}>{ strings.note_label }</label>
+                <textarea id={note_id} rows="3" placeholder={strings.note_placeholder} value={a.note.clone()} {oninput} />
+                <button type="button" class="pop-delete" onclick={ondelete}>{ strings.delete }</button>
+            </section>
+        }
+    });
+    let on_close = p.on_close.clone();
+    html! {
+        <div class="hamish-popover" role="dialog" aria-label={strings.popover_label} ref={dialog} {onkeydown}
+             style={format!("left:{}px;top:{}px", p.x, p.y)}>
+            <button type="button" class="pop-close" aria-label={strings.close} onclick={move |_| on_close.emit(())}>{ "×" }</button>
+            { for sections }
+        </div>
+    }
+}

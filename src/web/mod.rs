@@ -1,0 +1,7 @@
+//! Browser glue: adapts the DOM and browser APIs to the pure core. Nothing here decides anything.
+
+pub mod clock;
+pub mod download;
+pub mod page;
+pub mod selection;
+pub mod storage;

@@ -1,0 +1,77 @@
+//! The page around the widget: query parameters, scrolling to and flashing highlights, geometry.
+
+use wasm_bindgen::JsCast;
+use web_sys::{DomRect, Element, HtmlElement};
+
+/// The value of `?name=` in the page's URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Sets `?name=value` in the address bar without reloading (so a reload keeps it).
+pub fn set_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    url.search_params().set(name, value);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Scrolls the first highlight of annotation `id` into view, focuses it and flashes every part of it.
+pub fn reveal(root: &Element, id: &str) {
+    let selector = format!("[data-ann=\"{id}\"]");
+    let Ok(parts) = root.query_selector_all(&selector) else {
+        return;
+    };
+    for i in 0..parts.length() {
+        let Some(part) = parts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let classes = part.class_list();
+        let _ = classes.remove_1("flash");
+        let _ = part.get_bounding_client_rect();
+        let _ = classes.add_1("flash");
+        if i == 0 {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            part.scroll_into_view_with_scroll_into_view_options(&options);
+            if let Ok(el) = part.clone().dyn_into::<HtmlElement>() {
+                let _ = el.focus_with_options(&{
+                    let o = web_sys::FocusOptions::new();
+                    o.set_prevent_scroll(true);
+                    o
+                });
+            }
+        }
+        gloo::timers::callback::Timeout::new(1600, move || {
+            let _ = part.class_list().remove_1("flash");
+        })
+        .forget();
+    }
+}
+
+/// A point below or above `rect`, in pixels relative to `root`'s top-left corner, with the horizontal
+/// centre kept at least `margin` pixels inside `root`.
+pub fn anchor_point(root: &Element, rect: &DomRect, below: bool, margin: f64) -> (f64, f64) {
+    let frame = root.get_bounding_client_rect();
+    let centre = rect.left() + rect.width() / 2.0 - frame.left();
+    let x = if frame.width() > 2.0 * margin {
+        centre.clamp(margin, frame.width() - margin)
+    } else {
+        frame.width() / 2.0
+    };
+    let y = if below { rect.bottom() } else { rect.top() } - frame.top();
+    (x, y)
+}

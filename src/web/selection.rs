@@ -1,0 +1,114 @@
+//! DOM selection → code-point offsets over the article's text.
+//!
+//! Each rendered block carries `data-block="i"` and holds nothing but the text of block `i` (split into
+//! highlight spans, never with extra text), so the UTF-16 length of the DOM text between a block's
+//! start and a boundary point is that point's offset inside the block. [`crate::core::units`] turns it
+//! into code points.
+
+use crate::core::article::Block;
+use crate::core::units::{cp_len, normalize_selection, utf16_to_cp};
+use web_sys::{Document, Element, Node, Range};
+
+/// UTF-16 length of the text between the start of `block` and the boundary point (`node`, `offset`).
+fn utf16_before(doc: &Document, block: &Element, node: &Node, offset: u32) -> Option<usize> {
+    let range = doc.create_range().ok()?;
+    range.set_start(block, 0).ok()?;
+    range.set_end(node, offset).ok()?;
+    Some(range.to_string().length() as usize)
+}
+
+/// The code-point range `[start, end)` of `range` inside the block element `el` (holding `block`),
+/// or `None` when `range` covers none of its text.
+fn local_range(
+    doc: &Document,
+    range: &Range,
+    el: &Element,
+    block: &Block,
+) -> Option<(usize, usize)> {
+    if !range.intersects_node(el).ok()? {
+        return None;
+    }
+    let whole = doc.create_range().ok()?;
+    whole.select_node_contents(el).ok()?;
+    let starts_before = range
+        .compare_boundary_points(Range::START_TO_START, &whole)
+        .ok()?
+        <= 0;
+    let start = if starts_before {
+        0
+    } else {
+        utf16_to_cp(
+            &block.text,
+            utf16_before(
+                doc,
+                el,
+                &range.start_container().ok()?,
+                range.start_offset().ok()?,
+            )?,
+        )
+    };
+    let ends_after = range
+        .compare_boundary_points(Range::END_TO_END, &whole)
+        .ok()?
+        >= 0;
+    let end = if ends_after {
+        cp_len(&block.text)
+    } else {
+        utf16_to_cp(
+            &block.text,
+            utf16_before(
+                doc,
+                el,
+                &range.end_container().ok()?,
+                range.end_offset().ok()?,
+            )?,
+        )
+    };
+    (end > start).then_some((start, end))
+}
+
+/// Maps a DOM `range` to code points over the article's `text`, where `root` contains the rendered
+/// blocks. A range that crosses blocks covers them all (with the separators between them); one that
+/// extends outside the article is clipped to it. The result is widened to whole grapheme clusters and
+/// trimmed of white space; `None` when no article text is selected.
+pub fn range_to_offsets(
+    root: &Element,
+    blocks: &[Block],
+    text: &str,
+    range: &Range,
+) -> Option<(usize, usize)> {
+    let doc = root.owner_document()?;
+    let mut covered: Option<(usize, usize)> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        let Ok(Some(el)) = root.query_selector(&format!("[data-block=\"{i}\"]")) else {
+            continue;
+        };
+        if let Some((s, e)) = local_range(&doc, range, &el, block) {
+            let (s, e) = (block.start + s, block.start + e);
+            covered = Some(covered.map_or((s, e), |(lo, _)| (lo, e)));
+        }
+    }
+    let (start, end) = covered?;
+    normalize_selection(text, start, end)
+}
+
+/// The window's current selection as a DOM range, when something is selected.
+pub fn current_range() -> Option<Range> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    selection.get_range_at(0).ok()
+}
+
+/// Empties the window's selection.
+pub fn clear() {
+    if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Whether the window's selection is empty.
+pub fn is_collapsed() -> bool {
+    current_range().is_none()
+}

@@ -1,0 +1,142 @@
+//! Where annotations are kept: localStorage when the browser allows it, else memory for this tab.
+
+use crate::core::model::Annotation;
+use crate::core::persist::{backup_key, decode, encode, entry_key, Decoded};
+use crate::core::state::Notice;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+
+/// A key-value store of strings.
+pub enum Backend {
+    /// The browser's localStorage.
+    Local(web_sys::Storage),
+    /// A map that lives as long as the page.
+    Memory(RefCell<BTreeMap<String, String>>),
+}
+
+impl Backend {
+    /// localStorage if it can be read and written, else `None`.
+    pub fn local() -> Option<Backend> {
+        let storage = web_sys::window()?.local_storage().ok()??;
+        let probe = "hamish:probe";
+        storage.set_item(probe, "1").ok()?;
+        storage.remove_item(probe).ok()?;
+        Some(Backend::Local(storage))
+    }
+
+    /// An empty in-memory store.
+    pub fn memory() -> Backend {
+        Backend::Memory(RefCell::new(BTreeMap::new()))
+    }
+
+    /// Reads a key (`Err` when the browser refuses).
+    pub fn read(&self, key: &str) -> Result<Option<String>, ()> {
+        match self {
+            Backend::Local(s) => s.get_item(key).map_err(|_| ()),
+            Backend::Memory(m) => Ok(m.borrow().get(key).cloned()),
+        }
+    }
+
+    /// Writes a key (`Err` when the browser refuses, e.g. over quota).
+    pub fn write(&self, key: &str, value: &str) -> Result<(), ()> {
+        match self {
+            Backend::Local(s) => s.set_item(key, value).map_err(|_| ()),
+            Backend::Memory(m) => {
+                m.borrow_mut().insert(key.into(), value.into());
+                Ok(())
+            }
+        }
+    }
+}
+
+/// One article's annotations in a [`Backend`], as a versioned entry.
+pub struct AnnotationStore {
+    backend: Backend,
+    article_id: String,
+    saving: Cell<bool>,
+    last_written: RefCell<String>,
+}
+
+impl AnnotationStore {
+    /// Opens the article's store in localStorage, or in memory (with a notice) when that is unavailable.
+    pub fn open(article_id: &str) -> (AnnotationStore, Vec<Notice>) {
+        match Backend::local() {
+            Some(local) => (Self::with_backend(local, article_id), Vec::new()),
+            None => (
+                Self::with_backend(Backend::memory(), article_id),
+                vec![Notice::StorageUnavailable],
+            ),
+        }
+    }
+
+    /// Opens the article's store in the given backend.
+    pub fn with_backend(backend: Backend, article_id: &str) -> AnnotationStore {
+        AnnotationStore {
+            backend,
+            article_id: article_id.into(),
+            saving: Cell::new(true),
+            last_written: RefCell::new(String::new()),
+        }
+    }
+
+    /// Whether annotations outlive the tab.
+    pub fn is_persistent(&self) -> bool {
+        matches!(self.backend, Backend::Local(_))
+    }
+
+    /// Loads the article's annotations. An unusable entry is copied unchanged to a backup key (named
+    /// with `stamp`) and replaced by an empty one, so Hamish starts clean; if even the backup fails, saving is switched off so the
+    /// entry is never overwritten.
+    pub fn load(&self, stamp: &str) -> (Vec<Annotation>, Vec<Notice>) {
+        let key = entry_key(&self.article_id);
+        let raw = match self.backend.read(&key) {
+            Ok(raw) => raw,
+            Err(()) => return (Vec::new(), vec![Notice::StorageUnavailable]),
+        };
+        match decode(raw.as_deref()) {
+            Decoded::Annotations(annotations) => {
+                *self.last_written.borrow_mut() = encode(&self.article_id, &annotations);
+                (annotations, Vec::new())
+            }
+            Decoded::Unusable(reason) => {
+                let backup = backup_key(&self.article_id, stamp);
+                let kept = raw
+                    .as_deref()
+                    .is_some_and(|r| self.backend.write(&backup, r).is_ok());
+                if kept {
+                    let clean = encode(&self.article_id, &[]);
+                    if self.backend.write(&key, &clean).is_ok() {
+                        *self.last_written.borrow_mut() = clean;
+                    }
+                    (
+                        Vec::new(),
+                        vec![Notice::StoredEntryBackedUp {
+                            reason,
+                            backup_key: backup,
+                        }],
+                    )
+                } else {
+                    self.saving.set(false);
+                    (Vec::new(), vec![Notice::StoredEntryKept { reason }])
+                }
+            }
+        }
+    }
+
+    /// Saves the article's annotations (nothing is written when they have not changed since the
+    /// last load or save, or when saving is off).
+    pub fn save(&self, annotations: &[Annotation]) -> Result<(), Notice> {
+        if !self.saving.get() {
+            return Ok(());
+        }
+        let encoded = encode(&self.article_id, annotations);
+        if *self.last_written.borrow() == encoded {
+            return Ok(());
+        }
+        self.backend
+            .write(&entry_key(&self.article_id), &encoded)
+            .map_err(|()| Notice::SaveFailed)?;
+        *self.last_written.borrow_mut() = encoded;
+        Ok(())
+    }
+}

@@ -1,0 +1,47 @@
+//! Turning plain text into an article.
+
+use hamish::core::article::{bundled, Article, BlockKind};
+use hamish::core::units::slice_cp;
+
+#[test]
+fn blank_lines_separate_blocks_and_the_first_is_the_title() {
+    let a = Article::from_plain_text(
+        "id",
+        "urn:x",
+        "ar",
+        "rtl",
+        "\r\nعنوان\r\n\r\n\r\nفقرة أولى\nسطر ثان\n\n  فقرة ثانية  \n",
+    );
+    let blocks: Vec<(BlockKind, &str, usize)> = a
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str(), b.start))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            (BlockKind::Title, "عنوان", 0),
+            (BlockKind::Paragraph, "فقرة أولى\nسطر ثان", 7),
+            (BlockKind::Paragraph, "فقرة ثانية", 26)
+        ]
+    );
+    assert_eq!(a.text, "عنوان\n\nفقرة أولى\nسطر ثان\n\nفقرة ثانية");
+    for b in &a.blocks {
+        assert_eq!(
+            slice_cp(&a.text, b.start, b.end()),
+            b.text,
+            "block offsets point into the text"
+        );
+    }
+    assert_eq!(a.title(), "عنوان");
+}
+
+#[test]
+fn the_bundled_article_is_the_seed() {
+    let a = bundled();
+    assert_eq!(a.title(), "مصادر روسية تكشف بعض الحقائق حول سقوط نظام الأسد");
+    assert_eq!(a.text, include_str!("../articles/article.ar.txt").trim());
+    assert_eq!(a.len(), 3028, "the seed is 3,028 code points");
+    assert_eq!((a.lang.as_str(), a.dir.as_str()), ("ar", "rtl"));
+    assert!(a.blocks.len() > 10);
+}

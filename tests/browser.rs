@@ -1,0 +1,297 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): DOM selections on real Arabic text nodes,
+//! and the storage wrapper.
+#![cfg(target_arch = "wasm32")]
+
+use hamish::core::article::Article;
+use hamish::core::model::{Annotation, Kind};
+use hamish::core::persist::{backup_key, entry_key};
+use hamish::core::selectors::describe;
+use hamish::core::state::Notice;
+use hamish::web::selection::range_to_offsets;
+use hamish::web::storage::{AnnotationStore, Backend};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Node};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TEXT: &str = "سقوط نظام الأسد\n\nلعبته روسيا 😀 بإقناع الأسدِ بالتنحّي\n\nووافقت إيران على هذا";
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+/// Renders the article the way the widget does: one element per block, with the second block split
+/// into a highlight span in the middle of a word, so that the text lies in several text nodes.
+fn render(article: &Article) -> Element {
+    let doc = document();
+    let root = doc.create_element("div").expect("div");
+    let body = doc.body().expect("body");
+    body.append_child(&root).expect("append");
+    for (i, block) in article.blocks.iter().enumerate() {
+        let el = doc
+            .create_element(if i == 0 { "h1" } else { "p" })
+            .expect("el");
+        el.set_attribute("data-block", &i.to_string())
+            .expect("attr");
+        if i == 1 {
+            // "لعبته رو" | "سيا 😀 بإقناع" | rest
+            let chars: Vec<char> = block.text.chars().collect();
+            let a: String = chars[..8].iter().collect();
+            let b: String = chars[8..21].iter().collect();
+            let c: String = chars[21..].iter().collect();
+            el.append_child(&doc.create_text_node(&a)).expect("t");
+            let span = doc.create_element("span").expect("span");
+            span.set_attribute("class", "hl").expect("class");
+            span.append_child(&doc.create_text_node(&b)).expect("t");
+            el.append_child(&span).expect("span");
+            el.append_child(&doc.create_text_node(&c)).expect("t");
+        } else {
+            el.set_text_content(Some(&block.text));
+        }
+        root.append_child(&el).expect("block");
+    }
+    root
+}
+
+/// The `n`th text node under `el` in document order.
+fn text_node(el: &Element, n: usize) -> Node {
+    let walker = document()
+        .create_tree_walker_with_what_to_show(el, 4)
+        .expect("walker");
+    let mut node = None;
+    for _ in 0..=n {
+        node = walker.next_node().expect("next");
+    }
+    node.expect("text node")
+}
+
+fn block(root: &Element, i: usize) -> Element {
+    root.query_selector(&format!("[data-block=\"{i}\"]"))
+        .ok()
+        .flatten()
+        .expect("block")
+}
+
+fn offsets(
+    root: &Element,
+    article: &Article,
+    start: (&Node, u32),
+    end: (&Node, u32),
+) -> Option<(usize, usize)> {
+    let range = document().create_range().expect("range");
+    range.set_start(start.0, start.1).expect("start");
+    range.set_end(end.0, end.1).expect("end");
+    let selection = web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .expect("selection");
+    selection.remove_all_ranges().expect("clear");
+    selection.add_range(&range).expect("select");
+    let live = hamish::web::selection::current_range().expect("a live selection");
+    range_to_offsets(root, &article.blocks, &article.text, &live)
+}
+
+fn article() -> Article {
+    Article::from_plain_text("t", "urn:t", "ar", "rtl", TEXT)
+}
+
+fn quote(article: &Article, r: Option<(usize, usize)>) -> String {
+    let (s, e) = r.expect("a range");
+    describe(&article.text, s, e).exact
+}
+
+#[wasm_bindgen_test]
+fn a_selection_inside_one_text_node_counts_code_points() {
+    let a = article();
+    let root = render(&a);
+    let title = text_node(&block(&root, 0), 0);
+    // "نظام" is at UTF-16 5..9 in the title; the title starts at 0.
+    assert_eq!(offsets(&root, &a, (&title, 5), (&title, 9)), Some((5, 9)));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_selection_across_a_highlight_and_an_emoji_counts_code_points_not_utf16() {
+    let a = article();
+    let root = render(&a);
+    let p = block(&root, 1);
+    let first = text_node(&p, 0); // "لعبته رو"
+    let third = text_node(&p, 2); // "الأسدِ بالتنحّي"
+                                  // From "روسيا" (UTF-16 6 in the first node) to the end of "الأسدِ" (UTF-16 6 in the third node).
+    let r = offsets(&root, &a, (&first, 6), (&third, 6));
+    assert_eq!(quote(&a, r), "روسيا 😀 بإقناع الأسدِ");
+    let p_start = a.blocks[1].start;
+    // The emoji is two UTF-16 units but one code point: 6 + 5 + 1 + 1 + 1 + 6 + 1 + 6.
+    assert_eq!(r, Some((p_start + 6, p_start + 6 + 21)));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_selection_never_splits_a_letter_from_its_diacritic() {
+    let a = article();
+    let root = render(&a);
+    let third = text_node(&block(&root, 1), 2); // "الأسدِ بالتنحّي"
+                                                // End between د and its kasra (UTF-16 5): the kasra comes along.
+    let r = offsets(&root, &a, (&third, 0), (&third, 5));
+    assert_eq!(quote(&a, r), "الأسدِ");
+    // Start between ح and its shadda: the range starts at ح.
+    let r = offsets(&root, &a, (&third, 13), (&third, 15));
+    assert_eq!(quote(&a, r), "حّي");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_selection_across_paragraphs_covers_both_and_the_gap() {
+    let a = article();
+    let root = render(&a);
+    let title = text_node(&block(&root, 0), 0);
+    let last = text_node(&block(&root, 2), 0);
+    let r = offsets(&root, &a, (&title, 10), (&last, 6));
+    assert_eq!(
+        quote(&a, r),
+        "الأسد\n\nلعبته روسيا 😀 بإقناع الأسدِ بالتنحّي\n\nووافقت"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_selection_reaching_outside_the_article_is_clipped() {
+    let a = article();
+    let root = render(&a);
+    let outside = document().create_element("div").expect("div");
+    outside.set_text_content(Some("outside text"));
+    root.parent_node()
+        .expect("parent")
+        .insert_before(&outside, Some(&root))
+        .expect("insert");
+    let title = text_node(&block(&root, 0), 0);
+    let out = text_node(&outside, 0);
+    let r = offsets(&root, &a, (&out, 2), (&title, 4));
+    assert_eq!(quote(&a, r), "سقوط");
+    // Only outside text: nothing.
+    assert_eq!(offsets(&root, &a, (&out, 0), (&out, 7)), None);
+    // Only white space: nothing.
+    let p = text_node(&block(&root, 1), 0);
+    assert_eq!(offsets(&root, &a, (&p, 5), (&p, 6)), None);
+    outside.remove();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn element_boundary_points_are_understood() {
+    let a = article();
+    let root = render(&a);
+    let p = block(&root, 1);
+    // (p, 1) is the boundary before the highlight span; (p, 2) after it.
+    let p_node: &Node = p.unchecked_ref();
+    let r = offsets(&root, &a, (p_node, 1), (p_node, 2));
+    assert_eq!(quote(&a, r), "سيا 😀 بإقناع");
+    root.remove();
+}
+
+fn sample_annotation(article: &Article) -> Annotation {
+    let start = article
+        .text
+        .find("إيران")
+        .map(|b| article.text[..b].chars().count())
+        .expect("إيران");
+    Annotation::new(
+        "urn:uuid:1".into(),
+        Kind::Entity("iran".into()),
+        describe(&article.text, start, start + 5),
+        "2026-11-29T10:00:00Z",
+    )
+}
+
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips_through_local_storage() {
+    let a = article();
+    let id = "browser-test-round-trip";
+    let _ = local().remove_item(&entry_key(id));
+    let store = AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
+    assert!(store.is_persistent());
+    assert_eq!(store.load("s1"), (vec![], vec![]));
+    let ann = sample_annotation(&a);
+    assert_eq!(ann.exact, "إيران");
+    store.save(std::slice::from_ref(&ann)).expect("saved");
+    let raw = local()
+        .get_item(&entry_key(id))
+        .ok()
+        .flatten()
+        .expect("an entry");
+    assert!(raw.contains("\"schema\":1") && raw.contains("إيران"));
+    let reopened = AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
+    assert_eq!(reopened.load("s2"), (vec![ann], vec![]));
+    let _ = local().remove_item(&entry_key(id));
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_entry_is_backed_up_not_overwritten() {
+    let id = "browser-test-corrupt";
+    let garbage = "{\"schema\":1, this is not json";
+    local().set_item(&entry_key(id), garbage).expect("seed");
+    let store = AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
+    let (annotations, notices) = store.load("2026-11-29T10:00:00Z");
+    assert!(annotations.is_empty());
+    let backup = backup_key(id, "2026-11-29T10:00:00Z");
+    match notices.as_slice() {
+        [Notice::StoredEntryBackedUp { reason, backup_key }] => {
+            assert!(reason.contains("not valid JSON"), "{reason}");
+            assert_eq!(backup_key, &backup);
+        }
+        other => panic!("unexpected notices {other:?}"),
+    }
+    assert_eq!(
+        local().get_item(&backup).ok().flatten().as_deref(),
+        Some(garbage),
+        "kept verbatim"
+    );
+    let fresh = local()
+        .get_item(&entry_key(id))
+        .ok()
+        .flatten()
+        .expect("a clean entry");
+    assert!(fresh.contains("\"annotations\":[]"));
+    let _ = local().remove_item(&entry_key(id));
+    let _ = local().remove_item(&backup);
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_schema_version_is_backed_up_too() {
+    let id = "browser-test-future";
+    let future = "{\"schema\":7,\"article\":\"x\",\"annotations\":[]}";
+    local().set_item(&entry_key(id), future).expect("seed");
+    let store = AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
+    let (_, notices) = store.load("s");
+    assert!(
+        matches!(notices.as_slice(), [Notice::StoredEntryBackedUp { reason, .. }] if reason.contains("unknown schema version 7"))
+    );
+    assert_eq!(
+        local()
+            .get_item(&backup_key(id, "s"))
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some(future)
+    );
+    let _ = local().remove_item(&entry_key(id));
+    let _ = local().remove_item(&backup_key(id, "s"));
+}
+
+#[wasm_bindgen_test]
+fn the_memory_backend_works_without_local_storage() {
+    let a = article();
+    let store = AnnotationStore::with_backend(Backend::memory(), "mem");
+    assert!(!store.is_persistent());
+    let ann = sample_annotation(&a);
+    store.save(std::slice::from_ref(&ann)).expect("saved");
+    assert_eq!(store.load("s"), (vec![ann], vec![]));
+}

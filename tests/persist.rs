@@ -1,0 +1,47 @@
+//! The stored entry: round trip, and every way it can be unusable.
+
+mod common;
+
+use common::{annotate, article};
+use hamish::core::model::Kind;
+use hamish::core::persist::{decode, encode, entry_key, Decoded};
+
+#[test]
+fn entries_round_trip() {
+    let a = article();
+    let anns = vec![
+        annotate(&a, "روسيا", Kind::Claim, "u:1"),
+        annotate(&a, "الأتراك", Kind::Entity("turkey".into()), "u:2"),
+    ];
+    let raw = encode(&a.id, &anns);
+    assert!(raw.contains("\"schema\":1"));
+    assert_eq!(decode(Some(&raw)), Decoded::Annotations(anns));
+    assert_eq!(decode(None), Decoded::Annotations(vec![]));
+    assert_eq!(entry_key("x"), "hamish:v1:annotations:x");
+}
+
+#[test]
+fn unusable_entries_say_why() {
+    // (raw entry, words the reason must contain)
+    let cases = [
+        ("{not json", "not valid JSON"),
+        ("", "not valid JSON"),
+        ("[1,2]", "no schema version"),
+        ("{\"annotations\":[]}", "no schema version"),
+        (
+            "{\"schema\":99,\"article\":\"a\",\"annotations\":[]}",
+            "unknown schema version 99",
+        ),
+        (
+            "{\"schema\":1,\"article\":\"a\",\"annotations\":[{\"id\":3}]}",
+            "malformed entry",
+        ),
+        ("{\"schema\":1,\"article\":\"a\"}", "malformed entry"),
+    ];
+    for (raw, why) in cases {
+        match decode(Some(raw)) {
+            Decoded::Unusable(reason) => assert!(reason.contains(why), "{raw:?}: {reason}"),
+            other => panic!("{raw:?} decoded as {other:?}"),
+        }
+    }
+}

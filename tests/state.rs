@@ -1,0 +1,157 @@
+//! The reducer: every change to the widget's state.
+
+mod common;
+
+use common::{annotate, article};
+use hamish::core::model::Kind;
+use hamish::core::state::{Action, Filter, Notice, Pending, Popover, State};
+
+fn entity(id: &str) -> Kind {
+    Kind::Entity(id.into())
+}
+
+#[test]
+fn annotations_stay_in_reading_order() {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "وأوضحوا له", Kind::Claim, "u:2")));
+    s.apply(Action::Add(annotate(
+        &a,
+        "انتشر في اليومين",
+        Kind::Claim,
+        "u:1",
+    )));
+    s.apply(Action::Add(annotate(
+        &a,
+        "انتشر في اليومين الأخيرين",
+        entity("russia"),
+        "u:0",
+    )));
+    let ids: Vec<&str> = s.annotations.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["u:0", "u:1", "u:2"],
+        "by start, then the enclosing span first"
+    );
+}
+
+#[test]
+fn adding_clears_the_pending_selection_and_editing_bumps_modified() {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::SetPending(Some(Pending {
+        start: 1,
+        end: 4,
+        x: 0.0,
+        y: 0.0,
+    })));
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    assert!(s.pending.is_none());
+    s.apply(Action::SetKind {
+        id: "u:1".into(),
+        kind: entity("russia"),
+        modified: "2026-11-30T00:00:00Z".into(),
+    });
+    assert_eq!(s.annotations[0].kind, entity("russia"));
+    assert_eq!(s.annotations[0].modified, "2026-11-30T00:00:00Z");
+    s.apply(Action::SetKind {
+        id: "u:1".into(),
+        kind: entity("russia"),
+        modified: "2027-01-01T00:00:00Z".into(),
+    });
+    assert_eq!(
+        s.annotations[0].modified, "2026-11-30T00:00:00Z",
+        "no change, no new time"
+    );
+    s.apply(Action::SetNote {
+        id: "u:1".into(),
+        note: "مصدر؟".into(),
+        modified: "2026-12-01T00:00:00Z".into(),
+    });
+    assert_eq!(s.annotations[0].note, "مصدر؟");
+    assert_eq!(s.annotations[0].created, "2026-11-29T10:15:30.123Z");
+}
+
+#[test]
+fn deleting_removes_it_from_the_popover_too() {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    s.apply(Action::Add(annotate(&a, "روسيا", entity("russia"), "u:2")));
+    s.apply(Action::SetPopover(Some(Popover {
+        ids: vec!["u:1".into(), "u:2".into()],
+        x: 0.0,
+        y: 0.0,
+    })));
+    s.apply(Action::Delete("u:1".into()));
+    assert_eq!(s.annotations.len(), 1);
+    assert_eq!(
+        s.popover.as_ref().map(|p| p.ids.clone()),
+        Some(vec!["u:2".to_string()])
+    );
+    s.apply(Action::Delete("u:2".into()));
+    assert!(
+        s.popover.is_none(),
+        "the popover closes with its last annotation"
+    );
+}
+
+#[test]
+fn toolbar_and_popover_exclude_each_other() {
+    let mut s = State::default();
+    s.apply(Action::SetPopover(Some(Popover {
+        ids: vec!["x".into()],
+        x: 0.0,
+        y: 0.0,
+    })));
+    s.apply(Action::SetPending(Some(Pending {
+        start: 1,
+        end: 2,
+        x: 0.0,
+        y: 0.0,
+    })));
+    assert!(s.popover.is_none());
+    s.apply(Action::SetPopover(Some(Popover {
+        ids: vec!["x".into()],
+        x: 0.0,
+        y: 0.0,
+    })));
+    assert!(s.pending.is_none());
+}
+
+#[test]
+fn filters_select_by_kind() {
+    let a = article();
+    let claim = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    let russia = annotate(&a, "روسيا", entity("russia"), "u:2");
+    // (filter, accepts claim, accepts russia)
+    let cases = [
+        (Filter::All, true, true),
+        (Filter::Claims, true, false),
+        (Filter::Entity("russia".into()), false, true),
+        (Filter::Entity("iran".into()), false, false),
+    ];
+    for (filter, c, r) in cases {
+        assert_eq!(
+            (filter.accepts(&claim), filter.accepts(&russia)),
+            (c, r),
+            "{filter:?}"
+        );
+    }
+}
+
+#[test]
+fn notices_are_not_repeated_and_can_be_dismissed() {
+    let mut s = State::default();
+    s.apply(Action::Notify(Notice::StorageUnavailable));
+    s.apply(Action::Notify(Notice::StorageUnavailable));
+    s.apply(Action::Notify(Notice::Exported(2)));
+    s.apply(Action::Notify(Notice::Exported(3)));
+    assert_eq!(
+        s.notices,
+        vec![Notice::StorageUnavailable, Notice::Exported(3)]
+    );
+    s.apply(Action::Dismiss(0));
+    s.apply(Action::Dismiss(7));
+    assert_eq!(s.notices, vec![Notice::Exported(3)]);
+}
