@@ -14,10 +14,12 @@ fn span(index: usize, start: usize, end: usize) -> Span {
     Span { index, start, end }
 }
 
+/// (name, from, to, spans, expected runs)
+type Case = (&'static str, usize, usize, Vec<Span>, Vec<Run>);
+
 #[test]
 fn runs_cover_the_range_exactly() {
-    // (name, from, to, spans, expected runs)
-    let cases: Vec<(&str, usize, usize, Vec<Span>, Vec<Run>)> = vec![
+    let cases: Vec<Case> = vec![
         ("no annotations", 0, 10, vec![], vec![run(0, 10, &[])]),
         (
             "one inside",

@@ -14,7 +14,7 @@ use crate::ui::popover::Popover;
 use crate::ui::toolbar::Toolbar;
 use crate::web::storage::AnnotationStore;
 use crate::web::{clock, download, page, selection};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -183,7 +183,8 @@ pub fn App(props: &AppProps) -> Html {
                     *debounce.borrow_mut() = Some(Timeout::new(200, move || refresh()));
                 })
             };
-            let on_key = EventListener::new(&document, "keydown", move |e| {
+            let active = EventListenerOptions::enable_prevent_default();
+            let on_key = EventListener::new_with_options(&document, "keydown", active, move |e| {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
@@ -319,8 +320,11 @@ pub fn App(props: &AppProps) -> Html {
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
                        registry={registry.clone()} lang={*lang} {on_filter} {on_choose} />
             </div>
-            { for toolbar }
-            { for popover }
+            // Always one child each (an empty fragment when closed): yew matches unkeyed children
+            // from the end, so a child that comes and goes would make it rebuild the article and
+            // lose the reader's selection.
+            { toolbar.unwrap_or_default() }
+            { popover.unwrap_or_default() }
         </div>
     }
 }

@@ -31,7 +31,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         html! {
             <button type="button" {class} style={style} onmousedown={keep_selection.clone()}
                     onclick={move |_| on_tag.emit(kind.clone())} aria-keyshortcuts={key.clone()}>
-                <span class="tb-label">{ label }</span><kbd>{ key }</kbd>
+                <span class="tb-label">{ label }</span><kbd aria-hidden="true">{ key }</kbd>
             </button>
         }
     };

@@ -6,6 +6,10 @@ use crate::core::state::Notice;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
+/// The browser refused a storage read or write (blocked storage, quota exceeded).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Refused;
+
 /// A key-value store of strings.
 pub enum Backend {
     /// The browser's localStorage.
@@ -30,17 +34,17 @@ impl Backend {
     }
 
     /// Reads a key (`Err` when the browser refuses).
-    pub fn read(&self, key: &str) -> Result<Option<String>, ()> {
+    pub fn read(&self, key: &str) -> Result<Option<String>, Refused> {
         match self {
-            Backend::Local(s) => s.get_item(key).map_err(|_| ()),
+            Backend::Local(s) => s.get_item(key).map_err(|_| Refused),
             Backend::Memory(m) => Ok(m.borrow().get(key).cloned()),
         }
     }
 
     /// Writes a key (`Err` when the browser refuses, e.g. over quota).
-    pub fn write(&self, key: &str, value: &str) -> Result<(), ()> {
+    pub fn write(&self, key: &str, value: &str) -> Result<(), Refused> {
         match self {
-            Backend::Local(s) => s.set_item(key, value).map_err(|_| ()),
+            Backend::Local(s) => s.set_item(key, value).map_err(|_| Refused),
             Backend::Memory(m) => {
                 m.borrow_mut().insert(key.into(), value.into());
                 Ok(())
@@ -91,7 +95,7 @@ impl AnnotationStore {
         let key = entry_key(&self.article_id);
         let raw = match self.backend.read(&key) {
             Ok(raw) => raw,
-            Err(()) => return (Vec::new(), vec![Notice::StorageUnavailable]),
+            Err(Refused) => return (Vec::new(), vec![Notice::StorageUnavailable]),
         };
         match decode(raw.as_deref()) {
             Decoded::Annotations(annotations) => {
@@ -135,7 +139,7 @@ impl AnnotationStore {
         }
         self.backend
             .write(&entry_key(&self.article_id), &encoded)
-            .map_err(|()| Notice::SaveFailed)?;
+            .map_err(|Refused| Notice::SaveFailed)?;
         *self.last_written.borrow_mut() = encoded;
         Ok(())
     }
