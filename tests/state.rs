@@ -44,6 +44,7 @@ fn adding_clears_the_pending_selection_and_editing_bumps_modified() {
         end: 4,
         x: 0.0,
         y: 0.0,
+        below: false,
     })));
     s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
     assert!(s.pending.is_none());
@@ -109,6 +110,7 @@ fn toolbar_and_popover_exclude_each_other() {
         end: 2,
         x: 0.0,
         y: 0.0,
+        below: false,
     })));
     assert!(s.popover.is_none());
     s.apply(Action::SetPopover(Some(Popover {

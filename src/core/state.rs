@@ -35,8 +35,10 @@ pub struct Pending {
     pub end: usize,
     /// Toolbar's horizontal centre.
     pub x: f64,
-    /// Top of the selection.
+    /// Top of the selection, or its bottom when `below`.
     pub y: f64,
+    /// Whether the toolbar goes below the selection (no room above it).
+    pub below: bool,
 }
 
 /// The open highlight popover: the annotations under the clicked point and where it goes.

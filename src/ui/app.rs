@@ -36,6 +36,9 @@ pub struct AppProps {
 /// Half the toolbar's and popover's width: how far their centre stays from the widget's edges.
 const EDGE_MARGIN: f64 = 170.0;
 
+/// Pixels the toolbar needs above a selection; with less room in the viewport it goes below.
+const TOOLBAR_ROOM: f64 = 60.0;
+
 /// Whether `target` lies inside an element matching `selector`.
 fn inside(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
     target
@@ -48,8 +51,16 @@ fn inside(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
 fn read_pending(root: &Element, article: &Article) -> Option<Pending> {
     let range = selection::current_range()?;
     let (start, end) = selection::range_to_offsets(root, &article.blocks, &article.text, &range)?;
-    let (x, y) = page::anchor_point(root, &range.get_bounding_client_rect(), false, EDGE_MARGIN);
-    Some(Pending { start, end, x, y })
+    let rect = range.get_bounding_client_rect();
+    let below = rect.top() < TOOLBAR_ROOM;
+    let (x, y) = page::anchor_point(root, &rect, below, EDGE_MARGIN);
+    Some(Pending {
+        start,
+        end,
+        x,
+        y,
+        below,
+    })
 }
 
 /// The keyboard shortcut's kind: `c` for a claim, `1`… for the registry's entities. Physical key codes
@@ -275,7 +286,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_close = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::SetPopover(None)))
+        let root = root.clone();
+        let first = state.popover.as_ref().and_then(|p| p.ids.first().cloned());
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::SetPopover(None));
+            if let (Some(root_el), Some(id)) = (root.cast::<Element>(), first.as_deref()) {
+                page::focus_highlight(&root_el, id);
+            }
+        })
     };
     let on_filter = {
         let dispatcher = state.dispatcher();
@@ -296,7 +314,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_tag = Callback::from(move |kind: Kind| tag(kind));
 
     let toolbar = state.pending.as_ref().map(|p| {
-        html! { <Toolbar x={p.x} y={p.y} registry={registry.clone()} lang={*lang} on_tag={on_tag.clone()} /> }
+        html! { <Toolbar x={p.x} y={p.y} below={p.below} registry={registry.clone()} lang={*lang} on_tag={on_tag.clone()} /> }
     });
     let popover = state.popover.as_ref().map(|p| {
         let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();

@@ -11,8 +11,10 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     /// Horizontal centre, pixels relative to the widget.
     pub x: f64,
-    /// Top of the selection, pixels relative to the widget.
+    /// Top of the selection (bottom when `below`), pixels relative to the widget.
     pub y: f64,
+    /// Whether the toolbar goes below the selection.
+    pub below: bool,
     /// The entity registry (keys `1`… in this order).
     pub registry: Rc<Vec<Entity>>,
     /// Interface language.
@@ -45,7 +47,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         )
     });
     html! {
-        <div class="hamish-toolbar" role="toolbar" aria-label={strings.toolbar_label}
+        <div class={classes!("hamish-toolbar", p.below.then_some("below"))} role="toolbar" aria-label={strings.toolbar_label}
              style={format!("left:{}px;top:{}px", p.x, p.y)}>
             { button(Kind::Claim, strings.claim.to_string(), "c".into(), String::new()) }
             { for entities }

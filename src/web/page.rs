@@ -62,6 +62,16 @@ pub fn reveal(root: &Element, id: &str) {
     }
 }
 
+/// Moves the keyboard focus to the focusable part of annotation `id`'s highlight.
+pub fn focus_highlight(root: &Element, id: &str) {
+    let selector = format!("[data-ann=\"{id}\"][tabindex]");
+    if let Ok(Some(el)) = root.query_selector(&selector) {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 /// A point below or above `rect`, in pixels relative to `root`'s top-left corner, with the horizontal
 /// centre kept at least `margin` pixels inside `root`.
 pub fn anchor_point(root: &Element, rect: &DomRect, below: bool, margin: f64) -> (f64, f64) {

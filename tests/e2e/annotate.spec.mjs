@@ -131,6 +131,7 @@ test('click a highlight to retag it, write a note, and delete it', async ({ page
   await dialog.getByLabel('Note').fill('Which Turkish officials?');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(page.locator(`[data-ann="${a.id}"][tabindex="0"]`)).toBeFocused();
 
   await page.reload();
   const [b] = (await storedEntry(page)).annotations;
