@@ -1,5 +1,6 @@
 //! The pure core: no `web-sys`, tested on the host.
 
+pub mod anchor;
 pub mod article;
 pub mod entities;
 pub mod model;
@@ -9,3 +10,5 @@ pub mod selectors;
 pub mod state;
 pub mod units;
 pub mod w3c;
+pub mod fold;
+pub mod myers;

@@ -75,19 +75,18 @@ pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize)
     (snapped_start, snapped_end.unwrap_or(len).max(snapped_start))
 }
 
-/// Shrinks `[start, end)` (code points) so it neither starts nor ends with white space.
+/// Shrinks `[start, end)` (code points) so it neither starts nor ends with a grapheme cluster that
+/// is only white space (a space carrying a combining mark is kept whole, so cluster boundaries stay).
 pub fn trim_whitespace(text: &str, start: usize, end: usize) -> (usize, usize) {
     let slice = slice_cp(text, start, end);
-    let lead = slice.chars().take_while(|c| c.is_whitespace()).count();
     let total = cp_len(slice);
+    let clusters: Vec<&str> = slice.graphemes(true).collect();
+    let blank = |g: &&&str| g.chars().all(char::is_whitespace);
+    let lead: usize = clusters.iter().take_while(blank).map(|g| cp_len(g)).sum();
     if lead == total {
         return (start, start);
     }
-    let trail = slice
-        .chars()
-        .rev()
-        .take_while(|c| c.is_whitespace())
-        .count();
+    let trail: usize = clusters.iter().rev().take_while(blank).map(|g| cp_len(g)).sum();
     (start + lead, start + total - trail)
 }
 

@@ -1,0 +1,167 @@
+//! Approximate substring search: every place where a pattern occurs in a text with at most `k`
+//! edits (insertions, deletions, substitutions), by Myers' bit-parallel algorithm.
+//!
+//! Hand-rolled: the crates that implement Myers' algorithm either work on bytes only (Arabic letters
+//! are two UTF-8 bytes, so byte edit distances would be wrong) or come inside large bioinformatics
+//! libraries. This follows G. Myers, "A fast bit-vector algorithm for approximate string matching
+//! based on dynamic programming" (J. ACM 46(3), 1999), with its block-based extension (the
+//! `advance_block` step of the paper, Fig. 7 and section 5) for patterns longer than 64, and finds
+//! each match's start by searching backwards with the reversed pattern, as Hypothesis's
+//! `approx-string-match` does.
+
+use std::collections::HashMap;
+
+/// One approximate occurrence: `text[start..end]` is within `errors` edits of the pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// First character of the occurrence.
+    pub start: usize,
+    /// Just past its last character.
+    pub end: usize,
+    /// Edit distance to the pattern.
+    pub errors: usize,
+}
+
+const W: usize = 64;
+
+/// Per-character match masks of a pattern, one 64-bit word per block.
+struct Peq {
+    blocks: usize,
+    index: HashMap<char, usize>,
+    masks: Vec<u64>,
+    zero: Vec<u64>,
+}
+
+impl Peq {
+    fn new(pattern: &[char]) -> Peq {
+        let blocks = pattern.len().div_ceil(W);
+        let mut index = HashMap::new();
+        let mut masks = Vec::new();
+        for (i, c) in pattern.iter().enumerate() {
+            let next = index.len();
+            let slot = *index.entry(*c).or_insert(next);
+            if slot == next {
+                masks.extend(std::iter::repeat_n(0u64, blocks));
+            }
+            masks[slot * blocks + i / W] |= 1u64 << (i % W);
+        }
+        Peq { blocks, index, masks, zero: vec![0; blocks] }
+    }
+
+    fn get(&self, c: char) -> &[u64] {
+        match self.index.get(&c) {
+            Some(&slot) => &self.masks[slot * self.blocks..(slot + 1) * self.blocks],
+            None => &self.zero,
+        }
+    }
+}
+
+/// Ends (exclusive) of every prefix of `text` whose best-matching suffix is within `k` edits of
+/// `pattern`, with that edit distance: `(end, errors)` for each `end` in `1..=text.len()`. When
+/// `anchored`, the match must start at the text's start (the distance is to the whole prefix).
+fn match_ends(text: &[char], pattern: &[char], k: usize, anchored: bool) -> Vec<(usize, usize)> {
+    let m = pattern.len();
+    if m == 0 {
+        return Vec::new();
+    }
+    let peq = Peq::new(pattern);
+    let blocks = peq.blocks;
+    let mut pv = vec![!0u64; blocks];
+    let mut mv = vec![0u64; blocks];
+    let last_bit = 1u64 << ((m - 1) % W);
+    let mut score = m;
+    let mut ends = Vec::new();
+    for (j, &c) in text.iter().enumerate() {
+        let eqs = peq.get(c);
+        // Horizontal delta entering the top of the first block: 0 when a match may start anywhere
+        // (the top row is all zeros), +1 when it must start at the text's start (the top row counts up).
+        let mut h_in: i32 = i32::from(anchored);
+        for b in 0..blocks {
+            let top = if b + 1 == blocks { last_bit } else { 1u64 << (W - 1) };
+            let (p, mm) = (pv[b], mv[b]);
+            let mut eq = eqs[b];
+            let xv = eq | mm;
+            if h_in < 0 {
+                eq |= 1;
+            }
+            let xh = ((eq & p).wrapping_add(p) ^ p) | eq;
+            let mut ph = mm | !(xh | p);
+            let mut mh = p & xh;
+            let h_out = if ph & top != 0 {
+                1
+            } else if mh & top != 0 {
+                -1
+            } else {
+                0
+            };
+            ph <<= 1;
+            mh <<= 1;
+            if h_in < 0 {
+                mh |= 1;
+            } else if h_in > 0 {
+                ph |= 1;
+            }
+            pv[b] = mh | !(xv | ph);
+            mv[b] = ph & xv;
+            h_in = h_out;
+        }
+        score = (score as i64 + h_in as i64) as usize;
+        if score <= k {
+            ends.push((j + 1, score));
+        }
+    }
+    ends
+}
+
+/// Every approximate occurrence of `pattern` in `text` with at most `k` errors, one per local
+/// minimum of the error count, earliest first. Empty when the pattern is empty.
+pub fn search(text: &[char], pattern: &[char], k: usize) -> Vec<Match> {
+    // One occurrence shows as a run of neighbouring ends with slightly different scores: keep the
+    // best (first lowest) end of each run.
+    let mut best: Vec<(usize, usize)> = Vec::new();
+    let mut previous_end = None;
+    for (end, errors) in match_ends(text, pattern, k, false) {
+        let continues_run = previous_end == Some(end - 1);
+        previous_end = Some(end);
+        match best.last_mut() {
+            Some(last) if continues_run => {
+                if errors < last.1 {
+                    *last = (end, errors);
+                }
+            }
+            _ => best.push((end, errors)),
+        }
+    }
+    let reversed: Vec<char> = pattern.iter().rev().copied().collect();
+    best.into_iter()
+        .map(|(end, errors)| {
+            let from = end.saturating_sub(pattern.len() + errors);
+            let window: Vec<char> = text[from..end].iter().rev().copied().collect();
+            let reach = match_ends(&window, &reversed, errors, true)
+                .into_iter()
+                .filter(|&(_, e)| e <= errors)
+                .map(|(e, _)| e)
+                .max()
+                .unwrap_or(pattern.len().min(end - from));
+            Match { start: end - reach, end, errors }
+        })
+        .collect()
+}
+
+/// Levenshtein distance between `a` and `b` (used to compare short contexts).
+pub fn distance(a: &[char], b: &[char]) -> usize {
+    if a.is_empty() {
+        return b.len();
+    }
+    let mut row: Vec<usize> = (0..=a.len()).collect();
+    for (j, cb) in b.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = j + 1;
+        for (i, ca) in a.iter().enumerate() {
+            let up = row[i + 1];
+            row[i + 1] = if ca == cb { diag } else { 1 + diag.min(up).min(row[i]) };
+            diag = up;
+        }
+    }
+    row[a.len()]
+}

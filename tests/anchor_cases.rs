@@ -1,0 +1,216 @@
+//! Re-anchoring after the article changed: one row per kind of edit.
+
+use hamish::core::anchor::{anchor_all, Anchor, Method, Target};
+use hamish::core::article::bundled;
+use hamish::core::selectors::describe;
+use hamish::core::units::{byte_to_cp, slice_cp};
+
+/// A target for the `nth` occurrence of `quote` in `text`.
+fn target(text: &str, quote: &str, nth: usize) -> Target {
+    let byte = text.match_indices(quote).nth(nth).map(|(b, _)| b).unwrap_or_else(|| panic!("{quote:?} #{nth} not found"));
+    let start = byte_to_cp(text, byte);
+    let s = describe(text, start, start + quote.chars().count());
+    Target { exact: s.exact, prefix: s.prefix, suffix: s.suffix, start: Some(s.start), end: Some(s.end) }
+}
+
+/// Code point offset of the `nth` occurrence of `needle` in `text`.
+fn cp_of(text: &str, needle: &str, nth: usize) -> usize {
+    let byte = text.match_indices(needle).nth(nth).map(|(b, _)| b).unwrap_or_else(|| panic!("{needle:?} #{nth} not in the edited text"));
+    byte_to_cp(text, byte)
+}
+
+struct Case {
+    name: &'static str,
+    /// The quote in the original article, and which occurrence of it.
+    quote: &'static str,
+    nth: usize,
+    /// Turns the original article into the edited one.
+    edit: fn(&str) -> String,
+    /// The text the annotation must cover afterwards and which occurrence of it; `None` for an orphan.
+    expect: Option<(&'static str, usize)>,
+    /// How it must be found.
+    method: Option<Method>,
+}
+
+const QUOTE: &str = "والدور الذي لعبته روسيا بإقناع الأسد بالتنحي";
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case { name: "unchanged", quote: QUOTE, nth: 0, edit: |t| t.to_string(), expect: Some((QUOTE, 0)), method: Some(Method::Position) },
+        Case {
+            name: "text inserted before the quote",
+            quote: QUOTE,
+            nth: 0,
+            edit: |t| t.replacen("انتشر في", "تحديث: انتشر في", 1),
+            expect: Some((QUOTE, 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "a paragraph added at the top",
+            quote: QUOTE,
+            nth: 0,
+            edit: |t| t.replacen("\n\n", &format!("\n\n{}\n\n", "فقرة جديدة أضيفت بعد النشر. ".repeat(120)), 1),
+            expect: Some((QUOTE, 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "a word deleted inside the quote",
+            quote: QUOTE,
+            nth: 0,
+            edit: |t| t.replacen("الذي لعبته روسيا", "لعبته روسيا", 1),
+            expect: Some(("والدور لعبته روسيا بإقناع الأسد بالتنحي", 0)),
+            method: Some(Method::Fuzzy),
+        },
+        Case {
+            name: "a word of the quote reworded",
+            quote: QUOTE,
+            nth: 0,
+            edit: |t| t.replacen("بإقناع الأسد", "بإقناع بشار", 1),
+            expect: Some(("والدور الذي لعبته روسيا بإقناع بشار بالتنحي", 0)),
+            method: Some(Method::Fuzzy),
+        },
+        Case {
+            name: "the same quote twice: the first, by its context",
+            quote: "لم يتجاوب",
+            nth: 0,
+            edit: |t| t.replacen("انتشر في", "قيل إن ", 1),
+            expect: Some(("لم يتجاوب", 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "the same quote twice: the second, by its context, after the first moved",
+            quote: "لم يتجاوب",
+            nth: 1,
+            edit: |t| t.replacen("لكن الأسد لم يتجاوب بالوقت المناسب", "لكن الأسد لم يتجاوب في الوقت المناسب أبداً", 1),
+            expect: Some(("لم يتجاوب", 1)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "a paragraph moved to the end",
+            quote: "ووافقت إيران على هذا السيناريو",
+            nth: 0,
+            edit: |t| {
+                let paragraphs: Vec<&str> = t.split("\n\n").collect();
+                let moved = paragraphs[6];
+                let mut rest: Vec<&str> = paragraphs.iter().copied().filter(|p| *p != moved).collect();
+                rest.push(moved);
+                rest.join("\n\n")
+            },
+            expect: Some(("ووافقت إيران على هذا السيناريو", 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "diacritics added",
+            quote: "الأسد لم يتجاوب بالسرعة المطلوبة",
+            nth: 0,
+            edit: |t| t.replacen("الأسد لم يتجاوب بالسرعة المطلوبة", "الأسدُ لم يتجاوبْ بالسرعةِ المطلوبةِ", 1),
+            expect: Some(("الأسدُ لم يتجاوبْ بالسرعةِ المطلوبةِ", 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "diacritics removed",
+            quote: "أُضف إلى ذلك",
+            nth: 0,
+            edit: |t| t.replacen("أُضف إلى ذلك", "أضف إلى ذلك", 1),
+            expect: Some(("أضف إلى ذلك", 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "hamza dropped from alef",
+            quote: "وأوضحوا له أنه في حال",
+            nth: 0,
+            edit: |t| t.replacen("وأوضحوا له أنه في حال", "واوضحوا له انه في حال", 1),
+            expect: Some(("واوضحوا له انه في حال", 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "tatweel inserted",
+            quote: "حمام دم لن تعرف نهايته",
+            nth: 0,
+            edit: |t| t.replacen("حمام دم", "حمـــام دم", 1),
+            expect: Some(("حمـــام دم لن تعرف نهايته", 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "white space changed",
+            quote: "سيل من المعلومات في وسائل",
+            nth: 0,
+            edit: |t| t.replacen("سيل من المعلومات في", "سيل  من\nالمعلومات   في", 1),
+            expect: Some(("سيل  من\nالمعلومات   في وسائل", 0)),
+            method: Some(Method::Exact),
+        },
+        Case {
+            name: "the quote gone entirely",
+            quote: "كان من الممكن أن يذهب ضحيتها أكثر من مليون شخص",
+            nth: 0,
+            edit: |t| t.replacen("كان من الممكن أن يذهب ضحيتها أكثر من مليون شخص", "وهو ما نفته مصادر أخرى لاحقاً", 1),
+            expect: None,
+            method: None,
+        },
+        Case {
+            name: "a short quote gone, though its word appears elsewhere",
+            quote: "دمشق",
+            nth: 0,
+            edit: |t| t.replacen("للعاصمة دمشق", "للعاصمة", 1),
+            expect: None,
+            method: None,
+        },
+        Case {
+            name: "an emoji before the quote (code points, not UTF-16)",
+            quote: QUOTE,
+            nth: 0,
+            edit: |t| t.replacen("انتشر في", "🇸🇾😀 انتشر في", 1),
+            expect: Some((QUOTE, 0)),
+            method: Some(Method::Exact),
+        },
+    ]
+}
+
+#[test]
+fn annotations_follow_their_text_through_edits() {
+    let original = bundled().text;
+    for case in cases() {
+        let t = target(&original, case.quote, case.nth);
+        let edited = (case.edit)(&original);
+        let anchors = anchor_all(&edited, std::slice::from_ref(&t));
+        match (anchors[0], case.expect) {
+            (Anchor::Found { start, end, method, .. }, Some((text, nth))) => {
+                assert_eq!(slice_cp(&edited, start, end), text, "{}", case.name);
+                assert_eq!(start, cp_of(&edited, text, nth), "{}: wrong occurrence", case.name);
+                if let Some(m) = case.method {
+                    assert_eq!(method, m, "{}", case.name);
+                }
+            }
+            (Anchor::Orphan, None) => {}
+            (got, want) => panic!("{}: got {got:?}, wanted {want:?}", case.name),
+        }
+    }
+}
+
+#[test]
+fn a_position_alone_or_a_quote_alone_is_enough() {
+    let text = bundled().text;
+    let full = target(&text, QUOTE, 0);
+    let position_only = Target { start: full.start, end: full.end, ..Target::default() };
+    let quote_only = Target { exact: full.exact.clone(), ..Target::default() };
+    let anchors = anchor_all(&text, &[position_only, quote_only]);
+    for a in anchors {
+        let Anchor::Found { start, end, .. } = a else { panic!("orphan") };
+        assert_eq!(slice_cp(&text, start, end), QUOTE);
+    }
+    let out_of_range = Target { start: Some(10_000), end: Some(10_010), ..Target::default() };
+    assert_eq!(anchor_all(&text, &[out_of_range]), vec![Anchor::Orphan]);
+}
+
+#[test]
+fn neighbours_shift_carries_to_the_next_annotation() {
+    let text = bundled().text;
+    let targets = vec![target(&text, "روسيا", 0), target(&text, "الروس", 1), target(&text, "موسكو", 0)];
+    let edited = text.replacen("مصادر روسية", &"إضافة ".repeat(3000), 1);
+    let anchors = anchor_all(&edited, &targets);
+    for (a, (quote, nth)) in anchors.iter().zip([("روسيا", 0), ("الروس", 1), ("موسكو", 0)]) {
+        let Anchor::Found { start, end, .. } = *a else { panic!("{quote} orphaned") };
+        assert_eq!(slice_cp(&edited, start, end), quote);
+        assert_eq!(start, cp_of(&edited, quote, nth), "{quote}");
+    }
+}
