@@ -7,15 +7,29 @@ use hamish::core::units::{byte_to_cp, slice_cp};
 
 /// A target for the `nth` occurrence of `quote` in `text`.
 fn target(text: &str, quote: &str, nth: usize) -> Target {
-    let byte = text.match_indices(quote).nth(nth).map(|(b, _)| b).unwrap_or_else(|| panic!("{quote:?} #{nth} not found"));
+    let byte = text
+        .match_indices(quote)
+        .nth(nth)
+        .map(|(b, _)| b)
+        .unwrap_or_else(|| panic!("{quote:?} #{nth} not found"));
     let start = byte_to_cp(text, byte);
     let s = describe(text, start, start + quote.chars().count());
-    Target { exact: s.exact, prefix: s.prefix, suffix: s.suffix, start: Some(s.start), end: Some(s.end) }
+    Target {
+        exact: s.exact,
+        prefix: s.prefix,
+        suffix: s.suffix,
+        start: Some(s.start),
+        end: Some(s.end),
+    }
 }
 
 /// Code point offset of the `nth` occurrence of `needle` in `text`.
 fn cp_of(text: &str, needle: &str, nth: usize) -> usize {
-    let byte = text.match_indices(needle).nth(nth).map(|(b, _)| b).unwrap_or_else(|| panic!("{needle:?} #{nth} not in the edited text"));
+    let byte = text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(b, _)| b)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in the edited text"));
     byte_to_cp(text, byte)
 }
 
@@ -36,7 +50,14 @@ const QUOTE: &str = "والدور الذي لعبته روسيا بإقناع ا
 
 fn cases() -> Vec<Case> {
     vec![
-        Case { name: "unchanged", quote: QUOTE, nth: 0, edit: |t| t.to_string(), expect: Some((QUOTE, 0)), method: Some(Method::Position) },
+        Case {
+            name: "unchanged",
+            quote: QUOTE,
+            nth: 0,
+            edit: |t| t.to_string(),
+            expect: Some((QUOTE, 0)),
+            method: Some(Method::Position),
+        },
         Case {
             name: "text inserted before the quote",
             quote: QUOTE,
@@ -49,7 +70,13 @@ fn cases() -> Vec<Case> {
             name: "a paragraph added at the top",
             quote: QUOTE,
             nth: 0,
-            edit: |t| t.replacen("\n\n", &format!("\n\n{}\n\n", "فقرة جديدة أضيفت بعد النشر. ".repeat(120)), 1),
+            edit: |t| {
+                t.replacen(
+                    "\n\n",
+                    &format!("\n\n{}\n\n", "فقرة جديدة أضيفت بعد النشر. ".repeat(120)),
+                    1,
+                )
+            },
             expect: Some((QUOTE, 0)),
             method: Some(Method::Exact),
         },
@@ -81,7 +108,13 @@ fn cases() -> Vec<Case> {
             name: "the same quote twice: the second, by its context, after the first moved",
             quote: "لم يتجاوب",
             nth: 1,
-            edit: |t| t.replacen("لكن الأسد لم يتجاوب بالوقت المناسب", "لكن الأسد لم يتجاوب في الوقت المناسب أبداً", 1),
+            edit: |t| {
+                t.replacen(
+                    "لكن الأسد لم يتجاوب بالوقت المناسب",
+                    "لكن الأسد لم يتجاوب في الوقت المناسب أبداً",
+                    1,
+                )
+            },
             expect: Some(("لم يتجاوب", 1)),
             method: Some(Method::Exact),
         },
@@ -92,7 +125,8 @@ fn cases() -> Vec<Case> {
             edit: |t| {
                 let paragraphs: Vec<&str> = t.split("\n\n").collect();
                 let moved = paragraphs[6];
-                let mut rest: Vec<&str> = paragraphs.iter().copied().filter(|p| *p != moved).collect();
+                let mut rest: Vec<&str> =
+                    paragraphs.iter().copied().filter(|p| *p != moved).collect();
                 rest.push(moved);
                 rest.join("\n\n")
             },
@@ -103,7 +137,13 @@ fn cases() -> Vec<Case> {
             name: "diacritics added",
             quote: "الأسد لم يتجاوب بالسرعة المطلوبة",
             nth: 0,
-            edit: |t| t.replacen("الأسد لم يتجاوب بالسرعة المطلوبة", "الأسدُ لم يتجاوبْ بالسرعةِ المطلوبةِ", 1),
+            edit: |t| {
+                t.replacen(
+                    "الأسد لم يتجاوب بالسرعة المطلوبة",
+                    "الأسدُ لم يتجاوبْ بالسرعةِ المطلوبةِ",
+                    1,
+                )
+            },
             expect: Some(("الأسدُ لم يتجاوبْ بالسرعةِ المطلوبةِ", 0)),
             method: Some(Method::Exact),
         },
@@ -143,7 +183,13 @@ fn cases() -> Vec<Case> {
             name: "the quote gone entirely",
             quote: "كان من الممكن أن يذهب ضحيتها أكثر من مليون شخص",
             nth: 0,
-            edit: |t| t.replacen("كان من الممكن أن يذهب ضحيتها أكثر من مليون شخص", "وهو ما نفته مصادر أخرى لاحقاً", 1),
+            edit: |t| {
+                t.replacen(
+                    "كان من الممكن أن يذهب ضحيتها أكثر من مليون شخص",
+                    "وهو ما نفته مصادر أخرى لاحقاً",
+                    1,
+                )
+            },
             expect: None,
             method: None,
         },
@@ -174,9 +220,19 @@ fn annotations_follow_their_text_through_edits() {
         let edited = (case.edit)(&original);
         let anchors = anchor_all(&edited, std::slice::from_ref(&t));
         match (anchors[0], case.expect) {
-            (Anchor::Found { start, end, method, .. }, Some((text, nth))) => {
+            (
+                Anchor::Found {
+                    start, end, method, ..
+                },
+                Some((text, nth)),
+            ) => {
                 assert_eq!(slice_cp(&edited, start, end), text, "{}", case.name);
-                assert_eq!(start, cp_of(&edited, text, nth), "{}: wrong occurrence", case.name);
+                assert_eq!(
+                    start,
+                    cp_of(&edited, text, nth),
+                    "{}: wrong occurrence",
+                    case.name
+                );
                 if let Some(m) = case.method {
                     assert_eq!(method, m, "{}", case.name);
                 }
@@ -191,25 +247,47 @@ fn annotations_follow_their_text_through_edits() {
 fn a_position_alone_or_a_quote_alone_is_enough() {
     let text = bundled().text;
     let full = target(&text, QUOTE, 0);
-    let position_only = Target { start: full.start, end: full.end, ..Target::default() };
-    let quote_only = Target { exact: full.exact.clone(), ..Target::default() };
+    let position_only = Target {
+        start: full.start,
+        end: full.end,
+        ..Target::default()
+    };
+    let quote_only = Target {
+        exact: full.exact.clone(),
+        ..Target::default()
+    };
     let anchors = anchor_all(&text, &[position_only, quote_only]);
     for a in anchors {
-        let Anchor::Found { start, end, .. } = a else { panic!("orphan") };
+        let Anchor::Found { start, end, .. } = a else {
+            panic!("orphan")
+        };
         assert_eq!(slice_cp(&text, start, end), QUOTE);
     }
-    let out_of_range = Target { start: Some(10_000), end: Some(10_010), ..Target::default() };
+    let out_of_range = Target {
+        start: Some(10_000),
+        end: Some(10_010),
+        ..Target::default()
+    };
     assert_eq!(anchor_all(&text, &[out_of_range]), vec![Anchor::Orphan]);
 }
 
 #[test]
 fn neighbours_shift_carries_to_the_next_annotation() {
     let text = bundled().text;
-    let targets = vec![target(&text, "روسيا", 0), target(&text, "الروس", 1), target(&text, "موسكو", 0)];
+    let targets = vec![
+        target(&text, "روسيا", 0),
+        target(&text, "الروس", 1),
+        target(&text, "موسكو", 0),
+    ];
     let edited = text.replacen("مصادر روسية", &"إضافة ".repeat(3000), 1);
     let anchors = anchor_all(&edited, &targets);
-    for (a, (quote, nth)) in anchors.iter().zip([("روسيا", 0), ("الروس", 1), ("موسكو", 0)]) {
-        let Anchor::Found { start, end, .. } = *a else { panic!("{quote} orphaned") };
+    for (a, (quote, nth)) in anchors
+        .iter()
+        .zip([("روسيا", 0), ("الروس", 1), ("موسكو", 0)])
+    {
+        let Anchor::Found { start, end, .. } = *a else {
+            panic!("{quote} orphaned")
+        };
         assert_eq!(slice_cp(&edited, start, end), quote);
         assert_eq!(start, cp_of(&edited, quote, nth), "{quote}");
     }

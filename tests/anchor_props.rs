@@ -1,7 +1,7 @@
 //! Property tests: approximate search against a plain dynamic program, and anchoring under random edits.
 
 use hamish::core::anchor::{anchor_all, Anchor, Target};
-use hamish::core::myers::{distance, search};
+use hamish::core::myers::{distance, search, ShortPattern};
 use hamish::core::selectors::describe;
 use hamish::core::units::{cp_len, snap_to_graphemes};
 use proptest::prelude::*;
@@ -16,7 +16,11 @@ fn brute_force_ends(text: &[char], pattern: &[char]) -> Vec<usize> {
         col[0] = 0;
         for i in 1..=m {
             let up = col[i];
-            col[i] = if pattern[i - 1] == c { diag } else { 1 + diag.min(up).min(col[i - 1]) };
+            col[i] = if pattern[i - 1] == c {
+                diag
+            } else {
+                1 + diag.min(up).min(col[i - 1])
+            };
             diag = up;
         }
         best.push(col[m]);
@@ -26,8 +30,13 @@ fn brute_force_ends(text: &[char], pattern: &[char]) -> Vec<usize> {
 
 /// Small alphabets make matches and near-matches common; Arabic letters, marks and an emoji mix units.
 fn arabicish() -> impl Strategy<Value = String> {
-    proptest::collection::vec(prop::sample::select(vec!['ا', 'ب', 'ت', 'ل', 'م', 'ن', ' ', 'َ', 'ّ', 'ـ', 'أ', '😀', 'x']), 0..120)
-        .prop_map(|v| v.into_iter().collect())
+    proptest::collection::vec(
+        prop::sample::select(vec![
+            'ا', 'ب', 'ت', 'ل', 'م', 'ن', ' ', 'َ', 'ّ', 'ـ', 'أ', '😀', 'x',
+        ]),
+        0..120,
+    )
+    .prop_map(|v| v.into_iter().collect())
 }
 
 proptest! {
@@ -53,6 +62,15 @@ proptest! {
         } else {
             prop_assert!(found.is_empty());
         }
+    }
+
+    #[test]
+    fn the_bit_parallel_distance_equals_the_dynamic_program(
+        a in proptest::collection::vec(prop::sample::select(vec!['ا', 'ب', 'ت', ' ', 'x']), 0..64),
+        b in proptest::collection::vec(prop::sample::select(vec!['ا', 'ب', 'ت', ' ', 'x']), 0..80),
+    ) {
+        let short = ShortPattern::new(&a).expect("at most 64");
+        prop_assert_eq!(short.distance(&b), distance(&a, &b));
     }
 
     #[test]
@@ -106,10 +124,21 @@ proptest! {
 
 #[test]
 fn myers_handles_patterns_longer_than_a_word() {
-    let text: Vec<char> = "يقول الكاتب إن ".chars().chain("ب".repeat(150).chars()).chain("ت في النهاية".chars()).collect();
+    let text: Vec<char> = "يقول الكاتب إن "
+        .chars()
+        .chain("ب".repeat(150).chars())
+        .chain("ت في النهاية".chars())
+        .collect();
     let mut pattern: Vec<char> = "ب".repeat(150).chars().collect();
     pattern[70] = 'ن';
     let found = search(&text, &pattern, 3);
-    assert!(found.iter().any(|m| m.errors == 1 && (149..=150).contains(&(m.end - m.start))), "{found:?}");
-    assert!(found.iter().all(|m| distance(&pattern, &text[m.start..m.end]) == m.errors));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.errors == 1 && (149..=150).contains(&(m.end - m.start))),
+        "{found:?}"
+    );
+    assert!(found
+        .iter()
+        .all(|m| distance(&pattern, &text[m.start..m.end]) == m.errors));
 }

@@ -3,22 +3,34 @@
 //! For each target, in order: the stored position if the text there still equals the quote; the
 //! position shifted by how far the previous annotation moved; exact matches of the folded quote (see
 //! [`crate::core::fold`]) near the expected place, then fuzzy matches there (Myers, with an error
-//! budget of a quarter of the quote's length); then exact and fuzzy matches anywhere. Candidates are
+//! budget of a quarter of the quote's length); then exact matches anywhere (through an index of where
+//! each character occurs, built on first use; see [`crate::core::occurrences`]) and fuzzy matches
+//! within [`FAR_WINDOW`]. Candidates are
 //! scored on quote similarity, prefix and suffix similarity and closeness, with Hypothesis's weights
 //! (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes the target an orphan
 //! rather than a guess. Every match is mapped back to the original text, widened to whole grapheme
 //! clusters and trimmed of white space.
 
 use crate::core::fold::{fold, fold_quote, Folded};
-use crate::core::myers::{distance, search};
+use crate::core::myers::{distance, prefix_distances, search, Match, ShortPattern};
+use crate::core::occurrences::Occurrences;
 use crate::core::units::{cp_len, normalize_selection};
 use std::cell::OnceCell;
 
 /// Below this score (0–1) the best candidate is not trusted and the target is an orphan.
 pub const MIN_SCORE: f64 = 0.75;
 
-/// Folded characters searched on each side of the expected place before searching everywhere.
+/// Folded characters searched on each side of the expected place before searching further.
 pub const WINDOW: usize = 2048;
+
+/// How far (folded characters, each side of the expected place) a fuzzy search reaches when nothing
+/// was found nearby: all of any ordinary article, while a 1 MB text is not scanned whole for every
+/// lost quote. (Exact matches are searched in the whole text.)
+pub const FAR_WINDOW: usize = 32_768;
+
+/// How much refining a fuzzy match's edges can raise its score, at most (the context weights).
+const REFINE_REACH: f64 = (PREFIX_WEIGHT + SUFFIX_WEIGHT)
+    / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT);
 
 const QUOTE_WEIGHT: f64 = 50.0;
 const PREFIX_WEIGHT: f64 = 20.0;
@@ -55,15 +67,22 @@ pub enum Method {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Anchor {
     /// Found at `[start, end)` (code points).
-    Found { start: usize, end: usize, method: Method, score: f64 },
+    Found {
+        start: usize,
+        end: usize,
+        method: Method,
+        score: f64,
+    },
     /// Not found with enough confidence.
     Orphan,
 }
 
-/// A text prepared for anchoring many targets: its characters, and its folded form (built on first use).
+/// A text prepared for anchoring many targets: its characters, its folded form and an index of the
+/// folded form (both built on first use).
 pub struct Anchorer {
     chars: Vec<char>,
     folded: OnceCell<Folded>,
+    occurrences: OnceCell<Occurrences>,
 }
 
 /// A candidate match in folded coordinates.
@@ -77,8 +96,8 @@ struct Candidate {
 /// The folded quote and context of one target, and where it is expected (folded offset).
 struct Query {
     quote: Vec<char>,
-    prefix: Vec<char>,
-    suffix: Vec<char>,
+    prefix: Context,
+    suffix: Context,
     expected: usize,
 }
 
@@ -87,19 +106,44 @@ pub fn error_budget(len: usize) -> usize {
     len / 4
 }
 
-/// 1 minus the edit distance between `expected` and `actual` relative to `expected`'s length (1 when
-/// nothing was expected).
-fn similarity(expected: &[char], actual: &[char]) -> f64 {
-    if expected.is_empty() {
-        return 1.0;
+/// A stored context (prefix or suffix), folded and prepared for comparison with many candidates.
+struct Context {
+    chars: Vec<char>,
+    pattern: Option<ShortPattern>,
+}
+
+impl Context {
+    fn new(text: &str) -> Context {
+        let chars = fold(text).chars;
+        let pattern = ShortPattern::new(&chars);
+        Context { chars, pattern }
     }
-    (1.0 - distance(expected, actual) as f64 / expected.len() as f64).max(0.0)
+
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// 1 minus the edit distance to `actual` relative to the context's length (1 for no context).
+    fn similarity(&self, actual: &[char]) -> f64 {
+        if self.chars.is_empty() {
+            return 1.0;
+        }
+        let d = self
+            .pattern
+            .as_ref()
+            .map_or_else(|| distance(&self.chars, actual), |p| p.distance(actual));
+        (1.0 - d as f64 / self.chars.len() as f64).max(0.0)
+    }
 }
 
 impl Anchorer {
     /// Prepares `text`.
     pub fn new(text: &str) -> Anchorer {
-        Anchorer { chars: text.chars().collect(), folded: OnceCell::new() }
+        Anchorer {
+            chars: text.chars().collect(),
+            folded: OnceCell::new(),
+            occurrences: OnceCell::new(),
+        }
     }
 
     /// The text's characters.
@@ -108,7 +152,13 @@ impl Anchorer {
     }
 
     fn folded(&self) -> &Folded {
-        self.folded.get_or_init(|| fold(&self.chars.iter().collect::<String>()))
+        self.folded
+            .get_or_init(|| fold(&self.chars.iter().collect::<String>()))
+    }
+
+    fn occurrences(&self) -> &Occurrences {
+        self.occurrences
+            .get_or_init(|| Occurrences::new(&self.folded().chars))
     }
 
     fn equals_at(&self, start: usize, quote: &[char]) -> bool {
@@ -139,44 +189,124 @@ impl Anchorer {
         let folded = self.folded();
         let query = Query {
             quote: fold_quote(&target.exact),
-            prefix: fold(&target.prefix).chars,
-            suffix: fold(&target.suffix).chars,
+            prefix: Context::new(&target.prefix),
+            suffix: Context::new(&target.suffix),
             expected: folded.from_original(expected.or(target.start).unwrap_or(0)),
         };
         if query.quote.is_empty() {
             return Anchor::Orphan;
         }
         let n = folded.chars.len();
-        let near = query.expected.saturating_sub(WINDOW)..(query.expected + query.quote.len() + WINDOW).min(n);
+        let around = |reach: usize| {
+            query.expected.saturating_sub(reach)
+                ..(query.expected + query.quote.len() + reach).min(n)
+        };
+        let (near, far) = (around(WINDOW), around(FAR_WINDOW));
         let budget = error_budget(query.quote.len());
-        let stages: [(std::ops::Range<usize>, bool); 4] =
-            [(near.clone(), false), (near, true), (0..n, false), (0..n, true)];
-        for (range, fuzzy) in stages {
-            if fuzzy && budget == 0 {
-                continue;
-            }
-            let hay = &folded.chars[range.clone()];
-            let candidates: Vec<Candidate> = if fuzzy {
-                search(hay, &query.quote, budget)
+        let shift = |offset: usize, m: Match| Candidate {
+            start: offset + m.start,
+            end: offset + m.end,
+            errors: m.errors,
+        };
+        let exact = |offset: usize, s: usize| Candidate {
+            start: offset + s,
+            end: offset + s + query.quote.len(),
+            errors: 0,
+        };
+        for stage in 0..4 {
+            let candidates: Vec<Candidate> = match stage {
+                0 => exact_matches(&folded.chars[near.clone()], &query.quote)
+                    .map(|s| exact(near.start, s))
+                    .collect(),
+                1 if budget > 0 => search(&folded.chars[near.clone()], &query.quote, budget)
                     .into_iter()
-                    .map(|m| Candidate { start: range.start + m.start, end: range.start + m.end, errors: m.errors })
-                    .collect()
-            } else {
-                exact_matches(hay, &query.quote)
-                    .map(|s| Candidate { start: range.start + s, end: range.start + s + query.quote.len(), errors: 0 })
-                    .collect()
+                    .map(|m| shift(near.start, m))
+                    .collect(),
+                2 => self
+                    .occurrences()
+                    .find_all(&folded.chars, &query.quote)
+                    .into_iter()
+                    .map(|s| exact(0, s))
+                    .collect(),
+                3 if budget > 0 => search(&folded.chars[far.clone()], &query.quote, budget)
+                    .into_iter()
+                    .map(|m| shift(far.start, m))
+                    .collect(),
+                _ => Vec::new(),
             };
             let best = candidates
                 .into_iter()
                 .map(|c| (self.score(&query, c), c))
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.start.abs_diff(query.expected).cmp(&a.1.start.abs_diff(query.expected))));
+                .max_by(|a, b| {
+                    a.0.total_cmp(&b.0).then(
+                        b.1.start
+                            .abs_diff(query.expected)
+                            .cmp(&a.1.start.abs_diff(query.expected)),
+                    )
+                });
+            // Refining costs more than scoring: only for fuzzy matches that could reach the threshold.
+            let best = best.map(|(score, c)| {
+                if c.errors > 0 && score >= MIN_SCORE - REFINE_REACH {
+                    self.refine(&query, c, budget)
+                } else {
+                    (score, c)
+                }
+            });
             if let Some((score, c)) = best.filter(|(score, _)| *score >= MIN_SCORE) {
                 let (s, e) = folded.to_original(c.start, c.end);
-                let method = if c.errors == 0 { Method::Exact } else { Method::Fuzzy };
+                let method = if c.errors == 0 {
+                    Method::Exact
+                } else {
+                    Method::Fuzzy
+                };
                 return self.found(s, e, method, score);
             }
         }
         Anchor::Orphan
+    }
+
+    /// Moves a fuzzy match's edges to where the whole score is best. The bit-parallel search
+    /// reports one alignment among equally cheap ones, and may start a match inside a word the
+    /// quote's context says comes before it; this weighs the quote's errors against how well the
+    /// stored prefix and suffix fit at each nearby edge. Start first (end fixed), then end.
+    fn refine(&self, q: &Query, c: Candidate, budget: usize) -> (f64, Candidate) {
+        let f = &self.folded().chars;
+        let slack = 2 * budget + 8;
+        let pick = |options: &mut dyn Iterator<Item = Candidate>,
+                    origin: usize,
+                    edge: fn(&Candidate) -> usize| {
+            options.map(|x| (self.score(q, x), x)).max_by(|a, b| {
+                a.0.total_cmp(&b.0).then(
+                    edge(&b.1)
+                        .abs_diff(origin)
+                        .cmp(&edge(&a.1).abs_diff(origin)),
+                )
+            })
+        };
+        // Distances from the quote to f[s..c.end] for every s, via the reversed texts.
+        let lo = c.start.saturating_sub(slack);
+        let reversed_window: Vec<char> = f[lo..c.end].iter().rev().copied().collect();
+        let reversed_quote: Vec<char> = q.quote.iter().rev().copied().collect();
+        let to_end = prefix_distances(&reversed_window, &reversed_quote);
+        let hi = (c.start + slack).min(c.end - 1);
+        let starts = &mut (lo..=hi).map(|s| Candidate {
+            start: s,
+            end: c.end,
+            errors: to_end[c.end - s - 1],
+        });
+        let Some((_, with_start)) = pick(starts, c.start, |x| x.start) else {
+            return (self.score(q, c), c);
+        };
+        // Distances from the quote to f[start..e] for every e.
+        let start = with_start.start;
+        let far = (c.end + slack).min(f.len());
+        let from_start = prefix_distances(&f[start..far], &q.quote);
+        let ends = &mut ((start + 1).max(c.end.saturating_sub(slack))..=far).map(|e| Candidate {
+            start,
+            end: e,
+            errors: from_start[e - start - 1],
+        });
+        pick(ends, c.end, |x| x.end).unwrap_or((self.score(q, with_start), with_start))
     }
 
     fn score(&self, q: &Query, c: Candidate) -> f64 {
@@ -186,8 +316,8 @@ impl Anchorer {
         let after = &f[c.end..(c.end + q.suffix.len()).min(f.len())];
         let position = 1.0 - c.start.abs_diff(q.expected) as f64 / f.len().max(1) as f64;
         (QUOTE_WEIGHT * quote
-            + PREFIX_WEIGHT * similarity(&q.prefix, before)
-            + SUFFIX_WEIGHT * similarity(&q.suffix, after)
+            + PREFIX_WEIGHT * q.prefix.similarity(before)
+            + SUFFIX_WEIGHT * q.suffix.similarity(after)
             + POSITION_WEIGHT * position)
             / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
     }
@@ -200,7 +330,12 @@ impl Anchorer {
         let to = (end + MARGIN).min(self.chars.len());
         let local: String = self.chars[from..to].iter().collect();
         match normalize_selection(&local, start - from, end - from) {
-            Some((s, e)) => Anchor::Found { start: from + s, end: from + e, method, score },
+            Some((s, e)) => Anchor::Found {
+                start: from + s,
+                end: from + e,
+                method,
+                score,
+            },
             None => Anchor::Orphan,
         }
     }
@@ -224,7 +359,9 @@ pub fn anchor_all(text: &str, targets: &[Target]) -> Vec<Anchor> {
     let mut shift: i64 = 0;
     for i in order {
         let target = &targets[i];
-        let expected = target.start.map(|s| (s as i64 + shift).clamp(0, len) as usize);
+        let expected = target
+            .start
+            .map(|s| (s as i64 + shift).clamp(0, len) as usize);
         let anchor = anchorer.anchor(target, expected);
         if let (Anchor::Found { start, .. }, Some(old)) = (anchor, target.start) {
             shift = start as i64 - old as i64;

@@ -42,14 +42,24 @@ pub fn fold(text: &str) -> Folded {
         chars.push(f);
         origin.push(i);
     }
-    Folded { chars, origin, original_len }
+    Folded {
+        chars,
+        origin,
+        original_len,
+    }
 }
 
 /// Folds a quote for searching: folded, without leading or trailing white space.
 pub fn fold_quote(quote: &str) -> Vec<char> {
     let folded = fold(quote).chars;
-    let start = folded.iter().position(|c| *c != ' ').unwrap_or(folded.len());
-    let end = folded.iter().rposition(|c| *c != ' ').map_or(start, |e| e + 1);
+    let start = folded
+        .iter()
+        .position(|c| *c != ' ')
+        .unwrap_or(folded.len());
+    let end = folded
+        .iter()
+        .rposition(|c| *c != ' ')
+        .map_or(start, |e| e + 1);
     folded[start..end].to_vec()
 }
 

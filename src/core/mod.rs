@@ -3,12 +3,13 @@
 pub mod anchor;
 pub mod article;
 pub mod entities;
+pub mod fold;
 pub mod model;
+pub mod myers;
+pub mod occurrences;
 pub mod persist;
 pub mod segments;
 pub mod selectors;
 pub mod state;
 pub mod units;
 pub mod w3c;
-pub mod fold;
-pub mod myers;

@@ -24,35 +24,58 @@ pub struct Match {
 
 const W: usize = 64;
 
+/// Characters below this code point (Latin, Greek, Cyrillic, Hebrew, Arabic) find their masks by
+/// direct indexing; others through a map.
+const DIRECT: usize = 0x800;
+
 /// Per-character match masks of a pattern, one 64-bit word per block.
 struct Peq {
     blocks: usize,
+    direct: Vec<u32>,
     index: HashMap<char, usize>,
     masks: Vec<u64>,
-    zero: Vec<u64>,
 }
 
 impl Peq {
     fn new(pattern: &[char]) -> Peq {
         let blocks = pattern.len().div_ceil(W);
-        let mut index = HashMap::new();
-        let mut masks = Vec::new();
-        for (i, c) in pattern.iter().enumerate() {
-            let next = index.len();
-            let slot = *index.entry(*c).or_insert(next);
-            if slot == next {
-                masks.extend(std::iter::repeat_n(0u64, blocks));
-            }
-            masks[slot * blocks + i / W] |= 1u64 << (i % W);
+        let mut peq = Peq {
+            blocks,
+            direct: vec![0; DIRECT],
+            index: HashMap::new(),
+            masks: vec![0; blocks],
+        };
+        for (i, &c) in pattern.iter().enumerate() {
+            let slot = match peq.slot(c) {
+                0 => {
+                    let next = peq.masks.len() / blocks;
+                    peq.masks.extend(std::iter::repeat_n(0u64, blocks));
+                    match usize::try_from(u32::from(c)).ok().filter(|&u| u < DIRECT) {
+                        Some(u) => peq.direct[u] = next as u32,
+                        None => drop(peq.index.insert(c, next)),
+                    }
+                    next
+                }
+                slot => slot,
+            };
+            peq.masks[slot * blocks + i / W] |= 1u64 << (i % W);
         }
-        Peq { blocks, index, masks, zero: vec![0; blocks] }
+        peq
+    }
+
+    /// The slot of `c`'s masks; slot 0 holds all zeros (characters not in the pattern).
+    fn slot(&self, c: char) -> usize {
+        let u = u32::from(c) as usize;
+        if u < DIRECT {
+            self.direct[u] as usize
+        } else {
+            self.index.get(&c).copied().unwrap_or(0)
+        }
     }
 
     fn get(&self, c: char) -> &[u64] {
-        match self.index.get(&c) {
-            Some(&slot) => &self.masks[slot * self.blocks..(slot + 1) * self.blocks],
-            None => &self.zero,
-        }
+        let slot = self.slot(c);
+        &self.masks[slot * self.blocks..(slot + 1) * self.blocks]
     }
 }
 
@@ -77,7 +100,11 @@ fn match_ends(text: &[char], pattern: &[char], k: usize, anchored: bool) -> Vec<
         // (the top row is all zeros), +1 when it must start at the text's start (the top row counts up).
         let mut h_in: i32 = i32::from(anchored);
         for b in 0..blocks {
-            let top = if b + 1 == blocks { last_bit } else { 1u64 << (W - 1) };
+            let top = if b + 1 == blocks {
+                last_bit
+            } else {
+                1u64 << (W - 1)
+            };
             let (p, mm) = (pv[b], mv[b]);
             let mut eq = eqs[b];
             let xv = eq | mm;
@@ -143,9 +170,84 @@ pub fn search(text: &[char], pattern: &[char], k: usize) -> Vec<Match> {
                 .map(|(e, _)| e)
                 .max()
                 .unwrap_or(pattern.len().min(end - from));
-            Match { start: end - reach, end, errors }
+            Match {
+                start: end - reach,
+                end,
+                errors,
+            }
         })
         .collect()
+}
+
+/// Edit distance between `pattern` and every prefix of `text`: element `j - 1` is the distance to
+/// `text[..j]`, for `j` in `1..=text.len()`.
+pub fn prefix_distances(text: &[char], pattern: &[char]) -> Vec<usize> {
+    if pattern.is_empty() {
+        return (1..=text.len()).collect();
+    }
+    match_ends(text, pattern, usize::MAX / 2, true)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// A pattern of at most 64 characters prepared for many bit-parallel distance computations (the
+/// contexts of a quote, compared with the text around each candidate match).
+pub struct ShortPattern {
+    masks: Vec<(char, u64)>,
+    len: usize,
+}
+
+impl ShortPattern {
+    /// Prepares `pattern`; `None` when it is longer than 64 characters.
+    pub fn new(pattern: &[char]) -> Option<ShortPattern> {
+        if pattern.len() > W {
+            return None;
+        }
+        let mut masks: Vec<(char, u64)> = Vec::new();
+        for (i, &c) in pattern.iter().enumerate() {
+            match masks.iter_mut().find(|(x, _)| *x == c) {
+                Some((_, m)) => *m |= 1 << i,
+                None => masks.push((c, 1 << i)),
+            }
+        }
+        masks.sort_unstable_by_key(|(c, _)| *c);
+        Some(ShortPattern {
+            masks,
+            len: pattern.len(),
+        })
+    }
+
+    /// Levenshtein distance between the pattern and `text`.
+    pub fn distance(&self, text: &[char]) -> usize {
+        let m = self.len;
+        if m == 0 {
+            return text.len();
+        }
+        let last = 1u64 << (m - 1);
+        let (mut pv, mut mv, mut score) = (!0u64, 0u64, m);
+        for c in text {
+            let eq = self
+                .masks
+                .binary_search_by_key(c, |(x, _)| *x)
+                .map_or(0, |i| self.masks[i].1);
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let mut ph = mv | !(xh | pv);
+            let mut mh = pv & xh;
+            if ph & last != 0 {
+                score += 1;
+            } else if mh & last != 0 {
+                score -= 1;
+            }
+            // The top row counts up (the match must start at the text's start): +1 enters each column.
+            ph = (ph << 1) | 1;
+            mh <<= 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+        }
+        score
+    }
 }
 
 /// Levenshtein distance between `a` and `b` (used to compare short contexts).
@@ -159,7 +261,11 @@ pub fn distance(a: &[char], b: &[char]) -> usize {
         row[0] = j + 1;
         for (i, ca) in a.iter().enumerate() {
             let up = row[i + 1];
-            row[i + 1] = if ca == cb { diag } else { 1 + diag.min(up).min(row[i]) };
+            row[i + 1] = if ca == cb {
+                diag
+            } else {
+                1 + diag.min(up).min(row[i])
+            };
             diag = up;
         }
     }

@@ -86,7 +86,12 @@ pub fn trim_whitespace(text: &str, start: usize, end: usize) -> (usize, usize) {
     if lead == total {
         return (start, start);
     }
-    let trail: usize = clusters.iter().rev().take_while(blank).map(|g| cp_len(g)).sum();
+    let trail: usize = clusters
+        .iter()
+        .rev()
+        .take_while(blank)
+        .map(|g| cp_len(g))
+        .sum();
     (start + lead, start + total - trail)
 }
 

@@ -1,0 +1,94 @@
+//! Anchoring benchmark on the shared workload (`../shared/bench/workload.mjs`): 1,000 annotations on a
+//! ~1 MB Arabic article, re-anchored in the unchanged text and in a copy with 5% of its words edited.
+//!
+//! `cargo bench --bench anchoring -- WORKLOAD.json` (see `make bench`, which generates the workload).
+
+use hamish::core::anchor::{anchor_all, Anchor, Target};
+use serde::Deserialize;
+use std::time::Instant;
+
+#[derive(Deserialize)]
+struct Ann {
+    start: usize,
+    end: usize,
+    exact: String,
+    prefix: String,
+    suffix: String,
+    #[serde(rename = "expectedEdited")]
+    expected_edited: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct Workload {
+    text: String,
+    edited: String,
+    anns: Vec<Ann>,
+}
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn main() {
+    let path = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .unwrap_or_else(|| "target/workload.json".into());
+    let raw = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("read {path}: {e} (run `make bench`)"));
+    let w: Workload = serde_json::from_str(&raw).expect("workload JSON");
+    // The workload's offsets are JavaScript string indices; its text is all in the BMP, so they are
+    // code points too.
+    assert_eq!(w.text.chars().count(), w.text.encode_utf16().count());
+    let targets: Vec<Target> = w
+        .anns
+        .iter()
+        .map(|a| Target {
+            exact: a.exact.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            start: Some(a.start),
+            end: Some(a.end),
+        })
+        .collect();
+
+    let unedited = anchor_all(&w.text, &targets);
+    let in_place = unedited.iter().zip(&w.anns).filter(|(a, t)| matches!(a, Anchor::Found { start, end, .. } if *start == t.start && *end == t.end)).count();
+    let edited = anchor_all(&w.edited, &targets);
+    let (mut found, mut right, mut checkable, mut orphans) = (0, 0, 0, 0);
+    for (a, t) in edited.iter().zip(&w.anns) {
+        match a {
+            Anchor::Found { start, .. } => {
+                found += 1;
+                if let Some(expected) = t.expected_edited {
+                    checkable += 1;
+                    right += usize::from(*start == expected);
+                }
+            }
+            Anchor::Orphan => orphans += 1,
+        }
+    }
+    let t_unedited = median_ms(7, || drop(anchor_all(&w.text, &targets)));
+    let t_edited = median_ms(5, || drop(anchor_all(&w.edited, &targets)));
+    println!(
+        "workload: {} code points, {} annotations, edited copy {} code points",
+        w.text.chars().count(),
+        targets.len(),
+        w.edited.chars().count()
+    );
+    println!(
+        "unedited: {in_place}/{} re-anchored in place, median {t_unedited:.1} ms (native)",
+        targets.len()
+    );
+    println!(
+        "edited:   {found} anchored, {orphans} orphaned; {right}/{checkable} of those with a known new place are there; median {t_edited:.1} ms (native)"
+    );
+}

@@ -1,0 +1,55 @@
+//! Finding every exact occurrence of a short string in a long text quickly, by looking only where its
+//! rarest character occurs.
+
+use std::collections::HashMap;
+
+/// Characters below this code point are indexed in a table; others in a map.
+const DIRECT: usize = 0x800;
+
+/// Where each character of a text occurs.
+pub struct Occurrences {
+    direct: Vec<Vec<u32>>,
+    other: HashMap<char, Vec<u32>>,
+}
+
+impl Occurrences {
+    /// Indexes `chars`.
+    pub fn new(chars: &[char]) -> Occurrences {
+        let mut direct = vec![Vec::new(); DIRECT];
+        let mut other: HashMap<char, Vec<u32>> = HashMap::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let u = u32::from(c) as usize;
+            if u < DIRECT {
+                direct[u].push(i as u32);
+            } else {
+                other.entry(c).or_default().push(i as u32);
+            }
+        }
+        Occurrences { direct, other }
+    }
+
+    fn of(&self, c: char) -> &[u32] {
+        let u = u32::from(c) as usize;
+        if u < DIRECT {
+            &self.direct[u]
+        } else {
+            self.other.get(&c).map_or(&[], Vec::as_slice)
+        }
+    }
+
+    /// Start offsets, ascending, of every exact occurrence of `needle` in `hay` (the indexed text).
+    pub fn find_all(&self, hay: &[char], needle: &[char]) -> Vec<usize> {
+        let Some((offset, rarest)) = needle
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, &c)| self.of(c).len())
+        else {
+            return Vec::new();
+        };
+        self.of(*rarest)
+            .iter()
+            .filter_map(|&p| (p as usize).checked_sub(offset))
+            .filter(|&s| hay.get(s..s + needle.len()) == Some(needle))
+            .collect()
+    }
+}
