@@ -10,14 +10,15 @@ pub mod web;
 
 use std::rc::Rc;
 
-/// Mounts the annotator on `element`, showing the bundled article.
-pub fn mount_bundled(element: web_sys::Element) {
-    let article = Rc::new(core::article::bundled());
-    let lang = i18n::Lang::choose(web::page::query_param("ui").as_deref(), &article.lang);
-    let props = ui::app::AppProps {
-        article,
+/// Mounts the annotator on `element` for the standalone page: the article named by `?src=` (and
+/// `?id=`), else the bundled one; the interface language from `?ui=`, else the article's.
+pub fn mount_page(element: web_sys::Element) {
+    let param = web::page::query_param;
+    let props = ui::loader::LoaderProps {
+        src: param("src").filter(|s| !s.trim().is_empty()),
+        id: param("id").filter(|s| !s.trim().is_empty()),
+        ui: param("ui"),
         registry: Rc::new(core::entities::default_registry()),
-        lang,
     };
-    yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+    yew::Renderer::<ui::loader::Loader>::with_root_and_props(element, props).render();
 }

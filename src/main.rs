@@ -8,6 +8,6 @@ fn main() {
         .get_element_by_id("hamish")
         .or_else(|| document.body().map(Into::into));
     if let Some(target) = target {
-        hamish::mount_bundled(target);
+        hamish::mount_page(target);
     }
 }

@@ -292,3 +292,62 @@ fn neighbours_shift_carries_to_the_next_annotation() {
         assert_eq!(start, cp_of(&edited, quote, nth), "{quote}");
     }
 }
+
+#[test]
+fn reattaching_redescribes_what_moved_and_orphans_what_is_gone() {
+    use hamish::core::anchor::{reattach, Reattached};
+    use hamish::core::model::{Annotation, Kind};
+    let text = bundled().text;
+    let make = |quote: &str, id: &str| {
+        let t = target(&text, quote, 0);
+        Annotation::new(
+            id.into(),
+            Kind::Claim,
+            describe(&text, t.start.unwrap_or(0), t.end.unwrap_or(0)),
+            "2026-11-29T00:00:00Z",
+        )
+    };
+    let mut anns = vec![
+        make("روسيا", "a"),
+        make("أكثر من مليون شخص", "b"),
+        make("دمشق", "c"),
+    ];
+    let unchanged = anns.clone();
+    assert_eq!(
+        reattach(&text, &mut anns),
+        Reattached {
+            in_place: 3,
+            moved: 0,
+            orphaned: 0
+        }
+    );
+    assert_eq!(anns, unchanged);
+    let edited =
+        text.replacen("مصادر روسية", "مصادر روسيةُ", 1)
+            .replacen("أكثر من مليون شخص", "كثيرون", 1);
+    assert_eq!(
+        reattach(&edited, &mut anns),
+        Reattached {
+            in_place: 0,
+            moved: 2,
+            orphaned: 1
+        }
+    );
+    assert_eq!(slice_cp(&edited, anns[0].start, anns[0].end), anns[0].exact);
+    assert_eq!(
+        anns[2].prefix.chars().count(),
+        32,
+        "context is re-read from the edited text"
+    );
+    assert!(anns[1].orphan);
+    assert_eq!(anns[1].exact, "أكثر من مليون شخص");
+    // The orphan stays an orphan, the others stay put, when the same text is loaded again.
+    assert_eq!(
+        reattach(&edited, &mut anns),
+        Reattached {
+            in_place: 2,
+            moved: 0,
+            orphaned: 1
+        }
+    );
+}

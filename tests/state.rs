@@ -157,3 +157,59 @@ fn notices_are_not_repeated_and_can_be_dismissed() {
     s.apply(Action::Dismiss(7));
     assert_eq!(s.notices, vec![Notice::Exported(3)]);
 }
+
+#[test]
+fn importing_merges_and_reports() {
+    use hamish::core::import::{Merged, Parsed, Rejection};
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    let mut orphan = annotate(&a, "إيران", Kind::Claim, "u:2");
+    orphan.orphan = true;
+    let parsed = Parsed {
+        annotations: vec![annotate(&a, "روسيا", Kind::Claim, "u:1"), orphan],
+        rejected: vec![Rejection {
+            index: 3,
+            reason: "why".into(),
+        }],
+    };
+    s.apply(Action::Import(parsed));
+    assert_eq!(s.annotations.len(), 2);
+    assert_eq!(
+        s.notices,
+        vec![Notice::Imported {
+            anchored: 1,
+            orphaned: 1,
+            rejected: vec![Rejection {
+                index: 3,
+                reason: "why".into()
+            }],
+            merged: Merged {
+                added: 1,
+                updated: 0,
+                kept: 1
+            }
+        }]
+    );
+}
+
+#[test]
+fn reattaching_points_an_orphan_at_new_text() {
+    let a = article();
+    let mut s = State::default();
+    let mut orphan = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    orphan.orphan = true;
+    s.apply(Action::Load(vec![orphan]));
+    s.apply(Action::SetReattaching(Some("u:1".into())));
+    let selectors = hamish::core::selectors::describe(&a.text, 0, 5);
+    s.apply(Action::Reattach {
+        id: "u:1".into(),
+        selectors,
+        modified: "2026-12-01T00:00:00Z".into(),
+    });
+    let x = &s.annotations[0];
+    assert!(!x.orphan);
+    assert_eq!((x.start, x.end, x.exact.as_str()), (0, 5, "مصادر"));
+    assert_eq!(x.modified, "2026-12-01T00:00:00Z");
+    assert!(s.reattaching.is_none());
+}

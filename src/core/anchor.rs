@@ -12,9 +12,11 @@
 //! clusters and trimmed of white space.
 
 use crate::core::fold::{fold, fold_quote, Folded};
+use crate::core::model::Annotation;
 use crate::core::myers::{distance, prefix_distances, search, Match, ShortPattern};
 use crate::core::occurrences::Occurrences;
-use crate::core::units::{cp_len, normalize_selection};
+use crate::core::selectors::describe_chars;
+use crate::core::units::normalize_selection;
 use std::cell::OnceCell;
 
 /// Below this score (0–1) the best candidate is not trusted and the target is an orphan.
@@ -351,8 +353,12 @@ fn exact_matches<'a>(hay: &'a [char], needle: &'a [char]) -> impl Iterator<Item 
 /// Anchors every target in `text`, in reading order of their stored positions, each expected where
 /// its stored start lands after shifting by how far the previous anchored target moved.
 pub fn anchor_all(text: &str, targets: &[Target]) -> Vec<Anchor> {
-    let anchorer = Anchorer::new(text);
-    let len = cp_len(text) as i64;
+    anchor_all_in(&Anchorer::new(text), targets)
+}
+
+/// [`anchor_all`] with a prepared text.
+pub fn anchor_all_in(anchorer: &Anchorer, targets: &[Target]) -> Vec<Anchor> {
+    let len = anchorer.chars().len() as i64;
     let mut order: Vec<usize> = (0..targets.len()).collect();
     order.sort_by_key(|&i| targets[i].start.unwrap_or(usize::MAX));
     let mut results = vec![Anchor::Orphan; targets.len()];
@@ -369,4 +375,48 @@ pub fn anchor_all(text: &str, targets: &[Target]) -> Vec<Anchor> {
         results[i] = anchor;
     }
     results
+}
+
+/// How re-attaching a set of annotations went.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reattached {
+    /// Found where they were.
+    pub in_place: usize,
+    /// Found elsewhere or in changed wording.
+    pub moved: usize,
+    /// Not found: now orphans.
+    pub orphaned: usize,
+}
+
+/// Re-attaches `annotations` to `text`: a found annotation is re-described from the current text
+/// (position, quote and context); one that is not found keeps its last selectors and becomes an orphan.
+pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
+    let anchorer = Anchorer::new(text);
+    let targets: Vec<Target> = annotations.iter().map(Annotation::target).collect();
+    let mut summary = Reattached::default();
+    for (annotation, anchor) in annotations
+        .iter_mut()
+        .zip(anchor_all_in(&anchorer, &targets))
+    {
+        match anchor {
+            Anchor::Found { start, end, .. } => {
+                let selectors = describe_chars(anchorer.chars(), start, end);
+                let unchanged = selectors.start == annotation.start
+                    && selectors.end == annotation.end
+                    && selectors.exact == annotation.exact
+                    && !annotation.orphan;
+                if unchanged {
+                    summary.in_place += 1;
+                } else {
+                    summary.moved += 1;
+                }
+                annotation.attach(selectors);
+            }
+            Anchor::Orphan => {
+                summary.orphaned += 1;
+                annotation.orphan = true;
+            }
+        }
+    }
+    summary
 }

@@ -101,6 +101,28 @@ impl Article {
     }
 }
 
+/// The language and direction of a text, by its letters: Arabic (`ar`, `rtl`) when at least as many
+/// letters are Arabic as Latin, else English (`en`, `ltr`).
+pub fn detect_language(text: &str) -> (&'static str, &'static str) {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        match c {
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{08A0}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+            c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
+            _ => {}
+        }
+    }
+    if arabic > 0 && arabic >= latin {
+        ("ar", "rtl")
+    } else {
+        ("en", "ltr")
+    }
+}
+
 /// The article bundled with Hamish (see `articles/SOURCE.md`).
 pub fn bundled() -> Article {
     Article::from_plain_text(

@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod article;
 pub mod entities;
 pub mod fold;
+pub mod import;
 pub mod model;
 pub mod myers;
 pub mod occurrences;

@@ -36,6 +36,10 @@ pub struct Annotation {
     pub created: String,
     /// ISO 8601 time with zone of the last change.
     pub modified: String,
+    /// True when the annotation could not be found in the current text: it keeps its last known
+    /// selectors, is listed apart and is not highlighted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphan: bool,
 }
 
 impl Annotation {
@@ -49,6 +53,27 @@ impl Annotation {
 }
 
 impl Annotation {
+    /// Points the annotation at the span `selectors` describe (it is no longer an orphan).
+    pub fn attach(&mut self, selectors: crate::core::selectors::TextSelectors) {
+        self.start = selectors.start;
+        self.end = selectors.end;
+        self.exact = selectors.exact;
+        self.prefix = selectors.prefix;
+        self.suffix = selectors.suffix;
+        self.orphan = false;
+    }
+
+    /// The annotation's selectors as an anchoring target.
+    pub fn target(&self) -> crate::core::anchor::Target {
+        crate::core::anchor::Target {
+            exact: self.exact.clone(),
+            prefix: self.prefix.clone(),
+            suffix: self.suffix.clone(),
+            start: Some(self.start),
+            end: Some(self.end),
+        }
+    }
+
     /// A new annotation of `kind` on the span `selectors` describes, created at `now`.
     pub fn new(
         id: String,
@@ -67,6 +92,7 @@ impl Annotation {
             note: String::new(),
             created: now.into(),
             modified: now.into(),
+            orphan: false,
         }
     }
 }

@@ -34,3 +34,17 @@ pub fn describe(text: &str, start: usize, end: usize) -> TextSelectors {
         end,
     }
 }
+
+/// [`describe`] over a text already split into characters (for describing many spans of a long text).
+pub fn describe_chars(chars: &[char], start: usize, end: usize) -> TextSelectors {
+    let end = end.min(chars.len());
+    let start = start.min(end);
+    let text = |a: usize, b: usize| chars[a..b.min(chars.len())].iter().collect::<String>();
+    TextSelectors {
+        exact: text(start, end),
+        prefix: text(start.saturating_sub(CONTEXT_LEN), start),
+        suffix: text(end, end + CONTEXT_LEN),
+        start,
+        end,
+    }
+}

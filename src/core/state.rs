@@ -1,6 +1,8 @@
 //! The widget's state and the one reducer every change goes through.
 
+use crate::core::import::{merge, Merged, Parsed, Rejection};
 use crate::core::model::{Annotation, Kind};
+use crate::core::selectors::TextSelectors;
 use std::rc::Rc;
 
 /// Which annotations the side panel lists.
@@ -65,6 +67,20 @@ pub enum Notice {
     SaveFailed,
     /// The last export held this many annotations.
     Exported(usize),
+    /// The article changed since it was annotated: `moved` annotations followed their text,
+    /// `orphaned` could not be found.
+    Reanchored { moved: usize, orphaned: usize },
+    /// An import went through.
+    Imported {
+        anchored: usize,
+        orphaned: usize,
+        rejected: Vec<Rejection>,
+        merged: Merged,
+    },
+    /// An import was refused as a whole; nothing changed.
+    ImportFailed(String),
+    /// The article asked for could not be loaded; the bundled one is shown.
+    LoadFailed(String),
 }
 
 /// Everything the widget shows.
@@ -80,6 +96,8 @@ pub struct State {
     pub popover: Option<Popover>,
     /// Messages for the reader, oldest first.
     pub notices: Vec<Notice>,
+    /// The orphan the reader is re-attaching: the next selection gives its new place.
+    pub reattaching: Option<String>,
 }
 
 /// Every change to [`State`].
@@ -113,6 +131,16 @@ pub enum Action {
     Notify(Notice),
     /// Dismisses the notice at this index.
     Dismiss(usize),
+    /// Merges imported annotations by id (see [`merge`]) and reports the import.
+    Import(Parsed),
+    /// Starts re-attaching an annotation (`Some(id)`), or cancels it (`None`).
+    SetReattaching(Option<String>),
+    /// Points an annotation at a new span (re-attaching an orphan, or moving any annotation).
+    Reattach {
+        id: String,
+        selectors: TextSelectors,
+        modified: String,
+    },
 }
 
 impl State {
@@ -168,10 +196,47 @@ impl State {
                 }
                 self.popover = popover;
             }
+            Action::Import(parsed) => {
+                let (anchored, orphaned) = (parsed.anchored(), parsed.orphaned());
+                let merged = merge(&mut self.annotations, parsed.annotations);
+                self.annotations.sort_by(Annotation::reading_order);
+                let rejected = parsed.rejected;
+                self.apply(Action::Notify(Notice::Imported {
+                    anchored,
+                    orphaned,
+                    rejected,
+                    merged,
+                }));
+            }
+            Action::SetReattaching(id) => {
+                self.reattaching = id;
+                self.popover = None;
+            }
+            Action::Reattach {
+                id,
+                selectors,
+                modified,
+            } => {
+                if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
+                    a.attach(selectors);
+                    a.modified = modified;
+                }
+                self.annotations.sort_by(Annotation::reading_order);
+                self.reattaching = None;
+                self.pending = None;
+            }
             Action::Notify(notice) => {
-                self.notices.retain(|n| {
-                    !matches!((n, &notice), (Notice::Exported(_), Notice::Exported(_)))
-                });
+                // A new result of an export or import replaces the previous one.
+                let replaced = |n: &Notice| {
+                    matches!(
+                        n,
+                        Notice::Exported(_) | Notice::Imported { .. } | Notice::ImportFailed(_)
+                    ) && matches!(
+                        notice,
+                        Notice::Exported(_) | Notice::Imported { .. } | Notice::ImportFailed(_)
+                    )
+                };
+                self.notices.retain(|n| !replaced(n));
                 if !self.notices.contains(&notice) {
                     self.notices.push(notice);
                 }

@@ -1,25 +1,25 @@
-//! The widget: wires the reducer, storage and browser events to the components.
+//! The widget: wires the reducer, storage and the reader's input to the components.
 
+use crate::core::anchor::reattach;
 use crate::core::article::Article;
 use crate::core::entities::Entity;
+use crate::core::import;
 use crate::core::model::{Annotation, Kind};
 use crate::core::selectors::describe;
-use crate::core::state::{Action, Filter, Notice, Pending, Popover as PopoverState, State};
+use crate::core::state::{Action, Filter, Notice, Popover as PopoverState, State};
 use crate::core::w3c::export_collection;
 use crate::i18n::Lang;
-use crate::ui::article::ArticleView;
+use crate::ui::article::{short_quote, ArticleView};
 use crate::ui::notices::Notices;
 use crate::ui::panel::Panel;
 use crate::ui::popover::Popover;
+use crate::ui::reader_input::{use_reader_input, Command, Latest, EDGE_MARGIN};
 use crate::ui::toolbar::Toolbar;
 use crate::web::storage::AnnotationStore;
 use crate::web::{clock, download, page, selection};
-use gloo::events::{EventListener, EventListenerOptions};
-use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 /// Properties of [`App`].
@@ -31,56 +31,32 @@ pub struct AppProps {
     pub registry: Rc<Vec<Entity>>,
     /// The interface language to start in.
     pub lang: Lang,
+    /// Notices to show from the start (e.g. a failed article load).
+    #[prop_or_default]
+    pub notices: Vec<Notice>,
 }
 
-/// Half the toolbar's and popover's width: how far their centre stays from the widget's edges.
-const EDGE_MARGIN: f64 = 170.0;
-
-/// Pixels the toolbar needs above a selection; with less room in the viewport it goes below.
-const TOOLBAR_ROOM: f64 = 60.0;
-
-/// Whether `target` lies inside an element matching `selector`.
-fn inside(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|el| el.closest(selector).ok().flatten())
-        .is_some()
-}
-
-/// The selection as a pending range with its toolbar position, when it covers article text.
-fn read_pending(root: &Element, article: &Article) -> Option<Pending> {
-    let range = selection::current_range()?;
-    let (start, end) = selection::range_to_offsets(root, &article.blocks, &article.text, &range)?;
-    let rect = range.get_bounding_client_rect();
-    let below = rect.top() < TOOLBAR_ROOM;
-    let (x, y) = page::anchor_point(root, &rect, below, EDGE_MARGIN);
-    Some(Pending {
-        start,
-        end,
-        x,
-        y,
-        below,
-    })
-}
-
-/// The keyboard shortcut's kind: `c` for a claim, `1`… for the registry's entities. Physical key codes
-/// count too, so the shortcuts work with an Arabic keyboard layout.
-fn shortcut(e: &KeyboardEvent, registry: &[Entity]) -> Option<Kind> {
-    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-        return None;
+/// The starting state: the stored annotations, re-attached to the article's current text.
+fn initial_state(store: &AnnotationStore, open_notices: &[Notice], props: &AppProps) -> State {
+    let (mut annotations, load_notices) = store.load(&clock::now_iso());
+    let summary = reattach(&props.article.text, &mut annotations);
+    let mut state = State::default();
+    state.apply(Action::Load(annotations));
+    for notice in props
+        .notices
+        .iter()
+        .chain(open_notices)
+        .chain(&load_notices)
+    {
+        state.apply(Action::Notify(notice.clone()));
     }
-    if e.key().eq_ignore_ascii_case("c") || e.code() == "KeyC" {
-        return Some(Kind::Claim);
+    if summary.moved + summary.orphaned > 0 {
+        state.apply(Action::Notify(Notice::Reanchored {
+            moved: summary.moved,
+            orphaned: summary.orphaned,
+        }));
     }
-    let digit = e.key().parse::<usize>().ok().or_else(|| {
-        let code = e.code();
-        code.strip_prefix("Digit")
-            .or_else(|| code.strip_prefix("Numpad"))
-            .and_then(|d| d.parse().ok())
-    })?;
-    registry
-        .get(digit.checked_sub(1)?)
-        .map(|entity| Kind::Entity(entity.id.clone()))
+    state
 }
 
 /// The annotator widget.
@@ -91,22 +67,10 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     let lang = use_state(|| props.lang);
     let store = use_memo(article.id.clone(), |id| AnnotationStore::open(id));
-    let state = use_reducer({
-        let store = store.clone();
-        move || {
-            let (store, open_notices) = &*store;
-            let (annotations, load_notices) = store.load(&clock::now_iso());
-            let mut state = State::default();
-            state.apply(Action::Load(annotations));
-            for notice in open_notices.iter().chain(&load_notices) {
-                state.apply(Action::Notify(notice.clone()));
-            }
-            state
-        }
-    });
-    // The latest pending selection and popover, read by document-level listeners registered once.
-    let latest = use_mut_ref(|| (None::<Pending>, false));
-    *latest.borrow_mut() = (state.pending.clone(), state.popover.is_some());
+    let state = use_reducer(|| initial_state(&store.0, &store.1, props));
+    let latest = use_mut_ref(Latest::default);
+    *latest.borrow_mut() = Latest::of(&state);
+    let reading = use_mut_ref(|| None::<FileReader>);
 
     {
         let dispatcher = state.dispatcher();
@@ -118,110 +82,38 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let tag: Rc<dyn Fn(Kind)> = {
-        let dispatcher = state.dispatcher();
-        let article = article.clone();
-        let latest = latest.clone();
-        Rc::new(move |kind: Kind| {
-            let Some(pending) = latest.borrow().0.clone() else {
-                return;
-            };
-            let selectors = describe(&article.text, pending.start, pending.end);
-            let now = clock::now_iso();
-            dispatcher.dispatch(Action::Add(Annotation::new(
-                clock::new_urn(),
-                kind,
-                selectors,
-                &now,
-            )));
-            selection::clear();
-        })
-    };
-
-    {
-        let dispatcher = state.dispatcher();
-        let article = article.clone();
-        let registry = registry.clone();
-        let root = root.clone();
-        let latest = latest.clone();
-        let tag = tag.clone();
-        use_effect_with((), move |_| {
-            let document = gloo::utils::document();
-            let dragging = Rc::new(RefCell::new(false));
-            let debounce: Rc<RefCell<Option<Timeout>>> = Rc::default();
-            let refresh: Rc<dyn Fn()> = {
-                let dispatcher = dispatcher.clone();
-                let latest = latest.clone();
-                Rc::new(move || {
-                    let Some(root_el) = root.cast::<Element>() else {
-                        return;
-                    };
-                    let pending = read_pending(&root_el, &article);
-                    if pending.is_some() || latest.borrow().0.is_some() {
-                        dispatcher.dispatch(Action::SetPending(pending));
-                    }
-                })
-            };
-            let on_down = {
-                let dragging = dragging.clone();
-                EventListener::new(&document, "mousedown", move |_| {
-                    *dragging.borrow_mut() = true
-                })
-            };
-            let on_up = {
-                let dragging = dragging.clone();
-                let refresh = refresh.clone();
-                let dispatcher = dispatcher.clone();
-                let latest = latest.clone();
-                EventListener::new(&document, "mouseup", move |e| {
-                    *dragging.borrow_mut() = false;
-                    if inside(e.target(), ".hamish-toolbar, .hamish-popover") {
-                        return;
-                    }
-                    if latest.borrow().1 {
-                        dispatcher.dispatch(Action::SetPopover(None));
-                    }
-                    refresh();
-                })
-            };
-            let on_selection = {
-                let refresh = refresh.clone();
-                EventListener::new(&document, "selectionchange", move |_| {
-                    if *dragging.borrow() {
-                        return;
-                    }
-                    let refresh = refresh.clone();
-                    *debounce.borrow_mut() = Some(Timeout::new(200, move || refresh()));
-                })
-            };
-            let active = EventListenerOptions::enable_prevent_default();
-            let on_key = EventListener::new_with_options(&document, "keydown", active, move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if inside(e.target(), "input, textarea, select, [contenteditable]") {
-                    return;
+    let command: Rc<dyn Fn(Command)> =
+        {
+            let dispatcher = state.dispatcher();
+            let article = article.clone();
+            let latest = latest.clone();
+            Rc::new(move |command: Command| {
+                let now = latest.borrow().clone();
+                let Some(pending) = now.pending else { return };
+                let selectors = describe(&article.text, pending.start, pending.end);
+                let modified = clock::now_iso();
+                match (command, now.reattaching) {
+                    (Command::Attach, Some(id)) => dispatcher.dispatch(Action::Reattach {
+                        id,
+                        selectors,
+                        modified,
+                    }),
+                    (Command::Tag(kind), None) => dispatcher.dispatch(Action::Add(
+                        Annotation::new(clock::new_urn(), kind, selectors, &modified),
+                    )),
+                    _ => return,
                 }
-                let (pending, popover_open) = latest.borrow().clone();
-                if e.key() == "Escape" {
-                    if pending.is_some() {
-                        selection::clear();
-                        dispatcher.dispatch(Action::SetPending(None));
-                    } else if popover_open {
-                        dispatcher.dispatch(Action::SetPopover(None));
-                    }
-                    return;
-                }
-                if pending.is_some() {
-                    if let Some(kind) = shortcut(e, &registry) {
-                        e.prevent_default();
-                        tag(kind);
-                    }
-                }
-            });
-            move || drop((on_down, on_up, on_selection, on_key))
-        });
-    }
+                selection::clear();
+            })
+        };
+    use_reader_input(
+        root.clone(),
+        article.clone(),
+        registry.clone(),
+        latest.clone(),
+        state.dispatcher(),
+        command.clone(),
+    );
 
     let strings = lang.strings();
     let on_open = {
@@ -263,13 +155,52 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let dispatch = |make: fn(String, String, String) -> Action| {
+    let on_import = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |(id, value): (String, String)| {
-            dispatcher.dispatch(make(id, value, clock::now_iso()))
+        let article = article.clone();
+        let registry = registry.clone();
+        let reading = reading.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let dispatcher = dispatcher.clone();
+            let article = article.clone();
+            let registry = registry.clone();
+            let task = gloo::file::callbacks::read_as_text(&file.into(), move |read| {
+                let parsed = read
+                    .map_err(|e| format!("the file could not be read ({e})"))
+                    .and_then(|json| {
+                        import::parse(
+                            &json,
+                            &article.text,
+                            &registry,
+                            &mut clock::new_urn,
+                            &clock::now_iso(),
+                        )
+                    });
+                dispatcher.dispatch(match parsed {
+                    Ok(parsed) => Action::Import(parsed),
+                    Err(reason) => Action::Notify(Notice::ImportFailed(reason)),
+                });
+            });
+            *reading.borrow_mut() = Some(task);
         })
     };
-    let on_note = dispatch(|id, note, modified| Action::SetNote { id, note, modified });
+    let on_note = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(id, note): (String, String)| {
+            dispatcher.dispatch(Action::SetNote {
+                id,
+                note,
+                modified: clock::now_iso(),
+            })
+        })
+    };
     let on_kind = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(id, kind): (String, Kind)| {
@@ -307,14 +238,31 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    let on_reattach = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |id: Option<String>| dispatcher.dispatch(Action::SetReattaching(id)))
+    };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
     };
-    let on_tag = Callback::from(move |kind: Kind| tag(kind));
+    let on_command = Callback::from(move |c: Command| command(c));
 
+    let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
+    let banner = reattaching.map(|a| {
+        let cancel = on_reattach.clone();
+        html! {
+            <div class="hamish-reattach" role="status">
+                <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.exact, 60)) }</p>
+                <button type="button" onclick={move |_| cancel.emit(None)}>{ strings.cancel }</button>
+            </div>
+        }
+    });
     let toolbar = state.pending.as_ref().map(|p| {
-        html! { <Toolbar x={p.x} y={p.y} below={p.below} registry={registry.clone()} lang={*lang} on_tag={on_tag.clone()} /> }
+        html! {
+            <Toolbar x={p.x} y={p.y} below={p.below} registry={registry.clone()} lang={*lang}
+                     reattaching={reattaching.is_some()} on_command={on_command.clone()} on_cancel={on_reattach.clone()} />
+        }
     });
     let popover = state.popover.as_ref().map(|p| {
         let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();
@@ -329,14 +277,20 @@ pub fn App(props: &AppProps) -> Html {
                 <span class="hamish-brand">{ strings.app_name }</span>
                 <p class="hamish-hint">{ strings.toolbar_hint }</p>
                 <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
+                <label class="hamish-import">
+                    { strings.import_json }
+                    <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
+                </label>
                 <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
             </header>
             <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
+            { banner.unwrap_or_default() }
             <div class="hamish-layout">
                 <ArticleView article={article.clone()} annotations={state.annotations.clone()}
                              registry={registry.clone()} lang={*lang} {on_open} />
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
-                       registry={registry.clone()} lang={*lang} {on_filter} {on_choose} />
+                       registry={registry.clone()} lang={*lang} {on_filter} {on_choose}
+                       on_reattach={on_reattach.clone()} on_delete={on_delete.clone()} />
             </div>
             // Always one child each (an empty fragment when closed): yew matches unkeyed children
             // from the end, so a child that comes and goes would make it rebuild the article and

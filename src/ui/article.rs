@@ -92,6 +92,7 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
         .annotations
         .iter()
         .enumerate()
+        .filter(|(_, a)| !a.orphan)
         .map(|(index, a)| Span {
             index,
             start: a.start,

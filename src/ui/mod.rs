@@ -2,7 +2,9 @@
 
 pub mod app;
 pub mod article;
+pub mod loader;
 pub mod notices;
 pub mod panel;
 pub mod popover;
+pub mod reader_input;
 pub mod toolbar;

@@ -29,6 +29,42 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         Notice::StoredEntryKept { reason } => (s.entry_kept.replace("{reason}", reason), true),
         Notice::SaveFailed => (s.save_failed.into(), true),
         Notice::Exported(n) => (s.exported.replace("{n}", &n.to_string()), false),
+        Notice::Reanchored { moved, orphaned } => (
+            s.reanchored
+                .replace("{moved}", &moved.to_string())
+                .replace("{orphaned}", &orphaned.to_string()),
+            *orphaned > 0,
+        ),
+        Notice::Imported {
+            anchored,
+            orphaned,
+            rejected,
+            merged,
+        } => {
+            let mut text = s
+                .imported
+                .replace(
+                    "{total}",
+                    &(anchored + orphaned + rejected.len()).to_string(),
+                )
+                .replace("{anchored}", &anchored.to_string())
+                .replace("{orphaned}", &orphaned.to_string())
+                .replace("{rejected}", &rejected.len().to_string())
+                .replace("{added}", &merged.added.to_string())
+                .replace("{updated}", &merged.updated.to_string())
+                .replace("{kept}", &merged.kept.to_string());
+            for r in rejected {
+                text.push('\n');
+                text.push_str(
+                    &s.rejected_item
+                        .replace("{index}", &r.index.to_string())
+                        .replace("{reason}", &r.reason),
+                );
+            }
+            (text, !rejected.is_empty())
+        }
+        Notice::ImportFailed(reason) => (s.import_failed.replace("{reason}", reason), true),
+        Notice::LoadFailed(reason) => (s.load_failed.replace("{reason}", reason), true),
     }
 }
 

@@ -23,6 +23,10 @@ pub struct PanelProps {
     pub on_filter: Callback<Filter>,
     /// Called with the id of the annotation the reader chose.
     pub on_choose: Callback<String>,
+    /// Called with the id of an orphan to re-attach.
+    pub on_reattach: Callback<Option<String>>,
+    /// Called with the id of an orphan to delete.
+    pub on_delete: Callback<String>,
 }
 
 /// The annotation panel.
@@ -55,8 +59,9 @@ pub fn Panel(p: &PanelProps) -> Html {
     let shown: Vec<&Annotation> = p
         .annotations
         .iter()
-        .filter(|a| p.filter.accepts(a))
+        .filter(|a| !a.orphan && p.filter.accepts(a))
         .collect();
+    let orphans: Vec<&Annotation> = p.annotations.iter().filter(|a| a.orphan).collect();
     let items = shown.iter().map(|a| {
         let id = a.id.clone();
         let on_choose = p.on_choose.clone();
@@ -79,7 +84,41 @@ pub fn Panel(p: &PanelProps) -> Html {
             </li>
         }
     });
-    let empty = if p.annotations.is_empty() {
+    let orphan_items = orphans.iter().map(|a| {
+        let reattach = {
+            let on_reattach = p.on_reattach.clone();
+            let id = a.id.clone();
+            move |_| on_reattach.emit(Some(id.clone()))
+        };
+        let delete = {
+            let on_delete = p.on_delete.clone();
+            let id = a.id.clone();
+            move |_| on_delete.emit(id.clone())
+        };
+        html! {
+            <li class="orphan" data-orphan={a.id.clone()}>
+                <span class="kind">{ kind_label(&a.kind, &p.registry, p.lang) }</span>
+                <span class="quote" dir="auto">{ short_quote(&a.exact, 90) }</span>
+                if !a.note.trim().is_empty() {
+                    <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
+                }
+                <span class="actions">
+                    <button type="button" onclick={reattach}>{ strings.reattach }</button>
+                    <button type="button" onclick={delete}>{ strings.delete }</button>
+                </span>
+            </li>
+        }
+    });
+    let orphan_section = (!orphans.is_empty()).then(|| {
+        html! {
+            <section class="orphans" aria-labelledby="hamish-orphans-title">
+                <h3 id="hamish-orphans-title">{ strings.orphaned_title }<span class="count">{ orphans.len() }</span></h3>
+                <p class="help">{ strings.orphaned_help }</p>
+                <ul>{ for orphan_items }</ul>
+            </section>
+        }
+    });
+    let empty = if p.annotations.iter().all(|a| a.orphan) {
         Some(strings.panel_empty)
     } else if shown.is_empty() {
         Some(strings.panel_filter_empty)
@@ -95,6 +134,7 @@ pub fn Panel(p: &PanelProps) -> Html {
             } else {
                 <ol class="items">{ for items }</ol>
             }
+            { orphan_section.unwrap_or_default() }
         </aside>
     }
 }

@@ -3,6 +3,7 @@
 use crate::core::entities::Entity;
 use crate::core::model::Kind;
 use crate::i18n::Lang;
+use crate::ui::reader_input::Command;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,25 +20,45 @@ pub struct ToolbarProps {
     pub registry: Rc<Vec<Entity>>,
     /// Interface language.
     pub lang: Lang,
-    /// Called with the chosen kind.
-    pub on_tag: Callback<Kind>,
+    /// True while re-attaching an orphan: the toolbar offers "Attach here" instead of tags.
+    pub reattaching: bool,
+    /// Called with what the reader chose.
+    pub on_command: Callback<Command>,
+    /// Called to stop re-attaching.
+    pub on_cancel: Callback<Option<String>>,
 }
 
 /// The selection toolbar. Its buttons do not take the focus on mouse down, so the selection stays.
 #[function_component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
+    let strings = p.lang.strings();
+    let style = |top: f64| format!("left:{}px;top:{}px", p.x, top);
+    let class = classes!("hamish-toolbar", p.below.then_some("below"));
+    if p.reattaching {
+        let on_command = p.on_command.clone();
+        let on_cancel = p.on_cancel.clone();
+        return html! {
+            <div {class} role="toolbar" aria-label={strings.reattach} style={style(p.y)}>
+                <button type="button" class="tb-btn tb-claim" onmousedown={keep_selection.clone()}
+                        onclick={move |_| on_command.emit(Command::Attach)} aria-keyshortcuts="Enter">
+                    <span class="tb-label">{ strings.attach_here }</span><kbd aria-hidden="true">{ "↵" }</kbd>
+                </button>
+                <button type="button" class="tb-btn" onmousedown={keep_selection.clone()}
+                        onclick={move |_| on_cancel.emit(None)}>{ strings.cancel }</button>
+            </div>
+        };
+    }
     let button = |kind: Kind, label: String, key: String, style: String| {
-        let on_tag = p.on_tag.clone();
+        let on_command = p.on_command.clone();
         let class = classes!("tb-btn", matches!(kind, Kind::Claim).then_some("tb-claim"));
         html! {
             <button type="button" {class} style={style} onmousedown={keep_selection.clone()}
-                    onclick={move |_| on_tag.emit(kind.clone())} aria-keyshortcuts={key.clone()}>
+                    onclick={move |_| on_command.emit(Command::Tag(kind.clone()))} aria-keyshortcuts={key.clone()}>
                 <span class="tb-label">{ label }</span><kbd aria-hidden="true">{ key }</kbd>
             </button>
         }
     };
-    let strings = p.lang.strings();
     let entities = p.registry.iter().enumerate().take(9).map(|(i, e)| {
         button(
             Kind::Entity(e.id.clone()),
@@ -47,8 +68,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         )
     });
     html! {
-        <div class={classes!("hamish-toolbar", p.below.then_some("below"))} role="toolbar" aria-label={strings.toolbar_label}
-             style={format!("left:{}px;top:{}px", p.x, p.y)}>
+        <div {class} role="toolbar" aria-label={strings.toolbar_label} style={style(p.y)}>
             { button(Kind::Claim, strings.claim.to_string(), "c".into(), String::new()) }
             { for entities }
         </div>

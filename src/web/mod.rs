@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod download;
+pub mod fetch;
 pub mod page;
 pub mod selection;
 pub mod storage;

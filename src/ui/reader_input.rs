@@ -1,0 +1,191 @@
+//! The reader's input outside any one component: selecting text (mouse, touch, keyboard) and the
+//! keyboard shortcuts that act on a selection.
+
+use crate::core::article::Article;
+use crate::core::entities::Entity;
+use crate::core::model::Kind;
+use crate::core::state::{Action, Pending, State};
+use crate::web::{page, selection};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+use yew::prelude::*;
+
+/// Pixels the toolbar needs above a selection; with less room in the viewport it goes below.
+const TOOLBAR_ROOM: f64 = 60.0;
+
+/// Half the toolbar's and popover's width: how far their centre stays from the widget's edges.
+pub const EDGE_MARGIN: f64 = 170.0;
+
+/// What the document listeners need to know of the current state (they are registered once).
+#[derive(Clone, Default)]
+pub struct Latest {
+    /// The selection waiting for a tag.
+    pub pending: Option<Pending>,
+    /// Whether the popover is open.
+    pub popover_open: bool,
+    /// The annotation being re-attached.
+    pub reattaching: Option<String>,
+}
+
+impl Latest {
+    /// The parts of `state` the listeners read.
+    pub fn of(state: &State) -> Latest {
+        Latest {
+            pending: state.pending.clone(),
+            popover_open: state.popover.is_some(),
+            reattaching: state.reattaching.clone(),
+        }
+    }
+}
+
+/// What a key press on a selection asks for.
+pub enum Command {
+    /// Tag the selection.
+    Tag(Kind),
+    /// Re-attach the annotation being re-attached to the selection.
+    Attach,
+}
+
+/// Whether `target` lies inside an element matching `selector`.
+pub fn inside(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
+}
+
+/// The selection as a pending range with its toolbar position, when it covers article text.
+fn read_pending(root: &Element, article: &Article) -> Option<Pending> {
+    let range = selection::current_range()?;
+    let (start, end) = selection::range_to_offsets(root, &article.blocks, &article.text, &range)?;
+    let rect = range.get_bounding_client_rect();
+    let below = rect.top() < TOOLBAR_ROOM;
+    let (x, y) = page::anchor_point(root, &rect, below, EDGE_MARGIN);
+    Some(Pending {
+        start,
+        end,
+        x,
+        y,
+        below,
+    })
+}
+
+/// The keyboard shortcut's kind: `c` for a claim, `1`… for the registry's entities. Physical key codes
+/// count too, so the shortcuts work with an Arabic keyboard layout.
+fn shortcut(e: &KeyboardEvent, registry: &[Entity]) -> Option<Kind> {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return None;
+    }
+    if e.key().eq_ignore_ascii_case("c") || e.code() == "KeyC" {
+        return Some(Kind::Claim);
+    }
+    let digit = e.key().parse::<usize>().ok().or_else(|| {
+        let code = e.code();
+        code.strip_prefix("Digit")
+            .or_else(|| code.strip_prefix("Numpad"))
+            .and_then(|d| d.parse().ok())
+    })?;
+    registry
+        .get(digit.checked_sub(1)?)
+        .map(|entity| Kind::Entity(entity.id.clone()))
+}
+
+/// Registers the document listeners for the widget's lifetime: a finished selection inside the
+/// article shows the toolbar (mouse up at once; touch and keyboard selections after a short pause),
+/// a collapsed one hides it; `c`, `1`–`9` and Enter act on it through `command`; Esc dismisses the
+/// toolbar, then the popover, then re-attaching.
+#[hook]
+pub fn use_reader_input(
+    root: NodeRef,
+    article: Rc<Article>,
+    registry: Rc<Vec<Entity>>,
+    latest: Rc<RefCell<Latest>>,
+    dispatcher: UseReducerDispatcher<State>,
+    command: Rc<dyn Fn(Command)>,
+) {
+    use_effect_with((), move |_| {
+        let document = gloo::utils::document();
+        let dragging = Rc::new(RefCell::new(false));
+        let debounce: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let refresh: Rc<dyn Fn()> = {
+            let dispatcher = dispatcher.clone();
+            let latest = latest.clone();
+            Rc::new(move || {
+                let Some(root_el) = root.cast::<Element>() else {
+                    return;
+                };
+                let pending = read_pending(&root_el, &article);
+                if pending.is_some() || latest.borrow().pending.is_some() {
+                    dispatcher.dispatch(Action::SetPending(pending));
+                }
+            })
+        };
+        let on_down = {
+            let dragging = dragging.clone();
+            EventListener::new(&document, "mousedown", move |_| {
+                *dragging.borrow_mut() = true
+            })
+        };
+        let on_up = {
+            let dragging = dragging.clone();
+            let refresh = refresh.clone();
+            let dispatcher = dispatcher.clone();
+            let latest = latest.clone();
+            EventListener::new(&document, "mouseup", move |e| {
+                *dragging.borrow_mut() = false;
+                if inside(e.target(), ".hamish-toolbar, .hamish-popover") {
+                    return;
+                }
+                if latest.borrow().popover_open {
+                    dispatcher.dispatch(Action::SetPopover(None));
+                }
+                refresh();
+            })
+        };
+        let on_selection = EventListener::new(&document, "selectionchange", move |_| {
+            if *dragging.borrow() {
+                return;
+            }
+            let refresh = refresh.clone();
+            *debounce.borrow_mut() = Some(Timeout::new(200, move || refresh()));
+        });
+        let active = EventListenerOptions::enable_prevent_default();
+        let on_key = EventListener::new_with_options(&document, "keydown", active, move |e| {
+            let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if inside(e.target(), "input, textarea, select, [contenteditable]") {
+                return;
+            }
+            let now = latest.borrow().clone();
+            if e.key() == "Escape" {
+                if now.pending.is_some() {
+                    selection::clear();
+                    dispatcher.dispatch(Action::SetPending(None));
+                } else if now.popover_open {
+                    dispatcher.dispatch(Action::SetPopover(None));
+                } else if now.reattaching.is_some() {
+                    dispatcher.dispatch(Action::SetReattaching(None));
+                }
+                return;
+            }
+            if now.pending.is_none() {
+                return;
+            }
+            let wanted = if now.reattaching.is_some() {
+                (e.key() == "Enter").then_some(Command::Attach)
+            } else {
+                shortcut(e, &registry).map(Command::Tag)
+            };
+            if let Some(wanted) = wanted {
+                e.prevent_default();
+                command(wanted);
+            }
+        });
+        move || drop((on_down, on_up, on_selection, on_key))
+    });
+}

@@ -1,0 +1,145 @@
+// Annotations surviving a changed article: re-anchoring, orphans, re-attaching, import.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openFresh, dragSelect, storedEntry, highlightText, ARTICLE_ID } from './helpers.mjs';
+
+const ORIGINAL = fs.readFileSync(path.resolve('articles/article.ar.txt'), 'utf8').replace(/\r\n/g, '\n').trim();
+const A = 'والدور الذي لعبته روسيا بإقناع الأسد بالتنحي';
+const B = 'الأتراك';
+const C = 'أكثر من مليون شخص';
+/** The article as its publisher later changed it: a paragraph added at the top, a diacritic and a
+ * tatweel added, one sentence rewritten so that C's words are gone. */
+const EDITED = ORIGINAL
+  .replace('\n\n', '\n\nتحديث: أضيفت هذه الفقرة بعد النشر لتوضيح بعض التفاصيل حول مصادر المعلومات.\n\n')
+  .replace('والدور الذي', 'والدورُ الذي')
+  .replace('مع الأتراك', 'مـع الأتراك')
+  .replace('كان من الممكن أن يذهب ضحيتها أكثر من مليون شخص', 'وهو ما لم تؤكده مصادر مستقلة');
+const EDITED_URL = `/?src=/edited.txt&id=${ARTICLE_ID}&ui=en`;
+
+async function serveEdited(page) {
+  await page.route('**/edited.txt', (route) => route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: EDITED }));
+}
+
+async function annotateThree(page) {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, A);
+  await page.keyboard.press('c');
+  await dragSelect(page, 5, B);
+  await page.keyboard.press('2');
+  await dragSelect(page, 9, C);
+  await page.keyboard.press('c');
+  const anns = (await storedEntry(page)).annotations;
+  const byExact = Object.fromEntries(anns.map((a) => [a.exact, a.id]));
+  // A note on C, which is about to lose its text.
+  await page.locator(`[data-ann="${byExact[C]}"]`).first().click();
+  await page.getByRole('dialog').getByLabel('Note').fill('casualty estimate');
+  await page.keyboard.press('Escape');
+  return byExact;
+}
+
+test('an edited article: annotations follow their words, the lost one is an orphan, and can be re-attached', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const ids = await annotateThree(page);
+  await serveEdited(page);
+  await page.goto(EDITED_URL);
+  await expect(page.locator('article [data-block="1"]')).toContainText('تحديث: أضيفت هذه الفقرة');
+  await expect(page.getByRole('alert')).toContainText('2 annotations followed their text');
+  await expect(page.getByRole('alert')).toContainText('1 could not be found');
+  expect(await highlightText(page, ids[A])).toBe('والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي');
+  expect(await highlightText(page, ids[B])).toBe(B);
+  await expect(page.locator(`[data-ann="${ids[C]}"]`)).toHaveCount(0);
+  const orphan = page.locator(`.orphans [data-orphan="${ids[C]}"]`);
+  await expect(orphan).toContainText(C);
+  await expect(orphan).toContainText('casualty estimate');
+  await page.screenshot({ path: test.info().outputPath('orphan.png') });
+
+  // Re-attach it to new text.
+  await orphan.getByRole('button', { name: 'Re-attach' }).click();
+  await expect(page.locator('.hamish-reattach')).toContainText(C);
+  const chosen = await dragSelect(page, 10, 'حرب أهلية واسعة النطاق');
+  await page.getByRole('toolbar').getByRole('button', { name: 'Attach here' }).click();
+  await expect(page.locator('.orphans')).toHaveCount(0);
+  expect(await highlightText(page, ids[C])).toBe(chosen.trim());
+
+  // Reload: everything stays where it now is, with its note.
+  await page.reload();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(3);
+  expect(await highlightText(page, ids[A])).toBe('والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي');
+  expect(await highlightText(page, ids[C])).toBe('حرب أهلية واسعة النطاق');
+  const stored = await storedEntry(page);
+  expect(stored.annotations.find((a) => a.id === ids[C]).note).toBe('casualty estimate');
+  expect(stored.annotations.every((a) => !a.orphan)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('an orphan can be deleted, and stays an orphan (not a guess) until then', async ({ page }) => {
+  const ids = await annotateThree(page);
+  await serveEdited(page);
+  await page.goto(EDITED_URL);
+  await expect(page.locator('.orphans li')).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator('.orphans li')).toHaveCount(1);
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  const stored = await storedEntry(page);
+  expect(stored.annotations.find((a) => a.id === ids[C]).orphan).toBe(true);
+  await page.locator('.orphans').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('.orphans')).toHaveCount(0);
+  expect((await storedEntry(page)).annotations).toHaveLength(2);
+});
+
+test('import a collection exported from an earlier version of the article', async ({ page }, info) => {
+  await annotateThree(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const file = info.outputPath('earlier.json');
+  await download.saveAs(file);
+  // A different reader, with nothing stored, opens the edited article and imports the file.
+  await page.evaluate(() => localStorage.clear());
+  await serveEdited(page);
+  await page.goto(EDITED_URL);
+  await expect(page.locator('[data-ann]')).toHaveCount(0);
+  await page.locator('.hamish-import input[type=file]').setInputFiles(file);
+  await expect(page.locator('.notice').last()).toContainText('Imported 3: 2 anchored, 1 orphaned, 0 rejected. Added 3, updated 0, unchanged 0.');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await expect(page.locator('.orphans li')).toHaveCount(1);
+  // The same file again: nothing is duplicated.
+  await page.locator('.hamish-import input[type=file]').setInputFiles(file);
+  await expect(page.locator('.notice').last()).toContainText('Added 0, updated 0, unchanged 3.');
+  expect((await storedEntry(page)).annotations).toHaveLength(3);
+});
+
+test('importing garbage says what is wrong and changes nothing', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('1');
+  const before = await storedEntry(page);
+  const input = page.locator('.hamish-import input[type=file]');
+  const cases = [
+    ['garbage.json', 'this is { not json', 'Nothing was imported: it is not valid JSON'],
+    ['empty.json', '{"hello": "world"}', 'Nothing was imported: it holds no annotations'],
+  ];
+  for (const [name, body, message] of cases) {
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    await expect(page.getByRole('alert')).toContainText(message);
+    expect(await storedEntry(page)).toEqual(before);
+  }
+  // Partly bad: the good one comes in, the bad ones are listed with reasons.
+  const mixed = JSON.stringify([
+    { type: 'Annotation', target: 'https://example.com/' },
+    { type: 'Annotation', body: { type: 'TextualBody', purpose: 'tagging', value: 'Iran' }, target: { selector: { type: 'TextQuoteSelector', exact: 'وإيران' } } },
+  ]);
+  await input.setInputFiles({ name: 'mixed.json', mimeType: 'application/json', buffer: Buffer.from(mixed) });
+  await expect(page.getByRole('alert')).toContainText('1 anchored, 0 orphaned, 1 rejected');
+  await expect(page.getByRole('alert')).toContainText('#1: its target has no usable TextQuoteSelector or TextPositionSelector');
+  expect((await storedEntry(page)).annotations).toHaveLength(2);
+});
+
+test('a failed article load keeps the bundled article and says why', async ({ page }) => {
+  await page.route('**/missing.txt', (route) => route.fulfill({ status: 404, body: 'nope' }));
+  await page.goto('/?src=/missing.txt&ui=en');
+  await expect(page.getByRole('alert')).toContainText('The article could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('404');
+  await expect(page.locator('article [data-block="0"]')).toContainText('مصادر روسية تكشف');
+});

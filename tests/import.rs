@@ -1,0 +1,275 @@
+//! Importing W3C annotations: shapes, selectors, bodies, rejections, merging.
+
+mod common;
+
+use common::{annotate, article};
+use hamish::core::entities::default_registry;
+use hamish::core::import::{merge, parse, Merged, Parsed};
+use hamish::core::model::Kind;
+use hamish::core::units::slice_cp;
+use hamish::core::w3c::export_collection;
+use serde_json::json;
+
+const NOW: &str = "2026-11-30T08:00:00Z";
+
+fn run(json: &str, text: &str) -> Result<Parsed, String> {
+    let mut n = 0;
+    parse(
+        json,
+        text,
+        &default_registry(),
+        &mut || {
+            n += 1;
+            format!("urn:uuid:new-{n}")
+        },
+        NOW,
+    )
+}
+
+fn quote_annotation(exact: &str, body: serde_json::Value) -> serde_json::Value {
+    json!({ "type": "Annotation", "id": format!("urn:x:{exact}"), "body": body,
+            "target": { "source": "https://example.com/a", "selector": { "type": "TextQuoteSelector", "exact": exact } } })
+}
+
+#[test]
+fn hamish_exports_round_trip() {
+    let a = article();
+    let mut claim = annotate(&a, "والدور الذي لعبته روسيا", Kind::Claim, "urn:uuid:1");
+    claim.note = "مصدر؟".into();
+    let originals = vec![
+        claim,
+        annotate(&a, "الأتراك", Kind::Entity("turkey".into()), "urn:uuid:2"),
+    ];
+    let export =
+        export_collection(&originals, &a, &default_registry(), "urn:uuid:e", NOW).to_string();
+    let parsed = run(&export, &a.text).expect("parsed");
+    assert!(parsed.rejected.is_empty());
+    let mut got = parsed.annotations;
+    got.sort_by(|x, y| x.id.cmp(&y.id));
+    assert_eq!(got, originals);
+}
+
+#[test]
+fn every_w3c_shape_is_accepted() {
+    let a = article();
+    let one = quote_annotation(
+        "موسكو",
+        json!({ "type": "TextualBody", "purpose": "tagging", "value": "Russia" }),
+    );
+    let two = quote_annotation("حلب", json!([]));
+    let shapes = [
+        ("an annotation", one.clone(), 1),
+        ("an array", json!([one.clone(), two.clone()]), 2),
+        (
+            "a page",
+            json!({ "type": "AnnotationPage", "id": "urn:p", "items": [one.clone(), two.clone()] }),
+            2,
+        ),
+        (
+            "a collection",
+            json!({ "@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
+            "first": { "type": "AnnotationPage", "items": [one.clone()] } }),
+            1,
+        ),
+    ];
+    for (name, doc, count) in shapes {
+        let parsed = run(&doc.to_string(), &a.text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(parsed.annotations.len(), count, "{name}");
+        assert_eq!(parsed.anchored(), count, "{name}");
+    }
+}
+
+#[test]
+fn a_quote_alone_or_a_position_alone_is_enough() {
+    let a = article();
+    let start = a
+        .text
+        .chars()
+        .collect::<String>()
+        .find("موسكو")
+        .map(|b| a.text[..b].chars().count())
+        .unwrap_or(0);
+    let doc = json!([
+        { "id": "q", "target": { "selector": { "type": "TextQuoteSelector", "exact": "موسكو" } } },
+        { "id": "p", "target": { "selector": { "type": "TextPositionSelector", "start": start, "end": start + 5 } } },
+        { "id": "hypothesis-style", "type": "Annotation", "bodyValue": "check this",
+          "target": [{ "source": "https://example.com/a", "selector": [
+              { "type": "RangeSelector", "startSelector": {}, "endSelector": {} },
+              { "type": "TextQuoteSelector", "exact": "الأيام القليلة", "prefix": "ما حصل في سوريا خلال ", "suffix": " التي سبقت" }]}] }
+    ]);
+    let parsed = run(&doc.to_string(), &a.text).expect("parsed");
+    assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
+    for ann in &parsed.annotations {
+        assert!(!ann.orphan, "{}", ann.id);
+        assert_eq!(
+            slice_cp(&a.text, ann.start, ann.end),
+            ann.exact,
+            "{}",
+            ann.id
+        );
+    }
+    assert_eq!(
+        parsed.annotations[1].exact, "موسكو",
+        "a position alone gets its quote from the text"
+    );
+    assert_eq!(
+        parsed.annotations[2].kind,
+        Kind::Claim,
+        "a plain highlight or comment becomes a claim"
+    );
+    assert_eq!(parsed.annotations[2].note, "check this");
+    assert_eq!(parsed.annotations[2].created, NOW);
+}
+
+#[test]
+fn bodies_say_claim_or_entity() {
+    let a = article();
+    // (body, expected kind)
+    let cases = [
+        (
+            json!({ "type": "TextualBody", "purpose": "classifying", "value": "claim" }),
+            Kind::Claim,
+        ),
+        (
+            json!({ "type": "TextualBody", "purpose": "tagging", "value": "Iran" }),
+            Kind::Entity("iran".into()),
+        ),
+        (
+            json!({ "type": "TextualBody", "purpose": "tagging", "value": "إيران" }),
+            Kind::Entity("iran".into()),
+        ),
+        (
+            json!({ "type": "TextualBody", "purpose": "tagging", "value": "al-assad" }),
+            Kind::Entity("al-assad".into()),
+        ),
+        (
+            json!({ "type": "SpecificResource", "purpose": "identifying", "source": "http://www.wikidata.org/entity/Q43" }),
+            Kind::Entity("turkey".into()),
+        ),
+        (
+            json!([{ "type": "TextualBody", "purpose": "commenting", "value": "why?" }]),
+            Kind::Claim,
+        ),
+    ];
+    for (body, kind) in cases {
+        let doc = quote_annotation("موسكو", body.clone());
+        let parsed = run(&doc.to_string(), &a.text).expect("parsed");
+        assert_eq!(
+            parsed.annotations.first().map(|x| x.kind.clone()),
+            Some(kind),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn unusable_annotations_are_rejected_with_a_reason_and_the_rest_imported() {
+    let a = article();
+    let doc = json!([
+        { "type": "Annotation", "body": "x" },
+        { "type": "Annotation", "target": "https://example.com/a" },
+        { "type": "Annotation", "target": { "selector": { "type": "CssSelector", "value": "p" } } },
+        { "type": "Annotation", "target": { "selector": { "type": "TextPositionSelector", "start": 9, "end": 3 } } },
+        quote_annotation("موسكو", json!({ "type": "TextualBody", "purpose": "tagging", "value": "Atlantis" })),
+        quote_annotation("حلب", json!(null)),
+    ]);
+    let parsed = run(&doc.to_string(), &a.text).expect("parsed");
+    let reasons: Vec<(usize, &str)> = parsed
+        .rejected
+        .iter()
+        .map(|r| (r.index, r.reason.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 5, "{reasons:?}");
+    assert!(reasons[0].1.contains("no target"));
+    assert!(reasons[1]
+        .1
+        .contains("no usable TextQuoteSelector or TextPositionSelector"));
+    assert!(reasons[2].1.contains("no usable"));
+    assert!(reasons[3].1.contains("no usable"));
+    assert_eq!(reasons[4], (5, "its tag «Atlantis» is not a known entity"));
+    assert_eq!(parsed.annotations.len(), 1);
+}
+
+#[test]
+fn bad_files_are_refused_whole() {
+    let a = article();
+    for (doc, why) in [
+        ("{ not json", "not valid JSON"),
+        ("", "not valid JSON"),
+        ("{\"hello\": 1}", "holds no annotations"),
+        ("[]", "holds no annotations"),
+        (
+            "{\"type\": \"AnnotationCollection\", \"first\": \"https://example.com/page1\"}",
+            "holds no annotations",
+        ),
+    ] {
+        let err = run(doc, &a.text).expect_err(doc);
+        assert!(err.contains(why), "{doc}: {err}");
+    }
+}
+
+#[test]
+fn imports_anchor_in_the_current_text_and_orphan_what_is_gone() {
+    let a = article();
+    let original = vec![
+        annotate(&a, "والدور الذي لعبته روسيا", Kind::Claim, "urn:uuid:1"),
+        annotate(&a, "أكثر من مليون شخص", Kind::Claim, "urn:uuid:2"),
+    ];
+    let export =
+        export_collection(&original, &a, &default_registry(), "urn:uuid:e", NOW).to_string();
+    let edited = a.text.replacen("انتشر في", "عاجل: انتشر في", 1).replacen(
+        "أكثر من مليون شخص",
+        "عدد كبير",
+        1,
+    );
+    let parsed = run(&export, &edited).expect("parsed");
+    assert_eq!((parsed.anchored(), parsed.orphaned()), (1, 1));
+    let found = &parsed.annotations[0];
+    assert_eq!(
+        slice_cp(&edited, found.start, found.end),
+        "والدور الذي لعبته روسيا"
+    );
+    assert!(parsed.annotations[1].orphan);
+    assert_eq!(
+        parsed.annotations[1].exact, "أكثر من مليون شخص",
+        "an orphan keeps its quote"
+    );
+}
+
+#[test]
+fn merging_keeps_one_per_id_and_the_newer_wins() {
+    let a = article();
+    let mut existing = vec![
+        annotate(&a, "روسيا", Kind::Claim, "urn:uuid:1"),
+        annotate(&a, "إيران", Kind::Claim, "urn:uuid:2"),
+    ];
+    let mut newer = existing[0].clone();
+    newer.note = "newer".into();
+    newer.modified = "2027-01-01T00:00:00Z".into();
+    let mut older = existing[1].clone();
+    older.note = "older".into();
+    older.modified = "2020-01-01T00:00:00Z".into();
+    let fresh = annotate(&a, "حلب", Kind::Claim, "urn:uuid:3");
+    let report = merge(&mut existing, vec![newer, older, fresh.clone()]);
+    assert_eq!(
+        report,
+        Merged {
+            added: 1,
+            updated: 1,
+            kept: 1
+        }
+    );
+    assert_eq!(existing.len(), 3);
+    assert_eq!(existing[0].note, "newer");
+    assert_eq!(existing[1].note, "");
+    let again = merge(&mut existing, vec![fresh]);
+    assert_eq!(
+        again,
+        Merged {
+            added: 0,
+            updated: 0,
+            kept: 1
+        },
+        "importing twice changes nothing"
+    );
+}
