@@ -2,7 +2,7 @@
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: bootstrap serve build test test-host test-browser test-e2e size
+.PHONY: bootstrap serve build test test-host test-browser test-e2e size bench
 
 bootstrap:
 	bash scripts/bootstrap.sh
@@ -28,3 +28,10 @@ test-e2e: build
 
 size:
 	bash scripts/size.sh dist
+
+# Benchmarks on the shared workload (../shared/bench/workload.mjs): native, then in headless Chromium.
+bench: bootstrap
+	node ../shared/bench/workload.mjs ../shared/seed/article.ar.txt target/workload.json
+	cargo bench --bench anchoring -- target/workload.json
+	HAMISH_WORKLOAD=$(CURDIR)/target/workload.json cargo test --release --features bench-browser \
+		--target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 | grep -E "^bench:|test result"

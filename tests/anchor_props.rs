@@ -1,4 +1,5 @@
 //! Property tests: approximate search against a plain dynamic program, and anchoring under random edits.
+#![cfg(not(target_arch = "wasm32"))]
 
 use hamish::core::anchor::{anchor_all, Anchor, Target};
 use hamish::core::myers::{distance, search, ShortPattern};
