@@ -124,7 +124,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
     let on_close = p.on_close.clone();
     html! {
         <div class="hamish-popover" role="dialog" aria-label={strings.popover_label} ref={dialog} {onkeydown}
-             style={format!("left:{}px;top:{}px", p.x, p.y)}>
+             style={format!("left:{}px;top:{}px", p.x as i32, p.y as i32)}>
             <button type="button" class="pop-close" aria-label={strings.close} onclick={move |_| on_close.emit(())}>{ "×" }</button>
             { for sections }
         </div>

@@ -33,7 +33,8 @@ pub struct ToolbarProps {
 pub fn Toolbar(p: &ToolbarProps) -> Html {
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let strings = p.lang.strings();
-    let style = |top: f64| format!("left:{}px;top:{}px", p.x, top);
+    // Whole pixels: formatting an f64 would pull float formatting into the wasm.
+    let style = |top: f64| format!("left:{}px;top:{}px", p.x as i32, top as i32);
     let class = classes!("hamish-toolbar", p.below.then_some("below"));
     if p.reattaching {
         let on_command = p.on_command.clone();

@@ -78,7 +78,7 @@ pub fn anchor_point(root: &Element, rect: &DomRect, below: bool, margin: f64) ->
     let frame = root.get_bounding_client_rect();
     let centre = rect.left() + rect.width() / 2.0 - frame.left();
     let x = if frame.width() > 2.0 * margin {
-        centre.clamp(margin, frame.width() - margin)
+        centre.max(margin).min(frame.width() - margin)
     } else {
         frame.width() / 2.0
     };
