@@ -8,8 +8,6 @@ fn blank_lines_separate_blocks_and_the_first_is_the_title() {
     let a = Article::from_plain_text(
         "id",
         "urn:x",
-        "ar",
-        "rtl",
         "\r\nعنوان\r\n\r\n\r\nفقرة أولى\nسطر ثان\n\n  فقرة ثانية  \n",
     );
     let blocks: Vec<(BlockKind, &str, usize)> = a

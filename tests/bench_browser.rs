@@ -10,7 +10,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const WORKLOAD: &str = include_str!(env!("HAMISH_WORKLOAD"));
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
@@ -45,7 +47,10 @@ fn anchoring_in_the_browser() {
                 .collect()
         })
         .unwrap_or_default();
-    let found = anchor_all(edited, &targets).iter().filter(|a| matches!(a, Anchor::Found { .. })).count();
+    let found = anchor_all(edited, &targets)
+        .iter()
+        .filter(|a| matches!(a, Anchor::Found { .. }))
+        .count();
     let unedited = median_ms(5, || drop(anchor_all(text, &targets)));
     let with_edits = median_ms(5, || drop(anchor_all(edited, &targets)));
     console_log!(

@@ -94,7 +94,7 @@ fn offsets(
 }
 
 fn article() -> Article {
-    Article::from_plain_text("t", "urn:t", "ar", "rtl", TEXT)
+    Article::from_plain_text("t", "urn:t", TEXT)
 }
 
 fn quote(article: &Article, r: Option<(usize, usize)>) -> String {

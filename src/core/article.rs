@@ -1,5 +1,7 @@
-//! An article as Hamish annotates it: a title and paragraphs, and the one text all offsets count over.
+//! An article as Hamish annotates it: a title, headings and paragraphs, and the one text all offsets
+//! count over.
 
+use crate::core::text_formats::plain_blocks;
 use crate::core::units::cp_len;
 
 /// What a block of the article is.
@@ -7,6 +9,8 @@ use crate::core::units::cp_len;
 pub enum BlockKind {
     /// The article's headline.
     Title,
+    /// A heading inside the article.
+    Heading,
     /// A paragraph of the body.
     Paragraph,
 }
@@ -14,12 +18,16 @@ pub enum BlockKind {
 /// One block of the article and where it sits in the article's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
-    /// Title or paragraph.
+    /// Title, heading or paragraph.
     pub kind: BlockKind,
     /// Offset of the block's first code point in [`Article::text`].
     pub start: usize,
     /// The block's text.
     pub text: String,
+    /// The block's language (`ar` or `en`), by its letters.
+    pub lang: &'static str,
+    /// The block's direction (`rtl` or `ltr`).
+    pub dir: &'static str,
 }
 
 impl Block {
@@ -36,11 +44,11 @@ pub struct Article {
     pub id: String,
     /// IRI of the article, exported as each target's `source`.
     pub source: String,
-    /// BCP 47 language tag of the text.
+    /// BCP 47 language tag of most of the text.
     pub lang: String,
-    /// `rtl` or `ltr`.
+    /// `rtl` or `ltr`, for most of the text.
     pub dir: String,
-    /// Title first, then paragraphs.
+    /// The blocks, in reading order.
     pub blocks: Vec<Block>,
     /// The blocks' texts joined by a blank line (`"\n\n"`): the text every offset counts over.
     pub text: String,
@@ -50,44 +58,54 @@ pub struct Article {
 pub const BLOCK_SEPARATOR: &str = "\n\n";
 
 impl Article {
-    /// Builds an article from plain text: blank lines separate blocks, the first block is the title,
-    /// white space inside a block is kept as it is and around it is trimmed.
-    pub fn from_plain_text(id: &str, source: &str, lang: &str, dir: &str, raw: &str) -> Self {
-        let normalized = raw.replace("\r\n", "\n");
-        let pieces: Vec<&str> = normalized
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        let mut blocks = Vec::with_capacity(pieces.len());
+    /// Builds an article from its blocks (empty ones are dropped; white space around each is trimmed).
+    pub fn from_blocks(id: &str, source: &str, blocks: Vec<(BlockKind, String)>) -> Self {
+        let mut out = Vec::with_capacity(blocks.len());
         let mut start = 0;
-        for (i, piece) in pieces.iter().enumerate() {
-            let kind = if i == 0 {
-                BlockKind::Title
-            } else {
-                BlockKind::Paragraph
-            };
-            blocks.push(Block {
+        for (kind, text) in blocks {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            let (lang, dir) = detect_language(text);
+            out.push(Block {
                 kind,
                 start,
-                text: (*piece).to_string(),
+                text: text.to_string(),
+                lang,
+                dir,
             });
-            start += cp_len(piece) + cp_len(BLOCK_SEPARATOR);
+            start += cp_len(text) + cp_len(BLOCK_SEPARATOR);
         }
-        let text = pieces.join(BLOCK_SEPARATOR);
+        let text = out
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(BLOCK_SEPARATOR);
+        let (lang, dir) = detect_language(&text);
         Article {
             id: id.into(),
             source: source.into(),
             lang: lang.into(),
             dir: dir.into(),
-            blocks,
+            blocks: out,
             text,
         }
     }
 
-    /// The article's title (empty for an empty article).
+    /// Builds an article from plain text (see [`plain_blocks`]).
+    pub fn from_plain_text(id: &str, source: &str, raw: &str) -> Self {
+        Self::from_blocks(id, source, plain_blocks(raw))
+    }
+
+    /// The article's title: its first title block, else its first block (empty for an empty article).
     pub fn title(&self) -> &str {
-        self.blocks.first().map_or("", |b| b.text.as_str())
+        let title = self
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .or(self.blocks.first());
+        title.map_or("", |b| b.text.as_str())
     }
 
     /// Length of the article's text in code points.
@@ -123,13 +141,31 @@ pub fn detect_language(text: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// An id for a text that came without a URL: `text-` and a 64-bit FNV-1a hash of the text with its
+/// white space collapsed, so the same text pasted or opened again finds its annotations. (FNV-1a is a
+/// few lines; the id needs stability, not secrecy, so a cryptographic hash would only add size.)
+pub fn content_id(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut first = true;
+    for word in text.split_whitespace() {
+        if !first {
+            hash ^= u64::from(b' ');
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        first = false;
+        for byte in word.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("text-{hash:016x}")
+}
+
 /// The article bundled with Hamish (see `articles/SOURCE.md`).
 pub fn bundled() -> Article {
     Article::from_plain_text(
         "seed-ar-assad-fall",
         "urn:hamish:article:seed-ar-assad-fall",
-        "ar",
-        "rtl",
         include_str!("../../articles/article.ar.txt"),
     )
 }

@@ -12,5 +12,6 @@ pub mod persist;
 pub mod segments;
 pub mod selectors;
 pub mod state;
+pub mod text_formats;
 pub mod units;
 pub mod w3c;

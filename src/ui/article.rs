@@ -161,8 +161,9 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
             });
         let key = i.to_string();
         match block.kind {
-            BlockKind::Title => html! { <h1 data-block={key}>{ for content }</h1> },
-            BlockKind::Paragraph => html! { <p data-block={key}>{ for content }</p> },
+            BlockKind::Title => html! { <h1 data-block={key} lang={block.lang} dir={block.dir}>{ for content }</h1> },
+            BlockKind::Heading => html! { <h2 data-block={key} lang={block.lang} dir={block.dir}>{ for content }</h2> },
+            BlockKind::Paragraph => html! { <p data-block={key} lang={block.lang} dir={block.dir}>{ for content }</p> },
         }
     });
     html! {

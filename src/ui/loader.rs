@@ -1,7 +1,7 @@
 //! Chooses the article: `?src=URL` (with `?id=` to name it) is fetched; otherwise, or when that fails,
 //! the bundled article is shown (with a notice saying why).
 
-use crate::core::article::{bundled, detect_language, Article};
+use crate::core::article::{bundled, Article};
 use crate::core::entities::Entity;
 use crate::core::state::Notice;
 use crate::i18n::Lang;
@@ -35,14 +35,7 @@ fn article_from(url: &str, id: Option<&str>, text: &str) -> Result<Article, Stri
     if text.trim().is_empty() {
         return Err("the document is empty".into());
     }
-    let (lang, dir) = detect_language(text);
-    Ok(Article::from_plain_text(
-        id.unwrap_or(url),
-        url,
-        lang,
-        dir,
-        text,
-    ))
+    Ok(Article::from_plain_text(id.unwrap_or(url), url, text))
 }
 
 /// Loads the article, then shows the annotator for it.
