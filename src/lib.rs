@@ -11,12 +11,13 @@ pub mod web;
 use std::rc::Rc;
 
 /// Mounts the annotator on `element` for the standalone page: the article named by `?src=` (and
-/// `?id=`), else the bundled one; the interface language from `?ui=`, else the article's.
+/// `?id=`) or `?text=`, else the bundled one; the interface language from `?ui=`, else the article's.
 pub fn mount_page(element: web_sys::Element) {
     let param = web::page::query_param;
     let props = ui::loader::LoaderProps {
         src: param("src").filter(|s| !s.trim().is_empty()),
         id: param("id").filter(|s| !s.trim().is_empty()),
+        text: param("text").filter(|s| !s.trim().is_empty()),
         ui: param("ui"),
         registry: Rc::new(core::entities::default_registry()),
     };

@@ -81,6 +81,8 @@ pub enum Notice {
     ImportFailed(String),
     /// The article asked for could not be loaded; the bundled one is shown.
     LoadFailed(String),
+    /// An article the reader asked for could not be opened; the current one stays.
+    OpenFailed(String),
 }
 
 /// Everything the widget shows.

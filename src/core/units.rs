@@ -107,3 +107,14 @@ pub fn normalize_selection(text: &str, start: usize, end: usize) -> Option<(usiz
     let (lo, hi) = trim_whitespace(text, lo, hi);
     (hi > lo).then_some((lo, hi))
 }
+
+/// `text` with its white space collapsed, cut to `max` code points with an ellipsis when cut (for
+/// lists and labels).
+pub fn short_quote(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        format!("{}…", flat.chars().take(max).collect::<String>())
+    }
+}

@@ -9,8 +9,11 @@ use crate::core::selectors::describe;
 use crate::core::state::{Action, Filter, Notice, Popover as PopoverState, State};
 use crate::core::w3c::export_collection;
 use crate::i18n::Lang;
-use crate::ui::article::{short_quote, ArticleView};
+use crate::core::units::short_quote;
+use crate::ui::article::ArticleView;
+use crate::ui::loader::OpenRequest;
 use crate::ui::notices::Notices;
+use crate::ui::open_panel::OpenPanel;
 use crate::ui::panel::Panel;
 use crate::ui::popover::Popover;
 use crate::ui::reader_input::{use_reader_input, Command, Latest, EDGE_MARGIN};
@@ -34,6 +37,15 @@ pub struct AppProps {
     /// Notices to show from the start (e.g. a failed article load).
     #[prop_or_default]
     pub notices: Vec<Notice>,
+    /// The latest failure to open another article (numbered, so each is shown once).
+    #[prop_or_default]
+    pub failure: Option<(u32, String)>,
+    /// Called with an article the reader asks to open.
+    #[prop_or_default]
+    pub on_open: Callback<OpenRequest>,
+    /// Called with the number of annotations whenever they are saved.
+    #[prop_or_default]
+    pub on_saved: Callback<usize>,
 }
 
 /// The starting state: the stored annotations, re-attached to the article's current text.
@@ -72,12 +84,24 @@ pub fn App(props: &AppProps) -> Html {
     *latest.borrow_mut() = Latest::of(&state);
     let reading = use_mut_ref(|| None::<FileReader>);
 
+    let opening = use_state(|| false);
+
     {
         let dispatcher = state.dispatcher();
         let store = store.clone();
+        let on_saved = props.on_saved.clone();
         use_effect_with(state.annotations.clone(), move |annotations| {
-            if let Err(notice) = store.0.save(annotations) {
-                dispatcher.dispatch(Action::Notify(notice));
+            match store.0.save(annotations) {
+                Ok(()) => on_saved.emit(annotations.len()),
+                Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
+            }
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(props.failure.clone(), move |failure| {
+            if let Some((_, reason)) = failure {
+                dispatcher.dispatch(Action::Notify(Notice::OpenFailed(reason.clone())));
             }
         });
     }
@@ -134,7 +158,7 @@ pub fn App(props: &AppProps) -> Html {
         let lang = lang.clone();
         Callback::from(move |_| {
             let next = lang.other();
-            page::set_query_param("ui", next.code());
+            page::set_query(&[("ui", Some(next.code()))]);
             lang.set(next);
         })
     };
@@ -242,6 +266,32 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |id: Option<String>| dispatcher.dispatch(Action::SetReattaching(id)))
     };
+    let on_toggle_open = {
+        let opening = opening.clone();
+        Callback::from(move |_| opening.set(!*opening))
+    };
+    let on_open_request = {
+        let on_open = props.on_open.clone();
+        let opening = opening.clone();
+        Callback::from(move |request: OpenRequest| {
+            opening.set(false);
+            on_open.emit(request);
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let on_open = on_open_request.clone();
+        Callback::from(move |e: DragEvent| {
+            let file = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                on_open.emit(OpenRequest::File(file));
+            }
+        })
+    };
+    let open_panel = opening.then(|| {
+        html! { <OpenPanel lang={*lang} recent={crate::web::library::recent()} on_open={on_open_request.clone()} /> }
+    });
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
@@ -272,17 +322,20 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     html! {
-        <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root}>
+        <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
             <header class="hamish-bar">
                 <span class="hamish-brand">{ strings.app_name }</span>
                 <p class="hamish-hint">{ strings.toolbar_hint }</p>
                 <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
+                <button type="button" class="hamish-open-toggle" aria-expanded={if *opening { "true" } else { "false" }}
+                        onclick={on_toggle_open}>{ strings.open_button }</button>
                 <label class="hamish-import">
                     { strings.import_json }
                     <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
                 </label>
                 <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
             </header>
+            { open_panel.unwrap_or_default() }
             <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
             { banner.unwrap_or_default() }
             <div class="hamish-layout">

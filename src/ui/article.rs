@@ -4,7 +4,7 @@ use crate::core::article::{Article, BlockKind};
 use crate::core::entities::{find, Entity};
 use crate::core::model::{Annotation, Kind};
 use crate::core::segments::{runs, Span};
-use crate::core::units::slice_cp;
+use crate::core::units::{short_quote, slice_cp};
 use crate::i18n::Lang;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -42,16 +42,6 @@ pub fn kind_label(kind: &Kind, registry: &[Entity], lang: Lang) -> String {
         Kind::Entity(id) => {
             find(registry, id).map_or_else(|| id.clone(), |e| e.label(lang.is_arabic()).to_string())
         }
-    }
-}
-
-/// `quote` cut to `max` code points, with an ellipsis when cut.
-pub fn short_quote(quote: &str, max: usize) -> String {
-    let flat: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        format!("{}…", flat.chars().take(max).collect::<String>())
     }
 }
 

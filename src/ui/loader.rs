@@ -1,12 +1,14 @@
-//! Chooses the article: `?src=URL` (with `?id=` to name it) is fetched; otherwise, or when that fails,
-//! the bundled article is shown (with a notice saying why).
+//! Chooses and opens the article: `?src=URL` (named by `?id=`, else its URL), `?text=ID` (a text
+//! opened before from a file or paste), else the bundled article; later, whatever the reader opens.
+//! A failed open keeps the current article and annotations and says what went wrong.
 
 use crate::core::article::{bundled, Article};
 use crate::core::entities::Entity;
+use crate::core::source::Format;
 use crate::core::state::Notice;
 use crate::i18n::Lang;
 use crate::ui::app::App;
-use crate::web::fetch::fetch_text;
+use crate::web::{library, open, page};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,68 +19,137 @@ pub struct LoaderProps {
     pub src: Option<String>,
     /// `?id=`: the article's id (default: its URL).
     pub id: Option<String>,
+    /// `?text=`: the id of a stored text to reopen.
+    pub text: Option<String>,
     /// `?ui=`: the interface language asked for.
     pub ui: Option<String>,
     /// The entities a reader can tag.
     pub registry: Rc<Vec<Entity>>,
 }
 
-/// The article and the notices its loading left.
+/// What the reader asked to open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenRequest {
+    /// A URL (same origin or CORS-enabled).
+    Url(String),
+    /// A file chosen or dropped.
+    File(web_sys::File),
+    /// Pasted text, with its HTML when rich text was pasted.
+    Text { text: String, html: Option<String> },
+    /// An article from the recent list.
+    Recent(String),
+    /// The bundled article.
+    Bundled,
+}
+
+/// The open article: where it came from, and the notices its opening left.
 #[derive(Clone, PartialEq)]
-struct Loaded {
+struct Current {
     article: Rc<Article>,
+    url: Option<String>,
     notices: Vec<Notice>,
 }
 
-/// Turns fetched text into an article named `id` (or its URL).
-fn article_from(url: &str, id: Option<&str>, text: &str) -> Result<Article, String> {
-    if text.trim().is_empty() {
-        return Err("the document is empty".into());
+/// Opens what was asked for.
+async fn open(request: OpenRequest, id: Option<String>) -> Result<(Article, Option<String>), String> {
+    match request {
+        OpenRequest::Url(url) => {
+            let absolute = web_sys::Url::new_with_base(&url, &page::href()).map(|u| u.href()).unwrap_or(url);
+            open::open_url(&absolute, id.as_deref()).await.map(|a| (a, Some(absolute)))
+        }
+        OpenRequest::File(file) => open::open_file(file).await.map(|a| (a, None)),
+        OpenRequest::Text { text, html } => {
+            let (format, body) = match html.filter(|h| !h.trim().is_empty()) {
+                Some(html) => (Format::Html, html),
+                None => (Format::Plain, text),
+            };
+            if body.trim().is_empty() {
+                return Err("the pasted text is empty".into());
+            }
+            open::article_from_text(None, None, format, &body).map(|a| (a, None))
+        }
+        OpenRequest::Recent(id) => match library::recent().into_iter().find(|r| r.id == id).and_then(|r| r.url) {
+            Some(url) => open::open_url(&url, Some(&id)).await.map(|a| (a, Some(url))),
+            None => library::stored_article(&id).map(|a| (a, None)).ok_or_else(|| "its text is no longer stored; open it again".into()),
+        },
+        OpenRequest::Bundled => Ok((bundled(), None)),
     }
-    Ok(Article::from_plain_text(id.unwrap_or(url), url, text))
+}
+
+/// Where the address bar should point for an article, so that a reload reopens it.
+fn remember_in_address(article: &Article, url: Option<&str>, id: Option<&str>) {
+    if article.id == bundled().id && url.is_none() {
+        page::set_query(&[("src", None), ("id", None), ("text", None)]);
+    } else if let Some(url) = url {
+        page::set_query(&[("src", Some(url)), ("id", id), ("text", None)]);
+    } else {
+        page::set_query(&[("src", None), ("id", None), ("text", Some(&article.id))]);
+    }
 }
 
 /// Loads the article, then shows the annotator for it.
 #[function_component]
 pub fn Loader(p: &LoaderProps) -> Html {
-    let loaded = use_state(|| {
-        p.src.is_none().then(|| Loaded {
-            article: Rc::new(bundled()),
-            notices: Vec::new(),
-        })
+    let current = use_state(|| {
+        let stored = p.text.as_deref().and_then(library::stored_article);
+        match (&p.src, stored) {
+            (Some(_), _) => None,
+            (None, Some(article)) => Some(Current { article: Rc::new(article), url: None, notices: Vec::new() }),
+            (None, None) => Some(Current { article: Rc::new(bundled()), url: None, notices: Vec::new() }),
+        }
     });
-    {
-        let loaded = loaded.clone();
-        let (src, id) = (p.src.clone(), p.id.clone());
-        use_effect_with(src.clone(), move |_| {
-            if let Some(src) = src {
-                yew::platform::spawn_local(async move {
-                    let result = fetch_text(&src)
-                        .await
-                        .and_then(|f| article_from(&f.url, id.as_deref(), &f.text));
-                    loaded.set(Some(match result {
-                        Ok(article) => Loaded {
-                            article: Rc::new(article),
-                            notices: Vec::new(),
-                        },
-                        Err(reason) => Loaded {
+    let failure = use_state(|| None::<(u32, String)>);
+    let request = {
+        let current = current.clone();
+        let failure = failure.clone();
+        let id = p.id.clone();
+        Callback::from(move |request: OpenRequest| {
+            let current = current.clone();
+            let failure = failure.clone();
+            let id = matches!(request, OpenRequest::Url(_)).then(|| id.clone()).flatten();
+            yew::platform::spawn_local(async move {
+                match open(request, id.clone()).await {
+                    Ok((article, url)) => {
+                        remember_in_address(&article, url.as_deref(), id.as_deref());
+                        current.set(Some(Current { article: Rc::new(article), url, notices: Vec::new() }));
+                    }
+                    Err(reason) => match &*current {
+                        Some(_) => failure.set(Some((failure.as_ref().map_or(1, |f| f.0 + 1), reason))),
+                        None => current.set(Some(Current {
                             article: Rc::new(bundled()),
-                            notices: vec![Notice::LoadFailed(format!("{src}: {reason}"))],
-                        },
-                    }));
-                });
+                            url: None,
+                            notices: vec![Notice::LoadFailed(reason)],
+                        })),
+                    },
+                }
+            });
+        })
+    };
+    {
+        let request = request.clone();
+        use_effect_with(p.src.clone(), move |src| {
+            if let Some(src) = src {
+                request.emit(OpenRequest::Url(src.clone()));
             }
         });
     }
-    match &*loaded {
+    match &*current {
         None => {
             let lang = Lang::choose(p.ui.as_deref(), "ar");
             html! { <p class="hamish-loading" lang={lang.code()} dir={lang.dir()} role="status">{ lang.strings().loading }</p> }
         }
-        Some(Loaded { article, notices }) => {
+        Some(Current { article, url, notices }) => {
             let lang = Lang::choose(p.ui.as_deref(), &article.lang);
             let key = format!("{}\u{1f}{}", article.id, article.text.len());
-            html! { <App {key} article={article.clone()} registry={p.registry.clone()} {lang} notices={notices.clone()} /> }
+            let on_saved = {
+                let article = article.clone();
+                let url = url.clone();
+                Callback::from(move |count: usize| library::remember(&article, url.as_deref(), count))
+            };
+            html! {
+                <App {key} article={article.clone()} registry={p.registry.clone()} {lang} notices={notices.clone()}
+                     failure={(*failure).clone()} on_open={request} {on_saved} />
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod article;
 pub mod loader;
 pub mod notices;
+pub mod open_panel;
 pub mod panel;
 pub mod popover;
 pub mod reader_input;

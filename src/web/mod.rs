@@ -2,7 +2,9 @@
 
 pub mod clock;
 pub mod download;
-pub mod fetch;
+pub mod html;
+pub mod library;
+pub mod open;
 pub mod page;
 pub mod selection;
 pub mod storage;

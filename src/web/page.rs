@@ -11,18 +11,24 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
-/// Sets `?name=value` in the address bar without reloading (so a reload keeps it).
-pub fn set_query_param(name: &str, value: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(href) = window.location().href() else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::new(&href) else {
-        return;
-    };
-    url.search_params().set(name, value);
+/// The page's address.
+pub fn href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Sets (`Some`) or removes (`None`) query parameters in the address bar without reloading, so a
+/// reload keeps them.
+pub fn set_query(params: &[(&str, Option<&str>)]) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(url) = web_sys::Url::new(&href()) else { return };
+    let search = url.search_params();
+    for (name, value) in params {
+        match value {
+            Some(v) => search.set(name, v),
+            None => search.delete(name),
+        }
+    }
+    url.set_search(&String::from(search.to_string()));
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }

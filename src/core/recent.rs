@@ -1,0 +1,85 @@
+//! The list of recently annotated articles (title, when, how many annotations), newest first.
+
+use serde::{Deserialize, Serialize};
+
+/// How many articles the list keeps.
+pub const KEEP: usize = 20;
+
+/// Storage key of the list.
+pub const KEY: &str = "hamish:v1:recent";
+
+/// Storage key of the text of an article that has no URL (opened from a file or pasted).
+pub fn text_key(article_id: &str) -> String {
+    format!("hamish:v1:text:{article_id}")
+}
+
+/// One recently opened article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recent {
+    /// The article's id (its storage key's suffix).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its URL, for an article that came from one (else its text is stored under [`text_key`]).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When it was last opened or changed (ISO 8601).
+    pub opened: String,
+    /// How many annotations it has.
+    pub count: usize,
+}
+
+/// Reads the stored list (an unreadable one counts as empty: it is only a convenience).
+pub fn decode(raw: Option<&str>) -> Vec<Recent> {
+    raw.and_then(|r| serde_json::from_str(r).ok()).unwrap_or_default()
+}
+
+/// Serializes the list.
+pub fn encode(list: &[Recent]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+}
+
+/// Puts `entry` first, replacing the older entry of the same article, and keeps the newest [`KEEP`].
+pub fn touch(list: &mut Vec<Recent>, entry: Recent) {
+    list.retain(|r| r.id != entry.id);
+    list.insert(0, entry);
+    list.truncate(KEEP);
+}
+
+/// The blocks of an article without a URL, stored so that it can be opened again from the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredText {
+    /// `(kind, text)` per block; kind is `title`, `heading` or `paragraph`.
+    pub blocks: Vec<(String, String)>,
+}
+
+impl StoredText {
+    /// The blocks of `article`.
+    pub fn of(article: &crate::core::article::Article) -> StoredText {
+        use crate::core::article::BlockKind;
+        let kind = |k: BlockKind| match k {
+            BlockKind::Title => "title",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+        };
+        StoredText { blocks: article.blocks.iter().map(|b| (kind(b.kind).to_string(), b.text.clone())).collect() }
+    }
+
+    /// The article these blocks make, named `id`.
+    pub fn article(&self, id: &str) -> crate::core::article::Article {
+        use crate::core::article::{Article, BlockKind};
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|(k, t)| {
+                let kind = match k.as_str() {
+                    "title" => BlockKind::Title,
+                    "heading" => BlockKind::Heading,
+                    _ => BlockKind::Paragraph,
+                };
+                (kind, t.clone())
+            })
+            .collect();
+        Article::from_blocks(id, &format!("urn:hamish:{id}"), blocks)
+    }
+}

@@ -1,0 +1,61 @@
+//! Checking what a loaded document is before it becomes an article: its format, its size, its encoding.
+
+/// The largest document Hamish opens.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// How a document's text is turned into blocks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: blank lines separate paragraphs.
+    Plain,
+    /// Markdown.
+    Markdown,
+    /// An HTML page: its main content is extracted.
+    Html,
+}
+
+/// The format of a document named `name` (a file name or URL) served as `content_type` (may be
+/// empty): by the content type when it says, else by the name's extension, else plain text. A type
+/// that is not text (an image, a PDF, a binary) is refused.
+pub fn format_of(name: &str, content_type: &str) -> Result<Format, String> {
+    let mime = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    let path = name.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    let by_name = if path.ends_with(".html") || path.ends_with(".htm") || path.ends_with(".xhtml") {
+        Some(Format::Html)
+    } else if path.ends_with(".md") || path.ends_with(".markdown") {
+        Some(Format::Markdown)
+    } else if path.ends_with(".txt") {
+        Some(Format::Plain)
+    } else {
+        None
+    };
+    match mime.as_str() {
+        "" | "application/octet-stream" => Ok(by_name.unwrap_or(Format::Plain)),
+        "text/html" | "application/xhtml+xml" => Ok(Format::Html),
+        "text/markdown" | "text/x-markdown" => Ok(Format::Markdown),
+        m if m.starts_with("text/") => Ok(by_name.filter(|f| *f != Format::Html || m == "text/plain").unwrap_or(Format::Plain)),
+        m => Err(format!("it is not a text document (its type is {m})")),
+    }
+}
+
+/// Refuses a document of `len` bytes when it is over [`MAX_BYTES`], saying how large it is.
+pub fn check_size(len: usize) -> Result<(), String> {
+    if len <= MAX_BYTES {
+        return Ok(());
+    }
+    let tenths = len / 104_858;
+    Err(format!("it is too large ({}.{} MB; the limit is 5 MB)", tenths / 10, tenths % 10))
+}
+
+/// The text of a document's bytes: at most [`MAX_BYTES`], valid UTF-8 (a byte-order mark is
+/// dropped), not empty. Invalid UTF-8 is refused, saying where, rather than shown with guesses.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    check_size(bytes.len())?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = String::from_utf8(bytes.to_vec())
+        .map_err(|e| format!("it is not valid UTF-8 text (bad bytes at byte {})", e.utf8_error().valid_up_to()))?;
+    if text.trim().is_empty() {
+        return Err("the document is empty".into());
+    }
+    Ok(text)
+}

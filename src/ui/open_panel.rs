@@ -1,0 +1,114 @@
+//! The "Open an article" panel: a URL, a file, pasted text, or a recently annotated article.
+
+use crate::core::recent::Recent;
+use crate::i18n::Lang;
+use crate::ui::loader::OpenRequest;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Properties of [`OpenPanel`].
+#[derive(Properties, PartialEq)]
+pub struct OpenPanelProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// Recently annotated articles, newest first.
+    pub recent: Vec<Recent>,
+    /// Called with what the reader asked to open.
+    pub on_open: Callback<OpenRequest>,
+}
+
+/// The panel. Pasting rich text keeps its HTML, which is read as a page (never inserted anywhere).
+#[function_component]
+pub fn OpenPanel(p: &OpenPanelProps) -> Html {
+    let strings = p.lang.strings();
+    let url = use_node_ref();
+    let pasted_html = use_mut_ref(|| None::<String>);
+    let text = use_node_ref();
+    let open_url = {
+        let on_open = p.on_open.clone();
+        let url = url.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = url.cast::<HtmlInputElement>() {
+                let value = input.value();
+                if !value.trim().is_empty() {
+                    on_open.emit(OpenRequest::Url(value.trim().to_string()));
+                }
+            }
+        })
+    };
+    let open_file = {
+        let on_open = p.on_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                    on_open.emit(OpenRequest::File(file));
+                }
+                input.set_value("");
+            }
+        })
+    };
+    let on_paste = {
+        let pasted_html = pasted_html.clone();
+        Callback::from(move |e: Event| {
+            let html = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text/html").ok())
+                .filter(|h| !h.trim().is_empty());
+            *pasted_html.borrow_mut() = html;
+        })
+    };
+    let open_text = {
+        let on_open = p.on_open.clone();
+        let text = text.clone();
+        let pasted_html = pasted_html.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(area) = text.cast::<HtmlTextAreaElement>() {
+                let html = pasted_html.borrow_mut().take();
+                on_open.emit(OpenRequest::Text { text: area.value(), html });
+            }
+        })
+    };
+    let recent = p.recent.iter().map(|r| {
+        let on_open = p.on_open.clone();
+        let id = r.id.clone();
+        let detail = strings.recent_item.replace("{date}", r.opened.get(..10).unwrap_or_default()).replace("{count}", &r.count.to_string());
+        html! {
+            <li>
+                <button type="button" class="recent" onclick={move |_| on_open.emit(OpenRequest::Recent(id.clone()))}>
+                    <span class="recent-title" dir="auto">{ &r.title }</span>
+                    <span class="recent-detail">{ detail }</span>
+                </button>
+            </li>
+        }
+    });
+    let on_open = p.on_open.clone();
+    html! {
+        <section class="hamish-open" aria-labelledby="hamish-open-title">
+            <h2 id="hamish-open-title">{ strings.open_title }</h2>
+            <form class="open-url" onsubmit={open_url}>
+                <label for="hamish-open-url">{ strings.open_url_label }</label>
+                <input id="hamish-open-url" type="url" dir="ltr" ref={url} placeholder="https://" />
+                <button type="submit">{ strings.open_url }</button>
+            </form>
+            <label class="open-file">
+                { strings.open_file }
+                <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={open_file} />
+            </label>
+            <p class="hint">{ strings.drop_hint }</p>
+            <form class="open-text" onsubmit={open_text}>
+                <label for="hamish-open-text">{ strings.paste_label }</label>
+                <textarea id="hamish-open-text" rows="4" dir="auto" ref={text} onpaste={on_paste} />
+                <button type="submit">{ strings.open_text }</button>
+            </form>
+            <h3>{ strings.recent_title }</h3>
+            <ul class="recent-list">
+                <li><button type="button" class="recent" onclick={move |_| on_open.emit(OpenRequest::Bundled)}>{ strings.bundled }</button></li>
+                { for recent }
+            </ul>
+        </section>
+    }
+}
