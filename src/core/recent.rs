@@ -31,7 +31,8 @@ pub struct Recent {
 
 /// Reads the stored list (an unreadable one counts as empty: it is only a convenience).
 pub fn decode(raw: Option<&str>) -> Vec<Recent> {
-    raw.and_then(|r| serde_json::from_str(r).ok()).unwrap_or_default()
+    raw.and_then(|r| serde_json::from_str(r).ok())
+        .unwrap_or_default()
 }
 
 /// Serializes the list.
@@ -62,7 +63,13 @@ impl StoredText {
             BlockKind::Heading => "heading",
             BlockKind::Paragraph => "paragraph",
         };
-        StoredText { blocks: article.blocks.iter().map(|b| (kind(b.kind).to_string(), b.text.clone())).collect() }
+        StoredText {
+            blocks: article
+                .blocks
+                .iter()
+                .map(|b| (kind(b.kind).to_string(), b.text.clone()))
+                .collect(),
+        }
     }
 
     /// The article these blocks make, named `id`.

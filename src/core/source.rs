@@ -18,8 +18,17 @@ pub enum Format {
 /// empty): by the content type when it says, else by the name's extension, else plain text. A type
 /// that is not text (an image, a PDF, a binary) is refused.
 pub fn format_of(name: &str, content_type: &str) -> Result<Format, String> {
-    let mime = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    let path = name.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let path = name
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let by_name = if path.ends_with(".html") || path.ends_with(".htm") || path.ends_with(".xhtml") {
         Some(Format::Html)
     } else if path.ends_with(".md") || path.ends_with(".markdown") {
@@ -33,7 +42,9 @@ pub fn format_of(name: &str, content_type: &str) -> Result<Format, String> {
         "" | "application/octet-stream" => Ok(by_name.unwrap_or(Format::Plain)),
         "text/html" | "application/xhtml+xml" => Ok(Format::Html),
         "text/markdown" | "text/x-markdown" => Ok(Format::Markdown),
-        m if m.starts_with("text/") => Ok(by_name.filter(|f| *f != Format::Html || m == "text/plain").unwrap_or(Format::Plain)),
+        m if m.starts_with("text/") => Ok(by_name
+            .filter(|f| *f != Format::Html || m == "text/plain")
+            .unwrap_or(Format::Plain)),
         m => Err(format!("it is not a text document (its type is {m})")),
     }
 }
@@ -43,8 +54,12 @@ pub fn check_size(len: usize) -> Result<(), String> {
     if len <= MAX_BYTES {
         return Ok(());
     }
-    let tenths = len / 104_858;
-    Err(format!("it is too large ({}.{} MB; the limit is 5 MB)", tenths / 10, tenths % 10))
+    let tenths = (len * 10 + 524_288) / 1_048_576;
+    Err(format!(
+        "it is too large ({}.{} MB; the limit is 5 MB)",
+        tenths / 10,
+        tenths % 10
+    ))
 }
 
 /// The text of a document's bytes: at most [`MAX_BYTES`], valid UTF-8 (a byte-order mark is
@@ -52,8 +67,12 @@ pub fn check_size(len: usize) -> Result<(), String> {
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
     check_size(bytes.len())?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = String::from_utf8(bytes.to_vec())
-        .map_err(|e| format!("it is not valid UTF-8 text (bad bytes at byte {})", e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
+        format!(
+            "it is not valid UTF-8 text (bad bytes at byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
     if text.trim().is_empty() {
         return Err("the document is empty".into());
     }

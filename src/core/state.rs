@@ -228,14 +228,20 @@ impl State {
                 self.pending = None;
             }
             Action::Notify(notice) => {
-                // A new result of an export or import replaces the previous one.
+                // A new result of an export, import or open replaces the previous one.
                 let replaced = |n: &Notice| {
                     matches!(
                         n,
-                        Notice::Exported(_) | Notice::Imported { .. } | Notice::ImportFailed(_)
+                        Notice::Exported(_)
+                            | Notice::Imported { .. }
+                            | Notice::ImportFailed(_)
+                            | Notice::OpenFailed(_)
                     ) && matches!(
                         notice,
-                        Notice::Exported(_) | Notice::Imported { .. } | Notice::ImportFailed(_)
+                        Notice::Exported(_)
+                            | Notice::Imported { .. }
+                            | Notice::ImportFailed(_)
+                            | Notice::OpenFailed(_)
                     )
                 };
                 self.notices.retain(|n| !replaced(n));

@@ -7,9 +7,9 @@ use crate::core::import;
 use crate::core::model::{Annotation, Kind};
 use crate::core::selectors::describe;
 use crate::core::state::{Action, Filter, Notice, Popover as PopoverState, State};
+use crate::core::units::short_quote;
 use crate::core::w3c::export_collection;
 use crate::i18n::Lang;
-use crate::core::units::short_quote;
 use crate::ui::article::ArticleView;
 use crate::ui::loader::OpenRequest;
 use crate::ui::notices::Notices;
@@ -282,7 +282,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_drop = {
         let on_open = on_open_request.clone();
         Callback::from(move |e: DragEvent| {
-            let file = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
             if let Some(file) = file {
                 e.prevent_default();
                 on_open.emit(OpenRequest::File(file));

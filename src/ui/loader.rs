@@ -51,11 +51,18 @@ struct Current {
 }
 
 /// Opens what was asked for.
-async fn open(request: OpenRequest, id: Option<String>) -> Result<(Article, Option<String>), String> {
+async fn open(
+    request: OpenRequest,
+    id: Option<String>,
+) -> Result<(Article, Option<String>), String> {
     match request {
         OpenRequest::Url(url) => {
-            let absolute = web_sys::Url::new_with_base(&url, &page::href()).map(|u| u.href()).unwrap_or(url);
-            open::open_url(&absolute, id.as_deref()).await.map(|a| (a, Some(absolute)))
+            let absolute = web_sys::Url::new_with_base(&url, &page::href())
+                .map(|u| u.href())
+                .unwrap_or(url);
+            open::open_url(&absolute, id.as_deref())
+                .await
+                .map(|a| (a, Some(absolute)))
         }
         OpenRequest::File(file) => open::open_file(file).await.map(|a| (a, None)),
         OpenRequest::Text { text, html } => {
@@ -68,9 +75,17 @@ async fn open(request: OpenRequest, id: Option<String>) -> Result<(Article, Opti
             }
             open::article_from_text(None, None, format, &body).map(|a| (a, None))
         }
-        OpenRequest::Recent(id) => match library::recent().into_iter().find(|r| r.id == id).and_then(|r| r.url) {
-            Some(url) => open::open_url(&url, Some(&id)).await.map(|a| (a, Some(url))),
-            None => library::stored_article(&id).map(|a| (a, None)).ok_or_else(|| "its text is no longer stored; open it again".into()),
+        OpenRequest::Recent(id) => match library::recent()
+            .into_iter()
+            .find(|r| r.id == id)
+            .and_then(|r| r.url)
+        {
+            Some(url) => open::open_url(&url, Some(&id))
+                .await
+                .map(|a| (a, Some(url))),
+            None => library::stored_article(&id)
+                .map(|a| (a, None))
+                .ok_or_else(|| "its text is no longer stored; open it again".into()),
         },
         OpenRequest::Bundled => Ok((bundled(), None)),
     }
@@ -94,8 +109,16 @@ pub fn Loader(p: &LoaderProps) -> Html {
         let stored = p.text.as_deref().and_then(library::stored_article);
         match (&p.src, stored) {
             (Some(_), _) => None,
-            (None, Some(article)) => Some(Current { article: Rc::new(article), url: None, notices: Vec::new() }),
-            (None, None) => Some(Current { article: Rc::new(bundled()), url: None, notices: Vec::new() }),
+            (None, Some(article)) => Some(Current {
+                article: Rc::new(article),
+                url: None,
+                notices: Vec::new(),
+            }),
+            (None, None) => Some(Current {
+                article: Rc::new(bundled()),
+                url: None,
+                notices: Vec::new(),
+            }),
         }
     });
     let failure = use_state(|| None::<(u32, String)>);
@@ -106,15 +129,23 @@ pub fn Loader(p: &LoaderProps) -> Html {
         Callback::from(move |request: OpenRequest| {
             let current = current.clone();
             let failure = failure.clone();
-            let id = matches!(request, OpenRequest::Url(_)).then(|| id.clone()).flatten();
+            let id = matches!(request, OpenRequest::Url(_))
+                .then(|| id.clone())
+                .flatten();
             yew::platform::spawn_local(async move {
                 match open(request, id.clone()).await {
                     Ok((article, url)) => {
                         remember_in_address(&article, url.as_deref(), id.as_deref());
-                        current.set(Some(Current { article: Rc::new(article), url, notices: Vec::new() }));
+                        current.set(Some(Current {
+                            article: Rc::new(article),
+                            url,
+                            notices: Vec::new(),
+                        }));
                     }
                     Err(reason) => match &*current {
-                        Some(_) => failure.set(Some((failure.as_ref().map_or(1, |f| f.0 + 1), reason))),
+                        Some(_) => {
+                            failure.set(Some((failure.as_ref().map_or(1, |f| f.0 + 1), reason)))
+                        }
                         None => current.set(Some(Current {
                             article: Rc::new(bundled()),
                             url: None,
@@ -138,13 +169,19 @@ pub fn Loader(p: &LoaderProps) -> Html {
             let lang = Lang::choose(p.ui.as_deref(), "ar");
             html! { <p class="hamish-loading" lang={lang.code()} dir={lang.dir()} role="status">{ lang.strings().loading }</p> }
         }
-        Some(Current { article, url, notices }) => {
+        Some(Current {
+            article,
+            url,
+            notices,
+        }) => {
             let lang = Lang::choose(p.ui.as_deref(), &article.lang);
             let key = format!("{}\u{1f}{}", article.id, article.text.len());
             let on_saved = {
                 let article = article.clone();
                 let url = url.clone();
-                Callback::from(move |count: usize| library::remember(&article, url.as_deref(), count))
+                Callback::from(move |count: usize| {
+                    library::remember(&article, url.as_deref(), count)
+                })
             };
             html! {
                 <App {key} article={article.clone()} registry={p.registry.clone()} {lang} notices={notices.clone()}

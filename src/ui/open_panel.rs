@@ -68,7 +68,10 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             e.prevent_default();
             if let Some(area) = text.cast::<HtmlTextAreaElement>() {
                 let html = pasted_html.borrow_mut().take();
-                on_open.emit(OpenRequest::Text { text: area.value(), html });
+                on_open.emit(OpenRequest::Text {
+                    text: area.value(),
+                    html,
+                });
             }
         })
     };
@@ -91,7 +94,7 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             <h2 id="hamish-open-title">{ strings.open_title }</h2>
             <form class="open-url" onsubmit={open_url}>
                 <label for="hamish-open-url">{ strings.open_url_label }</label>
-                <input id="hamish-open-url" type="url" dir="ltr" ref={url} placeholder="https://" />
+                <input id="hamish-open-url" type="text" inputmode="url" dir="ltr" ref={url} placeholder="https://" />
                 <button type="submit">{ strings.open_url }</button>
             </form>
             <label class="open-file">

@@ -3,8 +3,8 @@
 use crate::core::entities::Entity;
 use crate::core::model::{Annotation, Kind};
 use crate::core::state::Filter;
-use crate::i18n::Lang;
 use crate::core::units::short_quote;
+use crate::i18n::Lang;
 use crate::ui::article::kind_label;
 use std::rc::Rc;
 use yew::prelude::*;

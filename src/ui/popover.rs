@@ -2,8 +2,8 @@
 
 use crate::core::entities::Entity;
 use crate::core::model::{Annotation, Kind};
-use crate::i18n::Lang;
 use crate::core::units::short_quote;
+use crate::i18n::Lang;
 use crate::ui::article::kind_label;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

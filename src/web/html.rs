@@ -6,13 +6,27 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, SupportedType};
 
 /// Elements that are never article text.
-const DROPPED: &str = "script, style, noscript, template, iframe, object, embed, svg, canvas, video, audio, \
+const DROPPED: &str =
+    "script, style, noscript, template, iframe, object, embed, svg, canvas, video, audio, \
      nav, header, footer, aside, form, button, input, select, textarea, dialog, menu";
 
 /// Words in an element's id or class that mark page furniture (comments, ads, sharing, related links).
 const FURNITURE: [&str; 15] = [
-    "comment", "advert", "ads", "sponsor", "promo", "share", "social", "related", "newsletter", "cookie",
-    "popup", "subscribe", "sidebar", "breadcrumb", "byline-share",
+    "comment",
+    "advert",
+    "ads",
+    "sponsor",
+    "promo",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "cookie",
+    "popup",
+    "subscribe",
+    "sidebar",
+    "breadcrumb",
+    "byline-share",
 ];
 
 /// Block elements whose text becomes a block of the article.
@@ -20,13 +34,24 @@ const BLOCKS: &str = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption
 
 fn is_furniture(el: &Element) -> bool {
     let names = format!("{} {}", el.id(), el.class_name()).to_lowercase();
-    names.split(|c: char| !c.is_alphanumeric()).any(|word| FURNITURE.iter().any(|f| word == *f || word.starts_with(f)))
-        || el.get_attribute("role").is_some_and(|r| matches!(r.as_str(), "navigation" | "complementary" | "banner" | "contentinfo"))
+    names
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| FURNITURE.iter().any(|f| word == *f || word.starts_with(f)))
+        || el.get_attribute("role").is_some_and(|r| {
+            matches!(
+                r.as_str(),
+                "navigation" | "complementary" | "banner" | "contentinfo"
+            )
+        })
 }
 
 /// The text of `el` with its white space collapsed.
 fn text_of(el: &Element) -> String {
-    el.text_content().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The element holding the article: `<article>`, else `<main>`, else the element with the most
@@ -43,8 +68,15 @@ fn main_content(doc: &Document) -> Option<Element> {
     let mut best: Option<(usize, Element)> = None;
     let mut scores: Vec<(Element, usize)> = Vec::new();
     for i in 0..paragraphs.length() {
-        let Some(p) = paragraphs.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        let Some(parent) = p.parent_element() else { continue };
+        let Some(p) = paragraphs
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        let Some(parent) = p.parent_element() else {
+            continue;
+        };
         let len = text_of(&p).chars().count();
         match scores.iter_mut().find(|(el, _)| *el == parent) {
             Some((_, score)) => *score += len,
@@ -56,7 +88,8 @@ fn main_content(doc: &Document) -> Option<Element> {
             best = Some((score, el));
         }
     }
-    best.map(|(_, el)| el).or_else(|| doc.body().map(Into::into))
+    best.map(|(_, el)| el)
+        .or_else(|| doc.body().map(Into::into))
 }
 
 /// The title, headings and paragraphs of an HTML page, in reading order. Scripts, styles, navigation,
@@ -94,9 +127,13 @@ pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, String> {
     if let Some(title) = &title {
         blocks.push((BlockKind::Title, title.clone()));
     }
-    let found = root.query_selector_all(BLOCKS).map_err(|_| "the page could not be read".to_string())?;
+    let found = root
+        .query_selector_all(BLOCKS)
+        .map_err(|_| "the page could not be read".to_string())?;
     for i in 0..found.length() {
-        let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
         // Only innermost blocks: a list item holding paragraphs gives its paragraphs, not itself too.
         if el.query_selector(BLOCKS).ok().flatten().is_some() {
             continue;

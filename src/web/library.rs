@@ -14,11 +14,16 @@ pub fn recent() -> Vec<Recent> {
 /// Records that `article` (from `url`, if any) was opened or now has `count` annotations; stores
 /// the text of an article without a URL so it can be opened again.
 pub fn remember(article: &Article, url: Option<&str>, count: usize) {
-    let Some(backend) = Backend::local() else { return };
+    let Some(backend) = Backend::local() else {
+        return;
+    };
     if url.is_none() {
         let key = text_key(&article.id);
         if backend.read(&key).ok().flatten().is_none() {
-            let _ = backend.write(&key, &serde_json::to_string(&StoredText::of(article)).unwrap_or_default());
+            let _ = backend.write(
+                &key,
+                &serde_json::to_string(&StoredText::of(article)).unwrap_or_default(),
+            );
         }
     }
     let mut list = decode(backend.read(KEY).ok().flatten().as_deref());

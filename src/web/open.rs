@@ -9,7 +9,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Builds the article for a document's text. `id` names it (else its content hash); `source` is its IRI.
-pub fn article_from_text(id: Option<&str>, source: Option<&str>, format: Format, text: &str) -> Result<Article, String> {
+pub fn article_from_text(
+    id: Option<&str>,
+    source: Option<&str>,
+    format: Format,
+    text: &str,
+) -> Result<Article, String> {
     let blocks = match format {
         Format::Plain => plain_blocks(text),
         Format::Markdown => markdown_blocks(text),
@@ -26,7 +31,9 @@ pub fn article_from_text(id: Option<&str>, source: Option<&str>, format: Format,
 
 /// The bytes of a fetch response or file, as a `Vec`.
 async fn bytes_of(buffer: js_sys::Promise) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(buffer).await.map_err(|_| "its content could not be read".to_string())?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| "its content could not be read".to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -39,17 +46,41 @@ pub async fn open_url(url: &str, id: Option<&str>) -> Result<Article, String> {
         .map_err(|_| "the request failed: the network is down, or the server does not allow this page to read it (CORS)".to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
     if !response.ok() {
-        return Err(format!("the server answered {} {}", response.status(), response.status_text()).trim_end().to_string());
+        return Err(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )
+        .trim_end()
+        .to_string());
     }
-    let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let final_url = response.url();
     let format = format_of(&final_url, &content_type)?;
-    if let Some(length) = response.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok()) {
+    if let Some(length) = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|l| l.parse::<usize>().ok())
+    {
         check_size(length)?;
     }
-    let buffer = response.array_buffer().map_err(|_| "its content could not be read".to_string())?;
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| "its content could not be read".to_string())?;
     let text = decode(&bytes_of(buffer).await?)?;
-    article_from_text(Some(id.unwrap_or(&final_url)), Some(&final_url), format, &text)
+    article_from_text(
+        Some(id.unwrap_or(&final_url)),
+        Some(&final_url),
+        format,
+        &text,
+    )
 }
 
 /// Reads a file the reader chose or dropped as an article (named by its content).

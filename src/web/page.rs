@@ -13,14 +13,20 @@ pub fn query_param(name: &str) -> Option<String> {
 
 /// The page's address.
 pub fn href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// Sets (`Some`) or removes (`None`) query parameters in the address bar without reloading, so a
 /// reload keeps them.
 pub fn set_query(params: &[(&str, Option<&str>)]) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(url) = web_sys::Url::new(&href()) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href()) else {
+        return;
+    };
     let search = url.search_params();
     for (name, value) in params {
         match value {

@@ -1,0 +1,187 @@
+// Opening articles: by URL, file and paste; switching; every bad input; a page full of payloads.
+import { test, expect } from '@playwright/test';
+import { openFresh, dragSelect, storedEntry } from './helpers.mjs';
+
+const port = Number(process.env.HAMISH_E2E_PORT || 4173);
+
+/** Console errors and page errors, to assert that none happened. */
+function trackErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return errors;
+}
+
+async function openPanel(page) {
+  await page.getByRole('button', { name: 'Open…' }).click();
+  return page.getByRole('region', { name: 'Open an article' });
+}
+
+test('an HTML page by ?src=: its article only, headings kept, furniture dropped, per-paragraph direction', async ({ page }) => {
+  const errors = trackErrors(page);
+  await page.goto('/?src=/fixtures/news.html&ui=en');
+  const article = page.locator('article.hamish-article');
+  await expect(article.locator('h1')).toHaveText('محادثات في أنقرة حول مستقبل سوريا');
+  await expect(article.locator('h2')).toHaveText('مواقف متباينة');
+  await expect(article).toContainText('اجتمع مسؤولون من تركيا وروسيا وإيران في أنقرة لبحث مستقبل سوريا');
+  for (const gone of ['سياسة', 'شارك على فيسبوك', 'إعلان', 'تعليق من قارئ', 'الأكثر قراءة', 'جميع الحقوق', 'body { background']) {
+    await expect(article).not.toContainText(gone);
+  }
+  await expect(article.locator('p', { hasText: 'The Turkish foreign minister' })).toHaveAttribute('dir', 'ltr');
+  await expect(article.locator('p', { hasText: 'اجتمع مسؤولون' })).toHaveAttribute('dir', 'rtl');
+  expect(await page.evaluate(() => window.__newsScriptRan)).toBeUndefined();
+  // Annotate, reload: the same URL brings the annotations back.
+  await dragSelect(page, 2, 'وروسيا');
+  await page.keyboard.press('1');
+  await page.reload();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('hamish:v1:annotations:')));
+  expect(key).toBe(`hamish:v1:annotations:http://127.0.0.1:${port}/fixtures/news.html`);
+  expect(errors).toEqual([]);
+});
+
+test('mixed Arabic and English text keeps each paragraph readable', async ({ page }) => {
+  await page.goto('/?src=/fixtures/mixed.txt&ui=en');
+  const article = page.locator('article.hamish-article');
+  await expect(article.locator('h1')).toHaveText('Talks in Ankara');
+  await expect(article.locator('h1')).toHaveAttribute('dir', 'ltr');
+  await expect(article.locator('p').nth(1)).toHaveAttribute('dir', 'rtl');
+  await expect(article.locator('p').nth(1)).toHaveAttribute('lang', 'ar');
+  await expect(article.locator('p').nth(0)).toHaveAttribute('lang', 'en');
+  await page.screenshot({ path: test.info().outputPath('mixed.png') });
+});
+
+test('open a file, annotate, switch to another article and back through the recent list', async ({ page }) => {
+  const errors = trackErrors(page);
+  await openFresh(page, '?ui=en');
+  let panel = await openPanel(page);
+  const markdown = '# تقرير من طهران\n\nقال **مسؤول** [إيراني](https://example.com) إن المحادثات مستمرة.\n\n- بند أول\n- بند ثان\n';
+  await panel.locator('input[type=file]').setInputFiles({ name: 'report.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  const article = page.locator('article.hamish-article');
+  await expect(article.locator('h1')).toHaveText('تقرير من طهران');
+  await expect(article).toContainText('قال مسؤول إيراني إن المحادثات مستمرة.');
+  await expect(article.locator('p')).toHaveCount(3);
+  await dragSelect(page, 1, 'مسؤول إيراني');
+  await page.keyboard.press('c');
+  const fileId = (await page.evaluate(() => new URL(location.href).searchParams.get('text')));
+  expect(fileId).toMatch(/^text-[0-9a-f]{16}$/);
+  // Reload reopens it from storage, with its annotation.
+  await page.reload();
+  await expect(article.locator('h1')).toHaveText('تقرير من طهران');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  // Paste another text.
+  panel = await openPanel(page);
+  await panel.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(article.locator('h1')).toHaveText('خبر ملصوق');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+  // Back to the file through the recent list.
+  panel = await openPanel(page);
+  await expect(panel.locator('.recent-list')).toContainText('تقرير من طهران');
+  await expect(panel.locator('.recent-list')).toContainText('1 annotations');
+  await panel.getByRole('button', { name: /تقرير من طهران/ }).click();
+  await expect(article.locator('h1')).toHaveText('تقرير من طهران');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  // And to the bundled article.
+  panel = await openPanel(page);
+  await panel.getByRole('button', { name: 'The bundled article' }).click();
+  await expect(article.locator('h1')).toContainText('مصادر روسية');
+  expect(errors).toEqual([]);
+});
+
+test('every bad input says what went wrong and keeps the open article and its annotations', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('1');
+  const before = await storedEntry(page);
+  await page.route('**/offline.txt', (route) => route.abort('internetdisconnected'));
+  await page.route('**/photo.png', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from([137, 80, 78, 71]) }));
+  const urls = [
+    ['/fixtures/missing.txt', 'the server answered 404'],
+    ['/offline.txt', 'the request failed'],
+    [`http://localhost:${port}/fixtures/mixed.txt`, 'CORS'],
+    ['/photo.png', 'it is not a text document (its type is image/png)'],
+    ['/fixtures/empty.txt', 'the document is empty'],
+  ];
+  for (const [url, message] of urls) {
+    const panel = await openPanel(page);
+    await panel.getByLabel('Article URL').fill(url);
+    await panel.getByRole('button', { name: 'Open URL' }).click();
+    await expect(page.getByRole('alert')).toContainText(message);
+    await expect(page.getByRole('alert')).toContainText('The current article and its annotations are unchanged');
+    await expect(page.locator('article h1')).toContainText('مصادر روسية');
+  }
+  const files = [
+    [{ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(6 * 1024 * 1024, 0x61) }, 'it is too large (6.0 MB; the limit is 5 MB)'],
+    [{ name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x41, 0x20, 0xe9, 0x74, 0xe9]) }, 'it is not valid UTF-8 text (bad bytes at byte 2)'],
+    [{ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) }, 'it is not a text document'],
+  ];
+  for (const [file, message] of files) {
+    const panel = await openPanel(page);
+    await panel.locator('input[type=file]').setInputFiles(file);
+    await expect(page.getByRole('alert')).toContainText(message);
+    await expect(page.locator('article h1')).toContainText('مصادر روسية');
+  }
+  const panel = await openPanel(page);
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.getByRole('alert')).toContainText('the pasted text is empty');
+  expect(await storedEntry(page)).toEqual(before);
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('a page full of payloads: nothing runs, nothing renders as markup, its text is there to annotate', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/?src=/fixtures/payload.html&ui=en');
+  const article = page.locator('article.hamish-article');
+  await expect(article.locator('h1')).toHaveText('عنوان سليم');
+  await expect(article).toContainText('نص عربي سليم يمكن التعليق عليه. بعد الصورة.');
+  await expect(article).toContainText('Click this link and hover.');
+  await expect(article).toContainText('safe paragraph <script>alert(1)</script> shown as text.');
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(dialogs).toBe(0);
+  for (const tag of ['img', 'iframe', 'svg', 'object', 'form', 'a', 'b', 'script', 'style']) {
+    expect(await article.locator(tag).count(), tag).toBe(0);
+  }
+  expect(await page.evaluate(() => document.querySelectorAll('iframe, object, img').length)).toBe(0);
+  await expect(page.locator('.hamish')).toBeVisible();
+  // Its text can be annotated.
+  await dragSelect(page, 1, 'نص عربي سليم');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  // Rich text pasted from a page goes the same way.
+  const panel = await openPanel(page);
+  await panel.getByLabel("Or paste the article's text here").evaluate((area) => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<h1>ملصوق</h1><p>فقرة <img src=x onerror="window.__pwned=1">آمنة</p><script>window.__pwned=2</script>');
+    data.setData('text/plain', 'ملصوق فقرة آمنة');
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    area.value = 'ملصوق فقرة آمنة';
+  });
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(article.locator('h1')).toHaveText('ملصوق');
+  await expect(article.locator('p')).toHaveText('فقرة آمنة');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(errors).toEqual([]);
+});
+
+test('the page forbids inline scripts by its Content-Security-Policy', async ({ page }) => {
+  await page.goto('/');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  expect(policy).not.toContain("'unsafe-inline' ");
+  const blocked = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = true';
+    document.body.append(s);
+    return window.__inline === true;
+  });
+  expect(blocked).toBe(false);
+});

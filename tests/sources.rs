@@ -1,0 +1,176 @@
+//! Turning documents into articles: plain text, Markdown, formats, sizes, encodings, ids, the recent list.
+
+use hamish::core::article::{content_id, detect_language, Article, BlockKind};
+use hamish::core::recent::{decode as decode_recent, encode, touch, Recent, StoredText, KEEP};
+use hamish::core::source::{decode, format_of, Format, MAX_BYTES};
+use hamish::core::text_formats::{markdown_blocks, plain_blocks};
+
+fn kinds(blocks: &[(BlockKind, String)]) -> Vec<(BlockKind, &str)> {
+    blocks.iter().map(|(k, t)| (*k, t.as_str())).collect()
+}
+
+#[test]
+fn plain_text_title_only_when_it_looks_like_one() {
+    use BlockKind::*;
+    // (text, expected blocks)
+    let cases: Vec<(&str, Vec<(BlockKind, &str)>)> = vec![
+        (
+            "عنوان قصير\n\nفقرة.",
+            vec![(Title, "عنوان قصير"), (Paragraph, "فقرة.")],
+        ),
+        (
+            "جملة كاملة تنتهي بنقطة.\n\nفقرة ثانية.",
+            vec![
+                (Paragraph, "جملة كاملة تنتهي بنقطة."),
+                (Paragraph, "فقرة ثانية."),
+            ],
+        ),
+        (
+            "سطر أول\nوسطر ثان\n\nفقرة",
+            vec![(Paragraph, "سطر أول\nوسطر ثان"), (Paragraph, "فقرة")],
+        ),
+        (
+            "Title\r\n\r\nBody text.\r\n",
+            vec![(Title, "Title"), (Paragraph, "Body text.")],
+        ),
+        ("   \n\n  ", vec![]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(kinds(&plain_blocks(text)), want, "{text:?}");
+    }
+}
+
+#[test]
+fn markdown_becomes_headings_and_paragraphs() {
+    use BlockKind::*;
+    let md = "# تقرير\n\nقال **مسؤول** [إيراني](https://x.y) إن `الأمر` انتهى.\nوأضاف.\n\n## تفاصيل\n\n- بند _أول_\n1. بند ثان\n> اقتباس\n\n---\n\n![صورة](a.png) وصف";
+    assert_eq!(
+        kinds(&markdown_blocks(md)),
+        vec![
+            (Title, "تقرير"),
+            (Paragraph, "قال مسؤول إيراني إن الأمر انتهى. وأضاف."),
+            (Heading, "تفاصيل"),
+            (Paragraph, "بند أول"),
+            (Paragraph, "بند ثان"),
+            (Paragraph, "اقتباس"),
+            (Paragraph, "صورة وصف"),
+        ]
+    );
+    assert_eq!(
+        kinds(&markdown_blocks("snake_case_word stays")),
+        vec![(Title, "snake_case_word stays")]
+    );
+}
+
+#[test]
+fn formats_come_from_the_type_then_the_name() {
+    // (name, content type, expected)
+    let cases = [
+        ("a.txt", "", Ok(Format::Plain)),
+        ("a.md", "", Ok(Format::Markdown)),
+        ("https://x.y/a.html?q=1", "", Ok(Format::Html)),
+        (
+            "https://x.y/page",
+            "text/html; charset=utf-8",
+            Ok(Format::Html),
+        ),
+        ("https://x.y/page", "text/plain", Ok(Format::Plain)),
+        ("notes.md", "text/plain", Ok(Format::Markdown)),
+        ("https://x.y/a", "text/markdown", Ok(Format::Markdown)),
+        ("a.bin", "application/octet-stream", Ok(Format::Plain)),
+        (
+            "photo.png",
+            "image/png",
+            Err("it is not a text document (its type is image/png)".to_string()),
+        ),
+        (
+            "doc.pdf",
+            "application/pdf",
+            Err("it is not a text document (its type is application/pdf)".to_string()),
+        ),
+    ];
+    for (name, mime, want) in cases {
+        assert_eq!(format_of(name, mime), want, "{name} {mime}");
+    }
+}
+
+#[test]
+fn documents_must_be_small_valid_utf8_and_not_empty() {
+    assert_eq!(decode("مرحبا".as_bytes()), Ok("مرحبا".to_string()));
+    assert_eq!(decode(b"\xEF\xBB\xBFbom"), Ok("bom".to_string()));
+    assert_eq!(
+        decode(b"A \xE9t\xE9"),
+        Err("it is not valid UTF-8 text (bad bytes at byte 2)".to_string())
+    );
+    assert_eq!(decode(b"  \n "), Err("the document is empty".to_string()));
+    assert_eq!(
+        decode(&vec![b'a'; MAX_BYTES]).map(|t| t.len()),
+        Ok(MAX_BYTES)
+    );
+    assert_eq!(
+        decode(&vec![b'a'; 6 * 1024 * 1024]),
+        Err("it is too large (6.0 MB; the limit is 5 MB)".to_string())
+    );
+}
+
+#[test]
+fn content_ids_ignore_white_space_only() {
+    let a = content_id("خبر  عاجل\n\nنص");
+    assert_eq!(a, content_id(" خبر عاجل نص "));
+    assert_ne!(a, content_id("خبر عاجل نصّ"));
+    assert!(a.starts_with("text-") && a.len() == 21);
+}
+
+#[test]
+fn blocks_know_their_language() {
+    assert_eq!(
+        detect_language("قال إن وفد Gazprom لم يشارك"),
+        ("ar", "rtl")
+    );
+    assert_eq!(
+        detect_language("Officials from Turkey met in أنقرة"),
+        ("en", "ltr")
+    );
+    assert_eq!(detect_language("2026 — 80%"), ("en", "ltr"));
+    let a = Article::from_blocks(
+        "x",
+        "urn:x",
+        vec![
+            (BlockKind::Title, "Talks".into()),
+            (BlockKind::Paragraph, "قال المتحدث".into()),
+        ],
+    );
+    assert_eq!((a.blocks[0].dir, a.blocks[1].dir), ("ltr", "rtl"));
+}
+
+#[test]
+fn the_recent_list_keeps_the_newest_once_each() {
+    let entry = |id: &str, n: usize| Recent {
+        id: id.into(),
+        title: id.into(),
+        url: None,
+        opened: format!("2026-11-{n:02}"),
+        count: n,
+    };
+    let mut list = decode_recent(Some("not json"));
+    assert!(list.is_empty());
+    for n in 1..=KEEP + 3 {
+        touch(&mut list, entry(&format!("a{n}"), n));
+    }
+    touch(&mut list, entry("a5", 99));
+    assert_eq!(list.len(), KEEP);
+    assert_eq!(list[0].id, "a5");
+    assert_eq!(list.iter().filter(|r| r.id == "a5").count(), 1);
+    assert_eq!(decode_recent(Some(&encode(&list))), list);
+}
+
+#[test]
+fn stored_texts_rebuild_the_same_article() {
+    let a = Article::from_blocks(
+        "text-1",
+        "urn:hamish:text-1",
+        markdown_blocks("# عنوان\n\nفقرة\n\n## قسم\n\nأخرى"),
+    );
+    let again = StoredText::of(&a).article("text-1");
+    assert_eq!(again, a);
+}
