@@ -32,15 +32,14 @@
 //! **Span.** See [`Mention`]: a mention covers the word without its proclitics (و ف ب ل ك), keeping
 //! the article; for `لل` it starts at the second ل, covering the article's remaining ل and the name.
 //!
-//! Why hand-rolled and not a multi-pattern automaton (Aho–Corasick): matching is by whole words, with
-//! proclitic and article variants and folded spelling, so the text is cut into words once, each word
-//! folded once and its few proclitic-stripped variants looked up in a hash map from the folded first
-//! word of every form. That is one pass over the text and a handful of lookups per word, whatever the
-//! size of the registry.
+//! **How.** Why hand-rolled and not a multi-pattern automaton (Aho–Corasick): matching is by whole
+//! words, with proclitic and article variants and folded spelling, so the text is cut into words and
+//! folded in one pass, and each word's few proclitic-stripped variants are looked up in a hash map
+//! from the folded first word of every form. That is a handful of lookups per word, whatever the size
+//! of the registry; the words after a form's first word are read only when that first word matched.
 
 use std::collections::HashMap;
-use std::iter::Peekable;
-use std::str::CharIndices;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::core::entities::Entity;
 use crate::core::fold::fold_char;
@@ -63,15 +62,6 @@ pub struct Mention {
     pub end: usize,
 }
 
-/// One form of one entity, after its first word: what each following word may be spelled as.
-#[derive(Debug, PartialEq, Eq)]
-struct Form {
-    /// Index of the entity in [`Matcher::ids`].
-    entity: usize,
-    /// For each word after the first, its accepted folded spellings.
-    rest: Vec<Vec<String>>,
-}
-
 /// The registry's forms, prepared for searching many texts.
 #[derive(Debug)]
 pub struct Matcher {
@@ -80,16 +70,39 @@ pub struct Matcher {
     /// Every form, in registry order.
     forms: Vec<Form>,
     /// Accepted folded spelling of a form's first word → the forms starting with it, in registry order.
-    first: HashMap<String, Vec<usize>>,
+    first: Index,
     /// The same for first words starting with the article ال, spelled without its alef (`لروس` for
     /// `الروس`): how they are written after the preposition ل (`للروس`), and only there.
-    after_lam: HashMap<String, Vec<usize>>,
+    after_lam: Index,
+    /// What each character of the Arabic block (U+0600–U+06FF) is to a word (see [`Letter`]).
+    arabic: [Letter; 256],
+    /// The last two characters of every first word, hashed into a bit set: proclitics change only a
+    /// word's start, so a word whose ending is not in the set cannot match and is not looked up
+    /// (most words of a text, for a registry of tens of entities).
+    endings: Endings,
+}
+
+/// Folded spellings of first words → forms.
+type Index = HashMap<Box<[char]>, Vec<usize>, BuildHasherDefault<FxHasher>>;
+
+/// One form of one entity, after its first word: what each following word may be spelled as.
+#[derive(Debug, PartialEq, Eq)]
+struct Form {
+    /// Index of the entity in [`Matcher::ids`].
+    entity: usize,
+    /// For each word after the first, its accepted folded spellings.
+    rest: Vec<Vec<Vec<char>>>,
 }
 
 /// Conjunctions that may open an Arabic word: و (and), ف (so).
-const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+fn is_conjunction(c: char) -> bool {
+    matches!(c, 'و' | 'ف')
+}
+
 /// Prepositions that may follow them, or open the word themselves: ب (in, by), ل (to, for), ك (like).
-const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+fn is_preposition(c: char) -> bool {
+    matches!(c, 'ب' | 'ل' | 'ك')
+}
 
 /// The best match found so far at one word.
 #[derive(Clone, Copy)]
@@ -106,27 +119,34 @@ struct Candidate {
 impl Matcher {
     /// Prepares every form of every entity in `registry`. Forms with no word in them are ignored.
     pub fn new(registry: &[Entity]) -> Matcher {
+        let mut arabic = [Letter::Gap; 256];
+        for (c, letter) in ('\u{0600}'..='\u{06FF}').zip(arabic.iter_mut()) {
+            *letter = classify(c);
+        }
         let mut matcher = Matcher {
             ids: registry.iter().map(|e| e.id.clone()).collect(),
             forms: Vec::new(),
-            first: HashMap::new(),
-            after_lam: HashMap::new(),
+            first: Index::default(),
+            after_lam: Index::default(),
+            arabic,
+            endings: Endings::default(),
         };
-        let mut buf = String::new();
         for (entity, e) in registry.iter().enumerate() {
             for form in &e.forms {
-                let words: Vec<String> = Words::new(form)
-                    .map(|w| {
-                        fold_into(&form[w.byte_start..w.byte_end], &mut buf);
-                        buf.clone()
-                    })
-                    .collect();
-                let Some((head, tail)) = words.split_first() else {
+                let mut words = Words::new(form);
+                let mut folded = Vec::new();
+                let mut spelled = Vec::new();
+                while words.next_folded(&matcher.arabic, &mut folded).is_some() {
+                    spelled.push(folded.clone());
+                }
+                let Some((head, tail)) = spelled.split_first() else {
                     continue;
                 };
                 let mut heads = spellings(head);
-                if head.chars().next().is_some_and(is_arabic_letter) && !head.starts_with("ال") {
-                    heads.push(format!("ال{head}"));
+                if head.first().copied().is_some_and(is_arabic_letter)
+                    && !head.starts_with(&['ا', 'ل'])
+                {
+                    heads.push(['ا', 'ل'].iter().chain(head).copied().collect());
                 }
                 matcher.add(
                     heads,
@@ -142,7 +162,7 @@ impl Matcher {
 
     /// Registers `form` under each of its first word's spellings (once per identical form), and
     /// under those starting with ال without the alef, for after ل.
-    fn add(&mut self, heads: Vec<String>, form: Form) {
+    fn add(&mut self, heads: Vec<Vec<char>>, form: Form) {
         let id = match self.forms.iter().position(|f| *f == form) {
             Some(id) => id,
             None => {
@@ -151,10 +171,11 @@ impl Matcher {
             }
         };
         for head in heads {
-            if let Some(bare) = head.strip_prefix('ا').filter(|b| b.starts_with('ل')) {
-                push_once(self.after_lam.entry(bare.to_string()).or_default(), id);
+            self.endings.insert(&head);
+            if head.starts_with(&['ا', 'ل']) {
+                push_once(self.after_lam.entry(head[1..].into()).or_default(), id);
             }
-            push_once(self.first.entry(head).or_default(), id);
+            push_once(self.first.entry(head.into()).or_default(), id);
         }
     }
 
@@ -166,10 +187,17 @@ impl Matcher {
             return found;
         }
         let mut words = Words::new(text);
-        let mut key = String::new();
-        while let Some(word) = words.next() {
-            fold_into(&text[word.byte_start..word.byte_end], &mut key);
-            let Some(best) = self.best_at(text, &word, &key, &words) else {
+        let (mut key, mut scratch) = (Vec::new(), Vec::new());
+        while let Some(word) = words.next_folded(&self.arabic, &mut key) {
+            if !self.endings.may_end(&key) {
+                continue;
+            }
+            let at = Start {
+                text,
+                word: &word,
+                after: &words,
+            };
+            let Some(best) = self.best_at(&at, &key, &mut scratch) else {
                 continue;
             };
             found.push(Mention {
@@ -178,34 +206,23 @@ impl Matcher {
                 end: best.end,
             });
             for _ in 1..best.words {
-                words.next();
+                words.next_folded(&self.arabic, &mut scratch);
             }
         }
         found
     }
 
-    /// The best form starting at `word` (folded: `key`), `after` being the words that follow it:
-    /// the word as it is, then without one proclitic, then without two.
-    fn best_at<'t>(
-        &self,
-        text: &'t str,
-        word: &Word,
-        key: &str,
-        after: &Words<'t>,
-    ) -> Option<Candidate> {
-        let at = Start { text, word, after };
+    /// The best form starting at the word (folded: `key`): the word as it is, then without one
+    /// proclitic, then without two.
+    fn best_at(&self, at: &Start, key: &[char], scratch: &mut Vec<char>) -> Option<Candidate> {
         let mut best = None;
-        let mut chars = key.chars();
-        let first = chars.next()?;
-        self.try_head(&at, key, 0, &mut best);
-        if CONJUNCTIONS.contains(&first) || PREPOSITIONS.contains(&first) {
-            self.try_stripped(&at, &key[first.len_utf8()..], first, 1, &mut best);
+        let first = *key.first()?;
+        self.try_head(at, key, 0, scratch, &mut best);
+        if key.len() > 1 && (is_conjunction(first) || is_preposition(first)) {
+            self.try_stripped(at, &key[1..], first, 1, scratch, &mut best);
         }
-        if let Some(second) = chars.next() {
-            if CONJUNCTIONS.contains(&first) && PREPOSITIONS.contains(&second) {
-                let rest = &key[first.len_utf8() + second.len_utf8()..];
-                self.try_stripped(&at, rest, second, 2, &mut best);
-            }
+        if key.len() > 2 && is_conjunction(first) && is_preposition(key[1]) {
+            self.try_stripped(at, &key[2..], key[1], 2, scratch, &mut best);
         }
         best
     }
@@ -216,33 +233,45 @@ impl Matcher {
     fn try_stripped(
         &self,
         at: &Start,
-        rest: &str,
+        rest: &[char],
         last: char,
         stripped: usize,
+        scratch: &mut Vec<char>,
         best: &mut Option<Candidate>,
     ) {
-        if rest.is_empty() {
-            return;
-        }
-        self.try_head(at, rest, stripped, best);
+        self.try_head(at, rest, stripped, scratch, best);
         if last == 'ل' {
             if let Some(ids) = self.after_lam.get(rest) {
-                self.try_forms(at, ids, stripped, best);
+                self.try_forms(at, ids, stripped, scratch, best);
             }
         }
     }
 
     /// Tries every form whose first word is spelled `head`.
-    fn try_head(&self, at: &Start, head: &str, stripped: usize, best: &mut Option<Candidate>) {
+    fn try_head(
+        &self,
+        at: &Start,
+        head: &[char],
+        stripped: usize,
+        scratch: &mut Vec<char>,
+        best: &mut Option<Candidate>,
+    ) {
         if let Some(ids) = self.first.get(head) {
-            self.try_forms(at, ids, stripped, best);
+            self.try_forms(at, ids, stripped, scratch, best);
         }
     }
 
     /// Tries the forms `ids`, whose first word matched with `stripped` proclitics; keeps the best.
-    fn try_forms(&self, at: &Start, ids: &[usize], stripped: usize, best: &mut Option<Candidate>) {
+    fn try_forms(
+        &self,
+        at: &Start,
+        ids: &[usize],
+        stripped: usize,
+        scratch: &mut Vec<char>,
+        best: &mut Option<Candidate>,
+    ) {
         for &form in ids {
-            let Some((words, end)) = continues(at, &self.forms[form]) else {
+            let Some((words, end)) = self.continues(at, &self.forms[form], scratch) else {
                 continue;
             };
             let better =
@@ -257,6 +286,62 @@ impl Matcher {
             }
         }
     }
+
+    /// Whether the words after the first continue `form`: the number of words covered and the code
+    /// point where they end.
+    fn continues(&self, at: &Start, form: &Form, folded: &mut Vec<char>) -> Option<(usize, usize)> {
+        let mut after = at.after.clone();
+        let (mut gap_start, mut end) = (at.word.byte_end, at.word.end);
+        for spellings in &form.rest {
+            let next = after.next_folded(&self.arabic, folded)?;
+            if !is_joiner(&at.text[gap_start..next.byte_start]) || !spellings.contains(folded) {
+                return None;
+            }
+            gap_start = next.byte_end;
+            end = next.end;
+        }
+        Some((form.rest.len() + 1, end))
+    }
+}
+
+/// A bit set of the last two characters of words (see [`Matcher::endings`]).
+#[derive(Debug)]
+struct Endings {
+    bits: [u64; 64],
+    /// Whether some first word has one character only (and so no two last characters).
+    short: bool,
+}
+
+impl Default for Endings {
+    fn default() -> Self {
+        Endings {
+            bits: [0; 64],
+            short: false,
+        }
+    }
+}
+
+impl Endings {
+    /// The bit of a word's ending, if it has two characters.
+    fn bit(word: &[char]) -> Option<usize> {
+        match word {
+            [.., a, b] => Some((u32::from(*a).wrapping_mul(31) ^ u32::from(*b)) as usize & 4095),
+            _ => None,
+        }
+    }
+
+    fn insert(&mut self, head: &[char]) {
+        match Endings::bit(head) {
+            Some(bit) => self.bits[bit / 64] |= 1 << (bit % 64),
+            None => self.short = true,
+        }
+    }
+
+    /// False when no first word (nor any word with proclitics before one) can be `word`.
+    fn may_end(&self, word: &[char]) -> bool {
+        self.short
+            || Endings::bit(word).is_none_or(|bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
+    }
 }
 
 /// Where a match is tried: the text, the word it starts at and the words after it.
@@ -266,28 +351,21 @@ struct Start<'t, 'w> {
     after: &'w Words<'t>,
 }
 
-/// Whether the words after the first continue `form`: the number of words covered and the code
-/// point where they end.
-fn continues(at: &Start, form: &Form) -> Option<(usize, usize)> {
-    if form.rest.is_empty() {
-        return Some((1, at.word.end));
+/// What a character is to a word: not part of one, part of one but dropped by folding (diacritics,
+/// tatweel), or part of one, folded to this character.
+#[derive(Clone, Copy, Debug)]
+enum Letter {
+    Gap,
+    Silent,
+    Kept(char),
+}
+
+/// What `c` is to a word (see the module documentation) and what it folds to ([`fold_char`]).
+fn classify(c: char) -> Letter {
+    if !(c.is_alphanumeric() || is_mark(c)) {
+        return Letter::Gap;
     }
-    let mut after = at.after.clone();
-    let (mut gap_start, mut end) = (at.word.byte_end, at.word.end);
-    let mut folded = String::new();
-    for spellings in &form.rest {
-        let next = after.next()?;
-        if !is_joiner(&at.text[gap_start..next.byte_start]) {
-            return None;
-        }
-        fold_into(&at.text[next.byte_start..next.byte_end], &mut folded);
-        if !spellings.contains(&folded) {
-            return None;
-        }
-        gap_start = next.byte_end;
-        end = next.end;
-    }
-    Some((form.rest.len() + 1, end))
+    fold_char(c).map_or(Letter::Silent, Letter::Kept)
 }
 
 /// One word of a text: code point and byte offsets.
@@ -298,49 +376,89 @@ struct Word {
     byte_end: usize,
 }
 
-/// The words of a text, in order (see the module documentation for what a word is).
+/// Reads the words of a text in order, folding each as it goes.
 #[derive(Clone)]
 struct Words<'a> {
-    chars: Peekable<CharIndices<'a>>,
-    /// Code point offset of the next character.
+    text: &'a str,
+    /// Byte and code point offsets of the next character.
+    byte: usize,
     cp: usize,
 }
 
 impl<'a> Words<'a> {
     fn new(text: &'a str) -> Self {
         Words {
-            chars: text.char_indices().peekable(),
+            text,
+            byte: 0,
             cp: 0,
         }
     }
-}
 
-impl Iterator for Words<'_> {
-    type Item = Word;
-
-    fn next(&mut self) -> Option<Word> {
-        while self.chars.next_if(|&(_, c)| !is_word_char(c)).is_some() {
-            self.cp += 1;
+    /// The next word, its folded characters written to `folded`.
+    ///
+    /// ASCII and the Arabic block (U+0600–U+06FF, two UTF-8 bytes led by 0xD8–0xDB) are read
+    /// straight from the bytes and classified by range and table; other characters are decoded and
+    /// looked up in the general Unicode tables. Hand-rolled because decoding and Unicode lookups
+    /// were most of the time spent on a long Arabic text (the size-optimised build does not inline
+    /// `Chars`).
+    fn next_folded(&mut self, arabic: &[Letter; 256], folded: &mut Vec<char>) -> Option<Word> {
+        folded.clear();
+        let (mut byte, mut cp) = (self.byte, self.cp);
+        let (mut letter, mut len) = loop {
+            match letter_at(self.text, byte, arabic) {
+                Some((Letter::Gap, len)) => {
+                    byte += len;
+                    cp += 1;
+                }
+                Some(found) => break found,
+                None => {
+                    (self.byte, self.cp) = (byte, cp);
+                    return None;
+                }
+            }
+        };
+        let (start, byte_start) = (cp, byte);
+        loop {
+            if let Letter::Kept(f) = letter {
+                folded.push(f);
+            }
+            byte += len;
+            cp += 1;
+            match letter_at(self.text, byte, arabic) {
+                Some((Letter::Gap, _)) | None => break,
+                Some(next) => (letter, len) = next,
+            }
         }
-        let &(byte_start, _) = self.chars.peek()?;
-        let start = self.cp;
-        let mut byte_end = byte_start;
-        while let Some((b, c)) = self.chars.next_if(|&(_, c)| is_word_char(c)) {
-            byte_end = b + c.len_utf8();
-            self.cp += 1;
-        }
+        (self.byte, self.cp) = (byte, cp);
         Some(Word {
             start,
-            end: self.cp,
+            end: cp,
             byte_start,
-            byte_end,
+            byte_end: byte,
         })
     }
 }
 
-/// Letters, digits, combining marks and tatweel make words.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+/// The character of `text` at byte `byte`: what it is to a word, and its length in bytes.
+#[inline(always)]
+fn letter_at(text: &str, byte: usize, arabic: &[Letter; 256]) -> Option<(Letter, usize)> {
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(byte)?;
+    Some(match lead {
+        0xD8..=0xDB => {
+            let next = bytes.get(byte + 1).copied().unwrap_or(0);
+            (
+                arabic[usize::from(lead & 0x03) << 6 | usize::from(next & 0x3F)],
+                2,
+            )
+        }
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => (Letter::Kept(char::from(lead)), 1),
+        0..=0x7F => (Letter::Gap, 1),
+        _ => {
+            let c = text.get(byte..)?.chars().next()?;
+            (classify(c), c.len_utf8())
+        }
+    })
 }
 
 /// Combining marks that may sit inside a word: Latin and Arabic diacritics. Tatweel (U+0640) is a
@@ -388,22 +506,16 @@ fn push_once(ids: &mut Vec<usize>, id: usize) {
     }
 }
 
-/// Writes `word` folded ([`fold_char`]) into `out`.
-fn fold_into(word: &str, out: &mut String) {
-    out.clear();
-    out.extend(word.chars().filter_map(fold_char));
-}
-
-/// The spellings a form's word is accepted in: as written, with its first letter capitalised, and
-/// all in capitals (the same single spelling for Arabic, which has no case).
-fn spellings(word: &str) -> Vec<String> {
-    let mut chars = word.chars();
-    let capitalised: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    let mut all = vec![word.to_string()];
-    for s in [capitalised, word.to_uppercase()] {
+/// The spellings a form's (folded) word is accepted in: as written, with its first letter
+/// capitalised, and all in capitals (the same single spelling for Arabic, which has no case).
+fn spellings(word: &[char]) -> Vec<Vec<char>> {
+    let capitalised: Vec<char> = match word.split_first() {
+        Some((first, rest)) => first.to_uppercase().chain(rest.iter().copied()).collect(),
+        None => Vec::new(),
+    };
+    let upper: Vec<char> = word.iter().flat_map(|c| c.to_uppercase()).collect();
+    let mut all = vec![word.to_vec()];
+    for s in [capitalised, upper] {
         if !all.contains(&s) {
             all.push(s);
         }
@@ -428,4 +540,47 @@ fn original_offset(text: &str, word: &Word, skip: usize) -> usize {
         kept += 1;
     }
     word.end
+}
+
+/// FxHash, the multiply-and-rotate hash rustc uses for its own tables, for the word index: one
+/// multiplication per character where the standard SipHash, built to resist collision attacks, costs
+/// several times more, on the one lookup made for nearly every word of the text. Hand-rolled because
+/// the crate takes no hashing dependency; collision attacks do not apply, as the table's keys come
+/// from the registry and the text only looks them up.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
