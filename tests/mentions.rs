@@ -171,6 +171,7 @@ fn spelling_variants_fold() {
         // Tatweel, inside the name and after a proclitic.
         ("إيـــران", &[("iran", "إيـــران")]),
         ("بـروسيا", &[("russia", "روسيا")]),
+        ("وَبِـرُوسيا", &[("russia", "رُوسيا")]),
         // Alef variants.
         ("ايران", &[("iran", "ايران")]),
         ("الاتراك", &[("turkey", "الاتراك")]),

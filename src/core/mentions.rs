@@ -76,8 +76,8 @@ pub struct Matcher {
     after_lam: Index,
     /// What each character of the Arabic block (U+0600–U+06FF) is to a word (see [`Letter`]).
     arabic: [Letter; 256],
-    /// The last two characters of every first word, hashed into a bit set: proclitics change only a
-    /// word's start, so a word whose ending is not in the set cannot match and is not looked up
+    /// The last two characters of every key of `first` and `after_lam`, hashed into a bit set:
+    /// proclitics change only a word's start, so a word whose ending is not in the set cannot match and is not looked up
     /// (most words of a text, for a registry of tens of entities).
     endings: Endings,
 }
@@ -173,6 +173,7 @@ impl Matcher {
         for head in heads {
             self.endings.insert(&head);
             if head.starts_with(&['ا', 'ل']) {
+                self.endings.insert(&head[1..]);
                 push_once(self.after_lam.entry(head[1..].into()).or_default(), id);
             }
             push_once(self.first.entry(head.into()).or_default(), id);
@@ -308,7 +309,7 @@ impl Matcher {
 #[derive(Debug)]
 struct Endings {
     bits: [u64; 64],
-    /// Whether some first word has one character only (and so no two last characters).
+    /// Whether some key has one character only (and so no two last characters).
     short: bool,
 }
 
@@ -330,6 +331,7 @@ impl Endings {
         }
     }
 
+    /// Adds the ending of `head`, a key of the index.
     fn insert(&mut self, head: &[char]) {
         match Endings::bit(head) {
             Some(bit) => self.bits[bit / 64] |= 1 << (bit % 64),
@@ -337,7 +339,7 @@ impl Endings {
         }
     }
 
-    /// False when no first word (nor any word with proclitics before one) can be `word`.
+    /// False when no key can be `word`, nor what is left of it without proclitics.
     fn may_end(&self, word: &[char]) -> bool {
         self.short
             || Endings::bit(word).is_none_or(|bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
