@@ -1,4 +1,5 @@
-//! The entity registry: the entities a reader can tag, with labels, colours and Wikidata ids.
+//! The entity registry: the entities a reader can tag, with labels, colours, Wikidata ids and the
+//! surface forms news text names them by (see `mentions.rs`).
 
 /// An entity a span can be tagged with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,16 +14,21 @@ pub struct Entity {
     pub color: String,
     /// Wikidata entity IRI, when the entity has one.
     pub wikidata: Option<String>,
+    /// The words news text names the entity by, Arabic and English (e.g. `روسيا`, `الروسية`,
+    /// `موسكو`, `Russia`, `Kremlin`). Arabic forms are written without proclitics (و ف ب ل ك), which
+    /// the matcher strips itself; English forms are proper nouns, capitalised as they are written.
+    pub forms: Vec<String>,
 }
 
 impl Entity {
-    fn builtin(id: &str, en: &str, ar: &str, color: &str, qid: &str) -> Self {
+    fn builtin(id: &str, en: &str, ar: &str, color: &str, qid: &str, forms: &[&str]) -> Self {
         Entity {
             id: id.into(),
             label_en: en.into(),
             label_ar: ar.into(),
             color: color.into(),
             wikidata: Some(format!("http://www.wikidata.org/entity/{qid}")),
+            forms: forms.iter().map(|f| (*f).to_string()).collect(),
         }
     }
 
@@ -39,10 +45,93 @@ impl Entity {
 /// The four default entities, in keyboard order (`1`–`4`).
 pub fn default_registry() -> Vec<Entity> {
     vec![
-        Entity::builtin("russia", "Russia", "روسيا", "#1d4ed8", "Q159"),
-        Entity::builtin("turkey", "Turkey", "تركيا", "#b91c1c", "Q43"),
-        Entity::builtin("iran", "Iran", "إيران", "#047857", "Q794"),
-        Entity::builtin("al-assad", "al-Assad", "الأسد", "#7e22ce", "Q44329"),
+        Entity::builtin(
+            "russia",
+            "Russia",
+            "روسيا",
+            "#1d4ed8",
+            "Q159",
+            &[
+                "روسيا",
+                "روسي",
+                "روسية",
+                "الروسي",
+                "الروسية",
+                "الروس",
+                "روسيون",
+                "الروسيون",
+                "روسيين",
+                "الروسيين",
+                "موسكو",
+                "الكرملين",
+                "Russia",
+                "Russian",
+                "Russians",
+                "Moscow",
+                "Kremlin",
+            ],
+        ),
+        Entity::builtin(
+            "turkey",
+            "Turkey",
+            "تركيا",
+            "#b91c1c",
+            "Q43",
+            &[
+                "تركيا",
+                "تركي",
+                "التركي",
+                "التركية",
+                "تركية",
+                "الأتراك",
+                "أتراك",
+                "أنقرة",
+                "Turkey",
+                "Türkiye",
+                "Turkish",
+                "Turks",
+                "Ankara",
+            ],
+        ),
+        Entity::builtin(
+            "iran",
+            "Iran",
+            "إيران",
+            "#047857",
+            "Q794",
+            &[
+                "إيران",
+                "إيراني",
+                "الإيراني",
+                "الإيرانية",
+                "إيرانية",
+                "إيرانيون",
+                "الإيرانيون",
+                "إيرانيين",
+                "الإيرانيين",
+                "طهران",
+                "Iran",
+                "Iranian",
+                "Iranians",
+                "Tehran",
+            ],
+        ),
+        Entity::builtin(
+            "al-assad",
+            "al-Assad",
+            "الأسد",
+            "#7e22ce",
+            "Q44329",
+            &[
+                "بشار الأسد",
+                "بشار",
+                "الأسد",
+                "Bashar al-Assad",
+                "Bashar",
+                "al-Assad",
+                "Assad",
+            ],
+        ),
     ]
 }
 

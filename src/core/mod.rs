@@ -5,6 +5,7 @@ pub mod article;
 pub mod entities;
 pub mod fold;
 pub mod import;
+pub mod mentions;
 pub mod model;
 pub mod myers;
 pub mod occurrences;
