@@ -19,7 +19,7 @@ pub fn mount_page(element: web_sys::Element) {
         id: param("id").filter(|s| !s.trim().is_empty()),
         text: param("text").filter(|s| !s.trim().is_empty()),
         ui: param("ui"),
-        registry: Rc::new(core::entities::default_registry()),
+        registry: Rc::new(web::registry_store::load()),
     };
     yew::Renderer::<ui::loader::Loader>::with_root_and_props(element, props).render();
 }

@@ -4,7 +4,7 @@
 
 use hamish::core::article::Article;
 use hamish::core::model::{Annotation, Kind};
-use hamish::core::persist::{backup_key, entry_key};
+use hamish::core::persist::{backup_key, entry_key, Stored};
 use hamish::core::selectors::describe;
 use hamish::core::state::Notice;
 use hamish::web::selection::range_to_offsets;
@@ -218,10 +218,14 @@ fn storage_round_trips_through_local_storage() {
     let _ = local().remove_item(&entry_key(id));
     let store = AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
     assert!(store.is_persistent());
-    assert_eq!(store.load("s1"), (vec![], vec![]));
+    assert_eq!(store.load("s1"), (Stored::default(), vec![]));
     let ann = sample_annotation(&a);
     assert_eq!(ann.exact, "إيران");
-    store.save(std::slice::from_ref(&ann)).expect("saved");
+    let stored = Stored {
+        annotations: vec![ann],
+        rejected: vec![],
+    };
+    store.save(&stored).expect("saved");
     let raw = local()
         .get_item(&entry_key(id))
         .ok()
@@ -229,7 +233,7 @@ fn storage_round_trips_through_local_storage() {
         .expect("an entry");
     assert!(raw.contains("\"schema\":1") && raw.contains("إيران"));
     let reopened = AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
-    assert_eq!(reopened.load("s2"), (vec![ann], vec![]));
+    assert_eq!(reopened.load("s2"), (stored, vec![]));
     let _ = local().remove_item(&entry_key(id));
 }
 
@@ -239,8 +243,8 @@ fn a_corrupt_entry_is_backed_up_not_overwritten() {
     let garbage = "{\"schema\":1, this is not json";
     local().set_item(&entry_key(id), garbage).expect("seed");
     let store = AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
-    let (annotations, notices) = store.load("2026-11-29T10:00:00Z");
-    assert!(annotations.is_empty());
+    let (stored, notices) = store.load("2026-11-29T10:00:00Z");
+    assert!(stored.annotations.is_empty());
     let backup = backup_key(id, "2026-11-29T10:00:00Z");
     match notices.as_slice() {
         [Notice::StoredEntryBackedUp { reason, backup_key }] => {
@@ -292,6 +296,10 @@ fn the_memory_backend_works_without_local_storage() {
     let store = AnnotationStore::with_backend(Backend::memory(), "mem");
     assert!(!store.is_persistent());
     let ann = sample_annotation(&a);
-    store.save(std::slice::from_ref(&ann)).expect("saved");
-    assert_eq!(store.load("s"), (vec![ann], vec![]));
+    let stored = Stored {
+        annotations: vec![ann],
+        rejected: vec![],
+    };
+    store.save(&stored).expect("saved");
+    assert_eq!(store.load("s"), (stored, vec![]));
 }

@@ -4,7 +4,8 @@ mod common;
 
 use common::{annotate, article};
 use hamish::core::model::Kind;
-use hamish::core::persist::{decode, encode, entry_key, Decoded};
+use hamish::core::persist::{decode, encode, entry_key, Decoded, Stored};
+use hamish::core::suggestions::Rejected;
 
 #[test]
 fn entries_round_trip() {
@@ -13,10 +14,21 @@ fn entries_round_trip() {
         annotate(&a, "روسيا", Kind::Claim, "u:1"),
         annotate(&a, "الأتراك", Kind::Entity("turkey".into()), "u:2"),
     ];
-    let raw = encode(&a.id, &anns);
+    let stored = Stored {
+        annotations: anns,
+        rejected: vec![Rejected {
+            entity: "iran".into(),
+            start: 3,
+            end: 8,
+        }],
+    };
+    let raw = encode(&a.id, &stored);
     assert!(raw.contains("\"schema\":1"));
-    assert_eq!(decode(Some(&raw)), Decoded::Annotations(anns));
-    assert_eq!(decode(None), Decoded::Annotations(vec![]));
+    assert_eq!(decode(Some(&raw)), Decoded::Stored(stored));
+    assert_eq!(decode(None), Decoded::Stored(Stored::default()));
+    // An entry written before rejections were kept still reads.
+    let older = "{\"schema\":1,\"article\":\"a\",\"annotations\":[]}";
+    assert_eq!(decode(Some(older)), Decoded::Stored(Stored::default()));
     assert_eq!(entry_key("x"), "hamish:v1:annotations:x");
 }
 

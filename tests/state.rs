@@ -83,6 +83,7 @@ fn deleting_removes_it_from_the_popover_too() {
         ids: vec!["u:1".into(), "u:2".into()],
         x: 0.0,
         y: 0.0,
+        ..Popover::default()
     })));
     s.apply(Action::Delete("u:1".into()));
     assert_eq!(s.annotations.len(), 1);
@@ -104,6 +105,7 @@ fn toolbar_and_popover_exclude_each_other() {
         ids: vec!["x".into()],
         x: 0.0,
         y: 0.0,
+        ..Popover::default()
     })));
     s.apply(Action::SetPending(Some(Pending {
         start: 1,
@@ -117,6 +119,7 @@ fn toolbar_and_popover_exclude_each_other() {
         ids: vec!["x".into()],
         x: 0.0,
         y: 0.0,
+        ..Popover::default()
     })));
     assert!(s.pending.is_none());
 }
@@ -199,7 +202,10 @@ fn reattaching_points_an_orphan_at_new_text() {
     let mut s = State::default();
     let mut orphan = annotate(&a, "روسيا", Kind::Claim, "u:1");
     orphan.orphan = true;
-    s.apply(Action::Load(vec![orphan]));
+    s.apply(Action::Load(hamish::core::persist::Stored {
+        annotations: vec![orphan],
+        rejected: vec![],
+    }));
     s.apply(Action::SetReattaching(Some("u:1".into())));
     let selectors = hamish::core::selectors::describe(&a.text, 0, 5);
     s.apply(Action::Reattach {
@@ -212,4 +218,55 @@ fn reattaching_points_an_orphan_at_new_text() {
     assert_eq!((x.start, x.end, x.exact.as_str()), (0, 5, "مصادر"));
     assert_eq!(x.modified, "2026-12-01T00:00:00Z");
     assert!(s.reattaching.is_none());
+}
+
+#[test]
+fn suggestions_are_accepted_rejected_and_entities_deleted() {
+    use hamish::core::entities::default_registry;
+    use hamish::core::suggestions::Rejected;
+    use std::rc::Rc;
+    let a = article();
+    let mut s = State {
+        registry: Rc::new(default_registry()),
+        ..State::default()
+    };
+    s.apply(Action::AddMany(vec![
+        annotate(&a, "موسكو", entity("russia"), "u:2"),
+        annotate(&a, "روسيا", entity("russia"), "u:1"),
+    ]));
+    assert_eq!(s.annotations.len(), 2);
+    assert!(
+        s.annotations[0].start < s.annotations[1].start,
+        "kept in reading order"
+    );
+    let r = Rejected {
+        entity: "iran".into(),
+        start: 1,
+        end: 5,
+    };
+    s.apply(Action::Reject(r.clone()));
+    s.apply(Action::Reject(r.clone()));
+    assert_eq!(s.rejected, vec![r]);
+    s.apply(Action::SetFilter(Filter::Entity("russia".into())));
+    s.apply(Action::DeleteEntity {
+        id: "russia".into(),
+        replacement: Some(Kind::Claim),
+        modified: "2027-01-01T00:00:00Z".into(),
+    });
+    assert!(s
+        .annotations
+        .iter()
+        .all(|x| x.kind == Kind::Claim && x.modified == "2027-01-01T00:00:00Z"));
+    assert!(s.registry.iter().all(|e| e.id != "russia"));
+    assert_eq!(s.filter, Filter::All);
+    s.apply(Action::DeleteEntity {
+        id: "iran".into(),
+        replacement: None,
+        modified: "x".into(),
+    });
+    assert_eq!(s.annotations.len(), 2, "claims are untouched");
+    assert!(
+        s.rejected.is_empty(),
+        "rejections of a deleted entity go with it"
+    );
 }

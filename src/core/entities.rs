@@ -139,3 +139,161 @@ pub fn default_registry() -> Vec<Entity> {
 pub fn find<'a>(registry: &'a [Entity], id: &str) -> Option<&'a Entity> {
     registry.iter().find(|e| e.id == id)
 }
+
+/// Storage key of the reader's own entities (shared by every article).
+pub const CUSTOM_KEY: &str = "hamish:v1:entities";
+
+/// The stored form of a reader's entity.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredEntity {
+    id: String,
+    label_en: String,
+    label_ar: String,
+    color: String,
+    #[serde(default)]
+    wikidata: Option<String>,
+    #[serde(default)]
+    forms: Vec<String>,
+}
+
+/// Serializes the reader's own entities.
+pub fn encode_custom(entities: &[Entity]) -> String {
+    let stored: Vec<StoredEntity> = entities
+        .iter()
+        .map(|e| StoredEntity {
+            id: e.id.clone(),
+            label_en: e.label_en.clone(),
+            label_ar: e.label_ar.clone(),
+            color: e.color.clone(),
+            wikidata: e.wikidata.clone(),
+            forms: e.forms.clone(),
+        })
+        .collect();
+    serde_json::to_string(&stored).unwrap_or_else(|_| "[]".into())
+}
+
+/// Reads the reader's own entities (an unreadable list counts as empty; ids of defaults are skipped).
+pub fn decode_custom(raw: Option<&str>) -> Vec<Entity> {
+    let stored: Vec<StoredEntity> = raw
+        .and_then(|r| serde_json::from_str(r).ok())
+        .unwrap_or_default();
+    let defaults = default_registry();
+    stored
+        .into_iter()
+        .filter(|s| find(&defaults, &s.id).is_none())
+        .map(|s| Entity {
+            id: s.id,
+            label_en: s.label_en,
+            label_ar: s.label_ar,
+            color: s.color,
+            wikidata: s.wikidata,
+            forms: s.forms,
+        })
+        .collect()
+}
+
+/// Whether an entity is one of the defaults (which cannot be edited or deleted).
+pub fn is_default(id: &str) -> bool {
+    find(&default_registry(), id).is_some()
+}
+
+/// Contrast ratio (WCAG) of a `#rrggbb` colour against white, or `None` when it is not such a colour.
+pub fn contrast_with_white(color: &str) -> Option<f64> {
+    let hex = color.strip_prefix('#').filter(|h| h.len() == 6)?;
+    let channel = |i: usize| -> Option<f64> {
+        let v = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
+        Some(if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    let luminance = 0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?;
+    Some(1.05 / (luminance + 0.05))
+}
+
+/// A reader's entity from what they typed: a label in at least one language, a `#rrggbb` colour
+/// readable on white (contrast at least 4.5:1), an optional Wikidata id (`Q` and digits, or its IRI)
+/// and forms separated by commas, Arabic commas or lines. `id` keeps an edited entity's id; a new one
+/// gets `taken`-free id from its labels.
+pub fn custom_entity(
+    id: Option<&str>,
+    label_en: &str,
+    label_ar: &str,
+    color: &str,
+    wikidata: &str,
+    forms: &str,
+    taken: &[Entity],
+) -> Result<Entity, String> {
+    let (label_en, label_ar) = (label_en.trim(), label_ar.trim());
+    if label_en.is_empty() && label_ar.is_empty() {
+        return Err("give the entity a name in Arabic or English".into());
+    }
+    let contrast = contrast_with_white(color.trim()).ok_or("choose a colour")?;
+    if contrast < 4.5 {
+        return Err("choose a darker colour: this one is hard to read on white".into());
+    }
+    let wikidata = match wikidata.trim() {
+        "" => None,
+        w => {
+            let q = w.rsplit('/').next().unwrap_or(w).to_ascii_uppercase();
+            if q.len() < 2 || !q.starts_with('Q') || !q[1..].chars().all(|c| c.is_ascii_digit()) {
+                return Err("a Wikidata id looks like Q12345".into());
+            }
+            Some(format!("http://www.wikidata.org/entity/{q}"))
+        }
+    };
+    let mut forms: Vec<String> = forms
+        .split([',', '،', '\n'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .map(str::to_string)
+        .collect();
+    for label in [label_ar, label_en] {
+        if !label.is_empty() && !forms.iter().any(|f| f == label) {
+            forms.insert(0, label.to_string());
+        }
+    }
+    let id = match id {
+        Some(id) => id.to_string(),
+        None => {
+            let base: String = label_en
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let base = if base.is_empty() {
+                "entity".to_string()
+            } else {
+                base
+            };
+            let mut candidate = base.clone();
+            let mut n = 2;
+            while find(taken, &candidate).is_some() {
+                candidate = format!("{base}-{n}");
+                n += 1;
+            }
+            candidate
+        }
+    };
+    Ok(Entity {
+        id,
+        label_en: if label_en.is_empty() {
+            label_ar.to_string()
+        } else {
+            label_en.to_string()
+        },
+        label_ar: if label_ar.is_empty() {
+            label_en.to_string()
+        } else {
+            label_ar.to_string()
+        },
+        color: color.trim().to_lowercase(),
+        wikidata,
+        forms,
+    })
+}

@@ -15,6 +15,7 @@ pub mod segments;
 pub mod selectors;
 pub mod source;
 pub mod state;
+pub mod suggestions;
 pub mod text_formats;
 pub mod units;
 pub mod w3c;

@@ -1,6 +1,7 @@
 //! The stored form of an article's annotations: one versioned JSON entry per article.
 
 use crate::core::model::Annotation;
+use crate::core::suggestions::Rejected;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes and reads.
@@ -21,23 +22,35 @@ struct Entry {
     schema: u32,
     article: String,
     annotations: Vec<Annotation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    rejected: Vec<Rejected>,
+}
+
+/// What is kept for an article: its annotations and the suggestions the reader rejected.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stored {
+    /// The annotations.
+    pub annotations: Vec<Annotation>,
+    /// Rejected suggestions.
+    pub rejected: Vec<Rejected>,
 }
 
 /// What reading an entry gave.
 #[derive(Debug, PartialEq)]
 pub enum Decoded {
-    /// The annotations of a valid entry (empty when there was no entry).
-    Annotations(Vec<Annotation>),
+    /// A valid entry (empty when there was none).
+    Stored(Stored),
     /// The entry cannot be used; the reason says why. The raw entry must be kept as a backup.
     Unusable(String),
 }
 
-/// Serializes an article's annotations as a storage entry.
-pub fn encode(article_id: &str, annotations: &[Annotation]) -> String {
+/// Serializes what is kept for an article as a storage entry.
+pub fn encode(article_id: &str, stored: &Stored) -> String {
     let entry = Entry {
         schema: SCHEMA_VERSION,
         article: article_id.into(),
-        annotations: annotations.to_vec(),
+        annotations: stored.annotations.clone(),
+        rejected: stored.rejected.clone(),
     };
     serde_json::to_string(&entry).unwrap_or_default()
 }
@@ -45,7 +58,7 @@ pub fn encode(article_id: &str, annotations: &[Annotation]) -> String {
 /// Reads a storage entry (`None`: there is none).
 pub fn decode(raw: Option<&str>) -> Decoded {
     let Some(raw) = raw else {
-        return Decoded::Annotations(Vec::new());
+        return Decoded::Stored(Stored::default());
     };
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
@@ -57,7 +70,10 @@ pub fn decode(raw: Option<&str>) -> Decoded {
         None => return Decoded::Unusable("no schema version".into()),
     }
     match serde_json::from_value::<Entry>(value) {
-        Ok(entry) => Decoded::Annotations(entry.annotations),
+        Ok(entry) => Decoded::Stored(Stored {
+            annotations: entry.annotations,
+            rejected: entry.rejected,
+        }),
         Err(e) => Decoded::Unusable(format!("malformed entry ({e})")),
     }
 }

@@ -1,8 +1,11 @@
 //! The widget's state and the one reducer every change goes through.
 
+use crate::core::entities::Entity;
 use crate::core::import::{merge, Merged, Parsed, Rejection};
 use crate::core::model::{Annotation, Kind};
+use crate::core::persist::Stored;
 use crate::core::selectors::TextSelectors;
+use crate::core::suggestions::Rejected;
 use std::rc::Rc;
 
 /// Which annotations the side panel lists.
@@ -43,11 +46,13 @@ pub struct Pending {
     pub below: bool,
 }
 
-/// The open highlight popover: the annotations under the clicked point and where it goes.
-#[derive(Clone, Debug, PartialEq)]
+/// The open highlight popover: the annotations and suggestions under the clicked point and where it goes.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Popover {
     /// Ids of the annotations covering the clicked run, outermost first.
     pub ids: Vec<String>,
+    /// Keys of the suggestions covering it.
+    pub suggestions: Vec<String>,
     /// Horizontal centre (pixels, relative to the widget).
     pub x: f64,
     /// Bottom of the clicked highlight.
@@ -100,15 +105,32 @@ pub struct State {
     pub notices: Vec<Notice>,
     /// The orphan the reader is re-attaching: the next selection gives its new place.
     pub reattaching: Option<String>,
+    /// Suggestions the reader rejected (kept with the annotations).
+    pub rejected: Vec<Rejected>,
+    /// The entities a reader can tag: the defaults, then the reader's own.
+    pub registry: Rc<Vec<Entity>>,
 }
 
 /// Every change to [`State`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Replaces all annotations (after loading from storage).
-    Load(Vec<Annotation>),
+    /// Replaces all annotations and rejections (after loading from storage).
+    Load(Stored),
     /// Adds a new annotation and clears the pending selection.
     Add(Annotation),
+    /// Adds several annotations (accepted suggestions).
+    AddMany(Vec<Annotation>),
+    /// Rejects a suggestion.
+    Reject(Rejected),
+    /// Replaces the entity registry.
+    SetRegistry(Rc<Vec<Entity>>),
+    /// Removes an entity from the registry; its tags are retagged as `replacement`, or deleted when
+    /// there is none.
+    DeleteEntity {
+        id: String,
+        replacement: Option<Kind>,
+        modified: String,
+    },
     /// Changes an annotation's tag.
     SetKind {
         id: String,
@@ -149,9 +171,41 @@ impl State {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Load(mut annotations) => {
-                annotations.sort_by(Annotation::reading_order);
-                self.annotations = annotations;
+            Action::Load(stored) => {
+                self.annotations = stored.annotations;
+                self.annotations.sort_by(Annotation::reading_order);
+                self.rejected = stored.rejected;
+            }
+            Action::AddMany(annotations) => {
+                self.annotations.extend(annotations);
+                self.annotations.sort_by(Annotation::reading_order);
+                self.popover = None;
+            }
+            Action::Reject(rejected) => {
+                if !self.rejected.contains(&rejected) {
+                    self.rejected.push(rejected);
+                }
+                self.popover = None;
+            }
+            Action::SetRegistry(registry) => self.registry = registry,
+            Action::DeleteEntity {
+                id,
+                replacement,
+                modified,
+            } => {
+                retag_entity(&mut self.annotations, &id, replacement.as_ref(), &modified);
+                self.rejected.retain(|r| r.entity != id);
+                self.registry = Rc::new(
+                    self.registry
+                        .iter()
+                        .filter(|e| e.id != id)
+                        .cloned()
+                        .collect(),
+                );
+                if self.filter == Filter::Entity(id) {
+                    self.filter = Filter::All;
+                }
+                self.popover = None;
             }
             Action::Add(annotation) => {
                 let at = self
@@ -260,6 +314,33 @@ impl State {
     /// The annotation with this id.
     pub fn get(&self, id: &str) -> Option<&Annotation> {
         self.annotations.iter().find(|a| a.id == id)
+    }
+}
+
+/// Retags every tag of entity `id` as `replacement` (at time `modified`), or deletes them when there
+/// is no replacement. Returns whether anything changed.
+pub fn retag_entity(
+    annotations: &mut Vec<Annotation>,
+    id: &str,
+    replacement: Option<&Kind>,
+    modified: &str,
+) -> bool {
+    let uses = |a: &Annotation| matches!(&a.kind, Kind::Entity(e) if e == id);
+    let before = annotations.len();
+    match replacement {
+        Some(kind) => {
+            let mut changed = false;
+            for a in annotations.iter_mut().filter(|a| uses(a)) {
+                a.kind = kind.clone();
+                a.modified = modified.to_string();
+                changed = true;
+            }
+            changed
+        }
+        None => {
+            annotations.retain(|a| !uses(a));
+            annotations.len() != before
+        }
     }
 }
 

@@ -4,13 +4,17 @@ use crate::core::anchor::reattach;
 use crate::core::article::Article;
 use crate::core::entities::Entity;
 use crate::core::import;
+use crate::core::mentions::Matcher;
 use crate::core::model::{Annotation, Kind};
+use crate::core::persist::Stored;
 use crate::core::selectors::describe;
 use crate::core::state::{Action, Filter, Notice, Popover as PopoverState, State};
+use crate::core::suggestions::{pending, Suggestion};
 use crate::core::units::short_quote;
 use crate::core::w3c::export_collection;
 use crate::i18n::Lang;
 use crate::ui::article::ArticleView;
+use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::loader::OpenRequest;
 use crate::ui::notices::Notices;
 use crate::ui::open_panel::OpenPanel;
@@ -18,6 +22,7 @@ use crate::ui::panel::Panel;
 use crate::ui::popover::Popover;
 use crate::ui::reader_input::{use_reader_input, Command, Latest, EDGE_MARGIN};
 use crate::ui::toolbar::Toolbar;
+use crate::web::registry_store;
 use crate::web::storage::AnnotationStore;
 use crate::web::{clock, download, page, selection};
 use gloo::file::callbacks::FileReader;
@@ -30,7 +35,7 @@ use yew::prelude::*;
 pub struct AppProps {
     /// The article to annotate.
     pub article: Rc<Article>,
-    /// The entities a reader can tag.
+    /// The entities a reader can tag when the widget starts (the reader may add more).
     pub registry: Rc<Vec<Entity>>,
     /// The interface language to start in.
     pub lang: Lang,
@@ -50,10 +55,13 @@ pub struct AppProps {
 
 /// The starting state: the stored annotations, re-attached to the article's current text.
 fn initial_state(store: &AnnotationStore, open_notices: &[Notice], props: &AppProps) -> State {
-    let (mut annotations, load_notices) = store.load(&clock::now_iso());
-    let summary = reattach(&props.article.text, &mut annotations);
-    let mut state = State::default();
-    state.apply(Action::Load(annotations));
+    let (mut stored, load_notices) = store.load(&clock::now_iso());
+    let summary = reattach(&props.article.text, &mut stored.annotations);
+    let mut state = State {
+        registry: props.registry.clone(),
+        ..State::default()
+    };
+    state.apply(Action::Load(stored));
     for notice in props
         .notices
         .iter()
@@ -75,28 +83,45 @@ fn initial_state(store: &AnnotationStore, open_notices: &[Notice], props: &AppPr
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let article = props.article.clone();
-    let registry = props.registry.clone();
     let root = use_node_ref();
     let lang = use_state(|| props.lang);
     let store = use_memo(article.id.clone(), |id| AnnotationStore::open(id));
     let state = use_reducer(|| initial_state(&store.0, &store.1, props));
+    let registry = state.registry.clone();
     let latest = use_mut_ref(Latest::default);
     *latest.borrow_mut() = Latest::of(&state);
     let reading = use_mut_ref(|| None::<FileReader>);
 
     let opening = use_state(|| false);
+    let editing_entities = use_state(|| false);
+    // Finding mentions runs only when the article or the registry changes, never on a selection.
+    let mentions = use_memo(
+        (article.clone(), registry.clone()),
+        |(article, registry)| Matcher::new(registry).find(&article.text),
+    );
+    let suggestions = use_memo(
+        (
+            mentions.clone(),
+            state.annotations.clone(),
+            state.rejected.clone(),
+        ),
+        |(mentions, annotations, rejected)| pending(mentions, annotations, rejected),
+    );
 
     {
         let dispatcher = state.dispatcher();
         let store = store.clone();
         let on_saved = props.on_saved.clone();
-        use_effect_with(state.annotations.clone(), move |annotations| {
-            match store.0.save(annotations) {
-                Ok(()) => on_saved.emit(annotations.len()),
-                Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
-            }
+        let stored = Stored {
+            annotations: state.annotations.clone(),
+            rejected: state.rejected.clone(),
+        };
+        use_effect_with(stored, move |stored| match store.0.save(stored) {
+            Ok(()) => on_saved.emit(stored.annotations.len()),
+            Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
         });
     }
+    use_effect_with(registry.clone(), |registry| registry_store::save(registry));
     {
         let dispatcher = state.dispatcher();
         use_effect_with(props.failure.clone(), move |failure| {
@@ -133,7 +158,6 @@ pub fn App(props: &AppProps) -> Html {
     use_reader_input(
         root.clone(),
         article.clone(),
-        registry.clone(),
         latest.clone(),
         state.dispatcher(),
         command.clone(),
@@ -147,11 +171,22 @@ pub fn App(props: &AppProps) -> Html {
             let Some(root_el) = root.cast::<Element>() else {
                 return;
             };
-            let ids = run.get_attribute("data-ids").unwrap_or_default();
+            let list = |name: &str| -> Vec<String> {
+                run.get_attribute(name)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(String::from)
+                    .collect()
+            };
             let (x, y) =
                 page::anchor_point(&root_el, &run.get_bounding_client_rect(), true, EDGE_MARGIN);
-            let ids = ids.split_whitespace().map(String::from).collect();
-            dispatcher.dispatch(Action::SetPopover(Some(PopoverState { ids, x, y })));
+            let popover = PopoverState {
+                ids: list("data-ids"),
+                suggestions: list("data-sgs"),
+                x,
+                y,
+            };
+            dispatcher.dispatch(Action::SetPopover(Some(popover)));
         })
     };
     let on_switch = {
@@ -266,6 +301,101 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |id: Option<String>| dispatcher.dispatch(Action::SetReattaching(id)))
     };
+    let accept = {
+        let dispatcher = state.dispatcher();
+        let article = article.clone();
+        move |chosen: Vec<Suggestion>| {
+            let now = clock::now_iso();
+            let tags = chosen
+                .into_iter()
+                .map(|sg| {
+                    Annotation::new(
+                        clock::new_urn(),
+                        Kind::Entity(sg.entity),
+                        describe(&article.text, sg.start, sg.end),
+                        &now,
+                    )
+                })
+                .collect();
+            dispatcher.dispatch(Action::AddMany(tags));
+        }
+    };
+    let on_accept = {
+        let suggestions = suggestions.clone();
+        let accept = accept.clone();
+        Callback::from(move |key: String| {
+            accept(
+                suggestions
+                    .iter()
+                    .filter(|s| s.key() == key)
+                    .cloned()
+                    .collect(),
+            )
+        })
+    };
+    let on_accept_all = {
+        let suggestions = suggestions.clone();
+        Callback::from(move |entity: String| {
+            accept(
+                suggestions
+                    .iter()
+                    .filter(|s| s.entity == entity)
+                    .cloned()
+                    .collect(),
+            )
+        })
+    };
+    let on_reject = {
+        let dispatcher = state.dispatcher();
+        let suggestions = suggestions.clone();
+        Callback::from(move |key: String| {
+            if let Some(sg) = suggestions.iter().find(|s| s.key() == key) {
+                dispatcher.dispatch(Action::Reject(sg.rejected()));
+            }
+        })
+    };
+    let on_review = {
+        let suggestions = suggestions.clone();
+        Callback::from(move |entity: String| {
+            if let Some(sg) = suggestions.iter().find(|s| s.entity == entity) {
+                page::focus_suggestion(&sg.key());
+            }
+        })
+    };
+    let on_toggle_entities = {
+        let editing_entities = editing_entities.clone();
+        Callback::from(move |_| editing_entities.set(!*editing_entities))
+    };
+    let on_save_entity = {
+        let dispatcher = state.dispatcher();
+        let registry = registry.clone();
+        Callback::from(move |entity: Entity| {
+            let mut next: Vec<Entity> = registry.iter().cloned().collect();
+            match next.iter_mut().find(|e| e.id == entity.id) {
+                Some(slot) => *slot = entity,
+                None => next.push(entity),
+            }
+            dispatcher.dispatch(Action::SetRegistry(Rc::new(next)));
+        })
+    };
+    let on_delete_entity = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(id, replacement): (String, Option<Kind>)| {
+            let modified = clock::now_iso();
+            registry_store::retag_everywhere(&id, replacement.as_ref(), &modified);
+            dispatcher.dispatch(Action::DeleteEntity {
+                id,
+                replacement,
+                modified,
+            });
+        })
+    };
+    let entities_panel = editing_entities.then(|| {
+        html! {
+            <EntitiesPanel registry={registry.clone()} annotations={state.annotations.clone()} lang={*lang}
+                           on_save={on_save_entity.clone()} on_delete={on_delete_entity.clone()} />
+        }
+    });
     let on_toggle_open = {
         let opening = opening.clone();
         Callback::from(move |_| opening.set(!*opening))
@@ -319,9 +449,16 @@ pub fn App(props: &AppProps) -> Html {
     });
     let popover = state.popover.as_ref().map(|p| {
         let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();
+        let suggested: Vec<(Suggestion, usize)> = p
+            .suggestions
+            .iter()
+            .filter_map(|key| suggestions.iter().find(|s| s.key() == *key))
+            .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
+            .collect();
         html! {
-            <Popover {annotations} x={p.x} y={p.y} registry={registry.clone()} lang={*lang}
-                     on_kind={on_kind.clone()} on_note={on_note.clone()} on_delete={on_delete.clone()} on_close={on_close.clone()} />
+            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} registry={registry.clone()} lang={*lang}
+                     on_kind={on_kind.clone()} on_note={on_note.clone()} on_delete={on_delete.clone()} on_close={on_close.clone()}
+                     on_accept={on_accept.clone()} on_reject={on_reject.clone()} on_accept_all={on_accept_all.clone()} />
         }
     });
     html! {
@@ -332,6 +469,8 @@ pub fn App(props: &AppProps) -> Html {
                 <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
                 <button type="button" class="hamish-open-toggle" aria-expanded={if *opening { "true" } else { "false" }}
                         onclick={on_toggle_open}>{ strings.open_button }</button>
+                <button type="button" class="hamish-entities-toggle" aria-expanded={if *editing_entities { "true" } else { "false" }}
+                        onclick={on_toggle_entities}>{ strings.entities_button }</button>
                 <label class="hamish-import">
                     { strings.import_json }
                     <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
@@ -339,14 +478,17 @@ pub fn App(props: &AppProps) -> Html {
                 <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
             </header>
             { open_panel.unwrap_or_default() }
+            { entities_panel.unwrap_or_default() }
             <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
             { banner.unwrap_or_default() }
             <div class="hamish-layout">
                 <ArticleView article={article.clone()} annotations={state.annotations.clone()}
-                             registry={registry.clone()} lang={*lang} {on_open} />
+                             registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
+                             on_accept={on_accept.clone()} on_reject={on_reject.clone()} />
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
                        registry={registry.clone()} lang={*lang} {on_filter} {on_choose}
-                       on_reattach={on_reattach.clone()} on_delete={on_delete.clone()} />
+                       on_reattach={on_reattach.clone()} on_delete={on_delete.clone()}
+                       suggestions={suggestions.clone()} on_accept_all={on_accept_all.clone()} {on_review} />
             </div>
             // Always one child each (an empty fragment when closed): yew matches unkeyed children
             // from the end, so a child that comes and goes would make it rebuild the article and

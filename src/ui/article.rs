@@ -4,6 +4,7 @@ use crate::core::article::{Article, BlockKind};
 use crate::core::entities::{find, Entity};
 use crate::core::model::{Annotation, Kind};
 use crate::core::segments::{runs, Span};
+use crate::core::suggestions::Suggestion;
 use crate::core::units::{short_quote, slice_cp};
 use crate::i18n::Lang;
 use std::rc::Rc;
@@ -22,8 +23,14 @@ pub struct ArticleProps {
     pub registry: Rc<Vec<Entity>>,
     /// Interface language (for labels read by screen readers).
     pub lang: Lang,
+    /// Entity suggestions still to decide on.
+    pub suggestions: Rc<Vec<Suggestion>>,
     /// Called with a highlight run's element when the reader clicks it or presses Enter on it.
     pub on_open: Callback<Element>,
+    /// Called with a suggestion's key to accept it (`a` on a focused suggestion).
+    pub on_accept: Callback<String>,
+    /// Called with a suggestion's key to reject it (`x` or Delete on a focused suggestion).
+    pub on_reject: Callback<String>,
 }
 
 /// A short label for an annotation: its kind and the start of its quote.
@@ -75,6 +82,21 @@ fn highlight(
     }
 }
 
+/// One suggestion element: a dotted underline in the entity's colour, focusable where it starts.
+fn suggestion(s: &Suggestion, first: bool, inner: Html, p: &ArticleProps) -> Html {
+    let entity = find(&p.registry, &s.entity);
+    let color = entity.map_or("#555", |e| e.color.as_str()).to_string();
+    let name = entity.map_or(s.entity.as_str(), |e| e.label(p.lang.is_arabic()));
+    let label = first.then(|| p.lang.strings().suggested.replace("{entity}", name));
+    html! {
+        <span class="sg" style={format!("--hl-color:{color}")} data-sg={s.key()}
+              tabindex={first.then_some("0")} role={first.then_some("button")} aria-label={label}
+              aria-keyshortcuts={first.then_some("a x n p")}>
+            { inner }
+        </span>
+    }
+}
+
 /// The article element with every block and highlight.
 #[function_component]
 pub fn ArticleView(p: &ArticleProps) -> Html {
@@ -88,12 +110,33 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
             start: a.start,
             end: a.end,
         })
+        .chain(p.suggestions.iter().enumerate().map(|(j, s)| Span {
+            index: p.annotations.len() + j,
+            start: s.start,
+            end: s.end,
+        }))
         .collect();
+    let n = p.annotations.len();
     let open = |e: &Event| {
         e.target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("[data-ids]").ok().flatten())
+            .and_then(|t| t.closest(".hl-run").ok().flatten())
     };
+    // Pressing the mouse on a focusable highlight would focus it, and Chrome then stops the
+    // selection from growing out of it; so it is made unfocusable until the mouse is released.
+    let onmousedown = Callback::from(|e: MouseEvent| {
+        let focusable = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[tabindex]").ok().flatten());
+        if let Some(el) = focusable {
+            let _ = el.remove_attribute("tabindex");
+            gloo::events::EventListener::once(&gloo::utils::window(), "mouseup", move |_| {
+                let _ = el.set_attribute("tabindex", "0");
+            })
+            .forget();
+        }
+    });
     let onclick = {
         let on_open = p.on_open.clone();
         Callback::from(move |e: MouseEvent| {
@@ -106,12 +149,38 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
     };
     let onkeydown = {
         let on_open = p.on_open.clone();
+        let on_accept = p.on_accept.clone();
+        let on_reject = p.on_reject.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                if let Some(run) = open(&e) {
-                    e.prevent_default();
-                    on_open.emit(run);
+            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let suggestion = target.as_ref().and_then(|t| t.get_attribute("data-sg"));
+            let key = e.key();
+            match (suggestion, key.as_str()) {
+                (_, "Enter" | " ") => {
+                    if let Some(run) = open(&e) {
+                        e.prevent_default();
+                        on_open.emit(run);
+                    }
                 }
+                (Some(sg), "a" | "A") => {
+                    e.prevent_default();
+                    crate::web::page::focus_suggestion_after(&sg, true);
+                    on_accept.emit(sg);
+                }
+                (Some(sg), "x" | "X" | "Delete" | "Backspace") => {
+                    e.prevent_default();
+                    crate::web::page::focus_suggestion_after(&sg, true);
+                    on_reject.emit(sg);
+                }
+                (Some(sg), "n" | "N" | "ArrowDown") => {
+                    e.prevent_default();
+                    crate::web::page::focus_suggestion_after(&sg, true);
+                }
+                (Some(sg), "p" | "P" | "ArrowUp") => {
+                    e.prevent_default();
+                    crate::web::page::focus_suggestion_after(&sg, false);
+                }
+                _ => {}
             }
         })
     };
@@ -129,7 +198,7 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
                     .iter()
                     .scan(0, |entities, &idx| {
                         let d = *entities;
-                        if matches!(p.annotations[idx].kind, Kind::Entity(_)) {
+                        if p.annotations.get(idx).is_some_and(|a| matches!(a.kind, Kind::Entity(_))) {
                             *entities += 1;
                         }
                         Some(d)
@@ -137,17 +206,14 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
                     .collect();
                 let mut node = html! { { text } };
                 for (pos, &idx) in run.covering.iter().enumerate().rev() {
-                    let a = &p.annotations[idx];
-                    let first = run.start == a.start;
-                    node = highlight(a, depths[pos], first, node, p);
+                    node = match p.annotations.get(idx) {
+                        Some(a) => highlight(a, depths[pos], run.start == a.start, node, p),
+                        None => suggestion(&p.suggestions[idx - n], run.start == p.suggestions[idx - n].start, node, p),
+                    };
                 }
-                let ids = run
-                    .covering
-                    .iter()
-                    .map(|&i| p.annotations[i].id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                html! { <span class="hl-run" data-ids={ids}>{ node }</span> }
+                let ids = run.covering.iter().filter_map(|&i| p.annotations.get(i)).map(|a| a.id.as_str()).collect::<Vec<_>>().join(" ");
+                let sgs = run.covering.iter().filter(|&&i| i >= n).map(|&i| p.suggestions[i - n].key()).collect::<Vec<_>>().join(" ");
+                html! { <span class="hl-run" data-ids={ids} data-sgs={sgs}>{ node }</span> }
             });
         let key = i.to_string();
         match block.kind {
@@ -158,7 +224,7 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
     });
     html! {
         <article class="hamish-article" lang={p.article.lang.clone()} dir={p.article.dir.clone()}
-                 {onclick} {onkeydown} aria-label={p.lang.strings().article_label}>
+                 {onmousedown} {onclick} {onkeydown} aria-label={p.lang.strings().article_label}>
             { for blocks }
         </article>
     }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod article;
+pub mod entities_panel;
 pub mod loader;
 pub mod notices;
 pub mod open_panel;

@@ -3,6 +3,7 @@
 use crate::core::entities::Entity;
 use crate::core::model::{Annotation, Kind};
 use crate::core::state::Filter;
+use crate::core::suggestions::Suggestion;
 use crate::core::units::short_quote;
 use crate::i18n::Lang;
 use crate::ui::article::kind_label;
@@ -28,6 +29,12 @@ pub struct PanelProps {
     pub on_reattach: Callback<Option<String>>,
     /// Called with the id of an orphan to delete.
     pub on_delete: Callback<String>,
+    /// Entity suggestions still to decide on.
+    pub suggestions: Rc<Vec<Suggestion>>,
+    /// Called with an entity's id to accept all its suggestions.
+    pub on_accept_all: Callback<String>,
+    /// Called with an entity's id to go through its suggestions with the keyboard.
+    pub on_review: Callback<String>,
 }
 
 /// The annotation panel.
@@ -119,6 +126,30 @@ pub fn Panel(p: &PanelProps) -> Html {
             </section>
         }
     });
+    let suggestion_rows = p.registry.iter().filter_map(|e| {
+        let count = p.suggestions.iter().filter(|s| s.entity == e.id).count();
+        (count > 0).then(|| {
+            let accept = { let cb = p.on_accept_all.clone(); let id = e.id.clone(); move |_| cb.emit(id.clone()) };
+            let review = { let cb = p.on_review.clone(); let id = e.id.clone(); move |_| cb.emit(id.clone()) };
+            html! {
+                <li data-suggestions={e.id.clone()}>
+                    <span class="kind kind-entity" style={format!("--hl-color:{}", e.color)}>{ e.label(p.lang.is_arabic()) }</span>
+                    <span class="count">{ count }</span>
+                    <button type="button" onclick={review}>{ strings.review }</button>
+                    <button type="button" onclick={accept}>{ strings.accept_all.replace("{entity}", e.label(p.lang.is_arabic())).replace("{n}", &count.to_string()) }</button>
+                </li>
+            }
+        })
+    });
+    let suggestion_section = (!p.suggestions.is_empty()).then(|| {
+        html! {
+            <section class="suggestions" aria-labelledby="hamish-suggestions-title">
+                <h3 id="hamish-suggestions-title">{ strings.suggestions_title }<span class="count">{ p.suggestions.len() }</span></h3>
+                <p class="help">{ strings.suggestions_help }</p>
+                <ul>{ for suggestion_rows }</ul>
+            </section>
+        }
+    });
     let empty = if p.annotations.iter().all(|a| a.orphan) {
         Some(strings.panel_empty)
     } else if shown.is_empty() {
@@ -136,6 +167,7 @@ pub fn Panel(p: &PanelProps) -> Html {
                 <ol class="items">{ for items }</ol>
             }
             { orphan_section.unwrap_or_default() }
+            { suggestion_section.unwrap_or_default() }
         </aside>
     }
 }

@@ -1,7 +1,9 @@
 //! The popover opened from a highlight: what each annotation under the point is, its tag, its note, delete.
 
+use crate::core::entities::find;
 use crate::core::entities::Entity;
 use crate::core::model::{Annotation, Kind};
+use crate::core::suggestions::Suggestion;
 use crate::core::units::short_quote;
 use crate::i18n::Lang;
 use crate::ui::article::kind_label;
@@ -15,6 +17,9 @@ use yew::prelude::*;
 pub struct PopoverProps {
     /// The annotations under the clicked point, outermost first.
     pub annotations: Vec<Annotation>,
+    /// The suggestions under it, each with how many suggestions its entity has in all.
+    #[prop_or_default]
+    pub suggestions: Vec<(Suggestion, usize)>,
     /// Horizontal centre, pixels relative to the widget.
     pub x: f64,
     /// Bottom of the clicked highlight, pixels relative to the widget.
@@ -31,6 +36,15 @@ pub struct PopoverProps {
     pub on_delete: Callback<String>,
     /// Called to close the popover.
     pub on_close: Callback<()>,
+    /// Called with a suggestion's key to accept it.
+    #[prop_or_default]
+    pub on_accept: Callback<String>,
+    /// Called with a suggestion's key to reject it.
+    #[prop_or_default]
+    pub on_reject: Callback<String>,
+    /// Called with an entity's id to accept all its suggestions.
+    #[prop_or_default]
+    pub on_accept_all: Callback<String>,
 }
 
 /// The value a `<select>` option uses for a kind.
@@ -56,10 +70,13 @@ pub fn Popover(p: &PopoverProps) -> Html {
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
-        let first = p.annotations.first().map(|a| a.id.clone());
+        let first = (
+            p.annotations.first().map(|a| a.id.clone()),
+            p.suggestions.first().map(|(s, _)| s.key()),
+        );
         use_effect_with(first, move |_| {
             if let Some(el) = dialog.cast::<HtmlElement>() {
-                if let Ok(Some(target)) = el.query_selector("select") {
+                if let Ok(Some(target)) = el.query_selector("select, .pop-accept") {
                     if let Ok(target) = target.dyn_into::<HtmlElement>() {
                         let _ = target.focus();
                     }
@@ -122,12 +139,35 @@ pub fn Popover(p: &PopoverProps) -> Html {
             </section>
         }
     });
+    let suggested = p.suggestions.iter().map(|(sg, count)| {
+        let entity = find(&p.registry, &sg.entity);
+        let name = entity.map_or(sg.entity.as_str(), |e| e.label(p.lang.is_arabic())).to_string();
+        let (key, id) = (sg.key(), sg.entity.clone());
+        let accept = { let cb = p.on_accept.clone(); let key = key.clone(); move |_| cb.emit(key.clone()) };
+        let reject = { let cb = p.on_reject.clone(); let key = key.clone(); move |_| cb.emit(key.clone()) };
+        let accept_all = { let cb = p.on_accept_all.clone(); move |_| cb.emit(id.clone()) };
+        html! {
+            <section class="pop-item pop-suggestion" data-sg-id={key}>
+                <h2 class="pop-kind">{ strings.suggested.replace("{entity}", &name) }</h2>
+                <div class="pop-actions">
+                    <button type="button" class="pop-accept" onclick={accept}>{ strings.accept }</button>
+                    <button type="button" onclick={reject}>{ strings.reject }</button>
+                    if *count > 1 {
+                        <button type="button" onclick={accept_all}>
+                            { strings.accept_all.replace("{entity}", &name).replace("{n}", &count.to_string()) }
+                        </button>
+                    }
+                </div>
+            </section>
+        }
+    });
     let on_close = p.on_close.clone();
     html! {
         <div class="hamish-popover" role="dialog" aria-label={strings.popover_label} ref={dialog} {onkeydown}
              style={format!("left:{}px;top:{}px", p.x as i32, p.y as i32)}>
             <button type="button" class="pop-close" aria-label={strings.close} onclick={move |_| on_close.emit(())}>{ "×" }</button>
             { for sections }
+            { for suggested }
         </div>
     }
 }

@@ -29,6 +29,8 @@ pub struct Latest {
     pub popover_open: bool,
     /// The annotation being re-attached.
     pub reattaching: Option<String>,
+    /// The entity registry (keys `1`… follow its order).
+    pub registry: Rc<Vec<Entity>>,
 }
 
 impl Latest {
@@ -38,6 +40,7 @@ impl Latest {
             pending: state.pending.clone(),
             popover_open: state.popover.is_some(),
             reattaching: state.reattaching.clone(),
+            registry: state.registry.clone(),
         }
     }
 }
@@ -102,7 +105,6 @@ fn shortcut(e: &KeyboardEvent, registry: &[Entity]) -> Option<Kind> {
 pub fn use_reader_input(
     root: NodeRef,
     article: Rc<Article>,
-    registry: Rc<Vec<Entity>>,
     latest: Rc<RefCell<Latest>>,
     dispatcher: UseReducerDispatcher<State>,
     command: Rc<dyn Fn(Command)>,
@@ -126,8 +128,11 @@ pub fn use_reader_input(
         };
         let on_down = {
             let dragging = dragging.clone();
+            let debounce = debounce.clone();
             EventListener::new(&document, "mousedown", move |_| {
-                *dragging.borrow_mut() = true
+                *dragging.borrow_mut() = true;
+                // A refresh still waiting from an earlier selection change must not fire mid-drag.
+                debounce.borrow_mut().take();
             })
         };
         let on_up = {
@@ -179,7 +184,7 @@ pub fn use_reader_input(
             let wanted = if now.reattaching.is_some() {
                 (e.key() == "Enter").then_some(Command::Attach)
             } else {
-                shortcut(e, &registry).map(Command::Tag)
+                shortcut(e, &now.registry).map(Command::Tag)
             };
             if let Some(wanted) = wanted {
                 e.prevent_default();

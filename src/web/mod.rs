@@ -6,5 +6,6 @@ pub mod html;
 pub mod library;
 pub mod open;
 pub mod page;
+pub mod registry_store;
 pub mod selection;
 pub mod storage;

@@ -74,6 +74,53 @@ pub fn reveal(root: &Element, id: &str) {
     }
 }
 
+/// Moves the keyboard focus to the suggestion named `key` and scrolls it into view.
+pub fn focus_suggestion(key: &str) {
+    let selector = format!("[data-sg=\"{key}\"][tabindex]");
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten());
+    if let Some(el) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Moves the keyboard focus to the suggestion after (or before) the one named `key`, in reading order,
+/// once the page has been redrawn (the current one may be about to disappear).
+pub fn focus_suggestion_after(key: &str, forward: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(all) = document.query_selector_all("[data-sg][tabindex]") else {
+        return;
+    };
+    let keys: Vec<String> = (0..all.length())
+        .filter_map(|i| all.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .filter_map(|el| el.get_attribute("data-sg"))
+        .collect();
+    let Some(at) = keys.iter().position(|k| k == key) else {
+        return;
+    };
+    let next = if forward {
+        keys.get(at + 1)
+    } else {
+        at.checked_sub(1).and_then(|i| keys.get(i))
+    };
+    let Some(next) = next.cloned() else { return };
+    gloo::timers::callback::Timeout::new(0, move || {
+        let selector = format!("[data-sg=\"{next}\"][tabindex]");
+        if let Some(el) = document
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    })
+    .forget();
+}
+
 /// Moves the keyboard focus to the focusable part of annotation `id`'s highlight.
 pub fn focus_highlight(root: &Element, id: &str) {
     let selector = format!("[data-ann=\"{id}\"][tabindex]");

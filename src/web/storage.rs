@@ -1,7 +1,6 @@
 //! Where annotations are kept: localStorage when the browser allows it, else memory for this tab.
 
-use crate::core::model::Annotation;
-use crate::core::persist::{backup_key, decode, encode, entry_key, Decoded};
+use crate::core::persist::{backup_key, decode, encode, entry_key, Decoded, Stored};
 use crate::core::state::Notice;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -88,19 +87,19 @@ impl AnnotationStore {
         matches!(self.backend, Backend::Local(_))
     }
 
-    /// Loads the article's annotations. An unusable entry is copied unchanged to a backup key (named
-    /// with `stamp`) and replaced by an empty one, so Hamish starts clean; if even the backup fails, saving is switched off so the
-    /// entry is never overwritten.
-    pub fn load(&self, stamp: &str) -> (Vec<Annotation>, Vec<Notice>) {
+    /// Loads the article's annotations and rejected suggestions. An unusable entry is copied
+    /// unchanged to a backup key (named with `stamp`) and replaced by an empty one, so Hamish starts
+    /// clean; if even the backup fails, saving is switched off so the entry is never overwritten.
+    pub fn load(&self, stamp: &str) -> (Stored, Vec<Notice>) {
         let key = entry_key(&self.article_id);
         let raw = match self.backend.read(&key) {
             Ok(raw) => raw,
-            Err(Refused) => return (Vec::new(), vec![Notice::StorageUnavailable]),
+            Err(Refused) => return (Stored::default(), vec![Notice::StorageUnavailable]),
         };
         match decode(raw.as_deref()) {
-            Decoded::Annotations(annotations) => {
-                *self.last_written.borrow_mut() = encode(&self.article_id, &annotations);
-                (annotations, Vec::new())
+            Decoded::Stored(stored) => {
+                *self.last_written.borrow_mut() = encode(&self.article_id, &stored);
+                (stored, Vec::new())
             }
             Decoded::Unusable(reason) => {
                 let backup = backup_key(&self.article_id, stamp);
@@ -108,12 +107,12 @@ impl AnnotationStore {
                     .as_deref()
                     .is_some_and(|r| self.backend.write(&backup, r).is_ok());
                 if kept {
-                    let clean = encode(&self.article_id, &[]);
+                    let clean = encode(&self.article_id, &Stored::default());
                     if self.backend.write(&key, &clean).is_ok() {
                         *self.last_written.borrow_mut() = clean;
                     }
                     (
-                        Vec::new(),
+                        Stored::default(),
                         vec![Notice::StoredEntryBackedUp {
                             reason,
                             backup_key: backup,
@@ -121,19 +120,19 @@ impl AnnotationStore {
                     )
                 } else {
                     self.saving.set(false);
-                    (Vec::new(), vec![Notice::StoredEntryKept { reason }])
+                    (Stored::default(), vec![Notice::StoredEntryKept { reason }])
                 }
             }
         }
     }
 
-    /// Saves the article's annotations (nothing is written when they have not changed since the
-    /// last load or save, or when saving is off).
-    pub fn save(&self, annotations: &[Annotation]) -> Result<(), Notice> {
+    /// Saves the article's annotations and rejected suggestions (nothing is written when they have
+    /// not changed since the last load or save, or when saving is off).
+    pub fn save(&self, stored: &Stored) -> Result<(), Notice> {
         if !self.saving.get() {
             return Ok(());
         }
-        let encoded = encode(&self.article_id, annotations);
+        let encoded = encode(&self.article_id, stored);
         if *self.last_written.borrow() == encoded {
             return Ok(());
         }

@@ -1,0 +1,74 @@
+//! Suggested entity tags: the mentions the matcher found that the reader has neither tagged nor
+//! rejected. They are shown apart from tags and never exported until accepted.
+
+use crate::core::mentions::Mention;
+use crate::core::model::{Annotation, Kind};
+use serde::{Deserialize, Serialize};
+
+/// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// The entity's id.
+    pub entity: String,
+    /// First code point of the mention.
+    pub start: usize,
+    /// Code point just past it.
+    pub end: usize,
+}
+
+/// A mention offered as an entity tag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The entity's id.
+    pub entity: String,
+    /// First code point.
+    pub start: usize,
+    /// Code point just past it.
+    pub end: usize,
+}
+
+impl Suggestion {
+    /// A stable name for the suggestion (used in the page to find it again).
+    pub fn key(&self) -> String {
+        format!("{}:{}:{}", self.entity, self.start, self.end)
+    }
+
+    /// The rejection of this suggestion.
+    pub fn rejected(&self) -> Rejected {
+        Rejected {
+            entity: self.entity.clone(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+/// The mentions still to decide on: not rejected, and not overlapping a tag of the same entity
+/// (which is what accepting one creates).
+pub fn pending(
+    mentions: &[Mention],
+    annotations: &[Annotation],
+    rejected: &[Rejected],
+) -> Vec<Suggestion> {
+    mentions
+        .iter()
+        .filter(|m| {
+            !rejected
+                .iter()
+                .any(|r| r.entity == m.entity && r.start == m.start && r.end == m.end)
+        })
+        .filter(|m| {
+            !annotations.iter().any(|a| {
+                !a.orphan
+                    && a.start < m.end
+                    && m.start < a.end
+                    && matches!(&a.kind, Kind::Entity(e) if *e == m.entity)
+            })
+        })
+        .map(|m| Suggestion {
+            entity: m.entity.clone(),
+            start: m.start,
+            end: m.end,
+        })
+        .collect()
+}

@@ -1,0 +1,158 @@
+//! The entity registry editor: the four defaults (read-only) and the reader's own entities, which can
+//! be added, edited and deleted (their tags retagged or removed).
+
+use crate::core::entities::{custom_entity, is_default, Entity};
+use crate::core::model::{Annotation, Kind};
+use crate::i18n::Lang;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Properties of [`EntitiesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct EntitiesPanelProps {
+    /// The registry.
+    pub registry: Rc<Vec<Entity>>,
+    /// The open article's annotations (to say how many use an entity about to be deleted).
+    pub annotations: Vec<Annotation>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Called with a new or edited entity.
+    pub on_save: Callback<Entity>,
+    /// Called with an entity to delete and what its tags become (`None`: removed).
+    pub on_delete: Callback<(String, Option<Kind>)>,
+}
+
+/// The value of an input, textarea or select behind `node`.
+fn value(node: &NodeRef) -> String {
+    node.cast::<HtmlInputElement>()
+        .map(|i| i.value())
+        .or_else(|| node.cast::<HtmlTextAreaElement>().map(|t| t.value()))
+        .or_else(|| node.cast::<HtmlSelectElement>().map(|s| s.value()))
+        .unwrap_or_default()
+}
+
+/// The editor.
+#[function_component]
+pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
+    let s = p.lang.strings();
+    let editing = use_state(|| None::<Option<String>>);
+    let deleting = use_state(|| None::<String>);
+    let error = use_state(|| None::<String>);
+    let fields: [NodeRef; 5] = [
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    ];
+    let choice = use_node_ref();
+
+    let rows = p.registry.iter().map(|e| {
+        let builtin = is_default(&e.id);
+        let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(Some(id.clone()))) };
+        let delete = { let deleting = deleting.clone(); let id = e.id.clone(); move |_| deleting.set(Some(id.clone())) };
+        html! {
+            <li class="entity" data-entity={e.id.clone()}>
+                <span class="swatch" style={format!("background:{}", e.color)}></span>
+                <span class="name">{ e.label(p.lang.is_arabic()) }</span>
+                <span class="forms" dir="auto">{ e.forms.iter().take(6).cloned().collect::<Vec<_>>().join("، ") }</span>
+                if builtin {
+                    <span class="builtin">{ s.entity_builtin }</span>
+                } else {
+                    <span class="actions">
+                        <button type="button" onclick={edit}>{ s.entity_edit }</button>
+                        <button type="button" onclick={delete}>{ s.delete }</button>
+                    </span>
+                }
+            </li>
+        }
+    });
+
+    let confirm = (*deleting).clone().and_then(|id| p.registry.iter().find(|e| e.id == id).cloned()).map(|entity| {
+        let uses = p.annotations.iter().filter(|a| matches!(&a.kind, Kind::Entity(x) if *x == entity.id)).count();
+        let mut options = vec![("remove".to_string(), s.entity_remove_tags.to_string()), ("claim".to_string(), format!("{} {}", s.entity_retag_as, s.claim))];
+        options.extend(p.registry.iter().filter(|o| o.id != entity.id).map(|o| (format!("entity:{}", o.id), format!("{} {}", s.entity_retag_as, o.label(p.lang.is_arabic())))));
+        let on_delete = p.on_delete.clone();
+        let deleting_done = deleting.clone();
+        let choice_ref = choice.clone();
+        let id = entity.id.clone();
+        let go = move |_| {
+            let replacement = match value(&choice_ref).as_str() {
+                "remove" => None,
+                "claim" => Some(Kind::Claim),
+                v => v.strip_prefix("entity:").map(|x| Kind::Entity(x.to_string())),
+            };
+            on_delete.emit((id.clone(), replacement));
+            deleting_done.set(None);
+        };
+        let cancel = { let deleting = deleting.clone(); move |_| deleting.set(None) };
+        html! {
+            <div class="confirm" role="alertdialog" aria-label={s.entity_confirm_delete}>
+                <p>{ s.entity_delete_prompt.replace("{n}", &uses.to_string()).replace("{entity}", entity.label(p.lang.is_arabic())) }</p>
+                <select ref={choice} aria-label={s.entity_confirm_delete}>
+                    { for options.into_iter().map(|(v, l)| html! { <option value={v}>{ l }</option> }) }
+                </select>
+                <button type="button" class="danger" onclick={go}>{ s.entity_confirm_delete }</button>
+                <button type="button" onclick={cancel}>{ s.cancel }</button>
+            </div>
+        }
+    });
+
+    let form = (*editing).clone().map(|which| {
+        let current = which.as_ref().and_then(|id| p.registry.iter().find(|e| e.id == *id).cloned());
+        let get = |f: fn(&Entity) -> String| current.as_ref().map(f).unwrap_or_default();
+        let forms_text = current.as_ref().map(|e| e.forms.join("، ")).unwrap_or_default();
+        let qid = current.as_ref().and_then(|e| e.wikidata.as_deref()).and_then(|w| w.rsplit('/').next()).unwrap_or_default().to_string();
+        let save = {
+            let fields = fields.clone();
+            let registry = p.registry.clone();
+            let on_save = p.on_save.clone();
+            let editing = editing.clone();
+            let error = error.clone();
+            let which = which.clone();
+            move |e: SubmitEvent| {
+                e.prevent_default();
+                let [ar, en, color, wikidata, forms] = &fields;
+                match custom_entity(which.as_deref(), &value(en), &value(ar), &value(color), &value(wikidata), &value(forms), &registry) {
+                    Ok(entity) => {
+                        error.set(None);
+                        editing.set(None);
+                        on_save.emit(entity);
+                    }
+                    Err(reason) => error.set(Some(reason)),
+                }
+            }
+        };
+        let cancel = { let editing = editing.clone(); let error = error.clone(); move |_| { editing.set(None); error.set(None); } };
+        let [ar, en, color, wikidata, forms] = fields.clone();
+        html! {
+            <form class="entity-form" onsubmit={save}>
+                <label>{ s.entity_label_ar }<input ref={ar} type="text" dir="rtl" lang="ar" value={get(|e| e.label_ar.clone())} /></label>
+                <label>{ s.entity_label_en }<input ref={en} type="text" dir="ltr" lang="en" value={get(|e| e.label_en.clone())} /></label>
+                <label>{ s.entity_color }<input ref={color} type="color" value={current.as_ref().map_or("#0f766e".to_string(), |e| e.color.clone())} /></label>
+                <label>{ s.entity_wikidata }<input ref={wikidata} type="text" dir="ltr" value={qid} /></label>
+                <label>{ s.entity_forms }<textarea ref={forms} rows="2" dir="auto" value={forms_text} /></label>
+                if let Some(reason) = &*error {
+                    <p class="error" role="alert">{ s.entity_invalid.replace("{reason}", reason) }</p>
+                }
+                <div class="actions">
+                    <button type="submit">{ s.entity_save }</button>
+                    <button type="button" onclick={cancel}>{ s.cancel }</button>
+                </div>
+            </form>
+        }
+    });
+    let add = {
+        let editing = editing.clone();
+        move |_| editing.set(Some(None))
+    };
+    html! {
+        <section class="hamish-entities" aria-labelledby="hamish-entities-title">
+            <h2 id="hamish-entities-title">{ s.entities_title }</h2>
+            <ul>{ for rows }</ul>
+            { confirm.unwrap_or_default() }
+            { form.unwrap_or_else(|| html! { <button type="button" class="add" onclick={add}>{ s.entity_add }</button> }) }
+        </section>
+    }
+}

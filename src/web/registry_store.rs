@@ -1,0 +1,54 @@
+//! The entity registry in localStorage: the reader's own entities, shared by every article; and
+//! retagging or removing a deleted entity's tags in every stored article.
+
+use crate::core::entities::{
+    decode_custom, default_registry, encode_custom, is_default, Entity, CUSTOM_KEY,
+};
+use crate::core::model::Kind;
+use crate::core::persist::{decode, encode, Decoded};
+use crate::core::state::retag_entity;
+use crate::web::storage::Backend;
+
+/// The registry: the defaults, then the reader's own entities.
+pub fn load() -> Vec<Entity> {
+    let mut registry = default_registry();
+    if let Some(backend) = Backend::local() {
+        registry.extend(decode_custom(
+            backend.read(CUSTOM_KEY).ok().flatten().as_deref(),
+        ));
+    }
+    registry
+}
+
+/// Saves the reader's own entities of `registry`.
+pub fn save(registry: &[Entity]) {
+    let custom: Vec<Entity> = registry
+        .iter()
+        .filter(|e| !is_default(&e.id))
+        .cloned()
+        .collect();
+    if let Some(backend) = Backend::local() {
+        let _ = backend.write(CUSTOM_KEY, &encode_custom(&custom));
+    }
+}
+
+/// Retags (or, without a replacement, removes) entity `id`'s tags in every stored article.
+pub fn retag_everywhere(id: &str, replacement: Option<&Kind>, modified: &str) {
+    let Some(Backend::Local(storage)) = Backend::local() else {
+        return;
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with("hamish:v1:annotations:"))
+        .collect();
+    for key in keys {
+        let raw = storage.get_item(&key).ok().flatten();
+        if let Decoded::Stored(mut stored) = decode(raw.as_deref()) {
+            let article = key.trim_start_matches("hamish:v1:annotations:").to_string();
+            stored.rejected.retain(|r| r.entity != id);
+            if retag_entity(&mut stored.annotations, id, replacement, modified) {
+                let _ = storage.set_item(&key, &encode(&article, &stored));
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Suggestions: which mentions are still to decide on; custom entities from what a reader types.
+
+mod common;
+
+use common::{annotate, article};
+use hamish::core::entities::{
+    contrast_with_white, custom_entity, decode_custom, default_registry, encode_custom,
+};
+use hamish::core::mentions::{Matcher, Mention};
+use hamish::core::model::Kind;
+use hamish::core::suggestions::{pending, Rejected};
+
+#[test]
+fn pending_suggestions_leave_out_tagged_and_rejected_mentions() {
+    let a = article();
+    let mentions = Matcher::new(&default_registry()).find(&a.text);
+    assert_eq!(pending(&mentions, &[], &[]).len(), mentions.len());
+    let first = &mentions[0];
+    let tagged = annotate(
+        &a,
+        &a.text
+            .chars()
+            .skip(first.start)
+            .take(first.end - first.start)
+            .collect::<String>(),
+        Kind::Entity(first.entity.clone()),
+        "u:1",
+    );
+    let claim = annotate(&a, "سقوط نظام الأسد", Kind::Claim, "u:2");
+    let rejected = Rejected {
+        entity: mentions[1].entity.clone(),
+        start: mentions[1].start,
+        end: mentions[1].end,
+    };
+    let left = pending(&mentions, &[tagged, claim], &[rejected]);
+    assert_eq!(
+        left.len(),
+        mentions.len() - 2,
+        "a claim over a mention does not hide it"
+    );
+    assert!(left
+        .iter()
+        .all(|s| (s.start, s.end) != (first.start, first.end)));
+    let gone = Mention {
+        entity: "russia".into(),
+        start: 0,
+        end: 5,
+    };
+    assert_eq!(
+        pending(&[gone], &[], &[]).first().map(|s| s.key()),
+        Some("russia:0:5".to_string())
+    );
+}
+
+#[test]
+fn custom_entities_are_validated_and_stored() {
+    let registry = default_registry();
+    // (en, ar, colour, wikidata, forms, expected error)
+    let bad = [
+        ("", "", "#123456", "", "", "give the entity a name"),
+        ("Hezbollah", "", "#ffff00", "", "", "choose a darker colour"),
+        ("Hezbollah", "", "red", "", "", "choose a colour"),
+        (
+            "Hezbollah",
+            "",
+            "#123456",
+            "X12",
+            "",
+            "a Wikidata id looks like Q12345",
+        ),
+    ];
+    for (en, ar, color, qid, forms, why) in bad {
+        let err = custom_entity(None, en, ar, color, qid, forms, &registry).expect_err(en);
+        assert!(err.contains(why), "{err}");
+    }
+    let e = custom_entity(
+        None,
+        "Hezbollah",
+        "حزب الله",
+        "#0F766E",
+        "https://www.wikidata.org/wiki/Q131559",
+        "Hizbullah، الحزب\nHezbollah",
+        &registry,
+    )
+    .expect("valid");
+    assert_eq!(e.id, "hezbollah");
+    assert_eq!(
+        e.wikidata.as_deref(),
+        Some("http://www.wikidata.org/entity/Q131559")
+    );
+    assert_eq!(e.forms, ["حزب الله", "Hizbullah", "الحزب", "Hezbollah"]);
+    assert_eq!(e.color, "#0f766e");
+    let mut with = registry.clone();
+    with.push(e.clone());
+    assert_eq!(
+        custom_entity(None, "Hezbollah", "", "#0f766e", "", "", &with).map(|x| x.id),
+        Ok("hezbollah-2".into())
+    );
+    assert_eq!(decode_custom(Some(&encode_custom(&[e.clone()]))), vec![e]);
+    assert!(decode_custom(Some("garbage")).is_empty());
+    assert!(contrast_with_white("#1d4ed8").is_some_and(|c| c > 4.5));
+    for d in &registry {
+        assert!(
+            contrast_with_white(&d.color).is_some_and(|c| c >= 4.5),
+            "{}",
+            d.id
+        );
+    }
+}
+
+#[test]
+fn a_custom_entitys_forms_are_found() {
+    let mut registry = default_registry();
+    registry.push(
+        custom_entity(None, "Hezbollah", "حزب الله", "#0f766e", "", "", &registry).expect("valid"),
+    );
+    let text = "قال مسؤول في حزب الله إن وفداً زار موسكو.";
+    let found: Vec<String> = Matcher::new(&registry)
+        .find(text)
+        .into_iter()
+        .map(|m| m.entity)
+        .collect();
+    assert_eq!(found, ["hezbollah", "russia"]);
+}
