@@ -8,8 +8,6 @@ pub mod i18n;
 pub mod ui;
 pub mod web;
 
-use std::rc::Rc;
-
 /// Mounts the annotator on `element` for the standalone page: the article named by `?src=` (and
 /// `?id=`) or `?text=`, else the bundled one; the interface language from `?ui=`, else the article's.
 pub fn mount_page(element: web_sys::Element) {
@@ -19,7 +17,6 @@ pub fn mount_page(element: web_sys::Element) {
         id: param("id").filter(|s| !s.trim().is_empty()),
         text: param("text").filter(|s| !s.trim().is_empty()),
         ui: param("ui"),
-        registry: Rc::new(web::registry_store::load()),
     };
     yew::Renderer::<ui::loader::Loader>::with_root_and_props(element, props).render();
 }

@@ -47,6 +47,45 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         use_node_ref(),
     ];
     let choice = use_node_ref();
+    // The form's inputs are left to the reader (yew would reset a `value` on every redraw); an
+    // edited entity's current values are filled in once, when its form opens.
+    {
+        let fields = fields.clone();
+        let registry = p.registry.clone();
+        use_effect_with((*editing).clone(), move |which| {
+            let current = which
+                .clone()
+                .flatten()
+                .and_then(|id| registry.iter().find(|e| e.id == id).cloned());
+            let values = match &current {
+                Some(e) => [
+                    e.label_ar.clone(),
+                    e.label_en.clone(),
+                    e.color.clone(),
+                    e.wikidata
+                        .as_deref()
+                        .and_then(|w| w.rsplit('/').next())
+                        .unwrap_or_default()
+                        .to_string(),
+                    e.forms.join("، "),
+                ],
+                None => [
+                    String::new(),
+                    String::new(),
+                    "#0f766e".into(),
+                    String::new(),
+                    String::new(),
+                ],
+            };
+            for (field, value) in fields.iter().zip(values) {
+                if let Some(input) = field.cast::<HtmlInputElement>() {
+                    input.set_value(&value);
+                } else if let Some(area) = field.cast::<HtmlTextAreaElement>() {
+                    area.set_value(&value);
+                }
+            }
+        });
+    }
 
     let rows = p.registry.iter().map(|e| {
         let builtin = is_default(&e.id);
@@ -100,10 +139,6 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     });
 
     let form = (*editing).clone().map(|which| {
-        let current = which.as_ref().and_then(|id| p.registry.iter().find(|e| e.id == *id).cloned());
-        let get = |f: fn(&Entity) -> String| current.as_ref().map(f).unwrap_or_default();
-        let forms_text = current.as_ref().map(|e| e.forms.join("، ")).unwrap_or_default();
-        let qid = current.as_ref().and_then(|e| e.wikidata.as_deref()).and_then(|w| w.rsplit('/').next()).unwrap_or_default().to_string();
         let save = {
             let fields = fields.clone();
             let registry = p.registry.clone();
@@ -128,11 +163,11 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         let [ar, en, color, wikidata, forms] = fields.clone();
         html! {
             <form class="entity-form" onsubmit={save}>
-                <label>{ s.entity_label_ar }<input ref={ar} type="text" dir="rtl" lang="ar" value={get(|e| e.label_ar.clone())} /></label>
-                <label>{ s.entity_label_en }<input ref={en} type="text" dir="ltr" lang="en" value={get(|e| e.label_en.clone())} /></label>
-                <label>{ s.entity_color }<input ref={color} type="color" value={current.as_ref().map_or("#0f766e".to_string(), |e| e.color.clone())} /></label>
-                <label>{ s.entity_wikidata }<input ref={wikidata} type="text" dir="ltr" value={qid} /></label>
-                <label>{ s.entity_forms }<textarea ref={forms} rows="2" dir="auto" value={forms_text} /></label>
+                <label>{ s.entity_label_ar }<input ref={ar} type="text" dir="rtl" lang="ar" /></label>
+                <label>{ s.entity_label_en }<input ref={en} type="text" dir="ltr" lang="en" /></label>
+                <label>{ s.entity_color }<input ref={color} type="color" /></label>
+                <label>{ s.entity_wikidata }<input ref={wikidata} type="text" dir="ltr" /></label>
+                <label>{ s.entity_forms }<textarea ref={forms} rows="2" dir="auto" /></label>
                 if let Some(reason) = &*error {
                     <p class="error" role="alert">{ s.entity_invalid.replace("{reason}", reason) }</p>
                 }

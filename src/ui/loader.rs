@@ -3,12 +3,11 @@
 //! A failed open keeps the current article and annotations and says what went wrong.
 
 use crate::core::article::{bundled, Article};
-use crate::core::entities::Entity;
 use crate::core::source::Format;
 use crate::core::state::Notice;
 use crate::i18n::Lang;
 use crate::ui::app::App;
-use crate::web::{library, open, page};
+use crate::web::{library, open, page, registry_store};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,8 +22,6 @@ pub struct LoaderProps {
     pub text: Option<String>,
     /// `?ui=`: the interface language asked for.
     pub ui: Option<String>,
-    /// The entities a reader can tag.
-    pub registry: Rc<Vec<Entity>>,
 }
 
 /// What the reader asked to open.
@@ -164,6 +161,11 @@ pub fn Loader(p: &LoaderProps) -> Html {
             }
         });
     }
+    // The registry is read again for each article: the reader's own entities may have changed.
+    let key = current
+        .as_ref()
+        .map(|c| format!("{}\u{1f}{}", c.article.id, c.article.text.len()));
+    let registry = use_memo(key.clone(), |_| Rc::new(registry_store::load()));
     match &*current {
         None => {
             let lang = Lang::choose(p.ui.as_deref(), "ar");
@@ -175,7 +177,6 @@ pub fn Loader(p: &LoaderProps) -> Html {
             notices,
         }) => {
             let lang = Lang::choose(p.ui.as_deref(), &article.lang);
-            let key = format!("{}\u{1f}{}", article.id, article.text.len());
             let on_saved = {
                 let article = article.clone();
                 let url = url.clone();
@@ -184,7 +185,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
                 })
             };
             html! {
-                <App {key} article={article.clone()} registry={p.registry.clone()} {lang} notices={notices.clone()}
+                <App key={key.clone().unwrap_or_default()} article={article.clone()} registry={(*registry).clone()} {lang} notices={notices.clone()}
                      failure={(*failure).clone()} on_open={request} {on_saved} />
             }
         }
