@@ -33,5 +33,6 @@ size:
 bench: bootstrap
 	node ../shared/bench/workload.mjs ../shared/seed/article.ar.txt target/workload.json
 	cargo bench --bench anchoring -- target/workload.json
+	cargo bench --bench mentions -- target/workload.json
 	HAMISH_WORKLOAD=$(CURDIR)/target/workload.json cargo test --release --features bench-browser \
 		--target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 | grep -E "^bench:|test result"

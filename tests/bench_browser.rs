@@ -3,6 +3,10 @@
 #![cfg(all(target_arch = "wasm32", feature = "bench-browser"))]
 
 use hamish::core::anchor::{anchor_all, Anchor, Target};
+use hamish::core::mentions::Matcher;
+
+#[path = "../benches/support/registry.rs"]
+mod bench_registry;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -56,6 +60,22 @@ fn anchoring_in_the_browser() {
     console_log!(
         "bench: browser anchoring of {} annotations on {} code points: unedited {unedited:.1} ms, 5% edited {with_edits:.1} ms ({found} anchored)",
         targets.len(),
+        text.chars().count()
+    );
+}
+
+#[wasm_bindgen_test]
+fn mentions_in_the_browser() {
+    let w: serde_json::Value = serde_json::from_str(WORKLOAD).expect("workload");
+    let text = w["text"].as_str().unwrap_or_default();
+    let registry = bench_registry::registry();
+    let matcher = Matcher::new(&registry);
+    let found = matcher.find(text).len();
+    let time = median_ms(7, || drop(matcher.find(text)));
+    let forms: usize = registry.iter().map(|e| e.forms.len()).sum();
+    console_log!(
+        "bench: browser mentions of {} entities ({forms} forms) in {} code points: {time:.1} ms ({found} found)",
+        registry.len(),
         text.chars().count()
     );
 }
