@@ -5,7 +5,9 @@
 
 use hamish::core::anchor::{anchor_all, Anchor, Target};
 use serde::Deserialize;
-use std::time::Instant;
+#[path = "support/timing.rs"]
+mod timing;
+use timing::median_ms;
 
 #[derive(Deserialize)]
 struct Ann {
@@ -23,18 +25,6 @@ struct Workload {
     text: String,
     edited: String,
     anns: Vec<Ann>,
-}
-
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[runs / 2]
 }
 
 fn main() {

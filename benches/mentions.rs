@@ -7,7 +7,9 @@
 use bench_registry::registry;
 use hamish::core::mentions::Matcher;
 use serde::Deserialize;
-use std::time::Instant;
+#[path = "support/timing.rs"]
+mod timing;
+use timing::median_ms;
 
 #[path = "support/registry.rs"]
 mod bench_registry;
@@ -15,18 +17,6 @@ mod bench_registry;
 #[derive(Deserialize)]
 struct Workload {
     text: String,
-}
-
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[runs / 2]
 }
 
 fn main() {

@@ -30,6 +30,10 @@ fn local_range(
     }
     let whole = doc.create_range().ok()?;
     whole.select_node_contents(el).ok()?;
+    // The code point offset inside the block of a boundary point of `range`.
+    let offset_of = |node: Node, offset: u32| {
+        utf16_before(doc, el, &node, offset).map(|u| utf16_to_cp(&block.text, u))
+    };
     let starts_before = range
         .compare_boundary_points(Range::START_TO_START, &whole)
         .ok()?
@@ -37,15 +41,7 @@ fn local_range(
     let start = if starts_before {
         0
     } else {
-        utf16_to_cp(
-            &block.text,
-            utf16_before(
-                doc,
-                el,
-                &range.start_container().ok()?,
-                range.start_offset().ok()?,
-            )?,
-        )
+        offset_of(range.start_container().ok()?, range.start_offset().ok()?)?
     };
     let ends_after = range
         .compare_boundary_points(Range::END_TO_END, &whole)
@@ -54,15 +50,7 @@ fn local_range(
     let end = if ends_after {
         cp_len(&block.text)
     } else {
-        utf16_to_cp(
-            &block.text,
-            utf16_before(
-                doc,
-                el,
-                &range.end_container().ok()?,
-                range.end_offset().ok()?,
-            )?,
-        )
+        offset_of(range.end_container().ok()?, range.end_offset().ok()?)?
     };
     (end > start).then_some((start, end))
 }

@@ -1,0 +1,16 @@
+//! Timing for the native benchmarks.
+
+use std::time::Instant;
+
+/// The median of `runs` timings of `f`, in milliseconds.
+pub fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
