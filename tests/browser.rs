@@ -303,3 +303,42 @@ fn the_memory_backend_works_without_local_storage() {
     store.save(&stored).expect("saved");
     assert_eq!(store.load("s"), (stored, vec![]));
 }
+
+#[wasm_bindgen_test]
+fn html_pages_give_their_article_text_only() {
+    use hamish::core::article::BlockKind::{Heading, Paragraph, Title};
+    use hamish::web::html::html_blocks;
+    let page = r#"<!doctype html><html><head><title>Site — تقرير</title><style>p{color:red}</style>
+        <script>window.__ran = 1</script></head><body>
+        <nav><a href="/">الرئيسية</a></nav><header>الموقع</header>
+        <main><article><h1>محادثات في <em>أنقرة</em></h1><p class="byline-share">شارك</p>
+        <p>اجتمع مسؤولون من <a href="/t">تركيا</a>
+           وروسيا.<img src=x onerror="window.__ran=2"></p>
+        <h2>Reactions</h2><ul><li><p>First point.</p></li><li>Second point.</li></ul>
+        <div class="ad-slot">إعلان</div><form><input value="x"></form></article>
+        <section id="comments"><p>تعليق</p></section></main><footer><p>حقوق</p></footer></body></html>"#;
+    let blocks = html_blocks(page).expect("parsed");
+    let got: Vec<(hamish::core::article::BlockKind, &str)> =
+        blocks.iter().map(|(k, t)| (*k, t.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Title, "محادثات في أنقرة"),
+            (Paragraph, "اجتمع مسؤولون من تركيا وروسيا."),
+            (Heading, "Reactions"),
+            (Paragraph, "First point."),
+            (Paragraph, "Second point."),
+        ]
+    );
+    let ran = js_sys::Reflect::get(&js_sys::global(), &"__ran".into())
+        .ok()
+        .filter(|v| !v.is_undefined());
+    assert!(ran.is_none(), "nothing from the page ran");
+    // A page without <article> or <main>: the element with the most paragraph text.
+    let loose = "<body><div><p>قصير</p></div><div class=story><p>فقرة أولى طويلة بما يكفي.</p><p>فقرة ثانية.</p></div></body>";
+    let blocks = html_blocks(loose).expect("parsed");
+    assert_eq!(
+        blocks.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+        ["فقرة أولى طويلة بما يكفي.", "فقرة ثانية."]
+    );
+}

@@ -185,3 +185,16 @@ test('the page forbids inline scripts by its Content-Security-Policy', async ({ 
   });
   expect(blocked).toBe(false);
 });
+
+test('a file dropped on the page opens', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await page.locator('.hamish').evaluate((root) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['خبر مسقط\n\nوصل وفد إيراني إلى دمشق.'], 'drop.txt', { type: 'text/plain' }));
+    root.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    root.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('article h1')).toHaveText('خبر مسقط');
+  await expect(page.locator('article p')).toHaveText('وصل وفد إيراني إلى دمشق.');
+  await expect(page.locator('article .sg[tabindex]')).toHaveText(['إيراني']);
+});
