@@ -43,3 +43,38 @@ fn the_bundled_article_is_the_seed() {
     assert_eq!((a.lang.as_str(), a.dir.as_str()), ("ar", "rtl"));
     assert!(a.blocks.len() > 10);
 }
+
+#[test]
+fn block_wise_normalizing_matches_normalizing_the_whole_text() {
+    use hamish::core::units::normalize_selection;
+    let a = Article::from_plain_text(
+        "x",
+        "urn:x",
+        "عنوانٌ قصير\n\nفقرةُ أولى، فيها  مسافات 😀 ونص.\n\n   \n\nفقرة ثانية بُنيت\n\nأخيرة",
+    );
+    let n = a.len();
+    for start in 0..=n {
+        for end in start..=n.min(start + 40) {
+            assert_eq!(
+                a.normalize_selection(start, end),
+                normalize_selection(&a.text, start, end),
+                "{start}..{end}"
+            );
+        }
+    }
+    let b = bundled();
+    for (start, end) in [
+        (0, 5),
+        (44, 60),
+        (48, 52),
+        (300, 900),
+        (1000, 3028),
+        (3020, 3028),
+    ] {
+        assert_eq!(
+            b.normalize_selection(start, end),
+            normalize_selection(&b.text, start, end),
+            "{start}..{end}"
+        );
+    }
+}

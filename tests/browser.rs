@@ -90,7 +90,7 @@ fn offsets(
     selection.remove_all_ranges().expect("clear");
     selection.add_range(&range).expect("select");
     let live = hamish::web::selection::current_range().expect("a live selection");
-    range_to_offsets(root, &article.blocks, &article.text, &live)
+    range_to_offsets(root, article, &live)
 }
 
 fn article() -> Article {

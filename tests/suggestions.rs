@@ -96,7 +96,7 @@ fn custom_entities_are_validated_and_stored() {
         custom_entity(None, "Hezbollah", "", "#0f766e", "", "", &with).map(|x| x.id),
         Ok("hezbollah-2".into())
     );
-    assert_eq!(decode_custom(Some(&encode_custom(&[e.clone()]))), vec![e]);
+    assert_eq!(decode_custom(Some(&encode_custom(std::slice::from_ref(&e)))), vec![e]);
     assert!(decode_custom(Some("garbage")).is_empty());
     assert!(contrast_with_white("#1d4ed8").is_some_and(|c| c > 4.5));
     for d in &registry {

@@ -2,7 +2,7 @@
 //! count over.
 
 use crate::core::text_formats::plain_blocks;
-use crate::core::units::cp_len;
+use crate::core::units::{cp_len, snap_to_graphemes, trim_whitespace};
 
 /// What a block of the article is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +116,78 @@ impl Article {
     /// True when the article has no text.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// The index of the block holding code point `cp` (the last block starting at or before it).
+    fn block_at(&self, cp: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.start <= cp)
+            .saturating_sub(1)
+    }
+
+    /// Turns a raw selection `[start, end)` into the range Hamish annotates, like
+    /// [`crate::core::units::normalize_selection`] — whole grapheme clusters, no white space at either
+    /// end — but working inside the blocks at its edges, so it costs the same in a 1 MB article as in
+    /// a short one. `None` when only white space (or nothing) is selected.
+    pub fn normalize_selection(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let (start, end) = if start <= end {
+            (start, end)
+        } else {
+            (end, start)
+        };
+        let (first, last) = (
+            self.block_at(start),
+            self.block_at(end.saturating_sub(1).max(start)),
+        );
+        let (a, b) = (self.blocks.get(first)?, self.blocks.get(last)?);
+        let local_start = snap_to_graphemes(
+            &a.text,
+            start.saturating_sub(a.start),
+            start.saturating_sub(a.start),
+        )
+        .0;
+        let local_end = snap_to_graphemes(
+            &b.text,
+            end.saturating_sub(b.start),
+            end.saturating_sub(b.start),
+        )
+        .1;
+        // White space at the edges: trim within the edge blocks, moving on to the next (or previous)
+        // block when one edge block holds nothing but white space.
+        let mut lo = None;
+        for i in first..=last {
+            let block = &self.blocks[i];
+            let from = if i == first { local_start } else { 0 };
+            let to = if i == last {
+                local_end
+            } else {
+                cp_len(&block.text)
+            };
+            let (s, e) = trim_whitespace(&block.text, from, to);
+            if e > s {
+                lo = Some(block.start + s);
+                break;
+            }
+        }
+        let mut hi = None;
+        for i in (first..=last).rev() {
+            let block = &self.blocks[i];
+            let from = if i == first { local_start } else { 0 };
+            let to = if i == last {
+                local_end
+            } else {
+                cp_len(&block.text)
+            };
+            let (s, e) = trim_whitespace(&block.text, from, to);
+            if e > s {
+                hi = Some(block.start + e);
+                break;
+            }
+        }
+        match (lo, hi) {
+            (Some(lo), Some(hi)) if hi > lo => Some((lo, hi)),
+            _ => None,
+        }
     }
 }
 

@@ -167,7 +167,8 @@ pub fn App(props: &AppProps) -> Html {
     let on_open = {
         let dispatcher = state.dispatcher();
         let root = root.clone();
-        Callback::from(move |run: Element| {
+        // Stable callbacks (use_callback) keep the article from being redrawn on every selection.
+        use_callback((), move |run: Element, _| {
             let Some(root_el) = root.cast::<Element>() else {
                 return;
             };
@@ -321,9 +322,8 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let on_accept = {
-        let suggestions = suggestions.clone();
         let accept = accept.clone();
-        Callback::from(move |key: String| {
+        use_callback(suggestions.clone(), move |key: String, suggestions| {
             accept(
                 suggestions
                     .iter()
@@ -347,8 +347,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_reject = {
         let dispatcher = state.dispatcher();
-        let suggestions = suggestions.clone();
-        Callback::from(move |key: String| {
+        use_callback(suggestions.clone(), move |key: String, suggestions| {
             if let Some(sg) = suggestions.iter().find(|s| s.key() == key) {
                 dispatcher.dispatch(Action::Reject(sg.rejected()));
             }

@@ -64,7 +64,7 @@ pub fn inside(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
 /// The selection as a pending range with its toolbar position, when it covers article text.
 fn read_pending(root: &Element, article: &Article) -> Option<Pending> {
     let range = selection::current_range()?;
-    let (start, end) = selection::range_to_offsets(root, &article.blocks, &article.text, &range)?;
+    let (start, end) = selection::range_to_offsets(root, article, &range)?;
     let rect = range.get_bounding_client_rect();
     let below = rect.top() < TOOLBAR_ROOM;
     let (x, y) = page::anchor_point(root, &rect, below, EDGE_MARGIN);

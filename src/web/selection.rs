@@ -5,8 +5,9 @@
 //! start and a boundary point is that point's offset inside the block. [`crate::core::units`] turns it
 //! into code points.
 
-use crate::core::article::Block;
-use crate::core::units::{cp_len, normalize_selection, utf16_to_cp};
+use crate::core::article::{Article, Block};
+use crate::core::units::{cp_len, utf16_to_cp};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Range};
 
 /// UTF-16 length of the text between the start of `block` and the boundary point (`node`, `offset`).
@@ -55,19 +56,41 @@ fn local_range(
     (end > start).then_some((start, end))
 }
 
-/// Maps a DOM `range` to code points over the article's `text`, where `root` contains the rendered
+/// The index of the rendered block holding `node`, if any.
+fn block_index(node: &Node) -> Option<usize> {
+    let el = match node.dyn_ref::<Element>() {
+        Some(el) => el.clone(),
+        None => node.parent_element()?,
+    };
+    el.closest("[data-block]")
+        .ok()??
+        .get_attribute("data-block")?
+        .parse()
+        .ok()
+}
+
+/// Maps a DOM `range` to code points over the `article`'s text, where `root` contains its rendered
 /// blocks. A range that crosses blocks covers them all (with the separators between them); one that
 /// extends outside the article is clipped to it. The result is widened to whole grapheme clusters and
-/// trimmed of white space; `None` when no article text is selected.
+/// trimmed of white space; `None` when no article text is selected. Only the blocks between the
+/// range's ends are looked at when both ends lie in blocks, so a long article costs no more.
 pub fn range_to_offsets(
     root: &Element,
-    blocks: &[Block],
-    text: &str,
+    article: &Article,
     range: &Range,
 ) -> Option<(usize, usize)> {
     let doc = root.owner_document()?;
+    let ends = (
+        range.start_container().ok().as_ref().and_then(block_index),
+        range.end_container().ok().as_ref().and_then(block_index),
+    );
+    let candidates = match ends {
+        (Some(a), Some(b)) if a <= b && b < article.blocks.len() => a..b + 1,
+        _ => 0..article.blocks.len(),
+    };
     let mut covered: Option<(usize, usize)> = None;
-    for (i, block) in blocks.iter().enumerate() {
+    for i in candidates {
+        let block = &article.blocks[i];
         let Ok(Some(el)) = root.query_selector(&format!("[data-block=\"{i}\"]")) else {
             continue;
         };
@@ -77,7 +100,7 @@ pub fn range_to_offsets(
         }
     }
     let (start, end) = covered?;
-    normalize_selection(text, start, end)
+    article.normalize_selection(start, end)
 }
 
 /// The window's current selection as a DOM range, when something is selected.
