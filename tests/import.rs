@@ -273,3 +273,24 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
         "importing twice changes nothing"
     );
 }
+
+#[test]
+fn unsafe_ids_are_replaced_and_long_contexts_trimmed() {
+    let a = article();
+    // Another tool's context: everything before and after the quote.
+    let at = a.text.find("موسكو").unwrap_or(0);
+    let (before, after) = (&a.text[..at], &a.text[at + "موسكو".len()..]);
+    let doc = json!([
+        { "id": "has space", "target": { "selector": { "type": "TextQuoteSelector", "exact": "موسكو", "prefix": before, "suffix": after } } },
+        { "id": "quote\"d", "target": { "selector": { "type": "TextQuoteSelector", "exact": "حلب" } } },
+        { "id": "urn:ok", "target": { "selector": { "type": "TextQuoteSelector", "exact": "حمص" } } },
+    ]);
+    let parsed = run(&doc.to_string(), &a.text).expect("parsed");
+    let ids: Vec<&str> = parsed.annotations.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["urn:uuid:new-1", "urn:uuid:new-2", "urn:ok"]);
+    assert_eq!(
+        parsed.anchored(),
+        3,
+        "a long context does not stop a quote from anchoring"
+    );
+}

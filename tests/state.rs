@@ -218,6 +218,10 @@ fn reattaching_points_an_orphan_at_new_text() {
     assert_eq!((x.start, x.end, x.exact.as_str()), (0, 5, "مصادر"));
     assert_eq!(x.modified, "2026-12-01T00:00:00Z");
     assert!(s.reattaching.is_none());
+    // Deleting the annotation being re-attached ends re-attaching.
+    s.apply(Action::SetReattaching(Some("u:1".into())));
+    s.apply(Action::Delete("u:1".into()));
+    assert!(s.reattaching.is_none());
 }
 
 #[test]

@@ -96,8 +96,30 @@ fn custom_entities_are_validated_and_stored() {
         custom_entity(None, "Hezbollah", "", "#0f766e", "", "", &with).map(|x| x.id),
         Ok("hezbollah-2".into())
     );
-    assert_eq!(decode_custom(Some(&encode_custom(std::slice::from_ref(&e)))), vec![e]);
-    assert!(decode_custom(Some("garbage")).is_empty());
+    assert_eq!(
+        decode_custom(Some(&encode_custom(std::slice::from_ref(&e)))),
+        Some(vec![e.clone()])
+    );
+    assert_eq!(
+        decode_custom(Some("garbage")),
+        None,
+        "an unreadable list is not an empty one"
+    );
+    assert_eq!(decode_custom(None), Some(vec![]));
+    // One bad entry does not lose the others; a colour unfit for a style attribute is replaced.
+    let mixed = format!(
+        "[{{\"id\":1}}, {}]",
+        encode_custom(std::slice::from_ref(&e)).trim_matches(['[', ']'])
+    );
+    assert_eq!(decode_custom(Some(&mixed)), Some(vec![e.clone()]));
+    let hostile = encode_custom(&[hamish::core::entities::Entity {
+        color: "red;background:url(x)".into(),
+        ..e
+    }]);
+    assert_eq!(
+        decode_custom(Some(&hostile)).map(|v| v[0].color.clone()),
+        Some("#4b5563".into())
+    );
     assert!(contrast_with_white("#1d4ed8").is_some_and(|c| c > 4.5));
     for d in &registry {
         assert!(

@@ -164,7 +164,10 @@ impl Anchorer {
     }
 
     fn equals_at(&self, start: usize, quote: &[char]) -> bool {
-        self.chars.get(start..start + quote.len()) == Some(quote)
+        start
+            .checked_add(quote.len())
+            .and_then(|end| self.chars.get(start..end))
+            == Some(quote)
     }
 
     /// Anchors one target; `expected` is where it is most likely now (its stored start shifted by how

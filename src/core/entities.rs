@@ -172,24 +172,35 @@ pub fn encode_custom(entities: &[Entity]) -> String {
     serde_json::to_string(&stored).unwrap_or_else(|_| "[]".into())
 }
 
-/// Reads the reader's own entities (an unreadable list counts as empty; ids of defaults are skipped).
-pub fn decode_custom(raw: Option<&str>) -> Vec<Entity> {
-    let stored: Vec<StoredEntity> = raw
-        .and_then(|r| serde_json::from_str(r).ok())
-        .unwrap_or_default();
+/// Reads the reader's own entities. Each entry is read on its own: an unreadable one is skipped, not
+/// the whole list; ids of defaults are skipped; a colour that is not a readable `#rrggbb` becomes a
+/// dark grey (colours end up in style attributes). `None` when the list itself is not a JSON array.
+pub fn decode_custom(raw: Option<&str>) -> Option<Vec<Entity>> {
+    let Some(raw) = raw else {
+        return Some(Vec::new());
+    };
+    let items: Vec<serde_json::Value> = serde_json::from_str(raw).ok()?;
     let defaults = default_registry();
-    stored
-        .into_iter()
-        .filter(|s| find(&defaults, &s.id).is_none())
-        .map(|s| Entity {
-            id: s.id,
-            label_en: s.label_en,
-            label_ar: s.label_ar,
-            color: s.color,
-            wikidata: s.wikidata,
-            forms: s.forms,
-        })
-        .collect()
+    let readable = |c: &str| contrast_with_white(c).is_some_and(|r| r >= 4.5);
+    Some(
+        items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value::<StoredEntity>(v).ok())
+            .filter(|s| find(&defaults, &s.id).is_none())
+            .map(|s| Entity {
+                color: if readable(&s.color) {
+                    s.color
+                } else {
+                    "#4b5563".into()
+                },
+                id: s.id,
+                label_en: s.label_en,
+                label_ar: s.label_ar,
+                wikidata: s.wikidata,
+                forms: s.forms,
+            })
+            .collect(),
+    )
 }
 
 /// Whether an entity is one of the defaults (which cannot be edited or deleted).

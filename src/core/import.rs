@@ -5,7 +5,7 @@
 use crate::core::anchor::{anchor_all_in, Anchor, Anchorer, Target};
 use crate::core::entities::Entity;
 use crate::core::model::{Annotation, Kind};
-use crate::core::selectors::describe_chars;
+use crate::core::selectors::{describe_chars, CONTEXT_LEN};
 use serde_json::Value;
 
 /// An annotation that could not be imported: its place in the file (1-based) and why.
@@ -123,16 +123,19 @@ fn target_of(annotation: &Value) -> Result<Target, String> {
                 .filter(|e| !e.is_empty())
             {
                 target.exact = exact.into();
-                target.prefix = s
-                    .get("prefix")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .into();
-                target.suffix = s
-                    .get("suffix")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .into();
+                // Context beyond what Hamish keeps (32 code points a side) only slows matching.
+                let text = |key: &str| {
+                    s.get(key)
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .chars()
+                        .collect::<Vec<_>>()
+                };
+                let (prefix, suffix) = (text("prefix"), text("suffix"));
+                target.prefix = prefix[prefix.len().saturating_sub(CONTEXT_LEN)..]
+                    .iter()
+                    .collect();
+                target.suffix = suffix.iter().take(CONTEXT_LEN).collect();
             }
         } else if has_type(s, "TextPositionSelector") {
             let start = s.get("start").and_then(Value::as_u64);
@@ -242,8 +245,14 @@ pub fn parse(
         let field = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_string);
         let created = field("created").unwrap_or_else(|| now.to_string());
         let annotation = Annotation {
+            // An id must survive a space-separated attribute and a CSS selector.
             id: field("id")
-                .filter(|id| !id.trim().is_empty())
+                .filter(|id| {
+                    !id.is_empty()
+                        && !id
+                            .chars()
+                            .any(|c| c.is_whitespace() || c == '"' || c == '\\')
+                })
                 .unwrap_or_else(&mut *new_id),
             kind,
             start: target.start.unwrap_or(0),

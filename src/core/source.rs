@@ -54,7 +54,7 @@ pub fn check_size(len: usize) -> Result<(), String> {
     if len <= MAX_BYTES {
         return Ok(());
     }
-    let tenths = (len * 10 + 524_288) / 1_048_576;
+    let tenths = len.saturating_mul(10).saturating_add(524_288) / 1_048_576;
     Err(format!(
         "it is too large ({}.{} MB; the limit is 5 MB)",
         tenths / 10,

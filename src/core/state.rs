@@ -232,6 +232,9 @@ impl State {
             }
             Action::Delete(id) => {
                 self.annotations.retain(|a| a.id != id);
+                if self.reattaching.as_deref() == Some(id.as_str()) {
+                    self.reattaching = None;
+                }
                 if let Some(p) = &mut self.popover {
                     p.ids.retain(|i| *i != id);
                     if p.ids.is_empty() {

@@ -121,7 +121,15 @@ pub fn App(props: &AppProps) -> Html {
             Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
         });
     }
-    use_effect_with(registry.clone(), |registry| registry_store::save(registry));
+    {
+        // Saved when it changes, not when the widget mounts (that would rewrite what was just read).
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(registry.clone(), move |registry| {
+            if std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                registry_store::save(registry);
+            }
+        });
+    }
     {
         let dispatcher = state.dispatcher();
         use_effect_with(props.failure.clone(), move |failure| {

@@ -27,8 +27,8 @@ pub struct LoaderProps {
 /// What the reader asked to open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum OpenRequest {
-    /// A URL (same origin or CORS-enabled).
-    Url(String),
+    /// A URL (same origin or CORS-enabled), stored under `id` when given (else under the URL).
+    Url { url: String, id: Option<String> },
     /// A file chosen or dropped.
     File(web_sys::File),
     /// Pasted text, with its HTML when rich text was pasted.
@@ -45,15 +45,15 @@ struct Current {
     article: Rc<Article>,
     url: Option<String>,
     notices: Vec<Notice>,
+    /// Names this opening (id and a counter), so that every open mounts a fresh annotator even when
+    /// the same article comes back with changed text.
+    key: String,
 }
 
 /// Opens what was asked for.
-async fn open(
-    request: OpenRequest,
-    id: Option<String>,
-) -> Result<(Article, Option<String>), String> {
+async fn open(request: OpenRequest) -> Result<(Article, Option<String>), String> {
     match request {
-        OpenRequest::Url(url) => {
+        OpenRequest::Url { url, id } => {
             let absolute = web_sys::Url::new_with_base(&url, &page::href())
                 .map(|u| u.href())
                 .unwrap_or(url);
@@ -107,6 +107,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
         match (&p.src, stored) {
             (Some(_), _) => None,
             (None, Some(article)) => Some(Current {
+                key: format!("{}#0", article.id),
                 article: Rc::new(article),
                 url: None,
                 notices: Vec::new(),
@@ -115,6 +116,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
                 article: Rc::new(bundled()),
                 url: None,
                 notices: Vec::new(),
+                key: "bundled#0".into(),
             }),
         }
     });
@@ -122,21 +124,26 @@ pub fn Loader(p: &LoaderProps) -> Html {
     let request = {
         let current = current.clone();
         let failure = failure.clone();
-        let id = p.id.clone();
+        let serial = use_mut_ref(|| 0u32);
         Callback::from(move |request: OpenRequest| {
             let current = current.clone();
             let failure = failure.clone();
-            let id = matches!(request, OpenRequest::Url(_))
-                .then(|| id.clone())
-                .flatten();
+            let serial = serial.clone();
+            let id = match &request {
+                OpenRequest::Url { id, .. } => id.clone(),
+                _ => None,
+            };
             yew::platform::spawn_local(async move {
-                match open(request, id.clone()).await {
+                match open(request).await {
                     Ok((article, url)) => {
                         remember_in_address(&article, url.as_deref(), id.as_deref());
+                        *serial.borrow_mut() += 1;
+                        let key = format!("{}#{}", article.id, serial.borrow());
                         current.set(Some(Current {
                             article: Rc::new(article),
                             url,
                             notices: Vec::new(),
+                            key,
                         }));
                     }
                     Err(reason) => match &*current {
@@ -147,6 +154,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
                             article: Rc::new(bundled()),
                             url: None,
                             notices: vec![Notice::LoadFailed(reason)],
+                            key: "bundled#failed".into(),
                         })),
                     },
                 }
@@ -155,16 +163,18 @@ pub fn Loader(p: &LoaderProps) -> Html {
     };
     {
         let request = request.clone();
+        let id = p.id.clone();
         use_effect_with(p.src.clone(), move |src| {
             if let Some(src) = src {
-                request.emit(OpenRequest::Url(src.clone()));
+                request.emit(OpenRequest::Url {
+                    url: src.clone(),
+                    id: id.clone(),
+                });
             }
         });
     }
     // The registry is read again for each article: the reader's own entities may have changed.
-    let key = current
-        .as_ref()
-        .map(|c| format!("{}\u{1f}{}", c.article.id, c.article.text.len()));
+    let key = current.as_ref().map(|c| c.key.clone());
     let registry = use_memo(key.clone(), |_| Rc::new(registry_store::load()));
     match &*current {
         None => {
@@ -175,6 +185,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
             article,
             url,
             notices,
+            ..
         }) => {
             let lang = Lang::choose(p.ui.as_deref(), &article.lang);
             let on_saved = {

@@ -83,5 +83,5 @@ pub fn Notices(p: &NoticesProps) -> Html {
             </div>
         }
     });
-    html! { <div class="hamish-notices" aria-live="polite">{ for items }</div> }
+    html! { <div class="hamish-notices">{ for items }</div> }
 }

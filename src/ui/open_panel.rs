@@ -33,7 +33,10 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             if let Some(input) = url.cast::<HtmlInputElement>() {
                 let value = input.value();
                 if !value.trim().is_empty() {
-                    on_open.emit(OpenRequest::Url(value.trim().to_string()));
+                    on_open.emit(OpenRequest::Url {
+                        url: value.trim().to_string(),
+                        id: None,
+                    });
                 }
             }
         })
@@ -58,6 +61,15 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
                 .and_then(|d| d.get_data("text/html").ok())
                 .filter(|h| !h.trim().is_empty());
             *pasted_html.borrow_mut() = html;
+        })
+    };
+    // Rich text pasted and then edited: what the box now holds wins.
+    let on_edit = {
+        let pasted_html = pasted_html.clone();
+        Callback::from(move |e: InputEvent| {
+            if e.input_type() != "insertFromPaste" {
+                pasted_html.borrow_mut().take();
+            }
         })
     };
     let open_text = {
@@ -104,7 +116,7 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             <p class="hint">{ strings.drop_hint }</p>
             <form class="open-text" onsubmit={open_text}>
                 <label for="hamish-open-text">{ strings.paste_label }</label>
-                <textarea id="hamish-open-text" rows="4" dir="auto" ref={text} onpaste={on_paste} />
+                <textarea id="hamish-open-text" rows="4" dir="auto" ref={text} onpaste={on_paste} oninput={on_edit} />
                 <button type="submit">{ strings.open_text }</button>
             </form>
             <h3>{ strings.recent_title }</h3>

@@ -50,27 +50,31 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             </div>
         };
     }
-    let button = |kind: Kind, label: String, key: String, style: String| {
+    // Keys go to the claim and the first nine entities; later entities still get a button.
+    let button = |kind: Kind, label: String, key: Option<String>, style: String| {
         let on_command = p.on_command.clone();
         let class = classes!("tb-btn", matches!(kind, Kind::Claim).then_some("tb-claim"));
         html! {
             <button type="button" {class} style={style} onmousedown={keep_selection.clone()}
                     onclick={move |_| on_command.emit(Command::Tag(kind.clone()))} aria-keyshortcuts={key.clone()}>
-                <span class="tb-label">{ label }</span><kbd aria-hidden="true">{ key }</kbd>
+                <span class="tb-label">{ label }</span>
+                if let Some(key) = key {
+                    <kbd aria-hidden="true">{ key }</kbd>
+                }
             </button>
         }
     };
-    let entities = p.registry.iter().enumerate().take(9).map(|(i, e)| {
+    let entities = p.registry.iter().enumerate().map(|(i, e)| {
         button(
             Kind::Entity(e.id.clone()),
             e.label(p.lang.is_arabic()).to_string(),
-            (i + 1).to_string(),
+            (i < 9).then(|| (i + 1).to_string()),
             format!("--hl-color:{}", e.color),
         )
     });
     html! {
         <div {class} role="toolbar" aria-label={strings.toolbar_label} style={style(p.y)}>
-            { button(Kind::Claim, strings.claim.to_string(), "c".into(), String::new()) }
+            { button(Kind::Claim, strings.claim.to_string(), Some("c".into()), String::new()) }
             { for entities }
         </div>
     }

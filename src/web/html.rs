@@ -45,6 +45,19 @@ fn is_furniture(el: &Element) -> bool {
         })
 }
 
+/// Whether removing `el` could lose the article: it is the page's frame (`html`, `body`, `main`,
+/// `article`), holds one of those, or — inside an article — holds more than a line of text.
+fn holds_content(el: &Element) -> bool {
+    let tag = el.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "html" | "body" | "main" | "article")
+        || el
+            .query_selector("article, main, [role=main]")
+            .ok()
+            .flatten()
+            .is_some()
+        || (el.closest("article").ok().flatten().is_some() && text_of(el).chars().count() > 200)
+}
+
 /// The text of `el` with its white space collapsed.
 fn text_of(el: &Element) -> String {
     el.text_content()
@@ -109,7 +122,7 @@ pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, String> {
     if let Ok(all) = doc.query_selector_all("[id], [class], [role]") {
         for i in 0..all.length() {
             if let Some(el) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                if is_furniture(&el) && el.closest("article").ok().flatten().as_ref() != Some(&el) {
+                if is_furniture(&el) && !holds_content(&el) {
                     el.remove();
                 }
             }

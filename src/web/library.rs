@@ -35,6 +35,15 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
         count,
     };
     touch(&mut list, entry);
+    // Texts of articles that fell off the list go with them (they can be up to 5 MB each).
+    for gone in decode(backend.read(KEY).ok().flatten().as_deref())
+        .iter()
+        .filter(|r| !list.iter().any(|k| k.id == r.id))
+    {
+        if let Backend::Local(storage) = &backend {
+            let _ = storage.remove_item(&text_key(&gone.id));
+        }
+    }
     let _ = backend.write(KEY, &encode(&list));
 }
 

@@ -9,13 +9,21 @@ use crate::core::persist::{decode, encode, Decoded};
 use crate::core::state::retag_entity;
 use crate::web::storage::Backend;
 
-/// The registry: the defaults, then the reader's own entities.
+/// The registry: the defaults, then the reader's own entities. A stored list that cannot be read at
+/// all is copied to a backup key first, so saving a new list later never loses it.
 pub fn load() -> Vec<Entity> {
     let mut registry = default_registry();
     if let Some(backend) = Backend::local() {
-        registry.extend(decode_custom(
-            backend.read(CUSTOM_KEY).ok().flatten().as_deref(),
-        ));
+        let raw = backend.read(CUSTOM_KEY).ok().flatten();
+        match decode_custom(raw.as_deref()) {
+            Some(custom) => registry.extend(custom),
+            None => {
+                let backup = format!("hamish:backup:{}:entities", crate::web::clock::now_iso());
+                if let Some(raw) = raw {
+                    let _ = backend.write(&backup, &raw);
+                }
+            }
+        }
     }
     registry
 }

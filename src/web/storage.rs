@@ -4,6 +4,7 @@ use crate::core::persist::{backup_key, decode, encode, entry_key, Decoded, Store
 use crate::core::state::Notice;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The browser refused a storage read or write (blocked storage, quota exceeded).
 #[derive(Debug, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub enum Backend {
     /// The browser's localStorage.
     Local(web_sys::Storage),
     /// A map that lives as long as the page.
-    Memory(RefCell<BTreeMap<String, String>>),
+    Memory(Rc<RefCell<BTreeMap<String, String>>>),
 }
 
 impl Backend {
@@ -27,9 +28,13 @@ impl Backend {
         Some(Backend::Local(storage))
     }
 
-    /// An empty in-memory store.
+    /// The page's in-memory store (shared by every article opened in this page, so switching
+    /// articles without localStorage keeps what was annotated this session).
     pub fn memory() -> Backend {
-        Backend::Memory(RefCell::new(BTreeMap::new()))
+        thread_local! {
+            static SESSION: Rc<RefCell<BTreeMap<String, String>>> = Rc::default();
+        }
+        Backend::Memory(SESSION.with(Rc::clone))
     }
 
     /// Reads a key (`Err` when the browser refuses).
