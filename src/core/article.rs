@@ -154,8 +154,8 @@ impl Article {
         .1;
         // White space at the edges: trim within the edge blocks, moving on to the next (or previous)
         // block when one edge block holds nothing but white space.
-        let mut lo = None;
-        for i in first..=last {
+        // The selected part of block `i`, trimmed, in article offsets (`None`: only white space).
+        let trimmed = |i: usize| {
             let block = &self.blocks[i];
             let from = if i == first { local_start } else { 0 };
             let to = if i == last {
@@ -164,26 +164,10 @@ impl Article {
                 cp_len(&block.text)
             };
             let (s, e) = trim_whitespace(&block.text, from, to);
-            if e > s {
-                lo = Some(block.start + s);
-                break;
-            }
-        }
-        let mut hi = None;
-        for i in (first..=last).rev() {
-            let block = &self.blocks[i];
-            let from = if i == first { local_start } else { 0 };
-            let to = if i == last {
-                local_end
-            } else {
-                cp_len(&block.text)
-            };
-            let (s, e) = trim_whitespace(&block.text, from, to);
-            if e > s {
-                hi = Some(block.start + e);
-                break;
-            }
-        }
+            (e > s).then_some((block.start + s, block.start + e))
+        };
+        let lo = (first..=last).find_map(trimmed).map(|(s, _)| s);
+        let hi = (first..=last).rev().find_map(trimmed).map(|(_, e)| e);
         match (lo, hi) {
             (Some(lo), Some(hi)) if hi > lo => Some((lo, hi)),
             _ => None,
