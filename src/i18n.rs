@@ -133,6 +133,7 @@ pub struct Strings {
     pub entity_remove_tags: &'static str,
     pub entity_confirm_delete: &'static str,
     pub entity_invalid: &'static str,
+    pub selection_ready: &'static str,
 }
 
 const AR: Strings = Strings {
@@ -209,6 +210,7 @@ const AR: Strings = Strings {
     entity_remove_tags: "احذفها",
     entity_confirm_delete: "احذف الكيان",
     entity_invalid: "لم يُحفظ الكيان: {reason}.",
+    selection_ready: "التحديد جاهز: c ادعاء، 1–9 الكيانات، Esc للإلغاء.",
 };
 
 const EN: Strings = Strings {
@@ -285,4 +287,5 @@ const EN: Strings = Strings {
     entity_remove_tags: "Remove them",
     entity_confirm_delete: "Delete entity",
     entity_invalid: "The entity was not saved: {reason}.",
+    selection_ready: "Selection ready: c claim, 1–9 entities, Esc cancels.",
 };

@@ -3,10 +3,11 @@
 use crate::core::anchor::reattach;
 use crate::core::article::Article;
 use crate::core::entities::Entity;
+use crate::core::entities::CUSTOM_KEY;
 use crate::core::import;
 use crate::core::mentions::Matcher;
 use crate::core::model::{Annotation, Kind};
-use crate::core::persist::Stored;
+use crate::core::persist::{entry_key, Stored};
 use crate::core::selectors::describe;
 use crate::core::state::{Action, Filter, Notice, Popover as PopoverState, State};
 use crate::core::suggestions::{pending, Suggestion};
@@ -119,6 +120,31 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(stored, move |stored| match store.0.save(stored) {
             Ok(()) => on_saved.emit(stored.annotations.len()),
             Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
+        });
+    }
+    {
+        // Another tab of this browser changed this article's annotations or the reader's entities:
+        // take its version (each tab writes whole entries, so the newest write is the whole truth).
+        let dispatcher = state.dispatcher();
+        let store = store.clone();
+        let article = article.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listener = gloo::events::EventListener::new(&window, "storage", move |e| {
+                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else {
+                    return;
+                };
+                let key = e.key();
+                if key.as_deref() == Some(entry_key(&article.id).as_str()) {
+                    if let Some(mut stored) = store.0.adopt(e.new_value().as_deref()) {
+                        reattach(&article.text, &mut stored.annotations);
+                        dispatcher.dispatch(Action::Load(stored));
+                    }
+                } else if key.as_deref() == Some(CUSTOM_KEY) {
+                    dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
+                }
+            });
+            move || drop(listener)
         });
     }
     {
@@ -500,6 +526,7 @@ pub fn App(props: &AppProps) -> Html {
             // Always one child each (an empty fragment when closed): yew matches unkeyed children
             // from the end, so a child that comes and goes would make it rebuild the article and
             // lose the reader's selection.
+            <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
             { toolbar.unwrap_or_default() }
             { popover.unwrap_or_default() }
         </div>

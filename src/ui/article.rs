@@ -54,10 +54,13 @@ pub fn kind_label(kind: &Kind, registry: &[Entity], lang: Lang) -> String {
 
 /// One highlight element: no padding, border or margin (see `styles/hamish.css`), so letters keep
 /// joining across its edges.
+///
+/// `label` is set on the one focusable highlight of a run where annotations start: it names all of
+/// them, so nested annotations are announced instead of hiding inside one button.
 fn highlight(
     annotation: &Annotation,
     entity_depth: usize,
-    first: bool,
+    label: Option<String>,
     inner: Html,
     p: &ArticleProps,
 ) -> Html {
@@ -73,10 +76,10 @@ fn highlight(
             )
         }
     };
-    let label = first.then(|| describe(annotation, &p.registry, p.lang));
+    let focusable = label.is_some();
     html! {
         <span class={class} style={style} data-ann={annotation.id.clone()}
-              tabindex={first.then_some("0")} role={first.then_some("button")} aria-label={label}>
+              tabindex={focusable.then_some("0")} role={focusable.then_some("button")} aria-label={label}>
             { inner }
         </span>
     }
@@ -204,10 +207,23 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
                         Some(d)
                     })
                     .collect();
+                let starting: Vec<&Annotation> = run
+                    .covering
+                    .iter()
+                    .filter_map(|&i| p.annotations.get(i))
+                    .filter(|a| a.start == run.start)
+                    .collect();
+                let holder = starting.first().map(|a| a.id.clone());
+                let label = (!starting.is_empty()).then(|| {
+                    starting.iter().map(|a| describe(a, &p.registry, p.lang)).collect::<Vec<_>>().join("; ")
+                });
                 let mut node = html! { { text } };
                 for (pos, &idx) in run.covering.iter().enumerate().rev() {
                     node = match p.annotations.get(idx) {
-                        Some(a) => highlight(a, depths[pos], run.start == a.start, node, p),
+                        Some(a) => {
+                            let own = (holder.as_deref() == Some(a.id.as_str())).then(|| label.clone()).flatten();
+                            highlight(a, depths[pos], own, node, p)
+                        }
                         None => suggestion(&p.suggestions[idx - n], run.start == p.suggestions[idx - n].start, node, p),
                     };
                 }

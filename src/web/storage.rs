@@ -131,6 +131,18 @@ impl AnnotationStore {
         }
     }
 
+    /// Takes on an entry another tab of this browser just wrote (so it is not written back), and
+    /// returns it; `None` when it is not a usable entry.
+    pub fn adopt(&self, raw: Option<&str>) -> Option<Stored> {
+        match decode(raw) {
+            Decoded::Stored(stored) => {
+                *self.last_written.borrow_mut() = encode(&self.article_id, &stored);
+                Some(stored)
+            }
+            Decoded::Unusable(_) => None,
+        }
+    }
+
     /// Saves the article's annotations and rejected suggestions (nothing is written when they have
     /// not changed since the last load or save, or when saving is off).
     pub fn save(&self, stored: &Stored) -> Result<(), Notice> {

@@ -276,3 +276,20 @@ test('without localStorage the session works in memory with a warning', async ({
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('two tabs of the same article keep each other up to date', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  await expect(other.locator('article [data-block="0"]')).toBeVisible();
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect(other.locator('.hamish-panel .item')).toHaveCount(1);
+  await expect(other.locator('.hamish-panel .item')).toContainText('سوريا');
+  // A change in the other tab comes back; neither tab writes over the other.
+  await dragSelect(other, 1, 'روسيا');
+  await other.keyboard.press('1');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  expect((await storedEntry(page)).annotations).toHaveLength(2);
+  await other.close();
+});
