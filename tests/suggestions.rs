@@ -144,3 +144,40 @@ fn a_custom_entitys_forms_are_found() {
         .collect();
     assert_eq!(found, ["hezbollah", "russia"]);
 }
+
+#[test]
+fn accepted_suggestions_become_entity_tags_on_their_words() {
+    use hamish::core::suggestions::accepted;
+    use hamish::core::units::slice_cp;
+    let a = article();
+    let mentions = Matcher::new(&default_registry()).find(&a.text);
+    let chosen = pending(&mentions, &[], &[]);
+    let mut n = 0;
+    let tags = accepted(
+        &a.text,
+        chosen.clone(),
+        &mut || {
+            n += 1;
+            format!("u:{n}")
+        },
+        "2026-11-29T00:00:00Z",
+    );
+    assert_eq!(tags.len(), chosen.len());
+    for (tag, sg) in tags.iter().zip(&chosen) {
+        assert_eq!(tag.kind, Kind::Entity(sg.entity.clone()));
+        assert_eq!((tag.start, tag.end), (sg.start, sg.end));
+        assert_eq!(tag.exact, slice_cp(&a.text, sg.start, sg.end));
+        assert_eq!(
+            tag.prefix,
+            slice_cp(&a.text, sg.start.saturating_sub(32), sg.start)
+        );
+    }
+    assert_eq!(
+        tags.last().map(|t| t.id.as_str()),
+        Some(format!("u:{}", chosen.len()).as_str())
+    );
+    assert!(
+        pending(&mentions, &tags, &[]).is_empty(),
+        "accepted suggestions are no longer pending"
+    );
+}

@@ -3,6 +3,7 @@
 
 use crate::core::mentions::Mention;
 use crate::core::model::{Annotation, Kind};
+use crate::core::selectors::describe_chars;
 use serde::{Deserialize, Serialize};
 
 /// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).
@@ -69,6 +70,24 @@ pub fn pending(
             entity: m.entity.clone(),
             start: m.start,
             end: m.end,
+        })
+        .collect()
+}
+
+/// Entity tags for accepted suggestions, described from one pass over `text` (so accepting all of
+/// thousands of suggestions in a long article does not rescan it for each), named by `new_id`.
+pub fn accepted(
+    text: &str,
+    chosen: Vec<Suggestion>,
+    new_id: &mut dyn FnMut() -> String,
+    now: &str,
+) -> Vec<Annotation> {
+    let chars: Vec<char> = text.chars().collect();
+    chosen
+        .into_iter()
+        .map(|sg| {
+            let selectors = describe_chars(&chars, sg.start, sg.end);
+            Annotation::new(new_id(), Kind::Entity(sg.entity), selectors, now)
         })
         .collect()
 }

@@ -10,7 +10,7 @@ use crate::core::model::{Annotation, Kind};
 use crate::core::persist::{entry_key, Stored};
 use crate::core::selectors::describe;
 use crate::core::state::{Action, Filter, Notice, Popover as PopoverState, State};
-use crate::core::suggestions::{pending, Suggestion};
+use crate::core::suggestions::{accepted, pending, Suggestion};
 use crate::core::units::short_quote;
 use crate::core::w3c::export_collection;
 use crate::i18n::Lang;
@@ -340,18 +340,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let article = article.clone();
         move |chosen: Vec<Suggestion>| {
-            let now = clock::now_iso();
-            let tags = chosen
-                .into_iter()
-                .map(|sg| {
-                    Annotation::new(
-                        clock::new_urn(),
-                        Kind::Entity(sg.entity),
-                        describe(&article.text, sg.start, sg.end),
-                        &now,
-                    )
-                })
-                .collect();
+            let tags = accepted(
+                &article.text,
+                chosen,
+                &mut clock::new_urn,
+                &clock::now_iso(),
+            );
             dispatcher.dispatch(Action::AddMany(tags));
         }
     };
