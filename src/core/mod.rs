@@ -2,6 +2,9 @@
 
 pub mod anchor;
 pub mod article;
+pub mod changes;
+pub mod collapse;
+pub mod embed_options;
 pub mod entities;
 pub mod fold;
 pub mod import;

@@ -1,0 +1,258 @@
+//! A host page's choices for an embedded article, from the mounted element's attributes and the
+//! options object passed to `mount` (the object wins): validated, with clear messages.
+
+use crate::core::entities::{custom_entity, default_registry, find, Entity};
+use crate::core::persist::{valid_namespace, DEFAULT_NAMESPACE};
+use serde_json::Value;
+
+/// Where the annotation panel goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PanelPlacement {
+    /// Open, docked at the side of the window (the page's inline end).
+    #[default]
+    Side,
+    /// Open, docked at the bottom of the window.
+    Bottom,
+    /// Closed: a small button opens it at the side.
+    Collapsed,
+}
+
+impl PanelPlacement {
+    /// The placement's name (`side`, `bottom`, `collapsed`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PanelPlacement::Side => "side",
+            PanelPlacement::Bottom => "bottom",
+            PanelPlacement::Collapsed => "collapsed",
+        }
+    }
+}
+
+/// Everything a host page can choose.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedOptions {
+    /// The article's id (the storage key's suffix); `None`: from the page's address.
+    pub id: Option<String>,
+    /// Interface language code (`ar`, `en`); `None`: the article's language.
+    pub ui: Option<String>,
+    /// The entities readers can tag, in keyboard order.
+    pub entities: Vec<Entity>,
+    /// The storage namespace.
+    pub namespace: String,
+    /// Highlights and notes are shown but cannot be changed.
+    pub read_only: bool,
+    /// Where the panel goes.
+    pub panel: PanelPlacement,
+    /// A URL to load the article from instead of the element's own text.
+    pub src: Option<String>,
+}
+
+/// The attribute each option is read from (`data-src` also names the source).
+pub const ATTRIBUTES: &[(&str, &str)] = &[
+    ("id", "data-hamish-id"),
+    ("ui", "data-hamish-ui"),
+    ("entities", "data-hamish-entities"),
+    ("namespace", "data-hamish-namespace"),
+    ("readOnly", "data-hamish-readonly"),
+    ("panel", "data-hamish-panel"),
+    ("src", "data-src"),
+];
+
+/// One option's value, from the options object, else the element's attribute.
+enum Given {
+    Json(Value),
+    Attr(String),
+}
+
+/// A string option (blank counts as not given).
+fn text(name: &str, given: Option<Given>) -> Result<Option<String>, String> {
+    match given {
+        None | Some(Given::Json(Value::Null)) => Ok(None),
+        Some(Given::Attr(s)) | Some(Given::Json(Value::String(s))) => {
+            let s = s.trim();
+            Ok((!s.is_empty()).then(|| s.to_string()))
+        }
+        Some(Given::Json(_)) => Err(format!("option “{name}” must be a string")),
+    }
+}
+
+/// The entity with these settings: a default entity's id, or `{label, labelAr, color, wikidata, forms}`.
+fn entity(value: &Value, taken: &[Entity]) -> Result<Entity, String> {
+    let defaults = default_registry();
+    if let Some(id) = value.as_str() {
+        return find(&defaults, id.trim()).cloned().ok_or_else(|| {
+            let known: Vec<&str> = defaults.iter().map(|e| e.id.as_str()).collect();
+            format!("unknown entity “{id}” (built in: {})", known.join(", "))
+        });
+    }
+    let field = |key: &str| {
+        value
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let forms = match value.get("forms") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Some(Value::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    if !value.is_object() {
+        return Err(
+            "each entity must be a built-in id or an object {label, labelAr, color, forms}".into(),
+        );
+    }
+    let id = value
+        .get("id")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if let Some(id) = id {
+        if find(taken, id).is_some() {
+            return Err(format!("entity id “{id}” is given twice"));
+        }
+    }
+    custom_entity(
+        id,
+        &field("label"),
+        &field("labelAr"),
+        &field("color"),
+        &field("wikidata"),
+        &forms,
+        taken,
+    )
+    .map_err(|e| format!("entity “{}”: {e}", field("label")))
+}
+
+/// The entity list: a JSON array, or an attribute of built-in ids separated by spaces or commas.
+fn entities(given: Option<Given>) -> Result<Vec<Entity>, String> {
+    let items: Vec<Value> = match given {
+        None | Some(Given::Json(Value::Null)) => return Ok(default_registry()),
+        Some(Given::Attr(s)) => s
+            .split([' ', ',', '\t', '\n'])
+            .filter(|s| !s.is_empty())
+            .map(|s| Value::String(s.into()))
+            .collect(),
+        Some(Given::Json(Value::Array(items))) => items,
+        Some(Given::Json(_)) => return Err("option “entities” must be an array".into()),
+    };
+    let mut out: Vec<Entity> = Vec::new();
+    for item in &items {
+        let e = entity(item, &out)?;
+        if find(&out, &e.id).is_none() {
+            out.push(e);
+        }
+    }
+    if out.is_empty() {
+        return Err("option “entities” lists no entity".into());
+    }
+    Ok(out)
+}
+
+impl EmbedOptions {
+    /// Reads the options: `attr` gives the mounted element's attributes, `json` the options object
+    /// as JSON (`null` or `{}` when none was passed).
+    pub fn parse(
+        attr: impl Fn(&str) -> Option<String>,
+        json: &str,
+    ) -> Result<EmbedOptions, String> {
+        let object: Value =
+            serde_json::from_str(json).map_err(|e| format!("options are not JSON ({e})"))?;
+        let object = match object {
+            Value::Null => serde_json::Map::new(),
+            Value::Object(map) => map,
+            _ => return Err("options must be an object".into()),
+        };
+        let known: Vec<&str> = ATTRIBUTES.iter().map(|(k, _)| *k).collect();
+        if let Some(unknown) = object.keys().find(|k| !known.contains(&k.as_str())) {
+            return Err(format!(
+                "unknown option “{unknown}” (known: {})",
+                known.join(", ")
+            ));
+        }
+        let given = |name: &str| -> Option<Given> {
+            if let Some(v) = object.get(name) {
+                return Some(Given::Json(v.clone()));
+            }
+            let (_, attribute) = ATTRIBUTES.iter().find(|(k, _)| *k == name)?;
+            attr(attribute)
+                .or_else(|| (name == "src").then(|| attr("data-hamish-src")).flatten())
+                .map(Given::Attr)
+        };
+        let ui = text("ui", given("ui"))?;
+        if let Some(ui) = &ui {
+            if ui != "ar" && ui != "en" {
+                return Err(format!("option “ui” must be \"ar\" or \"en\", not “{ui}”"));
+            }
+        }
+        let namespace =
+            text("namespace", given("namespace"))?.unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+        if !valid_namespace(&namespace) {
+            return Err(format!(
+                "option “namespace” must be 1–40 letters, digits, - or _, not “{namespace}”"
+            ));
+        }
+        let read_only = match given("readOnly") {
+            None | Some(Given::Json(Value::Null)) => false,
+            Some(Given::Json(Value::Bool(b))) => b,
+            Some(Given::Attr(s)) => !matches!(s.trim(), "false" | "no" | "0"),
+            Some(Given::Json(_)) => return Err("option “readOnly” must be true or false".into()),
+        };
+        let panel = match text("panel", given("panel"))?.as_deref() {
+            None | Some("side") => PanelPlacement::Side,
+            Some("bottom") => PanelPlacement::Bottom,
+            Some("collapsed") => PanelPlacement::Collapsed,
+            Some(other) => {
+                return Err(format!(
+                    "option “panel” must be side, bottom or collapsed, not “{other}”"
+                ))
+            }
+        };
+        let id = text("id", given("id"))?;
+        if id.as_ref().is_some_and(|id| id.chars().count() > 2000) {
+            return Err("option “id” is longer than 2,000 characters".into());
+        }
+        Ok(EmbedOptions {
+            id,
+            ui,
+            entities: entities(given("entities"))?,
+            namespace,
+            read_only,
+            panel,
+            src: text("src", given("src"))?,
+        })
+    }
+}
+
+/// The default article id of a page: its canonical URL if it names one, else its address without
+/// query or fragment.
+pub fn default_id(canonical: Option<&str>, address: &str) -> String {
+    canonical
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| address.split(['?', '#']).next().unwrap_or(address))
+        .to_string()
+}
+
+/// An id no other mounted article on the page uses: `id` itself, else `id#element-id` (the mounted
+/// element's `id` attribute), else `id#2`, `id#3`… — so several articles on one page keep apart.
+pub fn unique_id(id: &str, element_id: Option<&str>, taken: &[String]) -> String {
+    let free = |candidate: &str| !taken.iter().any(|t| t == candidate);
+    if free(id) {
+        return id.to_string();
+    }
+    if let Some(el) = element_id.map(str::trim).filter(|e| !e.is_empty()) {
+        let candidate = format!("{id}#{el}");
+        if free(&candidate) {
+            return candidate;
+        }
+    }
+    (2..)
+        .map(|n| format!("{id}#{n}"))
+        .find(|c| free(c))
+        .unwrap_or_else(|| id.to_string())
+}
