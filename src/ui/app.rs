@@ -1,19 +1,16 @@
 //! The widget: wires the reducer, storage and the reader's input to the components.
 
-use crate::core::anchor::reattach;
 use crate::core::article::Article;
 use crate::core::entities::Entity;
-use crate::core::entities::CUSTOM_KEY;
-use crate::core::import;
-use crate::core::mentions::Matcher;
 use crate::core::model::{Annotation, Kind};
-use crate::core::persist::{entry_key, Stored};
-use crate::core::selectors::describe;
-use crate::core::state::{Action, Filter, Notice, Popover as PopoverState, State};
-use crate::core::suggestions::{accepted, pending, Suggestion};
+use crate::core::persist::DEFAULT_NAMESPACE;
+use crate::core::state::{Action, Notice, Pending, Popover as PopoverState};
+use crate::core::suggestions::Suggestion;
 use crate::core::units::short_quote;
-use crate::core::w3c::export_collection;
 use crate::i18n::Lang;
+use crate::ui::annotator::{
+    export_download, use_annotator, use_import_file, Annotator, Edits, Setup,
+};
 use crate::ui::article::ArticleView;
 use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::loader::OpenRequest;
@@ -21,14 +18,11 @@ use crate::ui::notices::Notices;
 use crate::ui::open_panel::OpenPanel;
 use crate::ui::panel::Panel;
 use crate::ui::popover::Popover;
-use crate::ui::reader_input::{use_reader_input, Command, Latest, EDGE_MARGIN};
+use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::toolbar::Toolbar;
-use crate::web::registry_store;
-use crate::web::storage::AnnotationStore;
-use crate::web::{clock, download, page, selection};
-use gloo::file::callbacks::FileReader;
+use crate::web::{clock, page, registry_store, selection};
 use std::rc::Rc;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Properties of [`App`].
@@ -54,99 +48,42 @@ pub struct AppProps {
     pub on_saved: Callback<usize>,
 }
 
-/// The starting state: the stored annotations, re-attached to the article's current text.
-fn initial_state(store: &AnnotationStore, open_notices: &[Notice], props: &AppProps) -> State {
-    let (mut stored, load_notices) = store.load(&clock::now_iso());
-    let summary = reattach(&props.article.text, &mut stored.annotations);
-    let mut state = State {
-        registry: props.registry.clone(),
-        ..State::default()
-    };
-    state.apply(Action::Load(stored));
-    for notice in props
-        .notices
-        .iter()
-        .chain(open_notices)
-        .chain(&load_notices)
-    {
-        state.apply(Action::Notify(notice.clone()));
-    }
-    if summary.moved + summary.orphaned > 0 {
-        state.apply(Action::Notify(Notice::Reanchored {
-            moved: summary.moved,
-            orphaned: summary.orphaned,
-        }));
-    }
-    state
-}
-
 /// The annotator widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let article = props.article.clone();
     let root = use_node_ref();
     let lang = use_state(|| props.lang);
-    let store = use_memo(article.id.clone(), |id| AnnotationStore::open(id));
-    let state = use_reducer(|| initial_state(&store.0, &store.1, props));
+    let setup = Setup {
+        article: article.clone(),
+        registry: props.registry.clone(),
+        namespace: DEFAULT_NAMESPACE.into(),
+        notices: props.notices.clone(),
+        follow_registry: true,
+        on_saved: props.on_saved.clone(),
+    };
+    let Annotator {
+        state,
+        suggestions,
+        latest,
+        command,
+        edits,
+        ..
+    } = use_annotator(&setup);
+    let Edits {
+        on_note,
+        on_kind,
+        on_delete,
+        on_filter,
+        on_reattach,
+        on_accept,
+        on_accept_all,
+        on_reject,
+        on_command,
+    } = edits;
     let registry = state.registry.clone();
-    let latest = use_mut_ref(Latest::default);
-    *latest.borrow_mut() = Latest::of(&state);
-    let reading = use_mut_ref(|| None::<FileReader>);
-
     let opening = use_state(|| false);
     let editing_entities = use_state(|| false);
-    // Finding mentions runs only when the article or the registry changes, never on a selection.
-    let mentions = use_memo(
-        (article.clone(), registry.clone()),
-        |(article, registry)| Matcher::new(registry).find(&article.text),
-    );
-    let suggestions = use_memo(
-        (
-            mentions.clone(),
-            state.annotations.clone(),
-            state.rejected.clone(),
-        ),
-        |(mentions, annotations, rejected)| pending(mentions, annotations, rejected),
-    );
-
-    {
-        let dispatcher = state.dispatcher();
-        let store = store.clone();
-        let on_saved = props.on_saved.clone();
-        let stored = Stored {
-            annotations: state.annotations.clone(),
-            rejected: state.rejected.clone(),
-        };
-        use_effect_with(stored, move |stored| match store.0.save(stored) {
-            Ok(()) => on_saved.emit(stored.annotations.len()),
-            Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
-        });
-    }
-    {
-        // Another tab of this browser changed this article's annotations or the reader's entities:
-        // take its version (each tab writes whole entries, so the newest write is the whole truth).
-        let dispatcher = state.dispatcher();
-        let store = store.clone();
-        let article = article.clone();
-        use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            let listener = gloo::events::EventListener::new(&window, "storage", move |e| {
-                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else {
-                    return;
-                };
-                let key = e.key();
-                if key.as_deref() == Some(entry_key(&article.id).as_str()) {
-                    if let Some(mut stored) = store.0.adopt(e.new_value().as_deref()) {
-                        reattach(&article.text, &mut stored.annotations);
-                        dispatcher.dispatch(Action::Load(stored));
-                    }
-                } else if key.as_deref() == Some(CUSTOM_KEY) {
-                    dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
-                }
-            });
-            move || drop(listener)
-        });
-    }
     {
         // Saved when it changes, not when the widget mounts (that would rewrite what was just read).
         let mounted = use_mut_ref(|| false);
@@ -164,34 +101,23 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-
-    let command: Rc<dyn Fn(Command)> =
-        {
-            let dispatcher = state.dispatcher();
-            let article = article.clone();
-            let latest = latest.clone();
-            Rc::new(move |command: Command| {
-                let now = latest.borrow().clone();
-                let Some(pending) = now.pending else { return };
-                let selectors = describe(&article.text, pending.start, pending.end);
-                let modified = clock::now_iso();
-                match (command, now.reattaching) {
-                    (Command::Attach, Some(id)) => dispatcher.dispatch(Action::Reattach {
-                        id,
-                        selectors,
-                        modified,
-                    }),
-                    (Command::Tag(kind), None) => dispatcher.dispatch(Action::Add(
-                        Annotation::new(clock::new_urn(), kind, selectors, &modified),
-                    )),
-                    _ => return,
-                }
-                selection::clear();
-            })
-        };
+    let read_selection: Rc<dyn Fn() -> Option<Pending>> = {
+        let root = root.clone();
+        let article = article.clone();
+        Rc::new(move || {
+            let root_el = root.cast::<Element>()?;
+            let range = selection::current_range()?;
+            let (start, end) = selection::range_to_offsets(&root_el, &article, &range)?;
+            Some(pending_at(
+                &root_el,
+                start,
+                end,
+                &range.get_bounding_client_rect(),
+            ))
+        })
+    };
     use_reader_input(
-        root.clone(),
-        article.clone(),
+        read_selection,
         latest.clone(),
         state.dispatcher(),
         command.clone(),
@@ -237,78 +163,9 @@ pub fn App(props: &AppProps) -> Html {
         let annotations = state.annotations.clone();
         let article = article.clone();
         let registry = registry.clone();
-        Callback::from(move |_| {
-            let now = clock::now_iso();
-            let json =
-                export_collection(&annotations, &article, &registry, &clock::new_urn(), &now);
-            let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            let day = now.get(..10).unwrap_or("export");
-            let filename = format!("hamish-{}-{day}.json", article.id);
-            if download::download(&filename, "application/ld+json", &text).is_ok() {
-                dispatcher.dispatch(Action::Notify(Notice::Exported(annotations.len())));
-            }
-        })
+        Callback::from(move |_| export_download(&dispatcher, &annotations, &article, &registry))
     };
-    let on_import = {
-        let dispatcher = state.dispatcher();
-        let article = article.clone();
-        let registry = registry.clone();
-        let reading = reading.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let dispatcher = dispatcher.clone();
-            let article = article.clone();
-            let registry = registry.clone();
-            let task = gloo::file::callbacks::read_as_text(&file.into(), move |read| {
-                let parsed = read
-                    .map_err(|e| format!("the file could not be read ({e})"))
-                    .and_then(|json| {
-                        import::parse(
-                            &json,
-                            &article.text,
-                            &registry,
-                            &mut clock::new_urn,
-                            &clock::now_iso(),
-                        )
-                    });
-                dispatcher.dispatch(match parsed {
-                    Ok(parsed) => Action::Import(parsed),
-                    Err(reason) => Action::Notify(Notice::ImportFailed(reason)),
-                });
-            });
-            *reading.borrow_mut() = Some(task);
-        })
-    };
-    let on_note = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(id, note): (String, String)| {
-            dispatcher.dispatch(Action::SetNote {
-                id,
-                note,
-                modified: clock::now_iso(),
-            })
-        })
-    };
-    let on_kind = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(id, kind): (String, Kind)| {
-            dispatcher.dispatch(Action::SetKind {
-                id,
-                kind,
-                modified: clock::now_iso(),
-            })
-        })
-    };
-    let on_delete = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |id: String| dispatcher.dispatch(Action::Delete(id)))
-    };
+    let on_import = use_import_file(state.dispatcher(), article.clone(), registry.clone());
     let on_close = {
         let dispatcher = state.dispatcher();
         let root = root.clone();
@@ -320,64 +177,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let on_filter = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |f: Filter| dispatcher.dispatch(Action::SetFilter(f)))
-    };
     let on_choose = {
         let root = root.clone();
         Callback::from(move |id: String| {
             if let Some(root_el) = root.cast::<Element>() {
                 page::reveal(&root_el, &id);
-            }
-        })
-    };
-    let on_reattach = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |id: Option<String>| dispatcher.dispatch(Action::SetReattaching(id)))
-    };
-    let accept = {
-        let dispatcher = state.dispatcher();
-        let article = article.clone();
-        move |chosen: Vec<Suggestion>| {
-            let tags = accepted(
-                &article.text,
-                chosen,
-                &mut clock::new_urn,
-                &clock::now_iso(),
-            );
-            dispatcher.dispatch(Action::AddMany(tags));
-        }
-    };
-    let on_accept = {
-        let accept = accept.clone();
-        use_callback(suggestions.clone(), move |key: String, suggestions| {
-            accept(
-                suggestions
-                    .iter()
-                    .filter(|s| s.key() == key)
-                    .cloned()
-                    .collect(),
-            )
-        })
-    };
-    let on_accept_all = {
-        let suggestions = suggestions.clone();
-        Callback::from(move |entity: String| {
-            accept(
-                suggestions
-                    .iter()
-                    .filter(|s| s.entity == entity)
-                    .cloned()
-                    .collect(),
-            )
-        })
-    };
-    let on_reject = {
-        let dispatcher = state.dispatcher();
-        use_callback(suggestions.clone(), move |key: String, suggestions| {
-            if let Some(sg) = suggestions.iter().find(|s| s.key() == key) {
-                dispatcher.dispatch(Action::Reject(sg.rejected()));
             }
         })
     };
@@ -456,7 +260,6 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
     };
-    let on_command = Callback::from(move |c: Command| command(c));
 
     let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
     let banner = reattaching.map(|a| {

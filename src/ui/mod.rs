@@ -1,5 +1,6 @@
 //! yew components: thin views over [`crate::core::state::State`].
 
+pub mod annotator;
 pub mod app;
 pub mod article;
 pub mod entities_panel;

@@ -1,7 +1,6 @@
 //! The reader's input outside any one component: selecting text (mouse, touch, keyboard) and the
 //! keyboard shortcuts that act on a selection.
 
-use crate::core::article::Article;
 use crate::core::entities::Entity;
 use crate::core::model::Kind;
 use crate::core::state::{Action, Pending, State};
@@ -11,6 +10,7 @@ use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use web_sys::DomRect;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
@@ -53,28 +53,29 @@ pub enum Command {
     Attach,
 }
 
-/// Whether `target` lies inside an element matching `selector`.
-pub fn inside(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<Element>().ok())
+/// Whether the event's original target (inside a shadow root too) lies inside an element matching
+/// `selector`.
+pub fn inside(e: &web_sys::Event, selector: &str) -> bool {
+    e.composed_path()
+        .get(0)
+        .dyn_into::<Element>()
+        .ok()
         .and_then(|el| el.closest(selector).ok().flatten())
         .is_some()
 }
 
-/// The selection as a pending range with its toolbar position, when it covers article text.
-fn read_pending(root: &Element, article: &Article) -> Option<Pending> {
-    let range = selection::current_range()?;
-    let (start, end) = selection::range_to_offsets(root, article, &range)?;
-    let rect = range.get_bounding_client_rect();
+/// The pending selection `[start, end)` whose bounding box is `rect`, with its toolbar placed
+/// relative to `frame` (above the selection, or below it when the viewport has no room above).
+pub fn pending_at(frame: &Element, start: usize, end: usize, rect: &DomRect) -> Pending {
     let below = rect.top() < TOOLBAR_ROOM;
-    let (x, y) = page::anchor_point(root, &rect, below, EDGE_MARGIN);
-    Some(Pending {
+    let (x, y) = page::anchor_point(frame, rect, below, EDGE_MARGIN);
+    Pending {
         start,
         end,
         x,
         y,
         below,
-    })
+    }
 }
 
 /// The keyboard shortcut's kind: `c` for a claim, `1`… for the registry's entities. Physical key codes
@@ -97,14 +98,13 @@ fn shortcut(e: &KeyboardEvent, registry: &[Entity]) -> Option<Kind> {
         .map(|entity| Kind::Entity(entity.id.clone()))
 }
 
-/// Registers the document listeners for the widget's lifetime: a finished selection inside the
-/// article shows the toolbar (mouse up at once; touch and keyboard selections after a short pause),
+/// Registers the document listeners for the widget's lifetime: a finished selection that
+/// `read_selection` finds in the article shows the toolbar (mouse up at once; touch and keyboard selections after a short pause),
 /// a collapsed one hides it; `c`, `1`–`9` and Enter act on it through `command`; Esc dismisses the
 /// toolbar, then the popover, then re-attaching.
 #[hook]
 pub fn use_reader_input(
-    root: NodeRef,
-    article: Rc<Article>,
+    read_selection: Rc<dyn Fn() -> Option<Pending>>,
     latest: Rc<RefCell<Latest>>,
     dispatcher: UseReducerDispatcher<State>,
     command: Rc<dyn Fn(Command)>,
@@ -117,10 +117,7 @@ pub fn use_reader_input(
             let dispatcher = dispatcher.clone();
             let latest = latest.clone();
             Rc::new(move || {
-                let Some(root_el) = root.cast::<Element>() else {
-                    return;
-                };
-                let pending = read_pending(&root_el, &article);
+                let pending = read_selection();
                 if pending.is_some() || latest.borrow().pending.is_some() {
                     dispatcher.dispatch(Action::SetPending(pending));
                 }
@@ -142,7 +139,7 @@ pub fn use_reader_input(
             let latest = latest.clone();
             EventListener::new(&document, "mouseup", move |e| {
                 *dragging.borrow_mut() = false;
-                if inside(e.target(), ".hamish-toolbar, .hamish-popover") {
+                if inside(e, ".hamish-toolbar, .hamish-popover") {
                     return;
                 }
                 if latest.borrow().popover_open {
@@ -163,7 +160,7 @@ pub fn use_reader_input(
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
-            if inside(e.target(), "input, textarea, select, [contenteditable]") {
+            if inside(e, "input, textarea, select, [contenteditable]") {
                 return;
             }
             let now = latest.borrow().clone();

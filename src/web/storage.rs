@@ -1,6 +1,8 @@
 //! Where annotations are kept: localStorage when the browser allows it, else memory for this tab.
 
-use crate::core::persist::{backup_key, decode, encode, entry_key, Decoded, Stored};
+use crate::core::persist::{
+    backup_key_in, decode, encode, entry_key_in, Decoded, Stored, DEFAULT_NAMESPACE,
+};
 use crate::core::state::Notice;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -60,6 +62,7 @@ impl Backend {
 /// One article's annotations in a [`Backend`], as a versioned entry.
 pub struct AnnotationStore {
     backend: Backend,
+    namespace: String,
     article_id: String,
     saving: Cell<bool>,
     last_written: RefCell<String>,
@@ -68,19 +71,30 @@ pub struct AnnotationStore {
 impl AnnotationStore {
     /// Opens the article's store in localStorage, or in memory (with a notice) when that is unavailable.
     pub fn open(article_id: &str) -> (AnnotationStore, Vec<Notice>) {
-        match Backend::local() {
-            Some(local) => (Self::with_backend(local, article_id), Vec::new()),
-            None => (
-                Self::with_backend(Backend::memory(), article_id),
-                vec![Notice::StorageUnavailable],
-            ),
-        }
+        Self::open_in(DEFAULT_NAMESPACE, article_id)
+    }
+
+    /// [`AnnotationStore::open`] with keys in `namespace` (a host page's own).
+    pub fn open_in(namespace: &str, article_id: &str) -> (AnnotationStore, Vec<Notice>) {
+        let (backend, notices) = match Backend::local() {
+            Some(local) => (local, Vec::new()),
+            None => (Backend::memory(), vec![Notice::StorageUnavailable]),
+        };
+        let mut store = Self::with_backend(backend, article_id);
+        store.namespace = namespace.into();
+        (store, notices)
+    }
+
+    /// The storage key of this article's entry.
+    pub fn key(&self) -> String {
+        entry_key_in(&self.namespace, &self.article_id)
     }
 
     /// Opens the article's store in the given backend.
     pub fn with_backend(backend: Backend, article_id: &str) -> AnnotationStore {
         AnnotationStore {
             backend,
+            namespace: DEFAULT_NAMESPACE.into(),
             article_id: article_id.into(),
             saving: Cell::new(true),
             last_written: RefCell::new(String::new()),
@@ -96,7 +110,7 @@ impl AnnotationStore {
     /// unchanged to a backup key (named with `stamp`) and replaced by an empty one, so Hamish starts
     /// clean; if even the backup fails, saving is switched off so the entry is never overwritten.
     pub fn load(&self, stamp: &str) -> (Stored, Vec<Notice>) {
-        let key = entry_key(&self.article_id);
+        let key = self.key();
         let raw = match self.backend.read(&key) {
             Ok(raw) => raw,
             Err(Refused) => return (Stored::default(), vec![Notice::StorageUnavailable]),
@@ -107,7 +121,7 @@ impl AnnotationStore {
                 (stored, Vec::new())
             }
             Decoded::Unusable(reason) => {
-                let backup = backup_key(&self.article_id, stamp);
+                let backup = backup_key_in(&self.namespace, &self.article_id, stamp);
                 let kept = raw
                     .as_deref()
                     .is_some_and(|r| self.backend.write(&backup, r).is_ok());
@@ -154,7 +168,7 @@ impl AnnotationStore {
             return Ok(());
         }
         self.backend
-            .write(&entry_key(&self.article_id), &encoded)
+            .write(&self.key(), &encoded)
             .map_err(|Refused| Notice::SaveFailed)?;
         *self.last_written.borrow_mut() = encoded;
         Ok(())

@@ -1,0 +1,389 @@
+//! What every Hamish widget shares, on its own page or embedded in a news site: the reducer and the
+//! article's store (loaded, re-anchored, saved, kept in step with other tabs), the entity suggestions,
+//! and the callbacks that edit annotations.
+
+use crate::core::anchor::reattach;
+use crate::core::article::Article;
+use crate::core::entities::{Entity, CUSTOM_KEY};
+use crate::core::import;
+use crate::core::mentions::Matcher;
+use crate::core::model::{Annotation, Kind};
+use crate::core::persist::Stored;
+use crate::core::selectors::describe;
+use crate::core::state::{Action, Filter, Notice, State};
+use crate::core::suggestions::{accepted, pending, Suggestion};
+use crate::core::w3c::export_collection;
+use crate::ui::reader_input::{Command, Latest};
+use crate::web::storage::AnnotationStore;
+use crate::web::{clock, download, registry_store, selection};
+use gloo::file::callbacks::FileReader;
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// What a widget starts from.
+#[derive(Clone, PartialEq)]
+pub struct Setup {
+    /// The article to annotate.
+    pub article: Rc<Article>,
+    /// The entities a reader can tag when the widget starts.
+    pub registry: Rc<Vec<Entity>>,
+    /// The storage namespace (see [`crate::core::persist::entry_key_in`]).
+    pub namespace: String,
+    /// Notices to show from the start (e.g. a failed article load).
+    pub notices: Vec<Notice>,
+    /// Whether the registry follows the reader's own entities when another tab changes them.
+    pub follow_registry: bool,
+    /// Called with the number of annotations whenever they are saved.
+    pub on_saved: Callback<usize>,
+}
+
+/// The callbacks that change annotations, for the toolbar, popover and panel.
+#[derive(Clone)]
+pub struct Edits {
+    /// Annotation id and its new note.
+    pub on_note: Callback<(String, String)>,
+    /// Annotation id and its new kind.
+    pub on_kind: Callback<(String, Kind)>,
+    /// Id of an annotation to delete.
+    pub on_delete: Callback<String>,
+    /// The panel's new filter.
+    pub on_filter: Callback<Filter>,
+    /// Starts (`Some(id)`) or stops re-attaching an orphan.
+    pub on_reattach: Callback<Option<String>>,
+    /// Key of a suggestion to accept.
+    pub on_accept: Callback<String>,
+    /// Entity whose suggestions to accept, all of them.
+    pub on_accept_all: Callback<String>,
+    /// Key of a suggestion to reject.
+    pub on_reject: Callback<String>,
+    /// A key press or button on the pending selection.
+    pub on_command: Callback<Command>,
+}
+
+/// A widget's state and what changes it.
+pub struct Annotator {
+    /// The reducer.
+    pub state: UseReducerHandle<State>,
+    /// The article's store and the notices opening it gave.
+    pub store: Rc<(AnnotationStore, Vec<Notice>)>,
+    /// Mentions not yet tagged or rejected.
+    pub suggestions: Rc<Vec<Suggestion>>,
+    /// What the document listeners read of the state.
+    pub latest: Rc<RefCell<Latest>>,
+    /// Tags (or re-attaches) the pending selection.
+    pub command: Rc<dyn Fn(Command)>,
+    /// The editing callbacks.
+    pub edits: Edits,
+}
+
+/// The starting state: the stored annotations, re-attached to the article's current text.
+fn initial_state(store: &AnnotationStore, open_notices: &[Notice], setup: &Setup) -> State {
+    let (mut stored, load_notices) = store.load(&clock::now_iso());
+    let summary = reattach(&setup.article.text, &mut stored.annotations);
+    let mut state = State {
+        registry: setup.registry.clone(),
+        ..State::default()
+    };
+    state.apply(Action::Load(stored));
+    for notice in setup
+        .notices
+        .iter()
+        .chain(open_notices)
+        .chain(&load_notices)
+    {
+        state.apply(Action::Notify(notice.clone()));
+    }
+    if summary.moved + summary.orphaned > 0 {
+        state.apply(Action::Notify(Notice::Reanchored {
+            moved: summary.moved,
+            orphaned: summary.orphaned,
+        }));
+    }
+    state
+}
+
+/// The state of a widget annotating `setup.article`, saved as it changes.
+#[hook]
+pub fn use_annotator(setup: &Setup) -> Annotator {
+    let article = setup.article.clone();
+    let store = use_memo(
+        (setup.namespace.clone(), article.id.clone()),
+        |(namespace, id)| AnnotationStore::open_in(namespace, id),
+    );
+    let state = use_reducer(|| initial_state(&store.0, &store.1, setup));
+    let latest = use_mut_ref(Latest::default);
+    *latest.borrow_mut() = Latest::of(&state);
+    // Finding mentions runs only when the article or the registry changes, never on a selection.
+    let mentions = use_memo(
+        (article.clone(), state.registry.clone()),
+        |(article, registry)| Matcher::new(registry).find(&article.text),
+    );
+    let suggestions = use_memo(
+        (
+            mentions.clone(),
+            state.annotations.clone(),
+            state.rejected.clone(),
+        ),
+        |(mentions, annotations, rejected)| pending(mentions, annotations, rejected),
+    );
+    {
+        let dispatcher = state.dispatcher();
+        let store = store.clone();
+        let on_saved = setup.on_saved.clone();
+        let stored = Stored {
+            annotations: state.annotations.clone(),
+            rejected: state.rejected.clone(),
+        };
+        use_effect_with(stored, move |stored| match store.0.save(stored) {
+            Ok(()) => on_saved.emit(stored.annotations.len()),
+            Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
+        });
+    }
+    {
+        // Another tab of this browser changed this article's annotations or the reader's entities:
+        // take its version (each tab writes whole entries, so the newest write is the whole truth).
+        let dispatcher = state.dispatcher();
+        let store = store.clone();
+        let article = article.clone();
+        let follow_registry = setup.follow_registry;
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listener = gloo::events::EventListener::new(&window, "storage", move |e| {
+                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else {
+                    return;
+                };
+                let key = e.key();
+                if key.as_deref() == Some(store.0.key().as_str()) {
+                    if let Some(mut stored) = store.0.adopt(e.new_value().as_deref()) {
+                        reattach(&article.text, &mut stored.annotations);
+                        dispatcher.dispatch(Action::Load(stored));
+                    }
+                } else if follow_registry && key.as_deref() == Some(CUSTOM_KEY) {
+                    dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let command: Rc<dyn Fn(Command)> =
+        {
+            let dispatcher = state.dispatcher();
+            let article = article.clone();
+            let latest = latest.clone();
+            Rc::new(move |command: Command| {
+                let now = latest.borrow().clone();
+                let Some(pending) = now.pending else { return };
+                let selectors = describe(&article.text, pending.start, pending.end);
+                let modified = clock::now_iso();
+                match (command, now.reattaching) {
+                    (Command::Attach, Some(id)) => dispatcher.dispatch(Action::Reattach {
+                        id,
+                        selectors,
+                        modified,
+                    }),
+                    (Command::Tag(kind), None) => dispatcher.dispatch(Action::Add(
+                        Annotation::new(clock::new_urn(), kind, selectors, &modified),
+                    )),
+                    _ => return,
+                }
+                selection::clear();
+            })
+        };
+    let edits = use_edits(&state, &article, &suggestions, command.clone());
+    Annotator {
+        state,
+        store,
+        suggestions,
+        latest,
+        command,
+        edits,
+    }
+}
+
+/// The editing callbacks of [`Edits`]; those the article view takes are stable between selections.
+#[hook]
+fn use_edits(
+    state: &UseReducerHandle<State>,
+    article: &Rc<Article>,
+    suggestions: &Rc<Vec<Suggestion>>,
+    command: Rc<dyn Fn(Command)>,
+) -> Edits {
+    let dispatcher = state.dispatcher();
+    let on_note = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |(id, note): (String, String)| {
+            dispatcher.dispatch(Action::SetNote {
+                id,
+                note,
+                modified: clock::now_iso(),
+            })
+        })
+    };
+    let on_kind = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |(id, kind): (String, Kind)| {
+            dispatcher.dispatch(Action::SetKind {
+                id,
+                kind,
+                modified: clock::now_iso(),
+            })
+        })
+    };
+    let on_delete = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |id: String| dispatcher.dispatch(Action::Delete(id)))
+    };
+    let on_filter = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |f: Filter| dispatcher.dispatch(Action::SetFilter(f)))
+    };
+    let on_reattach = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |id: Option<String>| dispatcher.dispatch(Action::SetReattaching(id)))
+    };
+    let accept = {
+        let dispatcher = dispatcher.clone();
+        let article = article.clone();
+        move |chosen: Vec<Suggestion>| {
+            let tags = accepted(
+                &article.text,
+                chosen,
+                &mut clock::new_urn,
+                &clock::now_iso(),
+            );
+            dispatcher.dispatch(Action::AddMany(tags));
+        }
+    };
+    let on_accept = {
+        let accept = accept.clone();
+        use_callback(suggestions.clone(), move |key: String, suggestions| {
+            accept(
+                suggestions
+                    .iter()
+                    .filter(|s| s.key() == key)
+                    .cloned()
+                    .collect(),
+            )
+        })
+    };
+    let on_accept_all = {
+        let suggestions = suggestions.clone();
+        Callback::from(move |entity: String| {
+            accept(
+                suggestions
+                    .iter()
+                    .filter(|s| s.entity == entity)
+                    .cloned()
+                    .collect(),
+            )
+        })
+    };
+    let on_reject = {
+        let dispatcher = dispatcher.clone();
+        use_callback(suggestions.clone(), move |key: String, suggestions| {
+            if let Some(sg) = suggestions.iter().find(|s| s.key() == key) {
+                dispatcher.dispatch(Action::Reject(sg.rejected()));
+            }
+        })
+    };
+    let on_command = Callback::from(move |c: Command| command(c));
+    Edits {
+        on_note,
+        on_kind,
+        on_delete,
+        on_filter,
+        on_reattach,
+        on_accept,
+        on_accept_all,
+        on_reject,
+        on_command,
+    }
+}
+
+/// The annotations as the W3C `AnnotationCollection` Hamish exports, generated now.
+pub fn export_value(
+    annotations: &[Annotation],
+    article: &Article,
+    registry: &[Entity],
+) -> serde_json::Value {
+    export_collection(
+        annotations,
+        article,
+        registry,
+        &clock::new_urn(),
+        &clock::now_iso(),
+    )
+}
+
+/// Downloads the annotations as a JSON file and says how many went out.
+pub fn export_download(
+    dispatcher: &UseReducerDispatcher<State>,
+    annotations: &[Annotation],
+    article: &Article,
+    registry: &[Entity],
+) {
+    let json = export_value(annotations, article, registry);
+    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    let now = clock::now_iso();
+    let day = now.get(..10).unwrap_or("export");
+    let filename = format!("hamish-{}-{day}.json", file_safe(&article.id));
+    if download::download(&filename, "application/ld+json", &text).is_ok() {
+        dispatcher.dispatch(Action::Notify(Notice::Exported(annotations.len())));
+    }
+}
+
+/// `id` with the characters file names cannot hold (`/`, `:`, …) replaced by `-`.
+fn file_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// The `change` handler of an import `<input type=file>`: reads the JSON file and imports it
+/// (a refused file gives a notice and changes nothing).
+#[hook]
+pub fn use_import_file(
+    dispatcher: UseReducerDispatcher<State>,
+    article: Rc<Article>,
+    registry: Rc<Vec<Entity>>,
+) -> Callback<Event> {
+    let reading = use_mut_ref(|| None::<FileReader>);
+    Callback::from(move |e: Event| {
+        let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let dispatcher = dispatcher.clone();
+        let article = article.clone();
+        let registry = registry.clone();
+        let task = gloo::file::callbacks::read_as_text(&file.into(), move |read| {
+            let parsed = read
+                .map_err(|e| format!("the file could not be read ({e})"))
+                .and_then(|json| {
+                    import::parse(
+                        &json,
+                        &article.text,
+                        &registry,
+                        &mut clock::new_urn,
+                        &clock::now_iso(),
+                    )
+                });
+            dispatcher.dispatch(match parsed {
+                Ok(parsed) => Action::Import(parsed),
+                Err(reason) => Action::Notify(Notice::ImportFailed(reason)),
+            });
+        });
+        *reading.borrow_mut() = Some(task);
+    })
+}
