@@ -116,6 +116,7 @@ pub struct Strings {
     pub accept_all: &'static str,
     pub suggestions_title: &'static str,
     pub suggestions_help: &'static str,
+    pub suggestions_help_embedded: &'static str,
     pub review: &'static str,
     pub entities_button: &'static str,
     pub entities_title: &'static str,
@@ -134,6 +135,12 @@ pub struct Strings {
     pub entity_confirm_delete: &'static str,
     pub entity_invalid: &'static str,
     pub selection_ready: &'static str,
+    pub dock_label: &'static str,
+    pub dock_collapse: &'static str,
+    pub dock_expand: &'static str,
+    pub no_highlights: &'static str,
+    pub embed_load_failed: &'static str,
+    pub read_only: &'static str,
 }
 
 const AR: Strings = Strings {
@@ -193,6 +200,7 @@ const AR: Strings = Strings {
     accept_all: "قبول كل اقتراحات {entity} ({n})",
     suggestions_title: "اقتراحات",
     suggestions_help: "مواضع ذُكرت فيها الكيانات. على اقتراح: a قبول، x رفض، n/p التالي والسابق.",
+    suggestions_help_embedded: "مواضع ذُكرت فيها الكيانات (خط منقّط). انقر اقتراحاً في المقال، أو «مراجعة»، لقبوله أو رفضه.",
     review: "مراجعة",
     entities_button: "الكيانات…",
     entities_title: "الكيانات",
@@ -211,6 +219,12 @@ const AR: Strings = Strings {
     entity_confirm_delete: "احذف الكيان",
     entity_invalid: "لم يُحفظ الكيان: {reason}.",
     selection_ready: "التحديد جاهز: c ادعاء، 1–9 الكيانات، Esc للإلغاء.",
+    dock_label: "هامش: تعليقات هذا المقال",
+    dock_collapse: "إخفاء اللوحة",
+    dock_expand: "هامش — اعرض التعليقات",
+    no_highlights: "لا يستطيع هذا المتصفح رسم التظليل داخل الصفحة؛ التعليقات في اللوحة.",
+    embed_load_failed: "تعذّر تحميل نص المقال: {reason}",
+    read_only: "للقراءة فقط",
 };
 
 const EN: Strings = Strings {
@@ -270,6 +284,7 @@ const EN: Strings = Strings {
     accept_all: "Accept all {entity} suggestions ({n})",
     suggestions_title: "Suggestions",
     suggestions_help: "Places where the entities are named. On a suggestion: a accept, x reject, n/p next and previous.",
+    suggestions_help_embedded: "Places where the entities are named (dotted underline). Click one in the article, or Review, to accept or reject it.",
     review: "Review",
     entities_button: "Entities…",
     entities_title: "Entities",
@@ -288,4 +303,10 @@ const EN: Strings = Strings {
     entity_confirm_delete: "Delete entity",
     entity_invalid: "The entity was not saved: {reason}.",
     selection_ready: "Selection ready: c claim, 1–9 entities, Esc cancels.",
+    dock_label: "Hamish: this article's annotations",
+    dock_collapse: "Hide the panel",
+    dock_expand: "Hamish — show annotations",
+    no_highlights: "This browser cannot draw highlights in the page; the annotations are listed in the panel.",
+    embed_load_failed: "The article's text could not be loaded: {reason}",
+    read_only: "Read only",
 };

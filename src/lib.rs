@@ -4,6 +4,7 @@
 //! `core` is pure Rust (no `web-sys`); `web` adapts the browser to it; `ui` holds the yew components.
 
 pub mod core;
+pub mod embed;
 pub mod i18n;
 pub mod ui;
 pub mod web;

@@ -88,6 +88,8 @@ pub enum Notice {
     LoadFailed(String),
     /// An article the reader asked for could not be opened; the current one stays.
     OpenFailed(String),
+    /// The browser cannot draw highlights inside a host page (no CSS Custom Highlight API).
+    HighlightsUnsupported,
 }
 
 /// Everything the widget shows.

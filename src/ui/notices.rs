@@ -66,6 +66,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         Notice::ImportFailed(reason) => (s.import_failed.replace("{reason}", reason), true),
         Notice::LoadFailed(reason) => (s.load_failed.replace("{reason}", reason), true),
         Notice::OpenFailed(reason) => (s.open_failed.replace("{reason}", reason), true),
+        Notice::HighlightsUnsupported => (s.no_highlights.into(), true),
     }
 }
 

@@ -35,6 +35,12 @@ pub struct PanelProps {
     pub on_accept_all: Callback<String>,
     /// Called with an entity's id to go through its suggestions with the keyboard.
     pub on_review: Callback<String>,
+    /// Lists the annotations without the controls that change them.
+    #[prop_or_default]
+    pub read_only: bool,
+    /// In a host page, where suggestions are reviewed by clicking rather than with keys.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// The annotation panel.
@@ -110,10 +116,12 @@ pub fn Panel(p: &PanelProps) -> Html {
                 if !a.note.trim().is_empty() {
                     <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
                 }
-                <span class="actions">
-                    <button type="button" onclick={reattach}>{ strings.reattach }</button>
-                    <button type="button" onclick={delete}>{ strings.delete }</button>
-                </span>
+                if !p.read_only {
+                    <span class="actions">
+                        <button type="button" onclick={reattach}>{ strings.reattach }</button>
+                        <button type="button" onclick={delete}>{ strings.delete }</button>
+                    </span>
+                }
             </li>
         }
     });
@@ -141,11 +149,11 @@ pub fn Panel(p: &PanelProps) -> Html {
             }
         })
     });
-    let suggestion_section = (!p.suggestions.is_empty()).then(|| {
+    let suggestion_section = (!p.read_only && !p.suggestions.is_empty()).then(|| {
         html! {
             <section class="suggestions" aria-labelledby="hamish-suggestions-title">
                 <h3 id="hamish-suggestions-title">{ strings.suggestions_title }<span class="count">{ p.suggestions.len() }</span></h3>
-                <p class="help">{ strings.suggestions_help }</p>
+                <p class="help">{ if p.embedded { strings.suggestions_help_embedded } else { strings.suggestions_help } }</p>
                 <ul>{ for suggestion_rows }</ul>
             </section>
         }

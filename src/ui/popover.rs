@@ -45,6 +45,9 @@ pub struct PopoverProps {
     /// Called with an entity's id to accept all its suggestions.
     #[prop_or_default]
     pub on_accept_all: Callback<String>,
+    /// Shows the annotations without the controls that change them.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// The value a `<select>` option uses for a kind.
@@ -76,7 +79,8 @@ pub fn Popover(p: &PopoverProps) -> Html {
         );
         use_effect_with(first, move |_| {
             if let Some(el) = dialog.cast::<HtmlElement>() {
-                if let Ok(Some(target)) = el.query_selector("select, .pop-accept") {
+                let first = |selector: &str| el.query_selector(selector).ok().flatten();
+                if let Some(target) = first("select, .pop-accept").or_else(|| first(".pop-close")) {
                     if let Ok(target) = target.dyn_into::<HtmlElement>() {
                         let _ = target.focus();
                     }
@@ -127,6 +131,17 @@ pub fn Popover(p: &PopoverProps) -> Html {
         });
         let select_id = format!("tag-{id}");
         let note_id = format!("note-{id}");
+        if p.read_only {
+            return html! {
+                <section class="pop-item" data-ann-id={id.clone()}>
+                    <h2 class="pop-kind">{ kind_label(&a.kind, &p.registry, p.lang) }</h2>
+                    <blockquote class="pop-quote" dir="auto">{ short_quote(&a.exact, 140) }</blockquote>
+                    if !a.note.trim().is_empty() {
+                        <p class="pop-note" dir="auto">{ a.note.clone() }</p>
+                    }
+                </section>
+            };
+        }
         html! {
             <section class="pop-item" data-ann-id={id.clone()}>
                 <h2 class="pop-kind">{ kind_label(&a.kind, &p.registry, p.lang) }</h2>

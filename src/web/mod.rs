@@ -2,6 +2,8 @@
 
 pub mod clock;
 pub mod download;
+pub mod highlights;
+pub mod host_text;
 pub mod html;
 pub mod library;
 pub mod open;

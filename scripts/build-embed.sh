@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the embeddable bundle into dist-embed/ with stable file names (no content hashes):
+#   hamish.js            the module script a site adds (mounts every [data-hamish] element)
+#   hamish-core.js       wasm-bindgen's glue, loaded by hamish.js
+#   hamish-core_bg.wasm  Hamish itself (wasm-opt -Oz)
+# HAMISH_PUBLIC_URL (optional) is where the folder will be served from, e.g.
+# https://cdn.example.com/hamish/ — needed only when hamish.js itself is served from elsewhere;
+# by default the other files are fetched from beside hamish.js.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+out="${HAMISH_EMBED_DIST:-dist-embed}"
+public="${HAMISH_PUBLIC_URL:-}"
+case "$public" in ""|*/) ;; *) public="$public/" ;; esac
+case "$public" in *"'"*|*'\'*) echo "HAMISH_PUBLIC_URL must not contain quotes or backslashes" >&2; exit 1 ;; esac
+
+cargo build --release --locked --target wasm32-unknown-unknown --bin hamish-embed
+rm -rf "$out" && mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hamish-core \
+  target/wasm32-unknown-unknown/release/hamish-embed.wasm
+wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+  --enable-multivalue "$out/hamish-core_bg.wasm" -o "$out/hamish-core_bg.wasm"
+sed "s|__HAMISH_PUBLIC_URL__|$public|" scripts/embed/hamish.js > "$out/hamish.js"
+echo "embed: built $out/ (public URL: ${public:-beside hamish.js})"
+echo "embed: paste into the article page:"
+echo "  <script type=\"module\" src=\"${public:-/hamish/}hamish.js\"></script>"
+bash scripts/size.sh "$out"

@@ -1,0 +1,79 @@
+// Hamish, embedded: the one module script a news site adds. It loads Hamish's WebAssembly from the
+// same folder (or from the public URL the bundle was built with), mounts Hamish on every element
+// marked `data-hamish`, and offers `mount(element, options)` for pages that mount it themselves.
+// Build it with `make embed` (scripts/build-embed.sh); the README shows the snippet to paste.
+
+const PUBLIC_URL = '__HAMISH_PUBLIC_URL__';
+const base = new URL('.', PUBLIC_URL.startsWith('__') || PUBLIC_URL === '' ? import.meta.url : new URL(PUBLIC_URL, document.baseURI));
+
+let started;
+/** Resolves once Hamish's WebAssembly is loaded (it is fetched once, on first use). */
+export function ready() {
+  started ??= import(new URL('hamish-core.js', base).href).then(async (core) => {
+    await core.default({ module_or_path: new URL('hamish-core_bg.wasm', base) });
+    return core;
+  });
+  return started;
+}
+
+const handles = new WeakMap();
+
+/** The handle page scripts see: the core's handle, forgotten (and freed) on unmount. */
+function wrap(element, core) {
+  let live = true;
+  const alive = () => { if (!live) throw new Error('Hamish: this article was unmounted'); };
+  return Object.freeze({
+    get id() { alive(); return core.id; },
+    element,
+    annotations() { alive(); return core.annotations(); },
+    import(json) { alive(); return core.import(json); },
+    unmount() {
+      if (!live) return;
+      live = false;
+      handles.delete(element);
+      core.unmount();
+      core.free();
+    },
+  });
+}
+
+/**
+ * Mounts Hamish on `element` (options: id, ui, entities, namespace, readOnly, panel, src — see the
+ * README). Resolves to a handle with annotations(), import(json) and unmount(). Mounting an element
+ * twice gives the same handle.
+ */
+export function mount(element, options) {
+  if (!handles.has(element)) {
+    const mounting = ready()
+      .then((core) => core.mount(element, options ?? null))
+      .then((core) => wrap(element, core));
+    mounting.catch(() => handles.delete(element));
+    handles.set(element, mounting);
+  }
+  return handles.get(element);
+}
+
+/** The handle of an element Hamish is mounted on (or being mounted on), else undefined. */
+export function handle(element) {
+  return handles.get(element);
+}
+
+// Every `[data-hamish]` element, in document order (so default ids are stable across reloads); each
+// announces `hamish:ready` with its handle, or logs why it could not be mounted.
+async function mountMarked() {
+  for (const element of document.querySelectorAll('[data-hamish]')) {
+    try {
+      const h = await mount(element);
+      element.dispatchEvent(new CustomEvent('hamish:ready', { bubbles: true, detail: { handle: h } }));
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+
+window.Hamish = Object.freeze({ mount, handle, ready });
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', mountMarked, { once: true });
+} else {
+  mountMarked();
+}

@@ -1,0 +1,284 @@
+//! Mounting Hamish on a news site's article: the options, the article's text (the host's own, in
+//! place, or loaded from `data-src`), the shadow root holding Hamish's controls, and the handle the
+//! page's script keeps (`annotations()`, `import(json)`, `unmount()`).
+
+use crate::core::article::{Article, BlockKind};
+use crate::core::embed_options::{default_id, unique_id, EmbedOptions};
+use crate::core::import;
+use crate::core::state::{Action, Notice};
+use crate::i18n::Lang;
+use crate::ui::annotator::export_value;
+use crate::ui::embed::{Bridge, EmbedApp, EmbedProps, Embedding};
+use crate::web::highlights::Painter;
+use crate::web::host_text::HostText;
+use crate::web::{clock, open};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+use yew::AppHandle;
+
+/// Hamish's own styles, inside the shadow root only.
+const CHROME_CSS: &str = concat!(
+    include_str!("../styles/hamish.css"),
+    include_str!("../styles/embed.css")
+);
+
+/// Styles of the shadow root's host element, inline so page rules cannot move it (the shadow root's
+/// `:host` rule resets everything else).
+const FRAME_STYLE: &str = "position:absolute;top:0;left:0;width:100%;height:0;margin:0;padding:0;border:0;z-index:2147483000;display:block;";
+
+thread_local! {
+    /// The ids of the articles mounted on this page, by element.
+    static MOUNTED: RefCell<Vec<(Element, String)>> = const { RefCell::new(Vec::new()) };
+    /// Numbers the mounts, for unique highlight names.
+    static COUNTER: Cell<u32> = const { Cell::new(0) };
+}
+
+/// An article mounted on the page.
+pub struct Mounted {
+    element: Element,
+    frame: Element,
+    app: Option<AppHandle<EmbedApp>>,
+    embedding: Rc<Embedding>,
+}
+
+fn document() -> Result<Document, String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "Hamish needs a browser page".to_string())
+}
+
+/// The page's canonical URL, if it names one.
+fn canonical(document: &Document) -> Option<String> {
+    let link = document
+        .query_selector("link[rel~=\"canonical\"][href]")
+        .ok()??;
+    link.dyn_into::<web_sys::HtmlLinkElement>()
+        .ok()
+        .map(|l| l.href())
+}
+
+/// `url` resolved against the page's base URL.
+fn absolute(document: &Document, url: &str) -> Result<String, String> {
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .map(|u| u.href())
+        .map_err(|_| format!("“{url}” is not a URL"))
+}
+
+/// Writes a loaded article's blocks into `element` as headings and paragraphs (text only).
+fn render_blocks(document: &Document, element: &Element, article: &Article) -> Result<(), String> {
+    element.set_text_content(None);
+    for block in &article.blocks {
+        let tag = match block.kind {
+            BlockKind::Title => "h1",
+            BlockKind::Heading => "h2",
+            BlockKind::Paragraph => "p",
+        };
+        let el = document
+            .create_element(tag)
+            .map_err(|_| "cannot create elements")?;
+        el.set_text_content(Some(&block.text));
+        let _ = el.set_attribute("lang", block.lang);
+        let _ = el.set_attribute("dir", block.dir);
+        element
+            .append_child(&el)
+            .map_err(|_| "cannot add the article's text")?;
+    }
+    Ok(())
+}
+
+/// Shows why the article could not be loaded, in the element where it would have been.
+fn show_failure(document: &Document, element: &Element, lang: Lang, reason: &str) {
+    if let Ok(p) = document.create_element("p") {
+        p.set_text_content(Some(
+            &lang.strings().embed_load_failed.replace("{reason}", reason),
+        ));
+        let _ = p.set_attribute("role", "alert");
+        let _ = p.set_attribute("class", "hamish-load-failed");
+        element.set_text_content(None);
+        let _ = element.append_child(&p);
+    }
+}
+
+/// The interface language: the option, else the language the host declares for the article (its
+/// `lang`), else the one its text is written in.
+fn interface_lang(options: &EmbedOptions, element: &Element, article: &Article) -> Lang {
+    let declared = element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("lang"))
+        .filter(|l| !l.trim().is_empty());
+    Lang::choose(
+        options.ui.as_deref(),
+        declared.as_deref().unwrap_or(&article.lang),
+    )
+}
+
+/// Mounts Hamish on `element` with `options` (JSON of the options object; see [`EmbedOptions`]).
+/// Fails with a message a site developer can act on; a failed `data-src` load also shows its reason
+/// in the element.
+pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
+    let document = document()?;
+    if MOUNTED.with(|m| m.borrow().iter().any(|(el, _)| el == &element)) {
+        return Err("Hamish is already mounted on this element (call unmount() first)".into());
+    }
+    let options = EmbedOptions::parse(|name| element.get_attribute(name), options)?;
+    let (id, source) = match &options.src {
+        Some(src) => {
+            let url = absolute(&document, src)?;
+            let fallback = Lang::choose(
+                options.ui.as_deref(),
+                &document
+                    .document_element()
+                    .map(|d| d.get_attribute("lang").unwrap_or_default())
+                    .unwrap_or_default(),
+            );
+            let article = match open::open_url(&url, options.id.as_deref()).await {
+                Ok(article) => article,
+                Err(reason) => {
+                    show_failure(&document, &element, fallback, &reason);
+                    return Err(format!(
+                        "the article at {url} could not be loaded: {reason}"
+                    ));
+                }
+            };
+            render_blocks(&document, &element, &article)?;
+            (article.id.clone(), article.source.clone())
+        }
+        None => {
+            let page = default_id(
+                canonical(&document).as_deref(),
+                &document.url().unwrap_or_default(),
+            );
+            (options.id.clone().unwrap_or_else(|| page.clone()), page)
+        }
+    };
+    let taken: Vec<String> =
+        MOUNTED.with(|m| m.borrow().iter().map(|(_, id)| id.clone()).collect());
+    let id = unique_id(&id, Some(&element.id()), &taken);
+    let host = HostText::read(&element, &id, &source);
+    if host.is_empty() {
+        return Err("the element holds no article text to annotate".into());
+    }
+    let lang = interface_lang(&options, &element, &host.article);
+
+    let frame = document
+        .create_element("hamish-chrome")
+        .map_err(|_| "cannot create elements")?;
+    let _ = frame.set_attribute("style", FRAME_STYLE);
+    let body = document.body().ok_or("the page has no body")?;
+    body.append_child(&frame)
+        .map_err(|_| "cannot add Hamish's controls to the page")?;
+    let shadow = frame
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .map_err(|_| "cannot attach a shadow root")?;
+    let style = document
+        .create_element("style")
+        .map_err(|_| "cannot create elements")?;
+    style.set_text_content(Some(CHROME_CSS));
+    let root = document
+        .create_element("div")
+        .map_err(|_| "cannot create elements")?;
+    for node in [&style, &root] {
+        shadow
+            .append_child(node)
+            .map_err(|_| "cannot fill the shadow root")?;
+    }
+
+    let n = COUNTER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let registry = Rc::new(options.entities.clone());
+    let painter = Rc::new(Painter::new(&format!("hamish-{n}"), &registry));
+    let mut notices = Vec::new();
+    if !Painter::supported() {
+        notices.push(Notice::HighlightsUnsupported);
+    }
+    let embedding = Rc::new(Embedding {
+        host: Rc::new(host),
+        mount: element.clone(),
+        frame: frame.clone(),
+        registry,
+        lang,
+        namespace: options.namespace.clone(),
+        read_only: options.read_only,
+        panel: options.panel,
+        painter,
+        bridge: Rc::new(Bridge::default()),
+        notices,
+    });
+    let _ = element.set_attribute("data-hamish-mounted", &id);
+    MOUNTED.with(|m| m.borrow_mut().push((element.clone(), id)));
+    let app = yew::Renderer::<EmbedApp>::with_root_and_props(
+        root,
+        EmbedProps {
+            embedding: embedding.clone(),
+        },
+    )
+    .render();
+    Ok(Mounted {
+        element,
+        frame,
+        app: Some(app),
+        embedding,
+    })
+}
+
+impl Mounted {
+    /// The article's id (its storage key's suffix).
+    pub fn id(&self) -> String {
+        self.embedding.host.article.id.clone()
+    }
+
+    /// The annotations as the W3C collection the Export button downloads.
+    pub fn annotations(&self) -> String {
+        let e = &self.embedding;
+        let registry = e.bridge.registry.borrow().clone();
+        export_value(&e.bridge.annotations.borrow(), &e.host.article, &registry).to_string()
+    }
+
+    /// Imports W3C annotations (a collection, page, annotation or array, as JSON) into the article,
+    /// merged by id; returns the report as JSON `{anchored, orphaned, rejected: [{index, reason}…]}`. Invalid
+    /// input changes nothing and gives the reason.
+    pub fn import(&self, json: &str) -> Result<String, String> {
+        if self.app.is_none() {
+            return Err("Hamish was unmounted from this element".into());
+        }
+        let e = &self.embedding;
+        let registry = e.bridge.registry.borrow().clone();
+        let parsed = import::parse(
+            json,
+            &e.host.article.text,
+            &registry,
+            &mut clock::new_urn,
+            &clock::now_iso(),
+        )?;
+        let report = serde_json::json!({
+            "anchored": parsed.anchored(),
+            "orphaned": parsed.orphaned(),
+            "rejected": parsed.rejected.iter().map(|r| serde_json::json!({ "index": r.index, "reason": r.reason })).collect::<Vec<_>>(),
+        });
+        let dispatcher = e.bridge.dispatcher.borrow().clone();
+        match dispatcher {
+            Some(d) => d.dispatch(Action::Import(parsed)),
+            None => return Err("Hamish is still starting".into()),
+        }
+        Ok(report.to_string())
+    }
+
+    /// Removes Hamish from the element: its controls, highlights and listeners. Annotations stay
+    /// stored; the host's article is as it was.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.embedding.painter.clear();
+        self.frame.remove();
+        let _ = self.element.remove_attribute("data-hamish-mounted");
+        MOUNTED.with(|m| m.borrow_mut().retain(|(el, _)| el != &self.element));
+    }
+}

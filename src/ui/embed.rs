@@ -1,0 +1,536 @@
+//! The widget embedded in a news site's page: the host's own article text stays where it is and is
+//! highlighted in place ([`crate::web::highlights`]); Hamish's controls — toolbar, popover, panel,
+//! notices — live in a shadow root so the host's styles and Hamish's cannot touch each other.
+
+use crate::core::changes::changes;
+use crate::core::embed_options::PanelPlacement;
+use crate::core::entities::Entity;
+use crate::core::model::{Annotation, Kind};
+use crate::core::state::{Action, Notice, Popover as PopoverState, State};
+use crate::core::suggestions::Suggestion;
+use crate::core::units::short_quote;
+use crate::core::w3c::annotation_json;
+use crate::i18n::Lang;
+use crate::ui::annotator::{
+    export_download, use_annotator, use_import_file, Annotator, Edits, Setup,
+};
+use crate::ui::notices::Notices;
+use crate::ui::panel::Panel;
+use crate::ui::popover::Popover;
+use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
+use crate::ui::toolbar::Toolbar;
+use crate::web::highlights::{Layer, Painter, Style};
+use crate::web::host_text::HostText;
+use crate::web::{page, selection};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DomRect, Element, MouseEvent, Node, Range};
+use yew::prelude::*;
+
+/// What the page's script reaches through the mount handle: the current annotations and the reducer.
+#[derive(Default)]
+pub struct Bridge {
+    /// The annotations as last rendered.
+    pub annotations: RefCell<Vec<Annotation>>,
+    /// The entity registry in use.
+    pub registry: RefCell<Rc<Vec<Entity>>>,
+    /// The widget's reducer, once it has rendered.
+    pub dispatcher: RefCell<Option<UseReducerDispatcher<State>>>,
+}
+
+/// One mounted article and everything its widget needs.
+pub struct Embedding {
+    /// The host's article text and its map to the DOM.
+    pub host: Rc<HostText>,
+    /// The mounted element (events are dispatched on it).
+    pub mount: Element,
+    /// The element holding the shadow root: positions are relative to it.
+    pub frame: Element,
+    /// The entities readers can tag.
+    pub registry: Rc<Vec<Entity>>,
+    /// Interface language to start in.
+    pub lang: Lang,
+    /// Storage namespace.
+    pub namespace: String,
+    /// Annotations are shown but cannot be changed.
+    pub read_only: bool,
+    /// Where the panel goes.
+    pub panel: PanelPlacement,
+    /// Draws the highlights.
+    pub painter: Rc<Painter>,
+    /// Shared with the page's script.
+    pub bridge: Rc<Bridge>,
+    /// Notices to show from the start.
+    pub notices: Vec<Notice>,
+}
+
+/// Milliseconds a change waits before the host page is told of it (later changes fold into it).
+const ANNOUNCE_DELAY_MS: u32 = 300;
+
+/// Properties of [`EmbedApp`].
+#[derive(Properties)]
+pub struct EmbedProps {
+    /// The mounted article.
+    pub embedding: Rc<Embedding>,
+}
+
+impl PartialEq for EmbedProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.embedding, &other.embedding)
+    }
+}
+
+/// Whether the range starts in `mount`, or ends in it while starting outside every mounted article
+/// (so a selection reaching from one article into another belongs to the first only).
+fn owns(mount: &Element, range: &Range) -> bool {
+    let within = |node: Option<Node>| node.is_some_and(|n| mount.contains(Some(&n)));
+    let start = range.start_container().ok();
+    if within(start.clone()) {
+        return true;
+    }
+    let in_other = start
+        .and_then(|n| match n.dyn_ref::<Element>() {
+            Some(el) => Some(el.clone()),
+            None => n.parent_element(),
+        })
+        .and_then(|el| el.closest("[data-hamish-mounted]").ok().flatten())
+        .is_some();
+    !in_other && within(range.end_container().ok())
+}
+
+/// The text position under the viewport point (`x`, `y`): `caretPositionFromPoint`, else
+/// `caretRangeFromPoint`.
+fn caret_at(x: f64, y: f64) -> Option<(Node, u32)> {
+    let document: JsValue = web_sys::window()?.document()?.into();
+    let call = |name: &str| -> Option<JsValue> {
+        let f = js_sys::Reflect::get(&document, &name.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        f.call2(&document, &x.into(), &y.into())
+            .ok()
+            .filter(|v| !v.is_null() && !v.is_undefined())
+    };
+    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &name.into()).ok();
+    if let Some(pos) = call("caretPositionFromPoint") {
+        let node = field(&pos, "offsetNode")?.dyn_into::<Node>().ok()?;
+        return Some((node, field(&pos, "offset")?.as_f64()? as u32));
+    }
+    let range = call("caretRangeFromPoint")?.dyn_into::<Range>().ok()?;
+    Some((range.start_container().ok()?, range.start_offset().ok()?))
+}
+
+/// The client rectangle of `ranges` containing (`x`, `y`), if any.
+fn hit(ranges: &[Range], x: f64, y: f64) -> Option<DomRect> {
+    ranges.iter().find_map(|range| {
+        let rects = range.get_client_rects()?;
+        (0..rects.length())
+            .filter_map(|i| rects.get(i))
+            .find(|r| x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom())
+    })
+}
+
+/// The highlight layers: suggestions under everything, then claims, then entity tags.
+fn layers(
+    host: &HostText,
+    annotations: &[Annotation],
+    suggestions: &[Suggestion],
+    registry: &[Entity],
+    flash: Option<(usize, usize)>,
+) -> Vec<Layer> {
+    let entity_index = |id: &str| registry.iter().position(|e| e.id == id);
+    let mut out: Vec<Layer> = Vec::new();
+    let mut add = |style: Style, start: usize, end: usize| {
+        let ranges = host.ranges(start, end);
+        match out.iter_mut().find(|l| l.style == style) {
+            Some(layer) => layer.ranges.extend(ranges),
+            None => out.push(Layer { style, ranges }),
+        }
+    };
+    for sg in suggestions {
+        if let Some(i) = entity_index(&sg.entity) {
+            add(Style::Suggestion(i), sg.start, sg.end);
+        }
+    }
+    for a in annotations
+        .iter()
+        .filter(|a| !a.orphan && a.kind == Kind::Claim)
+    {
+        add(Style::Claim, a.start, a.end);
+    }
+    for a in annotations.iter().filter(|a| !a.orphan) {
+        if let Kind::Entity(id) = &a.kind {
+            if let Some(i) = entity_index(id) {
+                add(Style::Entity(i), a.start, a.end);
+            }
+        }
+    }
+    if let Some((start, end)) = flash {
+        add(Style::Flash, start, end);
+    }
+    out
+}
+
+/// Tells the host page about a change: a `hamish:change` event on the mounted element whose `detail`
+/// is `{type, article, annotation}` (the annotation as W3C JSON).
+fn announce(embedding: &Embedding, change: &crate::core::changes::Change) {
+    let detail = serde_json::json!({
+        "type": change.kind.name(),
+        "article": embedding.host.article.id,
+        "annotation": annotation_json(&change.annotation, &embedding.host.article, &embedding.registry),
+    });
+    let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("hamish:change", &init) {
+        let _ = embedding.mount.dispatch_event(&event);
+    }
+}
+
+/// The embedded widget.
+#[function_component]
+pub fn EmbedApp(props: &EmbedProps) -> Html {
+    let e = props.embedding.clone();
+    let article = e.host.article.clone();
+    let lang = use_state(|| e.lang);
+    let open = use_state(|| e.panel != PanelPlacement::Collapsed);
+    let flash = use_state(|| None::<(usize, usize)>);
+    let setup = Setup {
+        article: article.clone(),
+        registry: e.registry.clone(),
+        namespace: e.namespace.clone(),
+        notices: e.notices.clone(),
+        follow_registry: false,
+        on_saved: Callback::noop(),
+    };
+    let Annotator {
+        state,
+        suggestions,
+        latest,
+        command,
+        edits,
+        ..
+    } = use_annotator(&setup);
+    let Edits {
+        on_note,
+        on_kind,
+        on_delete,
+        on_filter,
+        on_reattach,
+        on_accept,
+        on_accept_all,
+        on_reject,
+        on_command,
+    } = edits;
+    let registry = state.registry.clone();
+    let suggestions: Rc<Vec<Suggestion>> = if e.read_only {
+        Rc::default()
+    } else {
+        suggestions
+    };
+    *e.bridge.annotations.borrow_mut() = state.annotations.clone();
+    *e.bridge.registry.borrow_mut() = registry.clone();
+    *e.bridge.dispatcher.borrow_mut() = Some(state.dispatcher());
+    let current_suggestions = use_mut_ref(Rc::<Vec<Suggestion>>::default);
+    *current_suggestions.borrow_mut() = suggestions.clone();
+
+    let read_selection: Rc<dyn Fn() -> Option<crate::core::state::Pending>> = {
+        let e = e.clone();
+        Rc::new(move || {
+            if e.read_only {
+                return None;
+            }
+            let range = selection::current_range()?;
+            if !owns(&e.mount, &range) {
+                return None;
+            }
+            let (start, end) = e.host.range_to_offsets(&range)?;
+            Some(pending_at(
+                &e.frame,
+                start,
+                end,
+                &range.get_bounding_client_rect(),
+            ))
+        })
+    };
+    use_reader_input(read_selection, latest, state.dispatcher(), command);
+
+    {
+        let e = e.clone();
+        let deps = (
+            state.annotations.clone(),
+            suggestions.clone(),
+            registry.clone(),
+            *flash,
+        );
+        use_effect_with(deps, move |(annotations, suggestions, registry, flash)| {
+            e.painter
+                .paint(layers(&e.host, annotations, suggestions, registry, *flash));
+        });
+    }
+    {
+        // The host hears of changes once they settle, so typing a note is one update rather than
+        // one per key; what is still waiting when the widget goes is told at once.
+        let e = e.clone();
+        let baseline = use_mut_ref(|| None::<Vec<Annotation>>);
+        let waiting = use_mut_ref(|| None::<Vec<Annotation>>);
+        let timer = use_mut_ref(|| None::<Timeout>);
+        let flush: Rc<dyn Fn()> = Rc::new({
+            let waiting = waiting.clone();
+            move || {
+                let Some(now) = waiting.borrow_mut().take() else {
+                    return;
+                };
+                if let Some(before) = baseline.borrow_mut().replace(now.clone()) {
+                    for change in changes(&before, &now) {
+                        announce(&e, &change);
+                    }
+                }
+            }
+        });
+        let first = use_mut_ref(|| true);
+        {
+            let flush = flush.clone();
+            use_effect_with(state.annotations.clone(), move |now| {
+                *waiting.borrow_mut() = Some(now.clone());
+                if std::mem::replace(&mut *first.borrow_mut(), false) {
+                    flush();
+                } else {
+                    *timer.borrow_mut() = Some(Timeout::new(ANNOUNCE_DELAY_MS, move || flush()));
+                }
+            });
+        }
+        use_effect_with((), move |_| move || flush());
+    }
+    // Opens the popover for the annotations and suggestions covering the clicked text.
+    let open_at: Rc<dyn Fn(Vec<String>, Vec<String>, &DomRect)> = {
+        let dispatcher = state.dispatcher();
+        let frame = e.frame.clone();
+        Rc::new(move |ids, suggestions, rect| {
+            let (x, y) = page::anchor_point(&frame, rect, true, EDGE_MARGIN);
+            dispatcher.dispatch(Action::SetPopover(Some(PopoverState {
+                ids,
+                suggestions,
+                x,
+                y,
+            })));
+        })
+    };
+    {
+        let e = e.clone();
+        let open_at = open_at.clone();
+        let current_suggestions = current_suggestions.clone();
+        use_effect_with((), move |_| {
+            let mount = e.mount.clone();
+            let listener = EventListener::new(&mount, "click", move |ev| {
+                let Some(ev) = ev.dyn_ref::<MouseEvent>() else {
+                    return;
+                };
+                if !selection::is_collapsed() {
+                    return;
+                }
+                let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+                let Some((node, offset)) = caret_at(x, y) else {
+                    return;
+                };
+                let Some(at) = e.host.point_to_offset(&node, offset, false) else {
+                    return;
+                };
+                let mut rect = None;
+                let mut covering: Vec<Annotation> = e
+                    .bridge
+                    .annotations
+                    .borrow()
+                    .iter()
+                    .filter(|a| !a.orphan && a.start <= at && at <= a.end)
+                    .filter(|a| match hit(&e.host.ranges(a.start, a.end), x, y) {
+                        Some(r) => {
+                            rect.get_or_insert(r);
+                            true
+                        }
+                        None => false,
+                    })
+                    .cloned()
+                    .collect();
+                covering.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+                let suggested: Vec<String> = current_suggestions
+                    .borrow()
+                    .iter()
+                    .filter(|s| s.start <= at && at <= s.end)
+                    .filter(|s| match hit(&e.host.ranges(s.start, s.end), x, y) {
+                        Some(r) => {
+                            rect.get_or_insert(r);
+                            true
+                        }
+                        None => false,
+                    })
+                    .map(Suggestion::key)
+                    .collect();
+                if let Some(rect) = rect {
+                    open_at(
+                        covering.into_iter().map(|a| a.id).collect(),
+                        suggested,
+                        &rect,
+                    );
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // Shows a span of the article: scrolled to the middle of the window, flashed, and its popover open.
+    let show: Rc<dyn Fn(usize, usize, Vec<String>, Vec<String>)> = {
+        let e = e.clone();
+        let flash = flash.clone();
+        Rc::new(move |start, end, ids, suggestions| {
+            let ranges = e.host.ranges(start, end);
+            let Some(first) = ranges.first() else { return };
+            let target = first
+                .start_container()
+                .ok()
+                .and_then(|n| match n.dyn_ref::<Element>() {
+                    Some(el) => Some(el.clone()),
+                    None => n.parent_element(),
+                });
+            if let Some(target) = target {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                target.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+            flash.set(Some((start, end)));
+            let flash = flash.clone();
+            Timeout::new(1600, move || flash.set(None)).forget();
+            open_at(ids, suggestions, &first.get_bounding_client_rect());
+        })
+    };
+    let on_choose = {
+        let show = show.clone();
+        let bridge = e.bridge.clone();
+        Callback::from(move |id: String| {
+            let found = bridge
+                .annotations
+                .borrow()
+                .iter()
+                .find(|a| a.id == id)
+                .cloned();
+            if let Some(a) = found {
+                show(a.start, a.end, vec![a.id], Vec::new());
+            }
+        })
+    };
+    let on_review = {
+        let suggestions = suggestions.clone();
+        Callback::from(move |entity: String| {
+            if let Some(sg) = suggestions.iter().find(|s| s.entity == entity) {
+                show(sg.start, sg.end, Vec::new(), vec![sg.key()]);
+            }
+        })
+    };
+    let on_close = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::SetPopover(None)))
+    };
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let on_switch = {
+        let lang = lang.clone();
+        Callback::from(move |_| lang.set(lang.other()))
+    };
+    let on_export = {
+        let dispatcher = state.dispatcher();
+        let annotations = state.annotations.clone();
+        let article = article.clone();
+        let registry = registry.clone();
+        Callback::from(move |_| export_download(&dispatcher, &annotations, &article, &registry))
+    };
+    let on_import = use_import_file(state.dispatcher(), article.clone(), registry.clone());
+    let on_dismiss = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
+    };
+
+    let strings = lang.strings();
+    let count = state.annotations.len();
+    let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
+    let banner = reattaching.map(|a| {
+        let cancel = on_reattach.clone();
+        html! {
+            <div class="hamish-reattach" role="status">
+                <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.exact, 60)) }</p>
+                <button type="button" onclick={move |_| cancel.emit(None)}>{ strings.cancel }</button>
+            </div>
+        }
+    });
+    let toolbar = state.pending.as_ref().map(|p| {
+        html! {
+            <Toolbar x={p.x} y={p.y} below={p.below} registry={registry.clone()} lang={*lang}
+                     reattaching={reattaching.is_some()} on_command={on_command.clone()} on_cancel={on_reattach.clone()} />
+        }
+    });
+    let popover = state.popover.as_ref().map(|p| {
+        let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();
+        let suggested: Vec<(Suggestion, usize)> = p
+            .suggestions
+            .iter()
+            .filter_map(|key| suggestions.iter().find(|s| s.key() == *key))
+            .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
+            .collect();
+        html! {
+            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} registry={registry.clone()} lang={*lang}
+                     read_only={e.read_only} on_kind={on_kind.clone()} on_note={on_note.clone()} on_delete={on_delete.clone()}
+                     on_close={on_close.clone()} on_accept={on_accept.clone()} on_reject={on_reject.clone()}
+                     on_accept_all={on_accept_all.clone()} />
+        }
+    });
+    let dock = if *open {
+        html! {
+            <section class="hamish-dock" aria-label={strings.dock_label}>
+                <header class="hamish-bar">
+                    <span class="hamish-brand">{ strings.app_name }</span>
+                    if e.read_only {
+                        <span class="hamish-read-only">{ strings.read_only }</span>
+                    }
+                    <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
+                    if !e.read_only {
+                        <label class="hamish-import">
+                            { strings.import_json }
+                            <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
+                        </label>
+                    }
+                    <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
+                    <button type="button" class="hamish-collapse" aria-label={strings.dock_collapse} title={strings.dock_collapse}
+                            aria-expanded="true" onclick={on_toggle.clone()}>{ "×" }</button>
+                </header>
+                { banner.unwrap_or_default() }
+                <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
+                       registry={registry.clone()} lang={*lang} {on_filter} {on_choose}
+                       on_reattach={on_reattach.clone()} on_delete={on_delete.clone()} read_only={e.read_only} embedded=true
+                       suggestions={suggestions.clone()} on_accept_all={on_accept_all.clone()} {on_review} />
+            </section>
+        }
+    } else {
+        html! {
+            <button type="button" class="hamish-launcher" aria-expanded="false" onclick={on_toggle}>
+                { strings.dock_expand }<span class="count">{ count }</span>
+            </button>
+        }
+    };
+    html! {
+        <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()}>
+            <div class="hamish-toasts">
+                <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
+            </div>
+            { dock }
+            <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+            { toolbar.unwrap_or_default() }
+            { popover.unwrap_or_default() }
+        </div>
+    }
+}
