@@ -5,8 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(process.argv[2] || 'dist');
-// Test fixtures are served under /fixtures/ (plain text, HTML pages, payloads).
-const fixtures = path.resolve('tests/e2e/fixtures');
+// Test fixtures under /fixtures/ (plain text, HTML pages, payloads); the embed bundle (dist-embed/,
+// `make embed`) under /hamish/ and the example news site under /examples/.
+const mounts = [
+  ['/fixtures/', path.resolve('tests/e2e/fixtures')],
+  ['/hamish/', path.resolve(process.env.HAMISH_EMBED_DIST || 'dist-embed')],
+  ['/examples/', path.resolve('examples')],
+];
 const port = Number(process.argv[3] || 4173);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -16,8 +21,8 @@ const types = {
 
 http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
-  const base = url.pathname.startsWith('/fixtures/') ? fixtures : root;
-  const rel = url.pathname.startsWith('/fixtures/') ? url.pathname.slice('/fixtures'.length) : url.pathname;
+  const [prefix, base] = mounts.find(([p]) => url.pathname.startsWith(p)) || ['/', root];
+  const rel = url.pathname.slice(prefix.length - 1);
   let file = path.join(base, decodeURIComponent(rel));
   if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
