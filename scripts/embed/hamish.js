@@ -43,6 +43,7 @@ function wrap(element, core) {
  * twice gives the same handle.
  */
 export function mount(element, options) {
+  if (!(element instanceof Element)) return Promise.reject(new TypeError('Hamish: mount needs an element'));
   if (!handles.has(element)) {
     const mounting = ready()
       .then((core) => core.mount(element, options ?? null))
@@ -55,7 +56,7 @@ export function mount(element, options) {
 
 /** The handle of an element Hamish is mounted on (or being mounted on), else undefined. */
 export function handle(element) {
-  return handles.get(element);
+  return element instanceof Element ? handles.get(element) : undefined;
 }
 
 // Every `[data-hamish]` element, in document order (so default ids are stable across reloads); each

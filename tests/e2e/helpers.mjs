@@ -70,3 +70,49 @@ export async function highlightText(page, id) {
     .filter((el) => !el.parentElement.closest(`[data-ann="${id}"]`))
     .map((el) => el.textContent).join(''), id);
 }
+
+/** Client rectangle of the `nth` occurrence of `needle` in the text of the host element `selector`
+ * (its text nodes joined as they are in the DOM; a space in `needle` matches any run of white space,
+ * as the page renders source line breaks and indentation). */
+export async function hostRect(page, selector, needle, nth = 0, part = 'all') {
+  return page.evaluate(({ selector, needle, nth, part }) => {
+    const el = document.querySelector(selector);
+    const nodes = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let text = '', node;
+    while ((node = walker.nextNode())) { nodes.push([node, text.length]); text += node.data; }
+    const pattern = new RegExp(needle.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+    const found = [...text.matchAll(pattern)][nth];
+    if (!found) throw new Error(`${needle} not in ${selector}`);
+    const at = found.index, length = found[0].length;
+    const [from, to] = part === 'first' ? [at, at + 1] : part === 'last' ? [at + length - 1, at + length] : [at, at + length];
+    const point = (offset) => { const [n, s] = nodes.filter(([, s]) => s <= offset).pop(); return [n, offset - s]; };
+    const range = document.createRange();
+    range.setStart(...point(from));
+    range.setEnd(...(to - 1 >= 0 ? (() => { const [n, o] = point(to - 1); return [n, o + 1]; })() : point(to)));
+    const r = range.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
+  }, { selector, needle, nth, part });
+}
+
+/** Drags the mouse over `needle` in the host element `selector`, right to left as in Arabic. Returns
+ * the browser's selected text. */
+export async function dragHost(page, selector, needle, nth = 0) {
+  await page.evaluate(({ selector }) => document.querySelector(selector).scrollIntoView({ block: 'center' }), { selector });
+  const first = await hostRect(page, selector, needle, nth, 'first');
+  const last = await hostRect(page, selector, needle, nth, 'last');
+  const y1 = first.top + first.height / 2, y2 = last.top + last.height / 2;
+  await page.mouse.move(first.right - 1, y1);
+  await page.mouse.down();
+  await page.mouse.move((first.right + last.left) / 2, (y1 + y2) / 2, { steps: 5 });
+  await page.mouse.move(last.left + 1, y2, { steps: 5 });
+  await page.mouse.up();
+  return page.evaluate(() => window.getSelection().toString());
+}
+
+/** The text of every range of every CSS highlight whose name starts with `prefix`, by name. */
+export async function highlights(page, prefix = 'hamish-') {
+  return page.evaluate((prefix) => Object.fromEntries([...CSS.highlights.entries()]
+    .filter(([name]) => name.startsWith(prefix))
+    .map(([name, h]) => [name, [...h].map((r) => r.toString().replace(/\s+/g, ' ').trim())])), prefix);
+}

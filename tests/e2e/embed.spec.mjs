@@ -1,0 +1,308 @@
+// Hamish embedded in a news site's article page (examples/news-site/, bundle from `make embed`):
+// a reader tags the host's own text in place; the site hears of it and reads it through the JS API.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dragHost, highlights, hostRect } from './helpers.mjs';
+
+const SITE = '/examples/news-site/';
+const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
+const MAIN_ID = 'https://news.example/2026/11/syria-russia-sources';
+const BUNDLE = ['/hamish/hamish.js', '/hamish/hamish-core.js', '/hamish/hamish-core_bg.wasm'];
+
+/** Console errors, uncaught exceptions and every request of a page. */
+function watch(page) {
+  const seen = { errors: [], requests: [] };
+  page.on('pageerror', (e) => seen.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(`console: ${m.text()}`); });
+  page.on('request', (r) => seen.requests.push(new URL(r.url()).pathname));
+  return seen;
+}
+
+/** Opens an example page with empty storage, recording `hamish:change` events, and waits for every
+ * marked article to be mounted. */
+async function openSite(page, file = '', mounts = 1) {
+  await page.addInitScript(() => {
+    window.hamishEvents = [];
+    document.addEventListener('hamish:change', (e) => window.hamishEvents.push({ ...e.detail, from: e.target.id }));
+  });
+  await page.goto(SITE + file);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(mounts);
+}
+
+/** The handle of the article mounted on `selector`, through the page's own script. */
+function api(page, selector, method, ...args) {
+  return page.evaluate(async ({ selector, method, args }) => {
+    const handle = await window.Hamish.handle(document.querySelector(selector));
+    return handle[method](...args);
+  }, { selector, method, args });
+}
+
+/** Layout and computed styles of host elements, to compare a page with and without Hamish. */
+async function hostSnapshot(page, selectors) {
+  return page.evaluate((selectors) => selectors.map((s) => {
+    const el = document.querySelector(s);
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    return {
+      s, rect: [r.left, r.top, r.width, r.height].map((v) => Math.round(v * 10) / 10),
+      style: ['display', 'direction', 'line-height', 'font-family', 'padding', 'border-top-style', 'background-color', 'color']
+        .map((p) => cs.getPropertyValue(p)).join('|'),
+    };
+  }), selectors);
+}
+
+/** The same page without Hamish: the bundle's script answered with an empty module. */
+async function withoutHamish(page, file, selectors) {
+  await page.route('**/hamish/hamish.js', (route) => route.fulfill({ body: '', contentType: 'text/javascript' }));
+  await page.goto(SITE + file);
+  const snapshot = await hostSnapshot(page, selectors);
+  const html = await page.locator('article.story').first().evaluate((el) => el.innerHTML);
+  await page.unroute('**/hamish/hamish.js');
+  return { snapshot, html };
+}
+
+test('a reader tags the host article in place, across a link; the site hears it; reload keeps it', async ({ page }, info) => {
+  const seen = watch(page);
+  await openSite(page);
+  const toolbar = page.getByRole('toolbar');
+
+  // A claim across the host's own link (وسائل التواصل الاجتماعي is an <a> inside the sentence).
+  const claim = 'سيل من المعلومات في وسائل التواصل الاجتماعي';
+  const selected = await dragHost(page, '#story > p:nth-of-type(1)', claim);
+  expect(selected.trim()).toBe(claim);
+  await expect(toolbar).toBeVisible();
+  await toolbar.getByRole('button', { name: 'ادعاء' }).click();
+  await expect(toolbar).toBeHidden();
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': [claim] });
+
+  // An entity by the keyboard (1 = Russia), inside emphasis the host rendered.
+  await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press('1');
+  await expect(toolbar).toBeHidden();
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-entity-0': ['المخابرات الروسية'] });
+
+  // The host's link is still the host's link.
+  await expect(page.locator('#story a[href="#social"]')).toHaveText('وسائل التواصل الاجتماعي');
+
+  // The site heard both, as W3C annotations, through its own listener.
+  await expect.poll(() => page.evaluate(() => window.hamishEvents.map((e) => e.type))).toEqual(['created', 'created']);
+  const events = await page.evaluate(() => window.hamishEvents);
+  expect(events[0].article).toBe(MAIN_ID);
+  expect(events[0].annotation.target.source).toBe(MAIN_ID);
+  expect(events[0].annotation.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: claim });
+  expect(events[1].annotation.body.map((b) => b.purpose)).toContain('tagging');
+  await expect(page.locator('#backend-log li')).toHaveCount(2);
+
+  // Stored under the page's canonical URL.
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `hamish:v1:annotations:${MAIN_ID}`);
+  expect(stored.annotations.map((a) => a.exact).sort()).toEqual([claim, 'المخابرات الروسية'].sort());
+  await page.screenshot({ path: info.outputPath('embedded.png') });
+
+  // A click on the claim opens its popover; a note is an update the site hears of.
+  const spot = await hostRect(page, '#story > p:nth-of-type(1)', 'المعلومات');
+  await page.mouse.click(spot.left + spot.width / 2, spot.top + spot.height / 2);
+  const popover = page.getByRole('dialog');
+  await expect(popover).toBeVisible();
+  await expect(popover.locator('.pop-quote')).toHaveText(claim);
+  await popover.getByRole('textbox').fill('مصادر مجهولة');
+  await popover.getByRole('button', { name: 'إغلاق' }).click();
+  await expect(popover).toBeHidden();
+  await expect.poll(async () => (await page.evaluate(() => window.hamishEvents)).map((e) => e.type).pop())
+    .toBe('updated');
+  const updated = (await page.evaluate(() => window.hamishEvents)).pop().annotation;
+  expect(updated.body.find((b) => b.purpose === 'commenting').value).toBe('مصادر مجهولة');
+
+  // Reload: both are back in place, with the note.
+  await page.reload();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect.poll(() => highlights(page)).toMatchObject({
+    'hamish-1-claim': [claim], 'hamish-1-entity-0': ['المخابرات الروسية'],
+  });
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await expect(page.locator('.hamish-panel .item .note')).toHaveText('مصادر مجهولة');
+
+  // annotations() returns what the Export button downloads; the file is valid W3C.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'تصدير JSON' }).click(),
+  ]);
+  const file = info.outputPath('export.json');
+  await download.saveAs(file);
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const fromApi = await api(page, '#story', 'annotations');
+  expect(fromApi.first.items).toEqual(exported.first.items);
+  expect(fromApi.type).toBe('AnnotationCollection');
+  expect(fromApi.total).toBe(2);
+  execFileSync('python3', [VALIDATOR, file]);
+
+  // Nothing was fetched but the page, its stylesheet and the bundle; nothing went wrong.
+  const unexpected = seen.requests.filter((p) => !p.startsWith(SITE) && !BUNDLE.includes(p));
+  expect(unexpected).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test('hostile CSS: Hamish still works, and the host keeps its own styles, layout and markup', async ({ page }) => {
+  const selectors = ['body', '#story h1', '#story > p:nth-of-type(1)', '#story > p:nth-of-type(6)', '#host-mark',
+    '#host-button', '#host-span', '.sidebar', '.comment-form', '#comment-text'];
+  const before = await withoutHamish(page, 'hostile.html', selectors);
+  const seen = watch(page);
+  await openSite(page, 'hostile.html');
+  await expect.poll(() => highlights(page)).toHaveProperty('hamish-1-suggestion-0');
+  // Nothing of the host moved or changed style, and its article's markup is untouched.
+  expect(await hostSnapshot(page, selectors)).toEqual(before.snapshot);
+  expect(await page.locator('#story').evaluate((el) => el.innerHTML)).toBe(before.html);
+  expect(await page.locator('#host-mark').evaluate((el) => getComputedStyle(el).display)).toBe('block');
+  expect(await page.locator('#host-span').evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dotted');
+
+  // The page hides [role=toolbar] and unsets every button: Hamish's own still show, in its style.
+  const toolbar = page.getByRole('toolbar');
+  await dragHost(page, '#story > p:nth-of-type(1)', 'والدور الذي لعبته روسيا');
+  await expect(toolbar).toBeVisible();
+  const claim = toolbar.getByRole('button', { name: 'ادعاء' });
+  const look = await claim.evaluate((b) => { const cs = getComputedStyle(b); return [cs.display, cs.backgroundColor, cs.borderTopStyle]; });
+  expect(look).toEqual(['flex', 'rgb(255, 224, 138)', 'none']);
+  const chrome = await page.locator('.hamish-embed').evaluate((el) => { const cs = getComputedStyle(el); return [cs.lineHeight, cs.direction, cs.fontSize]; });
+  expect(chrome).toEqual(['24px', 'rtl', '16px']);
+  await claim.click();
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['والدور الذي لعبته روسيا'] });
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  expect(seen.errors).toEqual([]);
+});
+
+test('two articles on one page keep separate annotations, storage, events and handles', async ({ page }) => {
+  await openSite(page, 'two-articles.html', 2);
+  await dragHost(page, '#story-a > p:nth-of-type(1)', 'سيل من المعلومات');
+  await page.keyboard.press('c');
+  // Across a source line break in the host's HTML: stored as the page shows it, one space.
+  const across = 'وزراء خارجية روسيا وتركيا وإيران، خُصص لبحث';
+  await dragHost(page, '#story-b > p:nth-of-type(1)', across);
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await api(page, '#story-b', 'annotations')).total).toBe(1);
+
+  const a = await api(page, '#story-a', 'annotations');
+  const b = await api(page, '#story-b', 'annotations');
+  expect(a.first.items.map((i) => i.target.selector[0].exact)).toEqual(['سيل من المعلومات']);
+  expect(b.first.items.map((i) => i.target.selector[0].exact)).toEqual([across]);
+  const ids = await page.evaluate(async () => Promise.all(['#story-a', '#story-b']
+    .map(async (s) => (await window.Hamish.handle(document.querySelector(s))).id)));
+  expect(ids).toEqual(['https://news.example/2026/11/live-syria', 'https://news.example/2026/11/live-syria#story-b']);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':annotations:')).sort());
+  expect(keys).toEqual(ids.map((id) => `hamish:v1:annotations:${id}`).sort());
+  await expect.poll(() => page.evaluate(() => window.hamishEvents.map((e) => [e.type, e.from])))
+    .toEqual([['created', 'story-a'], ['created', 'story-b']]);
+  expect(await highlights(page)).toMatchObject({ 'hamish-1-claim': ['سيل من المعلومات'], 'hamish-2-claim': [across] });
+
+  // After a reload each finds its own again.
+  await page.reload();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(2);
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['سيل من المعلومات'], 'hamish-2-claim': [across] });
+
+  // Unmounting one leaves the other alone.
+  await page.evaluate(async () => (await window.Hamish.handle(document.querySelector('#story-a'))).unmount());
+  const left = await highlights(page);
+  expect(Object.keys(left).some((n) => n.startsWith('hamish-1-'))).toBe(false);
+  expect(left['hamish-2-claim']).toEqual([across]);
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect(page.locator('hamish-chrome')).toHaveCount(1);
+});
+
+test('data-src: the article is loaded from a URL into the element and annotated there', async ({ page }) => {
+  const seen = watch(page);
+  await openSite(page, 'remote.html');
+  await expect(page.locator('#remote-story h1')).toHaveText('روسيا تؤكد وصول الأسد إلى موسكو وتركيا تدعو إلى انتقال سلمي');
+  await expect(page.locator('#remote-story p')).toHaveCount(4);
+  await expect(page.locator('#remote-story nav, #remote-story footer, #remote-story style')).toHaveCount(0);
+  const quote = 'بشار الأسد وصل إلى موسكو';
+  await dragHost(page, '#remote-story p:nth-of-type(1)', quote);
+  await page.keyboard.press('c');
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': [quote] });
+  const origin = new URL(page.url()).origin;
+  const id = await page.evaluate(async () => (await window.Hamish.handle(document.querySelector('#remote-story'))).id);
+  expect(id).toBe(`${origin}${SITE}story.html`);
+  await page.reload();
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': [quote] });
+  expect(seen.requests.filter((p) => !p.startsWith(SITE) && !BUNDLE.includes(p))).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test('data-src that cannot be loaded says why in the element', async ({ page }) => {
+  await page.route('**/story.html', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(SITE + 'remote.html');
+  await expect(page.locator('#remote-story [role=alert]')).toContainText('تعذّر تحميل نص المقال');
+  await expect(page.locator('#remote-story [role=alert]')).toContainText('404');
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(0);
+});
+
+test('shortcuts act only on a selection in the mounted article; the host page types as usual', async ({ page }) => {
+  const seen = watch(page);
+  await openSite(page);
+  await dragHost(page, '.most-read li:nth-of-type(1)', 'انتخابات بلدية');
+  await page.keyboard.press('c');
+  await page.keyboard.press('1');
+  await expect(page.getByRole('toolbar')).toBeHidden();
+  await page.locator('#comment-text').click();
+  await page.keyboard.type('c1 تعليق');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#comment-text')).toHaveValue('c1 تعليق');
+  expect((await api(page, '#story', 'annotations')).total).toBe(0);
+  expect(seen.errors).toEqual([]);
+});
+
+test('the JS API: import into a read-only mount with its own namespace, entities and panel; clear errors', async ({ page }) => {
+  await openSite(page);
+  await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await api(page, '#story', 'annotations')).total).toBe(1);
+  const exported = await api(page, '#story', 'annotations');
+
+  const result = await page.evaluate(async (json) => {
+    const el = document.querySelector('#story');
+    (await window.Hamish.handle(el)).unmount();
+    const after = { mounted: el.hasAttribute('data-hamish-mounted'), highlights: CSS.highlights.size };
+    const h = await window.Hamish.mount(el, {
+      namespace: 'newsroom', readOnly: true, panel: 'bottom',
+      entities: ['russia', { label: 'NATO', labelAr: 'الناتو', color: '#7c3aed', forms: ['الناتو', 'حلف الناتو'] }],
+    });
+    const report = h.import(json);
+    await new Promise((r) => setTimeout(r, 50));
+    return { after, report, total: h.annotations().total, keys: Object.keys(localStorage) };
+  }, exported);
+  expect(result.after).toEqual({ mounted: false, highlights: 0 });
+  expect(result.report).toMatchObject({ anchored: 1, orphaned: 0, rejected: [] });
+  expect(result.total).toBe(1);
+  expect(result.keys).toContain(`newsroom:v1:annotations:${MAIN_ID}`);
+  await expect(page.locator('.hamish-embed[data-panel="bottom"] .hamish-dock')).toBeVisible();
+  await expect(page.locator('.hamish-panel .chip')).toHaveText([/الكل/, /الادعاءات/, /روسيا/, /الناتو/]);
+
+  // Read-only: a selection gets no toolbar; a highlight shows its annotation without controls.
+  await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
+  await expect(page.getByRole('toolbar')).toBeHidden();
+  const spot = await hostRect(page, '#story > p:nth-of-type(1)', 'المعلومات');
+  await page.mouse.click(spot.left + spot.width / 2, spot.top + spot.height / 2);
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByRole('dialog').locator('select, textarea, .pop-delete')).toHaveCount(0);
+
+  // Mistakes get clear messages.
+  const messages = await page.evaluate(async () => {
+    const out = [];
+    const attempts = [
+      () => window.Hamish.mount(document.querySelector('.sidebar'), { panel: 'top' }),
+      () => window.Hamish.mount(document.querySelector('.sidebar'), { entities: ['mars'] }),
+      () => window.Hamish.mount('#story'),
+      async () => (await window.Hamish.handle(document.querySelector('#story'))).import('not json'),
+    ];
+    for (const attempt of attempts) {
+      try { await attempt(); out.push('no error'); } catch (e) { out.push(e.message); }
+    }
+    return out;
+  });
+  expect(messages[0]).toMatch(/^Hamish: option “panel” must be side, bottom or collapsed/);
+  expect(messages[1]).toMatch(/^Hamish: unknown entity “mars”/);
+  expect(messages[2]).toBe('Hamish: mount needs an element');
+  expect(messages[3]).toMatch(/^Hamish: /);
+});
