@@ -2,7 +2,7 @@
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: bootstrap serve build test test-host test-browser test-e2e size bench
+.PHONY: bootstrap serve build embed example test test-host test-browser test-e2e size bench
 
 bootstrap:
 	bash scripts/bootstrap.sh
@@ -14,6 +14,15 @@ build: bootstrap
 	trunk build --release
 	bash scripts/size.sh dist
 
+# The embeddable bundle in dist-embed/ (stable names). HAMISH_PUBLIC_URL=https://cdn.example/hamish/
+# sets where it will be served from (default: beside hamish.js).
+embed: bootstrap
+	bash scripts/build-embed.sh
+
+# The example news site with Hamish embedded: http://127.0.0.1:8081/examples/news-site/
+example: embed
+	node tests/e2e/serve.mjs dist 8081
+
 test:
 	bash scripts/test.sh
 
@@ -21,9 +30,9 @@ test-host:
 	cargo test
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser --test browser_host
 
-test-e2e: build
+test-e2e: build embed
 	npx playwright test
 
 size:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: host unit and integration tests, browser tests (wasm-bindgen-test in headless Chromium),
-# the release build and its size, and the end-to-end tests (Playwright on the release build).
+# the release build and its size, the embed bundle, and the end-to-end tests (Playwright on the release
+# build and on the example news site with the embed bundle).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -12,11 +13,14 @@ echo "== host tests (cargo test)"
 cargo test --locked 2>&1 | tee "$log/host.txt"
 
 echo "== browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --locked --target wasm32-unknown-unknown --test browser 2>&1 | tee "$log/browser.txt"
+cargo test --locked --target wasm32-unknown-unknown --test browser --test browser_host 2>&1 | tee "$log/browser.txt"
 
 echo "== release build (trunk build --release)"
 trunk build --release
 bash scripts/size.sh dist
+
+echo "== embed bundle (scripts/build-embed.sh → dist-embed/)"
+bash scripts/build-embed.sh
 
 echo "== end-to-end tests (Playwright, Chromium)"
 npx playwright test 2>&1 | tee "$log/e2e.txt"

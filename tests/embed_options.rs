@@ -1,0 +1,189 @@
+//! A host page's options: attributes, the options object (which wins), defaults, and clear errors.
+
+use hamish::core::embed_options::{default_id, unique_id, EmbedOptions, PanelPlacement};
+
+/// Parses with the given attributes and options JSON.
+fn parse(attrs: &[(&str, &str)], json: &str) -> Result<EmbedOptions, String> {
+    EmbedOptions::parse(
+        |name| {
+            attrs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        },
+        json,
+    )
+}
+
+#[test]
+fn defaults() {
+    let o = parse(&[], "null").expect("defaults");
+    assert_eq!(o.id, None);
+    assert_eq!(o.ui, None);
+    assert_eq!(o.namespace, "hamish");
+    assert!(!o.read_only);
+    assert_eq!(o.panel, PanelPlacement::Side);
+    assert_eq!(o.src, None);
+    let ids: Vec<&str> = o.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["russia", "turkey", "iran", "al-assad"]);
+}
+
+#[test]
+fn attributes() {
+    let o = parse(
+        &[
+            ("data-hamish-id", " story-42 "),
+            ("data-hamish-ui", "en"),
+            ("data-hamish-entities", "iran, russia"),
+            ("data-hamish-namespace", "newsroom_1"),
+            ("data-hamish-readonly", ""),
+            ("data-hamish-panel", "collapsed"),
+            ("data-src", "/texts/story.txt"),
+        ],
+        "{}",
+    )
+    .expect("valid");
+    assert_eq!(o.id.as_deref(), Some("story-42"));
+    assert_eq!(o.ui.as_deref(), Some("en"));
+    let ids: Vec<&str> = o.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["iran", "russia"]);
+    assert_eq!(o.namespace, "newsroom_1");
+    assert!(o.read_only, "a bare data-hamish-readonly means read-only");
+    assert_eq!(o.panel, PanelPlacement::Collapsed);
+    assert_eq!(o.src.as_deref(), Some("/texts/story.txt"));
+}
+
+#[test]
+fn the_options_object_wins_over_attributes() {
+    let o = parse(
+        &[
+            ("data-hamish-panel", "bottom"),
+            ("data-hamish-readonly", "true"),
+        ],
+        r#"{"panel": "side", "readOnly": false, "src": null}"#,
+    )
+    .expect("valid");
+    assert_eq!(o.panel, PanelPlacement::Side);
+    assert!(!o.read_only);
+    assert!(
+        !parse(&[("data-hamish-readonly", "false")], "{}")
+            .expect("valid")
+            .read_only
+    );
+}
+
+#[test]
+fn custom_entities_from_the_options_object() {
+    let o = parse(
+        &[],
+        r##"{"entities": ["russia", {"label": "NATO", "labelAr": "الناتو", "color": "#7c3aed",
+             "wikidata": "Q7184", "forms": ["حلف الناتو"]}]}"##,
+    )
+    .expect("valid");
+    assert_eq!(o.entities.len(), 2);
+    let nato = &o.entities[1];
+    assert_eq!(nato.id, "nato");
+    assert_eq!(nato.label_ar, "الناتو");
+    assert_eq!(
+        nato.wikidata.as_deref(),
+        Some("http://www.wikidata.org/entity/Q7184")
+    );
+    assert!(nato.forms.iter().any(|f| f == "حلف الناتو"));
+    assert!(nato.forms.iter().any(|f| f == "الناتو"));
+}
+
+#[test]
+fn mistakes_have_clear_messages() {
+    let cases: &[(&[(&str, &str)], &str, &str)] = &[
+        (&[], "[1]", "options must be an object"),
+        (&[], "{not json", "options are not JSON"),
+        (&[], r#"{"colour": "red"}"#, "unknown option “colour”"),
+        (
+            &[],
+            r#"{"ui": "fr"}"#,
+            "option “ui” must be \"ar\" or \"en\"",
+        ),
+        (
+            &[("data-hamish-panel", "top")],
+            "{}",
+            "option “panel” must be side, bottom or collapsed",
+        ),
+        (&[], r#"{"namespace": "a:b"}"#, "option “namespace” must be"),
+        (
+            &[],
+            r#"{"readOnly": "yes"}"#,
+            "option “readOnly” must be true or false",
+        ),
+        (&[], r#"{"id": 7}"#, "option “id” must be a string"),
+        (
+            &[("data-hamish-entities", "russia mars")],
+            "{}",
+            "unknown entity “mars”",
+        ),
+        (&[], r#"{"entities": []}"#, "lists no entity"),
+        (
+            &[],
+            r#"{"entities": "russia"}"#,
+            "option “entities” must be an array",
+        ),
+        (
+            &[],
+            r##"{"entities": [{"label": "Pale", "color": "#ffff00"}]}"##,
+            "choose a darker colour",
+        ),
+        (
+            &[],
+            r##"{"entities": [{"id": "x", "label": "A", "color": "#000000"}, {"id": "x", "label": "B", "color": "#000000"}]}"##,
+            "given twice",
+        ),
+        (&[], r#"{"entities": [3]}"#, "each entity must be"),
+    ];
+    for (attrs, json, expected) in cases {
+        match parse(attrs, json) {
+            Ok(_) => panic!("{json} with {attrs:?} should fail"),
+            Err(message) => assert!(
+                message.contains(expected),
+                "{json}: “{message}” should say “{expected}”"
+            ),
+        }
+    }
+}
+
+#[test]
+fn default_ids() {
+    let cases = [
+        (
+            Some("https://news.example/a"),
+            "https://news.example/a?utm=x#top",
+            "https://news.example/a",
+        ),
+        (
+            None,
+            "https://news.example/a?utm=x#top",
+            "https://news.example/a",
+        ),
+        (
+            Some("  "),
+            "https://news.example/b#c",
+            "https://news.example/b",
+        ),
+    ];
+    for (canonical, address, expected) in cases {
+        assert_eq!(default_id(canonical, address), expected);
+    }
+}
+
+#[test]
+fn unique_ids_keep_articles_on_one_page_apart() {
+    let page = "https://news.example/live";
+    assert_eq!(unique_id(page, Some("a"), &[]), page);
+    let taken = vec![page.to_string()];
+    assert_eq!(
+        unique_id(page, Some("story-b"), &taken),
+        format!("{page}#story-b")
+    );
+    assert_eq!(unique_id(page, None, &taken), format!("{page}#2"));
+    assert_eq!(unique_id(page, Some(""), &taken), format!("{page}#2"));
+    let more = vec![page.to_string(), format!("{page}#2"), format!("{page}#x")];
+    assert_eq!(unique_id(page, Some("x"), &more), format!("{page}#3"));
+}
