@@ -3,7 +3,7 @@
 //! page's script keeps (`annotations()`, `import(json)`, `unmount()`).
 
 use crate::core::article::{Article, BlockKind};
-use crate::core::embed_options::{default_id, unique_id, EmbedOptions};
+use crate::core::embed_options::{default_id, unique_id, EmbedOptions, PanelPlacement};
 use crate::core::import;
 use crate::core::state::{Action, Notice};
 use crate::i18n::Lang;
@@ -159,6 +159,11 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     let taken: Vec<String> =
         MOUNTED.with(|m| m.borrow().iter().map(|(_, id)| id.clone()).collect());
     let id = unique_id(&id, Some(&element.id()), &taken);
+    let panel = options.panel.unwrap_or(if taken.is_empty() {
+        PanelPlacement::Side
+    } else {
+        PanelPlacement::Collapsed
+    });
     let host = HostText::read(&element, &id, &source);
     if host.is_empty() {
         return Err("the element holds no article text to annotate".into());
@@ -206,7 +211,8 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
         lang,
         namespace: options.namespace.clone(),
         read_only: options.read_only,
-        panel: options.panel,
+        panel,
+        slot: taken.len(),
         painter,
         bridge: Rc::new(Bridge::default()),
         notices,

@@ -22,7 +22,7 @@ fn defaults() {
     assert_eq!(o.ui, None);
     assert_eq!(o.namespace, "hamish");
     assert!(!o.read_only);
-    assert_eq!(o.panel, PanelPlacement::Side);
+    assert_eq!(o.panel, None);
     assert_eq!(o.src, None);
     let ids: Vec<&str> = o.entities.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["russia", "turkey", "iran", "al-assad"]);
@@ -49,7 +49,7 @@ fn attributes() {
     assert_eq!(ids, ["iran", "russia"]);
     assert_eq!(o.namespace, "newsroom_1");
     assert!(o.read_only, "a bare data-hamish-readonly means read-only");
-    assert_eq!(o.panel, PanelPlacement::Collapsed);
+    assert_eq!(o.panel, Some(PanelPlacement::Collapsed));
     assert_eq!(o.src.as_deref(), Some("/texts/story.txt"));
 }
 
@@ -63,7 +63,7 @@ fn the_options_object_wins_over_attributes() {
         r#"{"panel": "side", "readOnly": false, "src": null}"#,
     )
     .expect("valid");
-    assert_eq!(o.panel, PanelPlacement::Side);
+    assert_eq!(o.panel, Some(PanelPlacement::Side));
     assert!(!o.read_only);
     assert!(
         !parse(&[("data-hamish-readonly", "false")], "{}")

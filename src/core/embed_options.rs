@@ -41,8 +41,9 @@ pub struct EmbedOptions {
     pub namespace: String,
     /// Highlights and notes are shown but cannot be changed.
     pub read_only: bool,
-    /// Where the panel goes.
-    pub panel: PanelPlacement,
+    /// Where the panel goes (`None`: not chosen — open at the side for the page's first article,
+    /// collapsed for the others, so their panels do not cover each other).
+    pub panel: Option<PanelPlacement>,
     /// A URL to load the article from instead of the element's own text.
     pub src: Option<String>,
 }
@@ -203,9 +204,10 @@ impl EmbedOptions {
             Some(Given::Json(_)) => return Err("option “readOnly” must be true or false".into()),
         };
         let panel = match text("panel", given("panel"))?.as_deref() {
-            None | Some("side") => PanelPlacement::Side,
-            Some("bottom") => PanelPlacement::Bottom,
-            Some("collapsed") => PanelPlacement::Collapsed,
+            None => None,
+            Some("side") => Some(PanelPlacement::Side),
+            Some("bottom") => Some(PanelPlacement::Bottom),
+            Some("collapsed") => Some(PanelPlacement::Collapsed),
             Some(other) => {
                 return Err(format!(
                     "option “panel” must be side, bottom or collapsed, not “{other}”"

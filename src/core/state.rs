@@ -111,6 +111,9 @@ pub struct State {
     pub rejected: Vec<Rejected>,
     /// The entities a reader can tag: the defaults, then the reader's own.
     pub registry: Rc<Vec<Entity>>,
+    /// How many times the annotations were replaced from storage (on start, or from another tab):
+    /// changes that come this way were made, and announced, elsewhere.
+    pub loads: u32,
 }
 
 /// Every change to [`State`].
@@ -177,6 +180,7 @@ impl State {
                 self.annotations = stored.annotations;
                 self.annotations.sort_by(Annotation::reading_order);
                 self.rejected = stored.rejected;
+                self.loads = self.loads.wrapping_add(1);
             }
             Action::AddMany(annotations) => {
                 self.annotations.extend(annotations);

@@ -59,6 +59,8 @@ pub struct Embedding {
     pub read_only: bool,
     /// Where the panel goes.
     pub panel: PanelPlacement,
+    /// How many articles were mounted on the page before this one (their launchers stack).
+    pub slot: usize,
     /// Draws the highlights.
     pub painter: Rc<Painter>,
     /// Shared with the page's script.
@@ -69,6 +71,9 @@ pub struct Embedding {
 
 /// Milliseconds a change waits before the host page is told of it (later changes fold into it).
 const ANNOUNCE_DELAY_MS: u32 = 300;
+
+/// The document event an embedded panel sends when it opens (its detail: the article's id).
+const DOCK_OPENED: &str = "hamish:panel-opened";
 
 /// Properties of [`EmbedApp`].
 #[derive(Properties)]
@@ -282,7 +287,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let waiting = use_mut_ref(|| None::<Vec<Annotation>>);
         let timer = use_mut_ref(|| None::<Timeout>);
         let flush: Rc<dyn Fn()> = Rc::new({
-            let waiting = waiting.clone();
+            let (waiting, baseline) = (waiting.clone(), baseline.clone());
             move || {
                 let Some(now) = waiting.borrow_mut().take() else {
                     return;
@@ -294,17 +299,25 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 }
             }
         });
-        let first = use_mut_ref(|| true);
+        let seen_loads = use_mut_ref(|| 0u32);
         {
             let flush = flush.clone();
-            use_effect_with(state.annotations.clone(), move |now| {
-                *waiting.borrow_mut() = Some(now.clone());
-                if std::mem::replace(&mut *first.borrow_mut(), false) {
-                    flush();
-                } else {
-                    *timer.borrow_mut() = Some(Timeout::new(ANNOUNCE_DELAY_MS, move || flush()));
-                }
-            });
+            // Annotations loaded from storage (at the start, or another tab's changes) are the new
+            // baseline: another tab announced its own changes.
+            use_effect_with(
+                (state.annotations.clone(), state.loads),
+                move |(now, loads)| {
+                    if std::mem::replace(&mut *seen_loads.borrow_mut(), *loads) != *loads {
+                        timer.borrow_mut().take();
+                        waiting.borrow_mut().take();
+                        *baseline.borrow_mut() = Some(now.clone());
+                    } else {
+                        *waiting.borrow_mut() = Some(now.clone());
+                        *timer.borrow_mut() =
+                            Some(Timeout::new(ANNOUNCE_DELAY_MS, move || flush()));
+                    }
+                },
+            );
         }
         use_effect_with((), move |_| move || flush());
     }
@@ -435,9 +448,37 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::SetPopover(None)))
     };
+    {
+        // One open panel at a time: another article's panel opening closes this one.
+        let open = open.clone();
+        let id = article.id.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), DOCK_OPENED, move |ev| {
+                let from = ev
+                    .dyn_ref::<web_sys::CustomEvent>()
+                    .and_then(|c| c.detail().as_string());
+                if from.as_deref() != Some(id.as_str()) {
+                    open.set(false);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let on_toggle = {
         let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
+        let id = article.id.clone();
+        Callback::from(move |_| {
+            if !*open {
+                let init = web_sys::CustomEventInit::new();
+                init.set_detail(&JsValue::from_str(&id));
+                if let Ok(event) =
+                    web_sys::CustomEvent::new_with_event_init_dict(DOCK_OPENED, &init)
+                {
+                    let _ = gloo::utils::document().dispatch_event(&event);
+                }
+            }
+            open.set(!*open)
+        })
     };
     let on_switch = {
         let lang = lang.clone();
@@ -494,6 +535,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             <section class="hamish-dock" aria-label={strings.dock_label}>
                 <header class="hamish-bar">
                     <span class="hamish-brand">{ strings.app_name }</span>
+                    <span class="hamish-dock-title" dir="auto" title={article.title().to_string()}>{ short_quote(article.title(), 48) }</span>
                     if e.read_only {
                         <span class="hamish-read-only">{ strings.read_only }</span>
                     }
@@ -517,13 +559,15 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         }
     } else {
         html! {
-            <button type="button" class="hamish-launcher" aria-expanded="false" onclick={on_toggle}>
+            <button type="button" class="hamish-launcher" aria-expanded="false" onclick={on_toggle}
+                    title={article.title().to_string()}>
                 { strings.dock_expand }<span class="count">{ count }</span>
             </button>
         }
     };
     html! {
-        <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()}>
+        <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()}
+             style={format!("--hamish-slot:{}", e.slot.min(20))}>
             <div class="hamish-toasts">
                 <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
             </div>

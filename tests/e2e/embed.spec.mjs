@@ -197,6 +197,16 @@ test('two articles on one page keep separate annotations, storage, events and ha
     .toEqual([['created', 'story-a'], ['created', 'story-b']]);
   expect(await highlights(page)).toMatchObject({ 'hamish-1-claim': ['سيل من المعلومات'], 'hamish-2-claim': [across] });
 
+  // The first article's panel is open, the second's waits as a launcher; opening it closes the first.
+  const docks = page.locator('.hamish-dock');
+  await expect(docks).toHaveCount(1);
+  await expect(docks.locator('.hamish-dock-title')).toHaveText('مصادر روسية تكشف بعض الحقائق حول سقوط نظام الأسد');
+  await page.locator('.hamish-launcher').click();
+  await expect(docks).toHaveCount(1);
+  await expect(docks.locator('.hamish-dock-title')).toHaveText(/^اجتماع ثلاثي في أستانا/);
+  await expect(docks.locator('.hamish-panel .item')).toHaveCount(1);
+  await expect(page.locator('.hamish-launcher')).toHaveCount(1);
+
   // After a reload each finds its own again.
   await page.reload();
   await expect(page.locator('[data-hamish-mounted]')).toHaveCount(2);
@@ -305,4 +315,21 @@ test('the JS API: import into a read-only mount with its own namespace, entities
   expect(messages[1]).toMatch(/^Hamish: unknown entity “mars”/);
   expect(messages[2]).toBe('Hamish: mount needs an element');
   expect(messages[3]).toMatch(/^Hamish: /);
+});
+
+test('a second tab of the article follows the first, without telling the site twice', async ({ page, context }) => {
+  await openSite(page);
+  const second = await context.newPage();
+  await second.addInitScript(() => {
+    window.hamishEvents = [];
+    document.addEventListener('hamish:change', (e) => window.hamishEvents.push(e.detail));
+  });
+  await second.goto(SITE);
+  await expect(second.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');
+  await page.keyboard.press('c');
+  await expect.poll(() => highlights(second)).toMatchObject({ 'hamish-1-claim': ['سيل من المعلومات'] });
+  await expect.poll(() => page.evaluate(() => window.hamishEvents.length)).toBe(1);
+  await second.waitForTimeout(600);
+  expect(await second.evaluate(() => window.hamishEvents.length)).toBe(0);
 });
