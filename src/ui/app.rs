@@ -2,24 +2,19 @@
 
 use crate::core::article::Article;
 use crate::core::entities::Entity;
-use crate::core::model::{Annotation, Kind};
+use crate::core::model::Kind;
 use crate::core::persist::DEFAULT_NAMESPACE;
 use crate::core::state::{Action, Notice, Pending, Popover as PopoverState};
-use crate::core::suggestions::Suggestion;
-use crate::core::units::short_quote;
 use crate::i18n::Lang;
-use crate::ui::annotator::{
-    export_download, use_annotator, use_import_file, Annotator, Edits, Setup,
-};
+use crate::ui::annotator::{export_download, use_annotator, use_import_file, Annotator, Setup};
 use crate::ui::article::ArticleView;
 use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::loader::OpenRequest;
 use crate::ui::notices::Notices;
 use crate::ui::open_panel::OpenPanel;
+use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
-use crate::ui::popover::Popover;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
-use crate::ui::toolbar::Toolbar;
 use crate::web::{clock, page, registry_store, selection};
 use std::rc::Rc;
 use web_sys::Element;
@@ -70,17 +65,6 @@ pub fn App(props: &AppProps) -> Html {
         edits,
         ..
     } = use_annotator(&setup);
-    let Edits {
-        on_note,
-        on_kind,
-        on_delete,
-        on_filter,
-        on_reattach,
-        on_accept,
-        on_accept_all,
-        on_reject,
-        on_command,
-    } = edits;
     let registry = state.registry.clone();
     let opening = use_state(|| false);
     let editing_entities = use_state(|| false);
@@ -261,36 +245,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
     };
 
-    let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
-    let banner = reattaching.map(|a| {
-        let cancel = on_reattach.clone();
-        html! {
-            <div class="hamish-reattach" role="status">
-                <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.exact, 60)) }</p>
-                <button type="button" onclick={move |_| cancel.emit(None)}>{ strings.cancel }</button>
-            </div>
-        }
-    });
-    let toolbar = state.pending.as_ref().map(|p| {
-        html! {
-            <Toolbar x={p.x} y={p.y} below={p.below} registry={registry.clone()} lang={*lang}
-                     reattaching={reattaching.is_some()} on_command={on_command.clone()} on_cancel={on_reattach.clone()} />
-        }
-    });
-    let popover = state.popover.as_ref().map(|p| {
-        let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();
-        let suggested: Vec<(Suggestion, usize)> = p
-            .suggestions
-            .iter()
-            .filter_map(|key| suggestions.iter().find(|s| s.key() == *key))
-            .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
-            .collect();
-        html! {
-            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} registry={registry.clone()} lang={*lang}
-                     on_kind={on_kind.clone()} on_note={on_note.clone()} on_delete={on_delete.clone()} on_close={on_close.clone()}
-                     on_accept={on_accept.clone()} on_reject={on_reject.clone()} on_accept_all={on_accept_all.clone()} />
-        }
-    });
+    let Overlays {
+        banner,
+        toolbar,
+        popover,
+    } = overlays(&state, &suggestions, *lang, &edits, &on_close, false);
     html! {
         <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
             <header class="hamish-bar">
@@ -310,22 +269,22 @@ pub fn App(props: &AppProps) -> Html {
             { open_panel.unwrap_or_default() }
             { entities_panel.unwrap_or_default() }
             <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
-            { banner.unwrap_or_default() }
+            { banner }
             <div class="hamish-layout">
                 <ArticleView article={article.clone()} annotations={state.annotations.clone()}
                              registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
-                             on_accept={on_accept.clone()} on_reject={on_reject.clone()} />
+                             on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
-                       registry={registry.clone()} lang={*lang} {on_filter} {on_choose}
-                       on_reattach={on_reattach.clone()} on_delete={on_delete.clone()}
-                       suggestions={suggestions.clone()} on_accept_all={on_accept_all.clone()} {on_review} />
+                       registry={registry.clone()} lang={*lang} on_filter={edits.on_filter.clone()} {on_choose}
+                       on_reattach={edits.on_reattach.clone()} on_delete={edits.on_delete.clone()}
+                       suggestions={suggestions.clone()} on_accept_all={edits.on_accept_all.clone()} {on_review} />
             </div>
             // Always one child each (an empty fragment when closed): yew matches unkeyed children
             // from the end, so a child that comes and goes would make it rebuild the article and
             // lose the reader's selection.
             <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
-            { toolbar.unwrap_or_default() }
-            { popover.unwrap_or_default() }
+            { toolbar }
+            { popover }
         </div>
     }
 }

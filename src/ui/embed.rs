@@ -11,14 +11,11 @@ use crate::core::suggestions::Suggestion;
 use crate::core::units::short_quote;
 use crate::core::w3c::annotation_json;
 use crate::i18n::Lang;
-use crate::ui::annotator::{
-    export_download, use_annotator, use_import_file, Annotator, Edits, Setup,
-};
+use crate::ui::annotator::{export_download, use_annotator, use_import_file, Annotator, Setup};
 use crate::ui::notices::Notices;
+use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
-use crate::ui::popover::Popover;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
-use crate::ui::toolbar::Toolbar;
 use crate::web::highlights::{Layer, Painter, Style};
 use crate::web::host_text::HostText;
 use crate::web::{page, selection};
@@ -222,17 +219,6 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         edits,
         ..
     } = use_annotator(&setup);
-    let Edits {
-        on_note,
-        on_kind,
-        on_delete,
-        on_filter,
-        on_reattach,
-        on_accept,
-        on_accept_all,
-        on_reject,
-        on_command,
-    } = edits;
     let registry = state.registry.clone();
     let suggestions: Rc<Vec<Suggestion>> = if e.read_only {
         Rc::default()
@@ -499,37 +485,11 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
 
     let strings = lang.strings();
     let count = state.annotations.len();
-    let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
-    let banner = reattaching.map(|a| {
-        let cancel = on_reattach.clone();
-        html! {
-            <div class="hamish-reattach" role="status">
-                <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.exact, 60)) }</p>
-                <button type="button" onclick={move |_| cancel.emit(None)}>{ strings.cancel }</button>
-            </div>
-        }
-    });
-    let toolbar = state.pending.as_ref().map(|p| {
-        html! {
-            <Toolbar x={p.x} y={p.y} below={p.below} registry={registry.clone()} lang={*lang}
-                     reattaching={reattaching.is_some()} on_command={on_command.clone()} on_cancel={on_reattach.clone()} />
-        }
-    });
-    let popover = state.popover.as_ref().map(|p| {
-        let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();
-        let suggested: Vec<(Suggestion, usize)> = p
-            .suggestions
-            .iter()
-            .filter_map(|key| suggestions.iter().find(|s| s.key() == *key))
-            .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
-            .collect();
-        html! {
-            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} registry={registry.clone()} lang={*lang}
-                     read_only={e.read_only} on_kind={on_kind.clone()} on_note={on_note.clone()} on_delete={on_delete.clone()}
-                     on_close={on_close.clone()} on_accept={on_accept.clone()} on_reject={on_reject.clone()}
-                     on_accept_all={on_accept_all.clone()} />
-        }
-    });
+    let Overlays {
+        banner,
+        toolbar,
+        popover,
+    } = overlays(&state, &suggestions, *lang, &edits, &on_close, e.read_only);
     let dock = if *open {
         html! {
             <section class="hamish-dock" aria-label={strings.dock_label}>
@@ -550,11 +510,11 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     <button type="button" class="hamish-collapse" aria-label={strings.dock_collapse} title={strings.dock_collapse}
                             aria-expanded="true" onclick={on_toggle.clone()}>{ "×" }</button>
                 </header>
-                { banner.unwrap_or_default() }
+                { banner }
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
-                       registry={registry.clone()} lang={*lang} {on_filter} {on_choose}
-                       on_reattach={on_reattach.clone()} on_delete={on_delete.clone()} read_only={e.read_only} embedded=true
-                       suggestions={suggestions.clone()} on_accept_all={on_accept_all.clone()} {on_review} />
+                       registry={registry.clone()} lang={*lang} on_filter={edits.on_filter.clone()} {on_choose}
+                       on_reattach={edits.on_reattach.clone()} on_delete={edits.on_delete.clone()} read_only={e.read_only} embedded=true
+                       suggestions={suggestions.clone()} on_accept_all={edits.on_accept_all.clone()} {on_review} />
             </section>
         }
     } else {
@@ -573,8 +533,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             </div>
             { dock }
             <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
-            { toolbar.unwrap_or_default() }
-            { popover.unwrap_or_default() }
+            { toolbar }
+            { popover }
         </div>
     }
 }

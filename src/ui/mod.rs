@@ -8,6 +8,7 @@ pub mod entities_panel;
 pub mod loader;
 pub mod notices;
 pub mod open_panel;
+pub mod overlays;
 pub mod panel;
 pub mod popover;
 pub mod reader_input;

@@ -1,0 +1,73 @@
+//! What both widgets draw over the article: the banner while an orphan is being re-attached, the
+//! toolbar beside a selection, and the popover of a highlight.
+
+use crate::core::model::Annotation;
+use crate::core::state::State;
+use crate::core::suggestions::Suggestion;
+use crate::core::units::short_quote;
+use crate::i18n::Lang;
+use crate::ui::annotator::Edits;
+use crate::ui::popover::Popover;
+use crate::ui::toolbar::Toolbar;
+use yew::prelude::*;
+
+/// The three overlays, each an empty fragment when not shown (so each keeps its child slot).
+pub struct Overlays {
+    /// "Select the new place of …", with Cancel.
+    pub banner: Html,
+    /// The selection toolbar.
+    pub toolbar: Html,
+    /// The highlight popover.
+    pub popover: Html,
+}
+
+/// The overlays for `state`: `suggestions` are the pending ones, `on_close` closes the popover, and
+/// `read_only` leaves out the controls that change annotations.
+pub fn overlays(
+    state: &State,
+    suggestions: &[Suggestion],
+    lang: Lang,
+    edits: &Edits,
+    on_close: &Callback<()>,
+    read_only: bool,
+) -> Overlays {
+    let strings = lang.strings();
+    let registry = &state.registry;
+    let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
+    let banner = reattaching.map(|a| {
+        let cancel = edits.on_reattach.clone();
+        html! {
+            <div class="hamish-reattach" role="status">
+                <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.exact, 60)) }</p>
+                <button type="button" onclick={move |_| cancel.emit(None)}>{ strings.cancel }</button>
+            </div>
+        }
+    });
+    let toolbar = state.pending.as_ref().map(|p| {
+        html! {
+            <Toolbar x={p.x} y={p.y} below={p.below} registry={registry.clone()} {lang}
+                     reattaching={reattaching.is_some()} on_command={edits.on_command.clone()}
+                     on_cancel={edits.on_reattach.clone()} />
+        }
+    });
+    let popover = state.popover.as_ref().map(|p| {
+        let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();
+        let suggested: Vec<(Suggestion, usize)> = p
+            .suggestions
+            .iter()
+            .filter_map(|key| suggestions.iter().find(|s| s.key() == *key))
+            .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
+            .collect();
+        html! {
+            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} registry={registry.clone()} {lang} {read_only}
+                     on_kind={edits.on_kind.clone()} on_note={edits.on_note.clone()} on_delete={edits.on_delete.clone()}
+                     on_close={on_close.clone()} on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()}
+                     on_accept_all={edits.on_accept_all.clone()} />
+        }
+    });
+    Overlays {
+        banner: banner.unwrap_or_default(),
+        toolbar: toolbar.unwrap_or_default(),
+        popover: popover.unwrap_or_default(),
+    }
+}
