@@ -39,8 +39,9 @@ size:
 	bash scripts/size.sh dist
 
 # Benchmarks on the shared workload (../shared/bench/workload.mjs): native, then in headless Chromium.
-bench: bootstrap
+bench: embed
 	node ../shared/bench/workload.mjs ../shared/seed/article.ar.txt target/workload.json
+	node scripts/bench-embed.mjs target/workload.json
 	cargo bench --bench anchoring -- target/workload.json
 	cargo bench --bench mentions -- target/workload.json
 	HAMISH_WORKLOAD=$(CURDIR)/target/workload.json cargo test --release --features bench-browser \

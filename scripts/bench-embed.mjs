@@ -1,0 +1,94 @@
+// Benchmark of the embed bundle in headless Chromium on the shared workload (../shared/bench/workload.mjs):
+// a host page holding the workload's ~1 MB article as <p> elements; Hamish mounted on it through the
+// JS API, then the workload's 1,000 annotations imported. Times are medians of 3 runs, wasm load excluded.
+// Usage: node scripts/bench-embed.mjs target/workload.json   (needs dist-embed/: `make embed`)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const workload = JSON.parse(fs.readFileSync(process.argv[2] || 'target/workload.json', 'utf8'));
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const paragraphs = workload.text.split('\n\n');
+// Every tenth paragraph has a link around its third word, as news pages do.
+const body = paragraphs.map((p, i) => {
+  if (i % 10) return `<p>${escape(p)}</p>`;
+  const w = p.split(' ');
+  return `<p>${w.slice(0, 2).map(escape).join(' ')} <a href="#">${escape(w[2] || '')}</a> ${w.slice(3).map(escape).join(' ')}</p>`;
+}).join('\n');
+const page = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>bench</title></head><body><article id="bench">${body}</article>
+<script type="module" src="/hamish/hamish.js"></script></body></html>`;
+const collection = {
+  '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection',
+  first: { type: 'AnnotationPage', items: workload.anns.map((a) => ({
+    id: `urn:bench:${a.id}`, type: 'Annotation', motivation: 'classifying',
+    created: '2026-11-29T00:00:00Z', modified: '2026-11-29T00:00:00Z',
+    body: [{ type: 'TextualBody', purpose: 'classifying', value: 'claim' }],
+    target: { source: 'urn:bench', selector: [
+      { type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix },
+      { type: 'TextPositionSelector', start: a.start, end: a.end },
+    ] },
+  })) },
+};
+
+const dist = path.resolve('dist-embed');
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  if (url.pathname === '/') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page); return; }
+  const file = path.join(dist, url.pathname.replace(/^\/hamish\//, ''));
+  const type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+  fs.readFile(file, (err, data) => (err ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': type }).end(data)));
+}).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const runs = { mount: [], mountNoSuggest: [], importPaint: [] };
+let info;
+for (let run = 0; run < 3; run++) {
+  const tab = await browser.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  await tab.goto(base);
+  await tab.evaluate(() => localStorage.clear());
+  const r = await tab.evaluate(async (json) => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    await window.Hamish.ready();
+    const el = document.getElementById('bench');
+    let t = performance.now();
+    let h = await window.Hamish.mount(el, { id: 'bench' });
+    await frame();
+    const mount = performance.now() - t;
+    const suggestions = [...CSS.highlights.keys()].filter((k) => k.includes('suggestion'))
+      .reduce((n, k) => n + CSS.highlights.get(k).size, 0);
+    h.unmount();
+    localStorage.clear();
+    // The annotations-only figure: an entity that the article never names, so no suggestions.
+    t = performance.now();
+    h = await window.Hamish.mount(el, { id: 'bench', entities: [{ label: 'Absent', color: '#1d4ed8', forms: ['zzzz'] }] });
+    await frame();
+    const mountNoSuggest = performance.now() - t;
+    t = performance.now();
+    const report = h.import(json);
+    await frame();
+    const importPaint = performance.now() - t;
+    const claims = CSS.highlights.get('hamish-2-claim')?.size ?? 0;
+    return { mount, mountNoSuggest, importPaint, suggestions, report: { anchored: report.anchored, orphaned: report.orphaned }, claims, blocks: el.children.length };
+  }, JSON.stringify(collection));
+  if (errors.length) throw new Error(errors.join('\n'));
+  runs.mount.push(r.mount); runs.mountNoSuggest.push(r.mountNoSuggest); runs.importPaint.push(r.importPaint);
+  info = r;
+  await tab.close();
+}
+await browser.close();
+server.close();
+const ms = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
+console.log(`bench: embed host page ${workload.text.length} chars, ${info.blocks} <p>`);
+console.log(`bench: embed mount with the 4 default entities (${info.suggestions} suggestions drawn): ${ms(runs.mount)}`);
+console.log(`bench: embed mount without suggestions: ${ms(runs.mountNoSuggest)}`);
+console.log(`bench: embed import ${workload.anns.length} annotations (${info.report.anchored} anchored, ${info.report.orphaned} orphaned) and draw ${info.claims} claim ranges: ${ms(runs.importPaint)}`);
