@@ -66,7 +66,7 @@ for (let run = 0; run < 3; run++) {
     const mount = performance.now() - t;
     const suggestions = [...CSS.highlights.keys()].filter((k) => k.includes('suggestion'))
       .reduce((n, k) => n + CSS.highlights.get(k).size, 0);
-    h.unmount();
+    await h.unmount();
     localStorage.clear();
     // The annotations-only figure: an entity that the article never names, so no suggestions.
     t = performance.now();

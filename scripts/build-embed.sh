@@ -12,7 +12,6 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 out="${HAMISH_EMBED_DIST:-dist-embed}"
 public="${HAMISH_PUBLIC_URL:-}"
 case "$public" in ""|*/) ;; *) public="$public/" ;; esac
-case "$public" in *"'"*|*'\'*) echo "HAMISH_PUBLIC_URL must not contain quotes or backslashes" >&2; exit 1 ;; esac
 
 cargo build --release --locked --target wasm32-unknown-unknown --bin hamish-embed
 rm -rf "$out" && mkdir -p "$out"
@@ -21,7 +20,12 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hamish-cor
 wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
   --enable-multivalue "$out/hamish-core_bg.wasm" -o "$out/hamish-core_bg.wasm"
-sed "s|__HAMISH_PUBLIC_URL__|$public|" scripts/embed/hamish.js > "$out/hamish.js"
+# The public URL goes into hamish.js as a JavaScript string literal (JSON-quoted: any character is safe).
+HAMISH_PUBLIC_URL="$public" node -e '
+  const fs = require("fs");
+  const src = fs.readFileSync("scripts/embed/hamish.js", "utf8");
+  fs.writeFileSync(process.argv[1], src.replace("\x27__HAMISH_PUBLIC_URL__\x27", () => JSON.stringify(process.env.HAMISH_PUBLIC_URL)));
+' "$out/hamish.js"
 echo "embed: built $out/ (public URL: ${public:-beside hamish.js})"
 echo "embed: paste into the article page:"
 echo "  <script type=\"module\" src=\"${public:-/hamish/}hamish.js\"></script>"

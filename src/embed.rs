@@ -3,17 +3,20 @@
 //! page's script keeps (`annotations()`, `import(json)`, `unmount()`).
 
 use crate::core::article::{Article, BlockKind};
-use crate::core::embed_options::{default_id, unique_id, EmbedOptions, PanelPlacement};
+use crate::core::css_rem::rem_to_px;
+use crate::core::embed_options::{article_address, default_id, EmbedOptions, PanelPlacement};
 use crate::core::import;
-use crate::core::state::{Action, Notice};
+use crate::core::state::{Action, Notice, State};
 use crate::i18n::Lang;
 use crate::ui::annotator::export_value;
 use crate::ui::embed::{Bridge, EmbedApp, EmbedProps, Embedding};
 use crate::web::highlights::Painter;
 use crate::web::host_text::HostText;
 use crate::web::{clock, open};
+use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 use yew::AppHandle;
@@ -37,10 +40,7 @@ thread_local! {
 
 /// An article mounted on the page.
 pub struct Mounted {
-    element: Element,
-    frame: Element,
-    app: Option<AppHandle<EmbedApp>>,
-    embedding: Rc<Embedding>,
+    inner: Rc<RefCell<Inner>>,
 }
 
 fn document() -> Result<Document, String> {
@@ -153,12 +153,32 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
                 canonical(&document).as_deref(),
                 &document.url().unwrap_or_default(),
             );
-            (options.id.clone().unwrap_or_else(|| page.clone()), page)
+            let others = document
+                .query_selector_all("[data-hamish], [data-hamish-mounted]")
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|i| list.item(i))
+                        .filter(|n| n != element.as_ref())
+                        .count()
+                })
+                .unwrap_or(0);
+            match (
+                article_address(&page, Some(&element.id()), others > 0),
+                &options.id,
+            ) {
+                (Ok(address), id) => (id.clone().unwrap_or_else(|| address.clone()), address),
+                (Err(_), Some(id)) => (id.clone(), page),
+                (Err(reason), None) => return Err(reason),
+            }
         }
     };
     let taken: Vec<String> =
         MOUNTED.with(|m| m.borrow().iter().map(|(_, id)| id.clone()).collect());
-    let id = unique_id(&id, Some(&element.id()), &taken);
+    if taken.contains(&id) {
+        return Err(format!(
+            "another article on this page already has the id “{id}”: give each its own data-hamish-id"
+        ));
+    }
     let panel = options.panel.unwrap_or(if taken.is_empty() {
         PanelPlacement::Side
     } else {
@@ -183,15 +203,13 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     let style = document
         .create_element("style")
         .map_err(|_| "cannot create elements")?;
-    style.set_text_content(Some(CHROME_CSS));
-    let root = document
-        .create_element("div")
+    style.set_text_content(Some(&rem_to_px(CHROME_CSS)));
+    style
+        .set_attribute("data-hamish", "styles")
         .map_err(|_| "cannot create elements")?;
-    for node in [&style, &root] {
-        shadow
-            .append_child(node)
-            .map_err(|_| "cannot fill the shadow root")?;
-    }
+    shadow
+        .append_child(&style)
+        .map_err(|_| "cannot fill the shadow root")?;
 
     let n = COUNTER.with(|c| {
         c.set(c.get() + 1);
@@ -219,42 +237,168 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     });
     let _ = element.set_attribute("data-hamish-mounted", &id);
     MOUNTED.with(|m| m.borrow_mut().push((element.clone(), id)));
+    let live = render(&shadow, embedding)?;
+    let inner = Rc::new(RefCell::new(Inner {
+        element,
+        frame,
+        shadow,
+        live: Some(live),
+        watch: None,
+    }));
+    let watch = Watch::start(&document, Rc::downgrade(&inner));
+    inner.borrow_mut().watch = watch;
+    Ok(Mounted { inner })
+}
+
+/// A running widget: the yew app and what it was given.
+struct Live {
+    app: AppHandle<EmbedApp>,
+    embedding: Rc<Embedding>,
+    root: Element,
+}
+
+/// Renders the widget for `embedding` into a fresh element of the shadow root.
+fn render(shadow: &web_sys::ShadowRoot, embedding: Rc<Embedding>) -> Result<Live, String> {
+    let root = document()?
+        .create_element("div")
+        .map_err(|_| "cannot create elements")?;
+    shadow
+        .append_child(&root)
+        .map_err(|_| "cannot fill the shadow root")?;
     let app = yew::Renderer::<EmbedApp>::with_root_and_props(
-        root,
+        root.clone(),
         EmbedProps {
             embedding: embedding.clone(),
         },
     )
     .render();
-    Ok(Mounted {
-        element,
-        frame,
-        app: Some(app),
+    Ok(Live {
+        app,
         embedding,
+        root,
     })
+}
+
+/// Watches the page after mounting: when the host changes the article's text (a live update, a
+/// late embed, a framework redraw), the widget reads it again and re-anchors its annotations;
+/// when the host removes the article from the page, Hamish unmounts itself.
+struct Watch {
+    observer: web_sys::MutationObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+    _settle: Rc<RefCell<Option<Timeout>>>,
+}
+
+/// Milliseconds the page must be still before the article is read again.
+const SETTLE_MS: u32 = 400;
+
+impl Watch {
+    fn start(document: &Document, inner: Weak<RefCell<Inner>>) -> Option<Watch> {
+        let settle: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let pending = settle.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_records: js_sys::Array| {
+            let inner = inner.clone();
+            *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
+                if let Some(inner) = inner.upgrade() {
+                    inner.borrow_mut().page_changed();
+                }
+            }));
+        });
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_character_data(true);
+        options.set_subtree(true);
+        observer
+            .observe_with_options(document.body()?.as_ref(), &options)
+            .ok()?;
+        Some(Watch {
+            observer,
+            _callback: callback,
+            _settle: settle,
+        })
+    }
+}
+
+/// What a mount owns.
+struct Inner {
+    element: Element,
+    frame: Element,
+    shadow: web_sys::ShadowRoot,
+    live: Option<Live>,
+    watch: Option<Watch>,
+}
+
+impl Inner {
+    /// The page changed: unmount when the article left it, read it again when its text changed.
+    fn page_changed(&mut self) {
+        if !self.element.is_connected() {
+            self.teardown();
+            return;
+        }
+        let Some(live) = &self.live else { return };
+        let old = &live.embedding;
+        let fresh = HostText::read(
+            &self.element,
+            &old.host.article.id,
+            &old.host.article.source,
+        );
+        if fresh.is_empty() || fresh.same_as(&old.host) {
+            return;
+        }
+        let embedding = Rc::new(old.with_host(fresh));
+        if let Some(live) = self.live.take() {
+            live.app.destroy();
+            live.root.remove();
+        }
+        self.live = render(&self.shadow, embedding).ok();
+    }
+
+    /// Removes the widget, its highlights and controls.
+    fn teardown(&mut self) {
+        if let Some(watch) = self.watch.take() {
+            watch.observer.disconnect();
+        }
+        if let Some(live) = self.live.take() {
+            live.app.destroy();
+            live.embedding.painter.clear();
+        }
+        self.frame.remove();
+        let _ = self.element.remove_attribute("data-hamish-mounted");
+        MOUNTED.with(|m| m.borrow_mut().retain(|(el, _)| el != &self.element));
+    }
+
+    /// The running widget's embedding, or why there is none.
+    fn embedding(&self) -> Result<Rc<Embedding>, String> {
+        self.live
+            .as_ref()
+            .map(|l| l.embedding.clone())
+            .ok_or_else(|| "Hamish was unmounted from this element".to_string())
+    }
 }
 
 impl Mounted {
     /// The article's id (its storage key's suffix).
     pub fn id(&self) -> String {
-        self.embedding.host.article.id.clone()
+        self.inner
+            .borrow()
+            .embedding()
+            .map(|e| e.host.article.id.clone())
+            .unwrap_or_default()
     }
 
     /// The annotations as the W3C collection the Export button downloads.
-    pub fn annotations(&self) -> String {
-        let e = &self.embedding;
+    pub fn annotations(&self) -> Result<String, String> {
+        let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
-        export_value(&e.bridge.annotations.borrow(), &e.host.article, &registry).to_string()
+        let annotations = e.bridge.annotations.borrow().clone();
+        Ok(export_value(&annotations, &e.host.article, &registry).to_string())
     }
 
     /// Imports W3C annotations (a collection, page, annotation or array, as JSON) into the article,
-    /// merged by id; returns the report as JSON `{anchored, orphaned, rejected: [{index, reason}…]}`. Invalid
-    /// input changes nothing and gives the reason.
+    /// merged by id; returns the report as JSON `{anchored, orphaned, rejected: [{index, reason}…]}`.
+    /// Invalid input changes nothing and gives the reason.
     pub fn import(&self, json: &str) -> Result<String, String> {
-        if self.app.is_none() {
-            return Err("Hamish was unmounted from this element".into());
-        }
-        let e = &self.embedding;
+        let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
         let parsed = import::parse(
             json,
@@ -268,23 +412,23 @@ impl Mounted {
             "orphaned": parsed.orphaned(),
             "rejected": parsed.rejected.iter().map(|r| serde_json::json!({ "index": r.index, "reason": r.reason })).collect::<Vec<_>>(),
         });
-        let dispatcher = e.bridge.dispatcher.borrow().clone();
-        match dispatcher {
-            Some(d) => d.dispatch(Action::Import(parsed)),
-            None => return Err("Hamish is still starting".into()),
-        }
+        let Some(dispatcher) = e.bridge.dispatcher.borrow().clone() else {
+            return Err("Hamish is still starting".into());
+        };
+        // The widget redraws later; what annotations() returns reflects the import at once.
+        let mut merged = State {
+            annotations: e.bridge.annotations.borrow().clone(),
+            ..State::default()
+        };
+        merged.apply(Action::Import(parsed.clone()));
+        *e.bridge.annotations.borrow_mut() = merged.annotations;
+        dispatcher.dispatch(Action::Import(parsed));
         Ok(report.to_string())
     }
 
     /// Removes Hamish from the element: its controls, highlights and listeners. Annotations stay
     /// stored; the host's article is as it was.
     pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.embedding.painter.clear();
-        self.frame.remove();
-        let _ = self.element.remove_attribute("data-hamish-mounted");
-        MOUNTED.with(|m| m.borrow_mut().retain(|(el, _)| el != &self.element));
+        self.inner.borrow_mut().teardown();
     }
 }

@@ -1,6 +1,6 @@
 //! A host page's options: attributes, the options object (which wins), defaults, and clear errors.
 
-use hamish::core::embed_options::{default_id, unique_id, EmbedOptions, PanelPlacement};
+use hamish::core::embed_options::{article_address, default_id, EmbedOptions, PanelPlacement};
 
 /// Parses with the given attributes and options JSON.
 fn parse(attrs: &[(&str, &str)], json: &str) -> Result<EmbedOptions, String> {
@@ -174,16 +174,22 @@ fn default_ids() {
 }
 
 #[test]
-fn unique_ids_keep_articles_on_one_page_apart() {
+fn article_addresses_do_not_depend_on_mounting_order() {
     let page = "https://news.example/live";
-    assert_eq!(unique_id(page, Some("a"), &[]), page);
-    let taken = vec![page.to_string()];
     assert_eq!(
-        unique_id(page, Some("story-b"), &taken),
-        format!("{page}#story-b")
+        article_address(page, Some("story"), false).as_deref(),
+        Ok(page)
     );
-    assert_eq!(unique_id(page, None, &taken), format!("{page}#2"));
-    assert_eq!(unique_id(page, Some(""), &taken), format!("{page}#2"));
-    let more = vec![page.to_string(), format!("{page}#2"), format!("{page}#x")];
-    assert_eq!(unique_id(page, Some("x"), &more), format!("{page}#3"));
+    assert_eq!(article_address(page, None, false).as_deref(), Ok(page));
+    assert_eq!(
+        article_address(page, Some("story-b"), true),
+        Ok(format!("{page}#story-b"))
+    );
+    for missing in [None, Some(""), Some("  ")] {
+        let err = article_address(page, missing, true).expect_err("needs an id");
+        assert!(
+            err.contains("give each element an id attribute or a data-hamish-id"),
+            "{err}"
+        );
+    }
 }

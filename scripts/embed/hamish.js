@@ -21,29 +21,42 @@ const handles = new WeakMap();
 /** The handle page scripts see: the core's handle, forgotten (and freed) on unmount. */
 function wrap(element, core) {
   let live = true;
+  // Hamish redraws and saves after the current task: an import settles then, and unmount waits for it.
+  let settling = Promise.resolve();
+  const settled = () => new Promise((done) => setTimeout(done, 0));
   const alive = () => { if (!live) throw new Error('Hamish: this article was unmounted'); };
   return Object.freeze({
     get id() { alive(); return core.id; },
     element,
     annotations() { alive(); return core.annotations(); },
-    import(json) { alive(); return core.import(json); },
+    /** Imports W3C annotations; returns the report at once, and they are saved by the next task. */
+    import(json) {
+      alive();
+      const report = core.import(json);
+      settling = settled();
+      return report;
+    },
+    /** Resolves once everything imported or changed so far is drawn and saved. */
+    settled() { return settling; },
     unmount() {
-      if (!live) return;
+      if (!live) return settling;
       live = false;
       handles.delete(element);
-      core.unmount();
-      core.free();
+      return settling.then(() => { core.unmount(); core.free(); });
     },
   });
 }
 
 /**
  * Mounts Hamish on `element` (options: id, ui, entities, namespace, readOnly, panel, src — see the
- * README). Resolves to a handle with annotations(), import(json) and unmount(). Mounting an element
- * twice gives the same handle.
+ * README). Resolves to a handle with annotations(), import(json), settled() and unmount(). Mounting an
+ * element again without options gives the same handle; with options, it must be unmounted first.
  */
 export function mount(element, options) {
   if (!(element instanceof Element)) return Promise.reject(new TypeError('Hamish: mount needs an element'));
+  if (handles.has(element) && options != null) {
+    return Promise.reject(new Error('Hamish: this element is already mounted; unmount() it before mounting with new options'));
+  }
   if (!handles.has(element)) {
     const mounting = ready()
       .then((core) => core.mount(element, options ?? null))

@@ -26,7 +26,8 @@ impl Handle {
 
     /// The annotations, as the W3C `AnnotationCollection` the Export button downloads.
     pub fn annotations(&self) -> Result<JsValue, JsError> {
-        js_sys::JSON::parse(&self.inner.annotations()).map_err(|_| error("export failed"))
+        let json = self.inner.annotations().map_err(|e| error(&e))?;
+        js_sys::JSON::parse(&json).map_err(|_| error("export failed"))
     }
 
     /// Imports W3C annotations (JSON text, or the parsed object) and returns the report

@@ -240,21 +240,23 @@ pub fn default_id(canonical: Option<&str>, address: &str) -> String {
         .to_string()
 }
 
-/// An id no other mounted article on the page uses: `id` itself, else `id#element-id` (the mounted
-/// element's `id` attribute), else `id#2`, `id#3`… — so several articles on one page keep apart.
-pub fn unique_id(id: &str, element_id: Option<&str>, taken: &[String]) -> String {
-    let free = |candidate: &str| !taken.iter().any(|t| t == candidate);
-    if free(id) {
-        return id.to_string();
+/// The address of one article on a page whose address is `page`: the page itself when the article
+/// is its only one, else `page#element-id`. Several articles where this one's element has no `id`
+/// cannot be told apart after a reload, so that is an error asking for one.
+pub fn article_address(
+    page: &str,
+    element_id: Option<&str>,
+    several: bool,
+) -> Result<String, String> {
+    if !several {
+        return Ok(page.to_string());
     }
-    if let Some(el) = element_id.map(str::trim).filter(|e| !e.is_empty()) {
-        let candidate = format!("{id}#{el}");
-        if free(&candidate) {
-            return candidate;
-        }
+    match element_id.map(str::trim).filter(|e| !e.is_empty()) {
+        Some(el) => Ok(format!("{page}#{el}")),
+        None => Err(
+            "this page has several articles: give each element an id attribute or a data-hamish-id, \
+             so each keeps its own annotations"
+                .into(),
+        ),
     }
-    (2..)
-        .map(|n| format!("{id}#{n}"))
-        .find(|c| free(c))
-        .unwrap_or_else(|| id.to_string())
 }

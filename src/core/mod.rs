@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod article;
 pub mod changes;
 pub mod collapse;
+pub mod css_rem;
 pub mod embed_options;
 pub mod entities;
 pub mod fold;

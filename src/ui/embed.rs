@@ -12,6 +12,7 @@ use crate::core::units::short_quote;
 use crate::core::w3c::annotation_json;
 use crate::i18n::Lang;
 use crate::ui::annotator::{export_download, use_annotator, use_import_file, Annotator, Setup};
+use crate::ui::dock::{focus_in, use_dock};
 use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
@@ -69,8 +70,25 @@ pub struct Embedding {
 /// Milliseconds a change waits before the host page is told of it (later changes fold into it).
 const ANNOUNCE_DELAY_MS: u32 = 300;
 
-/// The document event an embedded panel sends when it opens (its detail: the article's id).
-const DOCK_OPENED: &str = "hamish:panel-opened";
+impl Embedding {
+    /// The same mount over a fresh reading of the host's text (after the host changed it).
+    pub fn with_host(&self, host: HostText) -> Embedding {
+        Embedding {
+            host: Rc::new(host),
+            mount: self.mount.clone(),
+            frame: self.frame.clone(),
+            registry: self.registry.clone(),
+            lang: self.lang,
+            namespace: self.namespace.clone(),
+            read_only: self.read_only,
+            panel: self.panel,
+            slot: self.slot,
+            painter: self.painter.clone(),
+            bridge: self.bridge.clone(),
+            notices: Vec::new(),
+        }
+    }
+}
 
 /// Properties of [`EmbedApp`].
 #[derive(Properties)]
@@ -201,7 +219,12 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let e = props.embedding.clone();
     let article = e.host.article.clone();
     let lang = use_state(|| e.lang);
-    let open = use_state(|| e.panel != PanelPlacement::Collapsed);
+    let dock = use_dock(
+        e.host.article.id.clone(),
+        e.panel,
+        e.mount.clone(),
+        e.frame.clone(),
+    );
     let flash = use_state(|| None::<(usize, usize)>);
     let setup = Setup {
         article: article.clone(),
@@ -407,10 +430,38 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             open_at(ids, suggestions, &first.get_bounding_client_rect());
         })
     };
+    // Where the keyboard focus goes back to when a popover opened from the panel closes.
+    let return_focus = use_mut_ref(|| None::<String>);
+    {
+        let return_focus = return_focus.clone();
+        let frame = e.frame.clone();
+        use_effect_with(state.popover.is_some(), move |open| {
+            if *open {
+                return;
+            }
+            let Some(selector) = return_focus.borrow_mut().take() else {
+                return;
+            };
+            let document = gloo::utils::document();
+            let inside = frame.shadow_root().and_then(|r| r.active_element());
+            let lost = document.active_element().is_none_or(|a| {
+                Some(&a) == document.body().as_deref() || (a == frame && inside.is_none())
+            });
+            if lost {
+                let found = frame
+                    .shadow_root()
+                    .and_then(|r| r.query_selector(&selector).ok().flatten())
+                    .is_some();
+                focus_in(&frame, if found { &selector } else { ".hamish-collapse" });
+            }
+        });
+    }
     let on_choose = {
         let show = show.clone();
         let bridge = e.bridge.clone();
+        let return_focus = return_focus.clone();
         Callback::from(move |id: String| {
+            *return_focus.borrow_mut() = Some(format!("[data-item=\"{id}\"]"));
             let found = bridge
                 .annotations
                 .borrow()
@@ -425,6 +476,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let on_review = {
         let suggestions = suggestions.clone();
         Callback::from(move |entity: String| {
+            *return_focus.borrow_mut() = Some(format!("[data-suggestions=\"{entity}\"] button"));
             if let Some(sg) = suggestions.iter().find(|s| s.entity == entity) {
                 show(sg.start, sg.end, Vec::new(), vec![sg.key()]);
             }
@@ -433,38 +485,6 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let on_close = {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::SetPopover(None)))
-    };
-    {
-        // One open panel at a time: another article's panel opening closes this one.
-        let open = open.clone();
-        let id = article.id.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), DOCK_OPENED, move |ev| {
-                let from = ev
-                    .dyn_ref::<web_sys::CustomEvent>()
-                    .and_then(|c| c.detail().as_string());
-                if from.as_deref() != Some(id.as_str()) {
-                    open.set(false);
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    let on_toggle = {
-        let open = open.clone();
-        let id = article.id.clone();
-        Callback::from(move |_| {
-            if !*open {
-                let init = web_sys::CustomEventInit::new();
-                init.set_detail(&JsValue::from_str(&id));
-                if let Ok(event) =
-                    web_sys::CustomEvent::new_with_event_init_dict(DOCK_OPENED, &init)
-                {
-                    let _ = gloo::utils::document().dispatch_event(&event);
-                }
-            }
-            open.set(!*open)
-        })
     };
     let on_switch = {
         let lang = lang.clone();
@@ -490,7 +510,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         toolbar,
         popover,
     } = overlays(&state, &suggestions, *lang, &edits, &on_close, e.read_only);
-    let dock = if *open {
+    let panel = if dock.open {
         html! {
             <section class="hamish-dock" aria-label={strings.dock_label}>
                 <header class="hamish-bar">
@@ -508,7 +528,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     }
                     <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
                     <button type="button" class="hamish-collapse" aria-label={strings.dock_collapse} title={strings.dock_collapse}
-                            aria-expanded="true" onclick={on_toggle.clone()}>{ "×" }</button>
+                            aria-expanded="true" onclick={dock.on_toggle.clone()}>{ "×" }</button>
                 </header>
                 { banner }
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
@@ -517,21 +537,23 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                        suggestions={suggestions.clone()} on_accept_all={edits.on_accept_all.clone()} {on_review} />
             </section>
         }
+    } else if dock.launcher_hidden {
+        Html::default()
     } else {
         html! {
-            <button type="button" class="hamish-launcher" aria-expanded="false" onclick={on_toggle}
+            <button type="button" class="hamish-launcher" aria-expanded="false" onclick={dock.on_toggle.clone()}
                     title={article.title().to_string()}>
                 { strings.dock_expand }<span class="count">{ count }</span>
             </button>
         }
     };
     html! {
-        <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()}
+        <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
              style={format!("--hamish-slot:{}", e.slot.min(20))}>
             <div class="hamish-toasts">
                 <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
             </div>
-            { dock }
+            { panel }
             <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
             { toolbar }
             { popover }

@@ -79,6 +79,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         );
         use_effect_with(first, move |_| {
             if let Some(el) = dialog.cast::<HtmlElement>() {
+                crate::web::page::keep_in_viewport(&el);
                 let first = |selector: &str| el.query_selector(selector).ok().flatten();
                 if let Some(target) = first("select, .pop-accept").or_else(|| first(".pop-close")) {
                     if let Ok(target) = target.dyn_into::<HtmlElement>() {

@@ -31,6 +31,15 @@ pub struct ToolbarProps {
 /// The selection toolbar. Its buttons do not take the focus on mouse down, so the selection stays.
 #[function_component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect(move || {
+            if let Some(el) = root.cast::<web_sys::HtmlElement>() {
+                crate::web::page::keep_in_viewport(&el);
+            }
+        });
+    }
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let strings = p.lang.strings();
     // Whole pixels: formatting an f64 would pull float formatting into the wasm.
@@ -40,7 +49,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         let on_command = p.on_command.clone();
         let on_cancel = p.on_cancel.clone();
         return html! {
-            <div {class} role="toolbar" aria-label={strings.reattach} style={style(p.y)}>
+            <div {class} role="toolbar" aria-label={strings.reattach} style={style(p.y)} ref={root}>
                 <button type="button" class="tb-btn tb-claim" onmousedown={keep_selection.clone()}
                         onclick={move |_| on_command.emit(Command::Attach)} aria-keyshortcuts="Enter">
                     <span class="tb-label">{ strings.attach_here }</span><kbd aria-hidden="true">{ "↵" }</kbd>
@@ -73,7 +82,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         )
     });
     html! {
-        <div {class} role="toolbar" aria-label={strings.toolbar_label} style={style(p.y)}>
+        <div {class} role="toolbar" aria-label={strings.toolbar_label} style={style(p.y)} ref={root}>
             { button(Kind::Claim, strings.claim.to_string(), Some("c".into()), String::new()) }
             { for entities }
         </div>

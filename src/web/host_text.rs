@@ -288,6 +288,13 @@ impl HostText {
         out
     }
 
+    /// Whether `other` read the same text from the same text nodes (nothing to re-anchor or redraw).
+    pub fn same_as(&self, other: &HostText) -> bool {
+        self.article.text == other.article.text
+            && self.order.len() == other.order.len()
+            && self.order.iter().zip(&other.order).all(|(a, b)| a.0 == b.0)
+    }
+
     /// True when the mounted element holds no article text.
     pub fn is_empty(&self) -> bool {
         self.article.is_empty()

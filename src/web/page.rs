@@ -144,3 +144,27 @@ pub fn anchor_point(root: &Element, rect: &DomRect, below: bool, margin: f64) ->
     let y = if below { rect.bottom() } else { rect.top() } - frame.top();
     (x, y)
 }
+
+/// Shifts a floating element (the toolbar, the popover) sideways so all of it stays inside the window,
+/// through the `--nudge` CSS variable its transform adds.
+pub fn keep_in_viewport(el: &HtmlElement) {
+    let style = el.style();
+    let _ = style.remove_property("--nudge");
+    let Some(width) = el
+        .owner_document()
+        .and_then(|d| d.document_element())
+        .map(|root| f64::from(root.client_width()))
+    else {
+        return;
+    };
+    let rect = el.get_bounding_client_rect();
+    let margin = 8.0;
+    let shift = if rect.left() < margin {
+        margin - rect.left()
+    } else if rect.right() > width - margin {
+        (width - margin - rect.right()).max(margin - rect.left())
+    } else {
+        return;
+    };
+    let _ = style.set_property("--nudge", &format!("{}px", shift as i32));
+}

@@ -190,7 +190,8 @@ test('two articles on one page keep separate annotations, storage, events and ha
   expect(b.first.items.map((i) => i.target.selector[0].exact)).toEqual([across]);
   const ids = await page.evaluate(async () => Promise.all(['#story-a', '#story-b']
     .map(async (s) => (await window.Hamish.handle(document.querySelector(s))).id)));
-  expect(ids).toEqual(['https://news.example/2026/11/live-syria', 'https://news.example/2026/11/live-syria#story-b']);
+  expect(ids).toEqual(['https://news.example/2026/11/live-syria#story-a', 'https://news.example/2026/11/live-syria#story-b']);
+  expect([a.first.items[0].target.source, b.first.items[0].target.source]).toEqual(ids);
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':annotations:')).sort());
   expect(keys).toEqual(ids.map((id) => `hamish:v1:annotations:${id}`).sort());
   await expect.poll(() => page.evaluate(() => window.hamishEvents.map((e) => [e.type, e.from])))
@@ -205,7 +206,11 @@ test('two articles on one page keep separate annotations, storage, events and ha
   await expect(docks).toHaveCount(1);
   await expect(docks.locator('.hamish-dock-title')).toHaveText(/^اجتماع ثلاثي في أستانا/);
   await expect(docks.locator('.hamish-panel .item')).toHaveCount(1);
-  await expect(page.locator('.hamish-launcher')).toHaveCount(1);
+  // While one panel is open the other article's launcher keeps out of its way; closing it brings both back.
+  await expect(page.locator('.hamish-launcher')).toHaveCount(0);
+  await page.getByRole('button', { name: 'إخفاء اللوحة' }).click();
+  await expect(page.locator('.hamish-launcher')).toHaveCount(2);
+  await expect(page.locator('.hamish-launcher').nth(1)).toBeFocused();
 
   // After a reload each finds its own again.
   await page.reload();
@@ -272,19 +277,20 @@ test('the JS API: import into a read-only mount with its own namespace, entities
 
   const result = await page.evaluate(async (json) => {
     const el = document.querySelector('#story');
-    (await window.Hamish.handle(el)).unmount();
+    await (await window.Hamish.handle(el)).unmount();
     const after = { mounted: el.hasAttribute('data-hamish-mounted'), highlights: CSS.highlights.size };
     const h = await window.Hamish.mount(el, {
       namespace: 'newsroom', readOnly: true, panel: 'bottom',
       entities: ['russia', { label: 'NATO', labelAr: 'الناتو', color: '#7c3aed', forms: ['الناتو', 'حلف الناتو'] }],
     });
     const report = h.import(json);
-    await new Promise((r) => setTimeout(r, 50));
-    return { after, report, total: h.annotations().total, keys: Object.keys(localStorage) };
+    const immediately = h.annotations().total;
+    await h.settled();
+    return { after, report, immediately, total: h.annotations().total, keys: Object.keys(localStorage) };
   }, exported);
   expect(result.after).toEqual({ mounted: false, highlights: 0 });
   expect(result.report).toMatchObject({ anchored: 1, orphaned: 0, rejected: [] });
-  expect(result.total).toBe(1);
+  expect([result.immediately, result.total]).toEqual([1, 1]);
   expect(result.keys).toContain(`newsroom:v1:annotations:${MAIN_ID}`);
   await expect(page.locator('.hamish-embed[data-panel="bottom"] .hamish-dock')).toBeVisible();
   await expect(page.locator('.hamish-panel .chip')).toHaveText([/الكل/, /الادعاءات/, /روسيا/, /الناتو/]);
@@ -332,4 +338,99 @@ test('a second tab of the article follows the first, without telling the site tw
   await expect.poll(() => page.evaluate(() => window.hamishEvents.length)).toBe(1);
   await second.waitForTimeout(600);
   expect(await second.evaluate(() => window.hamishEvents.length)).toBe(0);
+});
+
+test('the panel sits beside the article, never over its text; on a phone it waits as a launcher', async ({ page }) => {
+  /** How many sampled points over the article's paragraphs hit Hamish's controls instead of the text. */
+  const covered = () => page.evaluate(() => {
+    let hits = 0;
+    for (const p of document.querySelectorAll('#story p, #story h1')) {
+      const r = p.getBoundingClientRect();
+      for (let x = r.left + 4; x < r.right; x += 24) {
+        for (let y = r.top + 4; y < r.bottom; y += 12) {
+          if (y < 0 || y > innerHeight) continue;
+          if (document.elementFromPoint(x, y)?.localName === 'hamish-chrome') hits++;
+        }
+      }
+    }
+    return hits;
+  });
+  for (const file of ['', 'hostile.html']) {
+    await openSite(page, file);
+    await expect(page.locator('.hamish-dock')).toBeVisible();
+    for (const y of [0, 600, 1200]) {
+      await page.evaluate((y) => window.scrollTo(0, y), y);
+      expect(await covered(), `${file || 'index'} at ${y}px`).toBe(0);
+    }
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openSite(page);
+  await expect(page.locator('.hamish-dock')).toHaveCount(0);
+  await expect(page.locator('.hamish-launcher')).toBeVisible();
+  // The toolbar stays inside the narrow window.
+  await dragHost(page, '#story > p:nth-of-type(2)', 'وتقول المعلومات المتداولة');
+  const box = await page.getByRole('toolbar').boundingBox();
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
+
+test('a root font size of 62.5% on the host does not shrink Hamish', async ({ page }) => {
+  await openSite(page, 'hostile.html');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('10px');
+  const dock = await page.locator('.hamish-dock').boundingBox();
+  expect(dock.width).toBe(340);
+  const chip = await page.locator('.hamish-panel .chip').first().evaluate((el) => getComputedStyle(el).fontSize);
+  expect(parseFloat(chip)).toBeGreaterThanOrEqual(13);
+});
+
+test('keyboard: the focus follows the panel, its launcher and popovers opened from it', async ({ page }) => {
+  await openSite(page);
+  await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');
+  await page.keyboard.press('c');
+  const item = page.locator('.hamish-panel .item').first();
+  await item.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('combobox')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(item).toBeFocused();
+  await page.getByRole('button', { name: 'إخفاء اللوحة' }).click();
+  await expect(page.locator('.hamish-launcher')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'إخفاء اللوحة' })).toBeFocused();
+  // Deleting from a popover opened in the panel leaves the focus in the panel.
+  await page.locator('.hamish-panel .item').first().click();
+  await dialog.getByRole('button', { name: 'حذف' }).click();
+  await expect(page.getByRole('button', { name: 'إخفاء اللوحة' })).toBeFocused();
+});
+
+test('when the host changes its article after mounting, Hamish reads it again; when it removes it, Hamish leaves', async ({ page }) => {
+  const seen = watch(page);
+  await openSite(page);
+  await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
+  await page.keyboard.press('c');
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['المخابرات الروسية'] });
+  // A live update: a paragraph inserted before it, and the byline's text node replaced.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'تحديث: أعلنت موسكو صباح اليوم عن اجتماع جديد.';
+    document.querySelector('#story > p:nth-of-type(1)').before(p);
+    const time = document.querySelector('#story time');
+    time.replaceChildren(document.createTextNode('15 تشرين الثاني/نوفمبر 2026'));
+  });
+  // The new text can be tagged, and the old claim is still drawn on its words.
+  await page.waitForTimeout(700);
+  await dragHost(page, '#story > p:nth-of-type(1)', 'عن اجتماع جديد');
+  await expect(page.getByRole('toolbar')).toBeVisible();
+  await page.keyboard.press('c');
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['عن اجتماع جديد', 'المخابرات الروسية'] });
+  const exact = (await api(page, '#story', 'annotations')).first.items.map((i) => i.target.selector[0].exact);
+  expect(exact).toEqual(['عن اجتماع جديد', 'المخابرات الروسية']);
+  // The site removes the article (say, a client-side navigation): Hamish's controls and highlights go.
+  await page.evaluate(() => document.querySelector('#story').remove());
+  await expect(page.locator('hamish-chrome')).toHaveCount(0);
+  expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+  expect(seen.errors).toEqual([]);
 });
