@@ -240,7 +240,7 @@ pub fn custom_entity(
     if label_en.is_empty() && label_ar.is_empty() {
         return Err("give the entity a name in Arabic or English".into());
     }
-    let contrast = contrast_with_white(color.trim()).ok_or("choose a colour")?;
+    let contrast = contrast_with_white(color.trim()).ok_or("choose a colour written as #rrggbb")?;
     if contrast < 4.5 {
         return Err("choose a darker colour: this one is hard to read on white".into());
     }

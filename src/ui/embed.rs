@@ -406,6 +406,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         });
     }
     // Shows a span of the article: scrolled to the middle of the window, flashed, and its popover open.
+    let flash_timer = use_mut_ref(|| None::<Timeout>);
     let show: Rc<dyn Fn(usize, usize, Vec<String>, Vec<String>)> = {
         let e = e.clone();
         let flash = flash.clone();
@@ -426,7 +427,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             }
             flash.set(Some((start, end)));
             let flash = flash.clone();
-            Timeout::new(1600, move || flash.set(None)).forget();
+            // A later choice replaces the earlier one's timer, so its flash lasts its full time.
+            *flash_timer.borrow_mut() = Some(Timeout::new(1600, move || flash.set(None)));
             open_at(ids, suggestions, &first.get_bounding_client_rect());
         })
     };
