@@ -241,11 +241,14 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     let inner = Rc::new(RefCell::new(Inner {
         element,
         frame,
-        shadow,
         live: Some(live),
         watch: None,
     }));
-    let watch = Watch::start(&document, Rc::downgrade(&inner));
+    let watch = Watch::start(
+        &document,
+        inner.borrow().element.clone(),
+        Rc::downgrade(&inner),
+    );
     inner.borrow_mut().watch = watch;
     Ok(Mounted { inner })
 }
@@ -254,7 +257,6 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
 struct Live {
     app: AppHandle<EmbedApp>,
     embedding: Rc<Embedding>,
-    root: Element,
 }
 
 /// Renders the widget for `embedding` into a fresh element of the shadow root.
@@ -272,34 +274,54 @@ fn render(shadow: &web_sys::ShadowRoot, embedding: Rc<Embedding>) -> Result<Live
         },
     )
     .render();
-    Ok(Live {
-        app,
-        embedding,
-        root,
-    })
+    Ok(Live { app, embedding })
 }
 
 /// Watches the page after mounting: when the host changes the article's text (a live update, a
-/// late embed, a framework redraw), the widget reads it again and re-anchors its annotations;
-/// when the host removes the article from the page, Hamish unmounts itself.
+/// late embed, a framework redraw), the widget reads it again and re-anchors its annotations, keeping
+/// its panel, popover and language; when the host removes the article, Hamish unmounts itself.
 struct Watch {
     observer: web_sys::MutationObserver,
     _callback: Closure<dyn FnMut(js_sys::Array)>,
     _settle: Rc<RefCell<Option<Timeout>>>,
 }
 
-/// Milliseconds the page must be still before the article is read again.
+/// Milliseconds between a change to the article and reading it again (at most one reading per period).
 const SETTLE_MS: u32 = 400;
 
 impl Watch {
-    fn start(document: &Document, inner: Weak<RefCell<Inner>>) -> Option<Watch> {
+    fn start(document: &Document, element: Element, inner: Weak<RefCell<Inner>>) -> Option<Watch> {
         let settle: Rc<RefCell<Option<Timeout>>> = Rc::default();
         let pending = settle.clone();
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_records: js_sys::Array| {
-            let inner = inner.clone();
+        let scheduled = Rc::new(Cell::new(false));
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+            if !element.is_connected() {
+                // Torn down after this callback returns (it belongs to what is torn down).
+                let inner = inner.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(inner) = inner.upgrade() {
+                        inner.borrow_mut().teardown();
+                    }
+                });
+                return;
+            }
+            // Only changes inside the article matter; they are read at most every SETTLE_MS, so a
+            // clock ticking inside it cannot postpone the reading for ever.
+            let inside = records.iter().any(|record| {
+                record
+                    .dyn_into::<web_sys::MutationRecord>()
+                    .ok()
+                    .and_then(|r| r.target())
+                    .is_some_and(|target| element.contains(Some(&target)))
+            });
+            if !inside || scheduled.replace(true) {
+                return;
+            }
+            let (inner, scheduled) = (inner.clone(), scheduled.clone());
             *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
+                scheduled.set(false);
                 if let Some(inner) = inner.upgrade() {
-                    inner.borrow_mut().page_changed();
+                    inner.borrow().page_changed();
                 }
             }));
         });
@@ -323,34 +345,24 @@ impl Watch {
 struct Inner {
     element: Element,
     frame: Element,
-    shadow: web_sys::ShadowRoot,
     live: Option<Live>,
     watch: Option<Watch>,
 }
 
 impl Inner {
-    /// The page changed: unmount when the article left it, read it again when its text changed.
-    fn page_changed(&mut self) {
-        if !self.element.is_connected() {
-            self.teardown();
-            return;
-        }
+    /// The article's text changed: read it again and hand the new reading to the widget.
+    fn page_changed(&self) {
         let Some(live) = &self.live else { return };
-        let old = &live.embedding;
-        let fresh = HostText::read(
-            &self.element,
-            &old.host.article.id,
-            &old.host.article.source,
-        );
-        if fresh.is_empty() || fresh.same_as(&old.host) {
+        let e = &live.embedding;
+        let old = e.bridge.current_host(&e.host);
+        let fresh = HostText::read(&self.element, &old.article.id, &old.article.source);
+        if fresh.is_empty() || fresh.same_as(&old) {
             return;
         }
-        let embedding = Rc::new(old.with_host(fresh));
-        if let Some(live) = self.live.take() {
-            live.app.destroy();
-            live.root.remove();
+        let rehost = e.bridge.rehost.borrow().clone();
+        if let Some(rehost) = rehost {
+            rehost.emit(fresh);
         }
-        self.live = render(&self.shadow, embedding).ok();
     }
 
     /// Removes the widget, its highlights and controls.
@@ -382,7 +394,7 @@ impl Mounted {
         self.inner
             .borrow()
             .embedding()
-            .map(|e| e.host.article.id.clone())
+            .map(|e| e.bridge.current_host(&e.host).article.id.clone())
             .unwrap_or_default()
     }
 
@@ -391,7 +403,8 @@ impl Mounted {
         let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
         let annotations = e.bridge.annotations.borrow().clone();
-        Ok(export_value(&annotations, &e.host.article, &registry).to_string())
+        let host = e.bridge.current_host(&e.host);
+        Ok(export_value(&annotations, &host.article, &registry).to_string())
     }
 
     /// Imports W3C annotations (a collection, page, annotation or array, as JSON) into the article,
@@ -400,9 +413,10 @@ impl Mounted {
     pub fn import(&self, json: &str) -> Result<String, String> {
         let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
+        let host = e.bridge.current_host(&e.host);
         let parsed = import::parse(
             json,
-            &e.host.article.text,
+            &host.article.text,
             &registry,
             &mut clock::new_urn,
             &clock::now_iso(),

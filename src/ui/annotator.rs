@@ -113,6 +113,9 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         |(namespace, id)| AnnotationStore::open_in(namespace, id),
     );
     let state = use_reducer(|| initial_state(&store.0, &store.1, setup));
+    // Listeners registered once read the article through this (an embedded article can be re-read).
+    let current = use_mut_ref(|| article.clone());
+    *current.borrow_mut() = article.clone();
     let latest = use_mut_ref(Latest::default);
     *latest.borrow_mut() = Latest::of(&state);
     // Finding mentions runs only when the article or the registry changes, never on a selection.
@@ -146,7 +149,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         // take its version (each tab writes whole entries, so the newest write is the whole truth).
         let dispatcher = state.dispatcher();
         let store = store.clone();
-        let article = article.clone();
+        let current = current.clone();
         let follow_registry = setup.follow_registry;
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
@@ -157,7 +160,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                 let key = e.key();
                 if key.as_deref() == Some(store.0.key().as_str()) {
                     if let Some(mut stored) = store.0.adopt(e.new_value().as_deref()) {
-                        reattach(&article.text, &mut stored.annotations);
+                        reattach(&current.borrow().text, &mut stored.annotations);
                         dispatcher.dispatch(Action::Load(stored));
                     }
                 } else if follow_registry && key.as_deref() == Some(CUSTOM_KEY) {
@@ -170,12 +173,12 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
     let command: Rc<dyn Fn(Command)> =
         {
             let dispatcher = state.dispatcher();
-            let article = article.clone();
+            let current = current.clone();
             let latest = latest.clone();
             Rc::new(move |command: Command| {
                 let now = latest.borrow().clone();
                 let Some(pending) = now.pending else { return };
-                let selectors = describe(&article.text, pending.start, pending.end);
+                let selectors = describe(&current.borrow().text, pending.start, pending.end);
                 let modified = clock::now_iso();
                 match (command, now.reattaching) {
                     (Command::Attach, Some(id)) => dispatcher.dispatch(Action::Reattach {

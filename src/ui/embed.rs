@@ -2,10 +2,12 @@
 //! highlighted in place ([`crate::web::highlights`]); Hamish's controls — toolbar, popover, panel,
 //! notices — live in a shadow root so the host's styles and Hamish's cannot touch each other.
 
+use crate::core::anchor::reattach;
 use crate::core::changes::changes;
 use crate::core::embed_options::PanelPlacement;
 use crate::core::entities::Entity;
 use crate::core::model::{Annotation, Kind};
+use crate::core::persist::Stored;
 use crate::core::state::{Action, Notice, Popover as PopoverState, State};
 use crate::core::suggestions::Suggestion;
 use crate::core::units::short_quote;
@@ -37,6 +39,20 @@ pub struct Bridge {
     pub registry: RefCell<Rc<Vec<Entity>>>,
     /// The widget's reducer, once it has rendered.
     pub dispatcher: RefCell<Option<UseReducerDispatcher<State>>>,
+    /// The host's text as the widget last read it.
+    pub host: RefCell<Option<Rc<HostText>>>,
+    /// Gives the widget a fresh reading of the host's text (after the host changed it).
+    pub rehost: RefCell<Option<Callback<HostText>>>,
+}
+
+impl Bridge {
+    /// The host's text as the widget last read it, else as it was read at mounting.
+    pub fn current_host(&self, mounted: &Rc<HostText>) -> Rc<HostText> {
+        self.host
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| mounted.clone())
+    }
 }
 
 /// One mounted article and everything its widget needs.
@@ -69,26 +85,6 @@ pub struct Embedding {
 
 /// Milliseconds a change waits before the host page is told of it (later changes fold into it).
 const ANNOUNCE_DELAY_MS: u32 = 300;
-
-impl Embedding {
-    /// The same mount over a fresh reading of the host's text (after the host changed it).
-    pub fn with_host(&self, host: HostText) -> Embedding {
-        Embedding {
-            host: Rc::new(host),
-            mount: self.mount.clone(),
-            frame: self.frame.clone(),
-            registry: self.registry.clone(),
-            lang: self.lang,
-            namespace: self.namespace.clone(),
-            read_only: self.read_only,
-            panel: self.panel,
-            slot: self.slot,
-            painter: self.painter.clone(),
-            bridge: self.bridge.clone(),
-            notices: Vec::new(),
-        }
-    }
-}
 
 /// Properties of [`EmbedApp`].
 #[derive(Properties)]
@@ -197,10 +193,15 @@ fn layers(
 /// Tells the host page about a change: a `hamish:change` event on the mounted element whose `detail`
 /// is `{type, article, annotation}` (the annotation as W3C JSON).
 fn announce(embedding: &Embedding, change: &crate::core::changes::Change) {
+    let article = embedding
+        .bridge
+        .current_host(&embedding.host)
+        .article
+        .clone();
     let detail = serde_json::json!({
         "type": change.kind.name(),
-        "article": embedding.host.article.id,
-        "annotation": annotation_json(&change.annotation, &embedding.host.article, &embedding.registry),
+        "article": article.id,
+        "annotation": annotation_json(&change.annotation, &article, &embedding.registry),
     });
     let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) else {
         return;
@@ -217,10 +218,13 @@ fn announce(embedding: &Embedding, change: &crate::core::changes::Change) {
 #[function_component]
 pub fn EmbedApp(props: &EmbedProps) -> Html {
     let e = props.embedding.clone();
-    let article = e.host.article.clone();
+    // The host's text: as read at mounting, then as read again whenever the host changes it.
+    let host_state = use_state(|| e.host.clone());
+    let host = (*host_state).clone();
+    let article = host.article.clone();
     let lang = use_state(|| e.lang);
     let dock = use_dock(
-        e.host.article.id.clone(),
+        article.id.clone(),
         e.panel,
         e.mount.clone(),
         e.frame.clone(),
@@ -251,6 +255,38 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     *e.bridge.annotations.borrow_mut() = state.annotations.clone();
     *e.bridge.registry.borrow_mut() = registry.clone();
     *e.bridge.dispatcher.borrow_mut() = Some(state.dispatcher());
+    *e.bridge.host.borrow_mut() = Some(host.clone());
+    {
+        // A fresh reading of the host's text: the annotations are re-anchored in it (and saved); the
+        // site is not told, as nothing was annotated.
+        let host_state = host_state.clone();
+        let dispatcher = state.dispatcher();
+        let bridge = e.bridge.clone();
+        let rejected = state.rejected.clone();
+        let (mount, frame, read_only) = (e.mount.clone(), e.frame.clone(), e.read_only);
+        *e.bridge.rehost.borrow_mut() = Some(Callback::from(move |fresh: HostText| {
+            let mut annotations = bridge.annotations.borrow().clone();
+            reattach(&fresh.article.text, &mut annotations);
+            // A selection waiting for a tag is measured again in the new text.
+            let pending = selection::current_range()
+                .filter(|range| !read_only && owns(&mount, range))
+                .and_then(|range| {
+                    let (start, end) = fresh.range_to_offsets(&range)?;
+                    Some(pending_at(
+                        &frame,
+                        start,
+                        end,
+                        &range.get_bounding_client_rect(),
+                    ))
+                });
+            host_state.set(Rc::new(fresh));
+            dispatcher.dispatch(Action::Load(Stored {
+                annotations,
+                rejected: rejected.clone(),
+            }));
+            dispatcher.dispatch(Action::SetPending(pending));
+        }));
+    }
     let current_suggestions = use_mut_ref(Rc::<Vec<Suggestion>>::default);
     *current_suggestions.borrow_mut() = suggestions.clone();
 
@@ -264,7 +300,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             if !owns(&e.mount, &range) {
                 return None;
             }
-            let (start, end) = e.host.range_to_offsets(&range)?;
+            let (start, end) = e.bridge.current_host(&e.host).range_to_offsets(&range)?;
             Some(pending_at(
                 &e.frame,
                 start,
@@ -278,15 +314,19 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     {
         let e = e.clone();
         let deps = (
+            host.clone(),
             state.annotations.clone(),
             suggestions.clone(),
             registry.clone(),
             *flash,
         );
-        use_effect_with(deps, move |(annotations, suggestions, registry, flash)| {
-            e.painter
-                .paint(layers(&e.host, annotations, suggestions, registry, *flash));
-        });
+        use_effect_with(
+            deps,
+            move |(host, annotations, suggestions, registry, flash)| {
+                e.painter
+                    .paint(layers(host, annotations, suggestions, registry, *flash));
+            },
+        );
     }
     {
         // The host hears of changes once they settle, so typing a note is one update rather than
@@ -361,7 +401,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 let Some((node, offset)) = caret_at(x, y) else {
                     return;
                 };
-                let Some(at) = e.host.point_to_offset(&node, offset, false) else {
+                let host = e.bridge.current_host(&e.host);
+                let Some(at) = host.point_to_offset(&node, offset, false) else {
                     return;
                 };
                 let mut rect = None;
@@ -371,7 +412,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     .borrow()
                     .iter()
                     .filter(|a| !a.orphan && a.start <= at && at <= a.end)
-                    .filter(|a| match hit(&e.host.ranges(a.start, a.end), x, y) {
+                    .filter(|a| match hit(&host.ranges(a.start, a.end), x, y) {
                         Some(r) => {
                             rect.get_or_insert(r);
                             true
@@ -385,7 +426,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     .borrow()
                     .iter()
                     .filter(|s| s.start <= at && at <= s.end)
-                    .filter(|s| match hit(&e.host.ranges(s.start, s.end), x, y) {
+                    .filter(|s| match hit(&host.ranges(s.start, s.end), x, y) {
                         Some(r) => {
                             rect.get_or_insert(r);
                             true
@@ -411,7 +452,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let e = e.clone();
         let flash = flash.clone();
         Rc::new(move |start, end, ids, suggestions| {
-            let ranges = e.host.ranges(start, end);
+            let ranges = e.bridge.current_host(&e.host).ranges(start, end);
             let Some(first) = ranges.first() else { return };
             let target = first
                 .start_container()

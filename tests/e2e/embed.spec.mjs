@@ -25,6 +25,8 @@ function watch(page) {
 async function openSite(page, file = '', mounts = 1) {
   await page.addInitScript(() => {
     window.hamishEvents = [];
+    window.hamishReady = [];
+    document.addEventListener('hamish:ready', (e) => window.hamishReady.push([e.target.id, typeof e.detail.handle.annotations]));
     document.addEventListener('hamish:change', (e) => window.hamishEvents.push({ ...e.detail, from: e.target.id }));
   });
   await page.goto(SITE + file);
@@ -97,6 +99,9 @@ test('a reader tags the host article in place, across a link; the site hears it;
   expect(events[0].annotation.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: claim });
   expect(events[1].annotation.body.map((b) => b.purpose)).toContain('tagging');
   await expect(page.locator('#backend-log li')).toHaveCount(2);
+
+  // The page heard that Hamish was ready, with its handle.
+  expect(await page.evaluate(() => window.hamishReady)).toEqual([['story', 'function']]);
 
   // Stored under the page's canonical URL.
   const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `hamish:v1:annotations:${MAIN_ID}`);
@@ -412,8 +417,12 @@ test('when the host changes its article after mounting, Hamish reads it again; w
   await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
   await page.keyboard.press('c');
   await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['المخابرات الروسية'] });
-  // A live update: a paragraph inserted before it, and the byline's text node replaced.
+  // A live update: a paragraph inserted before it, and the byline's text node replaced — while a
+  // clock elsewhere on the page ticks every 100 ms (which must not keep postponing the re-read).
   await page.evaluate(() => {
+    const clock = document.createElement('p');
+    document.querySelector('.sidebar').append(clock);
+    setInterval(() => { clock.textContent = new Date().toISOString(); }, 100);
     const p = document.createElement('p');
     p.textContent = 'تحديث: أعلنت موسكو صباح اليوم عن اجتماع جديد.';
     document.querySelector('#story > p:nth-of-type(1)').before(p);
@@ -428,6 +437,9 @@ test('when the host changes its article after mounting, Hamish reads it again; w
   await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['عن اجتماع جديد', 'المخابرات الروسية'] });
   const exact = (await api(page, '#story', 'annotations')).first.items.map((i) => i.target.selector[0].exact);
   expect(exact).toEqual(['عن اجتماع جديد', 'المخابرات الروسية']);
+  // Re-reading kept the open panel and told the site only of what the reader did.
+  await expect(page.locator('.hamish-dock .hamish-panel .item')).toHaveCount(2);
+  await expect.poll(() => page.evaluate(() => window.hamishEvents.map((e) => e.type))).toEqual(['created', 'created']);
   // The site removes the article (say, a client-side navigation): Hamish's controls and highlights go.
   await page.evaluate(() => document.querySelector('#story').remove());
   await expect(page.locator('hamish-chrome')).toHaveCount(0);
