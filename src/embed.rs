@@ -294,35 +294,46 @@ impl Watch {
         let settle: Rc<RefCell<Option<Timeout>>> = Rc::default();
         let pending = settle.clone();
         let scheduled = Rc::new(Cell::new(false));
+        // The article left the page: it may come back at once (a framework moving it), so whether
+        // Hamish leaves is decided when the period is over.
+        let moved = Rc::new(Cell::new(false));
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
-            if !element.is_connected() {
-                // Torn down after this callback returns (it belongs to what is torn down).
-                let inner = inner.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(inner) = inner.upgrade() {
-                        inner.borrow_mut().teardown();
-                    }
-                });
-                return;
-            }
             // Only changes inside the article matter; they are read at most every SETTLE_MS, so a
             // clock ticking inside it cannot postpone the reading for ever.
-            let inside = records.iter().any(|record| {
-                record
-                    .dyn_into::<web_sys::MutationRecord>()
-                    .ok()
-                    .and_then(|r| r.target())
-                    .is_some_and(|target| element.contains(Some(&target)))
-            });
-            if !inside || scheduled.replace(true) {
+            let gone = !element.is_connected();
+            let inside = gone
+                || records.iter().any(|record| {
+                    record
+                        .dyn_into::<web_sys::MutationRecord>()
+                        .ok()
+                        .and_then(|r| r.target())
+                        .is_some_and(|target| element.contains(Some(&target)))
+                });
+            if gone {
+                // The period starts again, so the article has all of it to come back.
+                moved.set(true);
+                scheduled.set(true);
+            } else if !inside || scheduled.replace(true) {
                 return;
             }
-            let (inner, scheduled) = (inner.clone(), scheduled.clone());
+            let (inner, scheduled, moved) = (inner.clone(), scheduled.clone(), moved.clone());
             *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
                 scheduled.set(false);
-                if let Some(inner) = inner.upgrade() {
-                    inner.borrow().page_changed();
+                let Some(inner) = inner.upgrade() else { return };
+                let connected = inner.borrow().element.is_connected();
+                if connected {
+                    inner.borrow().page_changed(moved.replace(false));
+                    return;
                 }
+                // Torn down after this callback returns (the timer belongs to what is torn down).
+                wasm_bindgen_futures::spawn_local(async move {
+                    inner.borrow_mut().teardown();
+                    let element = inner.borrow().element.clone();
+                    drop(inner);
+                    if let Ok(event) = web_sys::Event::new("hamish:unmounted") {
+                        let _ = element.dispatch_event(&event);
+                    }
+                });
             }));
         });
         let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
@@ -350,13 +361,14 @@ struct Inner {
 }
 
 impl Inner {
-    /// The article's text changed: read it again and hand the new reading to the widget.
-    fn page_changed(&self) {
+    /// The article's text changed (or the article was moved, `moved`: its highlights need drawing
+    /// again): read it again and hand the new reading to the widget.
+    fn page_changed(&self, moved: bool) {
         let Some(live) = &self.live else { return };
         let e = &live.embedding;
         let old = e.bridge.current_host(&e.host);
         let fresh = HostText::read(&self.element, &old.article.id, &old.article.source);
-        if fresh.is_empty() || fresh.same_as(&old) {
+        if fresh.is_empty() || (fresh.same_as(&old) && !moved) {
             return;
         }
         let rehost = e.bridge.rehost.borrow().clone();
@@ -384,7 +396,7 @@ impl Inner {
         self.live
             .as_ref()
             .map(|l| l.embedding.clone())
-            .ok_or_else(|| "Hamish was unmounted from this element".to_string())
+            .ok_or_else(|| "this article was unmounted".to_string())
     }
 }
 

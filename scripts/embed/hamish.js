@@ -25,6 +25,13 @@ function wrap(element, core) {
   let settling = Promise.resolve();
   const settled = () => new Promise((done) => setTimeout(done, 0));
   const alive = () => { if (!live) throw new Error('Hamish: this article was unmounted'); };
+  // Hamish leaves by itself when the page removes the article: forget the handle then.
+  element.addEventListener('hamish:unmounted', () => {
+    if (!live) return;
+    live = false;
+    handles.delete(element);
+    core.free();
+  }, { once: true });
   return Object.freeze({
     get id() { alive(); return core.id; },
     element,

@@ -98,6 +98,9 @@ pub fn use_dock(id: String, placement: PanelPlacement, mount: Element, frame: El
     };
     let other_open = use_state(|| false);
     let by_reader = use_mut_ref(|| false);
+    // The listeners below live as long as the dock; they read whether it is open through this.
+    let is_open = use_mut_ref(|| false);
+    *is_open.borrow_mut() = *open;
     {
         let (open, other_open, side, id) =
             (open.clone(), other_open.clone(), side.clone(), id.clone());
@@ -124,13 +127,28 @@ pub fn use_dock(id: String, placement: PanelPlacement, mount: Element, frame: El
                     }
                 })
             };
-            let on_resize = EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                side.set(side_with_room(&mount).unwrap_or_else(|| roomier_side(&mount)));
-            });
-            let was_open = open.clone();
+            // A narrower window: the side panel moves to the side with room, or folds into its
+            // launcher when neither side has room any more (it must not cover the article).
+            let open_at_end = is_open.clone();
+            let on_resize =
+                {
+                    let (open, id) = (open.clone(), id.clone());
+                    EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                        match side_with_room(&mount) {
+                            Some(room) => side.set(room),
+                            None => {
+                                side.set(roomier_side(&mount));
+                                if placement == PanelPlacement::Side && *is_open.borrow() {
+                                    announce(CLOSED, &id);
+                                    open.set(false);
+                                }
+                            }
+                        }
+                    })
+                };
             move || {
                 drop((on_opened, on_closed, on_resize));
-                if *was_open {
+                if *open_at_end.borrow() {
                     announce(CLOSED, &id);
                 }
             }

@@ -221,6 +221,11 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     // The host's text: as read at mounting, then as read again whenever the host changes it.
     let host_state = use_state(|| e.host.clone());
     let host = (*host_state).clone();
+    // Redraws the highlights after a re-reading even when the text and nodes are the same (the host
+    // moved the article, which resets ranges in it).
+    let readings = use_state(|| 0u32);
+    // Tells the site at once of changes still waiting to be announced (set by the announcer below).
+    let announce_now = use_mut_ref(|| None::<Rc<dyn Fn()>>);
     let article = host.article.clone();
     let lang = use_state(|| e.lang);
     let dock = use_dock(
@@ -260,6 +265,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         // A fresh reading of the host's text: the annotations are re-anchored in it (and saved); the
         // site is not told, as nothing was annotated.
         let host_state = host_state.clone();
+        let readings = readings.clone();
+        let announce_now = announce_now.clone();
         let dispatcher = state.dispatcher();
         let bridge = e.bridge.clone();
         let rejected = state.rejected.clone();
@@ -280,6 +287,12 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     ))
                 });
             host_state.set(Rc::new(fresh));
+            readings.set(readings.wrapping_add(1));
+            // The reader's own changes are told before the re-anchored list becomes the baseline.
+            let flush = announce_now.borrow().clone();
+            if let Some(flush) = flush {
+                flush();
+            }
             dispatcher.dispatch(Action::Load(Stored {
                 annotations,
                 rejected: rejected.clone(),
@@ -315,6 +328,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let e = e.clone();
         let deps = (
             host.clone(),
+            *readings,
             state.annotations.clone(),
             suggestions.clone(),
             registry.clone(),
@@ -322,7 +336,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         );
         use_effect_with(
             deps,
-            move |(host, annotations, suggestions, registry, flash)| {
+            move |(host, _, annotations, suggestions, registry, flash)| {
                 e.painter
                     .paint(layers(host, annotations, suggestions, registry, *flash));
             },
@@ -348,6 +362,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 }
             }
         });
+        *announce_now.borrow_mut() = Some(flush.clone());
         let seen_loads = use_mut_ref(|| 0u32);
         {
             let flush = flush.clone();
