@@ -183,3 +183,36 @@ fn a_line_break_maps_to_the_text_on_either_side() {
     assert!(shown.trim_end().ends_with("ووافقت"), "{shown:?}");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_blocks_between_two_heights_are_found_by_their_boxes() {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let root = doc.create_element("article").expect("article");
+    let paragraphs: String = (0..60)
+        .map(|i| format!("<p style=\"margin:0;height:50px\">فقرة رقم {i} عن روسيا</p>"))
+        .collect();
+    root.set_inner_html(&paragraphs);
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let host = HostText::read(&root, "s", "s");
+    assert_eq!(host.span_between(-1e9, 1e9), Some((0, host.article.len())));
+    let p = |i: u32| -> web_sys::DomRect {
+        root.children()
+            .item(i)
+            .expect("paragraph")
+            .get_bounding_client_rect()
+    };
+    let (top, bottom) = (p(10).top() + 1.0, p(12).bottom() - 1.0);
+    let (start, end) = host.span_between(top, bottom).expect("blocks");
+    assert_eq!(start, host.article.blocks[10].start);
+    assert_eq!(end, host.article.blocks[12].end());
+    assert_eq!(
+        host.span_between(p(59).bottom() + 10.0, p(59).bottom() + 500.0),
+        None
+    );
+    root.remove();
+}

@@ -83,6 +83,10 @@ pub struct Embedding {
     pub notices: Vec<Notice>,
 }
 
+/// Up to this many suggestions (and, apart, annotations) are all drawn; beyond it, only those near
+/// the screen.
+const DRAW_ALL: usize = 400;
+
 /// Milliseconds a change waits before the host page is told of it (later changes fold into it).
 const ANNOUNCE_DELAY_MS: u32 = 300;
 
@@ -156,6 +160,7 @@ fn layers(
     suggestions: &[Suggestion],
     registry: &[Entity],
     flash: Option<(usize, usize)>,
+    near: Option<(usize, usize)>,
 ) -> Vec<Layer> {
     let entity_index = |id: &str| registry.iter().position(|e| e.id == id);
     let mut out: Vec<Layer> = Vec::new();
@@ -166,18 +171,28 @@ fn layers(
             None => out.push(Layer { style, ranges }),
         }
     };
-    for sg in suggestions {
+    // Many highlights are drawn only near the part of the article on screen: thousands of highlight
+    // ranges make the browser slow at every change to the page.
+    let window = |count: usize| (count > DRAW_ALL).then_some(near.unwrap_or((0, 0)));
+    let far = |window: Option<(usize, usize)>, start: usize, end: usize| {
+        window.is_some_and(|(from, to)| end <= from || start >= to)
+    };
+    let (sg_window, window) = (window(suggestions.len()), window(annotations.len()));
+    for sg in suggestions
+        .iter()
+        .filter(|s| !far(sg_window, s.start, s.end))
+    {
         if let Some(i) = entity_index(&sg.entity) {
             add(Style::Suggestion(i), sg.start, sg.end);
         }
     }
-    for a in annotations
+    let shown = annotations
         .iter()
-        .filter(|a| !a.orphan && a.kind == Kind::Claim)
-    {
+        .filter(|a| !a.orphan && !far(window, a.start, a.end));
+    for a in shown.clone().filter(|a| a.kind == Kind::Claim) {
         add(Style::Claim, a.start, a.end);
     }
-    for a in annotations.iter().filter(|a| !a.orphan) {
+    for a in shown {
         if let Kind::Entity(id) = &a.kind {
             if let Some(i) = entity_index(id) {
                 add(Style::Entity(i), a.start, a.end);
@@ -300,6 +315,44 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             dispatcher.dispatch(Action::SetPending(pending));
         }));
     }
+    // The article near the screen (a screen above and below it), followed as the reader scrolls.
+    let near = use_state_eq(|| None::<(usize, usize)>);
+    {
+        let near = near.clone();
+        let bridge = e.bridge.clone();
+        let mounted_host = e.host.clone();
+        use_effect_with((), move |_| {
+            let measure = Rc::new(move || {
+                let height = gloo::utils::window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0);
+                let host = bridge.current_host(&mounted_host);
+                near.set(host.span_between(-height, 2.0 * height));
+            });
+            measure();
+            // At most one measurement per 120 ms of scrolling.
+            let timer: RefCell<Option<Timeout>> = RefCell::default();
+            let waiting = Rc::new(std::cell::Cell::new(false));
+            let on_scroll = {
+                let measure = measure.clone();
+                EventListener::new(&gloo::utils::window(), "scroll", move |_| {
+                    if waiting.replace(true) {
+                        return;
+                    }
+                    let (measure, waiting) = (measure.clone(), waiting.clone());
+                    *timer.borrow_mut() = Some(Timeout::new(120, move || {
+                        waiting.set(false);
+                        measure();
+                    }));
+                })
+            };
+            let on_resize =
+                EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop((on_scroll, on_resize))
+        });
+    }
     let current_suggestions = use_mut_ref(Rc::<Vec<Suggestion>>::default);
     *current_suggestions.borrow_mut() = suggestions.clone();
 
@@ -329,6 +382,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let deps = (
             host.clone(),
             *readings,
+            *near,
             state.annotations.clone(),
             suggestions.clone(),
             registry.clone(),
@@ -336,9 +390,15 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         );
         use_effect_with(
             deps,
-            move |(host, _, annotations, suggestions, registry, flash)| {
-                e.painter
-                    .paint(layers(host, annotations, suggestions, registry, *flash));
+            move |(host, _, near, annotations, suggestions, registry, flash)| {
+                e.painter.paint(layers(
+                    host,
+                    annotations,
+                    suggestions,
+                    registry,
+                    *flash,
+                    *near,
+                ));
             },
         );
     }

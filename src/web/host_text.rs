@@ -260,6 +260,34 @@ impl HostText {
         self.article.normalize_selection(start, end)
     }
 
+    /// The article's code points in blocks that reach between viewport heights `top` and `bottom`
+    /// (pixels, may lie outside the window): found by a binary search over the blocks' boxes, as
+    /// blocks follow one another down the page. `None` when no block does.
+    pub fn span_between(&self, top: f64, bottom: f64) -> Option<(usize, usize)> {
+        let document = web_sys::window()?.document()?;
+        let probe = document.create_range().ok()?;
+        // The box of block `i` (from its first to its last text node).
+        let rect = |i: usize| -> Option<web_sys::DomRect> {
+            let nodes = &self.blocks.get(i)?.nodes;
+            let first = nodes.iter().flatten().next()?;
+            let last = nodes.iter().flatten().next_back()?;
+            probe.set_start(first, 0).ok()?;
+            probe.set_end(last, last.length()).ok()?;
+            Some(probe.get_bounding_client_rect())
+        };
+        let n = self.blocks.len();
+        let below = |i: usize, y: f64| rect(i).is_some_and(|r| r.bottom() < y);
+        let above = |i: usize, y: f64| rect(i).is_some_and(|r| r.top() <= y);
+        let first = partition(n, |i| below(i, top));
+        let end = partition(n, |i| above(i, bottom));
+        (first < end).then(|| {
+            (
+                self.article.blocks[first].start,
+                self.article.blocks[end - 1].end(),
+            )
+        })
+    }
+
     /// DOM ranges covering the article's `[start, end)`, one per block it touches (so content the
     /// article leaves out, like a figure between two paragraphs, is never covered).
     pub fn ranges(&self, start: usize, end: usize) -> Vec<Range> {
@@ -306,4 +334,18 @@ impl HostText {
     pub fn is_empty(&self) -> bool {
         self.article.is_empty()
     }
+}
+
+/// The first index in `0..n` for which `before` is false (it must be true then false along `0..n`).
+fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
