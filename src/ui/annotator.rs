@@ -76,6 +76,10 @@ pub struct Annotator {
     pub command: Rc<dyn Fn(Command)>,
     /// The editing callbacks.
     pub edits: Edits,
+    /// Downloads the annotations as W3C JSON.
+    pub on_export: Callback<MouseEvent>,
+    /// The `change` handler of an import file input.
+    pub on_import: Callback<Event>,
 }
 
 /// The starting state: the stored annotations, re-attached to the article's current text.
@@ -195,6 +199,14 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             })
         };
     let edits = use_edits(&state, &article, &suggestions, command.clone());
+    let on_export = {
+        let dispatcher = state.dispatcher();
+        let annotations = state.annotations.clone();
+        let article = article.clone();
+        let registry = state.registry.clone();
+        Callback::from(move |_| export_download(&dispatcher, &annotations, &article, &registry))
+    };
+    let on_import = use_import_file(state.dispatcher(), article.clone(), state.registry.clone());
     Annotator {
         state,
         store,
@@ -202,6 +214,8 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         latest,
         command,
         edits,
+        on_export,
+        on_import,
     }
 }
 

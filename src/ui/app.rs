@@ -6,7 +6,7 @@ use crate::core::model::Kind;
 use crate::core::persist::DEFAULT_NAMESPACE;
 use crate::core::state::{Action, Notice, Pending, Popover as PopoverState};
 use crate::i18n::Lang;
-use crate::ui::annotator::{export_download, use_annotator, use_import_file, Annotator, Setup};
+use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::article::ArticleView;
 use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::loader::OpenRequest;
@@ -63,6 +63,8 @@ pub fn App(props: &AppProps) -> Html {
         latest,
         command,
         edits,
+        on_export,
+        on_import,
         ..
     } = use_annotator(&setup);
     let registry = state.registry.clone();
@@ -142,14 +144,6 @@ pub fn App(props: &AppProps) -> Html {
             lang.set(next);
         })
     };
-    let on_export = {
-        let dispatcher = state.dispatcher();
-        let annotations = state.annotations.clone();
-        let article = article.clone();
-        let registry = registry.clone();
-        Callback::from(move |_| export_download(&dispatcher, &annotations, &article, &registry))
-    };
-    let on_import = use_import_file(state.dispatcher(), article.clone(), registry.clone());
     let on_close = {
         let dispatcher = state.dispatcher();
         let root = root.clone();

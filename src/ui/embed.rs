@@ -13,7 +13,7 @@ use crate::core::suggestions::Suggestion;
 use crate::core::units::short_quote;
 use crate::core::w3c::annotation_json;
 use crate::i18n::Lang;
-use crate::ui::annotator::{export_download, use_annotator, use_import_file, Annotator, Setup};
+use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::dock::{focus_in, use_dock};
 use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
@@ -264,6 +264,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         latest,
         command,
         edits,
+        on_export,
+        on_import,
         ..
     } = use_annotator(&setup);
     let registry = state.registry.clone();
@@ -608,14 +610,6 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
     };
-    let on_export = {
-        let dispatcher = state.dispatcher();
-        let annotations = state.annotations.clone();
-        let article = article.clone();
-        let registry = registry.clone();
-        Callback::from(move |_| export_download(&dispatcher, &annotations, &article, &registry))
-    };
-    let on_import = use_import_file(state.dispatcher(), article.clone(), registry.clone());
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))

@@ -50,6 +50,12 @@ export async function dragSelect(page, block, needle, nth = 0) {
     .scrollIntoView({ block: 'center' }), block);
   const first = await textRect(page, block, at, at + 1);
   const last = await textRect(page, block, at + needle.length - 1, at + needle.length);
+  return dragAcross(page, first, last);
+}
+
+/** Presses the mouse just inside the right edge of `first` (a character's box) and releases it just
+ * inside the left edge of `last`, as a reader selects Arabic; returns the browser's selected text. */
+async function dragAcross(page, first, last) {
   const y1 = first.top + first.height / 2, y2 = last.top + last.height / 2;
   await page.mouse.move(first.right - 1, y1);
   await page.mouse.down();
@@ -101,13 +107,7 @@ export async function dragHost(page, selector, needle, nth = 0) {
   await page.evaluate(({ selector }) => document.querySelector(selector).scrollIntoView({ block: 'center' }), { selector });
   const first = await hostRect(page, selector, needle, nth, 'first');
   const last = await hostRect(page, selector, needle, nth, 'last');
-  const y1 = first.top + first.height / 2, y2 = last.top + last.height / 2;
-  await page.mouse.move(first.right - 1, y1);
-  await page.mouse.down();
-  await page.mouse.move((first.right + last.left) / 2, (y1 + y2) / 2, { steps: 5 });
-  await page.mouse.move(last.left + 1, y2, { steps: 5 });
-  await page.mouse.up();
-  return page.evaluate(() => window.getSelection().toString());
+  return dragAcross(page, first, last);
 }
 
 /** The text of every range of every CSS highlight whose name starts with `prefix`, by name. */
