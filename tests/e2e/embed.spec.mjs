@@ -326,6 +326,15 @@ test('the JS API: import into a read-only mount with its own namespace, entities
   expect(messages[1]).toMatch(/^Hamish: unknown entity “mars”/);
   expect(messages[2]).toBe('Hamish: mount needs an element');
   expect(messages[3]).toMatch(/^Hamish: /);
+
+  // The interface language follows the article's lang unless the site asks for another.
+  await page.evaluate(async () => {
+    const el = document.querySelector('#story');
+    await (await window.Hamish.handle(el)).unmount();
+    await window.Hamish.mount(el, { ui: 'en' });
+  });
+  await expect(page.locator('.hamish-dock .hamish-brand')).toHaveText('Hamish');
+  await expect(page.locator('.hamish-panel .chip').first()).toContainText('All');
 });
 
 test('a second tab of the article follows the first, without telling the site twice', async ({ page, context }) => {
