@@ -3,31 +3,30 @@
 //! notices — live in a shadow root so the host's styles and Hamish's cannot touch each other.
 
 use crate::core::anchor::reattach;
-use crate::core::changes::changes;
 use crate::core::embed_options::PanelPlacement;
 use crate::core::entities::Entity;
-use crate::core::model::{Annotation, Kind};
+use crate::core::model::Annotation;
 use crate::core::persist::Stored;
 use crate::core::state::{Action, Notice, Popover as PopoverState, State};
 use crate::core::suggestions::Suggestion;
 use crate::core::units::short_quote;
-use crate::core::w3c::annotation_json;
 use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::dock::{focus_in, use_dock};
+use crate::ui::host_events::use_announcer;
+use crate::ui::host_highlights::{layers, use_click_to_open, use_near};
 use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
-use crate::web::highlights::{Layer, Painter, Style};
+use crate::web::highlights::Painter;
 use crate::web::host_text::HostText;
 use crate::web::{page, selection};
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomRect, Element, MouseEvent, Node, Range};
+use wasm_bindgen::JsCast;
+use web_sys::{DomRect, Element, Node, Range};
 use yew::prelude::*;
 
 /// What the page's script reaches through the mount handle: the current annotations and the reducer.
@@ -83,13 +82,6 @@ pub struct Embedding {
     pub notices: Vec<Notice>,
 }
 
-/// Up to this many suggestions (and, apart, annotations) are all drawn; beyond it, only those near
-/// the screen.
-const DRAW_ALL: usize = 400;
-
-/// Milliseconds a change waits before the host page is told of it (later changes fold into it).
-const ANNOUNCE_DELAY_MS: u32 = 300;
-
 /// Properties of [`EmbedApp`].
 #[derive(Properties)]
 pub struct EmbedProps {
@@ -121,114 +113,6 @@ fn owns(mount: &Element, range: &Range) -> bool {
     !in_other && within(range.end_container().ok())
 }
 
-/// The text position under the viewport point (`x`, `y`): `caretPositionFromPoint`, else
-/// `caretRangeFromPoint`.
-fn caret_at(x: f64, y: f64) -> Option<(Node, u32)> {
-    let document: JsValue = web_sys::window()?.document()?.into();
-    let call = |name: &str| -> Option<JsValue> {
-        let f = js_sys::Reflect::get(&document, &name.into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        f.call2(&document, &x.into(), &y.into())
-            .ok()
-            .filter(|v| !v.is_null() && !v.is_undefined())
-    };
-    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &name.into()).ok();
-    if let Some(pos) = call("caretPositionFromPoint") {
-        let node = field(&pos, "offsetNode")?.dyn_into::<Node>().ok()?;
-        return Some((node, field(&pos, "offset")?.as_f64()? as u32));
-    }
-    let range = call("caretRangeFromPoint")?.dyn_into::<Range>().ok()?;
-    Some((range.start_container().ok()?, range.start_offset().ok()?))
-}
-
-/// The client rectangle of `ranges` containing (`x`, `y`), if any.
-fn hit(ranges: &[Range], x: f64, y: f64) -> Option<DomRect> {
-    ranges.iter().find_map(|range| {
-        let rects = range.get_client_rects()?;
-        (0..rects.length())
-            .filter_map(|i| rects.get(i))
-            .find(|r| x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom())
-    })
-}
-
-/// The highlight layers: suggestions under everything, then claims, then entity tags.
-fn layers(
-    host: &HostText,
-    annotations: &[Annotation],
-    suggestions: &[Suggestion],
-    registry: &[Entity],
-    flash: Option<(usize, usize)>,
-    near: Option<(usize, usize)>,
-) -> Vec<Layer> {
-    let entity_index = |id: &str| registry.iter().position(|e| e.id == id);
-    let mut out: Vec<Layer> = Vec::new();
-    let mut add = |style: Style, start: usize, end: usize| {
-        let ranges = host.ranges(start, end);
-        match out.iter_mut().find(|l| l.style == style) {
-            Some(layer) => layer.ranges.extend(ranges),
-            None => out.push(Layer { style, ranges }),
-        }
-    };
-    // Many highlights are drawn only near the part of the article on screen: thousands of highlight
-    // ranges make the browser slow at every change to the page.
-    let window = |count: usize| (count > DRAW_ALL).then_some(near.unwrap_or((0, 0)));
-    let far = |window: Option<(usize, usize)>, start: usize, end: usize| {
-        window.is_some_and(|(from, to)| end <= from || start >= to)
-    };
-    let (sg_window, window) = (window(suggestions.len()), window(annotations.len()));
-    for sg in suggestions
-        .iter()
-        .filter(|s| !far(sg_window, s.start, s.end))
-    {
-        if let Some(i) = entity_index(&sg.entity) {
-            add(Style::Suggestion(i), sg.start, sg.end);
-        }
-    }
-    let shown = annotations
-        .iter()
-        .filter(|a| !a.orphan && !far(window, a.start, a.end));
-    for a in shown.clone().filter(|a| a.kind == Kind::Claim) {
-        add(Style::Claim, a.start, a.end);
-    }
-    for a in shown {
-        if let Kind::Entity(id) = &a.kind {
-            if let Some(i) = entity_index(id) {
-                add(Style::Entity(i), a.start, a.end);
-            }
-        }
-    }
-    if let Some((start, end)) = flash {
-        add(Style::Flash, start, end);
-    }
-    out
-}
-
-/// Tells the host page about a change: a `hamish:change` event on the mounted element whose `detail`
-/// is `{type, article, annotation}` (the annotation as W3C JSON).
-fn announce(embedding: &Embedding, change: &crate::core::changes::Change) {
-    let article = embedding
-        .bridge
-        .current_host(&embedding.host)
-        .article
-        .clone();
-    let detail = serde_json::json!({
-        "type": change.kind.name(),
-        "article": article.id,
-        "annotation": annotation_json(&change.annotation, &article, &embedding.registry),
-    });
-    let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) else {
-        return;
-    };
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("hamish:change", &init) {
-        let _ = embedding.mount.dispatch_event(&event);
-    }
-}
-
 /// The embedded widget.
 #[function_component]
 pub fn EmbedApp(props: &EmbedProps) -> Html {
@@ -239,8 +123,6 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     // Redraws the highlights after a re-reading even when the text and nodes are the same (the host
     // moved the article, which resets ranges in it).
     let readings = use_state(|| 0u32);
-    // Tells the site at once of changes still waiting to be announced (set by the announcer below).
-    let announce_now = use_mut_ref(|| None::<Rc<dyn Fn()>>);
     let article = host.article.clone();
     let lang = use_state(|| e.lang);
     let dock = use_dock(
@@ -269,6 +151,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         ..
     } = use_annotator(&setup);
     let registry = state.registry.clone();
+    // Tells the site at once of changes still waiting to be announced.
+    let announce_now = use_announcer(e.clone(), state.annotations.clone(), state.loads);
     let suggestions: Rc<Vec<Suggestion>> = if e.read_only {
         Rc::default()
     } else {
@@ -306,10 +190,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             host_state.set(Rc::new(fresh));
             readings.set(readings.wrapping_add(1));
             // The reader's own changes are told before the re-anchored list becomes the baseline.
-            let flush = announce_now.borrow().clone();
-            if let Some(flush) = flush {
-                flush();
-            }
+            announce_now();
             dispatcher.dispatch(Action::Load(Stored {
                 annotations,
                 rejected: rejected.clone(),
@@ -317,44 +198,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             dispatcher.dispatch(Action::SetPending(pending));
         }));
     }
-    // The article near the screen (a screen above and below it), followed as the reader scrolls.
-    let near = use_state_eq(|| None::<(usize, usize)>);
-    {
-        let near = near.clone();
-        let bridge = e.bridge.clone();
-        let mounted_host = e.host.clone();
-        use_effect_with((), move |_| {
-            let measure = Rc::new(move || {
-                let height = gloo::utils::window()
-                    .inner_height()
-                    .ok()
-                    .and_then(|h| h.as_f64())
-                    .unwrap_or(0.0);
-                let host = bridge.current_host(&mounted_host);
-                near.set(host.span_between(-height, 2.0 * height));
-            });
-            measure();
-            // At most one measurement per 120 ms of scrolling.
-            let timer: RefCell<Option<Timeout>> = RefCell::default();
-            let waiting = Rc::new(std::cell::Cell::new(false));
-            let on_scroll = {
-                let measure = measure.clone();
-                EventListener::new(&gloo::utils::window(), "scroll", move |_| {
-                    if waiting.replace(true) {
-                        return;
-                    }
-                    let (measure, waiting) = (measure.clone(), waiting.clone());
-                    *timer.borrow_mut() = Some(Timeout::new(120, move || {
-                        waiting.set(false);
-                        measure();
-                    }));
-                })
-            };
-            let on_resize =
-                EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop((on_scroll, on_resize))
-        });
-    }
+    let near = use_near(e.bridge.clone(), e.host.clone());
     let current_suggestions = use_mut_ref(Rc::<Vec<Suggestion>>::default);
     *current_suggestions.borrow_mut() = suggestions.clone();
 
@@ -378,13 +222,12 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         })
     };
     use_reader_input(read_selection, latest, state.dispatcher(), command);
-
     {
         let e = e.clone();
         let deps = (
             host.clone(),
             *readings,
-            *near,
+            near,
             state.annotations.clone(),
             suggestions.clone(),
             registry.clone(),
@@ -404,49 +247,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             },
         );
     }
-    {
-        // The host hears of changes once they settle, so typing a note is one update rather than
-        // one per key; what is still waiting when the widget goes is told at once.
-        let e = e.clone();
-        let baseline = use_mut_ref(|| None::<Vec<Annotation>>);
-        let waiting = use_mut_ref(|| None::<Vec<Annotation>>);
-        let timer = use_mut_ref(|| None::<Timeout>);
-        let flush: Rc<dyn Fn()> = Rc::new({
-            let (waiting, baseline) = (waiting.clone(), baseline.clone());
-            move || {
-                let Some(now) = waiting.borrow_mut().take() else {
-                    return;
-                };
-                if let Some(before) = baseline.borrow_mut().replace(now.clone()) {
-                    for change in changes(&before, &now) {
-                        announce(&e, &change);
-                    }
-                }
-            }
-        });
-        *announce_now.borrow_mut() = Some(flush.clone());
-        let seen_loads = use_mut_ref(|| 0u32);
-        {
-            let flush = flush.clone();
-            // Annotations loaded from storage (at the start, or another tab's changes) are the new
-            // baseline: another tab announced its own changes.
-            use_effect_with(
-                (state.annotations.clone(), state.loads),
-                move |(now, loads)| {
-                    if std::mem::replace(&mut *seen_loads.borrow_mut(), *loads) != *loads {
-                        timer.borrow_mut().take();
-                        waiting.borrow_mut().take();
-                        *baseline.borrow_mut() = Some(now.clone());
-                    } else {
-                        *waiting.borrow_mut() = Some(now.clone());
-                        *timer.borrow_mut() =
-                            Some(Timeout::new(ANNOUNCE_DELAY_MS, move || flush()));
-                    }
-                },
-            );
-        }
-        use_effect_with((), move |_| move || flush());
-    }
+
     // Opens the popover for the annotations and suggestions covering the clicked text.
     let open_at: Rc<dyn Fn(Vec<String>, Vec<String>, &DomRect)> = {
         let dispatcher = state.dispatcher();
@@ -461,68 +262,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             })));
         })
     };
-    {
-        let e = e.clone();
-        let open_at = open_at.clone();
-        let current_suggestions = current_suggestions.clone();
-        use_effect_with((), move |_| {
-            let mount = e.mount.clone();
-            let listener = EventListener::new(&mount, "click", move |ev| {
-                let Some(ev) = ev.dyn_ref::<MouseEvent>() else {
-                    return;
-                };
-                if !selection::is_collapsed() {
-                    return;
-                }
-                let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-                let Some((node, offset)) = caret_at(x, y) else {
-                    return;
-                };
-                let host = e.bridge.current_host(&e.host);
-                let Some(at) = host.point_to_offset(&node, offset, false) else {
-                    return;
-                };
-                let mut rect = None;
-                let mut covering: Vec<Annotation> = e
-                    .bridge
-                    .annotations
-                    .borrow()
-                    .iter()
-                    .filter(|a| !a.orphan && a.start <= at && at <= a.end)
-                    .filter(|a| match hit(&host.ranges(a.start, a.end), x, y) {
-                        Some(r) => {
-                            rect.get_or_insert(r);
-                            true
-                        }
-                        None => false,
-                    })
-                    .cloned()
-                    .collect();
-                covering.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-                let suggested: Vec<String> = current_suggestions
-                    .borrow()
-                    .iter()
-                    .filter(|s| s.start <= at && at <= s.end)
-                    .filter(|s| match hit(&host.ranges(s.start, s.end), x, y) {
-                        Some(r) => {
-                            rect.get_or_insert(r);
-                            true
-                        }
-                        None => false,
-                    })
-                    .map(Suggestion::key)
-                    .collect();
-                if let Some(rect) = rect {
-                    open_at(
-                        covering.into_iter().map(|a| a.id).collect(),
-                        suggested,
-                        &rect,
-                    );
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    use_click_to_open(e.clone(), current_suggestions.clone(), open_at.clone());
     // Shows a span of the article: scrolled to the middle of the window, flashed, and its popover open.
     let flash_timer = use_mut_ref(|| None::<Timeout>);
     let show: Rc<dyn Fn(usize, usize, Vec<String>, Vec<String>)> = {

@@ -6,6 +6,8 @@ pub mod article;
 pub mod dock;
 pub mod embed;
 pub mod entities_panel;
+pub mod host_events;
+pub mod host_highlights;
 pub mod loader;
 pub mod notices;
 pub mod open_panel;
