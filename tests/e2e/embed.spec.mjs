@@ -431,6 +431,8 @@ test('when the host changes its article after mounting, Hamish reads it again; w
   await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
   await page.keyboard.press('c');
   await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['المخابرات الروسية'] });
+  const startOf = async () => (await api(page, '#story', 'annotations')).first.items[0].target.selector[1].start;
+  const before = await startOf();
   // A live update: a paragraph inserted before it, and the byline's text node replaced — while a
   // clock in the byline ticks every 100 ms (the article is re-read all along, at most every 400 ms).
   await page.evaluate(() => {
@@ -443,8 +445,9 @@ test('when the host changes its article after mounting, Hamish reads it again; w
     const time = document.querySelector('#story time');
     time.replaceChildren(document.createTextNode('15 تشرين الثاني/نوفمبر 2026'));
   });
+  // Hamish has read the article again once the claim's position counts the new paragraph.
+  await expect.poll(startOf).toBeGreaterThan(before + 40);
   // The new text can be tagged, and the old claim is still drawn on its words.
-  await page.waitForTimeout(700);
   await dragHost(page, '#story > p:nth-of-type(1)', 'عن اجتماع جديد');
   await expect(page.getByRole('toolbar')).toBeVisible();
   await page.keyboard.press('c');
