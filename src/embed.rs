@@ -17,7 +17,7 @@ use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 use yew::AppHandle;
 
@@ -65,6 +65,39 @@ fn absolute(document: &Document, url: &str) -> Result<String, String> {
     web_sys::Url::new_with_base(url, &base)
         .map(|u| u.href())
         .map_err(|_| format!("“{url}” is not a URL"))
+}
+
+/// Registers `--hamish-rem` as an inherited length, so the `1em` the controls' host sets becomes the
+/// reader's default font size in pixels for everything inside (what `rem` means on Hamish's own page).
+/// False when the browser cannot; the styles then fall back to 16 px.
+fn register_rem() -> bool {
+    let global = js_sys::global();
+    let Some(register) = js_sys::Reflect::get(&global, &"CSS".into())
+        .ok()
+        .and_then(|css| {
+            let f = js_sys::Reflect::get(&css, &"registerProperty".into()).ok()?;
+            Some((css, f.dyn_into::<js_sys::Function>().ok()?))
+        })
+    else {
+        return false;
+    };
+    let definition = js_sys::Object::new();
+    for (key, value) in [
+        ("name", JsValue::from_str("--hamish-rem")),
+        ("syntax", JsValue::from_str("<length>")),
+        ("inherits", JsValue::TRUE),
+        ("initialValue", JsValue::from_str("16px")),
+    ] {
+        let _ = js_sys::Reflect::set(&definition, &key.into(), &value);
+    }
+    match register.1.call1(&register.0, &definition) {
+        Ok(_) => true,
+        // Registered already (by an earlier mount on this page).
+        Err(e) => js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .is_some_and(|n| n == "InvalidModificationError"),
+    }
 }
 
 /// Writes a loaded article's blocks into `element` as headings and paragraphs (text only).
@@ -193,7 +226,12 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     let frame = document
         .create_element("hamish-chrome")
         .map_err(|_| "cannot create elements")?;
-    let _ = frame.set_attribute("style", FRAME_STYLE);
+    let frame_style = if register_rem() {
+        format!("{FRAME_STYLE}--hamish-rem:1em;")
+    } else {
+        FRAME_STYLE.to_string()
+    };
+    let _ = frame.set_attribute("style", &frame_style);
     let body = document.body().ok_or("the page has no body")?;
     body.append_child(&frame)
         .map_err(|_| "cannot add Hamish's controls to the page")?;

@@ -1,27 +1,27 @@
-//! The embedded stylesheet's `rem` lengths become pixels, so a host's root font size cannot shrink it.
+//! The embedded stylesheet's `rem` lengths follow the reader's font size, not the host's root font size.
 
 use hamish::core::css_rem::rem_to_px;
 
 #[test]
-fn rem_lengths_become_sixteen_pixel_calcs() {
+fn rem_lengths_become_multiples_of_the_readers_font_size() {
     let cases = [
         (
             "a { padding: 0.3rem 0.8rem; }",
-            "a { padding: calc(0.3 * 16px) calc(0.8 * 16px); }",
+            "a { padding: calc(0.3 * R) calc(0.8 * R); }",
         ),
         (
             "b { width: min(22rem, 92vw); }",
-            "b { width: min(calc(22 * 16px), 92vw); }",
+            "b { width: min(calc(22 * R), 92vw); }",
         ),
         (
             "c { max-height: calc(100vh - 1.5rem); }",
-            "c { max-height: calc(100vh - calc(1.5 * 16px)); }",
+            "c { max-height: calc(100vh - calc(1.5 * R)); }",
         ),
         (
             "d { margin: -1rem .5rem; }",
-            "d { margin: calc(-1 * 16px) calc(.5 * 16px); }",
+            "d { margin: calc(-1 * R) calc(.5 * R); }",
         ),
-        ("e { top:-0.5rem }", "e { top:calc(-0.5 * 16px) }"),
+        ("e { top:-0.5rem }", "e { top:calc(-0.5 * R) }"),
         // Not lengths in rem: other units, names with digits, words starting with "rem".
         (
             "f { width: 2em; height: 3px; z-index: 20; }",
@@ -33,10 +33,11 @@ fn rem_lengths_become_sixteen_pixel_calcs() {
         ),
         (
             "g { font: 0.75rem/1 ui-monospace; content: \"هامش\"; }",
-            "g { font: calc(0.75 * 16px)/1 ui-monospace; content: \"هامش\"; }",
+            "g { font: calc(0.75 * R)/1 ui-monospace; content: \"هامش\"; }",
         ),
     ];
     for (css, expected) in cases {
+        let expected = expected.replace(" * R)", " * var(--hamish-rem, 16px))");
         assert_eq!(rem_to_px(css), expected, "{css}");
     }
 }

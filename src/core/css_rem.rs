@@ -2,10 +2,12 @@
 //!
 //! Inside a shadow root, `rem` still means the font size of the *page's* `<html>` element, and many
 //! sites set it to 62.5 % (10 px), which would shrink every control. The embedded copy of the styles
-//! therefore has each `Nrem` rewritten as `calc(N * 16px)`: the same sizes as on Hamish's own page.
+//! therefore has each `Nrem` rewritten as `calc(N * var(--hamish-rem, 16px))`, where `--hamish-rem`
+//! is the reader's default font size, set on the shadow root's host (see `embed.css`).
 //! (Hand-written because it is a one-pass token scan; a CSS parser crate would cost far more wasm.)
 
-/// `css` with every `rem` length replaced by `calc(<number> * 16px)`, its sign kept inside.
+/// `css` with every `rem` length replaced by `calc(<number> * var(--hamish-rem, 16px))`, its sign kept
+/// inside.
 pub fn rem_to_px(css: &str) -> String {
     let bytes = css.as_bytes();
     let mut out = String::with_capacity(css.len() + css.len() / 8);
@@ -47,7 +49,7 @@ pub fn rem_to_px(css: &str) -> String {
             out.push_str("calc(");
         }
         out.push_str(number);
-        out.push_str(" * 16px)");
+        out.push_str(" * var(--hamish-rem, 16px))");
         i = unit_end;
     }
     out

@@ -396,6 +396,9 @@ test('the panel sits beside the article, never over its text; on a phone it wait
 test('a root font size of 62.5% on the host does not shrink Hamish', async ({ page }) => {
   await openSite(page, 'hostile.html');
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('10px');
+  // Hamish's sizes follow the reader's default font size instead (16 px in this browser).
+  expect(await page.locator('hamish-chrome').evaluate((el) => getComputedStyle(el).getPropertyValue('--hamish-rem'))).toBe('16px');
+  expect(await page.locator('.hamish-embed').evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
   const dock = await page.locator('.hamish-dock').boundingBox();
   expect(dock.width).toBe(340);
   const chip = await page.locator('.hamish-panel .chip').first().evaluate((el) => getComputedStyle(el).fontSize);
