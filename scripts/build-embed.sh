@@ -16,7 +16,7 @@ case "$public" in ""|*/) ;; *) public="$public/" ;; esac
 cargo build --release --locked --target wasm32-unknown-unknown --bin hamish-embed
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hamish-core \
-  target/wasm32-unknown-unknown/release/hamish-embed.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/hamish-embed.wasm"
 wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
   --enable-multivalue "$out/hamish-core_bg.wasm" -o "$out/hamish-core_bg.wasm"
