@@ -3,7 +3,7 @@
 //! page's script keeps (`annotations()`, `import(json)`, `unmount()`).
 
 use crate::core::article::{Article, BlockKind};
-use crate::core::css_rem::rem_to_px;
+use crate::core::css_rem::rem_to_reader_units;
 use crate::core::embed_options::{article_address, default_id, EmbedOptions, PanelPlacement};
 use crate::core::import;
 use crate::core::state::{Action, Notice, State};
@@ -100,6 +100,13 @@ fn register_rem() -> bool {
     }
 }
 
+/// A new element of the page.
+fn create(document: &Document, tag: &str) -> Result<Element, String> {
+    document
+        .create_element(tag)
+        .map_err(|_| "cannot create elements".to_string())
+}
+
 /// Writes a loaded article's blocks into `element` as headings and paragraphs (text only).
 fn render_blocks(document: &Document, element: &Element, article: &Article) -> Result<(), String> {
     element.set_text_content(None);
@@ -109,9 +116,7 @@ fn render_blocks(document: &Document, element: &Element, article: &Article) -> R
             BlockKind::Heading => "h2",
             BlockKind::Paragraph => "p",
         };
-        let el = document
-            .create_element(tag)
-            .map_err(|_| "cannot create elements")?;
+        let el = create(&document, tag)?;
         el.set_text_content(Some(&block.text));
         let _ = el.set_attribute("lang", block.lang);
         let _ = el.set_attribute("dir", block.dir);
@@ -223,9 +228,7 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     }
     let lang = interface_lang(&options, &element, &host.article);
 
-    let frame = document
-        .create_element("hamish-chrome")
-        .map_err(|_| "cannot create elements")?;
+    let frame = create(&document, "hamish-chrome")?;
     let frame_style = if register_rem() {
         format!("{FRAME_STYLE}--hamish-rem:1em;")
     } else {
@@ -238,10 +241,8 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     let shadow = frame
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .map_err(|_| "cannot attach a shadow root")?;
-    let style = document
-        .create_element("style")
-        .map_err(|_| "cannot create elements")?;
-    style.set_text_content(Some(&rem_to_px(CHROME_CSS)));
+    let style = create(&document, "style")?;
+    style.set_text_content(Some(&rem_to_reader_units(CHROME_CSS)));
     style
         .set_attribute("data-hamish", "styles")
         .map_err(|_| "cannot create elements")?;
@@ -299,9 +300,7 @@ struct Live {
 
 /// Renders the widget for `embedding` into a fresh element of the shadow root.
 fn render(shadow: &web_sys::ShadowRoot, embedding: Rc<Embedding>) -> Result<Live, String> {
-    let root = document()?
-        .create_element("div")
-        .map_err(|_| "cannot create elements")?;
+    let root = create(&document()?, "div")?;
     shadow
         .append_child(&root)
         .map_err(|_| "cannot fill the shadow root")?;

@@ -1,6 +1,6 @@
 //! The embedded stylesheet's `rem` lengths follow the reader's font size, not the host's root font size.
 
-use hamish::core::css_rem::rem_to_px;
+use hamish::core::css_rem::rem_to_reader_units;
 
 #[test]
 fn rem_lengths_become_multiples_of_the_readers_font_size() {
@@ -38,7 +38,7 @@ fn rem_lengths_become_multiples_of_the_readers_font_size() {
     ];
     for (css, expected) in cases {
         let expected = expected.replace(" * R)", " * var(--hamish-rem, 16px))");
-        assert_eq!(rem_to_px(css), expected, "{css}");
+        assert_eq!(rem_to_reader_units(css), expected, "{css}");
     }
 }
 
@@ -46,7 +46,7 @@ fn rem_lengths_become_multiples_of_the_readers_font_size() {
 fn hamish_stylesheets_have_no_rem_left() {
     for file in ["styles/hamish.css", "styles/embed.css"] {
         let css = std::fs::read_to_string(file).expect("stylesheet");
-        let out = rem_to_px(&css);
+        let out = rem_to_reader_units(&css);
         let left: Vec<&str> = out
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
             .filter(|t| {

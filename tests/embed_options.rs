@@ -1,6 +1,8 @@
 //! A host page's options: attributes, the options object (which wins), defaults, and clear errors.
 
-use hamish::core::embed_options::{article_address, default_id, EmbedOptions, PanelPlacement};
+use hamish::core::embed_options::{
+    article_address, default_id, panel_side, EmbedOptions, PanelPlacement, PanelSide,
+};
 
 /// Parses with the given attributes and options JSON.
 fn parse(attrs: &[(&str, &str)], json: &str) -> Result<EmbedOptions, String> {
@@ -191,5 +193,21 @@ fn article_addresses_do_not_depend_on_mounting_order() {
             err.contains("give each element an id attribute or a data-hamish-id"),
             "{err}"
         );
+    }
+}
+
+#[test]
+fn the_side_panel_goes_where_there_is_room() {
+    let at = |side, fits| PanelSide { side, fits };
+    let need = 364.0;
+    let cases = [
+        (440.0, 88.0, at("left", true)),
+        (64.0, 416.0, at("right", true)),
+        (400.0, 400.0, at("left", true)),
+        (300.0, 100.0, at("left", false)),
+        (10.0, 20.0, at("right", false)),
+    ];
+    for (left, right, expected) in cases {
+        assert_eq!(panel_side(left, right, need), expected, "{left} {right}");
     }
 }

@@ -8,7 +8,7 @@
 
 /// `css` with every `rem` length replaced by `calc(<number> * var(--hamish-rem, 16px))`, its sign kept
 /// inside.
-pub fn rem_to_px(css: &str) -> String {
+pub fn rem_to_reader_units(css: &str) -> String {
     let bytes = css.as_bytes();
     let mut out = String::with_capacity(css.len() + css.len() / 8);
     let mut i = 0;

@@ -28,6 +28,24 @@ impl PanelPlacement {
     }
 }
 
+/// Which side of the window the side panel goes on, and whether it fits there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PanelSide {
+    /// `left` or `right`: the side with room, else the side with more room.
+    pub side: &'static str,
+    /// Whether the panel fits beside the article without covering it.
+    pub fits: bool,
+}
+
+/// The side panel's place beside an article with `left` and `right` pixels of window beside it,
+/// for a panel that needs `need` pixels: the side with room (the left one when both have),
+/// else the roomier side, not fitting.
+pub fn panel_side(left: f64, right: f64, need: f64) -> PanelSide {
+    let fits = left.max(right) >= need;
+    let side = if left >= right { "left" } else { "right" };
+    PanelSide { side, fits }
+}
+
 /// Everything a host page can choose.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmbedOptions {

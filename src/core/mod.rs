@@ -8,6 +8,7 @@ pub mod css_rem;
 pub mod embed_options;
 pub mod entities;
 pub mod fold;
+pub mod highlight_plan;
 pub mod import;
 pub mod mentions;
 pub mod model;

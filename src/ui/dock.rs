@@ -4,7 +4,7 @@
 //! the others and hides their launchers until it closes. Opening and closing moves the keyboard focus
 //! to the control that replaces the one pressed.
 
-use crate::core::embed_options::PanelPlacement;
+use crate::core::embed_options::{panel_side, PanelPlacement, PanelSide};
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
@@ -32,37 +32,18 @@ pub struct Dock {
     pub on_toggle: Callback<MouseEvent>,
 }
 
-/// The side of the window with room for the panel beside `mount`, if either has.
-fn side_with_room(mount: &Element) -> Option<&'static str> {
-    let width = web_sys::window()?.inner_width().ok()?.as_f64()?;
-    let rect = mount.get_bounding_client_rect();
-    let (left, right) = (rect.left(), width - rect.right());
-    let need = DOCK_WIDTH + 2.0 * EDGE;
-    if left >= right && left >= need {
-        Some("left")
-    } else if right >= need {
-        Some("right")
-    } else {
-        None
-    }
-}
-
-/// The side with more room, for when neither has enough.
-fn roomier_side(mount: &Element) -> &'static str {
+/// Where the side panel goes beside `mount` in this window (see [`panel_side`]).
+fn placement_beside(mount: &Element) -> PanelSide {
     let width = web_sys::window()
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .unwrap_or(0.0);
     let rect = mount.get_bounding_client_rect();
-    if rect.left() >= width - rect.right() {
-        "left"
-    } else {
-        "right"
-    }
+    panel_side(rect.left(), width - rect.right(), DOCK_WIDTH + 2.0 * EDGE)
 }
 
 /// Sends a panel event with the article's id.
-fn announce(name: &str, id: &str) {
+fn send(name: &str, id: &str) {
     let init = web_sys::CustomEventInit::new();
     init.set_detail(&JsValue::from_str(id));
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
@@ -86,14 +67,14 @@ pub fn focus_in(frame: &Element, selector: &str) {
 pub fn use_dock(id: String, placement: PanelPlacement, mount: Element, frame: Element) -> Dock {
     let side = {
         let mount = mount.clone();
-        use_state(move || side_with_room(&mount).unwrap_or_else(|| roomier_side(&mount)))
+        use_state(move || placement_beside(&mount).side)
     };
     let open = {
         let mount = mount.clone();
         use_state(move || match placement {
             PanelPlacement::Collapsed => false,
             PanelPlacement::Bottom => true,
-            PanelPlacement::Side => side_with_room(&mount).is_some(),
+            PanelPlacement::Side => placement_beside(&mount).fits,
         })
     };
     let other_open = use_state(|| false);
@@ -130,26 +111,21 @@ pub fn use_dock(id: String, placement: PanelPlacement, mount: Element, frame: El
             // A narrower window: the side panel moves to the side with room, or folds into its
             // launcher when neither side has room any more (it must not cover the article).
             let open_at_end = is_open.clone();
-            let on_resize =
-                {
-                    let (open, id) = (open.clone(), id.clone());
-                    EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                        match side_with_room(&mount) {
-                            Some(room) => side.set(room),
-                            None => {
-                                side.set(roomier_side(&mount));
-                                if placement == PanelPlacement::Side && *is_open.borrow() {
-                                    announce(CLOSED, &id);
-                                    open.set(false);
-                                }
-                            }
-                        }
-                    })
-                };
+            let on_resize = {
+                let (open, id) = (open.clone(), id.clone());
+                EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                    let beside = placement_beside(&mount);
+                    side.set(beside.side);
+                    if !beside.fits && placement == PanelPlacement::Side && *is_open.borrow() {
+                        send(CLOSED, &id);
+                        open.set(false);
+                    }
+                })
+            };
             move || {
                 drop((on_opened, on_closed, on_resize));
                 if *open_at_end.borrow() {
-                    announce(CLOSED, &id);
+                    send(CLOSED, &id);
                 }
             }
         });
@@ -173,7 +149,7 @@ pub fn use_dock(id: String, placement: PanelPlacement, mount: Element, frame: El
         let open = open.clone();
         Callback::from(move |_| {
             *by_reader.borrow_mut() = true;
-            announce(if *open { CLOSED } else { OPENED }, &id);
+            send(if *open { CLOSED } else { OPENED }, &id);
             open.set(!*open);
         })
     };

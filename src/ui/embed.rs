@@ -5,9 +5,10 @@
 use crate::core::anchor::reattach;
 use crate::core::embed_options::PanelPlacement;
 use crate::core::entities::Entity;
+use crate::core::highlight_plan::plan;
 use crate::core::model::Annotation;
 use crate::core::persist::Stored;
-use crate::core::state::{Action, Notice, Popover as PopoverState, State};
+use crate::core::state::{Action, Notice, Pending, Popover as PopoverState, State};
 use crate::core::suggestions::Suggestion;
 use crate::core::units::short_quote;
 use crate::i18n::Lang;
@@ -104,13 +105,34 @@ fn owns(mount: &Element, range: &Range) -> bool {
         return true;
     }
     let in_other = start
-        .and_then(|n| match n.dyn_ref::<Element>() {
-            Some(el) => Some(el.clone()),
-            None => n.parent_element(),
-        })
+        .and_then(element_of)
         .and_then(|el| el.closest("[data-hamish-mounted]").ok().flatten())
         .is_some();
     !in_other && within(range.end_container().ok())
+}
+
+/// The element a DOM node is, or lies in.
+fn element_of(node: Node) -> Option<Element> {
+    match node.dyn_ref::<Element>() {
+        Some(el) => Some(el.clone()),
+        None => node.parent_element(),
+    }
+}
+
+/// The window's selection as a selection waiting for a tag, when it belongs to the article mounted
+/// on `mount` (read as `host`); its toolbar placed relative to `frame`.
+fn pending_selection(host: &HostText, mount: &Element, frame: &Element) -> Option<Pending> {
+    let range = selection::current_range()?;
+    if !owns(mount, &range) {
+        return None;
+    }
+    let (start, end) = host.range_to_offsets(&range)?;
+    Some(pending_at(
+        frame,
+        start,
+        end,
+        &range.get_bounding_client_rect(),
+    ))
 }
 
 /// The embedded widget.
@@ -176,17 +198,9 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             let mut annotations = bridge.annotations.borrow().clone();
             reattach(&fresh.article.text, &mut annotations);
             // A selection waiting for a tag is measured again in the new text.
-            let pending = selection::current_range()
-                .filter(|range| !read_only && owns(&mount, range))
-                .and_then(|range| {
-                    let (start, end) = fresh.range_to_offsets(&range)?;
-                    Some(pending_at(
-                        &frame,
-                        start,
-                        end,
-                        &range.get_bounding_client_rect(),
-                    ))
-                });
+            let pending = (!read_only)
+                .then(|| pending_selection(&fresh, &mount, &frame))
+                .flatten();
             host_state.set(Rc::new(fresh));
             readings.set(readings.wrapping_add(1));
             // The reader's own changes are told before the re-anchored list becomes the baseline.
@@ -202,30 +216,21 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let current_suggestions = use_mut_ref(Rc::<Vec<Suggestion>>::default);
     *current_suggestions.borrow_mut() = suggestions.clone();
 
-    let read_selection: Rc<dyn Fn() -> Option<crate::core::state::Pending>> = {
+    let read_selection: Rc<dyn Fn() -> Option<Pending>> = {
         let e = e.clone();
         Rc::new(move || {
-            if e.read_only {
-                return None;
-            }
-            let range = selection::current_range()?;
-            if !owns(&e.mount, &range) {
-                return None;
-            }
-            let (start, end) = e.bridge.current_host(&e.host).range_to_offsets(&range)?;
-            Some(pending_at(
-                &e.frame,
-                start,
-                end,
-                &range.get_bounding_client_rect(),
-            ))
+            let host = e.bridge.current_host(&e.host);
+            (!e.read_only)
+                .then(|| pending_selection(&host, &e.mount, &e.frame))
+                .flatten()
         })
     };
     use_reader_input(read_selection, latest, state.dispatcher(), command);
     {
+        // `readings` changes with every new reading of the host's text (even the same text, after the
+        // host moved the article), so the host's text need not be compared itself.
         let e = e.clone();
         let deps = (
-            host.clone(),
             *readings,
             near,
             state.annotations.clone(),
@@ -235,15 +240,10 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         );
         use_effect_with(
             deps,
-            move |(host, _, near, annotations, suggestions, registry, flash)| {
-                e.painter.paint(layers(
-                    host,
-                    annotations,
-                    suggestions,
-                    registry,
-                    *flash,
-                    *near,
-                ));
+            move |(_, near, annotations, suggestions, registry, flash)| {
+                let strokes = plan(annotations, suggestions, registry, *flash, *near);
+                let host = e.bridge.current_host(&e.host);
+                e.painter.paint(layers(&host, &strokes));
             },
         );
     }
@@ -271,13 +271,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         Rc::new(move |start, end, ids, suggestions| {
             let ranges = e.bridge.current_host(&e.host).ranges(start, end);
             let Some(first) = ranges.first() else { return };
-            let target = first
-                .start_container()
-                .ok()
-                .and_then(|n| match n.dyn_ref::<Element>() {
-                    Some(el) => Some(el.clone()),
-                    None => n.parent_element(),
-                });
+            let target = first.start_container().ok().and_then(element_of);
             if let Some(target) = target {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);

@@ -1,11 +1,10 @@
 //! The embedded widget's highlights over the host's text: which annotations and suggestions are drawn
 //! (all of them, or those near the screen when there are many), and which of them lie under a click.
 
-use crate::core::entities::Entity;
-use crate::core::model::{Annotation, Kind};
+use crate::core::highlight_plan::{under, Stroke};
 use crate::core::suggestions::Suggestion;
 use crate::ui::embed::{Bridge, Embedding};
-use crate::web::highlights::{Layer, Style};
+use crate::web::highlights::Layer;
 use crate::web::host_text::HostText;
 use crate::web::selection;
 use gloo::events::EventListener;
@@ -15,10 +14,6 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomRect, MouseEvent, Node, Range};
 use yew::prelude::*;
-
-/// Up to this many suggestions (and, apart, annotations) are all drawn; beyond it, only those near
-/// the screen.
-const DRAW_ALL: usize = 400;
 
 /// The text position under the viewport point (`x`, `y`): `caretPositionFromPoint`, else
 /// `caretRangeFromPoint`.
@@ -52,54 +47,18 @@ pub fn hit(ranges: &[Range], x: f64, y: f64) -> Option<DomRect> {
     })
 }
 
-/// The highlight layers: suggestions under everything, then claims, then entity tags.
-pub fn layers(
-    host: &HostText,
-    annotations: &[Annotation],
-    suggestions: &[Suggestion],
-    registry: &[Entity],
-    flash: Option<(usize, usize)>,
-    near: Option<(usize, usize)>,
-) -> Vec<Layer> {
-    let entity_index = |id: &str| registry.iter().position(|e| e.id == id);
+/// The highlight layers for `strokes` (see [`crate::core::highlight_plan::plan`]): one per style, in the order styles first appear.
+pub fn layers(host: &HostText, strokes: &[Stroke]) -> Vec<Layer> {
     let mut out: Vec<Layer> = Vec::new();
-    let mut add = |style: Style, start: usize, end: usize| {
-        let ranges = host.ranges(start, end);
-        match out.iter_mut().find(|l| l.style == style) {
+    for stroke in strokes {
+        let ranges = host.ranges(stroke.start, stroke.end);
+        match out.iter_mut().find(|l| l.style == stroke.style) {
             Some(layer) => layer.ranges.extend(ranges),
-            None => out.push(Layer { style, ranges }),
+            None => out.push(Layer {
+                style: stroke.style,
+                ranges,
+            }),
         }
-    };
-    // Many highlights are drawn only near the part of the article on screen: thousands of highlight
-    // ranges make the browser slow at every change to the page.
-    let window = |count: usize| (count > DRAW_ALL).then_some(near.unwrap_or((0, 0)));
-    let far = |window: Option<(usize, usize)>, start: usize, end: usize| {
-        window.is_some_and(|(from, to)| end <= from || start >= to)
-    };
-    let (sg_window, window) = (window(suggestions.len()), window(annotations.len()));
-    for sg in suggestions
-        .iter()
-        .filter(|s| !far(sg_window, s.start, s.end))
-    {
-        if let Some(i) = entity_index(&sg.entity) {
-            add(Style::Suggestion(i), sg.start, sg.end);
-        }
-    }
-    let shown = annotations
-        .iter()
-        .filter(|a| !a.orphan && !far(window, a.start, a.end));
-    for a in shown.clone().filter(|a| a.kind == Kind::Claim) {
-        add(Style::Claim, a.start, a.end);
-    }
-    for a in shown {
-        if let Kind::Entity(id) = &a.kind {
-            if let Some(i) = entity_index(id) {
-                add(Style::Entity(i), a.start, a.end);
-            }
-        }
-    }
-    if let Some((start, end)) = flash {
-        add(Style::Flash, start, end);
     }
     out
 }
@@ -171,42 +130,28 @@ pub fn use_click_to_open(
             let Some(at) = host.point_to_offset(&node, offset, false) else {
                 return;
             };
+            // The box of the line clicked, from the first span drawn under the point.
             let mut rect = None;
-            let mut covering: Vec<Annotation> = e
-                .bridge
-                .annotations
-                .borrow()
-                .iter()
-                .filter(|a| !a.orphan && a.start <= at && at <= a.end)
-                .filter(|a| match hit(&host.ranges(a.start, a.end), x, y) {
-                    Some(r) => {
-                        rect.get_or_insert(r);
-                        true
-                    }
-                    None => false,
-                })
-                .cloned()
+            let mut hits = |start: usize, end: usize| match hit(&host.ranges(start, end), x, y) {
+                Some(r) => {
+                    rect.get_or_insert(r);
+                    true
+                }
+                None => false,
+            };
+            let covering: Vec<String> = under(&e.bridge.annotations.borrow(), at)
+                .into_iter()
+                .filter(|a| hits(a.start, a.end))
+                .map(|a| a.id.clone())
                 .collect();
-            covering.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
             let suggested: Vec<String> = current_suggestions
                 .borrow()
                 .iter()
-                .filter(|s| s.start <= at && at <= s.end)
-                .filter(|s| match hit(&host.ranges(s.start, s.end), x, y) {
-                    Some(r) => {
-                        rect.get_or_insert(r);
-                        true
-                    }
-                    None => false,
-                })
+                .filter(|s| s.start <= at && at <= s.end && hits(s.start, s.end))
                 .map(Suggestion::key)
                 .collect();
             if let Some(rect) = rect {
-                open_at(
-                    covering.into_iter().map(|a| a.id).collect(),
-                    suggested,
-                    &rect,
-                );
+                open_at(covering, suggested, &rect);
             }
         });
         move || drop(listener)

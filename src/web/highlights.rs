@@ -7,6 +7,7 @@
 //! (web-sys marks the API unstable, so it is reached through `js_sys::Reflect`.)
 
 use crate::core::entities::Entity;
+pub use crate::core::highlight_plan::Style;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Range};
@@ -17,19 +18,6 @@ pub struct Layer {
     pub style: Style,
     /// The ranges.
     pub ranges: Vec<Range>,
-}
-
-/// How a layer looks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Style {
-    /// A claim: a tinted background.
-    Claim,
-    /// A tagged entity (index into the registry): an underline in its colour.
-    Entity(usize),
-    /// A suggested entity mention: a dotted underline in its colour.
-    Suggestion(usize),
-    /// A highlight just chosen in the panel, flashed.
-    Flash,
 }
 
 /// The highlights of one mounted article.

@@ -146,13 +146,6 @@ fn is_skipped(el: &Element, tag: &str) -> bool {
         || el.get_attribute("aria-hidden").as_deref() == Some("true")
 }
 
-/// Two readings are equal when they read the same text from the same text nodes.
-impl PartialEq for HostText {
-    fn eq(&self, other: &Self) -> bool {
-        self.same_as(other)
-    }
-}
-
 impl HostText {
     /// Reads the article under `root`; `id` and `source` name it (see [`Article`]).
     pub fn read(root: &Element, id: &str, source: &str) -> HostText {

@@ -1,0 +1,99 @@
+//! What an embedded article draws over the host's text, and what lies under a point.
+
+use hamish::core::entities::default_registry;
+use hamish::core::highlight_plan::{plan, under, Stroke, Style, DRAW_ALL};
+use hamish::core::model::{Annotation, Kind};
+use hamish::core::selectors::describe;
+use hamish::core::suggestions::Suggestion;
+
+const TEXT: &str = "قال الروس إن الأسد غادر دمشق 😀 فجراً، وإن موسكو استقبلته.";
+
+fn annotation(id: &str, kind: Kind, start: usize, end: usize) -> Annotation {
+    Annotation::new(
+        id.into(),
+        kind,
+        describe(TEXT, start, end),
+        "2026-11-29T10:00:00Z",
+    )
+}
+
+fn suggestion(entity: &str, start: usize, end: usize) -> Suggestion {
+    Suggestion {
+        entity: entity.into(),
+        start,
+        end,
+    }
+}
+
+#[test]
+fn suggestions_then_claims_then_tags_then_the_flash_and_no_orphans() {
+    let registry = default_registry();
+    let mut orphan = annotation("urn:o", Kind::Claim, 0, 3);
+    orphan.orphan = true;
+    let annotations = vec![
+        annotation("urn:c", Kind::Claim, 0, 18),
+        annotation("urn:r", Kind::Entity("russia".into()), 4, 9),
+        annotation("urn:x", Kind::Entity("no-such".into()), 10, 12),
+        orphan,
+    ];
+    let suggestions = vec![suggestion("al-assad", 13, 18), suggestion("unknown", 1, 2)];
+    let strokes = plan(&annotations, &suggestions, &registry, Some((24, 28)), None);
+    let stroke = |style, start, end| Stroke { style, start, end };
+    assert_eq!(
+        strokes,
+        [
+            stroke(Style::Suggestion(3), 13, 18),
+            stroke(Style::Claim, 0, 18),
+            stroke(Style::Entity(0), 4, 9),
+            stroke(Style::Flash, 24, 28),
+        ]
+    );
+}
+
+#[test]
+fn beyond_the_limit_only_what_is_near_the_screen_is_drawn() {
+    let registry = default_registry();
+    let many: Vec<Suggestion> = (0..=DRAW_ALL)
+        .map(|i| suggestion("russia", i * 10, i * 10 + 5))
+        .collect();
+    let near = Some((100, 200));
+    let drawn = plan(&[], &many, &registry, None, near);
+    assert_eq!(drawn.len(), 10);
+    assert!(drawn.iter().all(|s| s.end > 100 && s.start < 200));
+    // Up to the limit, everything is drawn wherever the screen is.
+    assert_eq!(
+        plan(&[], &many[..DRAW_ALL], &registry, None, near).len(),
+        DRAW_ALL
+    );
+    // Annotations are counted apart from suggestions.
+    let few = vec![annotation("urn:c", Kind::Claim, 0, 3)];
+    assert_eq!(
+        plan(&few, &many, &registry, None, near)
+            .iter()
+            .filter(|s| s.style == Style::Claim)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn what_lies_under_a_point_outermost_first() {
+    let mut orphan = annotation("urn:o", Kind::Claim, 4, 9);
+    orphan.orphan = true;
+    let annotations = vec![
+        annotation("urn:inner", Kind::Entity("russia".into()), 4, 9),
+        annotation("urn:outer", Kind::Claim, 0, 18),
+        annotation("urn:after", Kind::Claim, 10, 18),
+        orphan,
+    ];
+    let ids = |at| {
+        under(&annotations, at)
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(5), ["urn:outer", "urn:inner"]);
+    assert_eq!(ids(9), ["urn:outer", "urn:inner"]);
+    assert_eq!(ids(12), ["urn:outer", "urn:after"]);
+    assert!(ids(30).is_empty());
+}
