@@ -3,7 +3,7 @@
 //!
 //! `cargo bench --bench anchoring -- WORKLOAD.json` (see `make bench`, which generates the workload).
 
-use hamish::core::anchor::{anchor_all, Anchor, Target};
+use hamish::core::anchoring::anchor::{anchor_all, Anchor, Target};
 use serde::Deserialize;
 #[path = "support/timing.rs"]
 mod timing;

@@ -5,7 +5,7 @@
 //! `node ../shared/bench/workload.mjs ../shared/seed/article.ar.txt target/workload.json`).
 
 use bench_registry::registry;
-use hamish::core::mentions::Matcher;
+use hamish::core::entities::mentions::Matcher;
 use serde::Deserialize;
 #[path = "support/timing.rs"]
 mod timing;

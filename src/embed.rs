@@ -2,11 +2,11 @@
 //! place, or loaded from `data-src`), the shadow root holding Hamish's controls, and the handle the
 //! page's script keeps (`annotations()`, `import(json)`, `unmount()`).
 
-use crate::core::article::{Article, BlockKind};
-use crate::core::css_rem::rem_to_reader_units;
-use crate::core::embed_options::{article_address, default_id, EmbedOptions, PanelPlacement};
-use crate::core::import;
-use crate::core::state::{Action, Notice, State};
+use crate::core::annotations::state::{Action, Notice, State};
+use crate::core::embed::css_rem::rem_to_reader_units;
+use crate::core::embed::options::{article_address, default_id, EmbedOptions, PanelPlacement};
+use crate::core::text::article::{Article, BlockKind};
+use crate::core::w3c::import;
 use crate::i18n::Lang;
 use crate::ui::annotator::export_value;
 use crate::ui::embed::{Bridge, EmbedApp, EmbedProps, Embedding};

@@ -1,9 +1,9 @@
 //! Re-anchoring after the article changed: one row per kind of edit.
 
-use hamish::core::anchor::{anchor_all, Anchor, Method, Target};
-use hamish::core::article::bundled;
-use hamish::core::selectors::describe;
-use hamish::core::units::{byte_to_cp, slice_cp};
+use hamish::core::anchoring::anchor::{anchor_all, Anchor, Method, Target};
+use hamish::core::anchoring::selectors::describe;
+use hamish::core::text::article::bundled;
+use hamish::core::text::units::{byte_to_cp, slice_cp};
 
 /// A target for the `nth` occurrence of `quote` in `text`.
 fn target(text: &str, quote: &str, nth: usize) -> Target {
@@ -295,8 +295,8 @@ fn neighbours_shift_carries_to_the_next_annotation() {
 
 #[test]
 fn reattaching_redescribes_what_moved_and_orphans_what_is_gone() {
-    use hamish::core::anchor::{reattach, Reattached};
-    use hamish::core::model::{Annotation, Kind};
+    use hamish::core::anchoring::anchor::{reattach, Reattached};
+    use hamish::core::annotations::model::{Annotation, Kind};
     let text = bundled().text;
     let make = |quote: &str, id: &str| {
         let t = target(&text, quote, 0);

@@ -1,10 +1,10 @@
 //! Property tests: approximate search against a plain dynamic program, and anchoring under random edits.
 #![cfg(not(target_arch = "wasm32"))]
 
-use hamish::core::anchor::{anchor_all, Anchor, Target};
-use hamish::core::myers::{distance, search, ShortPattern};
-use hamish::core::selectors::describe;
-use hamish::core::units::{cp_len, snap_to_graphemes};
+use hamish::core::anchoring::anchor::{anchor_all, Anchor, Target};
+use hamish::core::anchoring::myers::{distance, search, ShortPattern};
+use hamish::core::anchoring::selectors::describe;
+use hamish::core::text::units::{cp_len, snap_to_graphemes};
 use proptest::prelude::*;
 
 /// The smallest edit distance between `pattern` and any substring of `text` ending at each end.
@@ -110,7 +110,7 @@ proptest! {
         let mut targets = Vec::new();
         for &(s, l) in &spans {
             let start = s.min(len - 1);
-            let Some((a, b)) = hamish::core::units::normalize_selection(&text, start, (start + l).min(len)) else { continue };
+            let Some((a, b)) = hamish::core::text::units::normalize_selection(&text, start, (start + l).min(len)) else { continue };
             let d = describe(&text, a, b);
             targets.push(Target { exact: d.exact, prefix: d.prefix, suffix: d.suffix, start: Some(d.start), end: Some(d.end) });
         }

@@ -1,7 +1,7 @@
 //! Turning plain text into an article.
 
-use hamish::core::article::{bundled, Article, BlockKind};
-use hamish::core::units::slice_cp;
+use hamish::core::text::article::{bundled, Article, BlockKind};
+use hamish::core::text::units::slice_cp;
 
 #[test]
 fn blank_lines_separate_blocks_and_the_first_is_the_title() {
@@ -46,7 +46,7 @@ fn the_bundled_article_is_the_seed() {
 
 #[test]
 fn block_wise_normalizing_matches_normalizing_the_whole_text() {
-    use hamish::core::units::normalize_selection;
+    use hamish::core::text::units::normalize_selection;
     let a = Article::from_plain_text(
         "x",
         "urn:x",

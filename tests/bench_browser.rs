@@ -2,8 +2,8 @@
 //! prints timings. Run by `make bench`, which generates the workload and sets HAMISH_WORKLOAD.
 #![cfg(all(target_arch = "wasm32", feature = "bench-browser"))]
 
-use hamish::core::anchor::{anchor_all, Anchor, Target};
-use hamish::core::mentions::Matcher;
+use hamish::core::anchoring::anchor::{anchor_all, Anchor, Target};
+use hamish::core::entities::mentions::Matcher;
 
 #[path = "../benches/support/registry.rs"]
 mod bench_registry;

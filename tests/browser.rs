@@ -2,11 +2,11 @@
 //! and the storage wrapper.
 #![cfg(target_arch = "wasm32")]
 
-use hamish::core::article::Article;
-use hamish::core::model::{Annotation, Kind};
-use hamish::core::persist::{backup_key, entry_key, Stored};
-use hamish::core::selectors::describe;
-use hamish::core::state::Notice;
+use hamish::core::anchoring::selectors::describe;
+use hamish::core::annotations::model::{Annotation, Kind};
+use hamish::core::annotations::state::Notice;
+use hamish::core::storage::entry::{backup_key, entry_key, Stored};
+use hamish::core::text::article::Article;
 use hamish::web::selection::range_to_offsets;
 use hamish::web::storage::{AnnotationStore, Backend};
 use wasm_bindgen::JsCast;
@@ -306,7 +306,7 @@ fn the_memory_backend_works_without_local_storage() {
 
 #[wasm_bindgen_test]
 fn html_pages_give_their_article_text_only() {
-    use hamish::core::article::BlockKind::{Heading, Paragraph, Title};
+    use hamish::core::text::article::BlockKind::{Heading, Paragraph, Title};
     use hamish::web::html::html_blocks;
     let page = r#"<!doctype html><html><head><title>Site — تقرير</title><style>p{color:red}</style>
         <script>window.__ran = 1</script></head><body>
@@ -318,7 +318,7 @@ fn html_pages_give_their_article_text_only() {
         <div class="ad-slot">إعلان</div><form><input value="x"></form></article>
         <section id="comments"><p>تعليق</p></section></main><footer><p>حقوق</p></footer></body></html>"#;
     let blocks = html_blocks(page).expect("parsed");
-    let got: Vec<(hamish::core::article::BlockKind, &str)> =
+    let got: Vec<(hamish::core::text::article::BlockKind, &str)> =
         blocks.iter().map(|(k, t)| (*k, t.as_str())).collect();
     assert_eq!(
         got,

@@ -3,8 +3,8 @@
 //! points and code points — with Arabic diacritics and an emoji, whose UTF-16 and code-point counts differ.
 #![cfg(target_arch = "wasm32")]
 
-use hamish::core::article::BlockKind;
-use hamish::core::units::slice_cp;
+use hamish::core::text::article::BlockKind;
+use hamish::core::text::units::slice_cp;
 use hamish::web::host_text::HostText;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -1,8 +1,8 @@
 //! What a host page is told: annotations created, updated and deleted between two versions.
 
-use hamish::core::changes::{changes, ChangeKind};
-use hamish::core::model::{Annotation, Kind};
-use hamish::core::selectors::describe;
+use hamish::core::anchoring::selectors::describe;
+use hamish::core::annotations::changes::{changes, ChangeKind};
+use hamish::core::annotations::model::{Annotation, Kind};
 
 const TEXT: &str = "قال الروس إن الأسد غادر دمشق 😀 فجراً.";
 

@@ -1,6 +1,6 @@
 //! A block's DOM pieces → its collapsed text (CSS `white-space: normal`), and the map both ways.
 
-use hamish::core::collapse::*;
+use hamish::core::text::collapse::*;
 use Bias::{End, Start};
 
 /// A piece in a table: text, or a break.

@@ -1,6 +1,6 @@
 //! The embedded stylesheet's `rem` lengths follow the reader's font size, not the host's root font size.
 
-use hamish::core::css_rem::rem_to_reader_units;
+use hamish::core::embed::css_rem::rem_to_reader_units;
 
 #[test]
 fn rem_lengths_become_multiples_of_the_readers_font_size() {

@@ -1,6 +1,6 @@
 //! A host page's options: attributes, the options object (which wins), defaults, and clear errors.
 
-use hamish::core::embed_options::{
+use hamish::core::embed::options::{
     article_address, default_id, panel_side, EmbedOptions, PanelPlacement, PanelSide,
 };
 

@@ -3,10 +3,10 @@
 mod common;
 
 use common::{annotate, article};
-use hamish::core::entities::default_registry;
-use hamish::core::model::Kind;
-use hamish::core::units::slice_cp;
-use hamish::core::w3c::export_collection;
+use hamish::core::annotations::model::Kind;
+use hamish::core::entities::registry::default_registry;
+use hamish::core::text::units::slice_cp;
+use hamish::core::w3c::export::export_collection;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command;

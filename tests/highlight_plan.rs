@@ -1,10 +1,10 @@
 //! What an embedded article draws over the host's text, and what lies under a point.
 
-use hamish::core::entities::default_registry;
-use hamish::core::highlight_plan::{plan, under, Stroke, Style, DRAW_ALL};
-use hamish::core::model::{Annotation, Kind};
-use hamish::core::selectors::describe;
-use hamish::core::suggestions::Suggestion;
+use hamish::core::anchoring::selectors::describe;
+use hamish::core::annotations::model::{Annotation, Kind};
+use hamish::core::drawing::plan::{plan, under, Stroke, Style, DRAW_ALL};
+use hamish::core::entities::registry::default_registry;
+use hamish::core::entities::suggestions::Suggestion;
 
 const TEXT: &str = "قال الروس إن الأسد غادر دمشق 😀 فجراً، وإن موسكو استقبلته.";
 

@@ -3,11 +3,11 @@
 mod common;
 
 use common::{annotate, article};
-use hamish::core::entities::default_registry;
-use hamish::core::import::{merge, parse, Merged, Parsed};
-use hamish::core::model::Kind;
-use hamish::core::units::slice_cp;
-use hamish::core::w3c::export_collection;
+use hamish::core::annotations::model::Kind;
+use hamish::core::entities::registry::default_registry;
+use hamish::core::text::units::slice_cp;
+use hamish::core::w3c::export::export_collection;
+use hamish::core::w3c::import::{merge, parse, Merged, Parsed};
 use serde_json::json;
 
 const NOW: &str = "2026-11-30T08:00:00Z";

@@ -1,10 +1,10 @@
 //! Finding entity mentions: the bundled article mention by mention, then every matching rule and
 //! every trap word, in Arabic and English.
 
-use hamish::core::article::bundled;
-use hamish::core::entities::{default_registry, Entity};
-use hamish::core::mentions::{Matcher, Mention};
-use hamish::core::units::slice_cp;
+use hamish::core::entities::mentions::{Matcher, Mention};
+use hamish::core::entities::registry::{default_registry, Entity};
+use hamish::core::text::article::bundled;
+use hamish::core::text::units::slice_cp;
 
 /// (entity, start, end, covered text) — code points over the bundled article's text.
 const ARTICLE: &[(&str, usize, usize, &str)] = &[

@@ -3,9 +3,9 @@
 mod common;
 
 use common::{annotate, article};
-use hamish::core::model::Kind;
-use hamish::core::persist::{decode, encode, entry_key, Decoded, Stored};
-use hamish::core::suggestions::Rejected;
+use hamish::core::annotations::model::Kind;
+use hamish::core::entities::suggestions::Rejected;
+use hamish::core::storage::entry::{decode, encode, entry_key, Decoded, Stored};
 
 #[test]
 fn entries_round_trip() {

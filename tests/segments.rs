@@ -1,6 +1,6 @@
 //! Splitting text into highlight runs with overlaps and nesting.
 
-use hamish::core::segments::{runs, Run, Span};
+use hamish::core::drawing::segments::{runs, Run, Span};
 
 fn run(start: usize, end: usize, covering: &[usize]) -> Run {
     Run {

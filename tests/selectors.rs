@@ -1,11 +1,11 @@
 //! Describing spans as TextQuote + TextPosition selectors.
 
-use hamish::core::selectors::{describe, CONTEXT_LEN};
-use hamish::core::units::{cp_len, slice_cp};
+use hamish::core::anchoring::selectors::{describe, CONTEXT_LEN};
+use hamish::core::text::units::{cp_len, slice_cp};
 
 #[test]
 fn quotes_carry_up_to_32_code_points_of_context() {
-    let text = hamish::core::article::bundled().text;
+    let text = hamish::core::text::article::bundled().text;
     let start = text.chars().position(|c| c == 'ر').unwrap_or(0) + 100;
     let s = describe(&text, start, start + 10);
     assert_eq!(s.exact, slice_cp(&text, start, start + 10));

@@ -1,9 +1,11 @@
 //! Turning documents into articles: plain text, Markdown, formats, sizes, encodings, ids, the recent list.
 
-use hamish::core::article::{content_id, detect_language, Article, BlockKind};
-use hamish::core::recent::{decode as decode_recent, encode, touch, Recent, StoredText, KEEP};
-use hamish::core::source::{decode, format_of, Format, MAX_BYTES};
-use hamish::core::text_formats::{markdown_blocks, plain_blocks};
+use hamish::core::storage::recent::{
+    decode as decode_recent, encode, touch, Recent, StoredText, KEEP,
+};
+use hamish::core::text::article::{content_id, detect_language, Article, BlockKind};
+use hamish::core::text::formats::{markdown_blocks, plain_blocks};
+use hamish::core::text::source::{decode, format_of, Format, MAX_BYTES};
 
 fn kinds(blocks: &[(BlockKind, String)]) -> Vec<(BlockKind, &str)> {
     blocks.iter().map(|(k, t)| (*k, t.as_str())).collect()

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{annotate, article};
-use hamish::core::model::Kind;
-use hamish::core::state::{Action, Filter, Notice, Pending, Popover, State};
+use hamish::core::annotations::model::Kind;
+use hamish::core::annotations::state::{Action, Filter, Notice, Pending, Popover, State};
 
 fn entity(id: &str) -> Kind {
     Kind::Entity(id.into())
@@ -163,7 +163,7 @@ fn notices_are_not_repeated_and_can_be_dismissed() {
 
 #[test]
 fn importing_merges_and_reports() {
-    use hamish::core::import::{Merged, Parsed, Rejection};
+    use hamish::core::w3c::import::{Merged, Parsed, Rejection};
     let a = article();
     let mut s = State::default();
     s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
@@ -202,12 +202,12 @@ fn reattaching_points_an_orphan_at_new_text() {
     let mut s = State::default();
     let mut orphan = annotate(&a, "روسيا", Kind::Claim, "u:1");
     orphan.orphan = true;
-    s.apply(Action::Load(hamish::core::persist::Stored {
+    s.apply(Action::Load(hamish::core::storage::entry::Stored {
         annotations: vec![orphan],
         rejected: vec![],
     }));
     s.apply(Action::SetReattaching(Some("u:1".into())));
-    let selectors = hamish::core::selectors::describe(&a.text, 0, 5);
+    let selectors = hamish::core::anchoring::selectors::describe(&a.text, 0, 5);
     s.apply(Action::Reattach {
         id: "u:1".into(),
         selectors,
@@ -226,8 +226,8 @@ fn reattaching_points_an_orphan_at_new_text() {
 
 #[test]
 fn suggestions_are_accepted_rejected_and_entities_deleted() {
-    use hamish::core::entities::default_registry;
-    use hamish::core::suggestions::Rejected;
+    use hamish::core::entities::registry::default_registry;
+    use hamish::core::entities::suggestions::Rejected;
     use std::rc::Rc;
     let a = article();
     let mut s = State {

@@ -3,12 +3,12 @@
 mod common;
 
 use common::{annotate, article};
-use hamish::core::entities::{
+use hamish::core::annotations::model::Kind;
+use hamish::core::entities::mentions::{Matcher, Mention};
+use hamish::core::entities::registry::{
     contrast_with_white, custom_entity, decode_custom, default_registry, encode_custom,
 };
-use hamish::core::mentions::{Matcher, Mention};
-use hamish::core::model::Kind;
-use hamish::core::suggestions::{pending, Rejected};
+use hamish::core::entities::suggestions::{pending, Rejected};
 
 #[test]
 fn pending_suggestions_leave_out_tagged_and_rejected_mentions() {
@@ -112,7 +112,7 @@ fn custom_entities_are_validated_and_stored() {
         encode_custom(std::slice::from_ref(&e)).trim_matches(['[', ']'])
     );
     assert_eq!(decode_custom(Some(&mixed)), Some(vec![e.clone()]));
-    let hostile = encode_custom(&[hamish::core::entities::Entity {
+    let hostile = encode_custom(&[hamish::core::entities::registry::Entity {
         color: "red;background:url(x)".into(),
         ..e
     }]);
@@ -147,8 +147,8 @@ fn a_custom_entitys_forms_are_found() {
 
 #[test]
 fn accepted_suggestions_become_entity_tags_on_their_words() {
-    use hamish::core::suggestions::accepted;
-    use hamish::core::units::slice_cp;
+    use hamish::core::entities::suggestions::accepted;
+    use hamish::core::text::units::slice_cp;
     let a = article();
     let mentions = Matcher::new(&default_registry()).find(&a.text);
     let chosen = pending(&mentions, &[], &[]);

@@ -1,6 +1,6 @@
 //! Offsets between UTF-16, code points and bytes; grapheme snapping.
 
-use hamish::core::units::*;
+use hamish::core::text::units::*;
 
 /// (text, UTF-16 offset, expected code point offset)
 const UTF16_TO_CP: &[(&str, usize, usize)] = &[

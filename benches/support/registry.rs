@@ -1,7 +1,7 @@
 //! The benchmark registry shared by the native and browser mention benchmarks: the 4 defaults and
 //! 16 synthetic entities of 10 forms each.
 
-use hamish::core::entities::{default_registry, Entity};
+use hamish::core::entities::registry::{default_registry, Entity};
 
 /// Synthetic entities: id and forms. Syria, Damascus, Aleppo, Homs, the opposition, the army and the
 /// regime are named in the workload's text; the others are not.

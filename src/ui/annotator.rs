@@ -2,17 +2,17 @@
 //! article's store (loaded, re-anchored, saved, kept in step with other tabs), the entity suggestions,
 //! and the callbacks that edit annotations.
 
-use crate::core::anchor::reattach;
-use crate::core::article::Article;
-use crate::core::entities::{Entity, CUSTOM_KEY};
-use crate::core::import;
-use crate::core::mentions::Matcher;
-use crate::core::model::{Annotation, Kind};
-use crate::core::persist::Stored;
-use crate::core::selectors::describe;
-use crate::core::state::{Action, Filter, Notice, State};
-use crate::core::suggestions::{accepted, pending, Suggestion};
-use crate::core::w3c::export_collection;
+use crate::core::anchoring::anchor::reattach;
+use crate::core::anchoring::selectors::describe;
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::annotations::state::{Action, Filter, Notice, State};
+use crate::core::entities::mentions::Matcher;
+use crate::core::entities::registry::{Entity, CUSTOM_KEY};
+use crate::core::entities::suggestions::{accepted, pending, Suggestion};
+use crate::core::storage::entry::Stored;
+use crate::core::text::article::Article;
+use crate::core::w3c::export::export_collection;
+use crate::core::w3c::import;
 use crate::ui::reader_input::{Command, Latest};
 use crate::web::storage::AnnotationStore;
 use crate::web::{clock, download, registry_store, selection};
@@ -29,7 +29,7 @@ pub struct Setup {
     pub article: Rc<Article>,
     /// The entities a reader can tag when the widget starts.
     pub registry: Rc<Vec<Entity>>,
-    /// The storage namespace (see [`crate::core::persist::entry_key_in`]).
+    /// The storage namespace (see [`crate::core::storage::entry::entry_key_in`]).
     pub namespace: String,
     /// Notices to show from the start (e.g. a failed article load).
     pub notices: Vec<Notice>,

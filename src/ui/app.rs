@@ -1,10 +1,10 @@
 //! The widget: wires the reducer, storage and the reader's input to the components.
 
-use crate::core::article::Article;
-use crate::core::entities::Entity;
-use crate::core::model::Kind;
-use crate::core::persist::DEFAULT_NAMESPACE;
-use crate::core::state::{Action, Notice, Pending, Popover as PopoverState};
+use crate::core::annotations::model::Kind;
+use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState};
+use crate::core::entities::registry::Entity;
+use crate::core::storage::entry::DEFAULT_NAMESPACE;
+use crate::core::text::article::Article;
 use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::article::ArticleView;

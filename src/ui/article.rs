@@ -1,11 +1,11 @@
 //! The article, rendered block by block with its highlights.
 
-use crate::core::article::{Article, BlockKind};
-use crate::core::entities::{find, Entity};
-use crate::core::model::{Annotation, Kind};
-use crate::core::segments::{runs, Span};
-use crate::core::suggestions::Suggestion;
-use crate::core::units::{short_quote, slice_cp};
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::drawing::segments::{runs, Span};
+use crate::core::entities::registry::{find, Entity};
+use crate::core::entities::suggestions::Suggestion;
+use crate::core::text::article::{Article, BlockKind};
+use crate::core::text::units::{short_quote, slice_cp};
 use crate::i18n::Lang;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

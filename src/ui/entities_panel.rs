@@ -1,8 +1,8 @@
 //! The entity registry editor: the four defaults (read-only) and the reader's own entities, which can
 //! be added, edited and deleted (their tags retagged or removed).
 
-use crate::core::entities::{custom_entity, is_default, Entity};
-use crate::core::model::{Annotation, Kind};
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::entities::registry::{custom_entity, is_default, Entity};
 use crate::i18n::Lang;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};

@@ -2,9 +2,9 @@
 //! opened before from a file or paste), else the bundled article; later, whatever the reader opens.
 //! A failed open keeps the current article and annotations and says what went wrong.
 
-use crate::core::article::{bundled, Article};
-use crate::core::source::Format;
-use crate::core::state::Notice;
+use crate::core::annotations::state::Notice;
+use crate::core::text::article::{bundled, Article};
+use crate::core::text::source::Format;
 use crate::i18n::Lang;
 use crate::ui::app::App;
 use crate::web::{library, open, page, registry_store};

@@ -1,13 +1,10 @@
-//! yew components: thin views over [`crate::core::state::State`].
+//! yew components: thin views over [`crate::core::annotations::state::State`].
 
 pub mod annotator;
 pub mod app;
 pub mod article;
-pub mod dock;
 pub mod embed;
 pub mod entities_panel;
-pub mod host_events;
-pub mod host_highlights;
 pub mod loader;
 pub mod notices;
 pub mod open_panel;

@@ -1,6 +1,6 @@
 //! Messages for the reader: storage problems and export results.
 
-use crate::core::state::Notice;
+use crate::core::annotations::state::Notice;
 use crate::i18n::Lang;
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The "Open an article" panel: a URL, a file, pasted text, or a recently annotated article.
 
-use crate::core::recent::Recent;
+use crate::core::storage::recent::Recent;
 use crate::i18n::Lang;
 use crate::ui::loader::OpenRequest;
 use wasm_bindgen::JsCast;

@@ -1,10 +1,10 @@
 //! What both widgets draw over the article: the banner while an orphan is being re-attached, the
 //! toolbar beside a selection, and the popover of a highlight.
 
-use crate::core::model::Annotation;
-use crate::core::state::State;
-use crate::core::suggestions::Suggestion;
-use crate::core::units::short_quote;
+use crate::core::annotations::model::Annotation;
+use crate::core::annotations::state::State;
+use crate::core::entities::suggestions::Suggestion;
+use crate::core::text::units::short_quote;
 use crate::i18n::Lang;
 use crate::ui::annotator::Edits;
 use crate::ui::popover::Popover;

@@ -1,10 +1,10 @@
 //! The side panel: every annotation in reading order, filterable by claim and by entity.
 
-use crate::core::entities::Entity;
-use crate::core::model::{Annotation, Kind};
-use crate::core::state::Filter;
-use crate::core::suggestions::Suggestion;
-use crate::core::units::short_quote;
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::annotations::state::Filter;
+use crate::core::entities::registry::Entity;
+use crate::core::entities::suggestions::Suggestion;
+use crate::core::text::units::short_quote;
 use crate::i18n::Lang;
 use crate::ui::article::kind_label;
 use std::rc::Rc;
@@ -83,7 +83,7 @@ pub fn Panel(p: &PanelProps) -> Html {
             Kind::Claim => ("kind kind-claim", String::new()),
             Kind::Entity(eid) => (
                 "kind kind-entity",
-                crate::core::entities::find(&p.registry, eid).map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
+                crate::core::entities::registry::find(&p.registry, eid).map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
             ),
         };
         html! {

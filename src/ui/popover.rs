@@ -1,10 +1,10 @@
 //! The popover opened from a highlight: what each annotation under the point is, its tag, its note, delete.
 
-use crate::core::entities::find;
-use crate::core::entities::Entity;
-use crate::core::model::{Annotation, Kind};
-use crate::core::suggestions::Suggestion;
-use crate::core::units::short_quote;
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::entities::registry::find;
+use crate::core::entities::registry::Entity;
+use crate::core::entities::suggestions::Suggestion;
+use crate::core::text::units::short_quote;
 use crate::i18n::Lang;
 use crate::ui::article::kind_label;
 use std::rc::Rc;

@@ -1,9 +1,9 @@
 //! The reader's input outside any one component: selecting text (mouse, touch, keyboard) and the
 //! keyboard shortcuts that act on a selection.
 
-use crate::core::entities::Entity;
-use crate::core::model::Kind;
-use crate::core::state::{Action, Pending, State};
+use crate::core::annotations::model::Kind;
+use crate::core::annotations::state::{Action, Pending, State};
+use crate::core::entities::registry::Entity;
 use crate::web::{page, selection};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;

@@ -1,7 +1,7 @@
 //! The toolbar shown beside a selection: Claim and one button per entity.
 
-use crate::core::entities::Entity;
-use crate::core::model::Kind;
+use crate::core::annotations::model::Kind;
+use crate::core::entities::registry::Entity;
 use crate::i18n::Lang;
 use crate::ui::reader_input::Command;
 use std::rc::Rc;

@@ -6,8 +6,8 @@
 //! wraps the text, so letters keep joining and the host's layout never moves.
 //! (web-sys marks the API unstable, so it is reached through `js_sys::Reflect`.)
 
-use crate::core::entities::Entity;
-pub use crate::core::highlight_plan::Style;
+pub use crate::core::drawing::plan::Style;
+use crate::core::entities::registry::Entity;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Range};
@@ -96,11 +96,12 @@ impl Painter {
             self.name(&Style::Flash)
         );
         for (i, entity) in registry.iter().enumerate() {
-            let color = if crate::core::entities::contrast_with_white(&entity.color).is_some() {
-                entity.color.as_str()
-            } else {
-                "#1f2328"
-            };
+            let color =
+                if crate::core::entities::registry::contrast_with_white(&entity.color).is_some() {
+                    entity.color.as_str()
+                } else {
+                    "#1f2328"
+                };
             css.push_str(&format!(
                 "::highlight({}){{text-decoration:underline solid {color};text-decoration-thickness:2px;text-underline-offset:.3em}}\n::highlight({}){{text-decoration:underline dotted {color};text-decoration-thickness:2px;text-underline-offset:.3em}}\n",
                 self.name(&Style::Entity(i)),

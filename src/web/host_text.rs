@@ -3,11 +3,11 @@
 //!
 //! Nothing in the host's DOM is changed. Each block (a `<p>`, a heading, a list item, …) is the text
 //! of its text nodes — through links, emphasis and any other inline elements — with white space
-//! collapsed as the page renders it ([`crate::core::collapse`]); `<br>` is a line break.
+//! collapsed as the page renders it ([`crate::core::text::collapse`]); `<br>` is a line break.
 
-use crate::core::article::{Article, BlockKind};
-use crate::core::collapse::{Bias, Collapsed, Piece};
-use crate::core::units::{cp_len, cp_to_utf16, utf16_to_cp};
+use crate::core::text::article::{Article, BlockKind};
+use crate::core::text::collapse::{Bias, Collapsed, Piece};
+use crate::core::text::units::{cp_len, cp_to_utf16, utf16_to_cp};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range, Text};

@@ -1,7 +1,7 @@
 //! Reading an HTML page as an article, without ever putting its markup into the page: the browser's
 //! `DOMParser` builds an inert document (no script runs, nothing loads), and only text is taken out.
 
-use crate::core::article::BlockKind;
+use crate::core::text::article::BlockKind;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, SupportedType};
 

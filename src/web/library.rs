@@ -1,8 +1,8 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
-use crate::core::article::Article;
-use crate::core::recent::{decode, encode, text_key, touch, Recent, StoredText, KEY};
+use crate::core::storage::recent::{decode, encode, text_key, touch, Recent, StoredText, KEY};
+use crate::core::text::article::Article;
 use crate::web::clock;
 use crate::web::storage::Backend;
 
@@ -29,7 +29,7 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
     let mut list = decode(backend.read(KEY).ok().flatten().as_deref());
     let entry = Recent {
         id: article.id.clone(),
-        title: crate::core::units::short_quote(article.title(), 80),
+        title: crate::core::text::units::short_quote(article.title(), 80),
         url: url.map(str::to_string),
         opened: clock::now_iso(),
         count,

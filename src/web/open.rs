@@ -1,9 +1,9 @@
 //! Opening a document as an article: from a URL, a file, or pasted text. Nothing of it is ever
 //! inserted into the page as markup (see [`crate::web::html`]).
 
-use crate::core::article::{content_id, Article};
-use crate::core::source::{check_size, decode, format_of, Format};
-use crate::core::text_formats::{markdown_blocks, plain_blocks};
+use crate::core::text::article::{content_id, Article};
+use crate::core::text::formats::{markdown_blocks, plain_blocks};
+use crate::core::text::source::{check_size, decode, format_of, Format};
 use crate::web::html::html_blocks;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

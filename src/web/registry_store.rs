@@ -1,12 +1,12 @@
 //! The entity registry in localStorage: the reader's own entities, shared by every article; and
 //! retagging or removing a deleted entity's tags in every stored article.
 
-use crate::core::entities::{
+use crate::core::annotations::model::Kind;
+use crate::core::annotations::state::retag_entity;
+use crate::core::entities::registry::{
     decode_custom, default_registry, encode_custom, is_default, Entity, CUSTOM_KEY,
 };
-use crate::core::model::Kind;
-use crate::core::persist::{decode, encode, Decoded};
-use crate::core::state::retag_entity;
+use crate::core::storage::entry::{decode, encode, Decoded};
 use crate::web::storage::Backend;
 
 /// The registry: the defaults, then the reader's own entities. A stored list that cannot be read at

@@ -2,11 +2,11 @@
 //!
 //! Each rendered block carries `data-block="i"` and holds nothing but the text of block `i` (split into
 //! highlight spans, never with extra text), so the UTF-16 length of the DOM text between a block's
-//! start and a boundary point is that point's offset inside the block. [`crate::core::units`] turns it
+//! start and a boundary point is that point's offset inside the block. [`crate::core::text::units`] turns it
 //! into code points.
 
-use crate::core::article::{Article, Block};
-use crate::core::units::{cp_len, utf16_to_cp};
+use crate::core::text::article::{Article, Block};
+use crate::core::text::units::{cp_len, utf16_to_cp};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Range};
 

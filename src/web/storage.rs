@@ -1,9 +1,9 @@
 //! Where annotations are kept: localStorage when the browser allows it, else memory for this tab.
 
-use crate::core::persist::{
+use crate::core::annotations::state::Notice;
+use crate::core::storage::entry::{
     backup_key_in, decode, encode, entry_key_in, Decoded, Stored, DEFAULT_NAMESPACE,
 };
-use crate::core::state::Notice;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;

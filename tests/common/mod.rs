@@ -1,8 +1,8 @@
 //! Helpers shared by the host tests.
 
-use hamish::core::article::{bundled, Article};
-use hamish::core::model::{Annotation, Kind};
-use hamish::core::selectors::describe;
+use hamish::core::anchoring::selectors::describe;
+use hamish::core::annotations::model::{Annotation, Kind};
+use hamish::core::text::article::{bundled, Article};
 
 /// An annotation on the first occurrence of `quote` in the bundled article.
 pub fn annotate(article: &Article, quote: &str, kind: Kind, id: &str) -> Annotation {
@@ -10,7 +10,7 @@ pub fn annotate(article: &Article, quote: &str, kind: Kind, id: &str) -> Annotat
         .text
         .find(quote)
         .unwrap_or_else(|| panic!("{quote:?} not in the article"));
-    let start = hamish::core::units::byte_to_cp(&article.text, byte);
+    let start = hamish::core::text::units::byte_to_cp(&article.text, byte);
     let end = start + quote.chars().count();
     Annotation::new(
         id.into(),

@@ -1,8 +1,8 @@
 //! The embedded widget's highlights over the host's text: which annotations and suggestions are drawn
 //! (all of them, or those near the screen when there are many), and which of them lie under a click.
 
-use crate::core::highlight_plan::{under, Stroke};
-use crate::core::suggestions::Suggestion;
+use crate::core::drawing::plan::{under, Stroke};
+use crate::core::entities::suggestions::Suggestion;
 use crate::ui::embed::{Bridge, Embedding};
 use crate::web::highlights::Layer;
 use crate::web::host_text::HostText;
@@ -47,7 +47,7 @@ pub fn hit(ranges: &[Range], x: f64, y: f64) -> Option<DomRect> {
     })
 }
 
-/// The highlight layers for `strokes` (see [`crate::core::highlight_plan::plan`]): one per style, in the order styles first appear.
+/// The highlight layers for `strokes` (see [`crate::core::drawing::plan::plan`]): one per style, in the order styles first appear.
 pub fn layers(host: &HostText, strokes: &[Stroke]) -> Vec<Layer> {
     let mut out: Vec<Layer> = Vec::new();
     for stroke in strokes {

@@ -1,6 +1,6 @@
 //! Turning plain text and Markdown into article blocks.
 
-use crate::core::article::BlockKind;
+use crate::core::text::article::BlockKind;
 
 /// Longest first line (code points) taken as a title.
 const TITLE_MAX: usize = 200;

@@ -1,9 +1,9 @@
 //! What the host page is told: a `hamish:change` event for each annotation the reader created,
 //! updated or deleted, once the change settles (typing a note is one update, not one per key).
 
-use crate::core::changes::{changes, Change};
-use crate::core::model::Annotation;
-use crate::core::w3c::annotation_json;
+use crate::core::annotations::changes::{changes, Change};
+use crate::core::annotations::model::Annotation;
+use crate::core::w3c::export::annotation_json;
 use crate::ui::embed::Embedding;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;

@@ -54,7 +54,7 @@ impl Annotation {
 
 impl Annotation {
     /// Points the annotation at the span `selectors` describe (it is no longer an orphan).
-    pub fn attach(&mut self, selectors: crate::core::selectors::TextSelectors) {
+    pub fn attach(&mut self, selectors: crate::core::anchoring::selectors::TextSelectors) {
         self.start = selectors.start;
         self.end = selectors.end;
         self.exact = selectors.exact;
@@ -64,8 +64,8 @@ impl Annotation {
     }
 
     /// The annotation's selectors as an anchoring target.
-    pub fn target(&self) -> crate::core::anchor::Target {
-        crate::core::anchor::Target {
+    pub fn target(&self) -> crate::core::anchoring::anchor::Target {
+        crate::core::anchoring::anchor::Target {
             exact: self.exact.clone(),
             prefix: self.prefix.clone(),
             suffix: self.suffix.clone(),
@@ -78,7 +78,7 @@ impl Annotation {
     pub fn new(
         id: String,
         kind: Kind,
-        selectors: crate::core::selectors::TextSelectors,
+        selectors: crate::core::anchoring::selectors::TextSelectors,
         now: &str,
     ) -> Self {
         Annotation {

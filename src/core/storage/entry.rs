@@ -1,7 +1,7 @@
 //! The stored form of an article's annotations: one versioned JSON entry per article.
 
-use crate::core::model::Annotation;
-use crate::core::suggestions::Rejected;
+use crate::core::annotations::model::Annotation;
+use crate::core::entities::suggestions::Rejected;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes and reads.

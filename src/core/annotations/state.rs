@@ -1,11 +1,11 @@
 //! The widget's state and the one reducer every change goes through.
 
-use crate::core::entities::Entity;
-use crate::core::import::{merge, Merged, Parsed, Rejection};
-use crate::core::model::{Annotation, Kind};
-use crate::core::persist::Stored;
-use crate::core::selectors::TextSelectors;
-use crate::core::suggestions::Rejected;
+use crate::core::anchoring::selectors::TextSelectors;
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::entities::registry::Entity;
+use crate::core::entities::suggestions::Rejected;
+use crate::core::storage::entry::Stored;
+use crate::core::w3c::import::{merge, Merged, Parsed, Rejection};
 use std::rc::Rc;
 
 /// Which annotations the side panel lists.

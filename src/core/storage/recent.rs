@@ -56,8 +56,8 @@ pub struct StoredText {
 
 impl StoredText {
     /// The blocks of `article`.
-    pub fn of(article: &crate::core::article::Article) -> StoredText {
-        use crate::core::article::BlockKind;
+    pub fn of(article: &crate::core::text::article::Article) -> StoredText {
+        use crate::core::text::article::BlockKind;
         let kind = |k: BlockKind| match k {
             BlockKind::Title => "title",
             BlockKind::Heading => "heading",
@@ -73,8 +73,8 @@ impl StoredText {
     }
 
     /// The article these blocks make, named `id`.
-    pub fn article(&self, id: &str) -> crate::core::article::Article {
-        use crate::core::article::{Article, BlockKind};
+    pub fn article(&self, id: &str) -> crate::core::text::article::Article {
+        use crate::core::text::article::{Article, BlockKind};
         let blocks = self
             .blocks
             .iter()

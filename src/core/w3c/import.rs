@@ -2,10 +2,10 @@
 //! `AnnotationCollection`, an `AnnotationPage`, a single `Annotation` or an array of them; each
 //! annotation needs a `TextQuoteSelector` or a `TextPositionSelector` (either alone is enough).
 
-use crate::core::anchor::{anchor_all_in, Anchor, Anchorer, Target};
-use crate::core::entities::Entity;
-use crate::core::model::{Annotation, Kind};
-use crate::core::selectors::{describe_chars, CONTEXT_LEN};
+use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer, Target};
+use crate::core::anchoring::selectors::{describe_chars, CONTEXT_LEN};
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::entities::registry::Entity;
 use serde_json::Value;
 
 /// An annotation that could not be imported: its place in the file (1-based) and why.

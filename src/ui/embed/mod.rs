@@ -2,20 +2,24 @@
 //! highlighted in place ([`crate::web::highlights`]); Hamish's controls — toolbar, popover, panel,
 //! notices — live in a shadow root so the host's styles and Hamish's cannot touch each other.
 
-use crate::core::anchor::reattach;
-use crate::core::embed_options::PanelPlacement;
-use crate::core::entities::Entity;
-use crate::core::highlight_plan::plan;
-use crate::core::model::Annotation;
-use crate::core::persist::Stored;
-use crate::core::state::{Action, Notice, Pending, Popover as PopoverState, State};
-use crate::core::suggestions::Suggestion;
-use crate::core::units::short_quote;
+pub mod dock;
+pub mod host_events;
+pub mod host_highlights;
+
+use crate::core::anchoring::anchor::reattach;
+use crate::core::annotations::model::Annotation;
+use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState, State};
+use crate::core::drawing::plan::plan;
+use crate::core::embed::options::PanelPlacement;
+use crate::core::entities::registry::Entity;
+use crate::core::entities::suggestions::Suggestion;
+use crate::core::storage::entry::Stored;
+use crate::core::text::units::short_quote;
 use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
-use crate::ui::dock::{focus_in, use_dock};
-use crate::ui::host_events::use_announcer;
-use crate::ui::host_highlights::{layers, use_click_to_open, use_near};
+use crate::ui::embed::dock::{focus_in, use_dock};
+use crate::ui::embed::host_events::use_announcer;
+use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near};
 use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;

@@ -1,8 +1,8 @@
 //! Export in the W3C Web Annotation Data Model (JSON-LD, `http://www.w3.org/ns/anno.jsonld`).
 
-use crate::core::article::Article;
-use crate::core::entities::{find, Entity};
-use crate::core::model::{Annotation, Kind};
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::entities::registry::{find, Entity};
+use crate::core::text::article::Article;
 use serde_json::{json, Value};
 
 /// The JSON-LD context of every export.

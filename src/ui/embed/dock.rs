@@ -4,7 +4,7 @@
 //! the others and hides their launchers until it closes. Opening and closing moves the keyboard focus
 //! to the control that replaces the one pressed.
 
-use crate::core::embed_options::{panel_side, PanelPlacement, PanelSide};
+use crate::core::embed::options::{panel_side, PanelPlacement, PanelSide};
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};

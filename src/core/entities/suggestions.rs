@@ -1,9 +1,9 @@
 //! Suggested entity tags: the mentions the matcher found that the reader has neither tagged nor
 //! rejected. They are shown apart from tags and never exported until accepted.
 
-use crate::core::mentions::Mention;
-use crate::core::model::{Annotation, Kind};
-use crate::core::selectors::describe_chars;
+use crate::core::anchoring::selectors::describe_chars;
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::entities::mentions::Mention;
 use serde::{Deserialize, Serialize};
 
 /// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).

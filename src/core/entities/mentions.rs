@@ -41,8 +41,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::core::entities::Entity;
-use crate::core::fold::fold_char;
+use crate::core::entities::registry::Entity;
+use crate::core::text::fold::fold_char;
 
 /// One place where an entity is named.
 ///

@@ -1,8 +1,8 @@
 //! An article as Hamish annotates it: a title, headings and paragraphs, and the one text all offsets
 //! count over.
 
-use crate::core::text_formats::plain_blocks;
-use crate::core::units::{cp_len, snap_to_graphemes, trim_whitespace};
+use crate::core::text::formats::plain_blocks;
+use crate::core::text::units::{cp_len, snap_to_graphemes, trim_whitespace};
 
 /// What a block of the article is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +126,7 @@ impl Article {
     }
 
     /// Turns a raw selection `[start, end)` into the range Hamish annotates, like
-    /// [`crate::core::units::normalize_selection`] — whole grapheme clusters, no white space at either
+    /// [`crate::core::text::units::normalize_selection`] — whole grapheme clusters, no white space at either
     /// end — but working inside the blocks at its edges, so it costs the same in a 1 MB article as in
     /// a short one. `None` when only white space (or nothing) is selected.
     pub fn normalize_selection(&self, start: usize, end: usize) -> Option<(usize, usize)> {
@@ -222,6 +222,6 @@ pub fn bundled() -> Article {
     Article::from_plain_text(
         "seed-ar-assad-fall",
         "urn:hamish:article:seed-ar-assad-fall",
-        include_str!("../../articles/article.ar.txt"),
+        include_str!("../../../articles/article.ar.txt"),
     )
 }

@@ -2,21 +2,21 @@
 //!
 //! For each target, in order: the stored position if the text there still equals the quote; the
 //! position shifted by how far the previous annotation moved; exact matches of the folded quote (see
-//! [`crate::core::fold`]) near the expected place, then fuzzy matches there (Myers, with an error
+//! [`crate::core::text::fold`]) near the expected place, then fuzzy matches there (Myers, with an error
 //! budget of a quarter of the quote's length); then exact matches anywhere (through an index of where
-//! each character occurs, built on first use; see [`crate::core::occurrences`]) and fuzzy matches
+//! each character occurs, built on first use; see [`crate::core::anchoring::occurrences`]) and fuzzy matches
 //! within [`FAR_WINDOW`]. Candidates are
 //! scored on quote similarity, prefix and suffix similarity and closeness, with Hypothesis's weights
 //! (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes the target an orphan
 //! rather than a guess. Every match is mapped back to the original text, widened to whole grapheme
 //! clusters and trimmed of white space.
 
-use crate::core::fold::{fold, fold_quote, Folded};
-use crate::core::model::Annotation;
-use crate::core::myers::{distance, prefix_distances, search, Match, ShortPattern};
-use crate::core::occurrences::Occurrences;
-use crate::core::selectors::describe_chars;
-use crate::core::units::normalize_selection;
+use crate::core::anchoring::myers::{distance, prefix_distances, search, Match, ShortPattern};
+use crate::core::anchoring::occurrences::Occurrences;
+use crate::core::anchoring::selectors::describe_chars;
+use crate::core::annotations::model::Annotation;
+use crate::core::text::fold::{fold, fold_quote, Folded};
+use crate::core::text::units::normalize_selection;
 use std::cell::OnceCell;
 
 /// Below this score (0–1) the best candidate is not trusted and the target is an orphan.

@@ -1,6 +1,6 @@
 //! What changed between two versions of an article's annotations: what a host page is told about.
 
-use crate::core::model::Annotation;
+use crate::core::annotations::model::Annotation;
 use std::collections::HashMap;
 
 /// How an annotation changed.

@@ -1,8 +1,8 @@
 //! A host page's choices for an embedded article, from the mounted element's attributes and the
 //! options object passed to `mount` (the object wins): validated, with clear messages.
 
-use crate::core::entities::{custom_entity, default_registry, find, Entity};
-use crate::core::persist::{valid_namespace, DEFAULT_NAMESPACE};
+use crate::core::entities::registry::{custom_entity, default_registry, find, Entity};
+use crate::core::storage::entry::{valid_namespace, DEFAULT_NAMESPACE};
 use serde_json::Value;
 
 /// Where the annotation panel goes.

@@ -1,9 +1,9 @@
 //! What an embedded article draws over the host's text, and what lies under a point: decided here,
 //! drawn by `web::highlights`.
 
-use crate::core::entities::Entity;
-use crate::core::model::{Annotation, Kind};
-use crate::core::suggestions::Suggestion;
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::entities::registry::Entity;
+use crate::core::entities::suggestions::Suggestion;
 
 /// Up to this many suggestions (and, apart, annotations) are all drawn; beyond it, only those near
 /// the screen: thousands of highlight ranges make the browser slow at every change to the page.

@@ -1,6 +1,6 @@
 //! Describing a span of the article as W3C selectors: a TextQuoteSelector and a TextPositionSelector.
 
-use crate::core::units::{cp_len, slice_cp};
+use crate::core::text::units::{cp_len, slice_cp};
 
 /// Code points of context kept on each side of a quote.
 pub const CONTEXT_LEN: usize = 32;

@@ -1,0 +1,10 @@
+//! Anchoring: describing a span as W3C selectors ([`selectors`]) and finding those selectors again in
+//! a changed text ([`anchor`]). [`myers`] (approximate search) and [`occurrences`] (exact search in
+//! a long text) are its internals, public only for their tests.
+
+pub mod anchor;
+#[doc(hidden)]
+pub mod myers;
+#[doc(hidden)]
+pub mod occurrences;
+pub mod selectors;

@@ -1,0 +1,13 @@
+//! Text: the article Hamish annotates and the units its offsets count in.
+//!
+//! [`article`] is the article (blocks and the one text every offset counts over); [`units`] converts
+//! offsets between code points, UTF-16 and bytes and snaps them to grapheme clusters; [`fold`] makes
+//! spelling variants equal for matching; [`formats`] and [`source`] turn a document (plain text,
+//! Markdown, its bytes) into blocks; [`collapse`] reads a host page's text as the browser renders it.
+
+pub mod article;
+pub mod collapse;
+pub mod fold;
+pub mod formats;
+pub mod source;
+pub mod units;

@@ -1,0 +1,5 @@
+//! The W3C Web Annotation Data Model: exporting annotations as an `AnnotationCollection`
+//! ([`export`]) and importing another tool's or Hamish's own ([`import`]).
+
+pub mod export;
+pub mod import;
