@@ -5,7 +5,7 @@
 use crate::core::annotations::state::{Action, Notice, State};
 use crate::core::embed::css_rem::rem_to_reader_units;
 use crate::core::embed::options::{article_address, default_id, EmbedOptions, PanelPlacement};
-use crate::core::text::article::{Article, BlockKind};
+use crate::core::text::article::Article;
 use crate::core::w3c::import;
 use crate::i18n::Lang;
 use crate::ui::annotator::export_value;
@@ -111,12 +111,7 @@ fn create(document: &Document, tag: &str) -> Result<Element, String> {
 fn render_blocks(document: &Document, element: &Element, article: &Article) -> Result<(), String> {
     element.set_text_content(None);
     for block in &article.blocks {
-        let tag = match block.kind {
-            BlockKind::Title => "h1",
-            BlockKind::Heading => "h2",
-            BlockKind::Paragraph => "p",
-        };
-        let el = create(&document, tag)?;
+        let el = create(document, block.kind.tag())?;
         el.set_text_content(Some(&block.text));
         let _ = el.set_attribute("lang", block.lang);
         let _ = el.set_attribute("dir", block.dir);

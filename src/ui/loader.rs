@@ -7,6 +7,7 @@ use crate::core::text::article::{bundled, Article};
 use crate::core::text::source::Format;
 use crate::i18n::Lang;
 use crate::ui::app::App;
+use crate::ui::open_panel::OpenRequest;
 use crate::web::{library, open, page, registry_store};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,21 +23,6 @@ pub struct LoaderProps {
     pub text: Option<String>,
     /// `?ui=`: the interface language asked for.
     pub ui: Option<String>,
-}
-
-/// What the reader asked to open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum OpenRequest {
-    /// A URL (same origin or CORS-enabled), stored under `id` when given (else under the URL).
-    Url { url: String, id: Option<String> },
-    /// A file chosen or dropped.
-    File(web_sys::File),
-    /// Pasted text, with its HTML when rich text was pasted.
-    Text { text: String, html: Option<String> },
-    /// An article from the recent list.
-    Recent(String),
-    /// The bundled article.
-    Bundled,
 }
 
 /// The open article: where it came from, and the notices its opening left.

@@ -12,4 +12,5 @@ pub mod overlays;
 pub mod panel;
 pub mod popover;
 pub mod reader_input;
+pub mod reducer;
 pub mod toolbar;

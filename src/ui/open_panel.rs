@@ -2,12 +2,26 @@
 
 use crate::core::storage::recent::Recent;
 use crate::i18n::Lang;
-use crate::ui::loader::OpenRequest;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Properties of [`OpenPanel`].
+/// What the reader asked to open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenRequest {
+    /// A URL (same origin or CORS-enabled), stored under `id` when given (else under the URL).
+    Url { url: String, id: Option<String> },
+    /// A file chosen or dropped.
+    File(web_sys::File),
+    /// Pasted text, with its HTML when rich text was pasted.
+    Text { text: String, html: Option<String> },
+    /// An article from the recent list.
+    Recent(String),
+    /// The bundled article.
+    Bundled,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct OpenPanelProps {
     /// Interface language.

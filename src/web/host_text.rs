@@ -123,11 +123,7 @@ impl Reader {
             } else if BLOCKS.contains(&tag.as_str()) {
                 self.flush();
                 let outer = self.kind;
-                self.kind = Some(match tag.as_str() {
-                    "h1" => BlockKind::Title,
-                    "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
-                    _ => BlockKind::Paragraph,
-                });
+                self.kind = Some(BlockKind::of_tag(&tag));
                 self.walk(el);
                 self.flush();
                 self.kind = outer;

@@ -57,17 +57,11 @@ pub struct StoredText {
 impl StoredText {
     /// The blocks of `article`.
     pub fn of(article: &crate::core::text::article::Article) -> StoredText {
-        use crate::core::text::article::BlockKind;
-        let kind = |k: BlockKind| match k {
-            BlockKind::Title => "title",
-            BlockKind::Heading => "heading",
-            BlockKind::Paragraph => "paragraph",
-        };
         StoredText {
             blocks: article
                 .blocks
                 .iter()
-                .map(|b| (kind(b.kind).to_string(), b.text.clone()))
+                .map(|b| (b.kind.name().to_string(), b.text.clone()))
                 .collect(),
         }
     }
@@ -78,14 +72,7 @@ impl StoredText {
         let blocks = self
             .blocks
             .iter()
-            .map(|(k, t)| {
-                let kind = match k.as_str() {
-                    "title" => BlockKind::Title,
-                    "heading" => BlockKind::Heading,
-                    _ => BlockKind::Paragraph,
-                };
-                (kind, t.clone())
-            })
+            .map(|(k, t)| (BlockKind::of_name(k), t.clone()))
             .collect();
         Article::from_blocks(id, &format!("urn:hamish:{id}"), blocks)
     }

@@ -1,19 +1,9 @@
 //! An article as Hamish annotates it: a title, headings and paragraphs, and the one text all offsets
 //! count over.
 
+pub use crate::core::text::block::BlockKind;
 use crate::core::text::formats::plain_blocks;
 use crate::core::text::units::{cp_len, snap_to_graphemes, trim_whitespace};
-
-/// What a block of the article is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlockKind {
-    /// The article's headline.
-    Title,
-    /// A heading inside the article.
-    Heading,
-    /// A paragraph of the body.
-    Paragraph,
-}
 
 /// One block of the article and where it sits in the article's text.
 #[derive(Clone, Debug, PartialEq, Eq)]

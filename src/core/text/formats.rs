@@ -1,6 +1,6 @@
 //! Turning plain text and Markdown into article blocks.
 
-use crate::core::text::article::BlockKind;
+use crate::core::text::block::BlockKind;
 
 /// Longest first line (code points) taken as a title.
 const TITLE_MAX: usize = 200;

@@ -6,6 +6,7 @@
 //! Markdown, its bytes) into blocks; [`collapse`] reads a host page's text as the browser renders it.
 
 pub mod article;
+pub mod block;
 pub mod collapse;
 pub mod fold;
 pub mod formats;

@@ -4,7 +4,7 @@
 use crate::core::annotations::changes::{changes, Change};
 use crate::core::annotations::model::Annotation;
 use crate::core::w3c::export::annotation_json;
-use crate::ui::embed::Embedding;
+use crate::ui::embed::embedding::Embedding;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 
 use crate::core::drawing::plan::{under, Stroke};
 use crate::core::entities::suggestions::Suggestion;
-use crate::ui::embed::{Bridge, Embedding};
+use crate::ui::embed::embedding::{Bridge, Embedding};
 use crate::web::highlights::Layer;
 use crate::web::host_text::HostText;
 use crate::web::selection;

@@ -3,89 +3,32 @@
 //! notices — live in a shadow root so the host's styles and Hamish's cannot touch each other.
 
 pub mod dock;
+pub mod embedding;
 pub mod host_events;
 pub mod host_highlights;
 
 use crate::core::anchoring::anchor::reattach;
-use crate::core::annotations::model::Annotation;
-use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState, State};
+use crate::core::annotations::state::{Action, Pending, Popover as PopoverState};
 use crate::core::drawing::plan::plan;
-use crate::core::embed::options::PanelPlacement;
-use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::storage::entry::Stored;
 use crate::core::text::units::short_quote;
-use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::embed::dock::{focus_in, use_dock};
+pub use crate::ui::embed::embedding::{Bridge, Embedding};
 use crate::ui::embed::host_events::use_announcer;
 use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near};
 use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
-use crate::web::highlights::Painter;
 use crate::web::host_text::HostText;
 use crate::web::{page, selection};
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{DomRect, Element, Node, Range};
 use yew::prelude::*;
-
-/// What the page's script reaches through the mount handle: the current annotations and the reducer.
-#[derive(Default)]
-pub struct Bridge {
-    /// The annotations as last rendered.
-    pub annotations: RefCell<Vec<Annotation>>,
-    /// The entity registry in use.
-    pub registry: RefCell<Rc<Vec<Entity>>>,
-    /// The widget's reducer, once it has rendered.
-    pub dispatcher: RefCell<Option<UseReducerDispatcher<State>>>,
-    /// The host's text as the widget last read it.
-    pub host: RefCell<Option<Rc<HostText>>>,
-    /// Gives the widget a fresh reading of the host's text (after the host changed it).
-    pub rehost: RefCell<Option<Callback<HostText>>>,
-}
-
-impl Bridge {
-    /// The host's text as the widget last read it, else as it was read at mounting.
-    pub fn current_host(&self, mounted: &Rc<HostText>) -> Rc<HostText> {
-        self.host
-            .borrow()
-            .clone()
-            .unwrap_or_else(|| mounted.clone())
-    }
-}
-
-/// One mounted article and everything its widget needs.
-pub struct Embedding {
-    /// The host's article text and its map to the DOM.
-    pub host: Rc<HostText>,
-    /// The mounted element (events are dispatched on it).
-    pub mount: Element,
-    /// The element holding the shadow root: positions are relative to it.
-    pub frame: Element,
-    /// The entities readers can tag.
-    pub registry: Rc<Vec<Entity>>,
-    /// Interface language to start in.
-    pub lang: Lang,
-    /// Storage namespace.
-    pub namespace: String,
-    /// Annotations are shown but cannot be changed.
-    pub read_only: bool,
-    /// Where the panel goes.
-    pub panel: PanelPlacement,
-    /// How many articles were mounted on the page before this one (their launchers stack).
-    pub slot: usize,
-    /// Draws the highlights.
-    pub painter: Rc<Painter>,
-    /// Shared with the page's script.
-    pub bridge: Rc<Bridge>,
-    /// Notices to show from the start.
-    pub notices: Vec<Notice>,
-}
 
 /// Properties of [`EmbedApp`].
 #[derive(Properties)]
