@@ -3,7 +3,9 @@
 //!
 //! `cargo bench --bench anchoring -- WORKLOAD.json` (see `make bench`, which generates the workload).
 
-use hamish::core::anchoring::anchor::{anchor_all, Anchor, Target};
+use hamish::core::anchoring::anchor::{anchor_all, Anchor};
+use hamish::core::anchoring::selectors::TextSelector;
+use hamish::core::text::span::Span;
 use serde::Deserialize;
 #[path = "support/timing.rs"]
 mod timing;
@@ -38,15 +40,14 @@ fn main() {
     // The workload's offsets are JavaScript string indices; its text is all in the BMP, so they are
     // code points too.
     assert_eq!(w.text.chars().count(), w.text.encode_utf16().count());
-    let targets: Vec<Target> = w
+    let targets: Vec<TextSelector> = w
         .anns
         .iter()
-        .map(|a| Target {
+        .map(|a| TextSelector {
             exact: a.exact.clone(),
             prefix: a.prefix.clone(),
             suffix: a.suffix.clone(),
-            start: Some(a.start),
-            end: Some(a.end),
+            position: Some(Span::new(a.start, a.end)),
         })
         .collect();
 

@@ -1,26 +1,21 @@
 //! Re-anchoring after the article changed: one row per kind of edit.
 
-use hamish::core::anchoring::anchor::{anchor_all, Anchor, Method, Target};
+use hamish::core::anchoring::anchor::{anchor_all, Anchor, Method};
 use hamish::core::anchoring::selectors::describe;
+use hamish::core::anchoring::selectors::TextSelector;
 use hamish::core::text::article::bundled;
+use hamish::core::text::span::Span;
 use hamish::core::text::units::{byte_to_cp, slice_cp};
 
 /// A target for the `nth` occurrence of `quote` in `text`.
-fn target(text: &str, quote: &str, nth: usize) -> Target {
+fn target(text: &str, quote: &str, nth: usize) -> TextSelector {
     let byte = text
         .match_indices(quote)
         .nth(nth)
         .map(|(b, _)| b)
         .unwrap_or_else(|| panic!("{quote:?} #{nth} not found"));
     let start = byte_to_cp(text, byte);
-    let s = describe(text, start, start + quote.chars().count());
-    Target {
-        exact: s.exact,
-        prefix: s.prefix,
-        suffix: s.suffix,
-        start: Some(s.start),
-        end: Some(s.end),
-    }
+    describe(text, start, start + quote.chars().count())
 }
 
 /// Code point offset of the `nth` occurrence of `needle` in `text`.
@@ -247,14 +242,13 @@ fn annotations_follow_their_text_through_edits() {
 fn a_position_alone_or_a_quote_alone_is_enough() {
     let text = bundled().text;
     let full = target(&text, QUOTE, 0);
-    let position_only = Target {
-        start: full.start,
-        end: full.end,
-        ..Target::default()
+    let position_only = TextSelector {
+        position: full.position,
+        ..TextSelector::default()
     };
-    let quote_only = Target {
+    let quote_only = TextSelector {
         exact: full.exact.clone(),
-        ..Target::default()
+        ..TextSelector::default()
     };
     let anchors = anchor_all(&text, &[position_only, quote_only]);
     for a in anchors {
@@ -263,10 +257,9 @@ fn a_position_alone_or_a_quote_alone_is_enough() {
         };
         assert_eq!(slice_cp(&text, start, end), QUOTE);
     }
-    let out_of_range = Target {
-        start: Some(10_000),
-        end: Some(10_010),
-        ..Target::default()
+    let out_of_range = TextSelector {
+        position: Some(Span::new(10_000, 10_010)),
+        ..TextSelector::default()
     };
     assert_eq!(anchor_all(&text, &[out_of_range]), vec![Anchor::Orphan]);
 }
@@ -295,17 +288,12 @@ fn neighbours_shift_carries_to_the_next_annotation() {
 
 #[test]
 fn reattaching_redescribes_what_moved_and_orphans_what_is_gone() {
-    use hamish::core::anchoring::anchor::{reattach, Reattached};
     use hamish::core::annotations::model::{Annotation, Kind};
+    use hamish::core::annotations::reattach::{reattach, Reattached};
     let text = bundled().text;
     let make = |quote: &str, id: &str| {
         let t = target(&text, quote, 0);
-        Annotation::new(
-            id.into(),
-            Kind::Claim,
-            describe(&text, t.start.unwrap_or(0), t.end.unwrap_or(0)),
-            "2026-11-29T00:00:00Z",
-        )
+        Annotation::new(id.into(), Kind::Claim, t, "2026-11-29T00:00:00Z")
     };
     let mut anns = vec![
         make("روسيا", "a"),
@@ -333,14 +321,17 @@ fn reattaching_redescribes_what_moved_and_orphans_what_is_gone() {
             orphaned: 1
         }
     );
-    assert_eq!(slice_cp(&edited, anns[0].start, anns[0].end), anns[0].exact);
     assert_eq!(
-        anns[2].prefix.chars().count(),
+        slice_cp(&edited, anns[0].span().start, anns[0].span().end),
+        anns[0].target.exact
+    );
+    assert_eq!(
+        anns[2].target.prefix.chars().count(),
         32,
         "context is re-read from the edited text"
     );
     assert!(anns[1].orphan);
-    assert_eq!(anns[1].exact, "أكثر من مليون شخص");
+    assert_eq!(anns[1].target.exact, "أكثر من مليون شخص");
     // The orphan stays an orphan, the others stay put, when the same text is loaded again.
     assert_eq!(
         reattach(&edited, &mut anns),

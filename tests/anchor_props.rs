@@ -1,9 +1,10 @@
 //! Property tests: approximate search against a plain dynamic program, and anchoring under random edits.
 #![cfg(not(target_arch = "wasm32"))]
 
-use hamish::core::anchoring::anchor::{anchor_all, Anchor, Target};
+use hamish::core::anchoring::anchor::{anchor_all, Anchor};
 use hamish::core::anchoring::myers::{distance, search, ShortPattern};
 use hamish::core::anchoring::selectors::describe;
+use hamish::core::anchoring::selectors::TextSelector;
 use hamish::core::text::units::{cp_len, snap_to_graphemes};
 use proptest::prelude::*;
 
@@ -82,10 +83,9 @@ proptest! {
     ) {
         let len = cp_len(&text);
         prop_assume!(len > 0);
-        let targets: Vec<Target> = spans.iter().map(|&(s, l)| {
+        let targets: Vec<TextSelector> = spans.iter().map(|&(s, l)| {
             let start = s.min(len - 1);
-            let d = describe(&text, start, (start + l).min(len));
-            Target { exact: d.exact, prefix: d.prefix, suffix: d.suffix, start: Some(d.start), end: Some(d.end) }
+            describe(&text, start, (start + l).min(len))
         }).collect();
         // Anchor in an unrelated text and in one spliced from both.
         let spliced: String = text.chars().take(len / 2).chain(edited.chars()).chain(text.chars().skip(len / 2)).collect();
@@ -111,12 +111,11 @@ proptest! {
         for &(s, l) in &spans {
             let start = s.min(len - 1);
             let Some((a, b)) = hamish::core::text::units::normalize_selection(&text, start, (start + l).min(len)) else { continue };
-            let d = describe(&text, a, b);
-            targets.push(Target { exact: d.exact, prefix: d.prefix, suffix: d.suffix, start: Some(d.start), end: Some(d.end) });
+            targets.push(describe(&text, a, b));
         }
         for (t, a) in targets.iter().zip(anchor_all(&text, &targets)) {
             match a {
-                Anchor::Found { start, end, .. } => prop_assert_eq!((Some(start), Some(end)), (t.start, t.end)),
+                Anchor::Found { start, end, .. } => prop_assert_eq!((Some(start), Some(end)), (t.position.map(|p| p.start), t.position.map(|p| p.end))),
                 Anchor::Orphan => prop_assert!(false, "orphaned in an unchanged text: {:?}", t),
             }
         }

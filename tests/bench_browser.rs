@@ -2,8 +2,10 @@
 //! prints timings. Run by `make bench`, which generates the workload and sets HAMISH_WORKLOAD.
 #![cfg(all(target_arch = "wasm32", feature = "bench-browser"))]
 
-use hamish::core::anchoring::anchor::{anchor_all, Anchor, Target};
+use hamish::core::anchoring::anchor::{anchor_all, Anchor};
+use hamish::core::anchoring::selectors::TextSelector;
 use hamish::core::entities::mentions::Matcher;
+use hamish::core::text::span::Span;
 
 #[path = "../benches/support/registry.rs"]
 mod bench_registry;
@@ -37,16 +39,18 @@ fn anchoring_in_the_browser() {
     let text = w["text"].as_str().unwrap_or_default();
     let edited = w["edited"].as_str().unwrap_or_default();
     let field = |a: &serde_json::Value, k: &str| a[k].as_str().unwrap_or_default().to_string();
-    let targets: Vec<Target> = w["anns"]
+    let targets: Vec<TextSelector> = w["anns"]
         .as_array()
         .map(|anns| {
             anns.iter()
-                .map(|a| Target {
+                .map(|a| TextSelector {
                     exact: field(a, "exact"),
                     prefix: field(a, "prefix"),
                     suffix: field(a, "suffix"),
-                    start: a["start"].as_u64().map(|x| x as usize),
-                    end: a["end"].as_u64().map(|x| x as usize),
+                    position: match (a["start"].as_u64(), a["end"].as_u64()) {
+                        (Some(s), Some(e)) => Some(Span::new(s as usize, e as usize)),
+                        _ => None,
+                    },
                 })
                 .collect()
         })

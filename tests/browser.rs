@@ -220,7 +220,7 @@ fn storage_round_trips_through_local_storage() {
     assert!(store.is_persistent());
     assert_eq!(store.load("s1"), (Stored::default(), vec![]));
     let ann = sample_annotation(&a);
-    assert_eq!(ann.exact, "إيران");
+    assert_eq!(ann.target.exact, "إيران");
     let stored = Stored {
         annotations: vec![ann],
         rejected: vec![],

@@ -102,14 +102,14 @@ fn a_quote_alone_or_a_position_alone_is_enough() {
     for ann in &parsed.annotations {
         assert!(!ann.orphan, "{}", ann.id);
         assert_eq!(
-            slice_cp(&a.text, ann.start, ann.end),
-            ann.exact,
+            slice_cp(&a.text, ann.span().start, ann.span().end),
+            ann.target.exact,
             "{}",
             ann.id
         );
     }
     assert_eq!(
-        parsed.annotations[1].exact, "موسكو",
+        parsed.annotations[1].target.exact, "موسكو",
         "a position alone gets its quote from the text"
     );
     assert_eq!(
@@ -226,12 +226,12 @@ fn imports_anchor_in_the_current_text_and_orphan_what_is_gone() {
     assert_eq!((parsed.anchored(), parsed.orphaned()), (1, 1));
     let found = &parsed.annotations[0];
     assert_eq!(
-        slice_cp(&edited, found.start, found.end),
+        slice_cp(&edited, found.span().start, found.span().end),
         "والدور الذي لعبته روسيا"
     );
     assert!(parsed.annotations[1].orphan);
     assert_eq!(
-        parsed.annotations[1].exact, "أكثر من مليون شخص",
+        parsed.annotations[1].target.exact, "أكثر من مليون شخص",
         "an orphan keeps its quote"
     );
 }

@@ -57,3 +57,24 @@ fn unusable_entries_say_why() {
         }
     }
 }
+
+#[test]
+fn an_entry_written_before_annotations_held_one_selector_reads_and_writes_back_byte_for_byte() {
+    // Written by the build before `Annotation` held a `TextSelector` (flat start/end/exact/prefix/suffix).
+    let old = concat!(
+        "{\"schema\":1,\"article\":\"seed\",\"annotations\":[",
+        "{\"id\":\"urn:uuid:1\",\"kind\":\"claim\",\"start\":3,\"end\":8,\"exact\":\"روسيا\",",
+        "\"prefix\":\"في \",\"suffix\":\" و\",\"note\":\"ملاحظة\",\"created\":\"2026-11-29T10:15:30.123Z\",",
+        "\"modified\":\"2026-11-29T10:15:30.123Z\"},",
+        "{\"id\":\"urn:uuid:2\",\"kind\":{\"entity\":\"turkey\"},\"start\":0,\"end\":0,\"exact\":\"تركيا\",",
+        "\"prefix\":\"\",\"suffix\":\"\",\"note\":\"\",\"created\":\"2026-11-29T10:15:30Z\",",
+        "\"modified\":\"2026-11-29T10:15:30Z\",\"orphan\":true}],",
+        "\"rejected\":[{\"entity\":\"iran\",\"start\":3,\"end\":8}]}"
+    );
+    let Decoded::Stored(stored) = decode(Some(old)) else {
+        panic!("the old entry is unusable")
+    };
+    assert_eq!(stored.annotations[0].span().start, 3);
+    assert_eq!(stored.annotations[1].target.position, None);
+    assert_eq!(encode("seed", &stored), old);
+}

@@ -215,7 +215,10 @@ fn reattaching_points_an_orphan_at_new_text() {
     });
     let x = &s.annotations[0];
     assert!(!x.orphan);
-    assert_eq!((x.start, x.end, x.exact.as_str()), (0, 5, "مصادر"));
+    assert_eq!(
+        (x.span().start, x.span().end, x.target.exact.as_str()),
+        (0, 5, "مصادر")
+    );
     assert_eq!(x.modified, "2026-12-01T00:00:00Z");
     assert!(s.reattaching.is_none());
     // Deleting the annotation being re-attached ends re-attaching.
@@ -240,7 +243,7 @@ fn suggestions_are_accepted_rejected_and_entities_deleted() {
     ]));
     assert_eq!(s.annotations.len(), 2);
     assert!(
-        s.annotations[0].start < s.annotations[1].start,
+        s.annotations[0].span().start < s.annotations[1].span().start,
         "kept in reading order"
     );
     let r = Rejected {

@@ -165,10 +165,10 @@ fn accepted_suggestions_become_entity_tags_on_their_words() {
     assert_eq!(tags.len(), chosen.len());
     for (tag, sg) in tags.iter().zip(&chosen) {
         assert_eq!(tag.kind, Kind::Entity(sg.entity.clone()));
-        assert_eq!((tag.start, tag.end), (sg.start, sg.end));
-        assert_eq!(tag.exact, slice_cp(&a.text, sg.start, sg.end));
+        assert_eq!((tag.span().start, tag.span().end), (sg.start, sg.end));
+        assert_eq!(tag.target.exact, slice_cp(&a.text, sg.start, sg.end));
         assert_eq!(
-            tag.prefix,
+            tag.target.prefix,
             slice_cp(&a.text, sg.start.saturating_sub(32), sg.start)
         );
     }

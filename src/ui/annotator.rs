@@ -2,9 +2,9 @@
 //! article's store (loaded, re-anchored, saved, kept in step with other tabs), the entity suggestions,
 //! and the callbacks that edit annotations.
 
-use crate::core::anchoring::anchor::reattach;
 use crate::core::anchoring::selectors::describe;
 use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::annotations::reattach::reattach;
 use crate::core::annotations::state::{Action, Filter, Notice, State};
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::{Entity, CUSTOM_KEY};

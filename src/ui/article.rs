@@ -38,7 +38,7 @@ pub fn describe(annotation: &Annotation, registry: &[Entity], lang: Lang) -> Str
     format!(
         "{}: {}",
         kind_label(&annotation.kind, registry, lang),
-        short_quote(&annotation.exact, 60)
+        short_quote(&annotation.target.exact, 60)
     )
 }
 
@@ -110,8 +110,8 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
         .filter(|(_, a)| !a.orphan)
         .map(|(index, a)| Span {
             index,
-            start: a.start,
-            end: a.end,
+            start: a.span().start,
+            end: a.span().end,
         })
         .chain(p.suggestions.iter().enumerate().map(|(j, s)| Span {
             index: p.annotations.len() + j,
@@ -211,7 +211,7 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
                     .covering
                     .iter()
                     .filter_map(|&i| p.annotations.get(i))
-                    .filter(|a| a.start == run.start)
+                    .filter(|a| a.span().start == run.start)
                     .collect();
                 let holder = starting.first().map(|a| a.id.clone());
                 let label = (!starting.is_empty()).then(|| {

@@ -38,7 +38,7 @@ pub fn overlays(
         let cancel = edits.on_reattach.clone();
         html! {
             <div class="hamish-reattach" role="status">
-                <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.exact, 60)) }</p>
+                <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.target.exact, 60)) }</p>
                 <button type="button" onclick={move |_| cancel.emit(None)}>{ strings.cancel }</button>
             </div>
         }

@@ -90,7 +90,7 @@ pub fn Panel(p: &PanelProps) -> Html {
             <li>
                 <button type="button" class="item" data-item={id.clone()} onclick={move |_| on_choose.emit(id.clone())}>
                     <span {class} {style}>{ kind_label(&a.kind, &p.registry, p.lang) }</span>
-                    <span class="quote" dir="auto">{ short_quote(&a.exact, 90) }</span>
+                    <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
                     if !a.note.trim().is_empty() {
                         <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
                     }
@@ -112,7 +112,7 @@ pub fn Panel(p: &PanelProps) -> Html {
         html! {
             <li class="orphan" data-orphan={a.id.clone()}>
                 <span class="kind">{ kind_label(&a.kind, &p.registry, p.lang) }</span>
-                <span class="quote" dir="auto">{ short_quote(&a.exact, 90) }</span>
+                <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
                 if !a.note.trim().is_empty() {
                     <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
                 }

@@ -136,7 +136,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
             return html! {
                 <section class="pop-item" data-ann-id={id.clone()}>
                     <h2 class="pop-kind">{ kind_label(&a.kind, &p.registry, p.lang) }</h2>
-                    <blockquote class="pop-quote" dir="auto">{ short_quote(&a.exact, 140) }</blockquote>
+                    <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
                     if !a.note.trim().is_empty() {
                         <p class="pop-note" dir="auto">{ a.note.clone() }</p>
                     }
@@ -146,7 +146,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         html! {
             <section class="pop-item" data-ann-id={id.clone()}>
                 <h2 class="pop-kind">{ kind_label(&a.kind, &p.registry, p.lang) }</h2>
-                <blockquote class="pop-quote" dir="auto">{ short_quote(&a.exact, 140) }</blockquote>
+                <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
                 <label for={select_id.clone()}>{ strings.tag_label }</label>
                 <select id={select_id} {onchange}>{ for options }</select>
                 <label for={note_id.clone()}>{ strings.note_label }</label>

@@ -13,8 +13,7 @@
 
 use crate::core::anchoring::myers::{distance, prefix_distances, search, Match, ShortPattern};
 use crate::core::anchoring::occurrences::Occurrences;
-use crate::core::anchoring::selectors::describe_chars;
-use crate::core::annotations::model::Annotation;
+use crate::core::anchoring::selectors::TextSelector;
 use crate::core::text::fold::{fold, fold_quote, Folded};
 use crate::core::text::units::normalize_selection;
 use std::cell::OnceCell;
@@ -38,21 +37,6 @@ const QUOTE_WEIGHT: f64 = 50.0;
 const PREFIX_WEIGHT: f64 = 20.0;
 const SUFFIX_WEIGHT: f64 = 20.0;
 const POSITION_WEIGHT: f64 = 2.0;
-
-/// What an annotation says about where it was: a W3C TextQuoteSelector and/or TextPositionSelector.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Target {
-    /// The quote (empty when only a position is known).
-    pub exact: String,
-    /// Text before the quote.
-    pub prefix: String,
-    /// Text after the quote.
-    pub suffix: String,
-    /// Stored start (code points), if known.
-    pub start: Option<usize>,
-    /// Stored end (code points), if known.
-    pub end: Option<usize>,
-}
 
 /// How a target was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,21 +156,24 @@ impl Anchorer {
 
     /// Anchors one target; `expected` is where it is most likely now (its stored start shifted by how
     /// far its neighbours moved), when known.
-    pub fn anchor(&self, target: &Target, expected: Option<usize>) -> Anchor {
+    pub fn anchor(&self, target: &TextSelector, expected: Option<usize>) -> Anchor {
         let len = self.chars.len();
         let quote: Vec<char> = target.exact.chars().collect();
+        let start = target.position.map(|p| p.start);
         if quote.is_empty() {
-            return match (target.start, target.end) {
-                (Some(s), Some(e)) if s < e && e <= len => self.found(s, e, Method::Position, 1.0),
+            return match target.position {
+                Some(p) if !p.is_empty() && p.end <= len => {
+                    self.found(p.start, p.end, Method::Position, 1.0)
+                }
                 _ => Anchor::Orphan,
             };
         }
-        if let Some(start) = target.start {
+        if let Some(start) = start {
             if self.equals_at(start, &quote) {
                 return self.found(start, start + quote.len(), Method::Position, 1.0);
             }
         }
-        if let Some(x) = expected.filter(|&x| Some(x) != target.start) {
+        if let Some(x) = expected.filter(|&x| Some(x) != start) {
             if self.equals_at(x, &quote) {
                 return self.found(x, x + quote.len(), Method::Exact, 1.0);
             }
@@ -196,7 +183,7 @@ impl Anchorer {
             quote: fold_quote(&target.exact),
             prefix: Context::new(&target.prefix),
             suffix: Context::new(&target.suffix),
-            expected: folded.from_original(expected.or(target.start).unwrap_or(0)),
+            expected: folded.from_original(expected.or(start).unwrap_or(0)),
         };
         if query.quote.is_empty() {
             return Anchor::Orphan;
@@ -355,71 +342,26 @@ fn exact_matches<'a>(hay: &'a [char], needle: &'a [char]) -> impl Iterator<Item 
 
 /// Anchors every target in `text`, in reading order of their stored positions, each expected where
 /// its stored start lands after shifting by how far the previous anchored target moved.
-pub fn anchor_all(text: &str, targets: &[Target]) -> Vec<Anchor> {
+pub fn anchor_all(text: &str, targets: &[TextSelector]) -> Vec<Anchor> {
     anchor_all_in(&Anchorer::new(text), targets)
 }
 
 /// [`anchor_all`] with a prepared text.
-pub fn anchor_all_in(anchorer: &Anchorer, targets: &[Target]) -> Vec<Anchor> {
+pub fn anchor_all_in(anchorer: &Anchorer, targets: &[TextSelector]) -> Vec<Anchor> {
     let len = anchorer.chars().len() as i64;
     let mut order: Vec<usize> = (0..targets.len()).collect();
-    order.sort_by_key(|&i| targets[i].start.unwrap_or(usize::MAX));
+    order.sort_by_key(|&i| targets[i].position.map_or(usize::MAX, |p| p.start));
     let mut results = vec![Anchor::Orphan; targets.len()];
     let mut shift: i64 = 0;
     for i in order {
         let target = &targets[i];
-        let expected = target
-            .start
-            .map(|s| (s as i64 + shift).clamp(0, len) as usize);
+        let old = target.position.map(|p| p.start);
+        let expected = old.map(|s| (s as i64 + shift).clamp(0, len) as usize);
         let anchor = anchorer.anchor(target, expected);
-        if let (Anchor::Found { start, .. }, Some(old)) = (anchor, target.start) {
+        if let (Anchor::Found { start, .. }, Some(old)) = (anchor, old) {
             shift = start as i64 - old as i64;
         }
         results[i] = anchor;
     }
     results
-}
-
-/// How re-attaching a set of annotations went.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Reattached {
-    /// Found where they were.
-    pub in_place: usize,
-    /// Found elsewhere or in changed wording.
-    pub moved: usize,
-    /// Not found: now orphans.
-    pub orphaned: usize,
-}
-
-/// Re-attaches `annotations` to `text`: a found annotation is re-described from the current text
-/// (position, quote and context); one that is not found keeps its last selectors and becomes an orphan.
-pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
-    let anchorer = Anchorer::new(text);
-    let targets: Vec<Target> = annotations.iter().map(Annotation::target).collect();
-    let mut summary = Reattached::default();
-    for (annotation, anchor) in annotations
-        .iter_mut()
-        .zip(anchor_all_in(&anchorer, &targets))
-    {
-        match anchor {
-            Anchor::Found { start, end, .. } => {
-                let selectors = describe_chars(anchorer.chars(), start, end);
-                let unchanged = selectors.start == annotation.start
-                    && selectors.end == annotation.end
-                    && selectors.exact == annotation.exact
-                    && !annotation.orphan;
-                if unchanged {
-                    summary.in_place += 1;
-                } else {
-                    summary.moved += 1;
-                }
-                annotation.attach(selectors);
-            }
-            Anchor::Orphan => {
-                summary.orphaned += 1;
-                annotation.orphan = true;
-            }
-        }
-    }
-    summary
 }

@@ -4,4 +4,5 @@
 
 pub mod changes;
 pub mod model;
+pub mod reattach;
 pub mod state;

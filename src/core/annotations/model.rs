@@ -1,5 +1,7 @@
 //! The annotation record Hamish keeps for each highlighted span.
 
+use crate::core::anchoring::selectors::TextSelector;
+use crate::core::text::span::Span;
 use serde::{Deserialize, Serialize};
 
 /// What an annotation says about its span.
@@ -12,25 +14,18 @@ pub enum Kind {
     Entity(String),
 }
 
-/// One annotation on the article.
+/// One annotation on the article. Stored as one flat JSON object (see [`Stored`]), the same bytes
+/// Hamish has always written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Stored", into = "Stored")]
 pub struct Annotation {
     /// `urn:uuid:…`
     pub id: String,
     /// Claim or entity tag.
     pub kind: Kind,
-    /// First code point of the span in the article's text.
-    pub start: usize,
-    /// Code point just past the span.
-    pub end: usize,
-    /// The span's text (TextQuoteSelector `exact`).
-    pub exact: String,
-    /// Up to 32 code points before the span.
-    pub prefix: String,
-    /// Up to 32 code points after the span.
-    pub suffix: String,
+    /// Where it is: quote, context and position.
+    pub target: TextSelector,
     /// The reader's note (may be empty).
-    #[serde(default)]
     pub note: String,
     /// ISO 8601 time with zone, e.g. `2026-11-29T10:15:30.123Z`.
     pub created: String,
@@ -38,61 +33,97 @@ pub struct Annotation {
     pub modified: String,
     /// True when the annotation could not be found in the current text: it keeps its last known
     /// selectors, is listed apart and is not highlighted.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub orphan: bool,
 }
 
-impl Annotation {
-    /// Reading order: by start, then the longer span first (so an enclosing span precedes what it nests).
-    pub fn reading_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then_with(|| a.created.cmp(&b.created))
+/// The stored form of an [`Annotation`]: flat fields in the order Hamish writes them; a missing
+/// position is written as `0, 0` (an empty span, which no annotation has) and read back as missing.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    id: String,
+    kind: Kind,
+    start: usize,
+    end: usize,
+    exact: String,
+    prefix: String,
+    suffix: String,
+    #[serde(default)]
+    note: String,
+    created: String,
+    modified: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    orphan: bool,
+}
+
+impl From<Stored> for Annotation {
+    fn from(s: Stored) -> Annotation {
+        Annotation {
+            id: s.id,
+            kind: s.kind,
+            target: TextSelector {
+                exact: s.exact,
+                prefix: s.prefix,
+                suffix: s.suffix,
+                position: (s.end > s.start).then_some(Span::new(s.start, s.end)),
+            },
+            note: s.note,
+            created: s.created,
+            modified: s.modified,
+            orphan: s.orphan,
+        }
+    }
+}
+
+impl From<Annotation> for Stored {
+    fn from(a: Annotation) -> Stored {
+        let span = a.span();
+        Stored {
+            id: a.id,
+            kind: a.kind,
+            start: span.start,
+            end: span.end,
+            exact: a.target.exact,
+            prefix: a.target.prefix,
+            suffix: a.target.suffix,
+            note: a.note,
+            created: a.created,
+            modified: a.modified,
+            orphan: a.orphan,
+        }
     }
 }
 
 impl Annotation {
-    /// Points the annotation at the span `selectors` describe (it is no longer an orphan).
-    pub fn attach(&mut self, selectors: crate::core::anchoring::selectors::TextSelectors) {
-        self.start = selectors.start;
-        self.end = selectors.end;
-        self.exact = selectors.exact;
-        self.prefix = selectors.prefix;
-        self.suffix = selectors.suffix;
-        self.orphan = false;
-    }
-
-    /// The annotation's selectors as an anchoring target.
-    pub fn target(&self) -> crate::core::anchoring::anchor::Target {
-        crate::core::anchoring::anchor::Target {
-            exact: self.exact.clone(),
-            prefix: self.prefix.clone(),
-            suffix: self.suffix.clone(),
-            start: Some(self.start),
-            end: Some(self.end),
-        }
-    }
-
-    /// A new annotation of `kind` on the span `selectors` describes, created at `now`.
-    pub fn new(
-        id: String,
-        kind: Kind,
-        selectors: crate::core::anchoring::selectors::TextSelectors,
-        now: &str,
-    ) -> Self {
+    /// A new annotation of `kind` on the span `target` describes, created at `now`.
+    pub fn new(id: String, kind: Kind, target: TextSelector, now: &str) -> Self {
         Annotation {
             id,
             kind,
-            start: selectors.start,
-            end: selectors.end,
-            exact: selectors.exact,
-            prefix: selectors.prefix,
-            suffix: selectors.suffix,
+            target,
             note: String::new(),
             created: now.into(),
             modified: now.into(),
             orphan: false,
         }
+    }
+
+    /// Its span in the article (its last known one for an orphan; empty when never known).
+    pub fn span(&self) -> Span {
+        self.target.position.unwrap_or_default()
+    }
+
+    /// Reading order: by start, then the longer span first (so an enclosing span precedes what it nests).
+    pub fn reading_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
+        let (x, y) = (a.span(), b.span());
+        x.start
+            .cmp(&y.start)
+            .then(y.end.cmp(&x.end))
+            .then_with(|| a.created.cmp(&b.created))
+    }
+
+    /// Points the annotation at the span `target` describes (it is no longer an orphan).
+    pub fn attach(&mut self, target: TextSelector) {
+        self.target = target;
+        self.orphan = false;
     }
 }

@@ -1,6 +1,6 @@
 //! The widget's state and the one reducer every change goes through.
 
-use crate::core::anchoring::selectors::TextSelectors;
+use crate::core::anchoring::selectors::TextSelector;
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
@@ -167,7 +167,7 @@ pub enum Action {
     /// Points an annotation at a new span (re-attaching an orphan, or moving any annotation).
     Reattach {
         id: String,
-        selectors: TextSelectors,
+        selectors: TextSelector,
         modified: String,
     },
 }

@@ -52,7 +52,7 @@ pub fn plan(
     let stroke = |style, start, end| Stroke { style, start, end };
     let drawn: Vec<&Annotation> = annotations
         .iter()
-        .filter(|a| !a.orphan && shown(window, a.start, a.end))
+        .filter(|a| !a.orphan && shown(window, a.span().start, a.span().end))
         .collect();
     let suggested = suggestions
         .iter()
@@ -67,9 +67,13 @@ pub fn plan(
     let claims = drawn
         .iter()
         .filter(|a| a.kind == Kind::Claim)
-        .map(|a| stroke(Style::Claim, a.start, a.end));
+        .map(|a| stroke(Style::Claim, a.span().start, a.span().end));
     let tags = drawn.iter().filter_map(|a| match &a.kind {
-        Kind::Entity(id) => Some(stroke(Style::Entity(entity_index(id)?), a.start, a.end)),
+        Kind::Entity(id) => Some(stroke(
+            Style::Entity(entity_index(id)?),
+            a.span().start,
+            a.span().end,
+        )),
         Kind::Claim => None,
     });
     let flashed = flash.map(|(start, end)| stroke(Style::Flash, start, end));
@@ -80,8 +84,13 @@ pub fn plan(
 pub fn under(annotations: &[Annotation], at: usize) -> Vec<&Annotation> {
     let mut out: Vec<&Annotation> = annotations
         .iter()
-        .filter(|a| !a.orphan && a.start <= at && at <= a.end)
+        .filter(|a| !a.orphan && a.span().start <= at && at <= a.span().end)
         .collect();
-    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    out.sort_by(|a, b| {
+        a.span()
+            .start
+            .cmp(&b.span().start)
+            .then(b.span().end.cmp(&a.span().end))
+    });
     out
 }

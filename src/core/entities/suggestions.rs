@@ -61,8 +61,8 @@ pub fn pending(
         .filter(|m| {
             !annotations.iter().any(|a| {
                 !a.orphan
-                    && a.start < m.end
-                    && m.start < a.end
+                    && a.span().start < m.end
+                    && m.start < a.span().end
                     && matches!(&a.kind, Kind::Entity(e) if *e == m.entity)
             })
         })

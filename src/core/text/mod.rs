@@ -11,4 +11,5 @@ pub mod collapse;
 pub mod fold;
 pub mod formats;
 pub mod source;
+pub mod span;
 pub mod units;

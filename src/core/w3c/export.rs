@@ -56,8 +56,8 @@ pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[E
             "language": article.lang,
             "textDirection": article.dir,
             "selector": [
-                { "type": "TextQuoteSelector", "exact": annotation.exact, "prefix": annotation.prefix, "suffix": annotation.suffix },
-                { "type": "TextPositionSelector", "start": annotation.start, "end": annotation.end }
+                { "type": "TextQuoteSelector", "exact": annotation.target.exact, "prefix": annotation.target.prefix, "suffix": annotation.target.suffix },
+                { "type": "TextPositionSelector", "start": annotation.span().start, "end": annotation.span().end }
             ]
         }
     })

@@ -2,10 +2,11 @@
 //! `AnnotationCollection`, an `AnnotationPage`, a single `Annotation` or an array of them; each
 //! annotation needs a `TextQuoteSelector` or a `TextPositionSelector` (either alone is enough).
 
-use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer, Target};
-use crate::core::anchoring::selectors::{describe_chars, CONTEXT_LEN};
+use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
+use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN};
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::Entity;
+use crate::core::text::span::Span;
 use serde_json::Value;
 
 /// An annotation that could not be imported: its place in the file (1-based) and why.
@@ -105,7 +106,7 @@ fn has_type(v: &Value, t: &str) -> bool {
 }
 
 /// The quote and position selectors of an annotation's target.
-fn target_of(annotation: &Value) -> Result<Target, String> {
+fn target_of(annotation: &Value) -> Result<TextSelector, String> {
     let targets = as_list(annotation.get("target"));
     if targets.is_empty() {
         return Err("it has no target".into());
@@ -114,7 +115,7 @@ fn target_of(annotation: &Value) -> Result<Target, String> {
         .iter()
         .flat_map(|t| as_list(t.get("selector")))
         .collect();
-    let mut target = Target::default();
+    let mut target = TextSelector::default();
     for s in selectors {
         if has_type(s, "TextQuoteSelector") {
             if let Some(exact) = s
@@ -141,14 +142,15 @@ fn target_of(annotation: &Value) -> Result<Target, String> {
             let start = s.get("start").and_then(Value::as_u64);
             let end = s.get("end").and_then(Value::as_u64);
             if let (Some(a), Some(b)) = (start, end) {
-                if a < b {
-                    target.start = usize::try_from(a).ok();
-                    target.end = usize::try_from(b).ok();
+                if let (Ok(a), Ok(b)) = (usize::try_from(a), usize::try_from(b)) {
+                    if a < b {
+                        target.position = Some(Span::new(a, b));
+                    }
                 }
             }
         }
     }
-    if target.exact.is_empty() && target.start.is_none() {
+    if target.exact.is_empty() && target.position.is_none() {
         Err("its target has no usable TextQuoteSelector or TextPositionSelector".into())
     } else {
         Ok(target)
@@ -228,7 +230,7 @@ pub fn parse(
         serde_json::from_str(json).map_err(|e| format!("it is not valid JSON ({e})"))?;
     let objects = annotation_objects(&root)?;
     let mut rejected = Vec::new();
-    let mut accepted: Vec<(Annotation, Target)> = Vec::new();
+    let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
     for (i, object) in objects.into_iter().enumerate() {
         let outcome = target_of(object)
             .and_then(|target| kind_and_note(object, registry).map(|kn| (target, kn)));
@@ -255,11 +257,7 @@ pub fn parse(
                 })
                 .unwrap_or_else(&mut *new_id),
             kind,
-            start: target.start.unwrap_or(0),
-            end: target.end.unwrap_or(0),
-            exact: target.exact.clone(),
-            prefix: target.prefix.clone(),
-            suffix: target.suffix.clone(),
+            target: target.clone(),
             note,
             modified: field("modified").unwrap_or_else(|| created.clone()),
             created,
@@ -268,7 +266,7 @@ pub fn parse(
         accepted.push((annotation, target));
     }
     let anchorer = Anchorer::new(text);
-    let targets: Vec<Target> = accepted.iter().map(|(_, t)| t.clone()).collect();
+    let targets: Vec<TextSelector> = accepted.iter().map(|(_, t)| t.clone()).collect();
     let anchors = anchor_all_in(&anchorer, &targets);
     let annotations = accepted
         .into_iter()

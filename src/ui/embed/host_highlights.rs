@@ -141,7 +141,7 @@ pub fn use_click_to_open(
             };
             let covering: Vec<String> = under(&e.bridge.annotations.borrow(), at)
                 .into_iter()
-                .filter(|a| hits(a.start, a.end))
+                .filter(|a| hits(a.span().start, a.span().end))
                 .map(|a| a.id.clone())
                 .collect();
             let suggested: Vec<String> = current_suggestions

@@ -7,7 +7,7 @@ pub mod embedding;
 pub mod host_events;
 pub mod host_highlights;
 
-use crate::core::anchoring::anchor::reattach;
+use crate::core::annotations::reattach::reattach;
 use crate::core::annotations::state::{Action, Pending, Popover as PopoverState};
 use crate::core::drawing::plan::plan;
 use crate::core::entities::suggestions::Suggestion;
@@ -270,7 +270,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 .find(|a| a.id == id)
                 .cloned();
             if let Some(a) = found {
-                show(a.start, a.end, vec![a.id], Vec::new());
+                show(a.span().start, a.span().end, vec![a.id], Vec::new());
             }
         })
     };
