@@ -2,9 +2,10 @@
 
 use hamish::core::anchoring::selectors::describe;
 use hamish::core::annotations::model::{Annotation, Kind};
-use hamish::core::drawing::plan::{plan, under, Stroke, Style, DRAW_ALL};
+use hamish::core::drawing::plan::{plan, Mark, Marked, Style, Visible, DRAW_ALL};
 use hamish::core::entities::registry::default_registry;
 use hamish::core::entities::suggestions::Suggestion;
+use hamish::core::text::span::Span;
 
 const TEXT: &str = "قال الروس إن الأسد غادر دمشق 😀 فجراً، وإن موسكو استقبلته.";
 
@@ -37,15 +38,26 @@ fn suggestions_then_claims_then_tags_then_the_flash_and_no_orphans() {
         orphan,
     ];
     let suggestions = vec![suggestion("al-assad", 13, 18), suggestion("unknown", 1, 2)];
-    let strokes = plan(&annotations, &suggestions, &registry, Some((24, 28)), None);
-    let stroke = |style, start, end| Stroke { style, start, end };
+    let near = Visible::Near(Span::default());
+    let drawn = plan(
+        &annotations,
+        &suggestions,
+        &registry,
+        Some(Span::new(24, 28)),
+        near,
+    );
+    let stroke = |marked, style, start, end| Mark {
+        marked,
+        style,
+        span: Span::new(start, end),
+    };
     assert_eq!(
-        strokes,
+        drawn.marks(),
         [
-            stroke(Style::Suggestion(3), 13, 18),
-            stroke(Style::Claim, 0, 18),
-            stroke(Style::Entity(0), 4, 9),
-            stroke(Style::Flash, 24, 28),
+            stroke(Marked::Suggestion(0), Style::Suggestion(3), 13, 18),
+            stroke(Marked::Annotation(0), Style::Claim, 0, 18),
+            stroke(Marked::Annotation(1), Style::Entity(0), 4, 9),
+            stroke(Marked::Flash, Style::Flash, 24, 28),
         ]
     );
 }
@@ -56,19 +68,25 @@ fn beyond_the_limit_only_what_is_near_the_screen_is_drawn() {
     let many: Vec<Suggestion> = (0..=DRAW_ALL)
         .map(|i| suggestion("russia", i * 10, i * 10 + 5))
         .collect();
-    let near = Some((100, 200));
+    let near = Visible::Near(Span::new(100, 200));
     let drawn = plan(&[], &many, &registry, None, near);
-    assert_eq!(drawn.len(), 10);
-    assert!(drawn.iter().all(|s| s.end > 100 && s.start < 200));
+    assert_eq!(drawn.marks().len(), 10);
+    assert!(drawn
+        .marks()
+        .iter()
+        .all(|s| s.span.end > 100 && s.span.start < 200));
     // Up to the limit, everything is drawn wherever the screen is.
     assert_eq!(
-        plan(&[], &many[..DRAW_ALL], &registry, None, near).len(),
+        plan(&[], &many[..DRAW_ALL], &registry, None, near)
+            .marks()
+            .len(),
         DRAW_ALL
     );
     // Annotations are counted apart from suggestions.
     let few = vec![annotation("urn:c", Kind::Claim, 0, 3)];
     assert_eq!(
         plan(&few, &many, &registry, None, near)
+            .marks()
             .iter()
             .filter(|s| s.style == Style::Claim)
             .count(),
@@ -86,10 +104,13 @@ fn what_lies_under_a_point_outermost_first() {
         annotation("urn:after", Kind::Claim, 10, 18),
         orphan,
     ];
+    let drawn = plan(&annotations, &[], &default_registry(), None, Visible::All);
     let ids = |at| {
-        under(&annotations, at)
+        drawn
+            .under(Span::new(at, at))
+            .annotations
             .iter()
-            .map(|a| a.id.as_str())
+            .map(|&i| annotations[i].id.as_str())
             .collect::<Vec<_>>()
     };
     assert_eq!(ids(5), ["urn:outer", "urn:inner"]);

@@ -1,21 +1,24 @@
 //! Splitting text into highlight runs with overlaps and nesting.
 
-use hamish::core::drawing::segments::{runs, Run, Span};
+use hamish::core::drawing::segments::{runs, Labelled, Run};
+use hamish::core::text::span::Span;
 
 fn run(start: usize, end: usize, covering: &[usize]) -> Run {
     Run {
-        start,
-        end,
+        span: Span::new(start, end),
         covering: covering.to_vec(),
     }
 }
 
-fn span(index: usize, start: usize, end: usize) -> Span {
-    Span { index, start, end }
+fn span(index: usize, start: usize, end: usize) -> Labelled {
+    Labelled {
+        index,
+        span: Span::new(start, end),
+    }
 }
 
 /// (name, from, to, spans, expected runs)
-type Case = (&'static str, usize, usize, Vec<Span>, Vec<Run>);
+type Case = (&'static str, usize, usize, Vec<Labelled>, Vec<Run>);
 
 #[test]
 fn runs_cover_the_range_exactly() {
@@ -92,6 +95,6 @@ fn runs_cover_the_range_exactly() {
         ("empty range", 5, 5, vec![span(0, 0, 9)], vec![]),
     ];
     for (name, from, to, spans, expected) in cases {
-        assert_eq!(runs(from, to, &spans), expected, "{name}");
+        assert_eq!(runs(Span::new(from, to), &spans), expected, "{name}");
     }
 }

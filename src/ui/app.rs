@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::article::ArticleView;
 use crate::ui::entities_panel::EntitiesPanel;
+use crate::ui::flash::use_flash;
 use crate::ui::notices::Notices;
 use crate::ui::open_panel::{OpenPanel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
@@ -154,11 +155,16 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    let (flash, start_flash) = use_flash();
     let on_choose = {
         let root = root.clone();
+        let annotations = state.annotations.clone();
         Callback::from(move |id: String| {
             if let Some(root_el) = root.cast::<Element>() {
                 page::reveal(&root_el, &id);
+            }
+            if let Some(a) = annotations.iter().find(|a| a.id == id) {
+                start_flash(a.span());
             }
         })
     };
@@ -264,7 +270,7 @@ pub fn App(props: &AppProps) -> Html {
             <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
             { banner }
             <div class="hamish-layout">
-                <ArticleView article={article.clone()} annotations={state.annotations.clone()}
+                <ArticleView article={article.clone()} annotations={state.annotations.clone()} {flash}
                              registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
                              on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}

@@ -1,10 +1,11 @@
 //! The article, rendered block by block with its highlights.
 
 use crate::core::annotations::model::{Annotation, Kind};
-use crate::core::drawing::segments::{runs, Span};
+use crate::core::drawing::plan::{plan, Layer, Marked, PlannedRun, Style, Visible};
 use crate::core::entities::registry::{find, Entity};
 use crate::core::entities::suggestions::Suggestion;
-use crate::core::text::article::{Article, BlockKind};
+use crate::core::text::article::{Article, Block};
+use crate::core::text::span::Span;
 use crate::core::text::units::{short_quote, slice_cp};
 use crate::i18n::Lang;
 use std::rc::Rc;
@@ -25,6 +26,9 @@ pub struct ArticleProps {
     pub lang: Lang,
     /// Entity suggestions still to decide on.
     pub suggestions: Rc<Vec<Suggestion>>,
+    /// A highlight just chosen in the panel, flashed.
+    #[prop_or_default]
+    pub flash: Option<Span>,
     /// Called with a highlight run's element when the reader clicks it or presses Enter on it.
     pub on_open: Callback<Element>,
     /// Called with a suggestion's key to accept it (`a` on a focused suggestion).
@@ -59,22 +63,21 @@ pub fn kind_label(kind: &Kind, registry: &[Entity], lang: Lang) -> String {
 /// them, so nested annotations are announced instead of hiding inside one button.
 fn highlight(
     annotation: &Annotation,
-    entity_depth: usize,
+    layer: &Layer,
     label: Option<String>,
     inner: Html,
     p: &ArticleProps,
 ) -> Html {
-    let (class, style) = match &annotation.kind {
-        Kind::Claim => (classes!("hl", "hl-claim"), String::new()),
-        Kind::Entity(id) => {
-            let color = find(&p.registry, id)
-                .map_or("#555", |e| e.color.as_str())
-                .to_string();
+    let flash = layer.flashed.then_some("flash");
+    let (class, style) = match layer.mark.style {
+        Style::Entity(i) => {
+            let color = p.registry.get(i).map_or("#555", |e| e.color.as_str());
             (
-                classes!("hl", "hl-entity", format!("u{}", entity_depth.min(3))),
+                classes!("hl", "hl-entity", format!("u{}", layer.depth.min(3)), flash),
                 format!("--hl-color:{color}"),
             )
         }
+        _ => (classes!("hl", "hl-claim", flash), String::new()),
     };
     let focusable = label.is_some();
     html! {
@@ -100,26 +103,64 @@ fn suggestion(s: &Suggestion, first: bool, inner: Html, p: &ArticleProps) -> Htm
     }
 }
 
+/// One run of a block as the plan draws it: its text inside every mark covering it, outermost
+/// outside, in a `.hl-run` naming what lies under it.
+fn planned_run(block: &Block, run: &PlannedRun, p: &ArticleProps) -> Html {
+    let text = slice_cp(
+        &block.text,
+        run.span.start - block.start,
+        run.span.end - block.start,
+    )
+    .to_string();
+    if run.layers.is_empty() {
+        return html! { { text } };
+    }
+    let holder = run.named.first().copied();
+    let label = holder.map(|_| {
+        run.named
+            .iter()
+            .filter_map(|&i| p.annotations.get(i))
+            .map(|a| describe(a, &p.registry, p.lang))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    let mut node = html! { { text } };
+    let (mut ids, mut keys) = (Vec::new(), Vec::new());
+    for layer in run.layers.iter().rev() {
+        node = match layer.mark.marked {
+            Marked::Annotation(i) => match p.annotations.get(i) {
+                Some(a) => {
+                    ids.push(a.id.as_str());
+                    let own = (holder == Some(i)).then(|| label.clone()).flatten();
+                    highlight(a, layer, own, node, p)
+                }
+                None => node,
+            },
+            Marked::Suggestion(i) => match p.suggestions.get(i) {
+                Some(s) => {
+                    keys.push(s.key());
+                    suggestion(s, layer.starts_here, node, p)
+                }
+                None => node,
+            },
+            Marked::Flash => node,
+        };
+    }
+    ids.reverse();
+    keys.reverse();
+    html! { <span class="hl-run" data-ids={ids.join(" ")} data-sgs={keys.join(" ")}>{ node }</span> }
+}
+
 /// The article element with every block and highlight.
 #[function_component]
 pub fn ArticleView(p: &ArticleProps) -> Html {
-    let spans: Vec<Span> = p
-        .annotations
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| !a.orphan)
-        .map(|(index, a)| Span {
-            index,
-            start: a.span().start,
-            end: a.span().end,
-        })
-        .chain(p.suggestions.iter().enumerate().map(|(j, s)| Span {
-            index: p.annotations.len() + j,
-            start: s.start,
-            end: s.end,
-        }))
-        .collect();
-    let n = p.annotations.len();
+    let plan = plan(
+        &p.annotations,
+        &p.suggestions,
+        &p.registry,
+        p.flash,
+        Visible::All,
+    );
     let open = |e: &Event| {
         e.target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -188,54 +229,13 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
         })
     };
     let blocks = p.article.blocks.iter().enumerate().map(|(i, block)| {
-        let content = runs(block.start, block.end(), &spans)
-            .into_iter()
-            .map(|run| {
-                let text = slice_cp(&block.text, run.start - block.start, run.end - block.start)
-                    .to_string();
-                if run.covering.is_empty() {
-                    return html! { { text } };
-                }
-                let depths: Vec<usize> = run
-                    .covering
-                    .iter()
-                    .scan(0, |entities, &idx| {
-                        let d = *entities;
-                        if p.annotations.get(idx).is_some_and(|a| matches!(a.kind, Kind::Entity(_))) {
-                            *entities += 1;
-                        }
-                        Some(d)
-                    })
-                    .collect();
-                let starting: Vec<&Annotation> = run
-                    .covering
-                    .iter()
-                    .filter_map(|&i| p.annotations.get(i))
-                    .filter(|a| a.span().start == run.start)
-                    .collect();
-                let holder = starting.first().map(|a| a.id.clone());
-                let label = (!starting.is_empty()).then(|| {
-                    starting.iter().map(|a| describe(a, &p.registry, p.lang)).collect::<Vec<_>>().join("; ")
-                });
-                let mut node = html! { { text } };
-                for (pos, &idx) in run.covering.iter().enumerate().rev() {
-                    node = match p.annotations.get(idx) {
-                        Some(a) => {
-                            let own = (holder.as_deref() == Some(a.id.as_str())).then(|| label.clone()).flatten();
-                            highlight(a, depths[pos], own, node, p)
-                        }
-                        None => suggestion(&p.suggestions[idx - n], run.start == p.suggestions[idx - n].start, node, p),
-                    };
-                }
-                let ids = run.covering.iter().filter_map(|&i| p.annotations.get(i)).map(|a| a.id.as_str()).collect::<Vec<_>>().join(" ");
-                let sgs = run.covering.iter().filter(|&&i| i >= n).map(|&i| p.suggestions[i - n].key()).collect::<Vec<_>>().join(" ");
-                html! { <span class="hl-run" data-ids={ids} data-sgs={sgs}>{ node }</span> }
-            });
-        let key = i.to_string();
-        match block.kind {
-            BlockKind::Title => html! { <h1 data-block={key} lang={block.lang} dir={block.dir}>{ for content }</h1> },
-            BlockKind::Heading => html! { <h2 data-block={key} lang={block.lang} dir={block.dir}>{ for content }</h2> },
-            BlockKind::Paragraph => html! { <p data-block={key} lang={block.lang} dir={block.dir}>{ for content }</p> },
+        let content = plan
+            .runs(Span::new(block.start, block.end()))
+            .iter()
+            .map(|run| planned_run(block, run, p))
+            .collect::<Html>();
+        html! {
+            <@{block.kind.tag()} data-block={i.to_string()} lang={block.lang} dir={block.dir}>{ content }</@>
         }
     });
     html! {

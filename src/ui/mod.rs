@@ -5,6 +5,7 @@ pub mod app;
 pub mod article;
 pub mod embed;
 pub mod entities_panel;
+pub mod flash;
 pub mod loader;
 pub mod notices;
 pub mod open_panel;

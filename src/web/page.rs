@@ -40,37 +40,23 @@ pub fn set_query(params: &[(&str, Option<&str>)]) {
     }
 }
 
-/// Scrolls the first highlight of annotation `id` into view, focuses it and flashes every part of it.
+/// Scrolls the first highlight of annotation `id` into the middle of the window and focuses it (the
+/// flash is drawn by the plan).
 pub fn reveal(root: &Element, id: &str) {
     let selector = format!("[data-ann=\"{id}\"]");
-    let Ok(parts) = root.query_selector_all(&selector) else {
+    let Some(part) = root.query_selector(&selector).ok().flatten() else {
         return;
     };
-    for i in 0..parts.length() {
-        let Some(part) = parts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let classes = part.class_list();
-        let _ = classes.remove_1("flash");
-        let _ = part.get_bounding_client_rect();
-        let _ = classes.add_1("flash");
-        if i == 0 {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            options.set_behavior(web_sys::ScrollBehavior::Smooth);
-            part.scroll_into_view_with_scroll_into_view_options(&options);
-            if let Ok(el) = part.clone().dyn_into::<HtmlElement>() {
-                let _ = el.focus_with_options(&{
-                    let o = web_sys::FocusOptions::new();
-                    o.set_prevent_scroll(true);
-                    o
-                });
-            }
-        }
-        gloo::timers::callback::Timeout::new(1600, move || {
-            let _ = part.class_list().remove_1("flash");
-        })
-        .forget();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    part.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(el) = part.dyn_into::<HtmlElement>() {
+        let _ = el.focus_with_options(&{
+            let o = web_sys::FocusOptions::new();
+            o.set_prevent_scroll(true);
+            o
+        });
     }
 }
 

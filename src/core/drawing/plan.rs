@@ -1,12 +1,17 @@
-//! What an embedded article draws over the host's text, and what lies under a point: decided here,
-//! drawn by `web::highlights`.
+//! What is drawn over the article — for each annotation and suggestion: its style, its nesting depth,
+//! which highlight names the annotations starting there — and what lies under a point. Decided here
+//! once; the standalone page's `<span>` renderer (`ui::article`) and the embed's CSS-highlight painter
+//! (`ui::embed::host_highlights`) only map the plan to the DOM.
 
 use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::drawing::segments::{runs, Labelled};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Suggestion;
+use crate::core::text::span::Span;
 
-/// Up to this many suggestions (and, apart, annotations) are all drawn; beyond it, only those near
-/// the screen: thousands of highlight ranges make the browser slow at every change to the page.
+/// Up to this many suggestions (and, apart, annotations) are all drawn when drawing is limited to
+/// what is near the screen ([`Visible::Near`]); beyond it, only those near the screen: thousands of
+/// highlight ranges make the browser slow at every change to a host page.
 pub const DRAW_ALL: usize = 400;
 
 /// How a span looks.
@@ -22,75 +27,227 @@ pub enum Style {
     Flash,
 }
 
-/// One span to draw: `[start, end)` in code points, in a style.
+/// What a mark stands for: an index into the annotations or the suggestions the plan was made from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stroke {
-    /// How it looks.
-    pub style: Style,
-    /// First code point.
-    pub start: usize,
-    /// Code point just past it.
-    pub end: usize,
+pub enum Marked {
+    /// The annotation at this index.
+    Annotation(usize),
+    /// The suggestion at this index.
+    Suggestion(usize),
+    /// The flash over a highlight just chosen.
+    Flash,
 }
 
-/// The spans to draw, bottom first: suggestions, then claims, then entity tags, then the flash.
-/// Orphans are not drawn; beyond [`DRAW_ALL`] suggestions (or annotations), only those overlapping
-/// `near` (the article around the screen) are.
+/// One span to draw, in a style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// What it stands for.
+    pub marked: Marked,
+    /// How it looks.
+    pub style: Style,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Which marks are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visible {
+    /// All of them (the standalone page draws its whole article).
+    All,
+    /// Beyond [`DRAW_ALL`], only those overlapping this part of the article (around the screen).
+    Near(Span),
+}
+
+/// The marks to draw over an article, bottom first: suggestions, then claims, then entity tags, then
+/// the flash. Orphans, and tags or suggestions of entities not in the registry, are not drawn.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    marks: Vec<Mark>,
+    /// Ancestors-first nesting depth of each mark among the entity tags (see [`Layer::depth`]).
+    flash: Option<Span>,
+}
+
+/// One mark covering a run of text, with how it nests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layer {
+    /// The mark.
+    pub mark: Mark,
+    /// For an entity tag, how many entity tags cover the run outside it (its underline sits lower
+    /// the deeper it is); 0 otherwise.
+    pub depth: usize,
+    /// Whether the mark starts where the run starts.
+    pub starts_here: bool,
+    /// Whether the mark is an annotation being flashed.
+    pub flashed: bool,
+}
+
+/// A maximal stretch of a block covered by the same marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedRun {
+    /// Where it is.
+    pub span: Span,
+    /// The marks covering it, outermost first (by start, then the longer first).
+    pub layers: Vec<Layer>,
+    /// The annotations starting at this run (indices), outermost first: the first of them holds the
+    /// one focusable highlight of the run, labelled with all of them.
+    pub named: Vec<usize>,
+}
+
+/// What lies under a point or a run: annotation and suggestion indices, outermost first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Under {
+    /// Annotations.
+    pub annotations: Vec<usize>,
+    /// Suggestions.
+    pub suggestions: Vec<usize>,
+}
+
+/// Plans the drawing of `annotations` and `suggestions`; `flash` is a span just chosen in the panel.
 pub fn plan(
     annotations: &[Annotation],
     suggestions: &[Suggestion],
     registry: &[Entity],
-    flash: Option<(usize, usize)>,
-    near: Option<(usize, usize)>,
-) -> Vec<Stroke> {
+    flash: Option<Span>,
+    visible: Visible,
+) -> Plan {
     let entity_index = |id: &str| registry.iter().position(|e| e.id == id);
-    let window = |count: usize| (count > DRAW_ALL).then_some(near.unwrap_or((0, 0)));
-    let shown = |window: Option<(usize, usize)>, start: usize, end: usize| {
-        window.is_none_or(|(from, to)| end > from && start < to)
+    let window = |count: usize| match visible {
+        Visible::Near(near) if count > DRAW_ALL => Some(near),
+        _ => None,
     };
+    let shown = |window: Option<Span>, span: Span| window.is_none_or(|w| span.overlaps(w));
     let (sg_window, window) = (window(suggestions.len()), window(annotations.len()));
-    let stroke = |style, start, end| Stroke { style, start, end };
-    let drawn: Vec<&Annotation> = annotations
-        .iter()
-        .filter(|a| !a.orphan && shown(window, a.span().start, a.span().end))
-        .collect();
-    let suggested = suggestions
-        .iter()
-        .filter(|s| shown(sg_window, s.start, s.end))
-        .filter_map(|s| {
-            Some(stroke(
-                Style::Suggestion(entity_index(&s.entity)?),
-                s.start,
-                s.end,
-            ))
-        });
-    let claims = drawn
-        .iter()
-        .filter(|a| a.kind == Kind::Claim)
-        .map(|a| stroke(Style::Claim, a.span().start, a.span().end));
-    let tags = drawn.iter().filter_map(|a| match &a.kind {
-        Kind::Entity(id) => Some(stroke(
+    let mark = |marked, style, span| Mark {
+        marked,
+        style,
+        span,
+    };
+    let drawn = || {
+        annotations
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.orphan && shown(window, a.span()))
+    };
+    let suggested = suggestions.iter().enumerate().filter_map(|(i, s)| {
+        let span = Span::new(s.start, s.end);
+        shown(sg_window, span).then_some(())?;
+        Some(mark(
+            Marked::Suggestion(i),
+            Style::Suggestion(entity_index(&s.entity)?),
+            span,
+        ))
+    });
+    let claims = drawn()
+        .filter(|(_, a)| a.kind == Kind::Claim)
+        .map(|(i, a)| mark(Marked::Annotation(i), Style::Claim, a.span()));
+    let tags = drawn().filter_map(|(i, a)| match &a.kind {
+        Kind::Entity(id) => Some(mark(
+            Marked::Annotation(i),
             Style::Entity(entity_index(id)?),
-            a.span().start,
-            a.span().end,
+            a.span(),
         )),
         Kind::Claim => None,
     });
-    let flashed = flash.map(|(start, end)| stroke(Style::Flash, start, end));
-    suggested.chain(claims).chain(tags).chain(flashed).collect()
+    let flashed = flash.map(|span| mark(Marked::Flash, Style::Flash, span));
+    Plan {
+        marks: suggested.chain(claims).chain(tags).chain(flashed).collect(),
+        flash,
+    }
 }
 
-/// The annotations (not orphans) whose span reaches the caret position `at`, outermost first.
-pub fn under(annotations: &[Annotation], at: usize) -> Vec<&Annotation> {
-    let mut out: Vec<&Annotation> = annotations
-        .iter()
-        .filter(|a| !a.orphan && a.span().start <= at && at <= a.span().end)
-        .collect();
-    out.sort_by(|a, b| {
-        a.span()
-            .start
-            .cmp(&b.span().start)
-            .then(b.span().end.cmp(&a.span().end))
-    });
-    out
+impl Plan {
+    /// The marks, bottom first.
+    pub fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    /// What lies under `probe`: the marks whose span covers it (a caret position `at` is the empty
+    /// span `at..at`, and counts at either edge of a mark), outermost first.
+    pub fn under(&self, probe: Span) -> Under {
+        let mut covering: Vec<&Mark> = self
+            .marks
+            .iter()
+            .filter(|m| m.marked != Marked::Flash && m.span.covers(probe))
+            .collect();
+        covering.sort_by(|a, b| outermost_first(a, b));
+        let mut under = Under::default();
+        for m in covering {
+            match m.marked {
+                Marked::Annotation(i) => under.annotations.push(i),
+                Marked::Suggestion(i) => under.suggestions.push(i),
+                Marked::Flash => {}
+            }
+        }
+        under
+    }
+
+    /// `block` split into runs, each with the marks covering it (see [`PlannedRun`]).
+    pub fn runs(&self, block: Span) -> Vec<PlannedRun> {
+        let inside: Vec<(usize, &Mark)> = self
+            .marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.marked != Marked::Flash && m.span.overlaps(block))
+            .collect();
+        let labelled: Vec<Labelled> = inside
+            .iter()
+            .map(|&(index, m)| Labelled {
+                index,
+                span: m.span,
+            })
+            .collect();
+        runs(block, &labelled)
+            .into_iter()
+            .map(|run| {
+                let mut covering: Vec<&Mark> =
+                    run.covering.iter().map(|&i| &self.marks[i]).collect();
+                covering.sort_by(|a, b| outermost_first(a, b));
+                let mut entities = 0;
+                let layers: Vec<Layer> = covering
+                    .iter()
+                    .map(|&&mark| {
+                        let depth = entities;
+                        if matches!(mark.style, Style::Entity(_)) {
+                            entities += 1;
+                        }
+                        Layer {
+                            mark,
+                            depth,
+                            starts_here: mark.span.start == run.span.start,
+                            flashed: matches!(mark.marked, Marked::Annotation(_))
+                                && self.flash == Some(mark.span),
+                        }
+                    })
+                    .collect();
+                let named = layers
+                    .iter()
+                    .filter(|l| l.starts_here)
+                    .filter_map(|l| match l.mark.marked {
+                        Marked::Annotation(i) => Some(i),
+                        _ => None,
+                    })
+                    .collect();
+                PlannedRun {
+                    span: run.span,
+                    layers,
+                    named,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Outermost first: by start, then the longer first, then annotations before suggestions (in their
+/// lists' order).
+fn outermost_first(a: &Mark, b: &Mark) -> std::cmp::Ordering {
+    let rank = |m: &Mark| match m.marked {
+        Marked::Annotation(i) => (0, i),
+        Marked::Suggestion(i) => (1, i),
+        Marked::Flash => (2, 0),
+    };
+    a.span
+        .start
+        .cmp(&b.span.start)
+        .then(b.span.end.cmp(&a.span.end))
+        .then(rank(a).cmp(&rank(b)))
 }

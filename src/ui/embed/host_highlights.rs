@@ -1,8 +1,10 @@
 //! The embedded widget's highlights over the host's text: which annotations and suggestions are drawn
 //! (all of them, or those near the screen when there are many), and which of them lie under a click.
 
-use crate::core::drawing::plan::{under, Stroke};
+use crate::core::annotations::model::Annotation;
+use crate::core::drawing::plan::{Mark, Plan};
 use crate::core::entities::suggestions::Suggestion;
+use crate::core::text::span::Span;
 use crate::ui::embed::embedding::{Bridge, Embedding};
 use crate::web::highlights::Layer;
 use crate::web::host_text::HostText;
@@ -47,11 +49,23 @@ pub fn hit(ranges: &[Range], x: f64, y: f64) -> Option<DomRect> {
     })
 }
 
-/// The highlight layers for `strokes` (see [`crate::core::drawing::plan::plan`]): one per style, in the order styles first appear.
-pub fn layers(host: &HostText, strokes: &[Stroke]) -> Vec<Layer> {
+/// What is drawn now: the plan and the annotations and suggestions its marks index.
+#[derive(Default)]
+pub struct Drawn {
+    /// The plan last painted.
+    pub plan: Plan,
+    /// The annotations it was made from.
+    pub annotations: Vec<Annotation>,
+    /// The suggestions it was made from.
+    pub suggestions: Rc<Vec<Suggestion>>,
+}
+
+/// The highlight layers for the plan's marks (see [`crate::core::drawing::plan::plan`]): one per
+/// style, in the order styles first appear.
+pub fn layers(host: &HostText, marks: &[Mark]) -> Vec<Layer> {
     let mut out: Vec<Layer> = Vec::new();
-    for stroke in strokes {
-        let ranges = host.ranges(stroke.start, stroke.end);
+    for stroke in marks {
+        let ranges = host.ranges(stroke.span.start, stroke.span.end);
         match out.iter_mut().find(|l| l.style == stroke.style) {
             Some(layer) => layer.ranges.extend(ranges),
             None => out.push(Layer {
@@ -66,8 +80,8 @@ pub fn layers(host: &HostText, strokes: &[Stroke]) -> Vec<Layer> {
 /// The article near the screen (a screen above and below it), measured again as the reader scrolls
 /// (at most every 120 ms) or resizes the window.
 #[hook]
-pub fn use_near(bridge: Rc<Bridge>, mounted_host: Rc<HostText>) -> Option<(usize, usize)> {
-    let near = use_state_eq(|| None::<(usize, usize)>);
+pub fn use_near(bridge: Rc<Bridge>, mounted_host: Rc<HostText>) -> Option<Span> {
+    let near = use_state_eq(|| None::<Span>);
     {
         let near = near.clone();
         use_effect_with((), move |_| {
@@ -78,7 +92,10 @@ pub fn use_near(bridge: Rc<Bridge>, mounted_host: Rc<HostText>) -> Option<(usize
                     .and_then(|h| h.as_f64())
                     .unwrap_or(0.0);
                 let host = bridge.current_host(&mounted_host);
-                near.set(host.span_between(-height, 2.0 * height));
+                near.set(
+                    host.span_between(-height, 2.0 * height)
+                        .map(|(s, e)| Span::new(s, e)),
+                );
             });
             measure();
             // At most one measurement per 120 ms of scrolling.
@@ -110,7 +127,7 @@ pub fn use_near(bridge: Rc<Bridge>, mounted_host: Rc<HostText>) -> Option<(usize
 #[hook]
 pub fn use_click_to_open(
     e: Rc<Embedding>,
-    current_suggestions: Rc<RefCell<Rc<Vec<Suggestion>>>>,
+    drawn: Rc<RefCell<Drawn>>,
     open_at: Rc<dyn Fn(Vec<String>, Vec<String>, &DomRect)>,
 ) {
     use_effect_with((), move |_| {
@@ -139,15 +156,20 @@ pub fn use_click_to_open(
                 }
                 None => false,
             };
-            let covering: Vec<String> = under(&e.bridge.annotations.borrow(), at)
-                .into_iter()
+            let drawn = drawn.borrow();
+            let under = drawn.plan.under(Span::new(at, at));
+            let covering: Vec<String> = under
+                .annotations
+                .iter()
+                .filter_map(|&i| drawn.annotations.get(i))
                 .filter(|a| hits(a.span().start, a.span().end))
                 .map(|a| a.id.clone())
                 .collect();
-            let suggested: Vec<String> = current_suggestions
-                .borrow()
+            let suggested: Vec<String> = under
+                .suggestions
                 .iter()
-                .filter(|s| s.start <= at && at <= s.end && hits(s.start, s.end))
+                .filter_map(|&i| drawn.suggestions.get(i))
+                .filter(|s| hits(s.start, s.end))
                 .map(Suggestion::key)
                 .collect();
             if let Some(rect) = rect {

@@ -9,22 +9,23 @@ pub mod host_highlights;
 
 use crate::core::annotations::reattach::reattach;
 use crate::core::annotations::state::{Action, Pending, Popover as PopoverState};
-use crate::core::drawing::plan::plan;
+use crate::core::drawing::plan::{plan, Visible};
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::storage::entry::Stored;
+use crate::core::text::span::Span;
 use crate::core::text::units::short_quote;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::embed::dock::{focus_in, use_dock};
 pub use crate::ui::embed::embedding::{Bridge, Embedding};
 use crate::ui::embed::host_events::use_announcer;
-use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near};
+use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Drawn};
+use crate::ui::flash::use_flash;
 use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::web::host_text::HostText;
 use crate::web::{page, selection};
-use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{DomRect, Element, Node, Range};
@@ -100,7 +101,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         e.mount.clone(),
         e.frame.clone(),
     );
-    let flash = use_state(|| None::<(usize, usize)>);
+    let (flash, start_flash) = use_flash();
     let setup = Setup {
         article: article.clone(),
         registry: e.registry.clone(),
@@ -160,8 +161,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         }));
     }
     let near = use_near(e.bridge.clone(), e.host.clone());
-    let current_suggestions = use_mut_ref(Rc::<Vec<Suggestion>>::default);
-    *current_suggestions.borrow_mut() = suggestions.clone();
+    let drawn = use_mut_ref(Drawn::default);
 
     let read_selection: Rc<dyn Fn() -> Option<Pending>> = {
         let e = e.clone();
@@ -183,14 +183,21 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             state.annotations.clone(),
             suggestions.clone(),
             registry.clone(),
-            *flash,
+            flash,
         );
+        let drawn = drawn.clone();
         use_effect_with(
             deps,
             move |(_, near, annotations, suggestions, registry, flash)| {
-                let strokes = plan(annotations, suggestions, registry, *flash, *near);
+                let visible = Visible::Near(near.unwrap_or_default());
+                let planned = plan(annotations, suggestions, registry, *flash, visible);
                 let host = e.bridge.current_host(&e.host);
-                e.painter.paint(layers(&host, &strokes));
+                e.painter.paint(layers(&host, planned.marks()));
+                *drawn.borrow_mut() = Drawn {
+                    plan: planned,
+                    annotations: annotations.clone(),
+                    suggestions: suggestions.clone(),
+                };
             },
         );
     }
@@ -209,14 +216,12 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             })));
         })
     };
-    use_click_to_open(e.clone(), current_suggestions.clone(), open_at.clone());
+    use_click_to_open(e.clone(), drawn, open_at.clone());
     // Shows a span of the article: scrolled to the middle of the window, flashed, and its popover open.
-    let flash_timer = use_mut_ref(|| None::<Timeout>);
-    let show: Rc<dyn Fn(usize, usize, Vec<String>, Vec<String>)> = {
+    let show: Rc<dyn Fn(Span, Vec<String>, Vec<String>)> = {
         let e = e.clone();
-        let flash = flash.clone();
-        Rc::new(move |start, end, ids, suggestions| {
-            let ranges = e.bridge.current_host(&e.host).ranges(start, end);
+        Rc::new(move |span: Span, ids, suggestions| {
+            let ranges = e.bridge.current_host(&e.host).ranges(span.start, span.end);
             let Some(first) = ranges.first() else { return };
             let target = first.start_container().ok().and_then(element_of);
             if let Some(target) = target {
@@ -224,10 +229,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 target.scroll_into_view_with_scroll_into_view_options(&options);
             }
-            flash.set(Some((start, end)));
-            let flash = flash.clone();
-            // A later choice replaces the earlier one's timer, so its flash lasts its full time.
-            *flash_timer.borrow_mut() = Some(Timeout::new(1600, move || flash.set(None)));
+            start_flash(span);
             open_at(ids, suggestions, &first.get_bounding_client_rect());
         })
     };
@@ -270,7 +272,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 .find(|a| a.id == id)
                 .cloned();
             if let Some(a) = found {
-                show(a.span().start, a.span().end, vec![a.id], Vec::new());
+                show(a.span(), vec![a.id], Vec::new());
             }
         })
     };
@@ -279,7 +281,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         Callback::from(move |entity: String| {
             *return_focus.borrow_mut() = Some(format!("[data-suggestions=\"{entity}\"] button"));
             if let Some(sg) = suggestions.iter().find(|s| s.entity == entity) {
-                show(sg.start, sg.end, Vec::new(), vec![sg.key()]);
+                show(Span::new(sg.start, sg.end), Vec::new(), vec![sg.key()]);
             }
         })
     };
