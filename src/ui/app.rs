@@ -14,6 +14,7 @@ use crate::ui::open_panel::{OpenPanel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
+use crate::ui::reducer::make_callback;
 use crate::web::{clock, page, registry_store, selection};
 use std::rc::Rc;
 use web_sys::Element;
@@ -175,29 +176,28 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| editing_entities.set(!*editing_entities))
     };
     let on_save_entity = {
-        let dispatcher = state.dispatcher();
         let registry = registry.clone();
-        Callback::from(move |entity: Entity| {
+        make_callback(&state.dispatcher(), move |entity: Entity| {
             let mut next: Vec<Entity> = registry.iter().cloned().collect();
             match next.iter_mut().find(|e| e.id == entity.id) {
                 Some(slot) => *slot = entity,
                 None => next.push(entity),
             }
-            dispatcher.dispatch(Action::SetRegistry(Rc::new(next)));
+            Action::SetRegistry(Rc::new(next))
         })
     };
-    let on_delete_entity = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(id, replacement): (String, Option<Kind>)| {
+    let on_delete_entity = make_callback(
+        &state.dispatcher(),
+        |(id, replacement): (String, Option<Kind>)| {
             let modified = clock::now_iso();
             registry_store::retag_everywhere(&id, replacement.as_ref(), &modified);
-            dispatcher.dispatch(Action::DeleteEntity {
+            Action::DeleteEntity {
                 id,
                 replacement,
                 modified,
-            });
-        })
-    };
+            }
+        },
+    );
     let entities_panel = editing_entities.then(|| {
         html! {
             <EntitiesPanel registry={registry.clone()} annotations={state.annotations.clone()} lang={*lang}
@@ -233,10 +233,7 @@ pub fn App(props: &AppProps) -> Html {
     let open_panel = opening.then(|| {
         html! { <OpenPanel lang={*lang} recent={crate::web::library::recent()} on_open={on_open_request.clone()} /> }
     });
-    let on_dismiss = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
-    };
+    let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
     let Overlays {
         banner,

@@ -22,6 +22,7 @@ use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
+use crate::ui::reducer::make_callback;
 use crate::web::host_text::HostText;
 use crate::web::{page, selection};
 use gloo::timers::callback::Timeout;
@@ -283,18 +284,12 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             }
         })
     };
-    let on_close = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::SetPopover(None)))
-    };
+    let on_close = make_callback(&state.dispatcher(), |()| Action::SetPopover(None));
     let on_switch = {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
     };
-    let on_dismiss = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
-    };
+    let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
     let strings = lang.strings();
     let count = state.annotations.len();
