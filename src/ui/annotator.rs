@@ -41,7 +41,7 @@ pub struct Setup {
 }
 
 /// The callbacks that change annotations, for the toolbar, popover and panel.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Edits {
     /// Annotation id and its new note.
     pub on_note: Callback<(String, String)>,

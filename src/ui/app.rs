@@ -8,6 +8,7 @@ use crate::core::text::article::Article;
 use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::article::ArticleView;
+use crate::ui::context::Widget;
 use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::notices::Notices;
 use crate::ui::open_panel::{OpenPanel, OpenRequest};
@@ -200,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     let entities_panel = editing_entities.then(|| {
         html! {
-            <EntitiesPanel registry={registry.clone()} annotations={state.annotations.clone()} lang={*lang}
+            <EntitiesPanel annotations={state.annotations.clone()}
                            on_save={on_save_entity.clone()} on_delete={on_delete_entity.clone()} />
         }
     });
@@ -235,12 +236,18 @@ pub fn App(props: &AppProps) -> Html {
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
+    let widget = Widget {
+        lang: *lang,
+        registry: registry.clone(),
+        edits: edits.clone(),
+    };
     let Overlays {
         banner,
         toolbar,
         popover,
-    } = overlays(&state, &suggestions, *lang, &edits, &on_close, false);
+    } = overlays(&state, &suggestions, &widget, &on_close, false);
     html! {
+        <ContextProvider<Widget> context={widget}>
         <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
             <header class="hamish-bar">
                 <span class="hamish-brand">{ strings.app_name }</span>
@@ -258,16 +265,14 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             { open_panel.unwrap_or_default() }
             { entities_panel.unwrap_or_default() }
-            <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
+            <Notices notices={state.notices.clone()} {on_dismiss} />
             { banner }
             <div class="hamish-layout">
                 <ArticleView article={article.clone()} annotations={state.annotations.clone()}
                              registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
                              on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
-                <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
-                       registry={registry.clone()} lang={*lang} on_filter={edits.on_filter.clone()} {on_choose}
-                       on_reattach={edits.on_reattach.clone()} on_delete={edits.on_delete.clone()}
-                       suggestions={suggestions.clone()} on_accept_all={edits.on_accept_all.clone()} {on_review} />
+                <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
+                       suggestions={suggestions.clone()} {on_review} />
             </div>
             // Always one child each (an empty fragment when closed): yew matches unkeyed children
             // from the end, so a child that comes and goes would make it rebuild the article and
@@ -276,5 +281,6 @@ pub fn App(props: &AppProps) -> Html {
             { toolbar }
             { popover }
         </div>
+        </ContextProvider<Widget>>
     }
 }
