@@ -248,39 +248,39 @@ pub fn App(props: &AppProps) -> Html {
     } = overlays(&state, &suggestions, &widget, &on_close, false);
     html! {
         <ContextProvider<Widget> context={widget}>
-        <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
-            <header class="hamish-bar">
-                <span class="hamish-brand">{ strings.app_name }</span>
-                <p class="hamish-hint">{ strings.toolbar_hint }</p>
-                <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
-                <button type="button" class="hamish-open-toggle" aria-expanded={if *opening { "true" } else { "false" }}
-                        onclick={on_toggle_open}>{ strings.open_button }</button>
-                <button type="button" class="hamish-entities-toggle" aria-expanded={if *editing_entities { "true" } else { "false" }}
-                        onclick={on_toggle_entities}>{ strings.entities_button }</button>
-                <label class="hamish-import">
-                    { strings.import_json }
-                    <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
-                </label>
-                <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
-            </header>
-            { open_panel.unwrap_or_default() }
-            { entities_panel.unwrap_or_default() }
-            <Notices notices={state.notices.clone()} {on_dismiss} />
-            { banner }
-            <div class="hamish-layout">
-                <ArticleView article={article.clone()} annotations={state.annotations.clone()}
-                             registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
-                             on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
-                <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
-                       suggestions={suggestions.clone()} {on_review} />
+            <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
+                <header class="hamish-bar">
+                    <span class="hamish-brand">{ strings.app_name }</span>
+                    <p class="hamish-hint">{ strings.toolbar_hint }</p>
+                    <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
+                    <button type="button" class="hamish-open-toggle" aria-expanded={if *opening { "true" } else { "false" }}
+                            onclick={on_toggle_open}>{ strings.open_button }</button>
+                    <button type="button" class="hamish-entities-toggle" aria-expanded={if *editing_entities { "true" } else { "false" }}
+                            onclick={on_toggle_entities}>{ strings.entities_button }</button>
+                    <label class="hamish-import">
+                        { strings.import_json }
+                        <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
+                    </label>
+                    <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
+                </header>
+                { open_panel.unwrap_or_default() }
+                { entities_panel.unwrap_or_default() }
+                <Notices notices={state.notices.clone()} {on_dismiss} />
+                { banner }
+                <div class="hamish-layout">
+                    <ArticleView article={article.clone()} annotations={state.annotations.clone()}
+                                 registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
+                                 on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
+                    <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
+                           suggestions={suggestions.clone()} {on_review} />
+                </div>
+                // Always one child each (an empty fragment when closed): yew matches unkeyed children
+                // from the end, so a child that comes and goes would make it rebuild the article and
+                // lose the reader's selection.
+                <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+                { toolbar }
+                { popover }
             </div>
-            // Always one child each (an empty fragment when closed): yew matches unkeyed children
-            // from the end, so a child that comes and goes would make it rebuild the article and
-            // lose the reader's selection.
-            <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
-            { toolbar }
-            { popover }
-        </div>
         </ContextProvider<Widget>>
     }
 }

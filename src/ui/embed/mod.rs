@@ -341,16 +341,16 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     };
     html! {
         <ContextProvider<Widget> context={widget}>
-        <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
-             style={format!("--hamish-slot:{}", e.slot.min(20))}>
-            <div class="hamish-toasts">
-                <Notices notices={state.notices.clone()} {on_dismiss} />
+            <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
+                 style={format!("--hamish-slot:{}", e.slot.min(20))}>
+                <div class="hamish-toasts">
+                    <Notices notices={state.notices.clone()} {on_dismiss} />
+                </div>
+                { panel }
+                <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+                { toolbar }
+                { popover }
             </div>
-            { panel }
-            <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
-            { toolbar }
-            { popover }
-        </div>
         </ContextProvider<Widget>>
     }
 }
