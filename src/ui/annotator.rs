@@ -14,6 +14,7 @@ use crate::core::text::article::Article;
 use crate::core::w3c::export::export_collection;
 use crate::core::w3c::import;
 use crate::ui::reader_input::{Command, Latest};
+use crate::ui::reducer::make_callback;
 use crate::web::storage::AnnotationStore;
 use crate::web::{clock, download, registry_store, selection};
 use gloo::file::callbacks::FileReader;
@@ -40,7 +41,7 @@ pub struct Setup {
 }
 
 /// The callbacks that change annotations, for the toolbar, popover and panel.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Edits {
     /// Annotation id and its new note.
     pub on_note: Callback<(String, String)>,
@@ -228,38 +229,19 @@ fn use_edits(
     command: Rc<dyn Fn(Command)>,
 ) -> Edits {
     let dispatcher = state.dispatcher();
-    let on_note = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |(id, note): (String, String)| {
-            dispatcher.dispatch(Action::SetNote {
-                id,
-                note,
-                modified: clock::now_iso(),
-            })
-        })
-    };
-    let on_kind = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |(id, kind): (String, Kind)| {
-            dispatcher.dispatch(Action::SetKind {
-                id,
-                kind,
-                modified: clock::now_iso(),
-            })
-        })
-    };
-    let on_delete = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |id: String| dispatcher.dispatch(Action::Delete(id)))
-    };
-    let on_filter = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |f: Filter| dispatcher.dispatch(Action::SetFilter(f)))
-    };
-    let on_reattach = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |id: Option<String>| dispatcher.dispatch(Action::SetReattaching(id)))
-    };
+    let on_note = make_callback(&dispatcher, |(id, note)| Action::SetNote {
+        id,
+        note,
+        modified: clock::now_iso(),
+    });
+    let on_kind = make_callback(&dispatcher, |(id, kind)| Action::SetKind {
+        id,
+        kind,
+        modified: clock::now_iso(),
+    });
+    let on_delete = make_callback(&dispatcher, Action::Delete);
+    let on_filter = make_callback(&dispatcher, Action::SetFilter);
+    let on_reattach = make_callback(&dispatcher, Action::SetReattaching);
     let accept = {
         let dispatcher = dispatcher.clone();
         let article = article.clone();

@@ -8,6 +8,7 @@ use crate::core::text::article::Article;
 use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::article::ArticleView;
+use crate::ui::context::Widget;
 use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::flash::use_flash;
 use crate::ui::notices::Notices;
@@ -15,6 +16,7 @@ use crate::ui::open_panel::{OpenPanel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
+use crate::ui::reducer::make_callback;
 use crate::web::{clock, page, registry_store, selection};
 use std::rc::Rc;
 use web_sys::Element;
@@ -181,32 +183,31 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| editing_entities.set(!*editing_entities))
     };
     let on_save_entity = {
-        let dispatcher = state.dispatcher();
         let registry = registry.clone();
-        Callback::from(move |entity: Entity| {
+        make_callback(&state.dispatcher(), move |entity: Entity| {
             let mut next: Vec<Entity> = registry.iter().cloned().collect();
             match next.iter_mut().find(|e| e.id == entity.id) {
                 Some(slot) => *slot = entity,
                 None => next.push(entity),
             }
-            dispatcher.dispatch(Action::SetRegistry(Rc::new(next)));
+            Action::SetRegistry(Rc::new(next))
         })
     };
-    let on_delete_entity = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(id, replacement): (String, Option<Kind>)| {
+    let on_delete_entity = make_callback(
+        &state.dispatcher(),
+        |(id, replacement): (String, Option<Kind>)| {
             let modified = clock::now_iso();
             registry_store::retag_everywhere(&id, replacement.as_ref(), &modified);
-            dispatcher.dispatch(Action::DeleteEntity {
+            Action::DeleteEntity {
                 id,
                 replacement,
                 modified,
-            });
-        })
-    };
+            }
+        },
+    );
     let entities_panel = editing_entities.then(|| {
         html! {
-            <EntitiesPanel registry={registry.clone()} annotations={state.annotations.clone()} lang={*lang}
+            <EntitiesPanel annotations={state.annotations.clone()}
                            on_save={on_save_entity.clone()} on_delete={on_delete_entity.clone()} />
         }
     });
@@ -239,51 +240,53 @@ pub fn App(props: &AppProps) -> Html {
     let open_panel = opening.then(|| {
         html! { <OpenPanel lang={*lang} recent={crate::web::library::recent()} on_open={on_open_request.clone()} /> }
     });
-    let on_dismiss = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
-    };
+    let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
+    let widget = Widget {
+        lang: *lang,
+        registry: registry.clone(),
+        edits: edits.clone(),
+    };
     let Overlays {
         banner,
         toolbar,
         popover,
-    } = overlays(&state, &suggestions, *lang, &edits, &on_close, false);
+    } = overlays(&state, &suggestions, &widget, &on_close, false);
     html! {
-        <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
-            <header class="hamish-bar">
-                <span class="hamish-brand">{ strings.app_name }</span>
-                <p class="hamish-hint">{ strings.toolbar_hint }</p>
-                <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
-                <button type="button" class="hamish-open-toggle" aria-expanded={if *opening { "true" } else { "false" }}
-                        onclick={on_toggle_open}>{ strings.open_button }</button>
-                <button type="button" class="hamish-entities-toggle" aria-expanded={if *editing_entities { "true" } else { "false" }}
-                        onclick={on_toggle_entities}>{ strings.entities_button }</button>
-                <label class="hamish-import">
-                    { strings.import_json }
-                    <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
-                </label>
-                <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
-            </header>
-            { open_panel.unwrap_or_default() }
-            { entities_panel.unwrap_or_default() }
-            <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
-            { banner }
-            <div class="hamish-layout">
-                <ArticleView article={article.clone()} annotations={state.annotations.clone()} {flash}
-                             registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
-                             on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
-                <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
-                       registry={registry.clone()} lang={*lang} on_filter={edits.on_filter.clone()} {on_choose}
-                       on_reattach={edits.on_reattach.clone()} on_delete={edits.on_delete.clone()}
-                       suggestions={suggestions.clone()} on_accept_all={edits.on_accept_all.clone()} {on_review} />
+        <ContextProvider<Widget> context={widget}>
+            <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
+                <header class="hamish-bar">
+                    <span class="hamish-brand">{ strings.app_name }</span>
+                    <p class="hamish-hint">{ strings.toolbar_hint }</p>
+                    <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
+                    <button type="button" class="hamish-open-toggle" aria-expanded={if *opening { "true" } else { "false" }}
+                            onclick={on_toggle_open}>{ strings.open_button }</button>
+                    <button type="button" class="hamish-entities-toggle" aria-expanded={if *editing_entities { "true" } else { "false" }}
+                            onclick={on_toggle_entities}>{ strings.entities_button }</button>
+                    <label class="hamish-import">
+                        { strings.import_json }
+                        <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
+                    </label>
+                    <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
+                </header>
+                { open_panel.unwrap_or_default() }
+                { entities_panel.unwrap_or_default() }
+                <Notices notices={state.notices.clone()} {on_dismiss} />
+                { banner }
+                <div class="hamish-layout">
+                    <ArticleView article={article.clone()} annotations={state.annotations.clone()} {flash}
+                                 registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
+                                 on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
+                    <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
+                           suggestions={suggestions.clone()} {on_review} />
+                </div>
+                // Always one child each (an empty fragment when closed): yew matches unkeyed children
+                // from the end, so a child that comes and goes would make it rebuild the article and
+                // lose the reader's selection.
+                <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+                { toolbar }
+                { popover }
             </div>
-            // Always one child each (an empty fragment when closed): yew matches unkeyed children
-            // from the end, so a child that comes and goes would make it rebuild the article and
-            // lose the reader's selection.
-            <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
-            { toolbar }
-            { popover }
-        </div>
+        </ContextProvider<Widget>>
     }
 }

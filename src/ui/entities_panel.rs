@@ -3,20 +3,15 @@
 
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::{custom_entity, is_default, Entity};
-use crate::i18n::Lang;
-use std::rc::Rc;
+use crate::ui::context::{use_widget, Widget};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Properties of [`EntitiesPanel`].
 #[derive(Properties, PartialEq)]
 pub struct EntitiesPanelProps {
-    /// The registry.
-    pub registry: Rc<Vec<Entity>>,
     /// The open article's annotations (to say how many use an entity about to be deleted).
     pub annotations: Vec<Annotation>,
-    /// Interface language.
-    pub lang: Lang,
     /// Called with a new or edited entity.
     pub on_save: Callback<Entity>,
     /// Called with an entity to delete and what its tags become (`None`: removed).
@@ -35,7 +30,8 @@ fn value(node: &NodeRef) -> String {
 /// The editor.
 #[function_component]
 pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
-    let s = p.lang.strings();
+    let Widget { lang, registry, .. } = use_widget();
+    let s = lang.strings();
     let editing = use_state(|| None::<Option<String>>);
     let deleting = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
@@ -51,7 +47,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     // edited entity's current values are filled in once, when its form opens.
     {
         let fields = fields.clone();
-        let registry = p.registry.clone();
+        let registry = registry.clone();
         use_effect_with((*editing).clone(), move |which| {
             let current = which
                 .clone()
@@ -87,14 +83,14 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         });
     }
 
-    let rows = p.registry.iter().map(|e| {
+    let rows = registry.iter().map(|e| {
         let builtin = is_default(&e.id);
         let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(Some(id.clone()))) };
         let delete = { let deleting = deleting.clone(); let id = e.id.clone(); move |_| deleting.set(Some(id.clone())) };
         html! {
             <li class="entity" data-entity={e.id.clone()}>
                 <span class="swatch" style={format!("background:{}", e.color)}></span>
-                <span class="name">{ e.label(p.lang.is_arabic()) }</span>
+                <span class="name">{ e.label(lang.is_arabic()) }</span>
                 <span class="forms" dir="auto">{ e.forms.iter().take(6).cloned().collect::<Vec<_>>().join("، ") }</span>
                 if builtin {
                     <span class="builtin">{ s.entity_builtin }</span>
@@ -108,10 +104,10 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         }
     });
 
-    let confirm = (*deleting).clone().and_then(|id| p.registry.iter().find(|e| e.id == id).cloned()).map(|entity| {
+    let confirm = (*deleting).clone().and_then(|id| registry.iter().find(|e| e.id == id).cloned()).map(|entity| {
         let uses = p.annotations.iter().filter(|a| matches!(&a.kind, Kind::Entity(x) if *x == entity.id)).count();
         let mut options = vec![("remove".to_string(), s.entity_remove_tags.to_string()), ("claim".to_string(), format!("{} {}", s.entity_retag_as, s.claim))];
-        options.extend(p.registry.iter().filter(|o| o.id != entity.id).map(|o| (format!("entity:{}", o.id), format!("{} {}", s.entity_retag_as, o.label(p.lang.is_arabic())))));
+        options.extend(registry.iter().filter(|o| o.id != entity.id).map(|o| (format!("entity:{}", o.id), format!("{} {}", s.entity_retag_as, o.label(lang.is_arabic())))));
         let on_delete = p.on_delete.clone();
         let deleting_done = deleting.clone();
         let choice_ref = choice.clone();
@@ -128,7 +124,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         let cancel = { let deleting = deleting.clone(); move |_| deleting.set(None) };
         html! {
             <div class="confirm" role="alertdialog" aria-label={s.entity_confirm_delete}>
-                <p>{ s.entity_delete_prompt.replace("{n}", &uses.to_string()).replace("{entity}", entity.label(p.lang.is_arabic())) }</p>
+                <p>{ s.entity_delete_prompt.replace("{n}", &uses.to_string()).replace("{entity}", entity.label(lang.is_arabic())) }</p>
                 <select ref={choice} aria-label={s.entity_confirm_delete}>
                     { for options.into_iter().map(|(v, l)| html! { <option value={v}>{ l }</option> }) }
                 </select>
@@ -141,7 +137,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     let form = (*editing).clone().map(|which| {
         let save = {
             let fields = fields.clone();
-            let registry = p.registry.clone();
+            let registry = registry.clone();
             let on_save = p.on_save.clone();
             let editing = editing.clone();
             let error = error.clone();

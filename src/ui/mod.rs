@@ -3,6 +3,7 @@
 pub mod annotator;
 pub mod app;
 pub mod article;
+pub mod context;
 pub mod embed;
 pub mod entities_panel;
 pub mod flash;

@@ -2,6 +2,7 @@
 
 use crate::core::annotations::state::Notice;
 use crate::i18n::Lang;
+use crate::ui::context::use_widget;
 use yew::prelude::*;
 
 /// Properties of [`Notices`].
@@ -9,8 +10,6 @@ use yew::prelude::*;
 pub struct NoticesProps {
     /// The notices, oldest first.
     pub notices: Vec<Notice>,
-    /// Interface language.
-    pub lang: Lang,
     /// Called with the index of a notice to dismiss.
     pub on_dismiss: Callback<usize>,
 }
@@ -73,14 +72,15 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
 /// The list of notices, each with a dismiss button.
 #[function_component]
 pub fn Notices(p: &NoticesProps) -> Html {
+    let lang = use_widget().lang;
     let items = p.notices.iter().enumerate().map(|(i, notice)| {
-        let (text, warning) = notice_text(notice, p.lang);
+        let (text, warning) = notice_text(notice, lang);
         let on_dismiss = p.on_dismiss.clone();
         let class = classes!("notice", warning.then_some("warning"));
         html! {
             <div {class} role={if warning { "alert" } else { "status" }}>
                 <p>{ text }</p>
-                <button type="button" onclick={move |_| on_dismiss.emit(i)}>{ p.lang.strings().dismiss }</button>
+                <button type="button" onclick={move |_| on_dismiss.emit(i)}>{ lang.strings().dismiss }</button>
             </div>
         }
     });

@@ -5,8 +5,7 @@ use crate::core::annotations::model::Annotation;
 use crate::core::annotations::state::State;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
-use crate::i18n::Lang;
-use crate::ui::annotator::Edits;
+use crate::ui::context::Widget;
 use crate::ui::popover::Popover;
 use crate::ui::toolbar::Toolbar;
 use yew::prelude::*;
@@ -21,21 +20,20 @@ pub struct Overlays {
     pub popover: Html,
 }
 
-/// The overlays for `state`: `suggestions` are the pending ones, `on_close` closes the popover, and
-/// `read_only` leaves out the controls that change annotations.
+/// The overlays for `state` in `widget` (the context the widget provides, whose language the banner
+/// speaks): `suggestions` are the pending ones, `on_close` closes the popover, and `read_only` leaves
+/// out the controls that change annotations.
 pub fn overlays(
     state: &State,
     suggestions: &[Suggestion],
-    lang: Lang,
-    edits: &Edits,
+    widget: &Widget,
     on_close: &Callback<()>,
     read_only: bool,
 ) -> Overlays {
-    let strings = lang.strings();
-    let registry = &state.registry;
+    let strings = widget.lang.strings();
     let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
     let banner = reattaching.map(|a| {
-        let cancel = edits.on_reattach.clone();
+        let cancel = widget.edits.on_reattach.clone();
         html! {
             <div class="hamish-reattach" role="status">
                 <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.target.exact, 60)) }</p>
@@ -45,9 +43,7 @@ pub fn overlays(
     });
     let toolbar = state.pending.as_ref().map(|p| {
         html! {
-            <Toolbar x={p.x} y={p.y} below={p.below} registry={registry.clone()} {lang}
-                     reattaching={reattaching.is_some()} on_command={edits.on_command.clone()}
-                     on_cancel={edits.on_reattach.clone()} />
+            <Toolbar x={p.x} y={p.y} below={p.below} reattaching={reattaching.is_some()} />
         }
     });
     let popover = state.popover.as_ref().map(|p| {
@@ -59,10 +55,7 @@ pub fn overlays(
             .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
             .collect();
         html! {
-            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} registry={registry.clone()} {lang} {read_only}
-                     on_kind={edits.on_kind.clone()} on_note={edits.on_note.clone()} on_delete={edits.on_delete.clone()}
-                     on_close={on_close.clone()} on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()}
-                     on_accept_all={edits.on_accept_all.clone()} />
+            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} {read_only} on_close={on_close.clone()} />
         }
     });
     Overlays {

@@ -2,11 +2,10 @@
 
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::state::Filter;
-use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
-use crate::i18n::Lang;
 use crate::ui::article::kind_label;
+use crate::ui::context::{use_widget, Widget};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,22 +16,10 @@ pub struct PanelProps {
     pub annotations: Vec<Annotation>,
     /// The active filter.
     pub filter: Filter,
-    /// The entity registry.
-    pub registry: Rc<Vec<Entity>>,
-    /// Interface language.
-    pub lang: Lang,
-    /// Called with a new filter.
-    pub on_filter: Callback<Filter>,
     /// Called with the id of the annotation the reader chose.
     pub on_choose: Callback<String>,
-    /// Called with the id of an orphan to re-attach.
-    pub on_reattach: Callback<Option<String>>,
-    /// Called with the id of an orphan to delete.
-    pub on_delete: Callback<String>,
     /// Entity suggestions still to decide on.
     pub suggestions: Rc<Vec<Suggestion>>,
-    /// Called with an entity's id to accept all its suggestions.
-    pub on_accept_all: Callback<String>,
     /// Called with an entity's id to go through its suggestions with the keyboard.
     pub on_review: Callback<String>,
     /// Lists the annotations without the controls that change them.
@@ -43,25 +30,30 @@ pub struct PanelProps {
     pub embedded: bool,
 }
 
-/// The annotation panel.
+/// The annotation panel (filters, re-attaching, deleting and accepting go through the widget's edits).
 #[function_component]
 pub fn Panel(p: &PanelProps) -> Html {
-    let strings = p.lang.strings();
+    let Widget {
+        lang,
+        registry,
+        edits,
+    } = use_widget();
+    let strings = lang.strings();
     let mut filters = vec![
         (Filter::All, strings.all.to_string(), None),
         (Filter::Claims, strings.claims.to_string(), None),
     ];
-    filters.extend(p.registry.iter().map(|e| {
+    filters.extend(registry.iter().map(|e| {
         (
             Filter::Entity(e.id.clone()),
-            e.label(p.lang.is_arabic()).to_string(),
+            e.label(lang.is_arabic()).to_string(),
             Some(e.color.clone()),
         )
     }));
     let chips = filters.into_iter().map(|(filter, label, color)| {
         let count = p.annotations.iter().filter(|a| filter.accepts(a)).count();
         let pressed = if filter == p.filter { "true" } else { "false" };
-        let on_filter = p.on_filter.clone();
+        let on_filter = edits.on_filter.clone();
         let style = color.map(|c| format!("--hl-color:{c}"));
         html! {
             <button type="button" class="chip" aria-pressed={pressed} {style}
@@ -83,13 +75,13 @@ pub fn Panel(p: &PanelProps) -> Html {
             Kind::Claim => ("kind kind-claim", String::new()),
             Kind::Entity(eid) => (
                 "kind kind-entity",
-                crate::core::entities::registry::find(&p.registry, eid).map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
+                crate::core::entities::registry::find(&registry, eid).map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
             ),
         };
         html! {
             <li>
                 <button type="button" class="item" data-item={id.clone()} onclick={move |_| on_choose.emit(id.clone())}>
-                    <span {class} {style}>{ kind_label(&a.kind, &p.registry, p.lang) }</span>
+                    <span {class} {style}>{ kind_label(&a.kind, &registry, lang) }</span>
                     <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
                     if !a.note.trim().is_empty() {
                         <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
@@ -100,18 +92,18 @@ pub fn Panel(p: &PanelProps) -> Html {
     });
     let orphan_items = orphans.iter().map(|a| {
         let reattach = {
-            let on_reattach = p.on_reattach.clone();
+            let on_reattach = edits.on_reattach.clone();
             let id = a.id.clone();
             move |_| on_reattach.emit(Some(id.clone()))
         };
         let delete = {
-            let on_delete = p.on_delete.clone();
+            let on_delete = edits.on_delete.clone();
             let id = a.id.clone();
             move |_| on_delete.emit(id.clone())
         };
         html! {
             <li class="orphan" data-orphan={a.id.clone()}>
-                <span class="kind">{ kind_label(&a.kind, &p.registry, p.lang) }</span>
+                <span class="kind">{ kind_label(&a.kind, &registry, lang) }</span>
                 <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
                 if !a.note.trim().is_empty() {
                     <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
@@ -134,17 +126,17 @@ pub fn Panel(p: &PanelProps) -> Html {
             </section>
         }
     });
-    let suggestion_rows = p.registry.iter().filter_map(|e| {
+    let suggestion_rows = registry.iter().filter_map(|e| {
         let count = p.suggestions.iter().filter(|s| s.entity == e.id).count();
         (count > 0).then(|| {
-            let accept = { let cb = p.on_accept_all.clone(); let id = e.id.clone(); move |_| cb.emit(id.clone()) };
+            let accept = { let cb = edits.on_accept_all.clone(); let id = e.id.clone(); move |_| cb.emit(id.clone()) };
             let review = { let cb = p.on_review.clone(); let id = e.id.clone(); move |_| cb.emit(id.clone()) };
             html! {
                 <li data-suggestions={e.id.clone()}>
-                    <span class="kind kind-entity" style={format!("--hl-color:{}", e.color)}>{ e.label(p.lang.is_arabic()) }</span>
+                    <span class="kind kind-entity" style={format!("--hl-color:{}", e.color)}>{ e.label(lang.is_arabic()) }</span>
                     <span class="count">{ count }</span>
                     <button type="button" onclick={review}>{ strings.review }</button>
-                    <button type="button" onclick={accept}>{ strings.accept_all.replace("{entity}", e.label(p.lang.is_arabic())).replace("{n}", &count.to_string()) }</button>
+                    <button type="button" onclick={accept}>{ strings.accept_all.replace("{entity}", e.label(lang.is_arabic())).replace("{n}", &count.to_string()) }</button>
                 </li>
             }
         })

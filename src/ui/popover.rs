@@ -2,12 +2,10 @@
 
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::find;
-use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
-use crate::i18n::Lang;
 use crate::ui::article::kind_label;
-use std::rc::Rc;
+use crate::ui::context::{use_widget, Widget};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -24,27 +22,8 @@ pub struct PopoverProps {
     pub x: f64,
     /// Bottom of the clicked highlight, pixels relative to the widget.
     pub y: f64,
-    /// The entity registry.
-    pub registry: Rc<Vec<Entity>>,
-    /// Interface language.
-    pub lang: Lang,
-    /// Called with an annotation's id and its new kind.
-    pub on_kind: Callback<(String, Kind)>,
-    /// Called with an annotation's id and its new note.
-    pub on_note: Callback<(String, String)>,
-    /// Called with the id of an annotation to delete.
-    pub on_delete: Callback<String>,
     /// Called to close the popover.
     pub on_close: Callback<()>,
-    /// Called with a suggestion's key to accept it.
-    #[prop_or_default]
-    pub on_accept: Callback<String>,
-    /// Called with a suggestion's key to reject it.
-    #[prop_or_default]
-    pub on_reject: Callback<String>,
-    /// Called with an entity's id to accept all its suggestions.
-    #[prop_or_default]
-    pub on_accept_all: Callback<String>,
     /// Shows the annotations without the controls that change them.
     #[prop_or_default]
     pub read_only: bool,
@@ -66,10 +45,16 @@ fn kind_from_value(value: &str) -> Kind {
     }
 }
 
-/// The highlight popover (a non-modal dialog; Esc or Close dismisses it).
+/// The highlight popover (a non-modal dialog; Esc or Close dismisses it); its controls go through the
+/// widget's edits.
 #[function_component]
 pub fn Popover(p: &PopoverProps) -> Html {
-    let strings = p.lang.strings();
+    let Widget {
+        lang,
+        registry,
+        edits,
+    } = use_widget();
+    let strings = lang.strings();
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
@@ -100,7 +85,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
     };
     let sections = p.annotations.iter().map(|a| {
         let id = a.id.clone();
-        let on_kind = p.on_kind.clone();
+        let on_kind = edits.on_kind.clone();
         let onchange = {
             let id = id.clone();
             Callback::from(move |e: Event| {
@@ -109,7 +94,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
                 }
             })
         };
-        let on_note = p.on_note.clone();
+        let on_note = edits.on_note.clone();
         let oninput = {
             let id = id.clone();
             Callback::from(move |e: InputEvent| {
@@ -118,14 +103,14 @@ pub fn Popover(p: &PopoverProps) -> Html {
                 }
             })
         };
-        let on_delete = p.on_delete.clone();
+        let on_delete = edits.on_delete.clone();
         let ondelete = {
             let id = id.clone();
             Callback::from(move |_| on_delete.emit(id.clone()))
         };
         let current = kind_value(&a.kind);
         let mut options = vec![(kind_value(&Kind::Claim), strings.claim.to_string())];
-        options.extend(p.registry.iter().map(|e| (format!("entity:{}", e.id), e.label(p.lang.is_arabic()).to_string())));
+        options.extend(registry.iter().map(|e| (format!("entity:{}", e.id), e.label(lang.is_arabic()).to_string())));
         let options = options.into_iter().map(|(value, label)| {
             let selected = value == current;
             html! { <option {value} {selected}>{ label }</option> }
@@ -135,7 +120,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         if p.read_only {
             return html! {
                 <section class="pop-item" data-ann-id={id.clone()}>
-                    <h2 class="pop-kind">{ kind_label(&a.kind, &p.registry, p.lang) }</h2>
+                    <h2 class="pop-kind">{ kind_label(&a.kind, &registry, lang) }</h2>
                     <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
                     if !a.note.trim().is_empty() {
                         <p class="pop-note" dir="auto">{ a.note.clone() }</p>
@@ -145,7 +130,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         }
         html! {
             <section class="pop-item" data-ann-id={id.clone()}>
-                <h2 class="pop-kind">{ kind_label(&a.kind, &p.registry, p.lang) }</h2>
+                <h2 class="pop-kind">{ kind_label(&a.kind, &registry, lang) }</h2>
                 <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
                 <label for={select_id.clone()}>{ strings.tag_label }</label>
                 <select id={select_id} {onchange}>{ for options }</select>
@@ -156,12 +141,12 @@ pub fn Popover(p: &PopoverProps) -> Html {
         }
     });
     let suggested = p.suggestions.iter().map(|(sg, count)| {
-        let entity = find(&p.registry, &sg.entity);
-        let name = entity.map_or(sg.entity.as_str(), |e| e.label(p.lang.is_arabic())).to_string();
+        let entity = find(&registry, &sg.entity);
+        let name = entity.map_or(sg.entity.as_str(), |e| e.label(lang.is_arabic())).to_string();
         let (key, id) = (sg.key(), sg.entity.clone());
-        let accept = { let cb = p.on_accept.clone(); let key = key.clone(); move |_| cb.emit(key.clone()) };
-        let reject = { let cb = p.on_reject.clone(); let key = key.clone(); move |_| cb.emit(key.clone()) };
-        let accept_all = { let cb = p.on_accept_all.clone(); move |_| cb.emit(id.clone()) };
+        let accept = { let cb = edits.on_accept.clone(); let key = key.clone(); move |_| cb.emit(key.clone()) };
+        let reject = { let cb = edits.on_reject.clone(); let key = key.clone(); move |_| cb.emit(key.clone()) };
+        let accept_all = { let cb = edits.on_accept_all.clone(); move |_| cb.emit(id.clone()) };
         html! {
             <section class="pop-item pop-suggestion" data-sg-id={key}>
                 <h2 class="pop-kind">{ strings.suggested.replace("{entity}", &name) }</h2>

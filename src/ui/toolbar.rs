@@ -1,10 +1,8 @@
 //! The toolbar shown beside a selection: Claim and one button per entity.
 
 use crate::core::annotations::model::Kind;
-use crate::core::entities::registry::Entity;
-use crate::i18n::Lang;
+use crate::ui::context::{use_widget, Widget};
 use crate::ui::reader_input::Command;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`Toolbar`].
@@ -16,21 +14,19 @@ pub struct ToolbarProps {
     pub y: f64,
     /// Whether the toolbar goes below the selection.
     pub below: bool,
-    /// The entity registry (keys `1`… in this order).
-    pub registry: Rc<Vec<Entity>>,
-    /// Interface language.
-    pub lang: Lang,
     /// True while re-attaching an orphan: the toolbar offers "Attach here" instead of tags.
     pub reattaching: bool,
-    /// Called with what the reader chose.
-    pub on_command: Callback<Command>,
-    /// Called to stop re-attaching.
-    pub on_cancel: Callback<Option<String>>,
 }
 
 /// The selection toolbar. Its buttons do not take the focus on mouse down, so the selection stays.
+/// What the reader chooses goes to the widget's `on_command`; Cancel stops re-attaching.
 #[function_component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
+    let Widget {
+        lang,
+        registry,
+        edits,
+    } = use_widget();
     let root = use_node_ref();
     {
         let root = root.clone();
@@ -41,13 +37,13 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         });
     }
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
-    let strings = p.lang.strings();
+    let strings = lang.strings();
     // Whole pixels: formatting an f64 would pull float formatting into the wasm.
     let style = |top: f64| format!("left:{}px;top:{}px", p.x as i32, top as i32);
     let class = classes!("hamish-toolbar", p.below.then_some("below"));
     if p.reattaching {
-        let on_command = p.on_command.clone();
-        let on_cancel = p.on_cancel.clone();
+        let on_command = edits.on_command.clone();
+        let on_cancel = edits.on_reattach.clone();
         return html! {
             <div {class} role="toolbar" aria-label={strings.reattach} style={style(p.y)} ref={root}>
                 <button type="button" class="tb-btn tb-claim" onmousedown={keep_selection.clone()}
@@ -61,7 +57,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
     }
     // Keys go to the claim and the first nine entities; later entities still get a button.
     let button = |kind: Kind, label: String, key: Option<String>, style: String| {
-        let on_command = p.on_command.clone();
+        let on_command = edits.on_command.clone();
         let class = classes!("tb-btn", matches!(kind, Kind::Claim).then_some("tb-claim"));
         html! {
             <button type="button" {class} style={style} onmousedown={keep_selection.clone()}
@@ -73,10 +69,10 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             </button>
         }
     };
-    let entities = p.registry.iter().enumerate().map(|(i, e)| {
+    let entities = registry.iter().enumerate().map(|(i, e)| {
         button(
             Kind::Entity(e.id.clone()),
-            e.label(p.lang.is_arabic()).to_string(),
+            e.label(lang.is_arabic()).to_string(),
             (i < 9).then(|| (i + 1).to_string()),
             format!("--hl-color:{}", e.color),
         )

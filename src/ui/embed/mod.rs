@@ -15,6 +15,7 @@ use crate::core::storage::entry::Stored;
 use crate::core::text::span::Span;
 use crate::core::text::units::short_quote;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
+use crate::ui::context::Widget;
 use crate::ui::embed::dock::{focus_in, use_dock};
 pub use crate::ui::embed::embedding::{Bridge, Embedding};
 use crate::ui::embed::host_events::use_announcer;
@@ -24,6 +25,7 @@ use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
+use crate::ui::reducer::make_callback;
 use crate::web::host_text::HostText;
 use crate::web::{page, selection};
 use std::rc::Rc;
@@ -285,26 +287,25 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             }
         })
     };
-    let on_close = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::SetPopover(None)))
-    };
+    let on_close = make_callback(&state.dispatcher(), |()| Action::SetPopover(None));
     let on_switch = {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
     };
-    let on_dismiss = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |i: usize| dispatcher.dispatch(Action::Dismiss(i)))
-    };
+    let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
     let strings = lang.strings();
     let count = state.annotations.len();
+    let widget = Widget {
+        lang: *lang,
+        registry: registry.clone(),
+        edits,
+    };
     let Overlays {
         banner,
         toolbar,
         popover,
-    } = overlays(&state, &suggestions, *lang, &edits, &on_close, e.read_only);
+    } = overlays(&state, &suggestions, &widget, &on_close, e.read_only);
     let panel = if dock.open {
         html! {
             <section class="hamish-dock" aria-label={strings.dock_label}>
@@ -326,10 +327,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                             aria-expanded="true" onclick={dock.on_toggle.clone()}>{ "×" }</button>
                 </header>
                 { banner }
-                <Panel annotations={state.annotations.clone()} filter={state.filter.clone()}
-                       registry={registry.clone()} lang={*lang} on_filter={edits.on_filter.clone()} {on_choose}
-                       on_reattach={edits.on_reattach.clone()} on_delete={edits.on_delete.clone()} read_only={e.read_only} embedded=true
-                       suggestions={suggestions.clone()} on_accept_all={edits.on_accept_all.clone()} {on_review} />
+                <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
+                       read_only={e.read_only} embedded=true suggestions={suggestions.clone()} {on_review} />
             </section>
         }
     } else if dock.launcher_hidden {
@@ -343,15 +342,17 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         }
     };
     html! {
-        <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
-             style={format!("--hamish-slot:{}", e.slot.min(20))}>
-            <div class="hamish-toasts">
-                <Notices notices={state.notices.clone()} lang={*lang} {on_dismiss} />
+        <ContextProvider<Widget> context={widget}>
+            <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
+                 style={format!("--hamish-slot:{}", e.slot.min(20))}>
+                <div class="hamish-toasts">
+                    <Notices notices={state.notices.clone()} {on_dismiss} />
+                </div>
+                { panel }
+                <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+                { toolbar }
+                { popover }
             </div>
-            { panel }
-            <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
-            { toolbar }
-            { popover }
-        </div>
+        </ContextProvider<Widget>>
     }
 }

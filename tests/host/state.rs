@@ -1,8 +1,6 @@
 //! The reducer: every change to the widget's state.
 
-mod common;
-
-use common::{annotate, article};
+use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::annotations::state::{Action, Filter, Notice, Pending, Popover, State};
 

@@ -1,5 +1,4 @@
 //! Property tests: approximate search against a plain dynamic program, and anchoring under random edits.
-#![cfg(not(target_arch = "wasm32"))]
 
 use hamish::core::anchoring::anchor::{anchor_all, Anchor};
 use hamish::core::anchoring::myers::{distance, search, ShortPattern};
@@ -7,6 +6,7 @@ use hamish::core::anchoring::selectors::describe;
 use hamish::core::anchoring::selectors::TextSelector;
 use hamish::core::text::units::{cp_len, snap_to_graphemes};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// The smallest edit distance between `pattern` and any substring of `text` ending at each end.
 fn brute_force_ends(text: &[char], pattern: &[char]) -> Vec<usize> {
@@ -42,7 +42,12 @@ fn arabicish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    // Saved failures stay beside this file (the default would look for tests/proptest-regressions/,
+    // since tests/host/ holds the crate root main.rs).
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::with_cases(200)
+    })]
 
     #[test]
     fn myers_finds_what_the_dynamic_program_finds(

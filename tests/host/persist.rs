@@ -1,8 +1,6 @@
 //! The stored entry: round trip, and every way it can be unusable.
 
-mod common;
-
-use common::{annotate, article};
+use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::suggestions::Rejected;
 use hamish::core::storage::entry::{decode, encode, entry_key, Decoded, Stored};

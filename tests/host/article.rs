@@ -38,7 +38,7 @@ fn blank_lines_separate_blocks_and_the_first_is_the_title() {
 fn the_bundled_article_is_the_seed() {
     let a = bundled();
     assert_eq!(a.title(), "مصادر روسية تكشف بعض الحقائق حول سقوط نظام الأسد");
-    assert_eq!(a.text, include_str!("../articles/article.ar.txt").trim());
+    assert_eq!(a.text, include_str!("../../articles/article.ar.txt").trim());
     assert_eq!(a.len(), 3028, "the seed is 3,028 code points");
     assert_eq!((a.lang.as_str(), a.dir.as_str()), ("ar", "rtl"));
     assert!(a.blocks.len() > 10);

@@ -1,8 +1,6 @@
 //! Importing W3C annotations: shapes, selectors, bodies, rejections, merging.
 
-mod common;
-
-use common::{annotate, article};
+use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::registry::default_registry;
 use hamish::core::text::units::slice_cp;

@@ -1,8 +1,6 @@
 //! The W3C export: its shape, and `validate.py` over it.
 
-mod common;
-
-use common::{annotate, article};
+use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::registry::default_registry;
 use hamish::core::text::units::slice_cp;

@@ -1,8 +1,6 @@
 //! Suggestions: which mentions are still to decide on; custom entities from what a reader types.
 
-mod common;
-
-use common::{annotate, article};
+use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::mentions::{Matcher, Mention};
 use hamish::core::entities::registry::{
