@@ -310,3 +310,68 @@ const EN: Strings = Strings {
     embed_load_failed: "The article's text could not be loaded: {reason}",
     read_only: "Read only",
 };
+
+use crate::core::annotations::history::StepKind;
+
+/// The strings of undo, redo and safe saving, in one language.
+pub struct HistoryStrings {
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub export_now: &'static str,
+    pub saving_paused: &'static str,
+    pub save_failed_kept: &'static str,
+    pub done_delete: &'static str,
+    pub done_accept: &'static str,
+    pub done_import: &'static str,
+    pub done_entities: &'static str,
+    pub done_other: &'static str,
+}
+
+impl Lang {
+    /// The strings of undo, redo and safe saving in this language.
+    pub fn history(self) -> &'static HistoryStrings {
+        match self {
+            Lang::Ar => &AR_HISTORY,
+            Lang::En => &EN_HISTORY,
+        }
+    }
+
+    /// What a notice after an undoable change says: what was done to how many annotations.
+    pub fn done(self, kind: StepKind, count: usize) -> String {
+        let h = self.history();
+        let text = match kind {
+            StepKind::Delete => h.done_delete,
+            StepKind::Accept => h.done_accept,
+            StepKind::Import => h.done_import,
+            StepKind::Entities => h.done_entities,
+            _ => h.done_other,
+        };
+        text.replace("{n}", &count.to_string())
+    }
+}
+
+static AR_HISTORY: HistoryStrings = HistoryStrings {
+    undo: "تراجع",
+    redo: "إعادة",
+    export_now: "تصدير الآن",
+    saving_paused: "لم يعد الحفظ ممكنًا: ما في التخزين كتبته نسخة أحدث من هامش أو تعذّرت قراءته، فلن يُكتب فوقه. تغييراتك محفوظة في هذه الصفحة فقط؛ صدّرها لتحتفظ بها.",
+    save_failed_kept: "تعذّر الحفظ (قد يكون التخزين ممتلئًا). تغييراتك باقية في هذه الصفحة وستُحفظ حين يتوفر مكان؛ صدّرها لتحتفظ بها الآن.",
+    done_delete: "حُذف التعليق.",
+    done_accept: "قُبلت الاقتراحات ({n} وسمًا).",
+    done_import: "استُورد الملف ({n} تعليقًا تغيّر).",
+    done_entities: "حُذف الكيان ({n} تعليقًا تغيّر).",
+    done_other: "تم التغيير.",
+};
+
+static EN_HISTORY: HistoryStrings = HistoryStrings {
+    undo: "Undo",
+    redo: "Redo",
+    export_now: "Export now",
+    saving_paused: "Saving is paused: what is stored was written by a newer Hamish or cannot be read, so it will not be written over. Your changes are kept in this page only; export them to keep them.",
+    save_failed_kept: "Saving failed (storage may be full). Your changes are kept in this page and will be saved when there is room; export them to keep them now.",
+    done_delete: "Annotation deleted.",
+    done_accept: "Suggestions accepted ({n} tags).",
+    done_import: "File imported ({n} annotations changed).",
+    done_entities: "Entity deleted ({n} annotations changed).",
+    done_other: "Changed.",
+};

@@ -61,6 +61,10 @@ pub struct Edits {
     pub on_reject: Callback<String>,
     /// A key press or button on the pending selection.
     pub on_command: Callback<Command>,
+    /// Undoes the latest change.
+    pub on_undo: Callback<()>,
+    /// Redoes the latest undone change.
+    pub on_redo: Callback<()>,
 }
 
 /// A widget's state and what changes it.
@@ -136,43 +140,77 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         ),
         |(mentions, annotations, rejected)| pending(mentions, annotations, rejected),
     );
-    {
-        let dispatcher = state.dispatcher();
-        let store = store.clone();
-        let on_saved = setup.on_saved.clone();
-        let stored = Stored {
-            annotations: state.annotations.clone(),
-            rejected: state.rejected.clone(),
-        };
-        use_effect_with(stored, move |stored| match store.0.save(stored) {
-            Ok(()) => on_saved.emit(stored.annotations.len()),
-            Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
-        });
-    }
-    {
-        // Another tab of this browser changed this article's annotations or the reader's entities:
-        // take its version (each tab writes whole entries, so the newest write is the whole truth).
+    // What this tab holds, for listeners registered once.
+    let local = use_mut_ref(Stored::default);
+    let stored = Stored {
+        annotations: state.annotations.clone(),
+        rejected: state.rejected.clone(),
+        deleted: state.deleted.clone(),
+    };
+    *local.borrow_mut() = stored.clone();
+    // Saves this tab's version merged with what other tabs stored; shows what they changed.
+    let sync: Rc<dyn Fn()> = {
         let dispatcher = state.dispatcher();
         let store = store.clone();
         let current = current.clone();
+        let local = local.clone();
+        let on_saved = setup.on_saved.clone();
+        Rc::new(move || {
+            let ours = local.borrow().clone();
+            match store.0.sync(&ours, &clock::now_iso()) {
+                Ok(merged) => {
+                    dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));
+                    match merged {
+                        Some(mut merged) => {
+                            reattach(&current.borrow().text, &mut merged.annotations);
+                            on_saved.emit(merged.annotations.len());
+                            dispatcher.dispatch(Action::Load(merged));
+                        }
+                        None => on_saved.emit(ours.annotations.len()),
+                    }
+                }
+                Err(notice) => dispatcher.dispatch(Action::Notify(notice)),
+            }
+        })
+    };
+    {
+        let sync = sync.clone();
+        use_effect_with(stored, move |_| sync());
+    }
+    {
+        // Another tab of this browser changed this article's annotations (or the reader's entities),
+        // or this tab comes back from the background or the back/forward cache: merge what is stored.
+        let dispatcher = state.dispatcher();
+        let store = store.clone();
         let follow_registry = setup.follow_registry;
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
-            let listener = gloo::events::EventListener::new(&window, "storage", move |e| {
-                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else {
-                    return;
-                };
-                let key = e.key();
-                if key.as_deref() == Some(store.0.key().as_str()) {
-                    if let Some(mut stored) = store.0.adopt(e.new_value().as_deref()) {
-                        reattach(&current.borrow().text, &mut stored.annotations);
-                        dispatcher.dispatch(Action::Load(stored));
+            let on_storage = {
+                let sync = sync.clone();
+                gloo::events::EventListener::new(&window, "storage", move |e| {
+                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else {
+                        return;
+                    };
+                    let key = e.key();
+                    if key.as_deref() == Some(store.0.key().as_str()) {
+                        sync();
+                    } else if follow_registry && key.as_deref() == Some(CUSTOM_KEY) {
+                        dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
                     }
-                } else if follow_registry && key.as_deref() == Some(CUSTOM_KEY) {
-                    dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
-                }
-            });
-            move || drop(listener)
+                })
+            };
+            let again = |target: &web_sys::EventTarget, name: &'static str| {
+                let sync = sync.clone();
+                gloo::events::EventListener::new(target, name, move |_| sync())
+            };
+            let document = gloo::utils::document();
+            let listeners = [
+                on_storage,
+                again(&window, "pageshow"),
+                again(&window, "focus"),
+                again(&document, "visibilitychange"),
+            ];
+            move || drop(listeners)
         });
     }
     let command: Rc<dyn Fn(Command)> =
@@ -239,7 +277,16 @@ fn use_edits(
         kind,
         modified: clock::now_iso(),
     });
-    let on_delete = make_callback(&dispatcher, Action::Delete);
+    let on_delete = make_callback(&dispatcher, |id| Action::Delete {
+        id,
+        at: clock::now_iso(),
+    });
+    let on_undo = make_callback(&dispatcher, |()| Action::Undo {
+        at: clock::now_iso(),
+    });
+    let on_redo = make_callback(&dispatcher, |()| Action::Redo {
+        at: clock::now_iso(),
+    });
     let on_filter = make_callback(&dispatcher, Action::SetFilter);
     let on_reattach = make_callback(&dispatcher, Action::SetReattaching);
     let accept = {
@@ -283,7 +330,7 @@ fn use_edits(
         let dispatcher = dispatcher.clone();
         use_callback(suggestions.clone(), move |key: String, suggestions| {
             if let Some(sg) = suggestions.iter().find(|s| s.key() == key) {
-                dispatcher.dispatch(Action::Reject(sg.rejected()));
+                dispatcher.dispatch(Action::Reject(sg.rejected(&clock::now_iso())));
             }
         })
     };
@@ -298,6 +345,8 @@ fn use_edits(
         on_accept_all,
         on_reject,
         on_command,
+        on_undo,
+        on_redo,
     }
 }
 

@@ -109,6 +109,7 @@ pub fn App(props: &AppProps) -> Html {
         latest.clone(),
         state.dispatcher(),
         command.clone(),
+        Rc::new(|| true),
     );
 
     let strings = lang.strings();
@@ -267,11 +268,11 @@ pub fn App(props: &AppProps) -> Html {
                         { strings.import_json }
                         <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
                     </label>
-                    <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
+                    <button type="button" class="hamish-export" onclick={on_export.clone()}>{ strings.export_json }</button>
                 </header>
                 { open_panel.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
-                <Notices notices={state.notices.clone()} {on_dismiss} />
+                <Notices notices={state.notices.clone()} {on_dismiss} on_undo={edits.on_undo.clone()} on_export={on_export.clone()} />
                 { banner }
                 <div class="hamish-layout">
                     <ArticleView article={article.clone()} annotations={state.annotations.clone()} {flash}

@@ -12,6 +12,12 @@ pub struct NoticesProps {
     pub notices: Vec<Notice>,
     /// Called with the index of a notice to dismiss.
     pub on_dismiss: Callback<usize>,
+    /// Undoes the latest change (offered after a destructive one).
+    #[prop_or_default]
+    pub on_undo: Callback<()>,
+    /// Exports the annotations (offered when they cannot be saved).
+    #[prop_or_default]
+    pub on_export: Callback<MouseEvent>,
 }
 
 /// The text of a notice, and whether it is a warning (an alert) rather than a status.
@@ -26,7 +32,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             true,
         ),
         Notice::StoredEntryKept { reason } => (s.entry_kept.replace("{reason}", reason), true),
-        Notice::SaveFailed => (s.save_failed.into(), true),
+        Notice::SaveFailed => (lang.history().save_failed_kept.into(), true),
         Notice::Exported(n) => (s.exported.replace("{n}", &n.to_string()), false),
         Notice::Reanchored { moved, orphaned } => (
             s.reanchored
@@ -66,6 +72,8 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         Notice::LoadFailed(reason) => (s.load_failed.replace("{reason}", reason), true),
         Notice::OpenFailed(reason) => (s.open_failed.replace("{reason}", reason), true),
         Notice::HighlightsUnsupported => (s.no_highlights.into(), true),
+        Notice::SavingPaused => (lang.history().saving_paused.into(), true),
+        Notice::Done { kind, count } => (lang.done(*kind, *count), false),
     }
 }
 
@@ -77,9 +85,21 @@ pub fn Notices(p: &NoticesProps) -> Html {
         let (text, warning) = notice_text(notice, lang);
         let on_dismiss = p.on_dismiss.clone();
         let class = classes!("notice", warning.then_some("warning"));
+        let h = lang.history();
+        let action = match notice {
+            Notice::Done { .. } | Notice::Imported { .. } => {
+                let on_undo = p.on_undo.clone();
+                html! { <button type="button" class="notice-undo" onclick={move |_| on_undo.emit(())}>{ h.undo }</button> }
+            }
+            Notice::SaveFailed | Notice::SavingPaused => {
+                html! { <button type="button" class="notice-export" onclick={p.on_export.clone()}>{ h.export_now }</button> }
+            }
+            _ => Html::default(),
+        };
         html! {
             <div {class} role={if warning { "alert" } else { "status" }}>
                 <p>{ text }</p>
+                { action }
                 <button type="button" onclick={move |_| on_dismiss.emit(i)}>{ lang.strings().dismiss }</button>
             </div>
         }

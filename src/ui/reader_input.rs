@@ -4,7 +4,7 @@
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Action, Pending, State};
 use crate::core::entities::registry::Entity;
-use crate::web::{page, selection};
+use crate::web::{clock, page, selection};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -98,16 +98,35 @@ fn shortcut(e: &KeyboardEvent, registry: &[Entity]) -> Option<Kind> {
         .map(|entity| Kind::Entity(entity.id.clone()))
 }
 
+/// Whether a key press asks to undo (`Some(true)`: Ctrl/⌘+Z) or redo (`Some(false)`: Ctrl/⌘+Shift+Z,
+/// Ctrl+Y); physical key codes count too, so it works with an Arabic keyboard layout.
+fn history_key(e: &KeyboardEvent) -> Option<bool> {
+    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+        return None;
+    }
+    let key = e.key().to_ascii_lowercase();
+    let code = e.code();
+    if key == "z" || code == "KeyZ" {
+        Some(!e.shift_key())
+    } else if (key == "y" || code == "KeyY") && e.ctrl_key() && !e.shift_key() {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Registers the document listeners for the widget's lifetime: a finished selection that
 /// `read_selection` finds in the article shows the toolbar (mouse up at once; touch and keyboard selections after a short pause),
 /// a collapsed one hides it; `c`, `1`–`9` and Enter act on it through `command`; Esc dismisses the
-/// toolbar, then the popover, then re-attaching.
+/// toolbar, then the popover, then re-attaching; Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or Ctrl+Y redo,
+/// when `owns_history` says the key press is this widget's (never while the reader types in a field).
 #[hook]
 pub fn use_reader_input(
     read_selection: Rc<dyn Fn() -> Option<Pending>>,
     latest: Rc<RefCell<Latest>>,
     dispatcher: UseReducerDispatcher<State>,
     command: Rc<dyn Fn(Command)>,
+    owns_history: Rc<dyn Fn() -> bool>,
 ) {
     use_effect_with((), move |_| {
         let document = gloo::utils::document();
@@ -161,6 +180,21 @@ pub fn use_reader_input(
                 return;
             };
             if inside(e, "input, textarea, select, [contenteditable]") {
+                return;
+            }
+            if let Some(undo) = history_key(e) {
+                if owns_history() {
+                    e.prevent_default();
+                    dispatcher.dispatch(if undo {
+                        Action::Undo {
+                            at: clock::now_iso(),
+                        }
+                    } else {
+                        Action::Redo {
+                            at: clock::now_iso(),
+                        }
+                    });
+                }
                 return;
             }
             let now = latest.borrow().clone();

@@ -1,9 +1,12 @@
 //! Where annotations are kept: localStorage when the browser allows it, else memory for this tab.
 
 use crate::core::annotations::state::Notice;
+use crate::core::annotations::time::instant_or_oldest;
 use crate::core::storage::entry::{
-    backup_key_in, decode, encode, entry_key_in, Decoded, Stored, DEFAULT_NAMESPACE,
+    backup_key_in, decode, encode, entry_key_in, schema_of, Decoded, Stored, DEFAULT_NAMESPACE,
+    SCHEMA_VERSION,
 };
+use crate::core::storage::merge::{horizon, merge};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -108,16 +111,27 @@ impl AnnotationStore {
 
     /// Loads the article's annotations and rejected suggestions. An unusable entry is copied
     /// unchanged to a backup key (named with `stamp`) and replaced by an empty one, so Hamish starts
-    /// clean; if even the backup fails, saving is switched off so the entry is never overwritten.
+    /// clean; if even the backup fails, saving is switched off so the entry is never overwritten. An
+    /// entry of a newer schema (written by a newer Hamish), or one that cannot be read at all, is
+    /// never overwritten either: saving stays off and the tab keeps its changes in memory.
     pub fn load(&self, stamp: &str) -> (Stored, Vec<Notice>) {
         let key = self.key();
         let raw = match self.backend.read(&key) {
             Ok(raw) => raw,
-            Err(Refused) => return (Stored::default(), vec![Notice::StorageUnavailable]),
+            Err(Refused) => {
+                self.saving.set(false);
+                return (Stored::default(), vec![Notice::StorageUnavailable]);
+            }
         };
+        if let Some(version) = raw.as_deref().and_then(schema_of) {
+            if version > u64::from(SCHEMA_VERSION) {
+                self.saving.set(false);
+                return (Stored::default(), vec![Notice::SavingPaused]);
+            }
+        }
         match decode(raw.as_deref()) {
             Decoded::Stored(stored) => {
-                *self.last_written.borrow_mut() = encode(&self.article_id, &stored);
+                *self.last_written.borrow_mut() = raw.unwrap_or_default();
                 (stored, Vec::new())
             }
             Decoded::Unusable(reason) => {
@@ -145,32 +159,58 @@ impl AnnotationStore {
         }
     }
 
-    /// Takes on an entry another tab of this browser just wrote (so it is not written back), and
-    /// returns it; `None` when it is not a usable entry.
-    pub fn adopt(&self, raw: Option<&str>) -> Option<Stored> {
-        match decode(raw) {
-            Decoded::Stored(stored) => {
-                *self.last_written.borrow_mut() = encode(&self.article_id, &stored);
-                Some(stored)
-            }
-            Decoded::Unusable(_) => None,
-        }
+    /// Whether saving is on (it is off while the stored entry cannot be read or is of a newer
+    /// schema: this tab then keeps its changes in memory).
+    pub fn is_saving(&self) -> bool {
+        self.saving.get()
     }
 
-    /// Saves the article's annotations and rejected suggestions (nothing is written when they have
-    /// not changed since the last load or save, or when saving is off).
-    pub fn save(&self, stored: &Stored) -> Result<(), Notice> {
+    /// Saves `local` (this tab's annotations, rejections and tombstones, at time `now`), merged with
+    /// whatever another tab stored since this tab last read or wrote the entry (see
+    /// [`crate::core::storage::merge`]); nothing is written when nothing changed. Returns the merged
+    /// version when it differs from `local` (the tab then shows it). Never writes over an entry it
+    /// could not read or whose schema is newer: saving is switched off and the notice says so; a
+    /// refused write (quota) leaves the stored entry as it was, to be retried with the next change.
+    pub fn sync(&self, local: &Stored, now: &str) -> Result<Option<Stored>, Notice> {
         if !self.saving.get() {
-            return Ok(());
+            return Err(Notice::SavingPaused);
         }
-        let encoded = encode(&self.article_id, stored);
-        if *self.last_written.borrow() == encoded {
-            return Ok(());
+        let key = self.key();
+        let raw = self.backend.read(&key).map_err(|Refused| {
+            self.saving.set(false);
+            Notice::SavingPaused
+        })?;
+        let raw = raw.unwrap_or_default();
+        let merged = if raw.is_empty() || raw == *self.last_written.borrow() {
+            None
+        } else {
+            if raw_schema_is_newer(&raw) {
+                self.saving.set(false);
+                return Err(Notice::SavingPaused);
+            }
+            match decode(Some(&raw)) {
+                Decoded::Stored(theirs) => {
+                    let now = instant_or_oldest(now);
+                    Some(merge(local, &theirs, horizon(now))).filter(|m| m != local)
+                }
+                Decoded::Unusable(_) => {
+                    self.saving.set(false);
+                    return Err(Notice::SavingPaused);
+                }
+            }
+        };
+        let encoded = encode(&self.article_id, merged.as_ref().unwrap_or(local));
+        if encoded != raw {
+            self.backend
+                .write(&key, &encoded)
+                .map_err(|Refused| Notice::SaveFailed)?;
         }
-        self.backend
-            .write(&self.key(), &encoded)
-            .map_err(|Refused| Notice::SaveFailed)?;
         *self.last_written.borrow_mut() = encoded;
-        Ok(())
+        Ok(merged)
     }
+}
+
+/// Whether a raw entry names a schema newer than this build's.
+fn raw_schema_is_newer(raw: &str) -> bool {
+    schema_of(raw).is_some_and(|v| v > u64::from(SCHEMA_VERSION))
 }

@@ -14,10 +14,12 @@ fn entries_round_trip() {
     ];
     let stored = Stored {
         annotations: anns,
+        deleted: Vec::new(),
         rejected: vec![Rejected {
             entity: "iran".into(),
             start: 3,
             end: 8,
+            at: String::new(),
         }],
     };
     let raw = encode(&a.id, &stored);

@@ -83,13 +83,19 @@ fn deleting_removes_it_from_the_popover_too() {
         y: 0.0,
         ..Popover::default()
     })));
-    s.apply(Action::Delete("u:1".into()));
+    s.apply(Action::Delete {
+        id: "u:1".into(),
+        at: "2026-11-30T00:00:00Z".into(),
+    });
     assert_eq!(s.annotations.len(), 1);
     assert_eq!(
         s.popover.as_ref().map(|p| p.ids.clone()),
         Some(vec!["u:2".to_string()])
     );
-    s.apply(Action::Delete("u:2".into()));
+    s.apply(Action::Delete {
+        id: "u:2".into(),
+        at: "2026-11-30T00:00:00Z".into(),
+    });
     assert!(
         s.popover.is_none(),
         "the popover closes with its last annotation"
@@ -203,6 +209,7 @@ fn reattaching_points_an_orphan_at_new_text() {
     s.apply(Action::Load(hamish::core::storage::entry::Stored {
         annotations: vec![orphan],
         rejected: vec![],
+        deleted: vec![],
     }));
     s.apply(Action::SetReattaching(Some("u:1".into())));
     let selectors = hamish::core::anchoring::selectors::describe(&a.text, 0, 5);
@@ -221,7 +228,10 @@ fn reattaching_points_an_orphan_at_new_text() {
     assert!(s.reattaching.is_none());
     // Deleting the annotation being re-attached ends re-attaching.
     s.apply(Action::SetReattaching(Some("u:1".into())));
-    s.apply(Action::Delete("u:1".into()));
+    s.apply(Action::Delete {
+        id: "u:1".into(),
+        at: "2026-11-30T00:00:00Z".into(),
+    });
     assert!(s.reattaching.is_none());
 }
 
@@ -248,6 +258,7 @@ fn suggestions_are_accepted_rejected_and_entities_deleted() {
         entity: "iran".into(),
         start: 1,
         end: 5,
+        at: String::new(),
     };
     s.apply(Action::Reject(r.clone()));
     s.apply(Action::Reject(r.clone()));

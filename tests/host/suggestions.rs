@@ -29,6 +29,7 @@ fn pending_suggestions_leave_out_tagged_and_rejected_mentions() {
         entity: mentions[1].entity.clone(),
         start: mentions[1].start,
         end: mentions[1].end,
+        at: String::new(),
     };
     let left = pending(&mentions, &[tagged, claim], &[rejected]);
     assert_eq!(

@@ -3,6 +3,8 @@
 //! ([`changes`], what a host page is told).
 
 pub mod changes;
+pub mod history;
 pub mod model;
 pub mod reattach;
 pub mod state;
+pub mod time;

@@ -36,6 +36,17 @@ pub struct Annotation {
     pub orphan: bool,
 }
 
+/// A deleted annotation (or withdrawn rejection): its id and when it was deleted. Kept with the
+/// article's entry so that a stale copy of the annotation, written by another tab or imported, does
+/// not bring it back (see [`crate::core::storage::merge`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// The annotation's id (a rejection's [`crate::core::entities::suggestions::Rejected::key`]).
+    pub id: String,
+    /// RFC 3339 time of the deletion.
+    pub deleted: String,
+}
+
 /// The stored form of an [`Annotation`]: flat fields in the order Hamish writes them; a missing
 /// position is written as `0, 0` (an empty span, which no annotation has) and read back as missing.
 #[derive(Serialize, Deserialize)]

@@ -1,7 +1,8 @@
 //! The widget's state and the one reducer every change goes through.
 
 use crate::core::anchoring::selectors::TextSelector;
-use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::annotations::history::{replay, Snapshot, Step, StepKind, Target, DEPTH};
+use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::entry::Stored;
@@ -68,8 +69,15 @@ pub enum Notice {
     StoredEntryBackedUp { reason: String, backup_key: String },
     /// The stored entry was unusable and could not be backed up: saving is off so it is not overwritten.
     StoredEntryKept { reason: String },
-    /// Writing to storage failed (e.g. quota): the change is kept in this tab only.
+    /// Writing to storage failed (e.g. quota): the change is kept in this tab only, and saved with
+    /// the next change or when the tab is shown again.
     SaveFailed,
+    /// The stored entry cannot be read or was written by a newer Hamish: this tab does not write
+    /// over it and keeps its changes in memory (Export keeps them).
+    SavingPaused,
+    /// A change that can be undone was made (the notice offers Undo): its kind and how many
+    /// annotations it touched.
+    Done { kind: StepKind, count: usize },
     /// The last export held this many annotations.
     Exported(usize),
     /// The article changed since it was annotated: `moved` annotations followed their text,
@@ -111,6 +119,12 @@ pub struct State {
     pub rejected: Vec<Rejected>,
     /// The entities a reader can tag: the defaults, then the reader's own.
     pub registry: Rc<Vec<Entity>>,
+    /// Deleted annotations and withdrawn rejections, kept so stale copies do not bring them back.
+    pub deleted: Vec<Tombstone>,
+    /// Steps that can be undone, oldest first.
+    pub undo: Vec<Step>,
+    /// Steps undone that can be redone, most recently undone last.
+    pub redo: Vec<Step>,
     /// How many times the annotations were replaced from storage (on start, or from another tab):
     /// changes that come this way were made, and announced, elsewhere.
     pub loads: u32,
@@ -119,7 +133,8 @@ pub struct State {
 /// Every change to [`State`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Replaces all annotations and rejections (after loading from storage).
+    /// Replaces all annotations, rejections and tombstones (after loading from storage, or merging
+    /// another tab's changes).
     Load(Stored),
     /// Adds a new annotation and clears the pending selection.
     Add(Annotation),
@@ -148,8 +163,12 @@ pub enum Action {
         note: String,
         modified: String,
     },
-    /// Deletes an annotation (and drops it from the popover).
-    Delete(String),
+    /// Deletes an annotation at time `at` (and drops it from the popover).
+    Delete { id: String, at: String },
+    /// Undoes the latest step, dated `at`.
+    Undo { at: String },
+    /// Redoes the latest undone step, dated `at`.
+    Redo { at: String },
     /// Sets the panel's filter.
     SetFilter(Filter),
     /// Shows the toolbar for a selection, or hides it (`None`).
@@ -158,6 +177,8 @@ pub enum Action {
     SetPopover(Option<Popover>),
     /// Shows a notice (once: an equal notice already shown is not repeated).
     Notify(Notice),
+    /// Withdraws a notice that no longer holds (e.g. a failed save once a save succeeds).
+    Withdraw(Notice),
     /// Dismisses the notice at this index.
     Dismiss(usize),
     /// Merges imported annotations by id (see [`merge`]) and reports the import.
@@ -172,14 +193,109 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// The kind of undoable step this action is, if it changes what the reader made (and the key
+    /// under which consecutive such steps are one).
+    fn step(&self) -> Option<(StepKind, Option<String>)> {
+        Some(match self {
+            Action::Add(_) => (StepKind::Create, None),
+            Action::AddMany(_) => (StepKind::Accept, None),
+            Action::Reject(_) => (StepKind::Reject, None),
+            Action::SetRegistry(_) | Action::DeleteEntity { .. } => (StepKind::Entities, None),
+            Action::SetKind { .. } => (StepKind::Retag, None),
+            Action::SetNote { id, .. } => (StepKind::Note, Some(format!("note:{id}"))),
+            Action::Delete { .. } => (StepKind::Delete, None),
+            Action::Import(_) => (StepKind::Import, None),
+            Action::Reattach { .. } => (StepKind::Reattach, None),
+            _ => return None,
+        })
+    }
+}
+
 impl State {
-    /// Applies one action.
+    /// What the reader made, now.
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            annotations: self.annotations.clone(),
+            rejected: self.rejected.clone(),
+            registry: self.registry.clone(),
+        }
+    }
+
+    /// Applies one action; a change to what the reader made becomes an undoable step (and clears
+    /// what could be redone).
     pub fn apply(&mut self, action: Action) {
+        let Some((kind, coalesce)) = action.step() else {
+            return self.apply_action(action);
+        };
+        let destructive = matches!(
+            action,
+            Action::Delete { .. } | Action::AddMany(_) | Action::DeleteEntity { .. }
+        );
+        let before = self.snapshot();
+        self.apply_action(action);
+        let Some(step) = Step::between(kind, &before, &self.snapshot(), coalesce) else {
+            return;
+        };
+        if destructive {
+            let count = step.changes.len();
+            self.apply_action(Action::Notify(Notice::Done { kind, count }));
+        }
+        let step = match self.undo.pop() {
+            Some(last) if last.coalesce.is_some() && last.coalesce == step.coalesce => {
+                step.folded_into(last)
+            }
+            Some(last) => {
+                self.undo.push(last);
+                step
+            }
+            None => step,
+        };
+        self.undo.push(step);
+        if self.undo.len() > DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Replays `step` at time `at` (see [`replay`]).
+    fn replay(&mut self, step: &Step, at: &str) {
+        replay(
+            step,
+            at,
+            Target {
+                annotations: &mut self.annotations,
+                rejected: &mut self.rejected,
+                deleted: &mut self.deleted,
+                registry: &mut self.registry,
+            },
+        );
+        self.popover = None;
+        self.pending = None;
+        self.reattaching = None;
+    }
+
+    fn apply_action(&mut self, action: Action) {
         match action {
+            Action::Undo { at } => {
+                self.notices
+                    .retain(|n| !matches!(n, Notice::Done { .. } | Notice::Imported { .. }));
+                if let Some(step) = self.undo.pop() {
+                    self.replay(&step.inverse(), &at);
+                    self.redo.push(step);
+                }
+            }
+            Action::Redo { at } => {
+                if let Some(step) = self.redo.pop() {
+                    self.replay(&step, &at);
+                    self.undo.push(step);
+                }
+            }
             Action::Load(stored) => {
                 self.annotations = stored.annotations;
                 self.annotations.sort_by(Annotation::reading_order);
                 self.rejected = stored.rejected;
+                self.deleted = stored.deleted;
                 self.loads = self.loads.wrapping_add(1);
             }
             Action::AddMany(annotations) => {
@@ -199,7 +315,17 @@ impl State {
                 replacement,
                 modified,
             } => {
+                let before: Vec<String> = self.annotations.iter().map(|a| a.id.clone()).collect();
                 retag_entity(&mut self.annotations, &id, replacement.as_ref(), &modified);
+                for gone in before
+                    .into_iter()
+                    .filter(|i| !self.annotations.iter().any(|a| a.id == *i))
+                {
+                    self.deleted.push(Tombstone {
+                        id: gone,
+                        deleted: modified.clone(),
+                    });
+                }
                 self.rejected.retain(|r| r.entity != id);
                 self.registry = Rc::new(
                     self.registry
@@ -236,8 +362,16 @@ impl State {
                     }
                 }
             }
-            Action::Delete(id) => {
+            Action::Delete { id, at } => {
+                let before = self.annotations.len();
                 self.annotations.retain(|a| a.id != id);
+                if self.annotations.len() < before {
+                    self.deleted.retain(|t| t.id != id);
+                    self.deleted.push(Tombstone {
+                        id: id.clone(),
+                        deleted: at,
+                    });
+                }
                 if self.reattaching.as_deref() == Some(id.as_str()) {
                     self.reattaching = None;
                 }
@@ -263,7 +397,7 @@ impl State {
             }
             Action::Import(parsed) => {
                 let (anchored, orphaned) = (parsed.anchored(), parsed.orphaned());
-                let merged = merge(&mut self.annotations, parsed.annotations);
+                let merged = merge(&mut self.annotations, parsed.annotations, &self.deleted);
                 self.annotations.sort_by(Annotation::reading_order);
                 let rejected = parsed.rejected;
                 self.apply(Action::Notify(Notice::Imported {
@@ -291,7 +425,11 @@ impl State {
                 self.pending = None;
             }
             Action::Notify(notice) => {
-                // A new result of an export, import or open replaces the previous one.
+                // A new result of an export, import or open replaces the previous one; so does a new
+                // undoable change.
+                if matches!(notice, Notice::Done { .. }) {
+                    self.notices.retain(|n| !matches!(n, Notice::Done { .. }));
+                }
                 let replaced = |n: &Notice| {
                     matches!(
                         n,
@@ -312,6 +450,7 @@ impl State {
                     self.notices.push(notice);
                 }
             }
+            Action::Withdraw(notice) => self.notices.retain(|n| *n != notice),
             Action::Dismiss(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);

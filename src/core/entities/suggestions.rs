@@ -15,6 +15,16 @@ pub struct Rejected {
     pub start: usize,
     /// Code point just past it.
     pub end: usize,
+    /// RFC 3339 time of the rejection (empty in entries written before it was kept).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
+}
+
+impl Rejected {
+    /// What names the rejection in tombstones: `reject:` and its suggestion's key.
+    pub fn key(&self) -> String {
+        format!("reject:{}:{}:{}", self.entity, self.start, self.end)
+    }
 }
 
 /// A mention offered as an entity tag.
@@ -34,12 +44,13 @@ impl Suggestion {
         format!("{}:{}:{}", self.entity, self.start, self.end)
     }
 
-    /// The rejection of this suggestion.
-    pub fn rejected(&self) -> Rejected {
+    /// The rejection of this suggestion, at time `at`.
+    pub fn rejected(&self, at: &str) -> Rejected {
         Rejected {
             entity: self.entity.clone(),
             start: self.start,
             end: self.end,
+            at: at.into(),
         }
     }
 }

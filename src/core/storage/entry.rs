@@ -1,6 +1,6 @@
 //! The stored form of an article's annotations: one versioned JSON entry per article.
 
-use crate::core::annotations::model::Annotation;
+use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::entities::suggestions::Rejected;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,8 @@ struct Entry {
     annotations: Vec<Annotation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     rejected: Vec<Rejected>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    deleted: Vec<Tombstone>,
 }
 
 /// What is kept for an article: its annotations and the suggestions the reader rejected.
@@ -54,6 +56,8 @@ pub struct Stored {
     pub annotations: Vec<Annotation>,
     /// Rejected suggestions.
     pub rejected: Vec<Rejected>,
+    /// Deleted annotations and withdrawn rejections (see [`crate::core::storage::merge`]).
+    pub deleted: Vec<Tombstone>,
 }
 
 /// What reading an entry gave.
@@ -72,8 +76,18 @@ pub fn encode(article_id: &str, stored: &Stored) -> String {
         article: article_id.into(),
         annotations: stored.annotations.clone(),
         rejected: stored.rejected.clone(),
+        deleted: stored.deleted.clone(),
     };
     serde_json::to_string(&entry).unwrap_or_default()
+}
+
+/// The schema version a raw entry names, when it is JSON with one.
+pub fn schema_of(raw: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema: u64,
+    }
+    serde_json::from_str::<Version>(raw).ok().map(|v| v.schema)
 }
 
 /// Reads a storage entry (`None`: there is none).
@@ -94,6 +108,7 @@ pub fn decode(raw: Option<&str>) -> Decoded {
         Ok(entry) => Decoded::Stored(Stored {
             annotations: entry.annotations,
             rejected: entry.rejected,
+            deleted: entry.deleted,
         }),
         Err(e) => Decoded::Unusable(format!("malformed entry ({e})")),
     }

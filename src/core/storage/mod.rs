@@ -2,4 +2,5 @@
 //! ([`entry`]) and the recent-articles list with the texts of articles without a URL ([`recent`]).
 
 pub mod entry;
+pub mod merge;
 pub mod recent;

@@ -4,10 +4,12 @@
 
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN};
-use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::annotations::model::{Annotation, Kind, Tombstone};
+use crate::core::annotations::time::instant_or_oldest;
 use crate::core::entities::registry::Entity;
 use crate::core::text::span::Span;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// An annotation that could not be imported: its place in the file (1-based) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,18 +289,35 @@ pub fn parse(
     })
 }
 
-/// Merges `incoming` into `existing` by id: a new id is added; for a known id the version with the
-/// later `modified` wins (the existing one on a tie), so importing the same file twice changes nothing.
-pub fn merge(existing: &mut Vec<Annotation>, incoming: Vec<Annotation>) -> Merged {
+/// Merges `incoming` into `existing` by id: a new id is added; for a known id the version whose
+/// `modified` names the later instant wins (the existing one on a tie; an unparsable time counts as
+/// the oldest), so importing the same file twice changes nothing; an annotation deleted (`deleted`)
+/// after the imported version was modified stays deleted.
+pub fn merge(
+    existing: &mut Vec<Annotation>,
+    incoming: Vec<Annotation>,
+    deleted: &[Tombstone],
+) -> Merged {
     let mut merged = Merged::default();
+    let mut index: HashMap<String, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
     for annotation in incoming {
-        match existing.iter_mut().find(|a| a.id == annotation.id) {
-            Some(current) if annotation.modified > current.modified => {
-                *current = annotation;
+        let at = instant_or_oldest(&annotation.modified);
+        let buried = deleted
+            .iter()
+            .any(|t| t.id == annotation.id && instant_or_oldest(&t.deleted) >= at);
+        match index.get(&annotation.id) {
+            _ if buried => merged.kept += 1,
+            Some(&i) if at > instant_or_oldest(&existing[i].modified) => {
+                existing[i] = annotation;
                 merged.updated += 1;
             }
             Some(_) => merged.kept += 1,
             None => {
+                index.insert(annotation.id.clone(), existing.len());
                 existing.push(annotation);
                 merged.added += 1;
             }

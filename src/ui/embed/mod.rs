@@ -143,6 +143,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let dispatcher = state.dispatcher();
         let bridge = e.bridge.clone();
         let rejected = state.rejected.clone();
+        let deleted = state.deleted.clone();
         let (mount, frame, read_only) = (e.mount.clone(), e.frame.clone(), e.read_only);
         *e.bridge.rehost.borrow_mut() = Some(Callback::from(move |fresh: HostText| {
             let mut annotations = bridge.annotations.borrow().clone();
@@ -158,6 +159,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             dispatcher.dispatch(Action::Load(Stored {
                 annotations,
                 rejected: rejected.clone(),
+                deleted: deleted.clone(),
             }));
             dispatcher.dispatch(Action::SetPending(pending));
         }));
@@ -174,7 +176,26 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 .flatten()
         })
     };
-    use_reader_input(read_selection, latest, state.dispatcher(), command);
+    // Undo keys belong to this article when the focus or the selection is in it or in its controls
+    // (a page may hold several articles).
+    let owns_history: Rc<dyn Fn() -> bool> = {
+        let (mount, frame) = (e.mount.clone(), e.frame.clone());
+        Rc::new(move || {
+            let document = gloo::utils::document();
+            let within = |node: Option<Node>| {
+                node.is_some_and(|n| mount.contains(Some(&n)) || frame.contains(Some(&n)))
+            };
+            within(document.active_element().map(Node::from))
+                || within(selection::current_range().and_then(|r| r.start_container().ok()))
+        })
+    };
+    use_reader_input(
+        read_selection,
+        latest,
+        state.dispatcher(),
+        command,
+        owns_history,
+    );
     {
         // `readings` changes with every new reading of the host's text (even the same text, after the
         // host moved the article), so the host's text need not be compared itself.
@@ -299,7 +320,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let widget = Widget {
         lang: *lang,
         registry: registry.clone(),
-        edits,
+        edits: edits.clone(),
     };
     let Overlays {
         banner,
@@ -322,7 +343,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                             <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
                         </label>
                     }
-                    <button type="button" class="hamish-export" onclick={on_export}>{ strings.export_json }</button>
+                    <button type="button" class="hamish-export" onclick={on_export.clone()}>{ strings.export_json }</button>
                     <button type="button" class="hamish-collapse" aria-label={strings.dock_collapse} title={strings.dock_collapse}
                             aria-expanded="true" onclick={dock.on_toggle.clone()}>{ "×" }</button>
                 </header>
@@ -346,7 +367,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
                  style={format!("--hamish-slot:{}", e.slot.min(20))}>
                 <div class="hamish-toasts">
-                    <Notices notices={state.notices.clone()} {on_dismiss} />
+                    <Notices notices={state.notices.clone()} {on_dismiss} on_undo={edits.on_undo.clone()} on_export={on_export.clone()} />
                 </div>
                 { panel }
                 <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>

@@ -1,0 +1,212 @@
+//! Undo and redo: every change a reader makes is one [`Step`] — what it changed, before and after —
+//! and undoing a step is itself a change, dated now, so it is saved and merged like any other (a
+//! restored annotation is modified again; a removed one gets a tombstone).
+
+use crate::core::annotations::model::{Annotation, Tombstone};
+use crate::core::entities::registry::Entity;
+use crate::core::entities::suggestions::Rejected;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// How many steps can be undone.
+pub const DEPTH: usize = 100;
+
+/// What kind of change a step was (named in the Undo notice).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    /// A new annotation.
+    Create,
+    /// A deletion.
+    Delete,
+    /// A tag changed.
+    Retag,
+    /// A note edited (consecutive edits of one note are one step).
+    Note,
+    /// Suggestions accepted.
+    Accept,
+    /// A suggestion rejected.
+    Reject,
+    /// An import.
+    Import,
+    /// An annotation moved or re-attached.
+    Reattach,
+    /// An entity added, edited or deleted (with its tags retagged or removed).
+    Entities,
+}
+
+/// What an article's annotations, rejections and entities were at one moment (the parts a step
+/// compares).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// The annotations.
+    pub annotations: Vec<Annotation>,
+    /// The rejected suggestions.
+    pub rejected: Vec<Rejected>,
+    /// The entity registry.
+    pub registry: Rc<Vec<Entity>>,
+}
+
+/// One undoable change: each annotation it touched, before and after (`None`: absent), the
+/// rejections it removed and added, and the registry before and after when it changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// What kind of change.
+    pub kind: StepKind,
+    /// `(before, after)` of every annotation that changed.
+    pub changes: Vec<(Option<Annotation>, Option<Annotation>)>,
+    /// Rejections present before and gone after.
+    pub unrejected: Vec<Rejected>,
+    /// Rejections added.
+    pub rejected: Vec<Rejected>,
+    /// The registry before and after, when it changed.
+    pub registry: Option<(Rc<Vec<Entity>>, Rc<Vec<Entity>>)>,
+    /// Consecutive steps with the same key are one (typing a note).
+    pub coalesce: Option<String>,
+}
+
+impl Step {
+    /// The step from `before` to `after` (`None` when nothing changed).
+    pub fn between(
+        kind: StepKind,
+        before: &Snapshot,
+        after: &Snapshot,
+        coalesce: Option<String>,
+    ) -> Option<Step> {
+        let old: HashMap<&str, &Annotation> = before
+            .annotations
+            .iter()
+            .map(|a| (a.id.as_str(), a))
+            .collect();
+        let new: HashMap<&str, &Annotation> = after
+            .annotations
+            .iter()
+            .map(|a| (a.id.as_str(), a))
+            .collect();
+        let mut changes: Vec<(Option<Annotation>, Option<Annotation>)> = before
+            .annotations
+            .iter()
+            .filter(|a| !new.contains_key(a.id.as_str()))
+            .map(|a| (Some(a.clone()), None))
+            .collect();
+        for a in &after.annotations {
+            match old.get(a.id.as_str()) {
+                None => changes.push((None, Some(a.clone()))),
+                Some(was) if *was != a => changes.push((Some((*was).clone()), Some(a.clone()))),
+                Some(_) => {}
+            }
+        }
+        let gone = |from: &[Rejected], to: &[Rejected]| -> Vec<Rejected> {
+            from.iter()
+                .filter(|r| !to.iter().any(|x| x.key() == r.key()))
+                .cloned()
+                .collect()
+        };
+        let unrejected = gone(&before.rejected, &after.rejected);
+        let rejected = gone(&after.rejected, &before.rejected);
+        let registry = (!Rc::ptr_eq(&before.registry, &after.registry)
+            && before.registry != after.registry)
+            .then(|| (before.registry.clone(), after.registry.clone()));
+        let empty = changes.is_empty()
+            && unrejected.is_empty()
+            && rejected.is_empty()
+            && registry.is_none();
+        (!empty).then_some(Step {
+            kind,
+            changes,
+            unrejected,
+            rejected,
+            registry,
+            coalesce,
+        })
+    }
+
+    /// This step folded into the `earlier` one with the same coalescing key: the earlier "before",
+    /// this "after".
+    pub fn folded_into(self, mut earlier: Step) -> Step {
+        for (before, after) in self.changes {
+            let id = before.as_ref().or(after.as_ref()).map(|a| a.id.clone());
+            match earlier
+                .changes
+                .iter_mut()
+                .find(|(b, a)| b.as_ref().or(a.as_ref()).map(|x| &x.id) == id.as_ref())
+            {
+                Some(slot) => slot.1 = after,
+                None => earlier.changes.push((before, after)),
+            }
+        }
+        earlier
+    }
+
+    /// The step that undoes this one.
+    pub fn inverse(&self) -> Step {
+        Step {
+            kind: self.kind,
+            changes: self
+                .changes
+                .iter()
+                .map(|(b, a)| (a.clone(), b.clone()))
+                .collect(),
+            unrejected: self.rejected.clone(),
+            rejected: self.unrejected.clone(),
+            registry: self.registry.as_ref().map(|(b, a)| (a.clone(), b.clone())),
+            coalesce: None,
+        }
+    }
+}
+
+/// What applying a step's "after" side changed in the parts it is applied to.
+pub struct Target<'a> {
+    /// The annotations.
+    pub annotations: &'a mut Vec<Annotation>,
+    /// The rejections.
+    pub rejected: &'a mut Vec<Rejected>,
+    /// The tombstones.
+    pub deleted: &'a mut Vec<Tombstone>,
+    /// The registry.
+    pub registry: &'a mut Rc<Vec<Entity>>,
+}
+
+/// Applies `step`'s "after" side at time `at`: each annotation is put back as it was after the step
+/// (modified `at`, so it wins over older copies) or removed (with a tombstone dated `at`); rejections
+/// likewise; the registry is set.
+pub fn replay(step: &Step, at: &str, target: Target<'_>) {
+    for (before, after) in &step.changes {
+        let id = match before.as_ref().or(after.as_ref()) {
+            Some(a) => a.id.clone(),
+            None => continue,
+        };
+        target.annotations.retain(|a| a.id != id);
+        target.deleted.retain(|t| t.id != id);
+        match after {
+            Some(a) => {
+                let mut a = a.clone();
+                a.modified = at.to_string();
+                target.annotations.push(a);
+            }
+            None => target.deleted.push(Tombstone {
+                id,
+                deleted: at.to_string(),
+            }),
+        }
+    }
+    target.annotations.sort_by(Annotation::reading_order);
+    for r in &step.unrejected {
+        target.rejected.retain(|x| x.key() != r.key());
+        target.deleted.retain(|t| t.id != r.key());
+        target.deleted.push(Tombstone {
+            id: r.key(),
+            deleted: at.to_string(),
+        });
+    }
+    for r in &step.rejected {
+        if !target.rejected.iter().any(|x| x.key() == r.key()) {
+            let mut r = r.clone();
+            r.at = at.to_string();
+            target.deleted.retain(|t| t.id != r.key());
+            target.rejected.push(r);
+        }
+    }
+    if let Some((_, after)) = &step.registry {
+        *target.registry = after.clone();
+    }
+}

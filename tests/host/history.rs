@@ -1,0 +1,176 @@
+//! Undo and redo through the reducer: every change a reader makes is one step, undone and redone
+//! as a change of its own (dated, so it is saved and merged like any other).
+
+use crate::common::{annotate, article};
+use hamish::core::annotations::history::StepKind;
+use hamish::core::annotations::model::Kind;
+use hamish::core::annotations::state::{Action, Notice, State};
+use hamish::core::entities::registry::default_registry;
+use hamish::core::entities::suggestions::Rejected;
+use std::rc::Rc;
+
+fn undo(s: &mut State, at: &str) {
+    s.apply(Action::Undo { at: at.into() });
+}
+
+fn redo(s: &mut State, at: &str) {
+    s.apply(Action::Redo { at: at.into() });
+}
+
+#[test]
+fn create_delete_retag_each_undo_and_redo() {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    s.apply(Action::SetKind {
+        id: "u:1".into(),
+        kind: Kind::Entity("russia".into()),
+        modified: "2026-11-30T00:00:01Z".into(),
+    });
+    s.apply(Action::Delete {
+        id: "u:1".into(),
+        at: "2026-11-30T00:00:02Z".into(),
+    });
+    assert!(s.annotations.is_empty());
+    assert_eq!(s.deleted.len(), 1, "the deletion leaves a tombstone");
+    assert!(s.notices.contains(&Notice::Done {
+        kind: StepKind::Delete,
+        count: 1
+    }));
+    undo(&mut s, "2026-11-30T00:00:03Z");
+    assert_eq!(s.annotations.len(), 1);
+    assert_eq!(s.annotations[0].kind, Kind::Entity("russia".into()));
+    assert_eq!(
+        s.annotations[0].modified, "2026-11-30T00:00:03Z",
+        "the restoration is a change"
+    );
+    assert!(
+        s.deleted.is_empty(),
+        "the tombstone goes with the restoration"
+    );
+    assert!(!s.notices.iter().any(|n| matches!(n, Notice::Done { .. })));
+    undo(&mut s, "2026-11-30T00:00:04Z");
+    assert_eq!(s.annotations[0].kind, Kind::Claim);
+    undo(&mut s, "2026-11-30T00:00:05Z");
+    assert!(s.annotations.is_empty());
+    assert_eq!(
+        s.deleted.len(),
+        1,
+        "undoing a creation deletes, with a tombstone"
+    );
+    undo(&mut s, "2026-11-30T00:00:06Z");
+    assert!(s.annotations.is_empty(), "nothing more to undo");
+    redo(&mut s, "2026-11-30T00:00:07Z");
+    redo(&mut s, "2026-11-30T00:00:08Z");
+    assert_eq!(s.annotations[0].kind, Kind::Entity("russia".into()));
+    redo(&mut s, "2026-11-30T00:00:09Z");
+    assert!(s.annotations.is_empty());
+    // A new change clears what could be redone.
+    undo(&mut s, "2026-11-30T00:00:10Z");
+    s.apply(Action::Add(annotate(&a, "إيران", Kind::Claim, "u:2")));
+    assert!(s.redo.is_empty());
+}
+
+#[test]
+fn typing_a_note_is_one_step() {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    for (i, note) in ["ن", "نص", "نص أ"].iter().enumerate() {
+        s.apply(Action::SetNote {
+            id: "u:1".into(),
+            note: (*note).into(),
+            modified: format!("2026-11-30T00:00:0{i}Z"),
+        });
+    }
+    assert_eq!(s.undo.len(), 2, "the creation, then the note");
+    undo(&mut s, "2026-11-30T00:01:00Z");
+    assert_eq!(s.annotations[0].note, "");
+    redo(&mut s, "2026-11-30T00:02:00Z");
+    assert_eq!(s.annotations[0].note, "نص أ");
+}
+
+#[test]
+fn accept_all_reject_and_import_are_one_step_each() {
+    let a = article();
+    let mut s = State::default();
+    let many: Vec<_> = ["روسيا", "إيران", "دمشق"]
+        .iter()
+        .enumerate()
+        .map(|(i, q)| annotate(&a, q, Kind::Entity("russia".into()), &format!("u:{i}")))
+        .collect();
+    s.apply(Action::AddMany(many));
+    assert!(s.notices.contains(&Notice::Done {
+        kind: StepKind::Accept,
+        count: 3
+    }));
+    let r = Rejected {
+        entity: "iran".into(),
+        start: 1,
+        end: 4,
+        at: "2026-11-30T00:00:00Z".into(),
+    };
+    s.apply(Action::Reject(r.clone()));
+    undo(&mut s, "2026-11-30T00:00:01Z");
+    assert!(s.rejected.is_empty());
+    assert!(
+        s.deleted.iter().any(|t| t.id == r.key()),
+        "a withdrawn rejection leaves a tombstone"
+    );
+    undo(&mut s, "2026-11-30T00:00:02Z");
+    assert!(s.annotations.is_empty(), "accept-all undone as one step");
+    redo(&mut s, "2026-11-30T00:00:03Z");
+    assert_eq!(s.annotations.len(), 3);
+    redo(&mut s, "2026-11-30T00:00:04Z");
+    assert_eq!(s.rejected.len(), 1);
+    assert!(!s.deleted.iter().any(|t| t.id == r.key()));
+}
+
+#[test]
+fn deleting_an_entity_is_undone_with_its_tags() {
+    let a = article();
+    let mut s = State {
+        registry: Rc::new(default_registry()),
+        ..State::default()
+    };
+    s.apply(Action::Add(annotate(
+        &a,
+        "روسيا",
+        Kind::Entity("russia".into()),
+        "u:1",
+    )));
+    s.apply(Action::Add(annotate(
+        &a,
+        "إيران",
+        Kind::Entity("iran".into()),
+        "u:2",
+    )));
+    s.apply(Action::DeleteEntity {
+        id: "russia".into(),
+        replacement: None,
+        modified: "2026-11-30T00:00:00Z".into(),
+    });
+    assert_eq!(s.annotations.len(), 1);
+    assert!(s.registry.iter().all(|e| e.id != "russia"));
+    undo(&mut s, "2026-11-30T00:00:01Z");
+    assert_eq!(s.annotations.len(), 2);
+    assert!(s.registry.iter().any(|e| e.id == "russia"));
+    assert!(s.deleted.is_empty());
+}
+
+#[test]
+fn loading_and_interface_changes_are_not_steps() {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Load(hamish::core::storage::entry::Stored {
+        annotations: vec![annotate(&a, "روسيا", Kind::Claim, "u:1")],
+        ..Default::default()
+    }));
+    s.apply(Action::SetFilter(
+        hamish::core::annotations::state::Filter::Claims,
+    ));
+    s.apply(Action::Notify(Notice::SaveFailed));
+    assert!(s.undo.is_empty());
+    undo(&mut s, "2026-11-30T00:00:00Z");
+    assert_eq!(s.annotations.len(), 1, "a load is never undone");
+}
