@@ -224,8 +224,9 @@ fn storage_round_trips_through_local_storage() {
     let stored = Stored {
         annotations: vec![ann],
         rejected: vec![],
+        deleted: vec![],
     };
-    store.save(&stored).expect("saved");
+    assert_eq!(store.sync(&stored, "2026-11-30T00:00:00Z"), Ok(None));
     let raw = local()
         .get_item(&entry_key(id))
         .ok()
@@ -299,8 +300,9 @@ fn the_memory_backend_works_without_local_storage() {
     let stored = Stored {
         annotations: vec![ann],
         rejected: vec![],
+        deleted: vec![],
     };
-    store.save(&stored).expect("saved");
+    assert_eq!(store.sync(&stored, "2026-11-30T00:00:00Z"), Ok(None));
     assert_eq!(store.load("s"), (stored, vec![]));
 }
 
