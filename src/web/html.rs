@@ -2,6 +2,7 @@
 //! `DOMParser` builds an inert document (no script runs, nothing loads), and only text is taken out.
 
 use crate::core::text::article::BlockKind;
+use crate::core::text::open_error::OpenError;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, SupportedType};
 
@@ -107,11 +108,11 @@ fn main_content(doc: &Document) -> Option<Element> {
 
 /// The title, headings and paragraphs of an HTML page, in reading order. Scripts, styles, navigation,
 /// forms, comment sections, ads and other furniture are left out; links and emphasis become plain text.
-pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, String> {
-    let parser = DomParser::new().map_err(|_| "the HTML parser is unavailable".to_string())?;
+pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, OpenError> {
+    let parser = DomParser::new().map_err(|_| OpenError::HtmlParserUnavailable)?;
     let doc = parser
         .parse_from_string(html, SupportedType::TextHtml)
-        .map_err(|_| "the HTML could not be parsed".to_string())?;
+        .map_err(|_| OpenError::HtmlUnparsable)?;
     if let Ok(dropped) = doc.query_selector_all(DROPPED) {
         for i in 0..dropped.length() {
             if let Some(el) = dropped.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
@@ -128,7 +129,7 @@ pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, String> {
             }
         }
     }
-    let root = main_content(&doc).ok_or("the page has no body")?;
+    let root = main_content(&doc).ok_or(OpenError::NoBody)?;
     let mut blocks = Vec::new();
     let title = root
         .query_selector("h1")
@@ -142,7 +143,7 @@ pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, String> {
     }
     let found = root
         .query_selector_all(BLOCKS)
-        .map_err(|_| "the page could not be read".to_string())?;
+        .map_err(|_| OpenError::PageUnreadable)?;
     for i in 0..found.length() {
         let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
