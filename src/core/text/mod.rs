@@ -10,6 +10,7 @@
 pub mod article;
 pub mod block;
 pub mod collapse;
+pub mod elements;
 pub mod fold;
 pub mod formats;
 pub mod open_error;
