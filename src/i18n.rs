@@ -1,7 +1,7 @@
 //! The interface's strings in Arabic and English, and the reasons things fail, rendered in either.
 
 use crate::core::text::open_error::OpenError;
-use crate::core::text::source::{DocumentError, MAX_BYTES};
+use crate::core::text::source::{tenths_of_mb, DocumentError, MAX_BYTES};
 use crate::core::w3c::import::{ImportError, RejectReason};
 
 /// Interface language.
@@ -74,8 +74,8 @@ impl Lang {
             (Lang::Ar, DocumentError::NotText { mime }) => {
                 format!("ليس مستنداً نصياً (نوعه {mime})")
             }
-            (_, DocumentError::TooLarge { .. }) => {
-                let tenths = e.tenths_of_mb();
+            (_, DocumentError::TooLarge { bytes }) => {
+                let tenths = tenths_of_mb(*bytes);
                 let (size, limit) = (
                     format!("{}.{}", tenths / 10, tenths % 10),
                     MAX_BYTES / 1_048_576,

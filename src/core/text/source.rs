@@ -26,17 +26,10 @@ pub enum DocumentError {
     Empty,
 }
 
-impl DocumentError {
-    /// The size of a [`DocumentError::TooLarge`] document in tenths of a megabyte (MiB), rounded to
-    /// the nearest; 0 for the other errors.
-    pub fn tenths_of_mb(&self) -> usize {
-        match self {
-            DocumentError::TooLarge { bytes } => {
-                bytes.saturating_mul(10).saturating_add(524_288) / 1_048_576
-            }
-            _ => 0,
-        }
-    }
+/// A size of `bytes` in tenths of a megabyte (MiB), rounded to the nearest: what a message about a
+/// document's size shows.
+pub fn tenths_of_mb(bytes: usize) -> usize {
+    bytes.saturating_mul(10).saturating_add(524_288) / 1_048_576
 }
 
 /// How a document's text is turned into blocks.
