@@ -6,6 +6,7 @@ use crate::core::annotations::state::{Action, Notice, State};
 use crate::core::embed::css_rem::rem_to_reader_units;
 use crate::core::embed::options::{article_address, default_id, EmbedOptions, PanelPlacement};
 use crate::core::text::article::Article;
+use crate::core::text::open_error::OpenError;
 use crate::core::w3c::import;
 use crate::i18n::Lang;
 use crate::ui::annotator::export_value;
@@ -122,11 +123,15 @@ fn render_blocks(document: &Document, element: &Element, article: &Article) -> R
     Ok(())
 }
 
-/// Shows why the article could not be loaded, in the element where it would have been.
-fn show_failure(document: &Document, element: &Element, lang: Lang, reason: &str) {
+/// Shows why the article could not be loaded, in the element where it would have been, in the
+/// reader's language.
+fn show_failure(document: &Document, element: &Element, lang: Lang, error: &OpenError) {
     if let Ok(p) = document.create_element("p") {
         p.set_text_content(Some(
-            &lang.strings().embed_load_failed.replace("{reason}", reason),
+            &lang
+                .strings()
+                .embed_load_failed
+                .replace("{reason}", &lang.open_error(error)),
         ));
         let _ = p.set_attribute("role", "alert");
         let _ = p.set_attribute("class", "hamish-load-failed");
@@ -171,10 +176,11 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
             );
             let article = match open::open_url(&url, options.id.as_deref()).await {
                 Ok(article) => article,
-                Err(reason) => {
-                    show_failure(&document, &element, fallback, &reason);
+                Err(error) => {
+                    show_failure(&document, &element, fallback, &error);
                     return Err(format!(
-                        "the article at {url} could not be loaded: {reason}"
+                        "the article at {url} could not be loaded: {}",
+                        Lang::En.open_error(&error)
                     ));
                 }
             };
@@ -453,7 +459,8 @@ impl Mounted {
 
     /// Imports W3C annotations (a collection, page, annotation or array, as JSON) into the article,
     /// merged by id; returns the report as JSON `{anchored, orphaned, rejected: [{index, reason}…]}`.
-    /// Invalid input changes nothing and gives the reason.
+    /// Invalid input changes nothing and gives the reason. Reasons are in English (for the site
+    /// developer), whatever the interface language.
     pub fn import(&self, json: &str) -> Result<String, String> {
         let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
@@ -464,11 +471,12 @@ impl Mounted {
             &registry,
             &mut clock::new_urn,
             &clock::now_iso(),
-        )?;
+        )
+        .map_err(|e| Lang::En.import_error(&e))?;
         let report = serde_json::json!({
             "anchored": parsed.anchored(),
             "orphaned": parsed.orphaned(),
-            "rejected": parsed.rejected.iter().map(|r| serde_json::json!({ "index": r.index, "reason": r.reason })).collect::<Vec<_>>(),
+            "rejected": parsed.rejected.iter().map(|r| serde_json::json!({ "index": r.index, "reason": Lang::En.reject_reason(&r.reason) })).collect::<Vec<_>>(),
         });
         let Some(dispatcher) = e.bridge.dispatcher.borrow().clone() else {
             return Err("Hamish is still starting".into());

@@ -1,4 +1,8 @@
-//! The interface's strings in Arabic and English.
+//! The interface's strings in Arabic and English, and the reasons things fail, rendered in either.
+
+use crate::core::text::open_error::OpenError;
+use crate::core::text::source::{tenths_of_mb, DocumentError, MAX_BYTES};
+use crate::core::w3c::import::{ImportError, RejectReason};
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +58,121 @@ impl Lang {
         match self {
             Lang::Ar => &AR,
             Lang::En => &EN,
+        }
+    }
+}
+
+/// Failures, as the clause a notice's `{reason}` stands for ("it is too large (…)"). Data from
+/// outside (a MIME type, a parser's message, a server's status text, a tag) is kept as it came.
+impl Lang {
+    /// Why a document's content cannot become an article.
+    pub fn document_error(self, e: &DocumentError) -> String {
+        match (self, e) {
+            (Lang::En, DocumentError::NotText { mime }) => {
+                format!("it is not a text document (its type is {mime})")
+            }
+            (Lang::Ar, DocumentError::NotText { mime }) => {
+                format!("ليس مستنداً نصياً (نوعه {mime})")
+            }
+            (_, DocumentError::TooLarge { bytes }) => {
+                let tenths = tenths_of_mb(*bytes);
+                let (size, limit) = (
+                    format!("{}.{}", tenths / 10, tenths % 10),
+                    MAX_BYTES / 1_048_576,
+                );
+                match self {
+                    Lang::En => format!("it is too large ({size} MB; the limit is {limit} MB)"),
+                    Lang::Ar => {
+                        format!("حجمه كبير جداً ({size} ميغابايت، والحد الأقصى {limit} ميغابايت)")
+                    }
+                }
+            }
+            (Lang::En, DocumentError::NotUtf8 { byte }) => {
+                format!("it is not valid UTF-8 text (bad bytes at byte {byte})")
+            }
+            (Lang::Ar, DocumentError::NotUtf8 { byte }) => {
+                format!("ليس نصاً سليماً بترميز UTF-8 (بايتات غير صالحة عند البايت {byte})")
+            }
+            (Lang::En, DocumentError::Empty) => "the document is empty".into(),
+            (Lang::Ar, DocumentError::Empty) => "المستند فارغ".into(),
+        }
+    }
+
+    /// Why an article could not be opened.
+    pub fn open_error(self, e: &OpenError) -> String {
+        let en = self == Lang::En;
+        let pick = |en_text: &str, ar_text: &str| if en { en_text } else { ar_text }.to_string();
+        match e {
+            OpenError::NoWindow => pick("no window", "لا نافذة متصفح"),
+            OpenError::Network => pick(
+                "the request failed: the network is down, or the server does not allow this page to read it (CORS)",
+                "فشل الطلب: الشبكة منقطعة، أو أن الخادم لا يسمح لهذه الصفحة بقراءته (CORS)",
+            ),
+            OpenError::NoResponse => pick("no response", "لم يصل ردّ"),
+            OpenError::Http {
+                status,
+                status_text,
+            } => {
+                let text = match self {
+                    Lang::En => format!("the server answered {status} {status_text}"),
+                    Lang::Ar => format!("ردّ الخادم بالرمز {status} {status_text}"),
+                };
+                text.trim_end().to_string()
+            }
+            OpenError::Unreadable => pick("its content could not be read", "تعذّرت قراءة محتواه"),
+            OpenError::Document(e) => self.document_error(e),
+            OpenError::NoReadableText => pick("it has no readable text", "لا يحوي نصاً مقروءاً"),
+            OpenError::HtmlParserUnavailable => {
+                pick("the HTML parser is unavailable", "محلّل HTML غير متاح")
+            }
+            OpenError::HtmlUnparsable => pick("the HTML could not be parsed", "تعذّر تحليل HTML"),
+            OpenError::NoBody => pick("the page has no body", "لا متن للصفحة"),
+            OpenError::PageUnreadable => pick("the page could not be read", "تعذّرت قراءة الصفحة"),
+            OpenError::PastedEmpty => pick("the pasted text is empty", "النص الملصق فارغ"),
+            OpenError::NoLongerStored => pick(
+                "its text is no longer stored; open it again",
+                "لم يعد نصه محفوظاً؛ افتحه من جديد",
+            ),
+        }
+    }
+
+    /// Why a file of annotations was refused as a whole.
+    pub fn import_error(self, e: &ImportError) -> String {
+        match (self, e) {
+            (Lang::En, ImportError::Unreadable(detail)) => {
+                format!("the file could not be read ({detail})")
+            }
+            (Lang::Ar, ImportError::Unreadable(detail)) => {
+                format!("تعذّرت قراءة الملف ({detail})")
+            }
+            (Lang::En, ImportError::NotJson(detail)) => {
+                format!("it is not valid JSON ({detail})")
+            }
+            (Lang::Ar, ImportError::NotJson(detail)) => {
+                format!("الملف ليس JSON صالحاً ({detail})")
+            }
+            (Lang::En, ImportError::NoAnnotations) => "it holds no annotations (expected a W3C AnnotationCollection, AnnotationPage, Annotation or an array of them)".into(),
+            (Lang::Ar, ImportError::NoAnnotations) => "لا يحوي الملف تعليقات (المتوقع AnnotationCollection أو AnnotationPage أو Annotation وفق W3C، أو مصفوفة منها)".into(),
+        }
+    }
+
+    /// Why one annotation of a file was not imported.
+    pub fn reject_reason(self, r: &RejectReason) -> String {
+        match (self, r) {
+            (Lang::En, RejectReason::NoTarget) => "it has no target".into(),
+            (Lang::Ar, RejectReason::NoTarget) => "لا هدف له".into(),
+            (Lang::En, RejectReason::NoUsableSelector) => {
+                "its target has no usable TextQuoteSelector or TextPositionSelector".into()
+            }
+            (Lang::Ar, RejectReason::NoUsableSelector) => {
+                "ليس في هدفه محدِّد صالح من نوع TextQuoteSelector أو TextPositionSelector".into()
+            }
+            (Lang::En, RejectReason::UnknownEntity(name)) => {
+                format!("its tag \u{ab}{name}\u{bb} is not a known entity")
+            }
+            (Lang::Ar, RejectReason::UnknownEntity(name)) => {
+                format!("وسمه \u{ab}{name}\u{bb} ليس كياناً معروفاً")
+            }
         }
     }
 }

@@ -417,7 +417,7 @@ pub fn use_import_file(
         let registry = registry.clone();
         let task = gloo::file::callbacks::read_as_text(&file.into(), move |read| {
             let parsed = read
-                .map_err(|e| format!("the file could not be read ({e})"))
+                .map_err(|e| import::ImportError::Unreadable(e.to_string()))
                 .and_then(|json| {
                     import::parse(
                         &json,

@@ -5,6 +5,7 @@ use crate::core::annotations::state::{Action, Notice, Pending, Popover as Popove
 use crate::core::entities::registry::Entity;
 use crate::core::storage::entry::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
+use crate::core::text::open_error::OpenError;
 use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};
 use crate::ui::article::ArticleView;
@@ -36,7 +37,7 @@ pub struct AppProps {
     pub notices: Vec<Notice>,
     /// The latest failure to open another article (numbered, so each is shown once).
     #[prop_or_default]
-    pub failure: Option<(u32, String)>,
+    pub failure: Option<(u32, OpenError)>,
     /// Called with an article the reader asks to open.
     #[prop_or_default]
     pub on_open: Callback<OpenRequest>,

@@ -4,6 +4,7 @@
 
 use crate::core::annotations::state::Notice;
 use crate::core::text::article::{bundled, Article};
+use crate::core::text::open_error::OpenError;
 use crate::core::text::source::Format;
 use crate::i18n::Lang;
 use crate::ui::app::App;
@@ -37,7 +38,7 @@ struct Current {
 }
 
 /// Opens what was asked for.
-async fn open(request: OpenRequest) -> Result<(Article, Option<String>), String> {
+async fn open(request: OpenRequest) -> Result<(Article, Option<String>), OpenError> {
     match request {
         OpenRequest::Url { url, id } => {
             let absolute = web_sys::Url::new_with_base(&url, &page::href())
@@ -54,7 +55,7 @@ async fn open(request: OpenRequest) -> Result<(Article, Option<String>), String>
                 None => (Format::Plain, text),
             };
             if body.trim().is_empty() {
-                return Err("the pasted text is empty".into());
+                return Err(OpenError::PastedEmpty);
             }
             open::article_from_text(None, None, format, &body).map(|a| (a, None))
         }
@@ -68,7 +69,7 @@ async fn open(request: OpenRequest) -> Result<(Article, Option<String>), String>
                 .map(|a| (a, Some(url))),
             None => library::stored_article(&id)
                 .map(|a| (a, None))
-                .ok_or_else(|| "its text is no longer stored; open it again".into()),
+                .ok_or(OpenError::NoLongerStored),
         },
         OpenRequest::Bundled => Ok((bundled(), None)),
     }
@@ -106,7 +107,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
             }),
         }
     });
-    let failure = use_state(|| None::<(u32, String)>);
+    let failure = use_state(|| None::<(u32, OpenError)>);
     let request = {
         let current = current.clone();
         let failure = failure.clone();

@@ -1,4 +1,4 @@
-//! Messages for the reader: storage problems and export results.
+//! Messages for the reader: storage problems, export and import results, failures to open.
 
 use crate::core::annotations::state::Notice;
 use crate::i18n::Lang;
@@ -63,14 +63,17 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                 text.push_str(
                     &s.rejected_item
                         .replace("{index}", &r.index.to_string())
-                        .replace("{reason}", &r.reason),
+                        .replace("{reason}", &lang.reject_reason(&r.reason)),
                 );
             }
             (text, !rejected.is_empty())
         }
-        Notice::ImportFailed(reason) => (s.import_failed.replace("{reason}", reason), true),
-        Notice::LoadFailed(reason) => (s.load_failed.replace("{reason}", reason), true),
-        Notice::OpenFailed(reason) => (s.open_failed.replace("{reason}", reason), true),
+        Notice::ImportFailed(e) => (
+            s.import_failed.replace("{reason}", &lang.import_error(e)),
+            true,
+        ),
+        Notice::LoadFailed(e) => (s.load_failed.replace("{reason}", &lang.open_error(e)), true),
+        Notice::OpenFailed(e) => (s.open_failed.replace("{reason}", &lang.open_error(e)), true),
         Notice::HighlightsUnsupported => (s.no_highlights.into(), true),
         Notice::SavingPaused => (lang.history().saving_paused.into(), true),
         Notice::Done { kind, count } => (lang.done(*kind, *count), false),

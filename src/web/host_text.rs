@@ -3,62 +3,17 @@
 //!
 //! Nothing in the host's DOM is changed. Each block (a `<p>`, a heading, a list item, …) is the text
 //! of its text nodes — through links, emphasis and any other inline elements — with white space
-//! collapsed as the page renders it ([`crate::core::text::collapse`]); `<br>` is a line break.
+//! collapsed as the page renders it ([`crate::core::text::collapse`]); `<br>` is a line break. Which
+//! elements start a block and which are left out is decided by [`crate::core::text::elements`]
+//! ([`Purpose::HostArticle`]).
 
 use crate::core::text::article::{Article, BlockKind};
 use crate::core::text::collapse::{Bias, Collapsed, Piece};
+use crate::core::text::elements::{classify, Class, Purpose};
 use crate::core::text::units::{cp_len, cp_to_utf16, utf16_to_cp};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range, Text};
-
-/// Elements whose text is not part of the article (scripts, media, forms, furniture), besides any
-/// element marked `hidden`, `aria-hidden="true"` or `data-hamish-ignore`.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
-    "canvas", "video", "audio", "img", "picture", "input", "textarea", "select", "button", "form",
-    "nav", "aside", "dialog",
-];
-
-/// Elements that start a block of their own.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "caption",
-];
 
 /// One block of the host's article: its collapsed text and the text nodes it came from.
 struct HostBlock {
@@ -114,32 +69,24 @@ impl Reader {
                 continue;
             };
             let tag = el.local_name().to_ascii_lowercase();
-            if is_skipped(el, &tag) {
-                continue;
-            }
-            if tag == "br" {
-                self.pieces.push(Piece::Break);
-                self.nodes.push(None);
-            } else if BLOCKS.contains(&tag.as_str()) {
-                self.flush();
-                let outer = self.kind;
-                self.kind = Some(BlockKind::of_tag(&tag));
-                self.walk(el);
-                self.flush();
-                self.kind = outer;
-            } else {
-                self.walk(el);
+            match classify(&tag, |name| el.get_attribute(name), Purpose::HostArticle) {
+                Class::Skipped | Class::Furniture => {}
+                Class::LineBreak => {
+                    self.pieces.push(Piece::Break);
+                    self.nodes.push(None);
+                }
+                Class::Block(kind) => {
+                    self.flush();
+                    let outer = self.kind;
+                    self.kind = Some(kind);
+                    self.walk(el);
+                    self.flush();
+                    self.kind = outer;
+                }
+                Class::Inline => self.walk(el),
             }
         }
     }
-}
-
-/// Whether the element's content is left out of the article.
-fn is_skipped(el: &Element, tag: &str) -> bool {
-    SKIPPED.contains(&tag)
-        || el.has_attribute("hidden")
-        || el.has_attribute("data-hamish-ignore")
-        || el.get_attribute("aria-hidden").as_deref() == Some("true")
 }
 
 impl HostText {

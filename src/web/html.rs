@@ -1,48 +1,29 @@
 //! Reading an HTML page as an article, without ever putting its markup into the page: the browser's
 //! `DOMParser` builds an inert document (no script runs, nothing loads), and only text is taken out.
+//! Which elements are blocks, which are left out and which are furniture is decided by
+//! [`crate::core::text::elements`] ([`Purpose::Import`]); what holds the article is read here.
 
 use crate::core::text::article::BlockKind;
+use crate::core::text::elements::{by_tag, classify, Class, Purpose};
+use crate::core::text::open_error::OpenError;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DomParser, Element, SupportedType};
+use web_sys::{Document, DomParser, Element, NodeList, SupportedType};
 
-/// Elements that are never article text.
-const DROPPED: &str =
-    "script, style, noscript, template, iframe, object, embed, svg, canvas, video, audio, \
-     nav, header, footer, aside, form, button, input, select, textarea, dialog, menu";
+/// The element's tag, lower case.
+fn tag_of(el: &Element) -> String {
+    el.local_name().to_ascii_lowercase()
+}
 
-/// Words in an element's id or class that mark page furniture (comments, ads, sharing, related links).
-const FURNITURE: [&str; 15] = [
-    "comment",
-    "advert",
-    "ads",
-    "sponsor",
-    "promo",
-    "share",
-    "social",
-    "related",
-    "newsletter",
-    "cookie",
-    "popup",
-    "subscribe",
-    "sidebar",
-    "breadcrumb",
-    "byline-share",
-];
+/// What `el` is to an import ([`classify`]: its tag, `id`, `class` and `role`).
+fn class_of(el: &Element) -> Class {
+    classify(&tag_of(el), |name| el.get_attribute(name), Purpose::Import)
+}
 
-/// Block elements whose text becomes a block of the article.
-const BLOCKS: &str = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt, td";
-
-fn is_furniture(el: &Element) -> bool {
-    let names = format!("{} {}", el.id(), el.class_name()).to_lowercase();
-    names
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| FURNITURE.iter().any(|f| word == *f || word.starts_with(f)))
-        || el.get_attribute("role").is_some_and(|r| {
-            matches!(
-                r.as_str(),
-                "navigation" | "complementary" | "banner" | "contentinfo"
-            )
-        })
+/// The elements of a `querySelectorAll` answer, in document order.
+fn elements(list: NodeList) -> Vec<Element> {
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .collect()
 }
 
 /// Whether removing `el` could lose the article: it is the page's frame (`html`, `body`, `main`,
@@ -107,28 +88,26 @@ fn main_content(doc: &Document) -> Option<Element> {
 
 /// The title, headings and paragraphs of an HTML page, in reading order. Scripts, styles, navigation,
 /// forms, comment sections, ads and other furniture are left out; links and emphasis become plain text.
-pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, String> {
-    let parser = DomParser::new().map_err(|_| "the HTML parser is unavailable".to_string())?;
+pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, OpenError> {
+    let parser = DomParser::new().map_err(|_| OpenError::HtmlParserUnavailable)?;
     let doc = parser
         .parse_from_string(html, SupportedType::TextHtml)
-        .map_err(|_| "the HTML could not be parsed".to_string())?;
-    if let Ok(dropped) = doc.query_selector_all(DROPPED) {
-        for i in 0..dropped.length() {
-            if let Some(el) = dropped.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+        .map_err(|_| OpenError::HtmlUnparsable)?;
+    if let Ok(all) = doc.query_selector_all("*") {
+        for el in elements(all) {
+            if by_tag(&tag_of(&el), Purpose::Import) == Class::Skipped {
                 el.remove();
             }
         }
     }
-    if let Ok(all) = doc.query_selector_all("[id], [class], [role]") {
-        for i in 0..all.length() {
-            if let Some(el) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                if is_furniture(&el) && !holds_content(&el) {
-                    el.remove();
-                }
+    if let Ok(all) = doc.query_selector_all("*") {
+        for el in elements(all) {
+            if class_of(&el) == Class::Furniture && !holds_content(&el) {
+                el.remove();
             }
         }
     }
-    let root = main_content(&doc).ok_or("the page has no body")?;
+    let root = main_content(&doc).ok_or(OpenError::NoBody)?;
     let mut blocks = Vec::new();
     let title = root
         .query_selector("h1")
@@ -140,30 +119,34 @@ pub fn html_blocks(html: &str) -> Result<Vec<(BlockKind, String)>, String> {
     if let Some(title) = &title {
         blocks.push((BlockKind::Title, title.clone()));
     }
-    let found = root
-        .query_selector_all(BLOCKS)
-        .map_err(|_| "the page could not be read".to_string())?;
-    for i in 0..found.length() {
-        let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        // Only innermost blocks: a list item holding paragraphs gives its paragraphs, not itself too.
-        if el.query_selector(BLOCKS).ok().flatten().is_some() {
+    // Furniture kept because it holds the article reads as its tag says.
+    let all = root
+        .query_selector_all("*")
+        .map_err(|_| OpenError::PageUnreadable)?;
+    let found: Vec<(Element, BlockKind)> = elements(all)
+        .into_iter()
+        .filter_map(|el| match by_tag(&tag_of(&el), Purpose::Import) {
+            Class::Block(kind) => Some((el, kind)),
+            _ => None,
+        })
+        .collect();
+    for (i, (el, kind)) in found.iter().enumerate() {
+        // Only innermost blocks: a list item holding paragraphs gives its paragraphs, not itself
+        // too. A block's first block descendant is the next block in document order.
+        if found
+            .get(i + 1)
+            .is_some_and(|(next, _)| el.contains(Some(next.as_ref())))
+        {
             continue;
         }
-        let text = text_of(&el);
+        let text = text_of(el);
         if text.is_empty() || (blocks.is_empty() && title.as_deref() == Some(text.as_str())) {
             continue;
         }
-        if title.as_deref() == Some(text.as_str()) && el.tag_name().eq_ignore_ascii_case("h1") {
+        if title.as_deref() == Some(text.as_str()) && tag_of(el) == "h1" {
             continue;
         }
-        let kind = if el.tag_name().to_lowercase().starts_with('h') && el.tag_name().len() == 2 {
-            BlockKind::Heading
-        } else {
-            BlockKind::Paragraph
-        };
-        blocks.push((kind, text));
+        blocks.push((*kind, text));
     }
     if blocks.iter().all(|b| b.0 == BlockKind::Title) {
         let text = text_of(&root);

@@ -3,6 +3,7 @@
 
 use crate::core::text::article::{content_id, Article};
 use crate::core::text::formats::{markdown_blocks, plain_blocks};
+use crate::core::text::open_error::OpenError;
 use crate::core::text::source::{check_size, decode, format_of, Format};
 use crate::web::html::html_blocks;
 use wasm_bindgen::JsCast;
@@ -14,14 +15,14 @@ pub fn article_from_text(
     source: Option<&str>,
     format: Format,
     text: &str,
-) -> Result<Article, String> {
+) -> Result<Article, OpenError> {
     let blocks = match format {
         Format::Plain => plain_blocks(text),
         Format::Markdown => markdown_blocks(text),
         Format::Html => html_blocks(text)?,
     };
     if blocks.is_empty() {
-        return Err("it has no readable text".into());
+        return Err(OpenError::NoReadableText);
     }
     let probe = Article::from_blocks("", "", blocks.clone());
     let id = id.map_or_else(|| content_id(&probe.text), str::to_string);
@@ -30,29 +31,26 @@ pub fn article_from_text(
 }
 
 /// The bytes of a fetch response or file, as a `Vec`.
-async fn bytes_of(buffer: js_sys::Promise) -> Result<Vec<u8>, String> {
+async fn bytes_of(buffer: js_sys::Promise) -> Result<Vec<u8>, OpenError> {
     let buffer = JsFuture::from(buffer)
         .await
-        .map_err(|_| "its content could not be read".to_string())?;
+        .map_err(|_| OpenError::Unreadable)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Fetches `url` and reads it as an article (named `id`, else by its URL). Errors name the problem:
 /// the network or CORS, the HTTP status, a type that is not text, the size, the encoding, emptiness.
-pub async fn open_url(url: &str, id: Option<&str>) -> Result<Article, String> {
-    let window = web_sys::window().ok_or("no window")?;
+pub async fn open_url(url: &str, id: Option<&str>) -> Result<Article, OpenError> {
+    let window = web_sys::window().ok_or(OpenError::NoWindow)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| "the request failed: the network is down, or the server does not allow this page to read it (CORS)".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
+        .map_err(|_| OpenError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| OpenError::NoResponse)?;
     if !response.ok() {
-        return Err(format!(
-            "the server answered {} {}",
-            response.status(),
-            response.status_text()
-        )
-        .trim_end()
-        .to_string());
+        return Err(OpenError::Http {
+            status: response.status(),
+            status_text: response.status_text(),
+        });
     }
     let content_type = response
         .headers()
@@ -71,9 +69,7 @@ pub async fn open_url(url: &str, id: Option<&str>) -> Result<Article, String> {
     {
         check_size(length)?;
     }
-    let buffer = response
-        .array_buffer()
-        .map_err(|_| "its content could not be read".to_string())?;
+    let buffer = response.array_buffer().map_err(|_| OpenError::Unreadable)?;
     let text = decode(&bytes_of(buffer).await?)?;
     article_from_text(
         Some(id.unwrap_or(&final_url)),
@@ -84,7 +80,7 @@ pub async fn open_url(url: &str, id: Option<&str>) -> Result<Article, String> {
 }
 
 /// Reads a file the reader chose or dropped as an article (named by its content).
-pub async fn open_file(file: web_sys::File) -> Result<Article, String> {
+pub async fn open_file(file: web_sys::File) -> Result<Article, OpenError> {
     check_size(file.size() as usize)?;
     let format = format_of(&file.name(), &file.type_())?;
     let text = decode(&bytes_of(file.array_buffer()).await?)?;

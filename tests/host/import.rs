@@ -5,11 +5,13 @@ use hamish::core::annotations::model::Kind;
 use hamish::core::entities::registry::default_registry;
 use hamish::core::text::units::slice_cp;
 use hamish::core::w3c::export::export_collection;
-use hamish::core::w3c::import::{merge, parse, Merged, Parsed};
+use hamish::core::w3c::import::{merge, parse, Merged, Parsed, RejectReason};
+use hamish::i18n::Lang;
 use serde_json::json;
 
 const NOW: &str = "2026-11-30T08:00:00Z";
 
+/// Parses `json` against `text`; a refusal as the English reader reads it.
 fn run(json: &str, text: &str) -> Result<Parsed, String> {
     let mut n = 0;
     parse(
@@ -22,6 +24,7 @@ fn run(json: &str, text: &str) -> Result<Parsed, String> {
         },
         NOW,
     )
+    .map_err(|e| Lang::En.import_error(&e))
 }
 
 fn quote_annotation(exact: &str, body: serde_json::Value) -> serde_json::Value {
@@ -172,10 +175,10 @@ fn unusable_annotations_are_rejected_with_a_reason_and_the_rest_imported() {
         quote_annotation("حلب", json!(null)),
     ]);
     let parsed = run(&doc.to_string(), &a.text).expect("parsed");
-    let reasons: Vec<(usize, &str)> = parsed
+    let reasons: Vec<(usize, String)> = parsed
         .rejected
         .iter()
-        .map(|r| (r.index, r.reason.as_str()))
+        .map(|r| (r.index, Lang::En.reject_reason(&r.reason)))
         .collect();
     assert_eq!(reasons.len(), 5, "{reasons:?}");
     assert!(reasons[0].1.contains("no target"));
@@ -184,7 +187,14 @@ fn unusable_annotations_are_rejected_with_a_reason_and_the_rest_imported() {
         .contains("no usable TextQuoteSelector or TextPositionSelector"));
     assert!(reasons[2].1.contains("no usable"));
     assert!(reasons[3].1.contains("no usable"));
-    assert_eq!(reasons[4], (5, "its tag «Atlantis» is not a known entity"));
+    assert_eq!(
+        reasons[4],
+        (5, "its tag «Atlantis» is not a known entity".to_string())
+    );
+    assert_eq!(
+        parsed.rejected[4].reason,
+        RejectReason::UnknownEntity("Atlantis".into())
+    );
     assert_eq!(parsed.annotations.len(), 1);
 }
 

@@ -7,6 +7,7 @@ use hamish::core::entities::suggestions::Rejected;
 use hamish::core::storage::entry::Stored;
 use hamish::core::storage::merge::{horizon, merge};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 const NEVER: i64 = i64::MIN;
 
@@ -155,7 +156,10 @@ fn edits() -> impl Strategy<Value = Vec<(bool, Edit)>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::with_cases(256)
+    })]
 
     /// Two tabs start from the same entry and edit in some interleaving, syncing with the store at
     /// random moments; at the end both sync. They converge on one set, no edit's latest version is

@@ -5,7 +5,8 @@ use hamish::core::storage::recent::{
 };
 use hamish::core::text::article::{content_id, detect_language, Article, BlockKind};
 use hamish::core::text::formats::{markdown_blocks, plain_blocks};
-use hamish::core::text::source::{decode, format_of, Format, MAX_BYTES};
+use hamish::core::text::source::{decode, format_of, DocumentError, Format, MAX_BYTES};
+use hamish::i18n::Lang;
 
 fn kinds(blocks: &[(BlockKind, String)]) -> Vec<(BlockKind, &str)> {
     blocks.iter().map(|(k, t)| (*k, t.as_str())).collect()
@@ -92,8 +93,17 @@ fn formats_come_from_the_type_then_the_name() {
         ),
     ];
     for (name, mime, want) in cases {
-        assert_eq!(format_of(name, mime), want, "{name} {mime}");
+        assert_eq!(
+            format_of(name, mime).map_err(|e| Lang::En.document_error(&e)),
+            want,
+            "{name} {mime}"
+        );
     }
+}
+
+/// A decoding refusal as the English reader reads it.
+fn english(decoded: Result<String, DocumentError>) -> Result<String, String> {
+    decoded.map_err(|e| Lang::En.document_error(&e))
 }
 
 #[test]
@@ -101,16 +111,19 @@ fn documents_must_be_small_valid_utf8_and_not_empty() {
     assert_eq!(decode("مرحبا".as_bytes()), Ok("مرحبا".to_string()));
     assert_eq!(decode(b"\xEF\xBB\xBFbom"), Ok("bom".to_string()));
     assert_eq!(
-        decode(b"A \xE9t\xE9"),
+        english(decode(b"A \xE9t\xE9")),
         Err("it is not valid UTF-8 text (bad bytes at byte 2)".to_string())
     );
-    assert_eq!(decode(b"  \n "), Err("the document is empty".to_string()));
+    assert_eq!(
+        english(decode(b"  \n ")),
+        Err("the document is empty".to_string())
+    );
     assert_eq!(
         decode(&vec![b'a'; MAX_BYTES]).map(|t| t.len()),
         Ok(MAX_BYTES)
     );
     assert_eq!(
-        decode(&vec![b'a'; 6 * 1024 * 1024]),
+        english(decode(&vec![b'a'; 6 * 1024 * 1024])),
         Err("it is too large (6.0 MB; the limit is 5 MB)".to_string())
     );
 }

@@ -167,7 +167,7 @@ fn notices_are_not_repeated_and_can_be_dismissed() {
 
 #[test]
 fn importing_merges_and_reports() {
-    use hamish::core::w3c::import::{Merged, Parsed, Rejection};
+    use hamish::core::w3c::import::{Merged, Parsed, RejectReason, Rejection};
     let a = article();
     let mut s = State::default();
     s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
@@ -177,7 +177,7 @@ fn importing_merges_and_reports() {
         annotations: vec![annotate(&a, "روسيا", Kind::Claim, "u:1"), orphan],
         rejected: vec![Rejection {
             index: 3,
-            reason: "why".into(),
+            reason: RejectReason::NoTarget,
         }],
     };
     s.apply(Action::Import(parsed));
@@ -189,7 +189,7 @@ fn importing_merges_and_reports() {
             orphaned: 1,
             rejected: vec![Rejection {
                 index: 3,
-                reason: "why".into()
+                reason: RejectReason::NoTarget
             }],
             merged: Merged {
                 added: 1,

@@ -6,7 +6,8 @@ use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::entry::Stored;
-use crate::core::w3c::import::{merge, Merged, Parsed, Rejection};
+use crate::core::text::open_error::OpenError;
+use crate::core::w3c::import::{merge, ImportError, Merged, Parsed, Rejection};
 use std::rc::Rc;
 
 /// Which annotations the side panel lists.
@@ -91,11 +92,11 @@ pub enum Notice {
         merged: Merged,
     },
     /// An import was refused as a whole; nothing changed.
-    ImportFailed(String),
+    ImportFailed(ImportError),
     /// The article asked for could not be loaded; the bundled one is shown.
-    LoadFailed(String),
+    LoadFailed(OpenError),
     /// An article the reader asked for could not be opened; the current one stays.
-    OpenFailed(String),
+    OpenFailed(OpenError),
     /// The browser cannot draw highlights inside a host page (no CSS Custom Highlight API).
     HighlightsUnsupported,
 }

@@ -3,13 +3,17 @@
 //! [`article`] is the article (blocks and the one text every offset counts over); [`units`] converts
 //! offsets between code points, UTF-16 and bytes and snaps them to grapheme clusters; [`fold`] makes
 //! spelling variants equal for matching; [`formats`] and [`source`] turn a document (plain text,
-//! Markdown, its bytes) into blocks; [`collapse`] reads a host page's text as the browser renders it.
+//! Markdown, its bytes) into blocks, and [`open_error`] says why one could not be opened;
+//! [`elements`] decides which HTML elements are blocks and which are left out; [`collapse`] reads a
+//! host page's text as the browser renders it.
 
 pub mod article;
 pub mod block;
 pub mod collapse;
+pub mod elements;
 pub mod fold;
 pub mod formats;
+pub mod open_error;
 pub mod source;
 pub mod span;
 pub mod units;

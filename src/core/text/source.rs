@@ -3,6 +3,35 @@
 /// The largest document Hamish opens.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
+/// Why a document's content cannot become an article. Rendered for the reader by
+/// [`crate::i18n::Lang::document_error`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentError {
+    /// Its type is not text (an image, a PDF, a binary): the type as served or named.
+    NotText {
+        /// The MIME type, lower case, without parameters.
+        mime: String,
+    },
+    /// It is over [`MAX_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// Its bytes are not valid UTF-8.
+    NotUtf8 {
+        /// The offset of the first bad byte.
+        byte: usize,
+    },
+    /// It holds nothing but white space.
+    Empty,
+}
+
+/// A size of `bytes` in tenths of a megabyte (MiB), rounded to the nearest: what a message about a
+/// document's size shows.
+pub fn tenths_of_mb(bytes: usize) -> usize {
+    bytes.saturating_mul(10).saturating_add(524_288) / 1_048_576
+}
+
 /// How a document's text is turned into blocks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -17,7 +46,7 @@ pub enum Format {
 /// The format of a document named `name` (a file name or URL) served as `content_type` (may be
 /// empty): by the content type when it says, else by the name's extension, else plain text. A type
 /// that is not text (an image, a PDF, a binary) is refused.
-pub fn format_of(name: &str, content_type: &str) -> Result<Format, String> {
+pub fn format_of(name: &str, content_type: &str) -> Result<Format, DocumentError> {
     let mime = content_type
         .split(';')
         .next()
@@ -45,36 +74,30 @@ pub fn format_of(name: &str, content_type: &str) -> Result<Format, String> {
         m if m.starts_with("text/") => Ok(by_name
             .filter(|f| *f != Format::Html || m == "text/plain")
             .unwrap_or(Format::Plain)),
-        m => Err(format!("it is not a text document (its type is {m})")),
+        m => Err(DocumentError::NotText {
+            mime: m.to_string(),
+        }),
     }
 }
 
 /// Refuses a document of `len` bytes when it is over [`MAX_BYTES`], saying how large it is.
-pub fn check_size(len: usize) -> Result<(), String> {
+pub fn check_size(len: usize) -> Result<(), DocumentError> {
     if len <= MAX_BYTES {
         return Ok(());
     }
-    let tenths = len.saturating_mul(10).saturating_add(524_288) / 1_048_576;
-    Err(format!(
-        "it is too large ({}.{} MB; the limit is 5 MB)",
-        tenths / 10,
-        tenths % 10
-    ))
+    Err(DocumentError::TooLarge { bytes: len })
 }
 
 /// The text of a document's bytes: at most [`MAX_BYTES`], valid UTF-8 (a byte-order mark is
 /// dropped), not empty. Invalid UTF-8 is refused, saying where, rather than shown with guesses.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+pub fn decode(bytes: &[u8]) -> Result<String, DocumentError> {
     check_size(bytes.len())?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!(
-            "it is not valid UTF-8 text (bad bytes at byte {})",
-            e.utf8_error().valid_up_to()
-        )
+    let text = String::from_utf8(bytes.to_vec()).map_err(|e| DocumentError::NotUtf8 {
+        byte: e.utf8_error().valid_up_to(),
     })?;
     if text.trim().is_empty() {
-        return Err("the document is empty".into());
+        return Err(DocumentError::Empty);
     }
     Ok(text)
 }

@@ -11,13 +11,37 @@ use crate::core::text::span::Span;
 use serde_json::Value;
 use std::collections::HashMap;
 
+/// Why a file was refused as a whole (nothing imported). Rendered for the reader by
+/// [`crate::i18n::Lang::import_error`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file could not be read; the browser's description of why.
+    Unreadable(String),
+    /// The text is not JSON; the parser's own description of where and why.
+    NotJson(String),
+    /// The JSON holds nothing that stands for an annotation.
+    NoAnnotations,
+}
+
+/// Why one annotation of a file could not be imported. Rendered for the reader by
+/// [`crate::i18n::Lang::reject_reason`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RejectReason {
+    /// It has no `target`.
+    NoTarget,
+    /// Its target has no usable `TextQuoteSelector` nor `TextPositionSelector`.
+    NoUsableSelector,
+    /// Its `tagging` body names an entity the registry does not know (the name as written).
+    UnknownEntity(String),
+}
+
 /// An annotation that could not be imported: its place in the file (1-based) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejection {
     /// 1-based position among the file's annotations.
     pub index: usize,
     /// What is wrong with it.
-    pub reason: String,
+    pub reason: RejectReason,
 }
 
 /// The annotations a file holds, anchored to the current article, and those it could not use.
@@ -53,7 +77,7 @@ pub struct Merged {
 }
 
 /// The objects in `root` that stand for annotations, or an error when there are none.
-fn annotation_objects(root: &Value) -> Result<Vec<&Value>, String> {
+fn annotation_objects(root: &Value) -> Result<Vec<&Value>, ImportError> {
     fn collect<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
         match v {
             Value::Array(items) => items.iter().for_each(|i| collect(i, out)),
@@ -84,7 +108,7 @@ fn annotation_objects(root: &Value) -> Result<Vec<&Value>, String> {
     let mut out = Vec::new();
     collect(root, &mut out);
     if out.is_empty() {
-        Err("it holds no annotations (expected a W3C AnnotationCollection, AnnotationPage, Annotation or an array of them)".into())
+        Err(ImportError::NoAnnotations)
     } else {
         Ok(out)
     }
@@ -108,10 +132,10 @@ fn has_type(v: &Value, t: &str) -> bool {
 }
 
 /// The quote and position selectors of an annotation's target.
-fn target_of(annotation: &Value) -> Result<TextSelector, String> {
+fn target_of(annotation: &Value) -> Result<TextSelector, RejectReason> {
     let targets = as_list(annotation.get("target"));
     if targets.is_empty() {
-        return Err("it has no target".into());
+        return Err(RejectReason::NoTarget);
     }
     let selectors: Vec<&Value> = targets
         .iter()
@@ -153,7 +177,7 @@ fn target_of(annotation: &Value) -> Result<TextSelector, String> {
         }
     }
     if target.exact.is_empty() && target.position.is_none() {
-        Err("its target has no usable TextQuoteSelector or TextPositionSelector".into())
+        Err(RejectReason::NoUsableSelector)
     } else {
         Ok(target)
     }
@@ -175,7 +199,7 @@ fn entity_for<'a>(registry: &'a [Entity], tag: &str) -> Option<&'a Entity> {
 /// What an annotation says (claim or entity) and its note, from its bodies. A `tagging` body must
 /// name a known entity; a `classifying` body with the value `claim`, or no tag at all (a plain
 /// highlight or comment from another tool), makes it a claim.
-fn kind_and_note(annotation: &Value, registry: &[Entity]) -> Result<(Kind, String), String> {
+fn kind_and_note(annotation: &Value, registry: &[Entity]) -> Result<(Kind, String), RejectReason> {
     let mut kind = None;
     let mut notes = Vec::new();
     if let Some(text) = annotation.get("bodyValue").and_then(Value::as_str) {
@@ -199,7 +223,7 @@ fn kind_and_note(annotation: &Value, registry: &[Entity]) -> Result<(Kind, Strin
             {
                 Some(entity) => kind = Some(Kind::Entity(entity.id.clone())),
                 None if kind.is_none() && purposes.contains(&"tagging") => {
-                    return Err(format!("its tag \u{ab}{named}\u{bb} is not a known entity"))
+                    return Err(RejectReason::UnknownEntity(named.to_string()))
                 }
                 None => {}
             }
@@ -227,9 +251,9 @@ pub fn parse(
     registry: &[Entity],
     new_id: &mut dyn FnMut() -> String,
     now: &str,
-) -> Result<Parsed, String> {
+) -> Result<Parsed, ImportError> {
     let root: Value =
-        serde_json::from_str(json).map_err(|e| format!("it is not valid JSON ({e})"))?;
+        serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let objects = annotation_objects(&root)?;
     let mut rejected = Vec::new();
     let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
