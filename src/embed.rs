@@ -465,14 +465,8 @@ impl Mounted {
         let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
         let host = e.bridge.current_host(&e.host);
-        let parsed = import::parse(
-            json,
-            &host.article.text,
-            &registry,
-            &mut clock::new_urn,
-            &clock::now_iso(),
-        )
-        .map_err(|e| Lang::En.import_error(&e))?;
+        let parsed = import::parse(json, &host.article.text, &registry, &clock::now_iso())
+            .map_err(|e| Lang::En.import_error(&e))?;
         let report = serde_json::json!({
             "anchored": parsed.anchored(),
             "orphaned": parsed.orphaned(),

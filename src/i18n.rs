@@ -444,6 +444,7 @@ pub struct HistoryStrings {
     pub done_import: &'static str,
     pub done_entities: &'static str,
     pub done_other: &'static str,
+    pub import_undated: &'static str,
 }
 
 impl Lang {
@@ -480,6 +481,7 @@ static AR_HISTORY: HistoryStrings = HistoryStrings {
     done_import: "استُورد الملف ({n} تعليقًا تغيّر).",
     done_entities: "حُذف الكيان ({n} تعليقًا تغيّر).",
     done_other: "تم التغيير.",
+    import_undated: "{n} منها بوقت ليس بصيغة RFC 3339، فعُدّت أقدم النسخ.",
 };
 
 static EN_HISTORY: HistoryStrings = HistoryStrings {
@@ -493,4 +495,5 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     done_import: "File imported ({n} annotations changed).",
     done_entities: "Entity deleted ({n} annotations changed).",
     done_other: "Changed.",
+    import_undated: "{n} had a time that is not RFC 3339 and counted as the oldest version.",
 };

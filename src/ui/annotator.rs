@@ -418,15 +418,7 @@ pub fn use_import_file(
         let task = gloo::file::callbacks::read_as_text(&file.into(), move |read| {
             let parsed = read
                 .map_err(|e| import::ImportError::Unreadable(e.to_string()))
-                .and_then(|json| {
-                    import::parse(
-                        &json,
-                        &article.text,
-                        &registry,
-                        &mut clock::new_urn,
-                        &clock::now_iso(),
-                    )
-                });
+                .and_then(|json| import::parse(&json, &article.text, &registry, &clock::now_iso()));
             dispatcher.dispatch(match parsed {
                 Ok(parsed) => Action::Import(parsed),
                 Err(reason) => Action::Notify(Notice::ImportFailed(reason)),

@@ -45,6 +45,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             orphaned,
             rejected,
             merged,
+            undated,
         } => {
             let mut text = s
                 .imported
@@ -64,6 +65,15 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                     &s.rejected_item
                         .replace("{index}", &r.index.to_string())
                         .replace("{reason}", &lang.reject_reason(&r.reason)),
+                );
+            }
+            if *undated > 0 {
+                text.push(' ');
+                text.push_str(
+                    &lang
+                        .history()
+                        .import_undated
+                        .replace("{n}", &undated.to_string()),
                 );
             }
             (text, !rejected.is_empty())

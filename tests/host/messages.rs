@@ -290,6 +290,7 @@ fn notices_carry_their_reasons_into_either_language() {
             reason: RejectReason::NoUsableSelector,
         }],
         merged: Merged::default(),
+        undated: 0,
     };
     let cases = [
         (

@@ -179,6 +179,7 @@ fn importing_merges_and_reports() {
             index: 3,
             reason: RejectReason::NoTarget,
         }],
+        undated: 0,
     };
     s.apply(Action::Import(parsed));
     assert_eq!(s.annotations.len(), 2);
@@ -195,7 +196,8 @@ fn importing_merges_and_reports() {
                 added: 1,
                 updated: 0,
                 kept: 1
-            }
+            },
+            undated: 0,
         }]
     );
 }

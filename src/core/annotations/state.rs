@@ -90,6 +90,8 @@ pub enum Notice {
         orphaned: usize,
         rejected: Vec<Rejection>,
         merged: Merged,
+        /// How many had a time that is not RFC 3339 (counted as the oldest version).
+        undated: usize,
     },
     /// An import was refused as a whole; nothing changed.
     ImportFailed(ImportError),
@@ -406,6 +408,7 @@ impl State {
                     orphaned,
                     rejected,
                     merged,
+                    undated: parsed.undated,
                 }));
             }
             Action::SetReattaching(id) => {

@@ -3,6 +3,7 @@
 
 pub use crate::core::text::block::BlockKind;
 use crate::core::text::formats::plain_blocks;
+use crate::core::text::hash::Fnv;
 use crate::core::text::units::{cp_len, snap_to_graphemes, trim_whitespace};
 
 /// One block of the article and where it sits in the article's text.
@@ -188,23 +189,16 @@ pub fn detect_language(text: &str) -> (&'static str, &'static str) {
 }
 
 /// An id for a text that came without a URL: `text-` and a 64-bit FNV-1a hash of the text with its
-/// white space collapsed, so the same text pasted or opened again finds its annotations. (FNV-1a is a
-/// few lines; the id needs stability, not secrecy, so a cryptographic hash would only add size.)
+/// white space collapsed, so the same text pasted or opened again finds its annotations.
 pub fn content_id(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut first = true;
-    for word in text.split_whitespace() {
-        if !first {
-            hash ^= u64::from(b' ');
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut hash = Fnv::default();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            hash.write(b" ");
         }
-        first = false;
-        for byte in word.bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        hash.write(word.as_bytes());
     }
-    format!("text-{hash:016x}")
+    format!("text-{}", hash.hex())
 }
 
 /// The article bundled with Hamish (see `articles/SOURCE.md`).

@@ -13,6 +13,7 @@ pub mod collapse;
 pub mod elements;
 pub mod fold;
 pub mod formats;
+pub mod hash;
 pub mod open_error;
 pub mod source;
 pub mod span;

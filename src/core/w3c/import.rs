@@ -5,8 +5,9 @@
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
-use crate::core::annotations::time::instant_or_oldest;
+use crate::core::annotations::time::{instant_or_oldest, parse as parse_time};
 use crate::core::entities::registry::Entity;
+use crate::core::text::hash::Fnv;
 use crate::core::text::span::Span;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -51,6 +52,9 @@ pub struct Parsed {
     pub annotations: Vec<Annotation>,
     /// Unusable ones, with reasons.
     pub rejected: Vec<Rejection>,
+    /// How many carried a `created` or `modified` that is not an RFC 3339 time (each counts as the
+    /// oldest version when merged).
+    pub undated: usize,
 }
 
 impl Parsed {
@@ -243,19 +247,19 @@ fn kind_and_note(annotation: &Value, registry: &[Entity]) -> Result<(Kind, Strin
 }
 
 /// Reads a file's text as W3C annotations and anchors them in `text` (the current article).
-/// `new_id` names annotations that have no id; `now` dates those without times. Invalid JSON, or
+/// An annotation without a usable id is named from its target and bodies; `now` dates those without times. Invalid JSON, or
 /// JSON without annotations, is an error and yields nothing.
 pub fn parse(
     json: &str,
     text: &str,
     registry: &[Entity],
-    new_id: &mut dyn FnMut() -> String,
     now: &str,
 ) -> Result<Parsed, ImportError> {
     let root: Value =
         serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let objects = annotation_objects(&root)?;
     let mut rejected = Vec::new();
+    let mut undated = 0;
     let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
     for (i, object) in objects.into_iter().enumerate() {
         let outcome = target_of(object)
@@ -272,8 +276,13 @@ pub fn parse(
         };
         let field = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_string);
         let created = field("created").unwrap_or_else(|| now.to_string());
+        let modified = field("modified").unwrap_or_else(|| created.clone());
+        if parse_time(&created).is_none() || parse_time(&modified).is_none() {
+            undated += 1;
+        }
         let annotation = Annotation {
-            // An id must survive a space-separated attribute and a CSS selector.
+            // An id must survive a space-separated attribute and a CSS selector; one that does not
+            // is replaced by one made from the annotation's target and bodies, the same every time.
             id: field("id")
                 .filter(|id| {
                     !id.is_empty()
@@ -281,11 +290,11 @@ pub fn parse(
                             .chars()
                             .any(|c| c.is_whitespace() || c == '"' || c == '\\')
                 })
-                .unwrap_or_else(&mut *new_id),
+                .unwrap_or_else(|| stable_id(object)),
             kind,
             target: target.clone(),
             note,
-            modified: field("modified").unwrap_or_else(|| created.clone()),
+            modified,
             created,
             orphan: false,
         };
@@ -310,7 +319,25 @@ pub fn parse(
     Ok(Parsed {
         annotations,
         rejected,
+        undated,
     })
+}
+
+/// An id for an imported annotation that has no usable one: `urn:hamish:import:` and a hash of its
+/// target and bodies, so importing the same file again names it the same and changes nothing.
+fn stable_id(object: &Value) -> String {
+    let mut hash = Fnv::default();
+    for key in ["target", "body", "bodyValue"] {
+        hash.write(key.as_bytes());
+        hash.write(
+            object
+                .get(key)
+                .map(Value::to_string)
+                .unwrap_or_default()
+                .as_bytes(),
+        );
+    }
+    format!("urn:hamish:import:{}", hash.hex())
 }
 
 /// Merges `incoming` into `existing` by id: a new id is added; for a known id the version whose
