@@ -16,7 +16,7 @@ use crate::core::w3c::import;
 use crate::ui::reader_input::{Command, Latest};
 use crate::ui::reducer::make_callback;
 use crate::web::storage::AnnotationStore;
-use crate::web::{clock, download, registry_store, selection};
+use crate::web::{clock, download, library, registry_store, selection};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -157,6 +157,9 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         let on_saved = setup.on_saved.clone();
         Rc::new(move || {
             let ours = local.borrow().clone();
+            if !ours.annotations.is_empty() {
+                library::ask_to_persist();
+            }
             match store.0.sync(&ours, &clock::now_iso()) {
                 Ok(merged) => {
                     dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));

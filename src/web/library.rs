@@ -1,7 +1,9 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
-use crate::core::storage::recent::{decode, encode, text_key, touch, Recent, StoredText, KEY};
+use crate::core::storage::recent::{
+    decode, encode, evictions, text_key, touch, Recent, StoredText, KEY, TEXTS_BUDGET, TEXT_MAX,
+};
 use crate::core::text::article::Article;
 use crate::web::clock;
 use crate::web::storage::Backend;
@@ -17,16 +19,20 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
     let Some(backend) = Backend::local() else {
         return;
     };
+    let mut list = decode(backend.read(KEY).ok().flatten().as_deref());
     if url.is_none() {
         let key = text_key(&article.id);
         if backend.read(&key).ok().flatten().is_none() {
-            let _ = backend.write(
-                &key,
-                &serde_json::to_string(&StoredText::of(article)).unwrap_or_default(),
-            );
+            let text = serde_json::to_string(&StoredText::of(article)).unwrap_or_default();
+            if text.len() <= TEXT_MAX {
+                let sizes = text_sizes(&backend, &list, &article.id);
+                for id in evictions(&sizes, text.len(), TEXTS_BUDGET) {
+                    remove(&backend, &text_key(&id));
+                }
+                let _ = backend.write(&key, &text);
+            }
         }
     }
-    let mut list = decode(backend.read(KEY).ok().flatten().as_deref());
     let entry = Recent {
         id: article.id.clone(),
         title: crate::core::text::units::short_quote(article.title(), 80),
@@ -35,16 +41,84 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
         count,
     };
     touch(&mut list, entry);
-    // Texts of articles that fell off the list go with them (they can be up to 5 MB each).
+    // Texts of articles that fell off the list go with them.
     for gone in decode(backend.read(KEY).ok().flatten().as_deref())
         .iter()
         .filter(|r| !list.iter().any(|k| k.id == r.id))
     {
-        if let Backend::Local(storage) = &backend {
-            let _ = storage.remove_item(&text_key(&gone.id));
-        }
+        remove(&backend, &text_key(&gone.id));
     }
     let _ = backend.write(KEY, &encode(&list));
+}
+
+/// The lengths of the stored texts of the articles in `list` (newest first), but `except`'s.
+fn text_sizes(backend: &Backend, list: &[Recent], except: &str) -> Vec<(String, usize)> {
+    list.iter()
+        .filter(|r| r.url.is_none() && r.id != except)
+        .filter_map(|r| {
+            let n = backend.read(&text_key(&r.id)).ok().flatten()?.len();
+            Some((r.id.clone(), n))
+        })
+        .collect()
+}
+
+fn remove(backend: &Backend, key: &str) {
+    if let Backend::Local(storage) = backend {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Frees room for annotations when a save was refused: removes the oldest stored text (not
+/// `except`'s). False when there was none left to remove.
+pub fn evict_oldest_text(except: &str) -> bool {
+    let Some(backend) = Backend::local() else {
+        return false;
+    };
+    let list = decode(backend.read(KEY).ok().flatten().as_deref());
+    let sizes = text_sizes(&backend, &list, except);
+    match sizes.last() {
+        Some((id, _)) => {
+            remove(&backend, &text_key(id));
+            true
+        }
+        None => false,
+    }
+}
+
+/// Removes an article from the recent list with its stored text (its annotations stay: opening the
+/// same text again brings them back).
+pub fn forget(id: &str) {
+    let Some(backend) = Backend::local() else {
+        return;
+    };
+    let mut list = decode(backend.read(KEY).ok().flatten().as_deref());
+    list.retain(|r| r.id != id);
+    remove(&backend, &text_key(id));
+    let _ = backend.write(KEY, &encode(&list));
+}
+
+/// Asks the browser, once per page, to keep this site's storage even under storage pressure
+/// (`navigator.storage.persist()`); called once the reader has annotations.
+pub fn ask_to_persist() {
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    let get = |target: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(target, &name.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let Some(storage) = get(&js_sys::global(), "navigator").and_then(|n| get(&n, "storage")) else {
+        return;
+    };
+    if let Some(persist) = get(&storage, "persist")
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+    {
+        let _ = persist.call0(&storage);
+    }
 }
 
 /// The stored text of an article without a URL.

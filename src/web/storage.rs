@@ -201,9 +201,12 @@ impl AnnotationStore {
         };
         let encoded = encode(&self.article_id, merged.as_ref().unwrap_or(local));
         if encoded != raw {
-            self.backend
-                .write(&key, &encoded)
-                .map_err(|Refused| Notice::SaveFailed)?;
+            // Over quota: stored article texts (a convenience) make room for annotations.
+            while self.backend.write(&key, &encoded).is_err() {
+                if !crate::web::library::evict_oldest_text(&self.article_id) {
+                    return Err(Notice::SaveFailed);
+                }
+            }
         }
         *self.last_written.borrow_mut() = encoded;
         Ok(merged)

@@ -5,6 +5,29 @@ use serde::{Deserialize, Serialize};
 /// How many articles the list keeps.
 pub const KEEP: usize = 20;
 
+/// The longest stored text (characters of its JSON) Hamish keeps for reopening; a longer one is
+/// annotated as usual but must be opened again from its file to come back.
+pub const TEXT_MAX: usize = 1_000_000;
+
+/// How many characters all stored texts may take together: the rest of localStorage's quota (about
+/// five million characters) stays for annotations.
+pub const TEXTS_BUDGET: usize = 2_000_000;
+
+/// Which stored texts to remove so that one of `adding` characters fits within `budget`: the
+/// oldest first. `stored` lists `(id, length)` newest first.
+pub fn evictions(stored: &[(String, usize)], adding: usize, budget: usize) -> Vec<String> {
+    let mut total: usize = stored.iter().map(|(_, n)| n).sum::<usize>() + adding;
+    let mut out = Vec::new();
+    for (id, n) in stored.iter().rev() {
+        if total <= budget {
+            break;
+        }
+        total -= n;
+        out.push(id.clone());
+    }
+    out
+}
+
 /// Storage key of the list.
 pub const KEY: &str = "hamish:v1:recent";
 
