@@ -183,7 +183,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             Rc::new(move |command: Command| {
                 let now = latest.borrow().clone();
                 let Some(pending) = now.pending else { return };
-                let selectors = describe(&current.borrow().text, pending.start, pending.end);
+                let selectors = describe(&current.borrow().text, pending.span);
                 let modified = clock::now_iso();
                 match (command, now.reattaching) {
                     (Command::Attach, Some(id)) => dispatcher.dispatch(Action::Reattach {

@@ -95,11 +95,10 @@ pub fn App(props: &AppProps) -> Html {
         Rc::new(move || {
             let root_el = root.cast::<Element>()?;
             let range = selection::current_range()?;
-            let (start, end) = selection::range_to_offsets(&root_el, &article, &range)?;
+            let span = selection::range_to_offsets(&root_el, &article, &range)?;
             Some(pending_at(
                 &root_el,
-                start,
-                end,
+                span,
                 &range.get_bounding_client_rect(),
             ))
         })

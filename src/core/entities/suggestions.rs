@@ -4,17 +4,19 @@
 use crate::core::anchoring::selectors::describe_chars;
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::mentions::Mention;
+use crate::core::text::span::Span;
 use serde::{Deserialize, Serialize};
 
 /// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).
+///
+/// Stored as `{"entity":…,"start":…,"end":…}`: the span's fields sit beside the entity's id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejected {
     /// The entity's id.
     pub entity: String,
-    /// First code point of the mention.
-    pub start: usize,
-    /// Code point just past it.
-    pub end: usize,
+    /// Where the mention was.
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 /// A mention offered as an entity tag.
@@ -22,24 +24,21 @@ pub struct Rejected {
 pub struct Suggestion {
     /// The entity's id.
     pub entity: String,
-    /// First code point.
-    pub start: usize,
-    /// Code point just past it.
-    pub end: usize,
+    /// Where the mention is.
+    pub span: Span,
 }
 
 impl Suggestion {
     /// A stable name for the suggestion (used in the page to find it again).
     pub fn key(&self) -> String {
-        format!("{}:{}:{}", self.entity, self.start, self.end)
+        format!("{}:{}:{}", self.entity, self.span.start, self.span.end)
     }
 
     /// The rejection of this suggestion.
     pub fn rejected(&self) -> Rejected {
         Rejected {
             entity: self.entity.clone(),
-            start: self.start,
-            end: self.end,
+            span: self.span,
         }
     }
 }
@@ -56,20 +55,18 @@ pub fn pending(
         .filter(|m| {
             !rejected
                 .iter()
-                .any(|r| r.entity == m.entity && r.start == m.start && r.end == m.end)
+                .any(|r| r.entity == m.entity && r.span == m.span)
         })
         .filter(|m| {
             !annotations.iter().any(|a| {
                 !a.orphan
-                    && a.span().start < m.end
-                    && m.start < a.span().end
+                    && a.span().overlaps(m.span)
                     && matches!(&a.kind, Kind::Entity(e) if *e == m.entity)
             })
         })
         .map(|m| Suggestion {
             entity: m.entity.clone(),
-            start: m.start,
-            end: m.end,
+            span: m.span,
         })
         .collect()
 }
@@ -86,7 +83,7 @@ pub fn accepted(
     chosen
         .into_iter()
         .map(|sg| {
-            let selectors = describe_chars(&chars, sg.start, sg.end);
+            let selectors = describe_chars(&chars, sg.span);
             Annotation::new(new_id(), Kind::Entity(sg.entity), selectors, now)
         })
         .collect()
