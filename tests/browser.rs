@@ -5,7 +5,8 @@
 use hamish::core::anchoring::selectors::describe;
 use hamish::core::annotations::model::{Annotation, Kind};
 use hamish::core::annotations::state::Notice;
-use hamish::core::storage::entry::{backup_key, entry_key, Stored};
+use hamish::core::storage::entry::Stored;
+use hamish::core::storage::keys::{backup_key, entry_key};
 use hamish::core::text::article::Article;
 use hamish::core::text::span::Span;
 use hamish::web::selection::range_to_offsets;

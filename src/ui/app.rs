@@ -3,7 +3,7 @@
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState};
 use crate::core::entities::registry::Entity;
-use crate::core::storage::entry::DEFAULT_NAMESPACE;
+use crate::core::storage::keys::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
 use crate::i18n::Lang;
 use crate::ui::annotator::{use_annotator, Annotator, Setup};

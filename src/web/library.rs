@@ -1,14 +1,17 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
-use crate::core::storage::recent::{decode, encode, text_key, touch, Recent, StoredText, KEY};
+use crate::core::storage::keys::{text_key, RECENT_KEY};
+use crate::core::storage::recent::{decode, encode, touch, Recent, StoredText};
 use crate::core::text::article::Article;
 use crate::web::clock;
 use crate::web::storage::Backend;
 
 /// The recent articles, newest first (empty when storage is unavailable).
 pub fn recent() -> Vec<Recent> {
-    Backend::local().map_or_else(Vec::new, |b| decode(b.read(KEY).ok().flatten().as_deref()))
+    Backend::local().map_or_else(Vec::new, |b| {
+        decode(b.read(RECENT_KEY).ok().flatten().as_deref())
+    })
 }
 
 /// Records that `article` (from `url`, if any) was opened or now has `count` annotations; stores
@@ -26,7 +29,7 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
             );
         }
     }
-    let mut list = decode(backend.read(KEY).ok().flatten().as_deref());
+    let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
     let entry = Recent {
         id: article.id.clone(),
         title: crate::core::text::units::short_quote(article.title(), 80),
@@ -36,7 +39,7 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
     };
     touch(&mut list, entry);
     // Texts of articles that fell off the list go with them (they can be up to 5 MB each).
-    for gone in decode(backend.read(KEY).ok().flatten().as_deref())
+    for gone in decode(backend.read(RECENT_KEY).ok().flatten().as_deref())
         .iter()
         .filter(|r| !list.iter().any(|k| k.id == r.id))
     {
@@ -44,7 +47,7 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
             let _ = storage.remove_item(&text_key(&gone.id));
         }
     }
-    let _ = backend.write(KEY, &encode(&list));
+    let _ = backend.write(RECENT_KEY, &encode(&list));
 }
 
 /// The stored text of an article without a URL.

@@ -1,9 +1,8 @@
 //! Where annotations are kept: localStorage when the browser allows it, else memory for this tab.
 
 use crate::core::annotations::state::Notice;
-use crate::core::storage::entry::{
-    backup_key_in, decode, encode, entry_key_in, Decoded, Stored, DEFAULT_NAMESPACE,
-};
+use crate::core::storage::entry::{decode, encode, Decoded, Stored};
+use crate::core::storage::keys::{backup_key_in, entry_key_in, DEFAULT_NAMESPACE, PROBE_KEY};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -24,9 +23,8 @@ impl Backend {
     /// localStorage if it can be read and written, else `None`.
     pub fn local() -> Option<Backend> {
         let storage = web_sys::window()?.local_storage().ok()??;
-        let probe = "hamish:probe";
-        storage.set_item(probe, "1").ok()?;
-        storage.remove_item(probe).ok()?;
+        storage.set_item(PROBE_KEY, "1").ok()?;
+        storage.remove_item(PROBE_KEY).ok()?;
         Some(Backend::Local(storage))
     }
 

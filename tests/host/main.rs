@@ -20,5 +20,6 @@ mod segments;
 mod selectors;
 mod sources;
 mod state;
+mod storage_keys;
 mod suggestions;
 mod units;

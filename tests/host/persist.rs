@@ -3,7 +3,8 @@
 use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::suggestions::Rejected;
-use hamish::core::storage::entry::{decode, encode, entry_key, Decoded, Stored};
+use hamish::core::storage::entry::{decode, encode, Decoded, Stored};
+use hamish::core::storage::keys::entry_key;
 use hamish::core::text::span::Span;
 
 #[test]
