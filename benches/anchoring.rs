@@ -52,16 +52,22 @@ fn main() {
         .collect();
 
     let unedited = anchor_all(&w.text, &targets);
-    let in_place = unedited.iter().zip(&w.anns).filter(|(a, t)| matches!(a, Anchor::Found { start, end, .. } if *start == t.start && *end == t.end)).count();
+    let in_place = unedited
+        .iter()
+        .zip(&w.anns)
+        .filter(
+            |(a, t)| matches!(a, Anchor::Found { span, .. } if *span == Span::new(t.start, t.end)),
+        )
+        .count();
     let edited = anchor_all(&w.edited, &targets);
     let (mut found, mut right, mut checkable, mut orphans) = (0, 0, 0, 0);
     for (a, t) in edited.iter().zip(&w.anns) {
         match a {
-            Anchor::Found { start, .. } => {
+            Anchor::Found { span, .. } => {
                 found += 1;
                 if let Some(expected) = t.expected_edited {
                     checkable += 1;
-                    right += usize::from(*start == expected);
+                    right += usize::from(span.start == expected);
                 }
             }
             Anchor::Orphan => orphans += 1,

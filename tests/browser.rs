@@ -5,8 +5,10 @@
 use hamish::core::anchoring::selectors::describe;
 use hamish::core::annotations::model::{Annotation, Kind};
 use hamish::core::annotations::state::Notice;
-use hamish::core::storage::entry::{backup_key, entry_key, Stored};
+use hamish::core::storage::entry::Stored;
+use hamish::core::storage::keys::{backup_key, entry_key};
 use hamish::core::text::article::Article;
+use hamish::core::text::span::Span;
 use hamish::web::selection::range_to_offsets;
 use hamish::web::storage::{AnnotationStore, Backend};
 use wasm_bindgen::JsCast;
@@ -90,7 +92,7 @@ fn offsets(
     selection.remove_all_ranges().expect("clear");
     selection.add_range(&range).expect("select");
     let live = hamish::web::selection::current_range().expect("a live selection");
-    range_to_offsets(root, article, &live)
+    range_to_offsets(root, article, &live).map(|s| (s.start, s.end))
 }
 
 fn article() -> Article {
@@ -99,7 +101,7 @@ fn article() -> Article {
 
 fn quote(article: &Article, r: Option<(usize, usize)>) -> String {
     let (s, e) = r.expect("a range");
-    describe(&article.text, s, e).exact
+    describe(&article.text, Span::new(s, e)).exact
 }
 
 #[wasm_bindgen_test]
@@ -200,7 +202,7 @@ fn sample_annotation(article: &Article) -> Annotation {
     Annotation::new(
         "urn:uuid:1".into(),
         Kind::Entity("iran".into()),
-        describe(&article.text, start, start + 5),
+        describe(&article.text, Span::new(start, start + 5)),
         "2026-11-29T10:00:00Z",
     )
 }

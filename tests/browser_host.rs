@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use hamish::core::text::article::BlockKind;
+use hamish::core::text::span::Span;
 use hamish::core::text::units::slice_cp;
 use hamish::web::host_text::HostText;
 use wasm_bindgen::JsCast;
@@ -99,14 +100,14 @@ fn a_range_across_a_link_an_emoji_and_emphasis_maps_to_code_points_and_back() {
     let range = doc.create_range().expect("range");
     range.set_start(&link_text, 0).expect("start");
     range.set_end(&em_text, em_text.length()).expect("end");
-    let (start, end) = host.range_to_offsets(&range).expect("offsets");
+    let Span { start, end } = host.range_to_offsets(&range).expect("offsets");
     assert_eq!(
         slice_cp(&host.article.text, start, end),
         "روسيا 😀 بإقناع الأسدِ"
     );
 
     // Back to the DOM: one range in that block, whose text is the same (source white space aside).
-    let ranges = host.ranges(start, end);
+    let ranges = host.ranges(Span::new(start, end));
     assert_eq!(ranges.len(), 1);
     let shown: String = String::from(ranges[0].to_string())
         .split_whitespace()
@@ -127,7 +128,7 @@ fn a_boundary_between_a_letter_and_its_diacritic_widens_to_the_whole_letter() {
     let cut = utf16_at(&em_text, "ِ");
     range.set_start(&em_text, 0).expect("start");
     range.set_end(&em_text, cut).expect("end");
-    let (start, end) = host.range_to_offsets(&range).expect("offsets");
+    let Span { start, end } = host.range_to_offsets(&range).expect("offsets");
     assert_eq!(slice_cp(&host.article.text, start, end), "الأسدِ");
     root.remove();
 }
@@ -147,7 +148,7 @@ fn element_boundaries_and_ranges_reaching_outside_are_understood() {
         .set_start(&doc.body().expect("body"), 0)
         .expect("start");
     range.set_end_before(&figure).expect("end");
-    let (start, end) = host.range_to_offsets(&range).expect("offsets");
+    let Span { start, end } = host.range_to_offsets(&range).expect("offsets");
     assert_eq!(start, 0);
     assert_eq!(
         slice_cp(&host.article.text, start, end),
@@ -176,7 +177,7 @@ fn a_line_break_maps_to_the_text_on_either_side() {
     let at = text.find("\nووافقت").expect("break");
     let cp = text[..at].chars().count();
     // The break itself plus the word after it, drawn as one range from the end of "بالتنحّي." on.
-    let ranges = host.ranges(cp - 1, cp + 7);
+    let ranges = host.ranges(Span::new(cp - 1, cp + 7));
     assert_eq!(ranges.len(), 1);
     let shown = String::from(ranges[0].to_string());
     assert!(shown.starts_with('.'), "{shown:?}");
@@ -199,7 +200,10 @@ fn the_blocks_between_two_heights_are_found_by_their_boxes() {
         .append_child(&root)
         .expect("append");
     let host = HostText::read(&root, "s", "s");
-    assert_eq!(host.span_between(-1e9, 1e9), Some((0, host.article.len())));
+    assert_eq!(
+        host.span_between(-1e9, 1e9),
+        Some(Span::new(0, host.article.len()))
+    );
     let p = |i: u32| -> web_sys::DomRect {
         root.children()
             .item(i)
@@ -207,7 +211,7 @@ fn the_blocks_between_two_heights_are_found_by_their_boxes() {
             .get_bounding_client_rect()
     };
     let (top, bottom) = (p(10).top() + 1.0, p(12).bottom() - 1.0);
-    let (start, end) = host.span_between(top, bottom).expect("blocks");
+    let Span { start, end } = host.span_between(top, bottom).expect("blocks");
     assert_eq!(start, host.article.blocks[10].start);
     assert_eq!(end, host.article.blocks[12].end());
     assert_eq!(

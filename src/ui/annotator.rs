@@ -7,9 +7,10 @@ use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::reattach::reattach;
 use crate::core::annotations::state::{Action, Filter, Notice, State};
 use crate::core::entities::mentions::Matcher;
-use crate::core::entities::registry::{Entity, CUSTOM_KEY};
+use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::{accepted, pending, Suggestion};
 use crate::core::storage::entry::Stored;
+use crate::core::storage::keys::ENTITIES_KEY;
 use crate::core::text::article::Article;
 use crate::core::w3c::export::export_collection;
 use crate::core::w3c::import;
@@ -30,7 +31,7 @@ pub struct Setup {
     pub article: Rc<Article>,
     /// The entities a reader can tag when the widget starts.
     pub registry: Rc<Vec<Entity>>,
-    /// The storage namespace (see [`crate::core::storage::entry::entry_key_in`]).
+    /// The storage namespace (see [`crate::core::storage::keys::entry_key_in`]).
     pub namespace: String,
     /// Notices to show from the start (e.g. a failed article load).
     pub notices: Vec<Notice>,
@@ -197,7 +198,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                     let key = e.key();
                     if key.as_deref() == Some(store.0.key().as_str()) {
                         sync();
-                    } else if follow_registry && key.as_deref() == Some(CUSTOM_KEY) {
+                    } else if follow_registry && key.as_deref() == Some(ENTITIES_KEY) {
                         dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
                     }
                 })
@@ -224,7 +225,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             Rc::new(move |command: Command| {
                 let now = latest.borrow().clone();
                 let Some(pending) = now.pending else { return };
-                let selectors = describe(&current.borrow().text, pending.start, pending.end);
+                let selectors = describe(&current.borrow().text, pending.span);
                 let modified = clock::now_iso();
                 match (command, now.reattaching) {
                     (Command::Attach, Some(id)) => dispatcher.dispatch(Action::Reattach {

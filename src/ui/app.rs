@@ -3,7 +3,7 @@
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState};
 use crate::core::entities::registry::Entity;
-use crate::core::storage::entry::DEFAULT_NAMESPACE;
+use crate::core::storage::keys::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
 use crate::core::text::open_error::OpenError;
 use crate::i18n::Lang;
@@ -96,11 +96,10 @@ pub fn App(props: &AppProps) -> Html {
         Rc::new(move || {
             let root_el = root.cast::<Element>()?;
             let range = selection::current_range()?;
-            let (start, end) = selection::range_to_offsets(&root_el, &article, &range)?;
+            let span = selection::range_to_offsets(&root_el, &article, &range)?;
             Some(pending_at(
                 &root_el,
-                start,
-                end,
+                span,
                 &range.get_bounding_client_rect(),
             ))
         })

@@ -230,7 +230,7 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
     };
     let blocks = p.article.blocks.iter().enumerate().map(|(i, block)| {
         let content = plan
-            .runs(Span::new(block.start, block.end()))
+            .runs(block.span())
             .iter()
             .map(|run| planned_run(block, run, p))
             .collect::<Html>();

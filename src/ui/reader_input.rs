@@ -4,6 +4,7 @@
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Action, Pending, State};
 use crate::core::entities::registry::Entity;
+use crate::core::text::span::Span;
 use crate::web::{clock, page, selection};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -64,18 +65,12 @@ pub fn inside(e: &web_sys::Event, selector: &str) -> bool {
         .is_some()
 }
 
-/// The pending selection `[start, end)` whose bounding box is `rect`, with its toolbar placed
+/// The pending selection `span` whose bounding box is `rect`, with its toolbar placed
 /// relative to `frame` (above the selection, or below it when the viewport has no room above).
-pub fn pending_at(frame: &Element, start: usize, end: usize, rect: &DomRect) -> Pending {
+pub fn pending_at(frame: &Element, span: Span, rect: &DomRect) -> Pending {
     let below = rect.top() < TOOLBAR_ROOM;
     let (x, y) = page::anchor_point(frame, rect, below, EDGE_MARGIN);
-    Pending {
-        start,
-        end,
-        x,
-        y,
-        below,
-    }
+    Pending { span, x, y, below }
 }
 
 /// The keyboard shortcut's kind: `c` for a claim, `1`… for the registry's entities. Physical key codes

@@ -10,6 +10,7 @@
 use crate::core::text::article::{Article, BlockKind};
 use crate::core::text::collapse::{Bias, Collapsed, Piece};
 use crate::core::text::elements::{classify, Class, Purpose};
+use crate::core::text::span::Span;
 use crate::core::text::units::{cp_len, cp_to_utf16, utf16_to_cp};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -180,9 +181,9 @@ impl HostText {
         }
     }
 
-    /// The code-point range `[start, end)` a DOM range covers in the article, widened to whole grapheme
-    /// clusters and trimmed of white space; `None` when it covers no article text.
-    pub fn range_to_offsets(&self, range: &Range) -> Option<(usize, usize)> {
+    /// The span of the article a DOM range covers, widened to whole grapheme clusters and trimmed of
+    /// white space; `None` when it covers no article text.
+    pub fn range_to_offsets(&self, range: &Range) -> Option<Span> {
         let start = self.point_to_offset(
             &range.start_container().ok()?,
             range.start_offset().ok()?,
@@ -199,7 +200,7 @@ impl HostText {
     /// The article's code points in blocks that reach between viewport heights `top` and `bottom`
     /// (pixels, may lie outside the window): found by a binary search over the blocks' boxes, as
     /// blocks follow one another down the page. `None` when no block does.
-    pub fn span_between(&self, top: f64, bottom: f64) -> Option<(usize, usize)> {
+    pub fn span_between(&self, top: f64, bottom: f64) -> Option<Span> {
         let document = web_sys::window()?.document()?;
         let probe = document.create_range().ok()?;
         // The box of block `i` (from its first to its last text node).
@@ -217,26 +218,32 @@ impl HostText {
         let first = partition(n, |i| below(i, top));
         let end = partition(n, |i| above(i, bottom));
         (first < end).then(|| {
-            (
+            Span::new(
                 self.article.blocks[first].start,
                 self.article.blocks[end - 1].end(),
             )
         })
     }
 
-    /// DOM ranges covering the article's `[start, end)`, one per block it touches (so content the
+    /// DOM ranges covering `span` of the article, one per block it touches (so content the
     /// article leaves out, like a figure between two paragraphs, is never covered).
-    pub fn ranges(&self, start: usize, end: usize) -> Vec<Range> {
+    pub fn ranges(&self, span: Span) -> Vec<Range> {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return Vec::new();
         };
-        let first = self.article.blocks.partition_point(|b| b.end() <= start);
+        let first = self
+            .article
+            .blocks
+            .partition_point(|b| b.end() <= span.start);
         let mut out = Vec::new();
         for (b, host) in self.article.blocks.iter().zip(&self.blocks).skip(first) {
-            if b.start >= end {
+            if b.start >= span.end {
                 break;
             }
-            let (s, e) = (start.max(b.start) - b.start, end.min(b.end()) - b.start);
+            let (s, e) = (
+                span.start.max(b.start) - b.start,
+                span.end.min(b.end()) - b.start,
+            );
             if e <= s {
                 continue;
             }

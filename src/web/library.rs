@@ -1,8 +1,9 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
+use crate::core::storage::keys::{text_key, RECENT_KEY};
 use crate::core::storage::recent::{
-    decode, encode, evictions, text_key, touch, Recent, StoredText, KEY, TEXTS_BUDGET, TEXT_MAX,
+    decode, encode, evictions, touch, Recent, StoredText, TEXTS_BUDGET, TEXT_MAX,
 };
 use crate::core::text::article::Article;
 use crate::web::clock;
@@ -10,7 +11,9 @@ use crate::web::storage::Backend;
 
 /// The recent articles, newest first (empty when storage is unavailable).
 pub fn recent() -> Vec<Recent> {
-    Backend::local().map_or_else(Vec::new, |b| decode(b.read(KEY).ok().flatten().as_deref()))
+    Backend::local().map_or_else(Vec::new, |b| {
+        decode(b.read(RECENT_KEY).ok().flatten().as_deref())
+    })
 }
 
 /// Records that `article` (from `url`, if any) was opened or now has `count` annotations; stores
@@ -19,7 +22,7 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
     let Some(backend) = Backend::local() else {
         return;
     };
-    let mut list = decode(backend.read(KEY).ok().flatten().as_deref());
+    let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
     if url.is_none() {
         let key = text_key(&article.id);
         if backend.read(&key).ok().flatten().is_none() {
@@ -42,13 +45,13 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
     };
     touch(&mut list, entry);
     // Texts of articles that fell off the list go with them.
-    for gone in decode(backend.read(KEY).ok().flatten().as_deref())
+    for gone in decode(backend.read(RECENT_KEY).ok().flatten().as_deref())
         .iter()
         .filter(|r| !list.iter().any(|k| k.id == r.id))
     {
         remove(&backend, &text_key(&gone.id));
     }
-    let _ = backend.write(KEY, &encode(&list));
+    let _ = backend.write(RECENT_KEY, &encode(&list));
 }
 
 /// The lengths of the stored texts of the articles in `list` (newest first), but `except`'s.
@@ -74,7 +77,7 @@ pub fn evict_oldest_text(except: &str) -> bool {
     let Some(backend) = Backend::local() else {
         return false;
     };
-    let list = decode(backend.read(KEY).ok().flatten().as_deref());
+    let list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
     let sizes = text_sizes(&backend, &list, except);
     match sizes.last() {
         Some((id, _)) => {
@@ -91,10 +94,10 @@ pub fn forget(id: &str) {
     let Some(backend) = Backend::local() else {
         return;
     };
-    let mut list = decode(backend.read(KEY).ok().flatten().as_deref());
+    let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
     list.retain(|r| r.id != id);
     remove(&backend, &text_key(id));
-    let _ = backend.write(KEY, &encode(&list));
+    let _ = backend.write(RECENT_KEY, &encode(&list));
 }
 
 /// Asks the browser, once per page, to keep this site's storage even under storage pressure

@@ -4,9 +4,10 @@
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::retag_entity;
 use crate::core::entities::registry::{
-    decode_custom, default_registry, encode_custom, is_default, Entity, CUSTOM_KEY,
+    decode_custom, default_registry, encode_custom, is_default, Entity,
 };
 use crate::core::storage::entry::{decode, encode, Decoded};
+use crate::core::storage::keys::{entities_backup_key, entry_article, ENTITIES_KEY};
 use crate::web::storage::Backend;
 
 /// The registry: the defaults, then the reader's own entities. A stored list that cannot be read at
@@ -14,11 +15,11 @@ use crate::web::storage::Backend;
 pub fn load() -> Vec<Entity> {
     let mut registry = default_registry();
     if let Some(backend) = Backend::local() {
-        let raw = backend.read(CUSTOM_KEY).ok().flatten();
+        let raw = backend.read(ENTITIES_KEY).ok().flatten();
         match decode_custom(raw.as_deref()) {
             Some(custom) => registry.extend(custom),
             None => {
-                let backup = format!("hamish:backup:{}:entities", crate::web::clock::now_iso());
+                let backup = entities_backup_key(&crate::web::clock::now_iso());
                 if let Some(raw) = raw {
                     let _ = backend.write(&backup, &raw);
                 }
@@ -36,7 +37,7 @@ pub fn save(registry: &[Entity]) {
         .cloned()
         .collect();
     if let Some(backend) = Backend::local() {
-        let _ = backend.write(CUSTOM_KEY, &encode_custom(&custom));
+        let _ = backend.write(ENTITIES_KEY, &encode_custom(&custom));
     }
 }
 
@@ -47,15 +48,16 @@ pub fn retag_everywhere(id: &str, replacement: Option<&Kind>, modified: &str) {
     };
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with("hamish:v1:annotations:"))
+        .filter(|k| entry_article(k).is_some())
         .collect();
     for key in keys {
         let raw = storage.get_item(&key).ok().flatten();
-        if let Decoded::Stored(mut stored) = decode(raw.as_deref()) {
-            let article = key.trim_start_matches("hamish:v1:annotations:").to_string();
+        if let (Decoded::Stored(mut stored), Some(article)) =
+            (decode(raw.as_deref()), entry_article(&key))
+        {
             stored.rejected.retain(|r| r.entity != id);
             if retag_entity(&mut stored.annotations, id, replacement, modified) {
-                let _ = storage.set_item(&key, &encode(&article, &stored));
+                let _ = storage.set_item(&key, &encode(article, &stored));
             }
         }
     }

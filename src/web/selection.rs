@@ -6,6 +6,7 @@
 //! into code points.
 
 use crate::core::text::article::{Article, Block};
+use crate::core::text::span::Span;
 use crate::core::text::units::{cp_len, utf16_to_cp};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Range};
@@ -69,16 +70,12 @@ fn block_index(node: &Node) -> Option<usize> {
         .ok()
 }
 
-/// Maps a DOM `range` to code points over the `article`'s text, where `root` contains its rendered
+/// Maps a DOM `range` to a span of the `article`'s text, where `root` contains its rendered
 /// blocks. A range that crosses blocks covers them all (with the separators between them); one that
 /// extends outside the article is clipped to it. The result is widened to whole grapheme clusters and
 /// trimmed of white space; `None` when no article text is selected. Only the blocks between the
 /// range's ends are looked at when both ends lie in blocks, so a long article costs no more.
-pub fn range_to_offsets(
-    root: &Element,
-    article: &Article,
-    range: &Range,
-) -> Option<(usize, usize)> {
+pub fn range_to_offsets(root: &Element, article: &Article, range: &Range) -> Option<Span> {
     let doc = root.owner_document()?;
     let ends = (
         range.start_container().ok().as_ref().and_then(block_index),
@@ -88,7 +85,7 @@ pub fn range_to_offsets(
         (Some(a), Some(b)) if a <= b && b < article.blocks.len() => a..b + 1,
         _ => 0..article.blocks.len(),
     };
-    let mut covered: Option<(usize, usize)> = None;
+    let mut covered: Option<Span> = None;
     for i in candidates {
         let block = &article.blocks[i];
         let Ok(Some(el)) = root.query_selector(&format!("[data-block=\"{i}\"]")) else {
@@ -96,11 +93,11 @@ pub fn range_to_offsets(
         };
         if let Some((s, e)) = local_range(&doc, range, &el, block) {
             let (s, e) = (block.start + s, block.start + e);
-            covered = Some(covered.map_or((s, e), |(lo, _)| (lo, e)));
+            covered = Some(Span::new(covered.map_or(s, |c| c.start), e));
         }
     }
-    let (start, end) = covered?;
-    article.normalize_selection(start, end)
+    let covered = covered?;
+    article.normalize_selection(covered.start, covered.end)
 }
 
 /// The window's current selection as a DOM range, when something is selected.

@@ -2,10 +2,8 @@
 
 use crate::core::annotations::state::Notice;
 use crate::core::annotations::time::instant_or_oldest;
-use crate::core::storage::entry::{
-    backup_key_in, decode, encode, entry_key_in, schema_of, Decoded, Stored, DEFAULT_NAMESPACE,
-    SCHEMA_VERSION,
-};
+use crate::core::storage::entry::{decode, encode, schema_of, Decoded, Stored, SCHEMA_VERSION};
+use crate::core::storage::keys::{backup_key_in, entry_key_in, DEFAULT_NAMESPACE, PROBE_KEY};
 use crate::core::storage::merge::{horizon, merge};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -27,9 +25,8 @@ impl Backend {
     /// localStorage if it can be read and written, else `None`.
     pub fn local() -> Option<Backend> {
         let storage = web_sys::window()?.local_storage().ok()??;
-        let probe = "hamish:probe";
-        storage.set_item(probe, "1").ok()?;
-        storage.remove_item(probe).ok()?;
+        storage.set_item(PROBE_KEY, "1").ok()?;
+        storage.remove_item(PROBE_KEY).ok()?;
         Some(Backend::Local(storage))
     }
 

@@ -15,7 +15,7 @@ fn target(text: &str, quote: &str, nth: usize) -> TextSelector {
         .map(|(b, _)| b)
         .unwrap_or_else(|| panic!("{quote:?} #{nth} not found"));
     let start = byte_to_cp(text, byte);
-    describe(text, start, start + quote.chars().count())
+    describe(text, Span::new(start, start + quote.chars().count()))
 }
 
 /// Code point offset of the `nth` occurrence of `needle` in `text`.
@@ -217,7 +217,9 @@ fn annotations_follow_their_text_through_edits() {
         match (anchors[0], case.expect) {
             (
                 Anchor::Found {
-                    start, end, method, ..
+                    span: Span { start, end },
+                    method,
+                    ..
                 },
                 Some((text, nth)),
             ) => {
@@ -252,7 +254,11 @@ fn a_position_alone_or_a_quote_alone_is_enough() {
     };
     let anchors = anchor_all(&text, &[position_only, quote_only]);
     for a in anchors {
-        let Anchor::Found { start, end, .. } = a else {
+        let Anchor::Found {
+            span: Span { start, end },
+            ..
+        } = a
+        else {
             panic!("orphan")
         };
         assert_eq!(slice_cp(&text, start, end), QUOTE);
@@ -278,7 +284,11 @@ fn neighbours_shift_carries_to_the_next_annotation() {
         .iter()
         .zip([("روسيا", 0), ("الروس", 1), ("موسكو", 0)])
     {
-        let Anchor::Found { start, end, .. } = *a else {
+        let Anchor::Found {
+            span: Span { start, end },
+            ..
+        } = *a
+        else {
             panic!("{quote} orphaned")
         };
         assert_eq!(slice_cp(&edited, start, end), quote);

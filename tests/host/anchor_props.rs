@@ -4,6 +4,7 @@ use hamish::core::anchoring::anchor::{anchor_all, Anchor};
 use hamish::core::anchoring::myers::{distance, search, ShortPattern};
 use hamish::core::anchoring::selectors::describe;
 use hamish::core::anchoring::selectors::TextSelector;
+use hamish::core::text::span::Span;
 use hamish::core::text::units::{cp_len, snap_to_graphemes};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -90,14 +91,14 @@ proptest! {
         prop_assume!(len > 0);
         let targets: Vec<TextSelector> = spans.iter().map(|&(s, l)| {
             let start = s.min(len - 1);
-            describe(&text, start, (start + l).min(len))
+            describe(&text, Span::new(start, (start + l).min(len)))
         }).collect();
         // Anchor in an unrelated text and in one spliced from both.
         let spliced: String = text.chars().take(len / 2).chain(edited.chars()).chain(text.chars().skip(len / 2)).collect();
         for target_text in [&edited, &spliced] {
             let n = cp_len(target_text);
             for a in anchor_all(target_text, &targets) {
-                if let Anchor::Found { start, end, .. } = a {
+                if let Anchor::Found { span: Span { start, end }, .. } = a {
                     prop_assert!(start < end && end <= n);
                     prop_assert_eq!(snap_to_graphemes(target_text, start, end), (start, end));
                 }
@@ -116,11 +117,11 @@ proptest! {
         for &(s, l) in &spans {
             let start = s.min(len - 1);
             let Some((a, b)) = hamish::core::text::units::normalize_selection(&text, start, (start + l).min(len)) else { continue };
-            targets.push(describe(&text, a, b));
+            targets.push(describe(&text, Span::new(a, b)));
         }
         for (t, a) in targets.iter().zip(anchor_all(&text, &targets)) {
             match a {
-                Anchor::Found { start, end, .. } => prop_assert_eq!((Some(start), Some(end)), (t.position.map(|p| p.start), t.position.map(|p| p.end))),
+                Anchor::Found { span: Span { start, end }, .. } => prop_assert_eq!((Some(start), Some(end)), (t.position.map(|p| p.start), t.position.map(|p| p.end))),
                 Anchor::Orphan => prop_assert!(false, "orphaned in an unchanged text: {:?}", t),
             }
         }

@@ -3,6 +3,7 @@
 use hamish::core::anchoring::selectors::describe;
 use hamish::core::annotations::changes::{changes, ChangeKind};
 use hamish::core::annotations::model::{Annotation, Kind};
+use hamish::core::text::span::Span;
 
 const TEXT: &str = "قال الروس إن الأسد غادر دمشق 😀 فجراً.";
 
@@ -10,7 +11,7 @@ fn annotation(id: &str, start: usize, end: usize) -> Annotation {
     Annotation::new(
         id.into(),
         Kind::Claim,
-        describe(TEXT, start, end),
+        describe(TEXT, Span::new(start, end)),
         "2026-11-29T10:00:00Z",
     )
 }

@@ -3,6 +3,7 @@
 use hamish::core::anchoring::selectors::describe;
 use hamish::core::annotations::model::{Annotation, Kind};
 use hamish::core::text::article::{bundled, Article};
+use hamish::core::text::span::Span;
 
 /// An annotation on the first occurrence of `quote` in the bundled article.
 pub fn annotate(article: &Article, quote: &str, kind: Kind, id: &str) -> Annotation {
@@ -15,7 +16,7 @@ pub fn annotate(article: &Article, quote: &str, kind: Kind, id: &str) -> Annotat
     Annotation::new(
         id.into(),
         kind,
-        describe(&article.text, start, end),
+        describe(&article.text, Span::new(start, end)),
         "2026-11-29T10:15:30.123Z",
     )
 }

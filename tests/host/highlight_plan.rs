@@ -13,7 +13,7 @@ fn annotation(id: &str, kind: Kind, start: usize, end: usize) -> Annotation {
     Annotation::new(
         id.into(),
         kind,
-        describe(TEXT, start, end),
+        describe(TEXT, Span::new(start, end)),
         "2026-11-29T10:00:00Z",
     )
 }
@@ -21,8 +21,7 @@ fn annotation(id: &str, kind: Kind, start: usize, end: usize) -> Annotation {
 fn suggestion(entity: &str, start: usize, end: usize) -> Suggestion {
     Suggestion {
         entity: entity.into(),
-        start,
-        end,
+        span: Span::new(start, end),
     }
 }
 

@@ -106,8 +106,7 @@ fn accept_all_reject_and_import_are_one_step_each() {
     }));
     let r = Rejected {
         entity: "iran".into(),
-        start: 1,
-        end: 4,
+        span: hamish::core::text::span::Span::new(1, 4),
         at: "2026-11-30T00:00:00Z".into(),
     };
     s.apply(Action::Reject(r.clone()));

@@ -24,6 +24,7 @@ mod segments;
 mod selectors;
 mod sources;
 mod state;
+mod storage_keys;
 mod suggestions;
 mod times;
 mod units;

@@ -4,6 +4,7 @@
 use hamish::core::entities::mentions::{Matcher, Mention};
 use hamish::core::entities::registry::{default_registry, Entity};
 use hamish::core::text::article::bundled;
+use hamish::core::text::span::Span;
 use hamish::core::text::units::slice_cp;
 
 /// (entity, start, end, covered text) — code points over the bundled article's text.
@@ -65,8 +66,7 @@ fn the_bundled_article_names_exactly_these() {
         .iter()
         .map(|&(entity, start, end, _)| Mention {
             entity: entity.into(),
-            start,
-            end,
+            span: Span::new(start, end),
         })
         .collect();
     assert_eq!(found, expected);
@@ -87,7 +87,12 @@ fn named_by(matcher: &Matcher, text: &str) -> Vec<(String, String)> {
     matcher
         .find(text)
         .into_iter()
-        .map(|m| (m.entity, slice_cp(text, m.start, m.end).to_string()))
+        .map(|m| {
+            (
+                m.entity,
+                slice_cp(text, m.span.start, m.span.end).to_string(),
+            )
+        })
         .collect()
 }
 
@@ -284,8 +289,7 @@ fn offsets_count_code_points() {
     let matcher = Matcher::new(&default_registry());
     let at = |entity: &str, start, end| Mention {
         entity: entity.into(),
-        start,
-        end,
+        span: Span::new(start, end),
     };
     // A flag is two code points (four UTF-16 units): و is at 3, the name at 4.
     assert_eq!(matcher.find("🇷🇺 وروسيا"), vec![at("russia", 4, 9)]);
@@ -381,9 +385,9 @@ fn mentions_are_in_order_and_never_overlap() {
     let found = Matcher::new(&default_registry()).find(&text);
     assert!(found.len() > 33);
     for pair in found.windows(2) {
-        assert!(pair[0].end <= pair[1].start, "{pair:?}");
+        assert!(pair[0].span.end <= pair[1].span.start, "{pair:?}");
     }
     for m in &found {
-        assert!(m.start < m.end);
+        assert!(m.span.start < m.span.end);
     }
 }

@@ -90,8 +90,7 @@ fn a_deleted_annotation_does_not_come_back_from_a_stale_copy_but_a_restored_one_
 fn withdrawn_rejections_stay_withdrawn_and_a_new_rejection_wins() {
     let r = |time: u32| Rejected {
         entity: "iran".into(),
-        start: 3,
-        end: 8,
+        span: hamish::core::text::span::Span::new(3, 8),
         at: at(time),
     };
     let withdrawn = Stored {

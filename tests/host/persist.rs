@@ -3,7 +3,9 @@
 use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::suggestions::Rejected;
-use hamish::core::storage::entry::{decode, encode, entry_key, Decoded, Stored};
+use hamish::core::storage::entry::{decode, encode, Decoded, Stored};
+use hamish::core::storage::keys::entry_key;
+use hamish::core::text::span::Span;
 
 #[test]
 fn entries_round_trip() {
@@ -17,8 +19,7 @@ fn entries_round_trip() {
         deleted: Vec::new(),
         rejected: vec![Rejected {
             entity: "iran".into(),
-            start: 3,
-            end: 8,
+            span: Span::new(3, 8),
             at: String::new(),
         }],
     };
@@ -77,4 +78,33 @@ fn an_entry_written_before_annotations_held_one_selector_reads_and_writes_back_b
     assert_eq!(stored.annotations[0].span().start, 3);
     assert_eq!(stored.annotations[1].target.position, None);
     assert_eq!(encode("seed", &stored), old);
+}
+
+#[test]
+fn rejected_suggestions_read_and_write_back_byte_for_byte() {
+    // Written by the build before `Rejected` held a `Span`: its start and end sit beside the entity.
+    let today = concat!(
+        "{\"schema\":1,\"article\":\"seed\",\"annotations\":[],",
+        "\"rejected\":[{\"entity\":\"iran\",\"start\":3,\"end\":8},",
+        "{\"entity\":\"al-assad\",\"start\":120,\"end\":125}]}"
+    );
+    let Decoded::Stored(stored) = decode(Some(today)) else {
+        panic!("the entry is unusable")
+    };
+    assert_eq!(
+        stored.rejected,
+        vec![
+            Rejected {
+                entity: "iran".into(),
+                span: Span::new(3, 8),
+                at: String::new(),
+            },
+            Rejected {
+                entity: "al-assad".into(),
+                span: Span::new(120, 125),
+                at: String::new(),
+            },
+        ]
+    );
+    assert_eq!(encode("seed", &stored), today);
 }

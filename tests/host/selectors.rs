@@ -1,13 +1,14 @@
 //! Describing spans as TextQuote + TextPosition selectors.
 
 use hamish::core::anchoring::selectors::{describe, CONTEXT_LEN};
+use hamish::core::text::span::Span;
 use hamish::core::text::units::{cp_len, slice_cp};
 
 #[test]
 fn quotes_carry_up_to_32_code_points_of_context() {
     let text = hamish::core::text::article::bundled().text;
     let start = text.chars().position(|c| c == 'ر').unwrap_or(0) + 100;
-    let s = describe(&text, start, start + 10);
+    let s = describe(&text, Span::new(start, start + 10));
     assert_eq!(s.exact, slice_cp(&text, start, start + 10));
     assert_eq!(cp_len(&s.prefix), CONTEXT_LEN);
     assert_eq!(cp_len(&s.suffix), CONTEXT_LEN);
@@ -28,7 +29,7 @@ fn context_is_cut_at_the_text_edges() {
         ("abc", 2, 99, "c", "ab", ""),
     ];
     for &(text, start, end, exact, prefix, suffix) in cases {
-        let s = describe(text, start, end);
+        let s = describe(text, Span::new(start, end));
         assert_eq!(
             (s.exact.as_str(), s.prefix.as_str(), s.suffix.as_str()),
             (exact, prefix, suffix),

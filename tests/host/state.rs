@@ -3,6 +3,7 @@
 use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::annotations::state::{Action, Filter, Notice, Pending, Popover, State};
+use hamish::core::text::span::Span;
 
 fn entity(id: &str) -> Kind {
     Kind::Entity(id.into())
@@ -38,8 +39,7 @@ fn adding_clears_the_pending_selection_and_editing_bumps_modified() {
     let a = article();
     let mut s = State::default();
     s.apply(Action::SetPending(Some(Pending {
-        start: 1,
-        end: 4,
+        span: Span::new(1, 4),
         x: 0.0,
         y: 0.0,
         below: false,
@@ -112,8 +112,7 @@ fn toolbar_and_popover_exclude_each_other() {
         ..Popover::default()
     })));
     s.apply(Action::SetPending(Some(Pending {
-        start: 1,
-        end: 2,
+        span: Span::new(1, 2),
         x: 0.0,
         y: 0.0,
         below: false,
@@ -214,7 +213,7 @@ fn reattaching_points_an_orphan_at_new_text() {
         deleted: vec![],
     }));
     s.apply(Action::SetReattaching(Some("u:1".into())));
-    let selectors = hamish::core::anchoring::selectors::describe(&a.text, 0, 5);
+    let selectors = hamish::core::anchoring::selectors::describe(&a.text, Span::new(0, 5));
     s.apply(Action::Reattach {
         id: "u:1".into(),
         selectors,
@@ -258,8 +257,7 @@ fn suggestions_are_accepted_rejected_and_entities_deleted() {
     );
     let r = Rejected {
         entity: "iran".into(),
-        start: 1,
-        end: 5,
+        span: Span::new(1, 5),
         at: String::new(),
     };
     s.apply(Action::Reject(r.clone()));

@@ -7,6 +7,7 @@ use hamish::core::entities::registry::{
     contrast_with_white, custom_entity, decode_custom, default_registry, encode_custom,
 };
 use hamish::core::entities::suggestions::{pending, Rejected};
+use hamish::core::text::span::Span;
 
 #[test]
 fn pending_suggestions_leave_out_tagged_and_rejected_mentions() {
@@ -18,8 +19,8 @@ fn pending_suggestions_leave_out_tagged_and_rejected_mentions() {
         &a,
         &a.text
             .chars()
-            .skip(first.start)
-            .take(first.end - first.start)
+            .skip(first.span.start)
+            .take(first.span.end - first.span.start)
             .collect::<String>(),
         Kind::Entity(first.entity.clone()),
         "u:1",
@@ -27,8 +28,7 @@ fn pending_suggestions_leave_out_tagged_and_rejected_mentions() {
     let claim = annotate(&a, "سقوط نظام الأسد", Kind::Claim, "u:2");
     let rejected = Rejected {
         entity: mentions[1].entity.clone(),
-        start: mentions[1].start,
-        end: mentions[1].end,
+        span: mentions[1].span,
         at: String::new(),
     };
     let left = pending(&mentions, &[tagged, claim], &[rejected]);
@@ -39,11 +39,10 @@ fn pending_suggestions_leave_out_tagged_and_rejected_mentions() {
     );
     assert!(left
         .iter()
-        .all(|s| (s.start, s.end) != (first.start, first.end)));
+        .all(|s| (s.span.start, s.span.end) != (first.span.start, first.span.end)));
     let gone = Mention {
         entity: "russia".into(),
-        start: 0,
-        end: 5,
+        span: Span::new(0, 5),
     };
     assert_eq!(
         pending(&[gone], &[], &[]).first().map(|s| s.key()),
@@ -164,11 +163,17 @@ fn accepted_suggestions_become_entity_tags_on_their_words() {
     assert_eq!(tags.len(), chosen.len());
     for (tag, sg) in tags.iter().zip(&chosen) {
         assert_eq!(tag.kind, Kind::Entity(sg.entity.clone()));
-        assert_eq!((tag.span().start, tag.span().end), (sg.start, sg.end));
-        assert_eq!(tag.target.exact, slice_cp(&a.text, sg.start, sg.end));
+        assert_eq!(
+            (tag.span().start, tag.span().end),
+            (sg.span.start, sg.span.end)
+        );
+        assert_eq!(
+            tag.target.exact,
+            slice_cp(&a.text, sg.span.start, sg.span.end)
+        );
         assert_eq!(
             tag.target.prefix,
-            slice_cp(&a.text, sg.start.saturating_sub(32), sg.start)
+            slice_cp(&a.text, sg.span.start.saturating_sub(32), sg.span.start)
         );
     }
     assert_eq!(

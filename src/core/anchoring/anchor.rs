@@ -15,6 +15,7 @@ use crate::core::anchoring::myers::{distance, prefix_distances, search, Match, S
 use crate::core::anchoring::occurrences::Occurrences;
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::text::fold::{fold, fold_quote, Folded};
+use crate::core::text::span::Span;
 use crate::core::text::units::normalize_selection;
 use std::cell::OnceCell;
 
@@ -52,10 +53,9 @@ pub enum Method {
 /// Where a target is in the current text.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Anchor {
-    /// Found at `[start, end)` (code points).
+    /// Found at `span`.
     Found {
-        start: usize,
-        end: usize,
+        span: Span,
         method: Method,
         score: f64,
     },
@@ -323,8 +323,7 @@ impl Anchorer {
         let local: String = self.chars[from..to].iter().collect();
         match normalize_selection(&local, start - from, end - from) {
             Some((s, e)) => Anchor::Found {
-                start: from + s,
-                end: from + e,
+                span: Span::new(from + s, from + e),
                 method,
                 score,
             },
@@ -358,8 +357,8 @@ pub fn anchor_all_in(anchorer: &Anchorer, targets: &[TextSelector]) -> Vec<Ancho
         let old = target.position.map(|p| p.start);
         let expected = old.map(|s| (s as i64 + shift).clamp(0, len) as usize);
         let anchor = anchorer.anchor(target, expected);
-        if let (Anchor::Found { start, .. }, Some(old)) = (anchor, old) {
-            shift = start as i64 - old as i64;
+        if let (Anchor::Found { span, .. }, Some(old)) = (anchor, old) {
+            shift = span.start as i64 - old as i64;
         }
         results[i] = anchor;
     }

@@ -21,11 +21,11 @@ pub struct TextSelector {
     pub position: Option<Span>,
 }
 
-/// Describes `[start, end)` of `text`; out-of-range offsets are clamped to the text.
-pub fn describe(text: &str, start: usize, end: usize) -> TextSelector {
+/// Describes `span` of `text`; out-of-range offsets are clamped to the text.
+pub fn describe(text: &str, span: Span) -> TextSelector {
     let len = cp_len(text);
-    let end = end.min(len);
-    let start = start.min(end);
+    let end = span.end.min(len);
+    let start = span.start.min(end);
     TextSelector {
         exact: slice_cp(text, start, end).to_string(),
         prefix: slice_cp(text, start.saturating_sub(CONTEXT_LEN), start).to_string(),
@@ -35,9 +35,9 @@ pub fn describe(text: &str, start: usize, end: usize) -> TextSelector {
 }
 
 /// [`describe`] over a text already split into characters (for describing many spans of a long text).
-pub fn describe_chars(chars: &[char], start: usize, end: usize) -> TextSelector {
-    let end = end.min(chars.len());
-    let start = start.min(end);
+pub fn describe_chars(chars: &[char], span: Span) -> TextSelector {
+    let end = span.end.min(chars.len());
+    let start = span.start.min(end);
     let text = |a: usize, b: usize| chars[a..b.min(chars.len())].iter().collect::<String>();
     TextSelector {
         exact: text(start, end),

@@ -75,7 +75,7 @@ impl From<Stored> for Annotation {
                 exact: s.exact,
                 prefix: s.prefix,
                 suffix: s.suffix,
-                position: (s.end > s.start).then_some(Span::new(s.start, s.end)),
+                position: Some(Span::new(s.start, s.end)).filter(|p| !p.is_empty()),
             },
             note: s.note,
             created: s.created,

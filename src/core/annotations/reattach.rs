@@ -27,8 +27,8 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
         .zip(anchor_all_in(&anchorer, &targets))
     {
         match anchor {
-            Anchor::Found { start, end, .. } => {
-                let selectors = describe_chars(anchorer.chars(), start, end);
+            Anchor::Found { span, .. } => {
+                let selectors = describe_chars(anchorer.chars(), span);
                 let unchanged = selectors.position == annotation.target.position
                     && selectors.exact == annotation.target.exact
                     && !annotation.orphan;

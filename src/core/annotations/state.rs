@@ -7,6 +7,7 @@ use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::entry::Stored;
 use crate::core::text::open_error::OpenError;
+use crate::core::text::span::Span;
 use crate::core::w3c::import::{merge, ImportError, Merged, Parsed, Rejection};
 use std::rc::Rc;
 
@@ -36,10 +37,8 @@ impl Filter {
 /// A selection waiting for a tag: its range and where the toolbar goes (pixels, relative to the widget).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pending {
-    /// First code point.
-    pub start: usize,
-    /// Code point just past the selection.
-    pub end: usize,
+    /// The selected text.
+    pub span: Span,
     /// Toolbar's horizontal centre.
     pub x: f64,
     /// Top of the selection, or its bottom when `below`.

@@ -129,7 +129,7 @@ pub fn plan(
             .filter(|(_, a)| !a.orphan && shown(window, a.span()))
     };
     let suggested = suggestions.iter().enumerate().filter_map(|(i, s)| {
-        let span = Span::new(s.start, s.end);
+        let span = s.span;
         shown(sg_window, span).then_some(())?;
         Some(mark(
             Marked::Suggestion(i),

@@ -2,7 +2,7 @@
 //! options object passed to `mount` (the object wins): validated, with clear messages.
 
 use crate::core::entities::registry::{custom_entity, default_registry, find, Entity};
-use crate::core::storage::entry::{valid_namespace, DEFAULT_NAMESPACE};
+use crate::core::storage::keys::{valid_namespace, DEFAULT_NAMESPACE};
 use serde_json::Value;
 
 /// Where the annotation panel goes.

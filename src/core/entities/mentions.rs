@@ -43,10 +43,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::core::entities::registry::Entity;
 use crate::core::text::fold::fold_char;
+use crate::core::text::span::Span;
 
 /// One place where an entity is named.
 ///
-/// `start` and `end` are code point offsets into the searched text, `[start, end)`. The span is the
+/// `span` is in code points of the searched text. It is the
 /// word (or words) naming the entity without the proclitics in front of it (و ف ب ل ك) and without
 /// anything after the word (a possessive `'s`, punctuation): `وبروسيا` → `روسيا`, `بالأسد` → `الأسد`,
 /// `للروس` → `لروس` (the article's ل that remains after the preposition ل, and the name),
@@ -56,10 +57,8 @@ use crate::core::text::fold::fold_char;
 pub struct Mention {
     /// The id of the entity named ([`Entity::id`]).
     pub entity: String,
-    /// First code point of the mention.
-    pub start: usize,
-    /// Code point just past the mention.
-    pub end: usize,
+    /// Where the mention is in the searched text.
+    pub span: Span,
 }
 
 /// The registry's forms, prepared for searching many texts.
@@ -203,8 +202,7 @@ impl Matcher {
             };
             found.push(Mention {
                 entity: self.ids[self.forms[best.form].entity].clone(),
-                start: original_offset(text, &word, best.stripped),
-                end: best.end,
+                span: Span::new(original_offset(text, &word, best.stripped), best.end),
             });
             for _ in 1..best.words {
                 words.next_folded(&self.arabic, &mut scratch);

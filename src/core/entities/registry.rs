@@ -140,9 +140,6 @@ pub fn find<'a>(registry: &'a [Entity], id: &str) -> Option<&'a Entity> {
     registry.iter().find(|e| e.id == id)
 }
 
-/// Storage key of the reader's own entities (shared by every article).
-pub const CUSTOM_KEY: &str = "hamish:v1:entities";
-
 /// The stored form of a reader's entity.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct StoredEntity {

@@ -4,17 +4,19 @@
 use crate::core::anchoring::selectors::describe_chars;
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::mentions::Mention;
+use crate::core::text::span::Span;
 use serde::{Deserialize, Serialize};
 
 /// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).
+///
+/// Stored as `{"entity":…,"start":…,"end":…}`: the span's fields sit beside the entity's id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejected {
     /// The entity's id.
     pub entity: String,
-    /// First code point of the mention.
-    pub start: usize,
-    /// Code point just past it.
-    pub end: usize,
+    /// Where the mention was.
+    #[serde(flatten)]
+    pub span: Span,
     /// RFC 3339 time of the rejection (empty in entries written before it was kept).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub at: String,
@@ -23,7 +25,10 @@ pub struct Rejected {
 impl Rejected {
     /// What names the rejection in tombstones: `reject:` and its suggestion's key.
     pub fn key(&self) -> String {
-        format!("reject:{}:{}:{}", self.entity, self.start, self.end)
+        format!(
+            "reject:{}:{}:{}",
+            self.entity, self.span.start, self.span.end
+        )
     }
 }
 
@@ -32,24 +37,21 @@ impl Rejected {
 pub struct Suggestion {
     /// The entity's id.
     pub entity: String,
-    /// First code point.
-    pub start: usize,
-    /// Code point just past it.
-    pub end: usize,
+    /// Where the mention is.
+    pub span: Span,
 }
 
 impl Suggestion {
     /// A stable name for the suggestion (used in the page to find it again).
     pub fn key(&self) -> String {
-        format!("{}:{}:{}", self.entity, self.start, self.end)
+        format!("{}:{}:{}", self.entity, self.span.start, self.span.end)
     }
 
     /// The rejection of this suggestion, at time `at`.
     pub fn rejected(&self, at: &str) -> Rejected {
         Rejected {
             entity: self.entity.clone(),
-            start: self.start,
-            end: self.end,
+            span: self.span,
             at: at.into(),
         }
     }
@@ -67,20 +69,18 @@ pub fn pending(
         .filter(|m| {
             !rejected
                 .iter()
-                .any(|r| r.entity == m.entity && r.start == m.start && r.end == m.end)
+                .any(|r| r.entity == m.entity && r.span == m.span)
         })
         .filter(|m| {
             !annotations.iter().any(|a| {
                 !a.orphan
-                    && a.span().start < m.end
-                    && m.start < a.span().end
+                    && a.span().overlaps(m.span)
                     && matches!(&a.kind, Kind::Entity(e) if *e == m.entity)
             })
         })
         .map(|m| Suggestion {
             entity: m.entity.clone(),
-            start: m.start,
-            end: m.end,
+            span: m.span,
         })
         .collect()
 }
@@ -97,7 +97,7 @@ pub fn accepted(
     chosen
         .into_iter()
         .map(|sg| {
-            let selectors = describe_chars(&chars, sg.start, sg.end);
+            let selectors = describe_chars(&chars, sg.span);
             Annotation::new(new_id(), Kind::Entity(sg.entity), selectors, now)
         })
         .collect()

@@ -7,37 +7,6 @@ use serde::{Deserialize, Serialize};
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The namespace of storage keys unless a host page chooses its own.
-pub const DEFAULT_NAMESPACE: &str = "hamish";
-
-/// Storage key of an article's entry.
-pub fn entry_key(article_id: &str) -> String {
-    entry_key_in(DEFAULT_NAMESPACE, article_id)
-}
-
-/// Storage key of an article's entry in `namespace`.
-pub fn entry_key_in(namespace: &str, article_id: &str) -> String {
-    format!("{namespace}:v1:annotations:{article_id}")
-}
-
-/// Storage key a bad entry is moved to before Hamish starts clean; `stamp` keeps backups apart.
-pub fn backup_key(article_id: &str, stamp: &str) -> String {
-    backup_key_in(DEFAULT_NAMESPACE, article_id, stamp)
-}
-
-/// [`backup_key`] in `namespace`.
-pub fn backup_key_in(namespace: &str, article_id: &str, stamp: &str) -> String {
-    format!("{namespace}:backup:{stamp}:{article_id}")
-}
-
-/// Whether `namespace` can prefix storage keys: 1–40 ASCII letters, digits, `-` or `_`.
-pub fn valid_namespace(namespace: &str) -> bool {
-    (1..=40).contains(&namespace.len())
-        && namespace
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 #[derive(Serialize, Deserialize)]
 struct Entry {
     schema: u32,

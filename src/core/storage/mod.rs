@@ -1,6 +1,8 @@
 //! Storage: what Hamish keeps in localStorage and under which keys: an article's versioned entry
-//! ([`entry`]) and the recent-articles list with the texts of articles without a URL ([`recent`]).
+//! ([`entry`]), the recent-articles list with the texts of articles without a URL ([`recent`]), and
+//! every key and namespace ([`keys`], the one place keys are built).
 
 pub mod entry;
+pub mod keys;
 pub mod merge;
 pub mod recent;

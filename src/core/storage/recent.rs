@@ -28,14 +28,6 @@ pub fn evictions(stored: &[(String, usize)], adding: usize, budget: usize) -> Ve
     out
 }
 
-/// Storage key of the list.
-pub const KEY: &str = "hamish:v1:recent";
-
-/// Storage key of the text of an article that has no URL (opened from a file or pasted).
-pub fn text_key(article_id: &str) -> String {
-    format!("hamish:v1:text:{article_id}")
-}
-
 /// One recently opened article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recent {
@@ -43,7 +35,8 @@ pub struct Recent {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// Its URL, for an article that came from one (else its text is stored under [`text_key`]).
+    /// Its URL, for an article that came from one (else its text is stored under
+    /// [`crate::core::storage::keys::text_key`]).
     #[serde(default)]
     pub url: Option<String>,
     /// When it was last opened or changed (ISO 8601).

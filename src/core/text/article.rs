@@ -4,6 +4,7 @@
 pub use crate::core::text::block::BlockKind;
 use crate::core::text::formats::plain_blocks;
 use crate::core::text::hash::Fnv;
+use crate::core::text::span::Span;
 use crate::core::text::units::{cp_len, snap_to_graphemes, trim_whitespace};
 
 /// One block of the article and where it sits in the article's text.
@@ -25,6 +26,11 @@ impl Block {
     /// Offset just past the block's last code point in [`Article::text`].
     pub fn end(&self) -> usize {
         self.start + cp_len(&self.text)
+    }
+
+    /// The block's span of [`Article::text`].
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end())
     }
 }
 
@@ -116,11 +122,11 @@ impl Article {
             .saturating_sub(1)
     }
 
-    /// Turns a raw selection `[start, end)` into the range Hamish annotates, like
-    /// [`crate::core::text::units::normalize_selection`] — whole grapheme clusters, no white space at either
-    /// end — but working inside the blocks at its edges, so it costs the same in a 1 MB article as in
-    /// a short one. `None` when only white space (or nothing) is selected.
-    pub fn normalize_selection(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+    /// Turns a raw selection between offsets `start` and `end` (in either order) into the span Hamish
+    /// annotates, like [`crate::core::text::units::normalize_selection`] — whole grapheme clusters,
+    /// no white space at either end — but working inside the blocks at its edges, so it costs the
+    /// same in a 1 MB article as in a short one. `None` when only white space (or nothing) is selected.
+    pub fn normalize_selection(&self, start: usize, end: usize) -> Option<Span> {
         let (start, end) = if start <= end {
             (start, end)
         } else {
@@ -160,7 +166,7 @@ impl Article {
         let lo = (first..=last).find_map(trimmed).map(|(s, _)| s);
         let hi = (first..=last).rev().find_map(trimmed).map(|(_, e)| e);
         match (lo, hi) {
-            (Some(lo), Some(hi)) if hi > lo => Some((lo, hi)),
+            (Some(lo), Some(hi)) if hi > lo => Some(Span::new(lo, hi)),
             _ => None,
         }
     }

@@ -308,9 +308,7 @@ pub fn parse(
         .zip(anchors)
         .map(|((mut a, _), anchor)| {
             match anchor {
-                Anchor::Found { start, end, .. } => {
-                    a.attach(describe_chars(anchorer.chars(), start, end))
-                }
+                Anchor::Found { span, .. } => a.attach(describe_chars(anchorer.chars(), span)),
                 Anchor::Orphan => a.orphan = true,
             }
             a

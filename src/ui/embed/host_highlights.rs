@@ -65,7 +65,7 @@ pub struct Drawn {
 pub fn layers(host: &HostText, marks: &[Mark]) -> Vec<Layer> {
     let mut out: Vec<Layer> = Vec::new();
     for stroke in marks {
-        let ranges = host.ranges(stroke.span.start, stroke.span.end);
+        let ranges = host.ranges(stroke.span);
         match out.iter_mut().find(|l| l.style == stroke.style) {
             Some(layer) => layer.ranges.extend(ranges),
             None => out.push(Layer {
@@ -92,10 +92,7 @@ pub fn use_near(bridge: Rc<Bridge>, mounted_host: Rc<HostText>) -> Option<Span> 
                     .and_then(|h| h.as_f64())
                     .unwrap_or(0.0);
                 let host = bridge.current_host(&mounted_host);
-                near.set(
-                    host.span_between(-height, 2.0 * height)
-                        .map(|(s, e)| Span::new(s, e)),
-                );
+                near.set(host.span_between(-height, 2.0 * height));
             });
             measure();
             // At most one measurement per 120 ms of scrolling.
@@ -149,7 +146,7 @@ pub fn use_click_to_open(
             };
             // The box of the line clicked, from the first span drawn under the point.
             let mut rect = None;
-            let mut hits = |start: usize, end: usize| match hit(&host.ranges(start, end), x, y) {
+            let mut hits = |span: Span| match hit(&host.ranges(span), x, y) {
                 Some(r) => {
                     rect.get_or_insert(r);
                     true
@@ -162,14 +159,14 @@ pub fn use_click_to_open(
                 .annotations
                 .iter()
                 .filter_map(|&i| drawn.annotations.get(i))
-                .filter(|a| hits(a.span().start, a.span().end))
+                .filter(|a| hits(a.span()))
                 .map(|a| a.id.clone())
                 .collect();
             let suggested: Vec<String> = under
                 .suggestions
                 .iter()
                 .filter_map(|&i| drawn.suggestions.get(i))
-                .filter(|s| hits(s.start, s.end))
+                .filter(|s| hits(s.span))
                 .map(Suggestion::key)
                 .collect();
             if let Some(rect) = rect {

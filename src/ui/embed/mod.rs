@@ -76,13 +76,8 @@ fn pending_selection(host: &HostText, mount: &Element, frame: &Element) -> Optio
     if !owns(mount, &range) {
         return None;
     }
-    let (start, end) = host.range_to_offsets(&range)?;
-    Some(pending_at(
-        frame,
-        start,
-        end,
-        &range.get_bounding_client_rect(),
-    ))
+    let span = host.range_to_offsets(&range)?;
+    Some(pending_at(frame, span, &range.get_bounding_client_rect()))
 }
 
 /// The embedded widget.
@@ -244,7 +239,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let show: Rc<dyn Fn(Span, Vec<String>, Vec<String>)> = {
         let e = e.clone();
         Rc::new(move |span: Span, ids, suggestions| {
-            let ranges = e.bridge.current_host(&e.host).ranges(span.start, span.end);
+            let ranges = e.bridge.current_host(&e.host).ranges(span);
             let Some(first) = ranges.first() else { return };
             let target = first.start_container().ok().and_then(element_of);
             if let Some(target) = target {
@@ -304,7 +299,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         Callback::from(move |entity: String| {
             *return_focus.borrow_mut() = Some(format!("[data-suggestions=\"{entity}\"] button"));
             if let Some(sg) = suggestions.iter().find(|s| s.entity == entity) {
-                show(Span::new(sg.start, sg.end), Vec::new(), vec![sg.key()]);
+                show(sg.span, Vec::new(), vec![sg.key()]);
             }
         })
     };

@@ -1,0 +1,70 @@
+//! Every localStorage key Hamish reads or writes, and the namespaces a host page may put them in:
+//! the keys are built here and nowhere else.
+//!
+//! | Key | What it holds |
+//! |---|---|
+//! | `{namespace}:v1:annotations:{article}` | an article's entry ([`entry_key_in`]) |
+//! | `{namespace}:backup:{stamp}:{article}` | an unusable entry, kept aside ([`backup_key_in`]) |
+//! | `hamish:v1:entities` | the reader's own entities ([`ENTITIES_KEY`]) |
+//! | `hamish:backup:{stamp}:entities` | an unreadable list of them, kept aside ([`entities_backup_key`]) |
+//! | `hamish:v1:recent` | the recent-articles list ([`RECENT_KEY`]) |
+//! | `hamish:v1:text:{article}` | the text of an article without a URL ([`text_key`]) |
+//! | `hamish:probe` | written and removed to test that storage works ([`PROBE_KEY`]) |
+
+/// The namespace of storage keys unless a host page chooses its own.
+pub const DEFAULT_NAMESPACE: &str = "hamish";
+
+/// Whether `namespace` can prefix storage keys: 1–40 ASCII letters, digits, `-` or `_`.
+pub fn valid_namespace(namespace: &str) -> bool {
+    (1..=40).contains(&namespace.len())
+        && namespace
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Storage key of an article's entry.
+pub fn entry_key(article_id: &str) -> String {
+    entry_key_in(DEFAULT_NAMESPACE, article_id)
+}
+
+/// Storage key of an article's entry in `namespace`.
+pub fn entry_key_in(namespace: &str, article_id: &str) -> String {
+    format!("{namespace}:v1:annotations:{article_id}")
+}
+
+/// The article id of `key` when it is an entry's key in the default namespace ([`entry_key`]), with
+/// every repetition of the key's prefix taken off its front.
+pub fn entry_article(key: &str) -> Option<&str> {
+    let prefix = entry_key("");
+    key.starts_with(&prefix)
+        .then(|| key.trim_start_matches(prefix.as_str()))
+}
+
+/// Storage key a bad entry is moved to before Hamish starts clean; `stamp` keeps backups apart.
+pub fn backup_key(article_id: &str, stamp: &str) -> String {
+    backup_key_in(DEFAULT_NAMESPACE, article_id, stamp)
+}
+
+/// [`backup_key`] in `namespace`.
+pub fn backup_key_in(namespace: &str, article_id: &str, stamp: &str) -> String {
+    format!("{namespace}:backup:{stamp}:{article_id}")
+}
+
+/// Storage key of the reader's own entities (shared by every article).
+pub const ENTITIES_KEY: &str = "hamish:v1:entities";
+
+/// Storage key an unreadable list of the reader's entities is copied to; `stamp` keeps backups apart.
+pub fn entities_backup_key(stamp: &str) -> String {
+    format!("{DEFAULT_NAMESPACE}:backup:{stamp}:entities")
+}
+
+/// Storage key of the recent-articles list.
+pub const RECENT_KEY: &str = "hamish:v1:recent";
+
+/// Storage key of the text of an article that has no URL (opened from a file or pasted).
+pub fn text_key(article_id: &str) -> String {
+    format!("{DEFAULT_NAMESPACE}:v1:text:{article_id}")
+}
+
+/// Storage key written and removed to find out whether localStorage can be used.
+pub const PROBE_KEY: &str = "hamish:probe";
