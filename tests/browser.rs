@@ -228,7 +228,10 @@ fn storage_round_trips_through_local_storage() {
         rejected: vec![],
         deleted: vec![],
     };
-    assert_eq!(store.sync(&stored, "2026-11-30T00:00:00Z"), Ok(None));
+    assert_eq!(
+        store.sync(&stored, "2026-11-30T00:00:00Z", &|| false),
+        Ok(None)
+    );
     let raw = local()
         .get_item(&entry_key(id))
         .ok()
@@ -304,7 +307,10 @@ fn the_memory_backend_works_without_local_storage() {
         rejected: vec![],
         deleted: vec![],
     };
-    assert_eq!(store.sync(&stored, "2026-11-30T00:00:00Z"), Ok(None));
+    assert_eq!(
+        store.sync(&stored, "2026-11-30T00:00:00Z", &|| false),
+        Ok(None)
+    );
     assert_eq!(store.load("s"), (stored, vec![]));
 }
 

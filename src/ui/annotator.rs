@@ -161,7 +161,9 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             if !ours.annotations.is_empty() {
                 library::ask_to_persist();
             }
-            match store.0.sync(&ours, &clock::now_iso()) {
+            // Stored article texts (a convenience) make room for annotations.
+            let make_room = || library::evict_oldest_text(&current.borrow().id);
+            match store.0.sync(&ours, &clock::now_iso(), &make_room) {
                 Ok(merged) => {
                     dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));
                     match merged {

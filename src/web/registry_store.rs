@@ -56,7 +56,8 @@ pub fn retag_everywhere(id: &str, replacement: Option<&Kind>, modified: &str) {
             (decode(raw.as_deref()), entry_article(&key))
         {
             stored.rejected.retain(|r| r.entity != id);
-            if retag_entity(&mut stored.annotations, id, replacement, modified) {
+            let annotations = &mut stored.annotations;
+            if retag_entity(annotations, &mut stored.deleted, id, replacement, modified) {
                 let _ = storage.set_item(&key, &encode(article, &stored));
             }
         }

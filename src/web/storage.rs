@@ -167,8 +167,14 @@ impl AnnotationStore {
     /// [`crate::core::storage::merge`]); nothing is written when nothing changed. Returns the merged
     /// version when it differs from `local` (the tab then shows it). Never writes over an entry it
     /// could not read or whose schema is newer: saving is switched off and the notice says so; a
-    /// refused write (quota) leaves the stored entry as it was, to be retried with the next change.
-    pub fn sync(&self, local: &Stored, now: &str) -> Result<Option<Stored>, Notice> {
+    /// refused write (quota) is retried after each time `make_room` frees something, and otherwise
+    /// leaves the stored entry as it was, to be retried with the next change.
+    pub fn sync(
+        &self,
+        local: &Stored,
+        now: &str,
+        make_room: &dyn Fn() -> bool,
+    ) -> Result<Option<Stored>, Notice> {
         if !self.saving.get() {
             return Err(Notice::SavingPaused);
         }
@@ -198,9 +204,9 @@ impl AnnotationStore {
         };
         let encoded = encode(&self.article_id, merged.as_ref().unwrap_or(local));
         if encoded != raw {
-            // Over quota: stored article texts (a convenience) make room for annotations.
+            // Over quota: `make_room` frees what is less precious than annotations, if it can.
             while self.backend.write(&key, &encoded).is_err() {
-                if !crate::web::library::evict_oldest_text(&self.article_id) {
+                if !make_room() {
                     return Err(Notice::SaveFailed);
                 }
             }

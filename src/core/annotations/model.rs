@@ -38,10 +38,10 @@ pub struct Annotation {
 
 /// A deleted annotation (or withdrawn rejection): its id and when it was deleted. Kept with the
 /// article's entry so that a stale copy of the annotation, written by another tab or imported, does
-/// not bring it back (see [`crate::core::storage::merge`]).
+/// not bring it back (see the storage capability's `merge`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
-    /// The annotation's id (a rejection's [`crate::core::entities::suggestions::Rejected::key`]).
+    /// The annotation's id (a rejected suggestion's key).
     pub id: String,
     /// RFC 3339 time of the deletion.
     pub deleted: String,

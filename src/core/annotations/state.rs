@@ -317,17 +317,13 @@ impl State {
                 replacement,
                 modified,
             } => {
-                let before: Vec<String> = self.annotations.iter().map(|a| a.id.clone()).collect();
-                retag_entity(&mut self.annotations, &id, replacement.as_ref(), &modified);
-                for gone in before
-                    .into_iter()
-                    .filter(|i| !self.annotations.iter().any(|a| a.id == *i))
-                {
-                    self.deleted.push(Tombstone {
-                        id: gone,
-                        deleted: modified.clone(),
-                    });
-                }
+                retag_entity(
+                    &mut self.annotations,
+                    &mut self.deleted,
+                    &id,
+                    replacement.as_ref(),
+                    &modified,
+                );
                 self.rejected.retain(|r| r.entity != id);
                 self.registry = Rc::new(
                     self.registry
@@ -469,9 +465,10 @@ impl State {
 }
 
 /// Retags every tag of entity `id` as `replacement` (at time `modified`), or deletes them when there
-/// is no replacement. Returns whether anything changed.
+/// is no replacement (each leaving a tombstone in `deleted`). Returns whether anything changed.
 pub fn retag_entity(
     annotations: &mut Vec<Annotation>,
+    deleted: &mut Vec<Tombstone>,
     id: &str,
     replacement: Option<&Kind>,
     modified: &str,
@@ -489,6 +486,10 @@ pub fn retag_entity(
             changed
         }
         None => {
+            deleted.extend(annotations.iter().filter(|a| uses(a)).map(|a| Tombstone {
+                id: a.id.clone(),
+                deleted: modified.to_string(),
+            }));
             annotations.retain(|a| !uses(a));
             annotations.len() != before
         }

@@ -25,7 +25,7 @@ pub struct Stored {
     pub annotations: Vec<Annotation>,
     /// Rejected suggestions.
     pub rejected: Vec<Rejected>,
-    /// Deleted annotations and withdrawn rejections (see [`crate::core::storage::merge`]).
+    /// Deleted annotations and withdrawn rejections (kept so merging does not bring them back).
     pub deleted: Vec<Tombstone>,
 }
 

@@ -1,5 +1,5 @@
 //! Why an article could not be opened: from a URL, a file, pasted text or the recent list. Rendered
-//! for the reader by [`crate::i18n::Lang::open_error`].
+//! for the reader by `i18n::Lang::open_error`.
 
 use crate::core::text::source::DocumentError;
 

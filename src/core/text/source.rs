@@ -4,7 +4,7 @@
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
 /// Why a document's content cannot become an article. Rendered for the reader by
-/// [`crate::i18n::Lang::document_error`].
+/// `i18n::Lang::document_error`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DocumentError {
     /// Its type is not text (an image, a PDF, a binary): the type as served or named.

@@ -13,7 +13,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 /// Why a file was refused as a whole (nothing imported). Rendered for the reader by
-/// [`crate::i18n::Lang::import_error`].
+/// `i18n::Lang::import_error`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// The file could not be read; the browser's description of why.
@@ -25,7 +25,7 @@ pub enum ImportError {
 }
 
 /// Why one annotation of a file could not be imported. Rendered for the reader by
-/// [`crate::i18n::Lang::reject_reason`].
+/// `i18n::Lang::reject_reason`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RejectReason {
     /// It has no `target`.
