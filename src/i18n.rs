@@ -431,6 +431,7 @@ const EN: Strings = Strings {
 };
 
 use crate::core::annotations::history::StepKind;
+use crate::core::storage::backup::BackupError;
 
 /// The strings of undo, redo and safe saving, in one language.
 pub struct HistoryStrings {
@@ -445,6 +446,12 @@ pub struct HistoryStrings {
     pub done_entities: &'static str,
     pub done_other: &'static str,
     pub import_undated: &'static str,
+    pub forget: &'static str,
+    pub forget_label: &'static str,
+    pub export_all: &'static str,
+    pub backup_restored: &'static str,
+    pub backup_not_json: &'static str,
+    pub backup_not_backup: &'static str,
 }
 
 impl Lang {
@@ -453,6 +460,15 @@ impl Lang {
         match self {
             Lang::Ar => &AR_HISTORY,
             Lang::En => &EN_HISTORY,
+        }
+    }
+
+    /// Why a backup was not restored, in this language.
+    pub fn backup_error(self, error: &BackupError) -> String {
+        let h = self.history();
+        match error {
+            BackupError::NotJson(reason) => h.backup_not_json.replace("{reason}", reason),
+            BackupError::NotABackup => h.backup_not_backup.into(),
         }
     }
 
@@ -482,6 +498,12 @@ static AR_HISTORY: HistoryStrings = HistoryStrings {
     done_entities: "حُذف الكيان ({n} تعليقًا تغيّر).",
     done_other: "تم التغيير.",
     import_undated: "{n} منها بوقت ليس بصيغة RFC 3339، فعُدّت أقدم النسخ.",
+    export_all: "تصدير الكل",
+    backup_restored: "استُعيدت النسخة الاحتياطية: تغيّرت تعليقات {n} مقالًا ({refused} تعذّرت كتابته لامتلاء التخزين).",
+    backup_not_json: "لم تُستعد النسخة الاحتياطية: الملف ليس JSON صالحًا ({reason}).",
+    backup_not_backup: "لم تُستعد النسخة الاحتياطية: الملف ليس نسخة احتياطية من هامش بإصدار يقرؤه هذا البرنامج.",
+    forget: "إزالة",
+    forget_label: "إزالة «{title}» من القائمة مع نصها المحفوظ (تبقى تعليقاته)",
 };
 
 static EN_HISTORY: HistoryStrings = HistoryStrings {
@@ -496,4 +518,10 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     done_entities: "Entity deleted ({n} annotations changed).",
     done_other: "Changed.",
     import_undated: "{n} had a time that is not RFC 3339 and counted as the oldest version.",
+    export_all: "Export all",
+    backup_restored: "Backup restored: the annotations of {n} articles changed ({refused} could not be written: storage is full).",
+    backup_not_json: "The backup was not restored: the file is not valid JSON ({reason}).",
+    backup_not_backup: "The backup was not restored: the file is not a Hamish backup of a version this build reads.",
+    forget: "Remove",
+    forget_label: "Remove “{title}” from the list with its stored text (its annotations stay)",
 };

@@ -9,6 +9,7 @@ use crate::core::annotations::state::{Action, Filter, Notice, State};
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::{accepted, pending, Suggestion};
+use crate::core::storage::backup::is_backup;
 use crate::core::storage::entry::Stored;
 use crate::core::storage::keys::ENTITIES_KEY;
 use crate::core::text::article::Article;
@@ -17,7 +18,7 @@ use crate::core::w3c::import;
 use crate::ui::reader_input::{Command, Latest};
 use crate::ui::reducer::make_callback;
 use crate::web::storage::AnnotationStore;
-use crate::web::{clock, download, library, registry_store, selection};
+use crate::web::{backup, clock, download, library, registry_store, selection};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -183,6 +184,18 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         let sync = sync.clone();
         use_effect_with(stored, move |_| sync());
     }
+    // After a backup is restored: this article's restored annotations, and the reader's entities.
+    let after_restore: Rc<dyn Fn()> = {
+        let sync = sync.clone();
+        let dispatcher = state.dispatcher();
+        let follow_registry = setup.follow_registry;
+        Rc::new(move || {
+            sync();
+            if follow_registry {
+                dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
+            }
+        })
+    };
     {
         // Another tab of this browser changed this article's annotations (or the reader's entities),
         // or this tab comes back from the background or the back/forward cache: merge what is stored.
@@ -251,7 +264,12 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         let registry = state.registry.clone();
         Callback::from(move |_| export_download(&dispatcher, &annotations, &article, &registry))
     };
-    let on_import = use_import_file(state.dispatcher(), article.clone(), state.registry.clone());
+    let on_import = use_import_file(
+        state.dispatcher(),
+        article.clone(),
+        state.registry.clone(),
+        after_restore,
+    );
     Annotator {
         state,
         store,
@@ -408,6 +426,7 @@ pub fn use_import_file(
     dispatcher: UseReducerDispatcher<State>,
     article: Rc<Article>,
     registry: Rc<Vec<Entity>>,
+    after_restore: Rc<dyn Fn()>,
 ) -> Callback<Event> {
     let reading = use_mut_ref(|| None::<FileReader>);
     Callback::from(move |e: Event| {
@@ -421,7 +440,22 @@ pub fn use_import_file(
         let dispatcher = dispatcher.clone();
         let article = article.clone();
         let registry = registry.clone();
+        let after_restore = after_restore.clone();
         let task = gloo::file::callbacks::read_as_text(&file.into(), move |read| {
+            // A backup of everything ("Export all") is restored, not imported into this article.
+            if let Some(text) = read.as_ref().ok().filter(|t| is_backup(t)) {
+                match backup::import_all(text, &clock::now_iso()) {
+                    Ok(done) => {
+                        after_restore();
+                        dispatcher.dispatch(Action::Notify(Notice::BackupRestored {
+                            articles: done.articles,
+                            refused: done.refused,
+                        }));
+                    }
+                    Err(error) => dispatcher.dispatch(Action::Notify(Notice::BackupFailed(error))),
+                }
+                return;
+            }
             let parsed = read
                 .map_err(|e| import::ImportError::Unreadable(e.to_string()))
                 .and_then(|json| import::parse(&json, &article.text, &registry, &clock::now_iso()));

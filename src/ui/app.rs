@@ -238,8 +238,24 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    let on_export_all = Callback::from(|_: MouseEvent| {
+        let now = clock::now_iso();
+        let day = now.get(..10).unwrap_or("backup");
+        let text = crate::web::backup::export_all(&now);
+        let _ = crate::web::download::download(
+            &format!("hamish-backup-{day}.json"),
+            "application/json",
+            &text,
+        );
+    });
+    let refresh = use_force_update();
+    let on_forget = Callback::from(move |id: String| {
+        crate::web::library::forget(&id);
+        refresh.force_update();
+    });
     let open_panel = opening.then(|| {
-        html! { <OpenPanel lang={*lang} recent={crate::web::library::recent()} on_open={on_open_request.clone()} /> }
+        html! { <OpenPanel lang={*lang} recent={crate::web::library::recent()} on_open={on_open_request.clone()}
+                           on_forget={on_forget.clone()} /> }
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
@@ -269,6 +285,7 @@ pub fn App(props: &AppProps) -> Html {
                         <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
                     </label>
                     <button type="button" class="hamish-export" onclick={on_export.clone()}>{ strings.export_json }</button>
+                    <button type="button" class="hamish-export-all" onclick={on_export_all}>{ lang.history().export_all }</button>
                 </header>
                 { open_panel.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }

@@ -86,6 +86,14 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         Notice::OpenFailed(e) => (s.open_failed.replace("{reason}", &lang.open_error(e)), true),
         Notice::HighlightsUnsupported => (s.no_highlights.into(), true),
         Notice::SavingPaused => (lang.history().saving_paused.into(), true),
+        Notice::BackupRestored { articles, refused } => (
+            lang.history()
+                .backup_restored
+                .replace("{n}", &articles.to_string())
+                .replace("{refused}", &refused.to_string()),
+            *refused > 0,
+        ),
+        Notice::BackupFailed(error) => (lang.backup_error(error), true),
         Notice::Done { kind, count } => (lang.done(*kind, *count), false),
     }
 }

@@ -30,6 +30,9 @@ pub struct OpenPanelProps {
     pub recent: Vec<Recent>,
     /// Called with what the reader asked to open.
     pub on_open: Callback<OpenRequest>,
+    /// Called with the id of an article to remove from the list (with its stored text).
+    #[prop_or_default]
+    pub on_forget: Callback<String>,
 }
 
 /// The panel. Pasting rich text keeps its HTML, which is read as a page (never inserted anywhere).
@@ -103,7 +106,10 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
     };
     let recent = p.recent.iter().map(|r| {
         let on_open = p.on_open.clone();
+        let on_forget = p.on_forget.clone();
         let id = r.id.clone();
+        let forget_id = r.id.clone();
+        let forget_label = p.lang.history().forget_label.replace("{title}", &r.title);
         let detail = strings.recent_item.replace("{date}", r.opened.get(..10).unwrap_or_default()).replace("{count}", &r.count.to_string());
         html! {
             <li>
@@ -111,6 +117,8 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
                     <span class="recent-title" dir="auto">{ &r.title }</span>
                     <span class="recent-detail">{ detail }</span>
                 </button>
+                <button type="button" class="recent-forget" aria-label={forget_label}
+                        onclick={move |_| on_forget.emit(forget_id.clone())}>{ p.lang.history().forget }</button>
             </li>
         }
     });

@@ -1,5 +1,6 @@
 //! Browser glue: adapts the DOM and browser APIs to the pure core. Nothing here decides anything.
 
+pub mod backup;
 pub mod clock;
 pub mod download;
 pub mod highlights;

@@ -7,6 +7,7 @@ mod common;
 mod anchor_cases;
 mod anchor_props;
 mod article;
+mod backup;
 mod changes;
 mod collapse;
 mod css_rem;

@@ -5,6 +5,7 @@ use crate::core::annotations::history::{replay, Snapshot, Step, StepKind, Target
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
+use crate::core::storage::backup::BackupError;
 use crate::core::storage::entry::Stored;
 use crate::core::text::open_error::OpenError;
 use crate::core::text::span::Span;
@@ -75,6 +76,10 @@ pub enum Notice {
     /// The stored entry cannot be read or was written by a newer Hamish: this tab does not write
     /// over it and keeps its changes in memory (Export keeps them).
     SavingPaused,
+    /// A backup was restored: how many articles changed and how many could not be written.
+    BackupRestored { articles: usize, refused: usize },
+    /// A backup file was refused as a whole; nothing changed.
+    BackupFailed(BackupError),
     /// A change that can be undone was made (the notice offers Undo): its kind and how many
     /// annotations it touched.
     Done { kind: StepKind, count: usize },

@@ -2,6 +2,7 @@
 //! ([`entry`]), the recent-articles list with the texts of articles without a URL ([`recent`]), and
 //! every key and namespace ([`keys`], the one place keys are built).
 
+pub mod backup;
 pub mod entry;
 pub mod keys;
 pub mod merge;

@@ -1,0 +1,80 @@
+//! Backing up and restoring everything Hamish keeps in this browser's localStorage (see
+//! [`crate::core::storage::backup`]): the glue that reads and writes the keys.
+
+use crate::core::annotations::time::instant_or_oldest;
+use crate::core::entities::registry::{decode_custom, encode_custom};
+use crate::core::storage::backup::{read, restore, write, BackupError};
+use crate::core::storage::entry::{decode, Decoded};
+use crate::core::storage::keys::{entry_article, entry_key, ENTITIES_KEY};
+use crate::core::storage::merge::horizon;
+use crate::web::storage::Backend;
+
+/// The backup file of everything stored now (empty when localStorage is unavailable).
+pub fn export_all(now: &str) -> String {
+    let Some(Backend::Local(storage)) = Backend::local() else {
+        return write(&[], None, now);
+    };
+    let entries: Vec<(String, String)> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| {
+            let id = entry_article(&key)?.to_string();
+            Some((id, storage.get_item(&key).ok().flatten()?))
+        })
+        .collect();
+    let entities = storage.get_item(ENTITIES_KEY).ok().flatten();
+    write(&entries, entities.as_deref(), now)
+}
+
+/// What restoring a backup did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Restored {
+    /// Articles whose stored annotations changed.
+    pub articles: usize,
+    /// Articles that could not be written (storage full).
+    pub refused: usize,
+}
+
+/// Restores a backup file: each article's entry merged with what is stored (never over newer
+/// work), the reader's entities added to theirs (an entity already there stays as it is).
+pub fn import_all(text: &str, now: &str) -> Result<Restored, BackupError> {
+    let backup = read(text)?;
+    let backend = Backend::local().unwrap_or_else(Backend::memory);
+    let prune_before = horizon(instant_or_oldest(now));
+    let mut done = Restored {
+        articles: 0,
+        refused: 0,
+    };
+    for (id, backed_up) in &backup.articles {
+        let key = entry_key(id);
+        let stored = match decode(backend.read(&key).ok().flatten().as_deref()) {
+            Decoded::Stored(stored) => Some(stored),
+            // An entry that cannot be read is never written over.
+            Decoded::Unusable(_) => continue,
+        };
+        if let Some(entry) = restore(id, backed_up, stored.as_ref(), prune_before) {
+            match backend.write(&key, &entry) {
+                Ok(()) => done.articles += 1,
+                Err(_) => done.refused += 1,
+            }
+        }
+    }
+    if let Some(incoming) = backup
+        .entities
+        .as_deref()
+        .and_then(|e| decode_custom(Some(e)))
+    {
+        let current = backend.read(ENTITIES_KEY).ok().flatten();
+        if let Some(mut mine) = decode_custom(current.as_deref()) {
+            let before = mine.len();
+            for entity in incoming {
+                if !mine.iter().any(|e| e.id == entity.id) {
+                    mine.push(entity);
+                }
+            }
+            if mine.len() > before {
+                let _ = backend.write(ENTITIES_KEY, &encode_custom(&mine));
+            }
+        }
+    }
+    Ok(done)
+}
