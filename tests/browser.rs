@@ -275,25 +275,64 @@ fn a_corrupt_entry_is_backed_up_not_overwritten() {
 }
 
 #[wasm_bindgen_test]
-fn an_unknown_schema_version_is_backed_up_too() {
+fn an_entry_of_a_newer_schema_is_never_written_over() {
     let id = "browser-test-future";
     let future = "{\"schema\":7,\"article\":\"x\",\"annotations\":[]}";
     local().set_item(&entry_key(id), future).expect("seed");
     let store = AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
     let (_, notices) = store.load("s");
-    assert!(
-        matches!(notices.as_slice(), [Notice::StoredEntryBackedUp { reason, .. }] if reason.contains("unknown schema version 7"))
+    assert_eq!(notices, vec![Notice::SavingPaused]);
+    assert!(!store.is_saving());
+    let a = article();
+    let stored = Stored {
+        annotations: vec![sample_annotation(&a)],
+        ..Stored::default()
+    };
+    assert_eq!(
+        store.sync(&stored, "2026-11-30T00:00:00Z", &|| false),
+        Err(Notice::SavingPaused)
     );
     assert_eq!(
-        local()
-            .get_item(&backup_key(id, "s"))
-            .ok()
-            .flatten()
-            .as_deref(),
-        Some(future)
+        local().get_item(&entry_key(id)).ok().flatten().as_deref(),
+        Some(future),
+        "the newer entry is untouched"
     );
+    assert_eq!(local().get_item(&backup_key(id, "s")).ok().flatten(), None);
     let _ = local().remove_item(&entry_key(id));
-    let _ = local().remove_item(&backup_key(id, "s"));
+}
+
+#[wasm_bindgen_test]
+fn a_stale_tab_merges_instead_of_writing_over_newer_work() {
+    let a = article();
+    let id = "browser-test-two-tabs";
+    let _ = local().remove_item(&entry_key(id));
+    let open = || AnnotationStore::with_backend(Backend::local().expect("localStorage works"), id);
+    let (one, two) = (open(), open());
+    let _ = (one.load("s"), two.load("s"));
+    let mut first = sample_annotation(&a);
+    first.id = "urn:first".into();
+    let mut second = sample_annotation(&a);
+    second.id = "urn:second".into();
+    let tab_one = Stored {
+        annotations: vec![first],
+        ..Stored::default()
+    };
+    assert_eq!(one.sync(&tab_one, "2026-11-30T00:00:00Z", &|| false), Ok(None));
+    // The second tab never heard of the first one's annotation: its save merges it in.
+    let tab_two = Stored {
+        annotations: vec![second],
+        ..Stored::default()
+    };
+    let merged = two
+        .sync(&tab_two, "2026-11-30T00:00:01Z", &|| false)
+        .expect("saved")
+        .expect("the other tab's work merged");
+    let mut ids: Vec<&str> = merged.annotations.iter().map(|x| x.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["urn:first", "urn:second"]);
+    let reopened = open().load("s2").0;
+    assert_eq!(reopened.annotations.len(), 2);
+    let _ = local().remove_item(&entry_key(id));
 }
 
 #[wasm_bindgen_test]
