@@ -1,0 +1,167 @@
+// Nothing a reader does is lost: stale tabs merge instead of writing over newer work, every change
+// can be undone (keyboard and button), a full storage keeps the change in the tab and saves it when
+// there is room, and a backup of everything restores in a fresh browser.
+import { test, expect } from '@playwright/test';
+import { openFresh, dragSelect, storedEntry, ENTRY_KEY } from './helpers.mjs';
+
+/** Makes a page miss every `storage` event, like a frozen background tab or one restored from the
+ * back/forward cache: it hears of other tabs' changes only when it reads the entry itself. */
+async function deafToOtherTabs(page) {
+  await page.addInitScript(() => {
+    window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true);
+  });
+}
+
+test('a stale tab merges: it neither writes over newer work nor brings back a deleted annotation', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  const stale = await context.newPage();
+  await deafToOtherTabs(stale);
+  await stale.goto('/?ui=en');
+  await expect(stale.locator('article [data-block="0"]')).toBeVisible();
+
+  // The first tab makes two claims; the stale tab hears nothing of them.
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await expect(stale.locator('.hamish-panel .item')).toHaveCount(0);
+
+  // The stale tab makes its own claim: its save merges the first tab's two in.
+  await dragSelect(stale, 2, 'المخابرات الروسية');
+  await stale.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(3);
+  await expect(stale.locator('.hamish-panel .item')).toHaveCount(3);
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(3);
+
+  // The first tab deletes سوريا; the stale tab, not hearing of it, keeps working: the deletion holds.
+  const syria = (await storedEntry(page)).annotations.find((a) => a.exact === 'سوريا');
+  await page.locator(`[data-ann="${syria.id}"]`).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await dragSelect(stale, 2, 'المخابرات الروسية');
+  await stale.keyboard.press('2');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(3);
+  const entry = await storedEntry(page);
+  expect(entry.annotations.map((a) => a.exact)).not.toContain('سوريا');
+  expect(entry.deleted.map((t) => t.id)).toContain(syria.id);
+  await expect(stale.locator('.hamish-panel .item')).toHaveCount(3);
+  await expect(stale.locator(`[data-ann="${syria.id}"]`)).toHaveCount(0);
+  // A reload of either tab shows the same three.
+  await page.reload();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(3);
+  await stale.close();
+});
+
+test('undo and redo by keyboard and by the notice button; typing in a note is not undone by Ctrl+Z', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  const [a] = (await storedEntry(page)).annotations;
+
+  // Delete it from its popover: the notice offers Undo.
+  await page.locator(`[data-ann="${a.id}"]`).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+  const notice = page.locator('.hamish-notices .notice', { hasText: 'Annotation deleted' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await expect.poll(async () => (await storedEntry(page)).annotations.map((x) => x.id)).toEqual([a.id]);
+
+  // A note typed in the popover: Ctrl+Z inside the field is the field's own undo.
+  await page.locator(`[data-ann="${a.id}"]`).first().click();
+  await dialog.getByLabel('Note').fill('مصدر؟');
+  await dialog.getByLabel('Note').press('Control+z');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await storedEntry(page)).annotations[0]?.note).toBe('مصدر؟');
+
+  // Outside a field: Ctrl+Z undoes the note (one step however many keystrokes), then the restoration.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0]?.note).toBe('');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+  // Redo: Ctrl+Shift+Z and Ctrl+Y.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0]?.note).toBe('مصدر؟');
+  // What was undone and redone survives a reload.
+  await page.reload();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await expect(page.locator('.hamish-panel .item')).toContainText('مصدر؟');
+});
+
+test('accept-all is one step: Undo takes every accepted tag back', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const panel = page.locator('.hamish-panel');
+  await panel.getByRole('button', { name: /Accept all/ }).first().click();
+  const accepted = await page.locator('.hamish-panel .item').count();
+  expect(accepted).toBeGreaterThan(1);
+  const notice = page.locator('.hamish-notices .notice', { hasText: 'Suggestions accepted' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(0);
+});
+
+test('a full storage: the change stays in the tab, the alert offers Export, and it is saved once there is room', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  // Fill localStorage to the brim.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
+    let small = 'x'.repeat(1024);
+    try { for (;;) localStorage.setItem(`filler:${i++}`, small); } catch (e) { /* full */ }
+  });
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  const alert = page.getByRole('alert').filter({ hasText: 'Saving failed' });
+  await expect(alert).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Export now' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  expect(await page.evaluate((key) => localStorage.getItem(key), ENTRY_KEY)).toBe(null);
+  // Room is made; the tab is shown again: the change is saved and the alert goes.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await expect(alert).toBeHidden();
+});
+
+test('Export all, then Import in a fresh browser brings every annotation back', async ({ page, browser }, info) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all' }).click(),
+  ]);
+  const file = info.outputPath('backup.json');
+  await download.saveAs(file);
+
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const other = await fresh.newPage();
+  await other.goto('/?ui=en');
+  await expect(other.locator('article [data-block="0"]')).toBeVisible();
+  await expect(other.locator('.hamish-panel .item')).toHaveCount(0);
+  await other.locator('.hamish-import input[type=file]').setInputFiles(file);
+  await expect(other.locator('.hamish-notices')).toContainText('Backup restored');
+  await expect(other.locator('.hamish-panel .item')).toHaveCount(2);
+  // Restoring the same backup again changes nothing.
+  await other.locator('.hamish-import input[type=file]').setInputFiles(file);
+  await expect(other.locator('.hamish-panel .item')).toHaveCount(2);
+  await fresh.close();
+});
