@@ -317,7 +317,10 @@ fn a_stale_tab_merges_instead_of_writing_over_newer_work() {
         annotations: vec![first],
         ..Stored::default()
     };
-    assert_eq!(one.sync(&tab_one, "2026-11-30T00:00:00Z", &|| false), Ok(None));
+    assert_eq!(
+        one.sync(&tab_one, "2026-11-30T00:00:00Z", &|| false),
+        Ok(None)
+    );
     // The second tab never heard of the first one's annotation: its save merges it in.
     let tab_two = Stored {
         annotations: vec![second],

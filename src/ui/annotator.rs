@@ -4,7 +4,7 @@
 
 use crate::core::anchoring::selectors::describe;
 use crate::core::annotations::model::{Annotation, Kind};
-use crate::core::annotations::reattach::reattach;
+use crate::core::annotations::reattach::reattach_stored;
 use crate::core::annotations::state::{Action, Filter, Notice, State};
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::Entity;
@@ -92,7 +92,7 @@ pub struct Annotator {
 /// The starting state: the stored annotations, re-attached to the article's current text.
 fn initial_state(store: &AnnotationStore, open_notices: &[Notice], setup: &Setup) -> State {
     let (mut stored, load_notices) = store.load(&clock::now_iso());
-    let summary = reattach(&setup.article.text, &mut stored.annotations);
+    let summary = reattach_stored(&setup.article.text, &mut stored);
     let mut state = State {
         registry: setup.registry.clone(),
         ..State::default()
@@ -169,7 +169,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                     dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));
                     match merged {
                         Some(mut merged) => {
-                            reattach(&current.borrow().text, &mut merged.annotations);
+                            reattach_stored(&current.borrow().text, &mut merged);
                             on_saved.emit(merged.annotations.len());
                             dispatcher.dispatch(Action::Load(merged));
                         }
@@ -352,9 +352,12 @@ fn use_edits(
     };
     let on_reject = {
         let dispatcher = dispatcher.clone();
+        let article = article.clone();
         use_callback(suggestions.clone(), move |key: String, suggestions| {
             if let Some(sg) = suggestions.iter().find(|s| s.key() == key) {
-                dispatcher.dispatch(Action::Reject(sg.rejected(&clock::now_iso())));
+                dispatcher.dispatch(Action::Reject(
+                    sg.rejected(&article.text, &clock::now_iso()),
+                ));
             }
         })
     };

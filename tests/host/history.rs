@@ -108,6 +108,7 @@ fn accept_all_reject_and_import_are_one_step_each() {
         entity: "iran".into(),
         span: hamish::core::text::span::Span::new(1, 4),
         at: "2026-11-30T00:00:00Z".into(),
+        quote: Default::default(),
     };
     s.apply(Action::Reject(r.clone()));
     undo(&mut s, "2026-11-30T00:00:01Z");

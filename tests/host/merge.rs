@@ -92,6 +92,7 @@ fn withdrawn_rejections_stay_withdrawn_and_a_new_rejection_wins() {
         entity: "iran".into(),
         span: hamish::core::text::span::Span::new(3, 8),
         at: at(time),
+        quote: Default::default(),
     };
     let withdrawn = Stored {
         annotations: vec![],

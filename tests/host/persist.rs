@@ -21,6 +21,7 @@ fn entries_round_trip() {
             entity: "iran".into(),
             span: Span::new(3, 8),
             at: String::new(),
+            quote: Default::default(),
         }],
     };
     let raw = encode(&a.id, &stored);
@@ -98,11 +99,13 @@ fn rejected_suggestions_read_and_write_back_byte_for_byte() {
                 entity: "iran".into(),
                 span: Span::new(3, 8),
                 at: String::new(),
+                quote: Default::default(),
             },
             Rejected {
                 entity: "al-assad".into(),
                 span: Span::new(120, 125),
                 at: String::new(),
+                quote: Default::default(),
             },
         ]
     );

@@ -259,6 +259,7 @@ fn suggestions_are_accepted_rejected_and_entities_deleted() {
         entity: "iran".into(),
         span: Span::new(1, 5),
         at: String::new(),
+        quote: Default::default(),
     };
     s.apply(Action::Reject(r.clone()));
     s.apply(Action::Reject(r.clone()));

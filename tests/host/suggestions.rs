@@ -30,6 +30,7 @@ fn pending_suggestions_leave_out_tagged_and_rejected_mentions() {
         entity: mentions[1].entity.clone(),
         span: mentions[1].span,
         at: String::new(),
+        quote: Default::default(),
     };
     let left = pending(&mentions, &[tagged, claim], &[rejected]);
     assert_eq!(
@@ -184,4 +185,32 @@ fn accepted_suggestions_become_entity_tags_on_their_words() {
         pending(&mentions, &tags, &[]).is_empty(),
         "accepted suggestions are no longer pending"
     );
+}
+
+#[test]
+fn a_rejection_follows_its_mention_when_text_is_added_above_it() {
+    use hamish::core::annotations::reattach::reattach_rejections;
+    use hamish::core::entities::mentions::Matcher;
+    let a = article();
+    let registry = default_registry();
+    let mentions = Matcher::new(&registry).find(&a.text);
+    let suggestions = pending(&mentions, &[], &[]);
+    let target = &suggestions[2];
+    let mut rejected = vec![target.rejected(&a.text, "2026-11-30T00:00:00Z")];
+    let edited = format!("تحديث: أضيفت هذه الفقرة في أعلى المقال.\n\n{}", a.text);
+    let moved = Matcher::new(&registry).find(&edited);
+    // By position alone the rejection would no longer match: the mention came back.
+    assert_eq!(pending(&moved, &[], &rejected).len(), moved.len());
+    reattach_rejections(&edited, &mut rejected);
+    let left = pending(&moved, &[], &rejected);
+    assert_eq!(
+        left.len(),
+        moved.len() - 1,
+        "the rejected mention stays rejected"
+    );
+    assert_eq!(rejected[0].quote.exact, target_text(&a.text, target));
+}
+
+fn target_text(text: &str, s: &hamish::core::entities::suggestions::Suggestion) -> String {
+    hamish::core::text::units::slice_cp(text, s.span.start, s.span.end).to_string()
 }

@@ -4,6 +4,8 @@
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector};
 use crate::core::annotations::model::Annotation;
+use crate::core::entities::suggestions::{Quote, Rejected};
+use crate::core::storage::entry::Stored;
 
 /// How re-attaching a set of annotations went.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,4 +48,38 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
         }
     }
     summary
+}
+
+/// Re-attaches rejected suggestions that kept their quote: one found again moves with its mention
+/// (so it stays rejected after an edit above it); one not found stays where it was (it then matches
+/// nothing, and does no harm).
+pub fn reattach_rejections(text: &str, rejected: &mut [Rejected]) {
+    let anchorer = Anchorer::new(text);
+    let targets: Vec<TextSelector> = rejected
+        .iter()
+        .map(|r| TextSelector {
+            exact: r.quote.exact.clone(),
+            prefix: r.quote.prefix.clone(),
+            suffix: r.quote.suffix.clone(),
+            position: Some(r.span),
+        })
+        .collect();
+    for (r, anchor) in rejected.iter_mut().zip(anchor_all_in(&anchorer, &targets)) {
+        if let (false, Anchor::Found { span, .. }) = (r.quote.is_empty(), anchor) {
+            let described = describe_chars(anchorer.chars(), span);
+            r.span = span;
+            r.quote = Quote {
+                exact: described.exact,
+                prefix: described.prefix,
+                suffix: described.suffix,
+            };
+        }
+    }
+}
+
+/// Re-attaches everything kept for an article to its current text: annotations (see [`reattach`])
+/// and rejected suggestions (see [`reattach_rejections`]).
+pub fn reattach_stored(text: &str, stored: &mut Stored) -> Reattached {
+    reattach_rejections(text, &mut stored.rejected);
+    reattach(text, &mut stored.annotations)
 }

@@ -1,7 +1,7 @@
 //! Suggested entity tags: the mentions the matcher found that the reader has neither tagged nor
 //! rejected. They are shown apart from tags and never exported until accepted.
 
-use crate::core::anchoring::selectors::describe_chars;
+use crate::core::anchoring::selectors::{describe, describe_chars};
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::mentions::Mention;
 use crate::core::text::span::Span;
@@ -20,6 +20,28 @@ pub struct Rejected {
     /// RFC 3339 time of the rejection (empty in entries written before it was kept).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub at: String,
+    /// The mention's text and context when it was rejected, so the rejection follows it when the
+    /// article is edited (empty in entries written before they were kept).
+    #[serde(default, skip_serializing_if = "Quote::is_empty")]
+    pub quote: Quote,
+}
+
+/// A mention's text with up to 32 code points of context each side.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The text.
+    pub exact: String,
+    /// Before it.
+    pub prefix: String,
+    /// After it.
+    pub suffix: String,
+}
+
+impl Quote {
+    /// Whether nothing was kept.
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
 }
 
 impl Rejected {
@@ -47,12 +69,18 @@ impl Suggestion {
         format!("{}:{}:{}", self.entity, self.span.start, self.span.end)
     }
 
-    /// The rejection of this suggestion, at time `at`.
-    pub fn rejected(&self, at: &str) -> Rejected {
+    /// The rejection of this suggestion in `text`, at time `at` (with the mention's quote and context).
+    pub fn rejected(&self, text: &str, at: &str) -> Rejected {
+        let described = describe(text, self.span);
         Rejected {
             entity: self.entity.clone(),
             span: self.span,
             at: at.into(),
+            quote: Quote {
+                exact: described.exact,
+                prefix: described.prefix,
+                suffix: described.suffix,
+            },
         }
     }
 }

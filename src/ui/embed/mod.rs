@@ -7,7 +7,7 @@ pub mod embedding;
 pub mod host_events;
 pub mod host_highlights;
 
-use crate::core::annotations::reattach::reattach;
+use crate::core::annotations::reattach::reattach_stored;
 use crate::core::annotations::state::{Action, Pending, Popover as PopoverState};
 use crate::core::drawing::plan::{plan, Visible};
 use crate::core::entities::suggestions::Suggestion;
@@ -141,8 +141,12 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let deleted = state.deleted.clone();
         let (mount, frame, read_only) = (e.mount.clone(), e.frame.clone(), e.read_only);
         *e.bridge.rehost.borrow_mut() = Some(Callback::from(move |fresh: HostText| {
-            let mut annotations = bridge.annotations.borrow().clone();
-            reattach(&fresh.article.text, &mut annotations);
+            let mut stored = Stored {
+                annotations: bridge.annotations.borrow().clone(),
+                rejected: rejected.clone(),
+                deleted: deleted.clone(),
+            };
+            reattach_stored(&fresh.article.text, &mut stored);
             // A selection waiting for a tag is measured again in the new text.
             let pending = (!read_only)
                 .then(|| pending_selection(&fresh, &mount, &frame))
@@ -151,11 +155,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             readings.set(readings.wrapping_add(1));
             // The reader's own changes are told before the re-anchored list becomes the baseline.
             announce_now();
-            dispatcher.dispatch(Action::Load(Stored {
-                annotations,
-                rejected: rejected.clone(),
-                deleted: deleted.clone(),
-            }));
+            dispatcher.dispatch(Action::Load(stored));
             dispatcher.dispatch(Action::SetPending(pending));
         }));
     }
