@@ -20,10 +20,18 @@ use crate::ui::reducer::make_callback;
 use crate::web::storage::AnnotationStore;
 use crate::web::{backup, clock, download, library, registry_store, selection};
 use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// An entry this long (characters) is saved once the reader pauses for [`SAVE_PAUSE_MS`] rather than
+/// on every change: writing it takes tens of milliseconds.
+const LARGE_ENTRY: usize = 200_000;
+
+/// The pause before a large entry is saved, in milliseconds.
+const SAVE_PAUSE_MS: u32 = 400;
 
 /// What a widget starts from.
 #[derive(Clone, PartialEq)]
@@ -181,8 +189,30 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         })
     };
     {
+        // A large entry (thousands of annotations) is saved once the reader pauses, not on every
+        // keystroke of a note; leaving or hiding the page saves at once.
+        let waiting = use_mut_ref(|| None::<Timeout>);
+        {
+            // A save still waiting when the widget goes (another article opened) is made at once.
+            let (waiting, sync) = (waiting.clone(), sync.clone());
+            use_effect_with((), move |_| {
+                move || {
+                    if waiting.borrow_mut().take().is_some() {
+                        sync();
+                    }
+                }
+            });
+        }
         let sync = sync.clone();
-        use_effect_with(stored, move |_| sync());
+        let store = store.clone();
+        use_effect_with(stored, move |_| {
+            if store.0.stored_len() < LARGE_ENTRY {
+                waiting.borrow_mut().take();
+                sync();
+            } else {
+                *waiting.borrow_mut() = Some(Timeout::new(SAVE_PAUSE_MS, move || sync()));
+            }
+        });
     }
     // After a backup is restored: this article's restored annotations, and the reader's entities.
     let after_restore: Rc<dyn Fn()> = {
@@ -226,6 +256,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             let listeners = [
                 on_storage,
                 again(&window, "pageshow"),
+                again(&window, "pagehide"),
                 again(&window, "focus"),
                 again(&document, "visibilitychange"),
             ];

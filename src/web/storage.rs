@@ -156,6 +156,11 @@ impl AnnotationStore {
         }
     }
 
+    /// How many characters the entry had when this tab last read or wrote it.
+    pub fn stored_len(&self) -> usize {
+        self.last_written.borrow().len()
+    }
+
     /// Whether saving is on (it is off while the stored entry cannot be read or is of a newer
     /// schema: this tab then keeps its changes in memory).
     pub fn is_saving(&self) -> bool {
