@@ -3,6 +3,7 @@
 
 pub mod anchoring;
 pub mod annotations;
+pub mod claims;
 pub mod drawing;
 pub mod embed;
 pub mod entities;

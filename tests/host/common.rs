@@ -25,3 +25,29 @@ pub fn annotate(article: &Article, quote: &str, kind: Kind, id: &str) -> Annotat
 pub fn article() -> Article {
     bundled()
 }
+
+/// Runs `../shared/w3c-annotation-model/validate.py` on `doc`; panics with its output when a MUST
+/// fails, and returns its last line (`N passed, 0 failed`).
+pub fn validate_w3c(doc: &serde_json::Value) -> String {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let validator = root.join("../shared/w3c-annotation-model/validate.py");
+    let file = std::env::temp_dir().join(format!(
+        "hamish-validate-{}-{}.json",
+        std::process::id(),
+        doc.to_string().len()
+    ));
+    std::fs::write(&file, serde_json::to_string_pretty(doc).unwrap_or_default()).expect("write");
+    let out = std::process::Command::new("python3")
+        .arg(&validator)
+        .arg(&file)
+        .output()
+        .expect("run python3");
+    let _ = std::fs::remove_file(&file);
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "validate.py failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout.lines().last().unwrap_or_default().to_string()
+}

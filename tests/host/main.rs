@@ -9,6 +9,7 @@ mod anchor_props;
 mod article;
 mod backup;
 mod changes;
+mod claims;
 mod collapse;
 mod css_rem;
 mod elements;

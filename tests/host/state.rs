@@ -179,6 +179,7 @@ fn importing_merges_and_reports() {
             reason: RejectReason::NoTarget,
         }],
         undated: 0,
+        links: 0,
     };
     s.apply(Action::Import(parsed));
     assert_eq!(s.annotations.len(), 2);

@@ -22,6 +22,8 @@ pub enum StepKind {
     Retag,
     /// A note edited (consecutive edits of one note are one step).
     Note,
+    /// A claim's verdict, status, claimant, evidence, date or check-worthiness changed.
+    Claim,
     /// Suggestions accepted.
     Accept,
     /// A suggestion rejected.

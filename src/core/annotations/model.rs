@@ -1,6 +1,7 @@
 //! The annotation record Hamish keeps for each highlighted span.
 
 use crate::core::anchoring::selectors::TextSelector;
+use crate::core::claims::claim::ClaimDetails;
 use crate::core::text::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,8 @@ pub struct Annotation {
     pub target: TextSelector,
     /// The reader's note (may be empty).
     pub note: String,
+    /// What a fact-checker recorded about a claim (empty for entity tags and unchecked claims).
+    pub claim: ClaimDetails,
     /// ISO 8601 time with zone, e.g. `2026-11-29T10:15:30.123Z`.
     pub created: String,
     /// ISO 8601 time with zone of the last change.
@@ -60,6 +63,8 @@ struct Stored {
     suffix: String,
     #[serde(default)]
     note: String,
+    #[serde(default, skip_serializing_if = "ClaimDetails::is_empty")]
+    claim: ClaimDetails,
     created: String,
     modified: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -78,6 +83,7 @@ impl From<Stored> for Annotation {
                 position: Some(Span::new(s.start, s.end)).filter(|p| !p.is_empty()),
             },
             note: s.note,
+            claim: s.claim,
             created: s.created,
             modified: s.modified,
             orphan: s.orphan,
@@ -97,6 +103,7 @@ impl From<Annotation> for Stored {
             prefix: a.target.prefix,
             suffix: a.target.suffix,
             note: a.note,
+            claim: a.claim,
             created: a.created,
             modified: a.modified,
             orphan: a.orphan,
@@ -112,6 +119,7 @@ impl Annotation {
             kind,
             target,
             note: String::new(),
+            claim: ClaimDetails::default(),
             created: now.into(),
             modified: now.into(),
             orphan: false,

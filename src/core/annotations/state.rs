@@ -3,6 +3,7 @@
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::annotations::history::{replay, Snapshot, Step, StepKind, Target, DEPTH};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
+use crate::core::claims::claim::{ClaimDetails, Claimant};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::backup::BackupError;
@@ -137,6 +138,23 @@ pub struct State {
     pub loads: u32,
 }
 
+/// Which part of a claim's details a change touched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimField {
+    /// The verdict.
+    Verdict,
+    /// The status.
+    Status,
+    /// Who made it.
+    Claimant,
+    /// The evidence.
+    Evidence,
+    /// When it was made.
+    Date,
+    /// Whether it is worth checking.
+    CheckWorthy,
+}
+
 /// Every change to [`State`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -162,6 +180,15 @@ pub enum Action {
     SetKind {
         id: String,
         kind: Kind,
+        modified: String,
+    },
+    /// Replaces what is recorded about a claim (verdict, status, claimant, evidence, date,
+    /// check-worthiness); `field` names what changed, so that consecutive changes of one field (typing
+    /// a claimant's name) are one undo step. A new verdict records when it was set.
+    SetClaim {
+        id: String,
+        claim: ClaimDetails,
+        field: ClaimField,
         modified: String,
     },
     /// Changes an annotation's note.
@@ -211,6 +238,9 @@ impl Action {
             Action::SetRegistry(_) | Action::DeleteEntity { .. } => (StepKind::Entities, None),
             Action::SetKind { .. } => (StepKind::Retag, None),
             Action::SetNote { id, .. } => (StepKind::Note, Some(format!("note:{id}"))),
+            Action::SetClaim { id, field, .. } => {
+                (StepKind::Claim, Some(format!("claim:{id}:{field:?}")))
+            }
             Action::Delete { .. } => (StepKind::Delete, None),
             Action::Import(_) => (StepKind::Import, None),
             Action::Reattach { .. } => (StepKind::Reattach, None),
@@ -357,6 +387,22 @@ impl State {
                     }
                 }
             }
+            Action::SetClaim {
+                id,
+                mut claim,
+                modified,
+                ..
+            } => {
+                if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
+                    if a.claim != claim {
+                        if claim.verdict != a.claim.verdict {
+                            claim.verdict_at = claim.verdict.as_ref().map(|_| modified.clone());
+                        }
+                        a.claim = claim;
+                        a.modified = modified;
+                    }
+                }
+            }
             Action::SetNote { id, note, modified } => {
                 if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
                     if a.note != note {
@@ -369,6 +415,7 @@ impl State {
                 let before = self.annotations.len();
                 self.annotations.retain(|a| a.id != id);
                 if self.annotations.len() < before {
+                    unlink_claimants(&mut self.annotations, &[id.as_str()], &at);
                     self.deleted.retain(|t| t.id != id);
                     self.deleted.push(Tombstone {
                         id: id.clone(),
@@ -469,6 +516,19 @@ impl State {
     }
 }
 
+/// Claims attributed to one of the `removed` entity annotations lose that claimant (at time `at`): a
+/// link to an annotation that is gone goes with it (and Undo brings both back).
+pub fn unlink_claimants(annotations: &mut [Annotation], removed: &[&str], at: &str) {
+    for a in annotations.iter_mut() {
+        let linked =
+            matches!(&a.claim.claimant, Some(Claimant::Entity(e)) if removed.contains(&e.as_str()));
+        if linked {
+            a.claim.claimant = None;
+            a.modified = at.to_string();
+        }
+    }
+}
+
 /// Retags every tag of entity `id` as `replacement` (at time `modified`), or deletes them when there
 /// is no replacement (each leaving a tombstone in `deleted`). Returns whether anything changed.
 pub fn retag_entity(
@@ -491,11 +551,18 @@ pub fn retag_entity(
             changed
         }
         None => {
-            deleted.extend(annotations.iter().filter(|a| uses(a)).map(|a| Tombstone {
-                id: a.id.clone(),
+            let gone: Vec<String> = annotations
+                .iter()
+                .filter(|a| uses(a))
+                .map(|a| a.id.clone())
+                .collect();
+            deleted.extend(gone.iter().map(|id| Tombstone {
+                id: id.clone(),
                 deleted: modified.to_string(),
             }));
             annotations.retain(|a| !uses(a));
+            let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
+            unlink_claimants(annotations, &gone, modified);
             annotations.len() != before
         }
     }

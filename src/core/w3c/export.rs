@@ -3,6 +3,7 @@
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::{find, Entity};
 use crate::core::text::article::Article;
+use crate::core::w3c::claims;
 use serde_json::{json, Value};
 
 /// The JSON-LD context of every export.
@@ -28,6 +29,9 @@ fn bodies(annotation: &Annotation, registry: &[Entity]) -> Vec<Value> {
             }
         }
     }
+    if annotation.kind == Kind::Claim {
+        out.extend(claims::bodies(&annotation.claim));
+    }
     if !annotation.note.trim().is_empty() {
         out.push(json!({
             "type": "TextualBody", "purpose": "commenting", "value": annotation.note, "format": "text/plain"
@@ -42,7 +46,7 @@ pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[E
         Kind::Claim => "classifying",
         Kind::Entity(_) => "tagging",
     };
-    json!({
+    let mut value = json!({
         "id": annotation.id,
         "type": "Annotation",
         "motivation": motivation,
@@ -60,7 +64,15 @@ pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[E
                 { "type": "TextPositionSelector", "start": annotation.span().start, "end": annotation.span().end }
             ]
         }
-    })
+    });
+    if let (Kind::Claim, Some(date), Some(map)) = (
+        &annotation.kind,
+        &annotation.claim.date,
+        value.as_object_mut(),
+    ) {
+        map.insert("claimDate".into(), json!(date));
+    }
+    value
 }
 
 /// The whole export: an `AnnotationCollection` whose one page holds every annotation in reading order.
@@ -74,9 +86,14 @@ pub fn export_collection(
 ) -> Value {
     let mut ordered: Vec<&Annotation> = annotations.iter().collect();
     ordered.sort_by(|a, b| Annotation::reading_order(a, b));
+    let links = ordered
+        .iter()
+        .filter(|a| a.kind == Kind::Claim)
+        .filter_map(|a| claims::claimant_link(a, annotations));
     let items: Vec<Value> = ordered
         .iter()
         .map(|a| annotation_json(a, article, registry))
+        .chain(links)
         .collect();
     json!({
         "@context": CONTEXT,

@@ -6,9 +6,11 @@ use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::{instant_or_oldest, parse as parse_time};
+use crate::core::claims::claim::{ClaimDetails, Claimant};
 use crate::core::entities::registry::Entity;
 use crate::core::text::hash::Fnv;
 use crate::core::text::span::Span;
+use crate::core::w3c::claims;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -55,12 +57,15 @@ pub struct Parsed {
     /// How many carried a `created` or `modified` that is not an RFC 3339 time (each counts as the
     /// oldest version when merged).
     pub undated: usize,
+    /// How many claimant links (`linking` annotations from a claim to an entity annotation) it held;
+    /// they count as anchored.
+    pub links: usize,
 }
 
 impl Parsed {
-    /// How many of the usable annotations were found in the article.
+    /// How many of the usable annotations were found in the article (with the claimant links).
     pub fn anchored(&self) -> usize {
-        self.annotations.iter().filter(|a| !a.orphan).count()
+        self.annotations.iter().filter(|a| !a.orphan).count() + self.links
     }
 
     /// How many of the usable annotations are orphans.
@@ -209,11 +214,26 @@ fn kind_and_note(annotation: &Value, registry: &[Entity]) -> Result<(Kind, Strin
     if let Some(text) = annotation.get("bodyValue").and_then(Value::as_str) {
         notes.push(text.to_string());
     }
+    // A claim's identifying bodies name its claimant, not an entity it is.
+    let classified_claim = as_list(annotation.get("body")).iter().any(|b| {
+        as_list(b.get("purpose"))
+            .iter()
+            .any(|p| p.as_str() == Some("classifying"))
+            && b.get("value")
+                .and_then(Value::as_str)
+                .is_some_and(|v| v.eq_ignore_ascii_case("claim"))
+    });
     for body in as_list(annotation.get("body")) {
+        if claims::is_claim_body(body) {
+            continue;
+        }
         let purposes: Vec<&str> = as_list(body.get("purpose"))
             .into_iter()
             .filter_map(Value::as_str)
             .collect();
+        if classified_claim && purposes.contains(&"identifying") {
+            continue;
+        }
         let value = body.get("value").and_then(Value::as_str);
         let source = body
             .get("source")
@@ -261,7 +281,12 @@ pub fn parse(
     let mut rejected = Vec::new();
     let mut undated = 0;
     let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
+    let mut links = Vec::new();
     for (i, object) in objects.into_iter().enumerate() {
+        if let Some(link) = claims::read_link(object) {
+            links.push(link);
+            continue;
+        }
         let outcome = target_of(object)
             .and_then(|target| kind_and_note(object, registry).map(|kn| (target, kn)));
         let (target, (kind, note)) = match outcome {
@@ -291,6 +316,11 @@ pub fn parse(
                             .any(|c| c.is_whitespace() || c == '"' || c == '\\')
                 })
                 .unwrap_or_else(|| stable_id(object)),
+            claim: if kind == Kind::Claim {
+                claims::read(object)
+            } else {
+                ClaimDetails::default()
+            },
             kind,
             target: target.clone(),
             note,
@@ -303,7 +333,7 @@ pub fn parse(
     let anchorer = Anchorer::new(text);
     let targets: Vec<TextSelector> = accepted.iter().map(|(_, t)| t.clone()).collect();
     let anchors = anchor_all_in(&anchorer, &targets);
-    let annotations = accepted
+    let mut annotations: Vec<Annotation> = accepted
         .into_iter()
         .zip(anchors)
         .map(|((mut a, _), anchor)| {
@@ -314,10 +344,19 @@ pub fn parse(
             a
         })
         .collect();
+    for (claim, entity) in &links {
+        if let Some(a) = annotations
+            .iter_mut()
+            .find(|a| a.id == *claim && a.kind == Kind::Claim)
+        {
+            a.claim.claimant = Some(Claimant::Entity(entity.clone()));
+        }
+    }
     Ok(Parsed {
         annotations,
         rejected,
         undated,
+        links: links.len(),
     })
 }
 

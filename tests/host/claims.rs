@@ -1,0 +1,332 @@
+//! Claims a fact-checker can work with: verdict scales, the details' validation, the reducer, and the
+//! W3C representation both ways (checked by validate.py; importing the export twice changes nothing).
+
+use crate::common::{annotate, article, validate_w3c};
+use hamish::core::annotations::model::{Annotation, Kind};
+use hamish::core::annotations::state::{Action, ClaimField, State};
+use hamish::core::claims::claim::{
+    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
+};
+use hamish::core::claims::verdicts::{arafacts_scale, custom_scale, default_scale};
+use hamish::core::entities::registry::{contrast_with_white, default_registry};
+use hamish::core::w3c::export::export_collection;
+use hamish::core::w3c::import::parse;
+use serde_json::json;
+
+#[test]
+fn the_scales_have_stable_ids_readable_colours_and_numbers() {
+    let ids = |s: hamish::core::claims::verdicts::Scale| {
+        s.verdicts.iter().map(|v| v.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(default_scale()),
+        [
+            "true",
+            "mostly-true",
+            "mixed",
+            "mostly-false",
+            "false",
+            "unverifiable"
+        ]
+    );
+    assert_eq!(
+        ids(arafacts_scale()),
+        ["true", "partly-false", "false", "sarcasm", "unverifiable"]
+    );
+    for scale in [default_scale(), arafacts_scale()] {
+        for v in &scale.verdicts {
+            assert!(
+                contrast_with_white(&v.color).is_some_and(|c| c >= 4.5),
+                "{}",
+                v.id
+            );
+            assert!(!v.label_ar.is_empty() && !v.label_en.is_empty());
+        }
+    }
+    assert_eq!(default_scale().range(), Some((5, 1)));
+    assert_eq!(
+        default_scale().verdict("false").and_then(|v| v.value),
+        Some(1)
+    );
+    assert_eq!(
+        default_scale()
+            .verdict("unverifiable")
+            .and_then(|v| v.value),
+        None
+    );
+}
+
+#[test]
+fn a_sites_own_scale_is_validated() {
+    let ok = custom_scale(&json!([
+        { "id": "correct", "label": "Correct", "labelAr": "صحيح", "color": "#166534", "value": 2 },
+        { "id": "wrong", "labelAr": "خطأ", "color": "#b91c1c", "value": 1 }
+    ]))
+    .expect("valid");
+    assert_eq!(ok.verdicts.len(), 2);
+    assert_eq!(
+        ok.verdict("wrong").map(|v| v.label_en.as_str()),
+        Some("خطأ")
+    );
+    // (scale, words the message must contain)
+    let cases = [
+        (json!({}), "array"),
+        (json!([]), "1 to 20"),
+        (
+            json!([{ "id": "Bad Id", "label": "x", "color": "#000000" }]),
+            "id must be",
+        ),
+        (json!([{ "id": "a", "color": "#000000" }]), "label"),
+        (
+            json!([{ "id": "a", "label": "x", "color": "#ffff00" }]),
+            "too light",
+        ),
+        (
+            json!([{ "id": "a", "label": "x", "color": "red" }]),
+            "#rrggbb",
+        ),
+        (
+            json!([{ "id": "a", "label": "x", "color": "#000000", "value": -1 }]),
+            "whole number",
+        ),
+        (
+            json!([{ "id": "a", "label": "x", "color": "#000000" }, { "id": "a", "label": "y", "color": "#000000" }]),
+            "twice",
+        ),
+    ];
+    for (scale, why) in cases {
+        match custom_scale(&scale) {
+            Err(message) => assert!(message.contains(why), "{scale}: {message}"),
+            Ok(_) => panic!("{scale} accepted"),
+        }
+    }
+}
+
+#[test]
+fn evidence_urls_and_claim_dates_are_checked() {
+    assert_eq!(
+        evidence_url(" https://example.org/a?b#c ").as_deref(),
+        Ok("https://example.org/a?b#c")
+    );
+    assert!(evidence_url("http://x.y").is_ok());
+    for bad in [
+        "",
+        "javascript:alert(1)",
+        "ftp://x.org",
+        "https://",
+        "https:// x.org",
+        "example.org",
+        "data:text/html,x",
+    ] {
+        assert!(evidence_url(bad).is_err(), "{bad:?}");
+    }
+    assert!(evidence_url(&format!("https://x.org/{}", "a".repeat(3000))).is_err());
+    assert_eq!(claim_date("2026-11-30"), Ok(Some("2026-11-30".into())));
+    assert_eq!(claim_date(""), Ok(None));
+    for bad in ["2026-13-01", "30/11/2026", "2026-02-30", "yesterday"] {
+        assert!(claim_date(bad).is_err(), "{bad}");
+    }
+}
+
+fn checked_claim(a: &hamish::core::text::article::Article) -> (Annotation, Annotation) {
+    let mut claim = annotate(
+        a,
+        "والدور الذي لعبته روسيا بإقناع الأسد بالتنحي",
+        Kind::Claim,
+        "urn:uuid:claim",
+    );
+    let assad = annotate(a, "الأسد", Kind::Entity("al-assad".into()), "urn:uuid:assad");
+    claim.claim = ClaimDetails {
+        verdict: Some("false".into()),
+        verdict_at: Some("2026-11-29T10:15:30.123Z".into()),
+        status: Status::Checked,
+        claimant: Some(Claimant::Entity(assad.id.clone())),
+        evidence: vec![Evidence {
+            url: "https://example.org/report".into(),
+            stance: Stance::Refutes,
+        }],
+        date: Some("2024-12-08".into()),
+        check_worthy: Some(true),
+    };
+    claim.note = "مصدر، \"مقتبس\"\nسطر".into();
+    (claim, assad)
+}
+
+#[test]
+fn the_reducer_records_claims_dates_verdicts_and_unlinks_a_deleted_claimant() {
+    let a = article();
+    let (claim, assad) = checked_claim(&a);
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(
+        &a,
+        "والدور الذي لعبته روسيا بإقناع الأسد بالتنحي",
+        Kind::Claim,
+        "urn:uuid:claim",
+    )));
+    s.apply(Action::Add(assad.clone()));
+    s.apply(Action::SetClaim {
+        id: claim.id.clone(),
+        claim: ClaimDetails {
+            verdict_at: None,
+            ..claim.claim.clone()
+        },
+        field: ClaimField::Verdict,
+        modified: "2026-12-01T00:00:00Z".into(),
+    });
+    let stored = s.get("urn:uuid:claim").expect("the claim").claim.clone();
+    assert_eq!(
+        stored.verdict_at.as_deref(),
+        Some("2026-12-01T00:00:00Z"),
+        "a new verdict is dated"
+    );
+    assert!(!stored.needs_verdict());
+    // Deleting the entity annotation removes the link; undo restores both.
+    s.apply(Action::Delete {
+        id: assad.id.clone(),
+        at: "2026-12-01T00:01:00Z".into(),
+    });
+    assert_eq!(
+        s.get("urn:uuid:claim")
+            .and_then(|c| c.claim.claimant.clone()),
+        None
+    );
+    s.apply(Action::Undo {
+        at: "2026-12-01T00:02:00Z".into(),
+    });
+    assert!(s.get(&assad.id).is_some());
+    assert_eq!(
+        s.get("urn:uuid:claim")
+            .and_then(|c| c.claim.claimant.clone()),
+        Some(Claimant::Entity(assad.id.clone()))
+    );
+    // Checked without a verdict asks for one.
+    let unsure = ClaimDetails {
+        status: Status::Checked,
+        ..ClaimDetails::default()
+    };
+    assert!(unsure.needs_verdict());
+}
+
+#[test]
+fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
+    let a = article();
+    let (claim, assad) = checked_claim(&a);
+    let annotations = vec![claim.clone(), assad.clone()];
+    let doc = export_collection(
+        &annotations,
+        &a,
+        &default_registry(),
+        "urn:uuid:export",
+        "2026-12-01T00:00:00Z",
+    );
+    let items = doc["first"]["items"].as_array().expect("items");
+    assert_eq!(
+        items.len(),
+        3,
+        "the claim, the entity and the claimant link"
+    );
+    assert_eq!(doc["total"], 3);
+    let exported = items
+        .iter()
+        .find(|i| i["id"] == "urn:uuid:claim")
+        .expect("the claim");
+    let bodies = exported["body"].as_array().expect("bodies");
+    let with = |purpose: &str| {
+        bodies
+            .iter()
+            .filter(|b| b["purpose"] == purpose)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(with("assessing")[0]["value"], "false");
+    assert_eq!(with("moderating")[0]["value"], "checked");
+    assert_eq!(with("linking")[0]["source"], "https://example.org/report");
+    assert_eq!(with("linking")[0]["stance"], "refutes");
+    assert!(with("classifying")
+        .iter()
+        .any(|b| b["value"] == "check-worthy"));
+    assert_eq!(exported["claimDate"], "2024-12-08");
+    let link = items
+        .iter()
+        .find(|i| i["motivation"] == "linking")
+        .expect("the link");
+    assert_eq!(
+        link["body"],
+        json!({ "type": "TextualBody", "purpose": "tagging", "value": "attributedTo" })
+    );
+    assert_eq!(link["target"], json!(["urn:uuid:claim", "urn:uuid:assad"]));
+    assert!(validate_w3c(&doc).ends_with(" 0 failed"));
+
+    // Imported into the same article: everything anchored, nothing rejected, the details whole.
+    let parsed = parse(
+        &doc.to_string(),
+        &a.text,
+        &default_registry(),
+        "2026-12-02T00:00:00Z",
+    )
+    .expect("parsed");
+    assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
+    assert_eq!(parsed.anchored(), 3);
+    let back = parsed
+        .annotations
+        .iter()
+        .find(|x| x.id == "urn:uuid:claim")
+        .expect("the claim");
+    assert_eq!(back.claim.verdict.as_deref(), Some("false"));
+    assert_eq!(back.claim.status, Status::Checked);
+    assert_eq!(
+        back.claim.claimant,
+        Some(Claimant::Entity("urn:uuid:assad".into()))
+    );
+    assert_eq!(back.claim.evidence, claim.claim.evidence);
+    assert_eq!(back.claim.date.as_deref(), Some("2024-12-08"));
+    assert_eq!(back.claim.check_worthy, Some(true));
+    assert_eq!(back.kind, Kind::Claim);
+    assert_eq!(back.note, claim.note);
+
+    // Into a state that has them already: importing twice changes nothing.
+    let mut s = State::default();
+    s.apply(Action::Import(parsed.clone()));
+    let once = s.annotations.clone();
+    s.apply(Action::Import(parsed));
+    assert_eq!(s.annotations, once);
+}
+
+#[test]
+fn a_claimant_typed_by_hand_is_an_identifying_body() {
+    let a = article();
+    let (mut claim, _) = checked_claim(&a);
+    claim.claim.claimant = Some(Claimant::Named {
+        name: "وزارة الخارجية الروسية".into(),
+        wikidata: Some("http://www.wikidata.org/entity/Q1307214".into()),
+    });
+    let doc = export_collection(
+        &[claim.clone()],
+        &a,
+        &default_registry(),
+        "urn:uuid:e",
+        "2026-12-01T00:00:00Z",
+    );
+    let items = doc["first"]["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "no link without an entity annotation");
+    let bodies = items[0]["body"].as_array().expect("bodies");
+    assert!(bodies
+        .iter()
+        .any(|b| b["purpose"] == "identifying" && b["value"] == "وزارة الخارجية الروسية"));
+    assert!(bodies.iter().any(|b| b["purpose"] == "identifying"
+        && b["source"] == "http://www.wikidata.org/entity/Q1307214"));
+    validate_w3c(&doc);
+    let parsed = parse(
+        &doc.to_string(),
+        &a.text,
+        &default_registry(),
+        "2026-12-02T00:00:00Z",
+    )
+    .expect("parsed");
+    assert_eq!(
+        parsed.annotations[0].kind,
+        Kind::Claim,
+        "a claimant is not an entity the claim is"
+    );
+    assert_eq!(parsed.annotations[0].claim.claimant, claim.claim.claimant);
+}
