@@ -274,6 +274,8 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
         painter,
         bridge: Rc::new(Bridge::default()),
         notices,
+        scale: Rc::new(options.scale.clone()),
+        reviewer: options.reviewer.clone(),
     });
     let _ = element.set_attribute("data-hamish-mounted", &id);
     MOUNTED.with(|m| m.borrow_mut().push((element.clone(), id)));

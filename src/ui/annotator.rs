@@ -5,7 +5,8 @@
 use crate::core::anchoring::selectors::describe;
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::reattach::reattach_stored;
-use crate::core::annotations::state::{Action, Filter, Notice, State};
+use crate::core::annotations::state::{Action, ClaimField, Filter, Notice, State};
+use crate::core::claims::claim::ClaimDetails;
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::{accepted, pending, Suggestion};
@@ -71,6 +72,8 @@ pub struct Edits {
     pub on_reject: Callback<String>,
     /// A key press or button on the pending selection.
     pub on_command: Callback<Command>,
+    /// A claim's id, its new details and what changed.
+    pub on_claim: Callback<(String, ClaimDetails, ClaimField)>,
     /// Undoes the latest change.
     pub on_undo: Callback<()>,
     /// Redoes the latest undone change.
@@ -336,6 +339,12 @@ fn use_edits(
         id,
         at: clock::now_iso(),
     });
+    let on_claim = make_callback(&dispatcher, |(id, claim, field)| Action::SetClaim {
+        id,
+        claim,
+        field,
+        modified: clock::now_iso(),
+    });
     let on_undo = make_callback(&dispatcher, |()| Action::Undo {
         at: clock::now_iso(),
     });
@@ -403,6 +412,7 @@ fn use_edits(
         on_accept_all,
         on_reject,
         on_command,
+        on_claim,
         on_undo,
         on_redo,
     }

@@ -2,6 +2,7 @@
 
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState};
+use crate::core::claims::settings::Settings;
 use crate::core::entities::registry::Entity;
 use crate::core::storage::keys::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
@@ -18,7 +19,8 @@ use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::reducer::make_callback;
-use crate::web::{clock, page, registry_store, selection};
+use crate::ui::settings_panel::SettingsPanel;
+use crate::web::{clock, page, registry_store, selection, settings_store};
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -72,6 +74,8 @@ pub fn App(props: &AppProps) -> Html {
     } = use_annotator(&setup);
     let registry = state.registry.clone();
     let opening = use_state(|| false);
+    let settings = use_state(settings_store::load);
+    let editing_settings = use_state(|| false);
     let editing_entities = use_state(|| false);
     {
         // Saved when it changes, not when the widget mounts (that would rewrite what was just read).
@@ -117,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let root = root.clone();
         // Stable callbacks (use_callback) keep the article from being redrawn on every selection.
-        use_callback((), move |run: Element, _| {
+        use_callback((), move |(run, claimant_first): (Element, bool), _| {
             let Some(root_el) = root.cast::<Element>() else {
                 return;
             };
@@ -135,6 +139,7 @@ pub fn App(props: &AppProps) -> Html {
                 suggestions: list("data-sgs"),
                 x,
                 y,
+                claimant_first,
             };
             dispatcher.dispatch(Action::SetPopover(Some(popover)));
         })
@@ -206,6 +211,21 @@ pub fn App(props: &AppProps) -> Html {
             }
         },
     );
+    let on_save_settings = {
+        let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
+        Callback::from(move |next: Settings| {
+            settings_store::save(&next);
+            settings.set(next);
+            editing_settings.set(false);
+        })
+    };
+    let on_toggle_settings = {
+        let editing_settings = editing_settings.clone();
+        Callback::from(move |_| editing_settings.set(!*editing_settings))
+    };
+    let settings_panel = editing_settings.then(|| {
+        html! { <SettingsPanel lang={*lang} settings={(*settings).clone()} on_save={on_save_settings.clone()} /> }
+    });
     let entities_panel = editing_entities.then(|| {
         html! {
             <EntitiesPanel annotations={state.annotations.clone()}
@@ -263,6 +283,7 @@ pub fn App(props: &AppProps) -> Html {
         lang: *lang,
         registry: registry.clone(),
         edits: edits.clone(),
+        scale: Rc::new(settings.scale()),
     };
     let Overlays {
         banner,
@@ -280,6 +301,8 @@ pub fn App(props: &AppProps) -> Html {
                             onclick={on_toggle_open}>{ strings.open_button }</button>
                     <button type="button" class="hamish-entities-toggle" aria-expanded={if *editing_entities { "true" } else { "false" }}
                             onclick={on_toggle_entities}>{ strings.entities_button }</button>
+                    <button type="button" class="hamish-settings-toggle" aria-expanded={if *editing_settings { "true" } else { "false" }}
+                            onclick={on_toggle_settings}>{ lang.claims().settings }</button>
                     <label class="hamish-import">
                         { strings.import_json }
                         <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
@@ -289,6 +312,7 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
                 { open_panel.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
+                { settings_panel.unwrap_or_default() }
                 <Notices notices={state.notices.clone()} {on_dismiss} on_undo={edits.on_undo.clone()} on_export={on_export.clone()} />
                 { banner }
                 <div class="hamish-layout">

@@ -30,7 +30,8 @@ pub struct ArticleProps {
     #[prop_or_default]
     pub flash: Option<Span>,
     /// Called with a highlight run's element when the reader clicks it or presses Enter on it.
-    pub on_open: Callback<Element>,
+    /// (The second value asks the popover to start at the claim's "Attributed to": `a` on a claim.)
+    pub on_open: Callback<(Element, bool)>,
     /// Called with a suggestion's key to accept it (`a` on a focused suggestion).
     pub on_accept: Callback<String>,
     /// Called with a suggestion's key to reject it (`x` or Delete on a focused suggestion).
@@ -186,7 +187,7 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             if crate::web::selection::is_collapsed() {
                 if let Some(run) = open(&e) {
-                    on_open.emit(run);
+                    on_open.emit((run, false));
                 }
             }
         })
@@ -203,7 +204,19 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
                 (_, "Enter" | " ") => {
                     if let Some(run) = open(&e) {
                         e.prevent_default();
-                        on_open.emit(run);
+                        on_open.emit((run, false));
+                    }
+                }
+                // `a` on a focused claim: who made it ("Attributed to"), in one keystroke.
+                (None, _)
+                    if (key.eq_ignore_ascii_case("a") || e.code() == "KeyA")
+                        && target
+                            .as_ref()
+                            .is_some_and(|t| t.class_list().contains("hl-claim")) =>
+                {
+                    if let Some(run) = open(&e) {
+                        e.prevent_default();
+                        on_open.emit((run, true));
                     }
                 }
                 (Some(sg), "a" | "A") => {

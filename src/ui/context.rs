@@ -2,6 +2,7 @@
 //! `EmbedApp`) through a yew context: the interface language, the entity registry and the callbacks
 //! that edit annotations.
 
+use crate::core::claims::verdicts::Scale;
 use crate::core::entities::registry::Entity;
 use crate::i18n::Lang;
 use crate::ui::annotator::Edits;
@@ -17,6 +18,8 @@ pub struct Widget {
     pub registry: Rc<Vec<Entity>>,
     /// The callbacks that edit annotations.
     pub edits: Edits,
+    /// The verdict scale claims are judged on.
+    pub scale: Rc<Scale>,
 }
 
 /// The context of the widget this component is in.

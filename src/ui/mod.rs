@@ -3,6 +3,7 @@
 pub mod annotator;
 pub mod app;
 pub mod article;
+pub mod claim_form;
 pub mod context;
 pub mod embed;
 pub mod entities_panel;
@@ -15,4 +16,5 @@ pub mod panel;
 pub mod popover;
 pub mod reader_input;
 pub mod reducer;
+pub mod settings_panel;
 pub mod toolbar;

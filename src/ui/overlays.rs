@@ -1,10 +1,11 @@
 //! What both widgets draw over the article: the banner while an orphan is being re-attached, the
 //! toolbar beside a selection, and the popover of a highlight.
 
-use crate::core::annotations::model::Annotation;
+use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::state::State;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
+use crate::ui::article::describe;
 use crate::ui::context::Widget;
 use crate::ui::popover::Popover;
 use crate::ui::toolbar::Toolbar;
@@ -54,8 +55,16 @@ pub fn overlays(
             .filter_map(|key| suggestions.iter().find(|s| s.key() == *key))
             .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
             .collect();
+        // Who a claim can be attributed to: the article's entity tags, in reading order.
+        let claimants: Vec<(String, String)> = state
+            .annotations
+            .iter()
+            .filter(|a| !a.orphan && matches!(a.kind, Kind::Entity(_)))
+            .map(|a| (a.id.clone(), describe(a, &widget.registry, widget.lang)))
+            .collect();
         html! {
-            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} {read_only} on_close={on_close.clone()} />
+            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} {read_only} on_close={on_close.clone()} {claimants}
+                     claimant_first={p.claimant_first} />
         }
     });
     Overlays {

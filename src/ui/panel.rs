@@ -2,9 +2,11 @@
 
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::state::Filter;
+use crate::core::claims::claim::Status;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
 use crate::ui::article::kind_label;
+use crate::ui::claim_form::{claim_summary, status_label};
 use crate::ui::context::{use_widget, Widget};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,6 +39,7 @@ pub fn Panel(p: &PanelProps) -> Html {
         lang,
         registry,
         edits,
+        scale,
     } = use_widget();
     let strings = lang.strings();
     let mut filters = vec![
@@ -62,6 +65,43 @@ pub fn Panel(p: &PanelProps) -> Html {
             </button>
         }
     });
+    // Claims by verdict (with counts) and by status.
+    let c = lang.claims();
+    let chip = |filter: Filter, label: String, color: Option<String>| {
+        let count = p
+            .annotations
+            .iter()
+            .filter(|a| !a.orphan && filter.accepts(a))
+            .count();
+        let pressed = if filter == p.filter { "true" } else { "false" };
+        let on_filter = edits.on_filter.clone();
+        let style = color.map(|c| format!("--hl-color:{c}"));
+        html! {
+            <button type="button" class="chip" aria-pressed={pressed} {style}
+                    onclick={move |_| on_filter.emit(filter.clone())}>
+                { label }<span class="count">{ count }</span>
+            </button>
+        }
+    };
+    let has_claims = p.annotations.iter().any(|a| a.kind == Kind::Claim);
+    let verdict_chips = scale.verdicts.iter().map(|v| {
+        chip(
+            Filter::Verdict(v.id.clone()),
+            v.label(lang.is_arabic()).to_string(),
+            Some(v.color.clone()),
+        )
+    });
+    let status_chips = Status::ALL
+        .into_iter()
+        .map(|st| chip(Filter::Status(st), status_label(st, lang).to_string(), None));
+    let claim_filters = has_claims.then(|| {
+        html! {
+            <>
+                <div class="filters filters-verdict" role="group" aria-label={c.by_verdict}>{ for verdict_chips }</div>
+                <div class="filters filters-status" role="group" aria-label={c.by_status}>{ for status_chips }</div>
+            </>
+        }
+    });
     let shown: Vec<&Annotation> = p
         .annotations
         .iter()
@@ -85,6 +125,9 @@ pub fn Panel(p: &PanelProps) -> Html {
                     <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
                     if !a.note.trim().is_empty() {
                         <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
+                    }
+                    if a.kind == Kind::Claim {
+                        { claim_summary(a, &scale, lang) }
                     }
                 </button>
             </li>
@@ -161,6 +204,7 @@ pub fn Panel(p: &PanelProps) -> Html {
         <aside class="hamish-panel" aria-labelledby="hamish-panel-title">
             <h2 id="hamish-panel-title">{ strings.panel_title }<span class="count">{ p.annotations.len() }</span></h2>
             <div class="filters" role="group" aria-label={strings.filter_label}>{ for chips }</div>
+            { claim_filters.unwrap_or_default() }
             if let Some(text) = empty {
                 <p class="empty">{ text }</p>
             } else {

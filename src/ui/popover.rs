@@ -5,6 +5,7 @@ use crate::core::entities::registry::find;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
 use crate::ui::article::kind_label;
+use crate::ui::claim_form::{claim_summary, ClaimForm};
 use crate::ui::context::{use_widget, Widget};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -27,6 +28,12 @@ pub struct PopoverProps {
     /// Shows the annotations without the controls that change them.
     #[prop_or_default]
     pub read_only: bool,
+    /// The article's entity annotations a claim can be attributed to, in reading order: id and label.
+    #[prop_or_default]
+    pub claimants: Vec<(String, String)>,
+    /// Whether the focus starts at the first claim's "Attributed to".
+    #[prop_or_default]
+    pub claimant_first: bool,
 }
 
 /// The value a `<select>` option uses for a kind.
@@ -53,6 +60,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         lang,
         registry,
         edits,
+        scale,
     } = use_widget();
     let strings = lang.strings();
     let dialog = use_node_ref();
@@ -61,12 +69,17 @@ pub fn Popover(p: &PopoverProps) -> Html {
         let first = (
             p.annotations.first().map(|a| a.id.clone()),
             p.suggestions.first().map(|(s, _)| s.key()),
+            p.claimant_first,
         );
-        use_effect_with(first, move |_| {
+        use_effect_with(first, move |(_, _, claimant_first)| {
             if let Some(el) = dialog.cast::<HtmlElement>() {
                 crate::web::page::keep_in_viewport(&el);
                 let first = |selector: &str| el.query_selector(selector).ok().flatten();
-                if let Some(target) = first("select, .pop-accept").or_else(|| first(".pop-close")) {
+                let start = claimant_first.then(|| first(".claim-claimant")).flatten();
+                if let Some(target) = start
+                    .or_else(|| first("select, .pop-accept"))
+                    .or_else(|| first(".pop-close"))
+                {
                     if let Ok(target) = target.dyn_into::<HtmlElement>() {
                         let _ = target.focus();
                     }
@@ -125,6 +138,9 @@ pub fn Popover(p: &PopoverProps) -> Html {
                     if !a.note.trim().is_empty() {
                         <p class="pop-note" dir="auto">{ a.note.clone() }</p>
                     }
+                    if a.kind == Kind::Claim {
+                        { claim_summary(a, &scale, lang) }
+                    }
                 </section>
             };
         }
@@ -136,6 +152,9 @@ pub fn Popover(p: &PopoverProps) -> Html {
                 <select id={select_id} {onchange}>{ for options }</select>
                 <label for={note_id.clone()}>{ strings.note_label }</label>
                 <textarea id={note_id} rows="3" placeholder={strings.note_placeholder} value={a.note.clone()} {oninput} />
+                if a.kind == Kind::Claim {
+                    <ClaimForm claim={a.clone()} claimants={p.claimants.clone()} />
+                }
                 <button type="button" class="pop-delete" onclick={ondelete}>{ strings.delete }</button>
             </section>
         }

@@ -26,6 +26,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         lang,
         registry,
         edits,
+        ..
     } = use_widget();
     let root = use_node_ref();
     {

@@ -11,4 +11,5 @@ pub mod open;
 pub mod page;
 pub mod registry_store;
 pub mod selection;
+pub mod settings_store;
 pub mod storage;

@@ -3,7 +3,7 @@
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::annotations::history::{replay, Snapshot, Step, StepKind, Target, DEPTH};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
-use crate::core::claims::claim::{ClaimDetails, Claimant};
+use crate::core::claims::claim::{ClaimDetails, Claimant, Status};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::backup::BackupError;
@@ -23,6 +23,10 @@ pub enum Filter {
     Claims,
     /// Tags of one entity (registry id).
     Entity(String),
+    /// Claims with this verdict (its id).
+    Verdict(String),
+    /// Claims at this status.
+    Status(Status),
 }
 
 impl Filter {
@@ -31,6 +35,10 @@ impl Filter {
         match (self, &annotation.kind) {
             (Filter::All, _) | (Filter::Claims, Kind::Claim) => true,
             (Filter::Entity(want), Kind::Entity(id)) => want == id,
+            (Filter::Verdict(want), Kind::Claim) => {
+                annotation.claim.verdict.as_deref() == Some(want.as_str())
+            }
+            (Filter::Status(want), Kind::Claim) => annotation.claim.status == *want,
             _ => false,
         }
     }
@@ -60,6 +68,8 @@ pub struct Popover {
     pub x: f64,
     /// Bottom of the clicked highlight.
     pub y: f64,
+    /// Whether the focus starts at the claim's "Attributed to" (opened by `a` on a claim).
+    pub claimant_first: bool,
 }
 
 /// A message shown to the reader.

@@ -2,4 +2,5 @@
 //! status, claimant, evidence, date, check-worthiness) and the verdict scales ([`verdicts`]).
 
 pub mod claim;
+pub mod settings;
 pub mod verdicts;

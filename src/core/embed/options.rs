@@ -1,6 +1,9 @@
 //! A host page's choices for an embedded article, from the mounted element's attributes and the
 //! options object passed to `mount` (the object wins): validated, with clear messages.
 
+use crate::core::claims::claim::evidence_url;
+use crate::core::claims::settings::Reviewer;
+use crate::core::claims::verdicts::{builtin_scale, custom_scale, default_scale, Scale};
 use crate::core::entities::registry::{custom_entity, default_registry, find, Entity};
 use crate::core::storage::keys::{valid_namespace, DEFAULT_NAMESPACE};
 use serde_json::Value;
@@ -64,6 +67,10 @@ pub struct EmbedOptions {
     pub panel: Option<PanelPlacement>,
     /// A URL to load the article from instead of the element's own text.
     pub src: Option<String>,
+    /// The verdict scale claims are judged on.
+    pub scale: Scale,
+    /// Who reviews claims on this site, when the site says.
+    pub reviewer: Option<Reviewer>,
 }
 
 /// The attribute each option is read from (`data-src` also names the source).
@@ -75,6 +82,8 @@ pub const ATTRIBUTES: &[(&str, &str)] = &[
     ("readOnly", "data-hamish-readonly"),
     ("panel", "data-hamish-panel"),
     ("src", "data-src"),
+    ("verdicts", "data-hamish-verdicts"),
+    ("reviewer", "data-hamish-reviewer"),
 ];
 
 /// One option's value, from the options object, else the element's attribute.
@@ -172,6 +181,42 @@ fn entities(given: Option<Given>) -> Result<Vec<Entity>, String> {
     Ok(out)
 }
 
+/// The verdict scale: a built-in scale's id (`hamish`, `arafacts`), or the site's own verdicts as an
+/// array (in an attribute, as JSON).
+fn verdicts(given: Option<Given>) -> Result<Scale, String> {
+    let value = match given {
+        None | Some(Given::Json(Value::Null)) => return Ok(default_scale()),
+        Some(Given::Json(v)) => v,
+        Some(Given::Attr(s)) if s.trim_start().starts_with('[') => {
+            serde_json::from_str(&s).map_err(|e| format!("option “verdicts” is not JSON ({e})"))?
+        }
+        Some(Given::Attr(s)) => Value::String(s),
+    };
+    match value {
+        Value::String(id) => builtin_scale(id.trim()).ok_or_else(|| {
+            format!("option “verdicts”: unknown scale “{id}” (built in: hamish, arafacts)")
+        }),
+        other => custom_scale(&other).map_err(|e| format!("option “verdicts”: {e}")),
+    }
+}
+
+/// The reviewer: `{name, organization, url}` (in an attribute, as JSON); `url` must be a web address.
+fn reviewer(given: Option<Given>) -> Result<Option<Reviewer>, String> {
+    let value = match given {
+        None | Some(Given::Json(Value::Null)) => return Ok(None),
+        Some(Given::Json(v)) => v,
+        Some(Given::Attr(s)) => {
+            serde_json::from_str(&s).map_err(|e| format!("option “reviewer” is not JSON ({e})"))?
+        }
+    };
+    let reviewer: Reviewer = serde_json::from_value(value)
+        .map_err(|_| "option “reviewer” must be {name, organization, url} (strings)".to_string())?;
+    if !reviewer.url.trim().is_empty() && evidence_url(&reviewer.url).is_err() {
+        return Err("option “reviewer”: url must start with http:// or https://".into());
+    }
+    Ok(Some(reviewer))
+}
+
 impl EmbedOptions {
     /// Reads the options: `attr` gives the mounted element's attributes, `json` the options object
     /// as JSON (`null` or `{}` when none was passed).
@@ -244,6 +289,8 @@ impl EmbedOptions {
             read_only,
             panel,
             src: text("src", given("src"))?,
+            scale: verdicts(given("verdicts"))?,
+            reviewer: reviewer(given("reviewer"))?,
         })
     }
 }

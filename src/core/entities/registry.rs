@@ -220,6 +220,21 @@ pub fn contrast_with_white(color: &str) -> Option<f64> {
     Some(1.05 / (luminance + 0.05))
 }
 
+/// A Wikidata id or IRI as typed (`Q12345`, `q12345`, `https://www.wikidata.org/wiki/Q12345`) as
+/// its entity IRI, `None` when empty; the message says what is wrong.
+pub fn wikidata_iri(text: &str) -> Result<Option<String>, String> {
+    match text.trim() {
+        "" => Ok(None),
+        w => {
+            let q = w.rsplit('/').next().unwrap_or(w).to_ascii_uppercase();
+            if q.len() < 2 || !q.starts_with('Q') || !q[1..].chars().all(|c| c.is_ascii_digit()) {
+                return Err("a Wikidata id looks like Q12345".into());
+            }
+            Ok(Some(format!("http://www.wikidata.org/entity/{q}")))
+        }
+    }
+}
+
 /// A reader's entity from what they typed: a label in at least one language, a `#rrggbb` colour
 /// readable on white (contrast at least 4.5:1), an optional Wikidata id (`Q` and digits, or its IRI)
 /// and forms separated by commas, Arabic commas or lines. `id` keeps an edited entity's id; a new one
@@ -241,16 +256,7 @@ pub fn custom_entity(
     if contrast < 4.5 {
         return Err("choose a darker colour: this one is hard to read on white".into());
     }
-    let wikidata = match wikidata.trim() {
-        "" => None,
-        w => {
-            let q = w.rsplit('/').next().unwrap_or(w).to_ascii_uppercase();
-            if q.len() < 2 || !q.starts_with('Q') || !q[1..].chars().all(|c| c.is_ascii_digit()) {
-                return Err("a Wikidata id looks like Q12345".into());
-            }
-            Some(format!("http://www.wikidata.org/entity/{q}"))
-        }
-    };
+    let wikidata = wikidata_iri(wikidata)?;
     let mut forms: Vec<String> = forms
         .split([',', '،', '\n'])
         .map(str::trim)

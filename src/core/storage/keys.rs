@@ -58,6 +58,10 @@ pub fn entities_backup_key(stamp: &str) -> String {
     format!("{DEFAULT_NAMESPACE}:backup:{stamp}:entities")
 }
 
+/// Storage key of the reader's fact-checking settings (verdict scale, reviewer details), kept beside
+/// their entities.
+pub const SETTINGS_KEY: &str = "hamish:v1:settings";
+
 /// Storage key of the recent-articles list.
 pub const RECENT_KEY: &str = "hamish:v1:recent";
 

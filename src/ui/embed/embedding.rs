@@ -3,6 +3,8 @@
 
 use crate::core::annotations::model::Annotation;
 use crate::core::annotations::state::{Notice, State};
+use crate::core::claims::settings::Reviewer;
+use crate::core::claims::verdicts::Scale;
 use crate::core::embed::options::PanelPlacement;
 use crate::core::entities::registry::Entity;
 use crate::i18n::Lang;
@@ -64,4 +66,8 @@ pub struct Embedding {
     pub bridge: Rc<Bridge>,
     /// Notices to show from the start.
     pub notices: Vec<Notice>,
+    /// The verdict scale (the site's `verdicts` option, else Hamish's default).
+    pub scale: Rc<Scale>,
+    /// Who reviews claims on this site (the `reviewer` option), else the reader's own settings.
+    pub reviewer: Option<Reviewer>,
 }

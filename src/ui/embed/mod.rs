@@ -231,6 +231,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 suggestions,
                 x,
                 y,
+                ..PopoverState::default()
             })));
         })
     };
@@ -316,6 +317,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         lang: *lang,
         registry: registry.clone(),
         edits: edits.clone(),
+        scale: e.scale.clone(),
     };
     let Overlays {
         banner,

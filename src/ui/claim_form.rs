@@ -1,0 +1,346 @@
+//! A claim's fact-checking controls in its popover: verdict, status, who made it, evidence, when it
+//! was made, whether it is worth checking. Each change goes through the widget's `on_claim` edit (so
+//! it is stored, merged, announced to a host page and undoable like any other change).
+
+use crate::core::annotations::model::Annotation;
+use crate::core::annotations::state::ClaimField;
+use crate::core::claims::claim::{
+    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
+};
+use crate::core::claims::verdicts::Scale;
+use crate::core::entities::registry::wikidata_iri;
+use crate::i18n::Lang;
+use crate::ui::context::{use_widget, Widget};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Properties of [`ClaimForm`].
+#[derive(Properties, PartialEq)]
+pub struct ClaimFormProps {
+    /// The claim.
+    pub claim: Annotation,
+    /// The article's entity annotations a claim can be attributed to, in reading order: id and label.
+    pub claimants: Vec<(String, String)>,
+}
+
+/// The value of the "Attributed to" option for a name typed by hand.
+const TYPED: &str = "typed";
+
+/// The label of a status in the interface language.
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    let c = lang.claims();
+    match status {
+        Status::Unverified => c.unverified,
+        Status::InReview => c.in_review,
+        Status::Checked => c.checked,
+    }
+}
+
+/// The label of a stance in the interface language.
+fn stance_label(stance: Stance, lang: Lang) -> &'static str {
+    let c = lang.claims();
+    match stance {
+        Stance::Supports => c.supports,
+        Stance::Refutes => c.refutes,
+        Stance::Context => c.context,
+    }
+}
+
+/// The claim's controls.
+#[function_component]
+pub fn ClaimForm(p: &ClaimFormProps) -> Html {
+    let Widget {
+        lang, edits, scale, ..
+    } = use_widget();
+    let c = lang.claims();
+    let id = p.claim.id.clone();
+    let details = p.claim.claim.clone();
+    let typed_name = use_state(|| matches!(details.claimant, Some(Claimant::Named { .. })));
+    let evidence_error = use_state(|| None::<String>);
+    let date_error = use_state(|| None::<String>);
+    let wikidata_error = use_state(|| None::<String>);
+    let new_url = use_node_ref();
+    let new_stance = use_node_ref();
+    // Emits the claim's details changed by `change`.
+    let update = {
+        let (on_claim, id, details) = (edits.on_claim.clone(), id.clone(), details.clone());
+        move |field: ClaimField, change: &dyn Fn(&mut ClaimDetails)| {
+            let mut next = details.clone();
+            change(&mut next);
+            on_claim.emit((id.clone(), next, field));
+        }
+    };
+    let select_value = |e: &Event| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
+    let input_value = |e: &InputEvent| e.target_dyn_into::<HtmlInputElement>().map(|i| i.value());
+
+    let on_verdict = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = select_value(&e) {
+                update(ClaimField::Verdict, &|d| {
+                    d.verdict = (!v.is_empty()).then(|| v.clone())
+                });
+            }
+        })
+    };
+    let on_status = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            if let Some(status) = select_value(&e).as_deref().and_then(Status::from_name) {
+                update(ClaimField::Status, &|d| d.status = status);
+            }
+        })
+    };
+    let on_claimant = {
+        let (update, typed_name) = (update.clone(), typed_name.clone());
+        Callback::from(move |e: Event| {
+            let Some(v) = select_value(&e) else { return };
+            typed_name.set(v == TYPED);
+            match v.as_str() {
+                TYPED => {}
+                "" => update(ClaimField::Claimant, &|d| d.claimant = None),
+                entity => update(ClaimField::Claimant, &|d| {
+                    d.claimant = Some(Claimant::Entity(entity.to_string()))
+                }),
+            }
+        })
+    };
+    let (typed, typed_wikidata) = match &details.claimant {
+        Some(Claimant::Named { name, wikidata }) => {
+            (name.clone(), wikidata.clone().unwrap_or_default())
+        }
+        _ => (String::new(), String::new()),
+    };
+    let on_name = {
+        let (update, wikidata) = (update.clone(), typed_wikidata.clone());
+        Callback::from(move |e: InputEvent| {
+            if let Some(name) = input_value(&e) {
+                let wikidata = (!wikidata.is_empty()).then(|| wikidata.clone());
+                update(ClaimField::Claimant, &|d| {
+                    d.claimant = (!name.trim().is_empty()).then(|| Claimant::Named {
+                        name: name.clone(),
+                        wikidata: wikidata.clone(),
+                    })
+                });
+            }
+        })
+    };
+    let on_wikidata = {
+        let (update, name, error) = (update.clone(), typed.clone(), wikidata_error.clone());
+        Callback::from(move |e: Event| {
+            let Some(text) = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()) else {
+                return;
+            };
+            match wikidata_iri(&text) {
+                Ok(wikidata) if !name.trim().is_empty() => {
+                    error.set(None);
+                    update(ClaimField::Claimant, &|d| {
+                        d.claimant = Some(Claimant::Named {
+                            name: name.clone(),
+                            wikidata: wikidata.clone(),
+                        })
+                    });
+                }
+                Ok(_) => error.set(None),
+                Err(_) => error.set(Some(c.bad_wikidata.to_string())),
+            }
+        })
+    };
+    let on_add_evidence = {
+        let (update, error) = (update.clone(), evidence_error.clone());
+        let (new_url, new_stance) = (new_url.clone(), new_stance.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (Some(input), Some(stance)) = (
+                new_url.cast::<HtmlInputElement>(),
+                new_stance.cast::<HtmlSelectElement>(),
+            ) else {
+                return;
+            };
+            match evidence_url(&input.value()) {
+                Ok(url) => {
+                    let stance = Stance::from_name(&stance.value()).unwrap_or(Stance::Context);
+                    error.set(None);
+                    input.set_value("");
+                    update(ClaimField::Evidence, &|d| {
+                        d.evidence.push(Evidence {
+                            url: url.clone(),
+                            stance,
+                        })
+                    });
+                }
+                Err(_) => error.set(Some(c.bad_url.to_string())),
+            }
+        })
+    };
+    let on_date = {
+        let (update, error) = (update.clone(), date_error.clone());
+        Callback::from(move |e: Event| {
+            let Some(text) = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()) else {
+                return;
+            };
+            match claim_date(&text) {
+                Ok(date) => {
+                    error.set(None);
+                    update(ClaimField::Date, &|d| d.date = date.clone());
+                }
+                Err(_) => error.set(Some(c.bad_date.to_string())),
+            }
+        })
+    };
+    let on_worthy = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let worthy = match select_value(&e).as_deref() {
+                Some("yes") => Some(true),
+                Some("no") => Some(false),
+                _ => None,
+            };
+            update(ClaimField::CheckWorthy, &|d| d.check_worthy = worthy);
+        })
+    };
+
+    let field = |name: &str| format!("{name}-{id}");
+    let verdicts = scale.verdicts.iter().map(|v| {
+        let selected = details.verdict.as_deref() == Some(v.id.as_str());
+        html! { <option value={v.id.clone()} {selected}>{ v.label(lang.is_arabic()) }</option> }
+    });
+    let unknown_verdict = details
+        .verdict
+        .as_ref()
+        .filter(|v| scale.verdict(v).is_none())
+        .map(|v| html! { <option value={v.clone()} selected=true>{ v.clone() }</option> });
+    let statuses = Status::ALL.into_iter().map(|s| {
+        html! { <option value={s.name()} selected={details.status == s}>{ status_label(s, lang) }</option> }
+    });
+    let claimant_value = match &details.claimant {
+        Some(Claimant::Entity(e)) => e.clone(),
+        Some(Claimant::Named { .. }) => TYPED.to_string(),
+        None if *typed_name => TYPED.to_string(),
+        None => String::new(),
+    };
+    let claimants = p.claimants.iter().map(|(value, label)| {
+        html! { <option value={value.clone()} selected={*value == claimant_value}>{ label.clone() }</option> }
+    });
+    let stances = |selected: Stance| {
+        Stance::ALL.into_iter().map(move |s| {
+            html! { <option value={s.name()} selected={s == selected}>{ stance_label(s, lang) }</option> }
+        })
+    };
+    let evidence = details.evidence.iter().enumerate().map(|(i, e)| {
+        let on_stance = {
+            let update = update.clone();
+            Callback::from(move |ev: Event| {
+                if let Some(stance) = select_value(&ev).as_deref().and_then(Stance::from_name) {
+                    update(ClaimField::Evidence, &|d| {
+                        if let Some(item) = d.evidence.get_mut(i) {
+                            item.stance = stance;
+                        }
+                    });
+                }
+            })
+        };
+        let on_remove = {
+            let update = update.clone();
+            Callback::from(move |_| {
+                update(ClaimField::Evidence, &|d| {
+                    if i < d.evidence.len() {
+                        d.evidence.remove(i);
+                    }
+                })
+            })
+        };
+        let stance_id = format!("{}-{i}", field("stance"));
+        html! {
+            <li>
+                <a href={e.url.clone()} target="_blank" rel="noopener noreferrer" dir="ltr">{ e.url.clone() }</a>
+                <label for={stance_id.clone()} class="hamish-sr">{ c.stance }</label>
+                <select id={stance_id} onchange={on_stance}>{ for stances(e.stance) }</select>
+                <button type="button" class="evidence-remove" aria-label={c.remove_evidence.replace("{url}", &e.url)}
+                        onclick={on_remove}>{ "×" }</button>
+            </li>
+        }
+    });
+    let worthy = match details.check_worthy {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    };
+    let error = |e: &Option<String>| {
+        e.as_ref()
+            .map(|m| html! { <p class="claim-error" role="alert">{ m.clone() }</p> })
+            .unwrap_or_default()
+    };
+    html! {
+        <fieldset class="claim-form">
+            <legend>{ c.legend }</legend>
+            <label for={field("verdict")}>{ c.verdict }</label>
+            <select id={field("verdict")} class="claim-verdict" onchange={on_verdict}>
+                <option value="" selected={details.verdict.is_none()}>{ c.no_verdict }</option>
+                { for verdicts }
+                { unknown_verdict.unwrap_or_default() }
+            </select>
+            <label for={field("status")}>{ c.status }</label>
+            <select id={field("status")} class="claim-status" onchange={on_status}>{ for statuses }</select>
+            if details.needs_verdict() {
+                <p class="claim-error" role="alert">{ c.needs_verdict }</p>
+            }
+            <label for={field("claimant")}>{ c.attributed_to }</label>
+            <select id={field("claimant")} class="claim-claimant" onchange={on_claimant}>
+                <option value="" selected={claimant_value.is_empty()}>{ c.nobody }</option>
+                { for claimants }
+                <option value={TYPED} selected={claimant_value == TYPED}>{ c.someone_else }</option>
+            </select>
+            if claimant_value == TYPED {
+                <label for={field("claimant-name")}>{ c.claimant_name }</label>
+                <input id={field("claimant-name")} type="text" dir="auto" value={typed} oninput={on_name} />
+                <label for={field("claimant-wikidata")}>{ c.claimant_wikidata }</label>
+                <input id={field("claimant-wikidata")} type="text" dir="ltr" placeholder="Q12345"
+                       value={typed_wikidata.rsplit('/').next().unwrap_or_default().to_string()} onchange={on_wikidata} />
+                { error(&wikidata_error) }
+            }
+            <fieldset class="claim-evidence">
+                <legend>{ c.evidence }</legend>
+                <ul>{ for evidence }</ul>
+                <form class="evidence-add" onsubmit={on_add_evidence}>
+                    <label for={field("evidence-url")}>{ c.evidence_url }</label>
+                    <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" ref={new_url} />
+                    <label for={field("evidence-stance")}>{ c.stance }</label>
+                    <select id={field("evidence-stance")} ref={new_stance}>{ for stances(Stance::Refutes) }</select>
+                    <button type="submit">{ c.add_evidence }</button>
+                </form>
+                { error(&evidence_error) }
+            </fieldset>
+            <label for={field("date")}>{ c.claim_date }</label>
+            <input id={field("date")} type="date" dir="ltr" value={details.date.clone().unwrap_or_default()} onchange={on_date} />
+            { error(&date_error) }
+            <label for={field("worthy")}>{ c.check_worthy }</label>
+            <select id={field("worthy")} onchange={on_worthy}>
+                <option value="" selected={worthy.is_empty()}>{ c.undecided }</option>
+                <option value="yes" selected={worthy == "yes"}>{ c.yes }</option>
+                <option value="no" selected={worthy == "no"}>{ c.no }</option>
+            </select>
+        </fieldset>
+    }
+}
+
+/// A claim's verdict and status as the panel and a read-only popover show them (nothing for a claim
+/// with nothing recorded).
+pub fn claim_summary(claim: &Annotation, scale: &Scale, lang: Lang) -> Html {
+    let details = &claim.claim;
+    if details.is_empty() {
+        return Html::default();
+    }
+    let verdict = details.verdict.as_ref().map(|id| {
+        let (label, color) = scale.verdict(id).map_or((id.as_str(), "#475569"), |v| {
+            (v.label(lang.is_arabic()), v.color.as_str())
+        });
+        html! { <span class="verdict" style={format!("--verdict-color:{color}")}>{ label }</span> }
+    });
+    html! {
+        <span class="claim-summary">
+            { verdict.unwrap_or_default() }
+            <span class="status">{ status_label(details.status, lang) }</span>
+        </span>
+    }
+}
