@@ -503,7 +503,7 @@ static AR_HISTORY: HistoryStrings = HistoryStrings {
     backup_not_json: "لم تُستعد النسخة الاحتياطية: الملف ليس JSON صالحًا ({reason}).",
     backup_not_backup: "لم تُستعد النسخة الاحتياطية: الملف ليس نسخة احتياطية من هامش بإصدار يقرؤه هذا البرنامج.",
     forget: "إزالة",
-    forget_label: "إزالة «{title}» من القائمة مع نصها المحفوظ (تبقى تعليقاته)",
+    forget_label: "إزالته من القائمة مع نصه المحفوظ (تبقى تعليقاته)",
 };
 
 static EN_HISTORY: HistoryStrings = HistoryStrings {
@@ -523,7 +523,7 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     backup_not_json: "The backup was not restored: the file is not valid JSON ({reason}).",
     backup_not_backup: "The backup was not restored: the file is not a Hamish backup of a version this build reads.",
     forget: "Remove",
-    forget_label: "Remove “{title}” from the list with its stored text (its annotations stay)",
+    forget_label: "Remove it from the list with its stored text (its annotations stay)",
 };
 
 /// The strings of a claim's fact-checking controls and of the panel's claim view, in one language.

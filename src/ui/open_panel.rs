@@ -104,20 +104,21 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             }
         })
     };
-    let recent = p.recent.iter().map(|r| {
+    let recent = p.recent.iter().enumerate().map(|(i, r)| {
         let on_open = p.on_open.clone();
         let on_forget = p.on_forget.clone();
         let id = r.id.clone();
         let forget_id = r.id.clone();
-        let forget_label = p.lang.history().forget_label.replace("{title}", &r.title);
+        let title_id = format!("hamish-recent-{i}");
         let detail = strings.recent_item.replace("{date}", r.opened.get(..10).unwrap_or_default()).replace("{count}", &r.count.to_string());
         html! {
             <li>
                 <button type="button" class="recent" onclick={move |_| on_open.emit(OpenRequest::Recent(id.clone()))}>
-                    <span class="recent-title" dir="auto">{ &r.title }</span>
+                    <span class="recent-title" id={title_id.clone()} dir="auto">{ &r.title }</span>
                     <span class="recent-detail">{ detail }</span>
                 </button>
-                <button type="button" class="recent-forget" aria-label={forget_label}
+                <button type="button" class="recent-forget" aria-describedby={title_id}
+                        title={p.lang.history().forget_label}
                         onclick={move |_| on_forget.emit(forget_id.clone())}>{ p.lang.history().forget }</button>
             </li>
         }

@@ -207,7 +207,12 @@ impl AnnotationStore {
                 }
             }
         };
-        let encoded = encode(&self.article_id, merged.as_ref().unwrap_or(local));
+        let next = merged.as_ref().unwrap_or(local);
+        // No entry and nothing to keep: nothing is written (an empty entry would only take room).
+        if raw.is_empty() && *next == Stored::default() {
+            return Ok(merged);
+        }
+        let encoded = encode(&self.article_id, next);
         if encoded != raw {
             // Over quota: `make_room` frees what is less precious than annotations, if it can.
             while self.backend.write(&key, &encoded).is_err() {

@@ -90,13 +90,14 @@ test('an orphan can be deleted, and stays an orphan (not a guess) until then', a
   expect((await storedEntry(page)).annotations).toHaveLength(2);
 });
 
-test('import a collection exported from an earlier version of the article', async ({ page }, info) => {
-  await annotateThree(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+test('import a collection exported from an earlier version of the article', async ({ page: first, browser }, info) => {
+  await annotateThree(first);
+  const [download] = await Promise.all([first.waitForEvent('download'), first.getByRole('button', { name: 'Export JSON' }).click()]);
   const file = info.outputPath('earlier.json');
   await download.saveAs(file);
-  // A different reader, with nothing stored, opens the edited article and imports the file.
-  await page.evaluate(() => localStorage.clear());
+  // A different reader, in another browser with nothing stored, opens the edited article and imports the file.
+  const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await other.newPage();
   await serveEdited(page);
   await page.goto(EDITED_URL);
   await expect(page.locator('[data-ann]')).toHaveCount(0);
@@ -108,6 +109,7 @@ test('import a collection exported from an earlier version of the article', asyn
   await page.locator('.hamish-import input[type=file]').setInputFiles(file);
   await expect(page.locator('.notice').last()).toContainText('Added 0, updated 0, unchanged 3.');
   expect((await storedEntry(page)).annotations).toHaveLength(3);
+  await other.close();
 });
 
 test('importing garbage says what is wrong and changes nothing', async ({ page }) => {

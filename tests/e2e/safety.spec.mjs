@@ -71,16 +71,18 @@ test('undo and redo by keyboard and by the notice button; typing in a note is no
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
   await expect.poll(async () => (await storedEntry(page)).annotations.map((x) => x.id)).toEqual([a.id]);
 
-  // A note typed in the popover: Ctrl+Z inside the field is the field's own undo.
+  // A note typed in the popover: Ctrl+Z inside the field is the field's own undo (the annotation stays).
   await page.locator(`[data-ann="${a.id}"]`).first().click();
   await dialog.getByLabel('Note').fill('مصدر؟');
   await dialog.getByLabel('Note').press('Control+z');
+  await expect(dialog.getByLabel('Note')).toHaveValue('');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await dialog.getByLabel('Note').fill('مصدر؟');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect.poll(async () => (await storedEntry(page)).annotations[0]?.note).toBe('مصدر؟');
 
-  // Outside a field: Ctrl+Z undoes the note (one step however many keystrokes), then the restoration.
+  // Outside a field: Ctrl+Z undoes the note (one step however many edits), then the annotation.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await storedEntry(page)).annotations[0]?.note).toBe('');

@@ -1,0 +1,181 @@
+// A fact-checker's claim: marked in the Arabic article, judged False, attributed to the al-Assad
+// mention, refuted by a URL, marked Checked; it survives a reload, shows in the popover and the panel,
+// and exports as W3C (assessing, moderating, linking bodies and a claimant link) — standalone and embedded.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openFresh, dragSelect, storedEntry, dragHost, hostRect } from './helpers.mjs';
+
+const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
+const CLAIM = 'والدور الذي لعبته روسيا بإقناع الأسد بالتنحي';
+const EVIDENCE = 'https://factcheck.example/assad-russia';
+
+/** Fills a claim's fact-checking controls in the open popover, as a reader does. */
+async function checkClaim(dialog, assadOption) {
+  await dialog.getByLabel('Verdict').selectOption({ label: 'False' });
+  await dialog.getByLabel('Attributed to').selectOption({ label: assadOption });
+  await dialog.getByLabel('Evidence URL').fill('javascript:alert(1)');
+  await dialog.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('http:// or https://');
+  await dialog.getByLabel('Evidence URL').fill(EVIDENCE);
+  await dialog.getByLabel('Stance', { exact: true }).last().selectOption('refutes');
+  await dialog.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(dialog.locator('.claim-evidence li a')).toHaveText(EVIDENCE);
+  await dialog.getByLabel('Status').selectOption({ label: 'Checked' });
+  await dialog.getByLabel('Claim date').fill('2024-12-08');
+  await dialog.getByLabel('Check-worthy').selectOption({ label: 'Yes' });
+}
+
+/** The claim's controls show what was recorded. */
+async function expectChecked(dialog, assadId) {
+  await expect(dialog.getByLabel('Verdict')).toHaveValue('false');
+  await expect(dialog.getByLabel('Status')).toHaveValue('checked');
+  await expect(dialog.getByLabel('Attributed to')).toHaveValue(assadId);
+  await expect(dialog.locator('.claim-evidence li a')).toHaveText(EVIDENCE);
+  await expect(dialog.getByLabel('Claim date')).toHaveValue('2024-12-08');
+}
+
+/** The W3C file carries the claim as the README says, and passes validate.py. */
+function expectW3c(file, claimId, assadId) {
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const items = doc.first.items;
+  const claim = items.find((i) => i.id === claimId);
+  const body = (purpose) => claim.body.filter((b) => b.purpose === purpose);
+  expect(body('assessing').map((b) => b.value)).toEqual(['false']);
+  expect(body('moderating').map((b) => b.value)).toEqual(['checked']);
+  expect(body('linking')).toEqual([{ type: 'SpecificResource', purpose: 'linking', source: EVIDENCE, stance: 'refutes' }]);
+  expect(claim.claimDate).toBe('2024-12-08');
+  const link = items.find((i) => i.motivation === 'linking');
+  expect(link.body).toEqual({ type: 'TextualBody', purpose: 'tagging', value: 'attributedTo' });
+  expect(link.target).toEqual([claimId, assadId]);
+  const out = execFileSync('python3', [VALIDATOR, file], { encoding: 'utf8' });
+  expect(out.trim().split('\n').pop()).toMatch(/ 0 failed$/);
+}
+
+test('standalone: a checked claim with verdict, claimant, evidence; reload; panel; export', async ({ page }, info) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'الأسد');
+  await page.keyboard.press('4');
+  await dragSelect(page, 1, CLAIM);
+  await page.keyboard.press('c');
+  const entry = await storedEntry(page);
+  const claimId = entry.annotations.find((a) => a.exact === CLAIM).id;
+  const assadId = entry.annotations.find((a) => a.exact === 'الأسد').id;
+
+  // Keyboard: focus the claim, `a` opens its popover at "Attributed to".
+  await page.locator(`[data-ann="${claimId}"][tabindex="0"]`).focus();
+  await page.keyboard.press('a');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Attributed to')).toBeFocused();
+  await checkClaim(dialog, 'al-Assad: الأسد');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await storedEntry(page)).annotations.find((a) => a.id === claimId).claim?.status).toBe('checked');
+
+  await page.reload();
+  const item = page.locator(`.hamish-panel .item[data-item="${claimId}"]`);
+  await expect(item.locator('.claim-summary')).toContainText('False');
+  await expect(item.locator('.claim-summary')).toContainText('Checked');
+  const falseChip = page.locator('.filters-verdict .chip', { hasText: /^False\d/ });
+  await expect(falseChip.locator('.count')).toHaveText('1');
+  await falseChip.click();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await page.locator(`[data-ann="${claimId}"]`).first().click();
+  await expectChecked(dialog, assadId);
+  await page.screenshot({ path: info.outputPath('claim-popover.png') });
+  await page.keyboard.press('Escape');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const file = info.outputPath('claims.json');
+  await download.saveAs(file);
+  expectW3c(file, claimId, assadId);
+
+  // Deleting the al-Assad tag removes the link; Undo brings both back.
+  await page.locator(`[data-ann="${assadId}"]`).first().click();
+  await dialog.locator(`[data-ann-id="${assadId}"]`).getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(async () => (await storedEntry(page)).annotations.find((a) => a.id === claimId).claim?.claimant).toBeUndefined();
+  await page.locator('.hamish-notices .notice', { hasText: 'Annotation deleted' }).getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await storedEntry(page)).annotations.find((a) => a.id === claimId).claim?.claimant).toEqual({ entity: assadId });
+});
+
+test('standalone: a checked claim without a verdict asks for one; settings choose the AraFacts scale', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, CLAIM);
+  await page.keyboard.press('c');
+  const [claim] = (await storedEntry(page)).annotations;
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Status').selectOption({ label: 'Checked' });
+  await expect(dialog.getByRole('alert')).toContainText('Choose a verdict');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Verdict scale').selectOption('arafacts');
+  await page.getByLabel("Reviewer's name").fill('سارة');
+  await page.getByLabel('Organisation', { exact: true }).fill('مرصد التحقق');
+  await page.getByLabel("Organisation's website").fill('https://observatory.example');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  await expect(dialog.getByLabel('Verdict').locator('option')).toHaveText(['— no verdict —', 'True', 'Partly false', 'False', 'Sarcasm', 'Unverifiable']);
+  const settings = await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings')));
+  expect(settings).toEqual({ scale: 'arafacts', reviewer: { name: 'سارة', organization: 'مرصد التحقق', url: 'https://observatory.example' } });
+});
+
+test('embedded: the same claim checked on the news site; the site hears the update; reload; export', async ({ page }, info) => {
+  await page.addInitScript(() => {
+    window.hamishEvents = [];
+    document.addEventListener('hamish:change', (e) => window.hamishEvents.push(e.detail));
+  });
+  await page.goto('/examples/news-site/?ui=en');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/examples/news-site/');
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  const para = '#story > p:nth-of-type(1)';
+  await dragHost(page, para, 'الأسد', 1);
+  await page.keyboard.press('4');
+  await dragHost(page, para, CLAIM);
+  await page.keyboard.press('c');
+  await expect.poll(() => page.evaluate(() => window.hamishEvents.length)).toBe(2);
+  const created = await page.evaluate(() => window.hamishEvents.map((e) => e.annotation));
+  const claimId = created.find((a) => a.target.selector[0].exact === CLAIM).id;
+  const assadId = created.find((a) => a.target.selector[0].exact === 'الأسد').id;
+
+  const spot = await hostRect(page, para, 'والدور');
+  await page.mouse.click(spot.left + spot.width / 2, spot.top + spot.height / 2);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  // The embedded interface is Arabic here: the controls are named in Arabic.
+  await expect(dialog.getByLabel('الحكم')).toBeVisible();
+  await dialog.getByLabel('الحكم').selectOption('false');
+  await dialog.getByLabel('منسوب إلى').selectOption(assadId);
+  await dialog.getByLabel('الحالة').selectOption('checked');
+  await dialog.getByLabel('رابط الدليل').fill(EVIDENCE);
+  await dialog.getByRole('button', { name: 'أضف الدليل' }).click();
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => {
+    const last = (await page.evaluate(() => window.hamishEvents)).filter((e) => e.annotation.id === claimId).pop();
+    return last && last.type === 'updated' && last.annotation.body.some((b) => b.purpose === 'assessing' && b.value === 'false');
+  }).toBe(true);
+
+  await page.reload();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  const item = page.locator(`.hamish-panel .item[data-item="${claimId}"]`);
+  await expect(item.locator('.claim-summary')).toContainText('خاطئ');
+  await page.mouse.click(spot.left + spot.width / 2, spot.top + spot.height / 2);
+  await expect(dialog.getByLabel('الحالة')).toHaveValue('checked');
+  await expect(dialog.getByLabel('منسوب إلى')).toHaveValue(assadId);
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'تصدير JSON' }).click(),
+  ]);
+  const file = info.outputPath('embedded-claims.json');
+  await download.saveAs(file);
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const link = doc.first.items.find((i) => i.motivation === 'linking');
+  expect(link.target).toEqual([claimId, assadId]);
+  const out = execFileSync('python3', [VALIDATOR, file], { encoding: 'utf8' });
+  expect(out.trim().split('\n').pop()).toMatch(/ 0 failed$/);
+});
