@@ -163,7 +163,9 @@ test('embedded: the same claim checked on the news site; the site hears the upda
   await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
   const item = page.locator(`.hamish-panel .item[data-item="${claimId}"]`);
   await expect(item.locator('.claim-summary')).toContainText('خاطئ');
-  await page.mouse.click(spot.left + spot.width / 2, spot.top + spot.height / 2);
+  await page.evaluate(() => document.querySelector('#story > p').scrollIntoView({ block: 'center' }));
+  const again = await hostRect(page, para, 'والدور');
+  await page.mouse.click(again.left + again.width / 2, again.top + again.height / 2);
   await expect(dialog.getByLabel('الحالة')).toHaveValue('checked');
   await expect(dialog.getByLabel('منسوب إلى')).toHaveValue(assadId);
   await page.keyboard.press('Escape');
