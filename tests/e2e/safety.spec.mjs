@@ -167,3 +167,43 @@ test('Export all, then Import in a fresh browser brings every annotation back', 
   await expect(other.locator('.hamish-panel .item')).toHaveCount(2);
   await fresh.close();
 });
+
+/** Console errors and uncaught exceptions (a WebAssembly trap shows as one). */
+function trackErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return errors;
+}
+
+test('hostile files: a 560 KB quote of 140,000 distinct characters and a 320 KB line of "[a](" neither crash nor freeze Hamish', async ({ page }) => {
+  const errors = trackErrors(page);
+  await openFresh(page, '?ui=en');
+  // 140,000 distinct code points (all above the BMP: 4 UTF-8 bytes each).
+  const quote = Array.from({ length: 140_000 }, (_, i) => String.fromCodePoint(0x10000 + i)).join('');
+  const file = JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'urn:x:hostile',
+    created: '2026-11-29T10:00:00Z', modified: '2026-11-29T10:00:00Z',
+    target: { selector: { type: 'TextQuoteSelector', exact: quote } },
+  });
+  expect(file.length).toBeGreaterThan(280_000);
+  const started = Date.now();
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.locator('.hamish-notices')).toContainText(/Import/, { timeout: 15_000 });
+  expect(Date.now() - started).toBeLessThan(15_000);
+  // Whatever was kept is retried on every load: the page still opens at once.
+  await page.reload();
+  await expect(page.locator('article [data-block="0"]')).toBeVisible({ timeout: 10_000 });
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+
+  // Markdown whose link syntax never closes, 320 KB on one line.
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const markdown = '# عنوان\n\n' + '[a]('.repeat(80_000) + '\n';
+  const opened = Date.now();
+  await page.locator('.hamish-open input[type=file]').setInputFiles({ name: 'hostile.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  await expect(page.locator('article.hamish-article h1')).toHaveText('عنوان', { timeout: 15_000 });
+  expect(Date.now() - opened).toBeLessThan(15_000);
+  expect(errors).toEqual([]);
+});
