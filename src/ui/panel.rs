@@ -53,7 +53,8 @@ pub fn Panel(p: &PanelProps) -> Html {
             Some(e.color.clone()),
         )
     }));
-    let chips = filters.into_iter().map(|(filter, label, color)| {
+    // One filter button, with how many annotations it lets through.
+    let chip = |filter: Filter, label: String, color: Option<String>| {
         let count = p.annotations.iter().filter(|a| filter.accepts(a)).count();
         let pressed = if filter == p.filter { "true" } else { "false" };
         let on_filter = edits.on_filter.clone();
@@ -64,25 +65,12 @@ pub fn Panel(p: &PanelProps) -> Html {
                 { label }<span class="count">{ count }</span>
             </button>
         }
-    });
+    };
+    let chips = filters
+        .into_iter()
+        .map(|(filter, label, color)| chip(filter, label, color));
     // Claims by verdict (with counts) and by status.
     let c = lang.claims();
-    let chip = |filter: Filter, label: String, color: Option<String>| {
-        let count = p
-            .annotations
-            .iter()
-            .filter(|a| !a.orphan && filter.accepts(a))
-            .count();
-        let pressed = if filter == p.filter { "true" } else { "false" };
-        let on_filter = edits.on_filter.clone();
-        let style = color.map(|c| format!("--hl-color:{c}"));
-        html! {
-            <button type="button" class="chip" aria-pressed={pressed} {style}
-                    onclick={move |_| on_filter.emit(filter.clone())}>
-                { label }<span class="count">{ count }</span>
-            </button>
-        }
-    };
     let has_claims = p.annotations.iter().any(|a| a.kind == Kind::Claim);
     let verdict_chips = scale.verdicts.iter().map(|v| {
         chip(
