@@ -74,8 +74,13 @@ impl Mode {
         match &self.words {
             Some((seen, words)) if Rc::ptr_eq(seen, &article) => words.clone(),
             _ => {
+                // The cursor stays on the word at the same place of the new text.
+                let at = self
+                    .words
+                    .as_ref()
+                    .map_or(0, |(_, old)| old.word(self.cursor.focus).start);
                 let words = Rc::new(Words::new(&article.text));
-                self.cursor = Cursor::default();
+                self.cursor = Cursor::on(words.at(at));
                 self.words = Some((article, words.clone()));
                 words
             }
