@@ -662,3 +662,40 @@ static EN_CLAIMS: ClaimStrings = ClaimStrings {
     save: "Save",
     saved: "Settings saved.",
 };
+
+/// The strings of selecting with the keyboard (the keyboard mode), in one language.
+pub struct KeyboardStrings {
+    /// The side panel's button that starts the mode.
+    pub start: &'static str,
+    /// Said when the mode starts: the keys.
+    pub started: &'static str,
+    /// Said when the mode ends.
+    pub stopped: &'static str,
+    /// Said as the cursor moves: `{text}` is the selected text.
+    pub selected: &'static str,
+}
+
+impl Lang {
+    /// The keyboard mode's strings in this language.
+    pub fn keyboard(self) -> &'static KeyboardStrings {
+        if self.is_arabic() {
+            &AR_KEYBOARD
+        } else {
+            &EN_KEYBOARD
+        }
+    }
+}
+
+static AR_KEYBOARD: KeyboardStrings = KeyboardStrings {
+    start: "التحديد بلوحة المفاتيح",
+    started: "التحديد بلوحة المفاتيح: الأسهم يمينًا ويسارًا تنتقل كلمةً كلمة، وأعلى وأسفل جملةً جملة، ومع Shift يتّسع التحديد؛ Enter يفتح شريط الوسم، وC أو 1–9 تسم، وEsc للخروج.",
+    stopped: "انتهى التحديد بلوحة المفاتيح.",
+    selected: "المحدَّد: {text}",
+};
+
+static EN_KEYBOARD: KeyboardStrings = KeyboardStrings {
+    start: "Select with the keyboard",
+    started: "Selecting with the keyboard: Left and Right arrows move by word, Up and Down by sentence, Shift extends the selection; Enter opens the toolbar, C or 1–9 tag it, Esc leaves.",
+    stopped: "Keyboard selection ended.",
+    selected: "Selected: {text}",
+};

@@ -13,6 +13,7 @@ use crate::ui::article::ArticleView;
 use crate::ui::context::Widget;
 use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::flash::use_flash;
+use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::Notices;
 use crate::ui::open_panel::{OpenPanel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
@@ -109,12 +110,32 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     use_reader_input(
-        read_selection,
+        read_selection.clone(),
         latest.clone(),
         state.dispatcher(),
         command.clone(),
         Rc::new(|| true),
     );
+    let keyboard = {
+        let (root_select, root_focus) = (root.clone(), root.clone());
+        let (shown, drawn) = (article.clone(), article.clone());
+        let setup = KeyboardSetup {
+            article: Rc::new(move || shown.clone()),
+            select: Rc::new(move |span| {
+                root_select
+                    .cast::<Element>()
+                    .is_some_and(|root_el| selection::select_span(&root_el, &drawn, span))
+            }),
+            read_selection,
+            owns_keys: Rc::new(|| true),
+            focus_toolbar: Rc::new(move || {
+                if let Some(root_el) = root_focus.cast::<Element>() {
+                    page::focus_first(&root_el, ".hamish-toolbar button");
+                }
+            }),
+        };
+        use_keyboard_mode(setup, latest.clone(), state.dispatcher(), *lang)
+    };
 
     let strings = lang.strings();
     let on_open = {
@@ -310,6 +331,7 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="hamish-export" onclick={on_export.clone()}>{ strings.export_json }</button>
                     <button type="button" class="hamish-export-all" onclick={on_export_all}>{ lang.history().export_all }</button>
                 </header>
+                <main class="hamish-main">
                 { open_panel.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
                 { settings_panel.unwrap_or_default() }
@@ -320,14 +342,16 @@ pub fn App(props: &AppProps) -> Html {
                                  registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
                                  on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
                     <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
-                           suggestions={suggestions.clone()} {on_review} />
+                           suggestions={suggestions.clone()} {on_review} tools={mode_button(&keyboard, *lang)} />
                 </div>
                 // Always one child each (an empty fragment when closed): yew matches unkeyed children
                 // from the end, so a child that comes and goes would make it rebuild the article and
                 // lose the reader's selection.
                 <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+                <p class="hamish-sr" role="status">{ keyboard.status.clone() }</p>
                 { toolbar }
                 { popover }
+                </main>
             </div>
         </ContextProvider<Widget>>
     }

@@ -8,6 +8,7 @@ pub mod context;
 pub mod embed;
 pub mod entities_panel;
 pub mod flash;
+pub mod keyboard_mode;
 pub mod loader;
 pub mod notices;
 pub mod open_panel;

@@ -30,6 +30,9 @@ pub struct PanelProps {
     /// In a host page, where suggestions are reviewed by clicking rather than with keys.
     #[prop_or_default]
     pub embedded: bool,
+    /// Controls shown under the panel's title (the keyboard mode's button).
+    #[prop_or_default]
+    pub tools: Html,
 }
 
 /// The annotation panel (filters, re-attaching, deleting and accepting go through the widget's edits).
@@ -191,6 +194,7 @@ pub fn Panel(p: &PanelProps) -> Html {
     html! {
         <aside class="hamish-panel" aria-labelledby="hamish-panel-title">
             <h2 id="hamish-panel-title">{ strings.panel_title }<span class="count">{ p.annotations.len() }</span></h2>
+            { p.tools.clone() }
             <div class="filters" role="group" aria-label={strings.filter_label}>{ for chips }</div>
             { claim_filters.unwrap_or_default() }
             if let Some(text) = empty {

@@ -117,6 +117,15 @@ pub fn focus_highlight(root: &Element, id: &str) {
     }
 }
 
+/// Moves the keyboard focus to the first element under `root` matching `selector`, if any.
+pub fn focus_first(root: &Element, selector: &str) {
+    if let Ok(Some(el)) = root.query_selector(selector) {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 /// A point below or above `rect`, in pixels relative to `root`'s top-left corner, with the horizontal
 /// centre kept at least `margin` pixels inside `root`.
 pub fn anchor_point(root: &Element, rect: &DomRect, below: bool, margin: f64) -> (f64, f64) {

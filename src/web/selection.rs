@@ -1,4 +1,4 @@
-//! DOM selection → code-point offsets over the article's text.
+//! DOM selection ⇄ code-point offsets over the article's text.
 //!
 //! Each rendered block carries `data-block="i"` and holds nothing but the text of block `i` (split into
 //! highlight spans, never with extra text), so the UTF-16 length of the DOM text between a block's
@@ -7,7 +7,7 @@
 
 use crate::core::text::article::{Article, Block};
 use crate::core::text::span::Span;
-use crate::core::text::units::{cp_len, utf16_to_cp};
+use crate::core::text::units::{cp_len, cp_to_utf16, utf16_to_cp};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Range};
 
@@ -119,4 +119,95 @@ pub fn clear() {
 /// Whether the window's selection is empty.
 pub fn is_collapsed() -> bool {
     current_range().is_none()
+}
+
+/// The DOM boundary point at code point `cp` of the article, in the rendered block holding it under
+/// `root`: a start (`end == false`) in the block where text follows it, an end in the block where text
+/// precedes it.
+fn boundary(root: &Element, article: &Article, cp: usize, end: bool) -> Option<(Node, u32)> {
+    let index = if end {
+        article
+            .blocks
+            .partition_point(|b| b.start < cp)
+            .checked_sub(1)?
+    } else {
+        article.blocks.partition_point(|b| b.end() <= cp)
+    };
+    let block = article.blocks.get(index)?;
+    let local = cp_to_utf16(
+        &block.text,
+        cp.clamp(block.start, block.end()) - block.start,
+    );
+    let el = root
+        .query_selector(&format!("[data-block=\"{index}\"]"))
+        .ok()??;
+    let doc = root.owner_document()?;
+    let walker = doc.create_tree_walker_with_what_to_show(&el, 4).ok()?;
+    let mut seen = 0usize;
+    let mut last = None;
+    while let Ok(Some(node)) = walker.next_node() {
+        let len = node.text_content().map_or(0, |t| t.encode_utf16().count());
+        let past = if end {
+            local <= seen + len
+        } else {
+            local < seen + len
+        };
+        if past {
+            return Some((node, (local - seen) as u32));
+        }
+        seen += len;
+        last = Some((node, len as u32));
+    }
+    last
+}
+
+/// Makes `span` of the article (rendered under `root`) the window's selection and scrolls it into
+/// view; false when it could not be drawn.
+pub fn select_span(root: &Element, article: &Article, span: Span) -> bool {
+    let (Some(start), Some(end)) = (
+        boundary(root, article, span.start, false),
+        boundary(root, article, span.end, true),
+    ) else {
+        return false;
+    };
+    select_points(start, end)
+}
+
+/// Makes the DOM ranges (in document order) one selection, from the first's start to the last's end,
+/// and scrolls it into view; false when there are none.
+pub fn select_ranges(ranges: &[Range]) -> bool {
+    let (Some(first), Some(last)) = (ranges.first(), ranges.last()) else {
+        return false;
+    };
+    let points = (
+        first.start_container().ok().zip(first.start_offset().ok()),
+        last.end_container().ok().zip(last.end_offset().ok()),
+    );
+    match points {
+        (Some(start), Some(end)) => select_points(start, end),
+        _ => false,
+    }
+}
+
+/// Selects from boundary point `start` to `end` and scrolls the start into view.
+fn select_points(start: (Node, u32), end: (Node, u32)) -> bool {
+    let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) else {
+        return false;
+    };
+    if selection
+        .set_base_and_extent(&start.0, start.1, &end.0, end.1)
+        .is_err()
+    {
+        return false;
+    }
+    let el = match start.0.dyn_ref::<Element>() {
+        Some(el) => Some(el.clone()),
+        None => start.0.parent_element(),
+    };
+    if let Some(el) = el {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+    true
 }

@@ -49,7 +49,7 @@ const ARTICLE: &[(&str, usize, usize, &str)] = &[
     ("al-assad", 2324, 2329, "الأسد"),
     // Paragraph 9.
     ("russia", 2551, 2556, "الروس"),
-    // Paragraph 10. "اترك تعليقاً" (2940) after it is not Turkey.
+    // Paragraph 10 (the comment form's "اترك تعليقاً" after it is not the article).
     ("russia", 2755, 2760, "روسية"),
     ("russia", 2776, 2783, "الروسية"),
     ("al-assad", 2899, 2904, "الأسد"),

@@ -122,6 +122,14 @@ impl Article {
             .saturating_sub(1)
     }
 
+    /// The direction (`rtl` or `ltr`) of the block holding code point `cp`; the article's own when it
+    /// has no blocks.
+    pub fn dir_at(&self, cp: usize) -> &str {
+        self.blocks
+            .get(self.block_at(cp))
+            .map_or(self.dir.as_str(), |b| b.dir)
+    }
+
     /// Turns a raw selection between offsets `start` and `end` (in either order) into the span Hamish
     /// annotates, like [`crate::core::text::units::normalize_selection`] — whole grapheme clusters,
     /// no white space at either end — but working inside the blocks at its edges, so it costs the

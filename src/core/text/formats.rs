@@ -1,6 +1,7 @@
 //! Turning plain text and Markdown into article blocks.
 
 use crate::core::text::block::BlockKind;
+use crate::core::text::furniture::drop_furniture;
 
 /// Longest first line (code points) taken as a title.
 const TITLE_MAX: usize = 200;
@@ -13,8 +14,9 @@ fn looks_like_title(block: &str) -> bool {
         && !block.ends_with(['.', '!', '?', '؟', '…', ':', '،', ','])
 }
 
-/// Plain text: blank lines separate blocks; the first block is the title when it looks like one
-/// (a single line of at most 200 characters that does not end like a sentence).
+/// Plain text: blank lines separate blocks; page furniture (a comment form's lines at the end,
+/// blocks of bare symbols) is dropped (see [`drop_furniture`]); the first block is the title when it
+/// looks like one (a single line of at most 200 characters that does not end like a sentence).
 pub fn plain_blocks(raw: &str) -> Vec<(BlockKind, String)> {
     let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut blocks: Vec<(BlockKind, String)> = normalized
@@ -23,6 +25,7 @@ pub fn plain_blocks(raw: &str) -> Vec<(BlockKind, String)> {
         .filter(|p| !p.is_empty())
         .map(|p| (BlockKind::Paragraph, p.to_string()))
         .collect();
+    drop_furniture(&mut blocks);
     if let Some(first) = blocks.first_mut() {
         if looks_like_title(&first.1) {
             first.0 = BlockKind::Title;

@@ -3,16 +3,19 @@
 //! [`article`] is the article (blocks and the one text every offset counts over); [`units`] converts
 //! offsets between code points, UTF-16 and bytes and snaps them to grapheme clusters; [`fold`] makes
 //! spelling variants equal for matching; [`formats`] and [`source`] turn a document (plain text,
-//! Markdown, its bytes) into blocks, and [`open_error`] says why one could not be opened;
+//! Markdown, its bytes) into blocks, [`furniture`] drops a comment form's lines from plain text, and
+//! [`open_error`] says why one could not be opened;
 //! [`elements`] decides which HTML elements are blocks and which are left out; [`collapse`] reads a
-//! host page's text as the browser renders it.
+//! host page's text as the browser renders it; [`cursor`] moves a keyboard cursor by word and sentence.
 
 pub mod article;
 pub mod block;
 pub mod collapse;
+pub mod cursor;
 pub mod elements;
 pub mod fold;
 pub mod formats;
+pub mod furniture;
 pub mod hash;
 pub mod open_error;
 pub mod source;

@@ -21,6 +21,7 @@ pub use crate::ui::embed::embedding::{Bridge, Embedding};
 use crate::ui::embed::host_events::use_announcer;
 use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Drawn};
 use crate::ui::flash::use_flash;
+use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::Notices;
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
@@ -185,12 +186,29 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         })
     };
     use_reader_input(
-        read_selection,
-        latest,
+        read_selection.clone(),
+        latest.clone(),
         state.dispatcher(),
         command,
-        owns_history,
+        owns_history.clone(),
     );
+    let keyboard = {
+        let (current, select) = (e.clone(), e.clone());
+        let frame = e.frame.clone();
+        let setup = KeyboardSetup {
+            article: Rc::new(move || current.bridge.current_host(&current.host).article.clone()),
+            select: Rc::new(move |span| {
+                selection::select_ranges(&select.bridge.current_host(&select.host).ranges(span))
+            }),
+            read_selection,
+            owns_keys: {
+                let read_only = e.read_only;
+                Rc::new(move || !read_only && owns_history())
+            },
+            focus_toolbar: Rc::new(move || focus_in(&frame, ".hamish-toolbar button")),
+        };
+        use_keyboard_mode(setup, latest, state.dispatcher(), *lang)
+    };
     {
         // `readings` changes with every new reading of the host's text (even the same text, after the
         // host moved the article), so the host's text need not be compared itself.
@@ -346,7 +364,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 </header>
                 { banner }
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
-                       read_only={e.read_only} embedded=true suggestions={suggestions.clone()} {on_review} />
+                       read_only={e.read_only} embedded=true suggestions={suggestions.clone()} {on_review}
+                       tools={(!e.read_only).then(|| mode_button(&keyboard, *lang)).unwrap_or_default()} />
             </section>
         }
     } else if dock.launcher_hidden {
@@ -368,6 +387,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 </div>
                 { panel }
                 <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+                <p class="hamish-sr" role="status">{ keyboard.status.clone() }</p>
                 { toolbar }
                 { popover }
             </div>

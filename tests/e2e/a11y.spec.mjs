@@ -1,0 +1,169 @@
+// Accessibility: axe-core finds no violation on the standalone page (desktop and a phone) and on the
+// example news site with Hamish embedded, with the toolbar, a popover and the panel shown; and a
+// reader with the keyboard alone creates a claim and an entity tag on both pages.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
+import { openFresh, dragSelect, storedEntry } from './helpers.mjs';
+
+const SITE = '/examples/news-site/';
+const MAIN_ID = 'https://news.example/2026/11/syria-russia-sources';
+/** Where the screenshots of the keyboard mode are kept. */
+const SHOTS = path.resolve('tests/e2e/.out');
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
+/** Runs axe on the page and expects no violation (listed by rule and element when there are). */
+async function expectNoViolations(page, what) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, what).toEqual([]);
+}
+
+/** Selects `needle` of block `block` with a script (as a touch reader's selection ends up). */
+async function scriptSelect(page, block, needle) {
+  await page.evaluate(({ block, needle }) => {
+    const el = document.querySelector(`article [data-block="${block}"]`);
+    el.scrollIntoView({ block: 'center' });
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const at = node.data.indexOf(needle);
+      if (at >= 0) { window.getSelection().setBaseAndExtent(node, at, node, at + needle.length); return; }
+    }
+    throw new Error(`${needle} not in block ${block}`);
+  }, { block, needle });
+}
+
+/** The text of the window's selection. */
+const selected = (page) => page.evaluate(() => window.getSelection().toString());
+
+test('standalone page, desktop: no violations with the toolbar, a popover and the panel', async ({ page }) => {
+  await openFresh(page);
+  await expect(page.locator('.hamish-panel')).toBeVisible();
+  await expectNoViolations(page, 'fresh page');
+  await dragSelect(page, 1, 'والدور الذي لعبته روسيا');
+  await expect(page.getByRole('toolbar')).toBeVisible();
+  await expectNoViolations(page, 'toolbar shown');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await page.locator('article .hl-claim').first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(page, 'popover open');
+});
+
+test.describe('on a phone', () => {
+  test.use(PHONE);
+
+  test('standalone page, 390×844 touch: no violations with the toolbar, a popover and the panel', async ({ page }) => {
+    await openFresh(page);
+    await expectNoViolations(page, 'fresh page');
+    await scriptSelect(page, 1, 'والدور الذي لعبته');
+    await expect(page.getByRole('toolbar')).toBeVisible();
+    await expectNoViolations(page, 'toolbar shown');
+    await page.getByRole('toolbar').getByRole('button', { name: 'ادعاء' }).tap();
+    await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+    await page.locator('article .hl-claim').first().tap();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNoViolations(page, 'popover open');
+    await page.keyboard.press('Escape');
+    await page.locator('.hamish-panel').scrollIntoViewIfNeeded();
+    await expectNoViolations(page, 'panel in view');
+  });
+
+  test('keyboard mode on a phone: the cursor is drawn and announced', async ({ page }) => {
+    await openFresh(page);
+    await page.keyboard.press('k');
+    await expect.poll(() => selected(page)).toBe('مصادر');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(() => selected(page)).toBe('روسية تكشف');
+    await expect(page.getByRole('toolbar')).toBeVisible();
+    await expect(page.locator('.hamish-sr[role="status"]').last()).toContainText('روسية تكشف');
+    await page.screenshot({ path: path.join(SHOTS, 'keyboard-mode-phone.png') });
+    await expectNoViolations(page, 'keyboard mode');
+  });
+});
+
+test('embedded news site: no violations with its panel and a popover open', async ({ page }) => {
+  await page.goto(SITE);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect(page.locator('.hamish-dock')).toBeVisible();
+  await expectNoViolations(page, 'panel open');
+  await page.locator('.hamish-keyboard').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await page.locator('.hamish-panel .item').first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(page, 'popover open');
+});
+
+test('keyboard only, standalone: a claim and an entity tag, by word and by sentence', async ({ page }) => {
+  await openFresh(page);
+  const status = page.locator('.hamish-sr[role="status"]').last();
+  // `k` starts at the first word; ArrowLeft goes forward in the right-to-left title.
+  await page.keyboard.press('k');
+  await expect(status).toContainText('التحديد بلوحة المفاتيح');
+  await expect.poll(() => selected(page)).toBe('مصادر');
+  await expect(page.locator('.hamish-keyboard')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => selected(page)).toBe('روسية');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => selected(page)).toBe('مصادر');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => selected(page)).toBe('روسية تكشف');
+  await expect(status).toContainText('روسية تكشف');
+  await page.screenshot({ path: path.join(SHOTS, 'keyboard-mode-desktop.png') });
+  // Enter moves into the toolbar; `c` tags a claim.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('toolbar').getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('c');
+  await expect(page.getByRole('toolbar')).toBeHidden();
+  // The next sentence (the first paragraph), then word by word to Russia; `1` tags it.
+  await page.keyboard.press('ArrowDown');
+  const first = (await page.locator('article [data-block="1"]').textContent()).split(/\s/)[0];
+  await expect.poll(() => selected(page)).toBe(first);
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => selected(page)).toBe('مصادر');
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 40 && (await selected(page)) !== 'روسيا'; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => selected(page)).toBe('روسيا');
+  await expect(page.getByRole('toolbar')).toBeVisible();
+  await page.keyboard.press('1');
+  await expect(page.getByRole('toolbar')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(status).toHaveText(/انتهى/);
+  await expect(page.locator('.hamish-keyboard')).toHaveAttribute('aria-pressed', 'false');
+  const entry = await storedEntry(page);
+  const kinds = Object.fromEntries(entry.annotations.map((a) => [a.exact, a.kind]));
+  expect(kinds).toEqual({ 'روسية تكشف': 'claim', 'روسيا': { entity: 'russia' } });
+});
+
+test('keyboard only, embedded: a claim and an entity tag from the panel\'s button', async ({ page }) => {
+  await page.goto(SITE);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  const button = page.locator('.hamish-keyboard');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => selected(page)).toBe('مصادر');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => selected(page)).toBe('روسية تكشف');
+  await page.screenshot({ path: path.join(SHOTS, 'keyboard-mode-embed.png') });
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  for (let i = 0; i < 12 && (await selected(page)) !== 'الأسد'; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => selected(page)).toBe('الأسد');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('4');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `hamish:v1:annotations:${MAIN_ID}`);
+  const kinds = Object.fromEntries(stored.annotations.map((a) => [a.exact, a.kind]));
+  expect(kinds).toEqual({ 'روسية تكشف': 'claim', 'الأسد': { entity: 'al-assad' } });
+});
