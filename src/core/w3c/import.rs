@@ -3,11 +3,20 @@
 //! annotation needs a `TextQuoteSelector` or a `TextPositionSelector` (either alone is enough).
 
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
-use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN};
+use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::Entity;
+use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::span::Span;
 use serde_json::Value;
+use std::collections::HashMap;
+
+/// The most annotations read from one file; those after are rejected together (one rejection),
+/// which keeps an import of a hostile file to a few seconds of anchoring.
+pub const MAX_IMPORT: usize = 10_000;
+
+/// The longest id (code points) kept; a longer one is replaced by a new id, like an unusable one.
+const MAX_ID: usize = 256;
 
 /// An annotation that could not be imported: its place in the file (1-based) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +132,10 @@ fn target_of(annotation: &Value) -> Result<TextSelector, String> {
                 .and_then(Value::as_str)
                 .filter(|e| !e.is_empty())
             {
+                let len = exact.chars().count();
+                if len > MAX_QUOTE {
+                    return Err(format!("its quote is longer than any article ({len} characters; the limit is {MAX_QUOTE})"));
+                }
                 target.exact = exact.into();
                 // Context beyond what Hamish keeps (32 code points a side) only slows matching.
                 let text = |key: &str| {
@@ -231,9 +244,23 @@ pub fn parse(
     let objects = annotation_objects(&root)?;
     let mut rejected = Vec::new();
     let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
+    let count = objects.len();
     for (i, object) in objects.into_iter().enumerate() {
+        if i == MAX_IMPORT {
+            rejected.push(Rejection {
+                index: i + 1,
+                reason: format!("it and the {} after it were not read: a file can hold at most {MAX_IMPORT} annotations", count - i - 1),
+            });
+            break;
+        }
         let outcome = target_of(object)
-            .and_then(|target| kind_and_note(object, registry).map(|kn| (target, kn)));
+            .and_then(|target| kind_and_note(object, registry).map(|kn| (target, kn)))
+            .and_then(|(target, (kind, note))| match note.chars().count() {
+                len if len > MAX_NOTE => Err(format!(
+                    "its note is too long ({len} characters; the limit is {MAX_NOTE})"
+                )),
+                _ => Ok((target, (kind, note))),
+            });
         let (target, (kind, note)) = match outcome {
             Ok(ok) => ok,
             Err(reason) => {
@@ -251,6 +278,7 @@ pub fn parse(
             id: field("id")
                 .filter(|id| {
                     !id.is_empty()
+                        && id.chars().count() <= MAX_ID
                         && !id
                             .chars()
                             .any(|c| c.is_whitespace() || c == '"' || c == '\\')
@@ -291,14 +319,22 @@ pub fn parse(
 /// later `modified` wins (the existing one on a tie), so importing the same file twice changes nothing.
 pub fn merge(existing: &mut Vec<Annotation>, incoming: Vec<Annotation>) -> Merged {
     let mut merged = Merged::default();
+    // Each id's place in `existing`, so that merging many annotations into many stays linear.
+    let mut places: HashMap<String, usize> = existing
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
     for annotation in incoming {
-        match existing.iter_mut().find(|a| a.id == annotation.id) {
+        match places.get(&annotation.id).map(|&i| &mut existing[i]) {
             Some(current) if annotation.modified > current.modified => {
                 *current = annotation;
                 merged.updated += 1;
             }
             Some(_) => merged.kept += 1,
             None => {
+                places.insert(annotation.id.clone(), existing.len());
                 existing.push(annotation);
                 merged.added += 1;
             }
