@@ -1,8 +1,10 @@
 //! The interface's strings in Arabic and English, and the reasons things fail, rendered in either.
 
+use crate::core::anchoring::selectors::MAX_QUOTE;
+use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::open_error::OpenError;
 use crate::core::text::source::{tenths_of_mb, DocumentError, MAX_BYTES};
-use crate::core::w3c::import::{ImportError, RejectReason};
+use crate::core::w3c::import::{ImportError, RejectReason, MAX_IMPORT};
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,6 +175,24 @@ impl Lang {
             (Lang::Ar, RejectReason::UnknownEntity(name)) => {
                 format!("وسمه \u{ab}{name}\u{bb} ليس كياناً معروفاً")
             }
+            (Lang::En, RejectReason::TooMany { skipped }) => format!(
+                "it and the {skipped} after it were not read: a file can hold at most {MAX_IMPORT} annotations"
+            ),
+            (Lang::Ar, RejectReason::TooMany { skipped }) => format!(
+                "لم يُقرأ هو و{skipped} بعده: يحمل الملف {MAX_IMPORT} تعليق على الأكثر"
+            ),
+            (Lang::En, RejectReason::QuoteTooLong { len }) => format!(
+                "its quote is longer than any article ({len} characters; the limit is {MAX_QUOTE})"
+            ),
+            (Lang::Ar, RejectReason::QuoteTooLong { len }) => format!(
+                "اقتباسه أطول من أي مقال ({len} حرفاً؛ الحد {MAX_QUOTE})"
+            ),
+            (Lang::En, RejectReason::NoteTooLong { len }) => format!(
+                "its note is too long ({len} characters; the limit is {MAX_NOTE})"
+            ),
+            (Lang::Ar, RejectReason::NoteTooLong { len }) => format!(
+                "ملاحظته أطول مما ينبغي ({len} حرفاً؛ الحد {MAX_NOTE})"
+            ),
         }
     }
 }

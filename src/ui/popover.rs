@@ -1,6 +1,7 @@
 //! The popover opened from a highlight: what each annotation under the point is, its tag, its note, delete.
 
 use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::storage::entry::MAX_NOTE;
 use crate::core::entities::registry::find;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
@@ -151,7 +152,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
                 <label for={select_id.clone()}>{ strings.tag_label }</label>
                 <select id={select_id} {onchange}>{ for options }</select>
                 <label for={note_id.clone()}>{ strings.note_label }</label>
-                <textarea id={note_id} rows="3" placeholder={strings.note_placeholder} value={a.note.clone()} {oninput} />
+                <textarea id={note_id} rows="3" maxlength={MAX_NOTE.to_string()} placeholder={strings.note_placeholder} value={a.note.clone()} {oninput} />
                 if a.kind == Kind::Claim {
                     <ClaimForm claim={a.clone()} claimants={p.claimants.clone()} />
                 }

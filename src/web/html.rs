@@ -61,6 +61,9 @@ fn main_content(doc: &Document) -> Option<Element> {
     let paragraphs = doc.query_selector_all("p").ok()?;
     let mut best: Option<(usize, Element)> = None;
     let mut scores: Vec<(Element, usize)> = Vec::new();
+    // Each parent's place in `scores`: a JavaScript Map keyed by the element, as searching `scores`
+    // for every paragraph would be quadratic on a page of many paragraphs with distinct parents.
+    let places = js_sys::Map::new();
     for i in 0..paragraphs.length() {
         let Some(p) = paragraphs
             .item(i)
@@ -72,9 +75,16 @@ fn main_content(doc: &Document) -> Option<Element> {
             continue;
         };
         let len = text_of(&p).chars().count();
-        match scores.iter_mut().find(|(el, _)| *el == parent) {
+        match places
+            .get(&parent)
+            .as_f64()
+            .and_then(|place| scores.get_mut(place as usize))
+        {
             Some((_, score)) => *score += len,
-            None => scores.push((parent, len)),
+            None => {
+                places.set(&parent, &(scores.len() as f64).into());
+                scores.push((parent, len));
+            }
         }
     }
     for (el, score) in scores {

@@ -4,7 +4,7 @@
 use crate::core::text::article::{content_id, Article};
 use crate::core::text::formats::{markdown_blocks, plain_blocks};
 use crate::core::text::open_error::OpenError;
-use crate::core::text::source::{check_size, decode, format_of, Format};
+use crate::core::text::source::{check_size, decode, format_of, Format, MAX_BYTES};
 use crate::web::html::html_blocks;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -38,6 +38,40 @@ async fn bytes_of(buffer: js_sys::Promise) -> Result<Vec<u8>, OpenError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The body of a fetch response, read chunk by chunk and abandoned as soon as it passes
+/// [`MAX_BYTES`]: a compressed response can unpack to far more than its Content-Length says (a gzip
+/// bomb), so the size is checked while reading rather than after holding it all.
+async fn streamed_bytes(response: &web_sys::Response) -> Result<Vec<u8>, OpenError> {
+    fn unreadable<E>(_: E) -> OpenError {
+        OpenError::Unreadable
+    }
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    loop {
+        let result: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(unreadable)?
+            .unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let chunk: js_sys::Uint8Array = result.get_value().dyn_into().map_err(unreadable)?;
+        let total = bytes.len().saturating_add(chunk.length() as usize);
+        if total > MAX_BYTES {
+            // The rest is not wanted: stop the download (the promise only says when it stopped).
+            drop(reader.cancel());
+            check_size(total)?;
+        }
+        let start = bytes.len();
+        bytes.resize(total, 0);
+        chunk.copy_to(&mut bytes[start..]);
+    }
+}
+
 /// Fetches `url` and reads it as an article (named `id`, else by its URL). Errors name the problem:
 /// the network or CORS, the HTTP status, a type that is not text, the size, the encoding, emptiness.
 pub async fn open_url(url: &str, id: Option<&str>) -> Result<Article, OpenError> {
@@ -69,8 +103,7 @@ pub async fn open_url(url: &str, id: Option<&str>) -> Result<Article, OpenError>
     {
         check_size(length)?;
     }
-    let buffer = response.array_buffer().map_err(|_| OpenError::Unreadable)?;
-    let text = decode(&bytes_of(buffer).await?)?;
+    let text = decode(&streamed_bytes(&response).await?)?;
     article_from_text(
         Some(id.unwrap_or(&final_url)),
         Some(&final_url),

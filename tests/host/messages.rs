@@ -126,12 +126,21 @@ fn reject_reasons() -> Vec<(RejectReason, Vec<&'static str>)> {
             RejectReason::UnknownEntity("Atlantis".into()),
             vec!["Atlantis"],
         ),
+        (RejectReason::TooMany { skipped: 4 }, vec!["4"]),
+        (
+            RejectReason::QuoteTooLong { len: 6_000_000 },
+            vec!["6000000"],
+        ),
+        (RejectReason::NoteTooLong { len: 100_001 }, vec!["100001"]),
     ];
     for (r, _) in &all {
         match r {
             RejectReason::NoTarget
             | RejectReason::NoUsableSelector
-            | RejectReason::UnknownEntity(_) => {}
+            | RejectReason::UnknownEntity(_)
+            | RejectReason::TooMany { .. }
+            | RejectReason::QuoteTooLong { .. }
+            | RejectReason::NoteTooLong { .. } => {}
         }
     }
     all

@@ -10,14 +10,25 @@
 //! (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes the target an orphan
 //! rather than a guess. Every match is mapped back to the original text, widened to whole grapheme
 //! clusters and trimmed of white space.
+//!
+//! A quote longer than [`LONG_QUOTE`] folded characters would make those searches cost the square
+//! of its length (a whole-article claim on 100,000 characters took 13 s after a one-word edit). It
+//! is anchored by its ends instead: its first and last [`END_LEN`] characters are each anchored like
+//! a short quote (the head near the expected place, the tail where the head puts it, each with the
+//! stored context on its outer side and the quote's own characters on its inner side); the span
+//! between them must be within the error budget of the quote's length, and the middle's edit
+//! distance is computed only when that is cheap ([`crate::core::anchoring::edits`]: time linear in
+//! the length times the distance, at most [`MIDDLE_CELLS`] cells), else bounded from below by
+//! comparing trigrams. An end that is not found makes the target an orphan.
 
+use crate::core::anchoring::edits::{bounded_distance, qgram_lower_bound, Unknown};
 use crate::core::anchoring::myers::{distance, prefix_distances, search, Match, ShortPattern};
 use crate::core::anchoring::occurrences::Occurrences;
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::text::fold::{fold, fold_quote, Folded};
 use crate::core::text::span::Span;
 use crate::core::text::units::normalize_selection;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// Below this score (0–1) the best candidate is not trusted and the target is an orphan.
 pub const MIN_SCORE: f64 = 0.75;
@@ -30,9 +41,30 @@ pub const WINDOW: usize = 2048;
 /// lost quote. (Exact matches are searched in the whole text.)
 pub const FAR_WINDOW: usize = 32_768;
 
+/// Quotes longer than this (folded characters) are anchored by their ends (see the module's doc).
+pub const LONG_QUOTE: usize = 1024;
+
+/// Folded characters at each end of a long quote anchored like a short quote.
+pub const END_LEN: usize = 128;
+
+/// The most dynamic-programming cells spent on the exact edit distance of a long quote's middle (a
+/// few tens of milliseconds); beyond it the distance is bounded from below instead.
+pub const MIDDLE_CELLS: usize = 1 << 25;
+
+/// The most search work (characters of text scanned × 64-character blocks of the pattern, plus
+/// places compared by the exact search anywhere) one [`Anchorer`] spends on the searches beyond the
+/// expected place's neighbourhood of exact matches: a few tenths of a second natively. Anchoring a
+/// thousand ordinary annotations in a 1 MB text takes a hundredth of it; a hostile file of
+/// thousands of long quotes found nowhere would otherwise take minutes. Once it is spent, targets
+/// are only looked for at their place and exactly near it, and else are orphans.
+pub const SEARCH_WORK: u64 = 200_000_000;
+
 /// How much refining a fuzzy match's edges can raise its score, at most (the context weights).
 const REFINE_REACH: f64 = (PREFIX_WEIGHT + SUFFIX_WEIGHT)
     / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT);
+
+/// The most folded characters of a stored context compared with the text (one bit-parallel word).
+const CONTEXT_MAX: usize = 64;
 
 const QUOTE_WEIGHT: f64 = 50.0;
 const PREFIX_WEIGHT: f64 = 20.0;
@@ -69,6 +101,8 @@ pub struct Anchorer {
     chars: Vec<char>,
     folded: OnceCell<Folded>,
     occurrences: OnceCell<Occurrences>,
+    /// Search work spent so far (see [`SEARCH_WORK`]).
+    work: Cell<u64>,
 }
 
 /// A candidate match in folded coordinates.
@@ -93,16 +127,32 @@ pub fn error_budget(len: usize) -> usize {
 }
 
 /// A stored context (prefix or suffix), folded and prepared for comparison with many candidates.
+#[derive(Clone)]
 struct Context {
     chars: Vec<char>,
     pattern: Option<ShortPattern>,
 }
 
 impl Context {
-    fn new(text: &str) -> Context {
+    /// A prefix: at most its last 64 folded characters count (Hamish keeps 32 code points; a longer
+    /// context would only slow the comparison, which is quadratic beyond 64).
+    fn prefix(text: &str) -> Context {
         let chars = fold(text).chars;
-        let pattern = ShortPattern::new(&chars);
-        Context { chars, pattern }
+        Context::of(&chars[chars.len().saturating_sub(CONTEXT_MAX)..])
+    }
+
+    /// A suffix: at most its first 64 folded characters count.
+    fn suffix(text: &str) -> Context {
+        let chars = fold(text).chars;
+        Context::of(&chars[..chars.len().min(CONTEXT_MAX)])
+    }
+
+    /// Already folded characters.
+    fn of(chars: &[char]) -> Context {
+        Context {
+            chars: chars.to_vec(),
+            pattern: ShortPattern::new(chars),
+        }
     }
 
     fn len(&self) -> usize {
@@ -129,6 +179,7 @@ impl Anchorer {
             chars: text.chars().collect(),
             folded: OnceCell::new(),
             occurrences: OnceCell::new(),
+            work: Cell::new(0),
         }
     }
 
@@ -181,13 +232,37 @@ impl Anchorer {
         let folded = self.folded();
         let query = Query {
             quote: fold_quote(&target.exact),
-            prefix: Context::new(&target.prefix),
-            suffix: Context::new(&target.suffix),
+            prefix: Context::prefix(&target.prefix),
+            suffix: Context::suffix(&target.suffix),
             expected: folded.from_original(expected.or(start).unwrap_or(0)),
         };
         if query.quote.is_empty() {
             return Anchor::Orphan;
         }
+        let best = if query.quote.len() > LONG_QUOTE {
+            self.locate_long(&query)
+        } else {
+            self.locate(&query)
+        };
+        match best {
+            Some((score, c)) => {
+                let (s, e) = folded.to_original(c.start, c.end);
+                let method = if c.errors == 0 {
+                    Method::Exact
+                } else {
+                    Method::Fuzzy
+                };
+                self.found(s, e, method, score)
+            }
+            None => Anchor::Orphan,
+        }
+    }
+
+    /// The best candidate for a query (folded coordinates) scoring at least [`MIN_SCORE`]: exact
+    /// matches near the expected place, fuzzy ones there, exact ones anywhere, fuzzy ones within
+    /// [`FAR_WINDOW`]; the first stage with a good enough candidate wins.
+    fn locate(&self, query: &Query) -> Option<(f64, Candidate)> {
+        let folded = self.folded();
         let n = folded.chars.len();
         let around = |reach: usize| {
             query.expected.saturating_sub(reach)
@@ -205,7 +280,19 @@ impl Anchorer {
             end: offset + s + query.quote.len(),
             errors: 0,
         };
+        let blocks = query.quote.len().div_ceil(64) as u64;
+        let (near_work, far_work) = (near.len() as u64 * blocks, far.len() as u64 * blocks);
         for stage in 0..4 {
+            let cost = match stage {
+                1 => near_work,
+                2 => self.occurrences().candidates(&query.quote) as u64,
+                3 => far_work,
+                _ => 0,
+            };
+            if self.work.get().saturating_add(cost) > SEARCH_WORK {
+                continue;
+            }
+            self.work.set(self.work.get() + cost);
             let candidates: Vec<Candidate> = match stage {
                 0 => exact_matches(&folded.chars[near.clone()], &query.quote)
                     .map(|s| exact(near.start, s))
@@ -244,17 +331,55 @@ impl Anchorer {
                     (score, c)
                 }
             });
-            if let Some((score, c)) = best.filter(|(score, _)| *score >= MIN_SCORE) {
-                let (s, e) = folded.to_original(c.start, c.end);
-                let method = if c.errors == 0 {
-                    Method::Exact
-                } else {
-                    Method::Fuzzy
-                };
-                return self.found(s, e, method, score);
+            if let Some(found) = best.filter(|(score, _)| *score >= MIN_SCORE) {
+                return Some(found);
             }
         }
-        Anchor::Orphan
+        None
+    }
+
+    /// [`Anchorer::locate`] for a quote longer than [`LONG_QUOTE`]: its head and tail anchored like
+    /// short quotes, the span between them checked against the whole quote (see the module's doc).
+    fn locate_long(&self, query: &Query) -> Option<(f64, Candidate)> {
+        let f = &self.folded().chars;
+        let q = &query.quote;
+        let m = q.len();
+        let inner = |from: usize| Context::of(&q[from..(from + CONTEXT_MAX).min(m)]);
+        let head = Query {
+            quote: q[..END_LEN].to_vec(),
+            prefix: query.prefix.clone(),
+            suffix: inner(END_LEN),
+            expected: query.expected,
+        };
+        let (_, h) = self.locate(&head)?;
+        let tail = Query {
+            quote: q[m - END_LEN..].to_vec(),
+            prefix: Context::of(&q[m - END_LEN - CONTEXT_MAX..m - END_LEN]),
+            suffix: query.suffix.clone(),
+            expected: (h.start + m - END_LEN).min(f.len()),
+        };
+        let (_, t) = self.locate(&tail)?;
+        let budget = error_budget(m);
+        if t.start < h.end || (t.end - h.start).abs_diff(m) > budget {
+            return None;
+        }
+        let left = budget.checked_sub(h.errors + t.errors)?;
+        let (expected_middle, actual_middle) = (&q[END_LEN..m - END_LEN], &f[h.end..t.start]);
+        let middle = match bounded_distance(expected_middle, actual_middle, left, MIDDLE_CELLS) {
+            Ok(d) => d,
+            Err(Unknown::Over) => return None,
+            Err(Unknown::Costly) => qgram_lower_bound(expected_middle, actual_middle),
+        };
+        let c = Candidate {
+            start: h.start,
+            end: t.end,
+            errors: h.errors + middle + t.errors,
+        };
+        if c.errors > budget {
+            return None;
+        }
+        let score = self.score(query, c);
+        (score >= MIN_SCORE).then_some((score, c))
     }
 
     /// Moves a fuzzy match's edges to where the whole score is best. The bit-parallel search

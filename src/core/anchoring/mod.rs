@@ -1,8 +1,11 @@
 //! Anchoring: describing a span as W3C selectors ([`selectors`]) and finding those selectors again in
-//! a changed text ([`anchor`]). [`myers`] (approximate search) and [`occurrences`] (exact search in
-//! a long text) are its internals, public only for their tests.
+//! a changed text ([`anchor`]). [`myers`] (approximate search), [`occurrences`] (exact search in
+//! a long text) and [`edits`] (distances between long texts) are its internals, public only for their
+//! tests.
 
 pub mod anchor;
+#[doc(hidden)]
+pub mod edits;
 #[doc(hidden)]
 pub mod myers;
 #[doc(hidden)]

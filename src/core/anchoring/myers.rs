@@ -28,54 +28,131 @@ const W: usize = 64;
 /// direct indexing; others through a map.
 const DIRECT: usize = 0x800;
 
+/// Above this many words (distinct characters × blocks) a pattern's masks are kept per block.
+const DENSE_WORDS: usize = 1 << 16;
+
 /// Per-character match masks of a pattern, one 64-bit word per block.
+///
+/// A dense table (a row of `blocks` words for each distinct character, found by direct indexing) is
+/// the fastest to read, but takes distinct characters × blocks words: for a long pattern of mostly
+/// distinct characters that grows with the square of its length (a quote of 140,000 distinct
+/// characters would need 2.4 GB). Beyond [`DENSE_WORDS`] the masks are kept per block, only for
+/// the characters of that block (at most 64 each), so memory stays linear in the pattern's length;
+/// a character's mask in a block is then found by binary search.
 struct Peq {
     blocks: usize,
-    direct: Vec<u32>,
-    index: HashMap<char, usize>,
-    masks: Vec<u64>,
+    table: Table,
+}
+
+enum Table {
+    Dense {
+        direct: Vec<u32>,
+        index: HashMap<char, usize>,
+        masks: Vec<u64>,
+    },
+    /// Per block, its characters' masks sorted by character.
+    Sparse(Vec<Vec<(char, u64)>>),
+}
+
+/// One text character's masks: [`Row::get`] gives its word for a block.
+enum Row<'a> {
+    Dense(&'a [u64]),
+    Sparse(&'a [Vec<(char, u64)>], char),
+}
+
+impl Row<'_> {
+    fn get(&self, block: usize) -> u64 {
+        match self {
+            Row::Dense(words) => words[block],
+            Row::Sparse(per_block, c) => {
+                let masks = &per_block[block];
+                masks
+                    .binary_search_by_key(c, |(x, _)| *x)
+                    .map_or(0, |i| masks[i].1)
+            }
+        }
+    }
 }
 
 impl Peq {
     fn new(pattern: &[char]) -> Peq {
         let blocks = pattern.len().div_ceil(W);
-        let mut peq = Peq {
-            blocks,
-            direct: vec![0; DIRECT],
-            index: HashMap::new(),
-            masks: vec![0; blocks],
-        };
-        for (i, &c) in pattern.iter().enumerate() {
-            let slot = match peq.slot(c) {
-                0 => {
-                    let next = peq.masks.len() / blocks;
-                    peq.masks.extend(std::iter::repeat_n(0u64, blocks));
-                    match usize::try_from(u32::from(c)).ok().filter(|&u| u < DIRECT) {
-                        Some(u) => peq.direct[u] = next as u32,
-                        None => drop(peq.index.insert(c, next)),
+        let mut distinct = pattern.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len().saturating_mul(blocks) > DENSE_WORDS {
+            let per_block = pattern
+                .chunks(W)
+                .map(|chunk| {
+                    let mut masks: Vec<(char, u64)> = Vec::new();
+                    for (i, &c) in chunk.iter().enumerate() {
+                        match masks.iter_mut().find(|(x, _)| *x == c) {
+                            Some((_, m)) => *m |= 1 << i,
+                            None => masks.push((c, 1 << i)),
+                        }
                     }
-                    next
-                }
-                slot => slot,
+                    masks.sort_unstable_by_key(|(c, _)| *c);
+                    masks
+                })
+                .collect();
+            return Peq {
+                blocks,
+                table: Table::Sparse(per_block),
             };
-            peq.masks[slot * blocks + i / W] |= 1u64 << (i % W);
         }
-        peq
+        let mut direct = vec![0u32; DIRECT];
+        let mut index = HashMap::new();
+        let mut masks = vec![0u64; blocks];
+        for (i, &c) in pattern.iter().enumerate() {
+            let u = u32::from(c) as usize;
+            let known = if u < DIRECT {
+                direct[u] as usize
+            } else {
+                index.get(&c).copied().unwrap_or(0)
+            };
+            let slot = if known == 0 {
+                let next = masks.len() / blocks;
+                masks.extend(std::iter::repeat_n(0u64, blocks));
+                if u < DIRECT {
+                    direct[u] = next as u32;
+                } else {
+                    index.insert(c, next);
+                }
+                next
+            } else {
+                known
+            };
+            masks[slot * blocks + i / W] |= 1u64 << (i % W);
+        }
+        Peq {
+            blocks,
+            table: Table::Dense {
+                direct,
+                index,
+                masks,
+            },
+        }
     }
 
-    /// The slot of `c`'s masks; slot 0 holds all zeros (characters not in the pattern).
-    fn slot(&self, c: char) -> usize {
-        let u = u32::from(c) as usize;
-        if u < DIRECT {
-            self.direct[u] as usize
-        } else {
-            self.index.get(&c).copied().unwrap_or(0)
+    /// `c`'s masks (all zeros for characters not in the pattern).
+    fn get(&self, c: char) -> Row<'_> {
+        match &self.table {
+            Table::Dense {
+                direct,
+                index,
+                masks,
+            } => {
+                let u = u32::from(c) as usize;
+                // Slot 0 holds all zeros.
+                let slot = if u < DIRECT {
+                    direct[u] as usize
+                } else {
+                    index.get(&c).copied().unwrap_or(0)
+                };
+                Row::Dense(&masks[slot * self.blocks..(slot + 1) * self.blocks])
+            }
+            Table::Sparse(per_block) => Row::Sparse(per_block, c),
         }
-    }
-
-    fn get(&self, c: char) -> &[u64] {
-        let slot = self.slot(c);
-        &self.masks[slot * self.blocks..(slot + 1) * self.blocks]
     }
 }
 
@@ -106,7 +183,7 @@ fn match_ends(text: &[char], pattern: &[char], k: usize, anchored: bool) -> Vec<
                 1u64 << (W - 1)
             };
             let (p, mm) = (pv[b], mv[b]);
-            let mut eq = eqs[b];
+            let mut eq = eqs.get(b);
             let xv = eq | mm;
             if h_in < 0 {
                 eq |= 1;
@@ -193,6 +270,7 @@ pub fn prefix_distances(text: &[char], pattern: &[char]) -> Vec<usize> {
 
 /// A pattern of at most 64 characters prepared for many bit-parallel distance computations (the
 /// contexts of a quote, compared with the text around each candidate match).
+#[derive(Clone)]
 pub struct ShortPattern {
     masks: Vec<(char, u64)>,
     len: usize,

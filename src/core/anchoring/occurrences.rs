@@ -37,6 +37,12 @@ impl Occurrences {
         }
     }
 
+    /// How many places [`Occurrences::find_all`] compares with `needle` (where its rarest character
+    /// occurs): what finding it costs.
+    pub fn candidates(&self, needle: &[char]) -> usize {
+        needle.iter().map(|&c| self.of(c).len()).min().unwrap_or(0)
+    }
+
     /// Start offsets, ascending, of every exact occurrence of `needle` in `hay` (the indexed text).
     pub fn find_all(&self, hay: &[char], needle: &[char]) -> Vec<usize> {
         let Some((offset, rarest)) = needle

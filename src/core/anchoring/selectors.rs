@@ -6,6 +6,11 @@ use crate::core::text::units::{cp_len, slice_cp};
 /// Code points of context kept on each side of a quote.
 pub const CONTEXT_LEN: usize = 32;
 
+/// The longest quote (code points) read from outside (an imported file, a stored entry): as long as
+/// the largest article Hamish opens ([`crate::core::text::source::MAX_BYTES`] bytes hold at most as
+/// many code points), so no quote that could be in an article is refused.
+pub const MAX_QUOTE: usize = crate::core::text::source::MAX_BYTES;
+
 /// Where an annotation is: its text and surroundings (W3C `TextQuoteSelector`) and, when known, its
 /// place (W3C `TextPositionSelector`, in code points). What an annotation holds, and what anchoring
 /// looks for again in a changed text.

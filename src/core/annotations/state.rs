@@ -7,7 +7,7 @@ use crate::core::claims::claim::{ClaimDetails, Claimant, Status};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::backup::BackupError;
-use crate::core::storage::entry::Stored;
+use crate::core::storage::entry::{Stored, MAX_NOTE};
 use crate::core::text::open_error::OpenError;
 use crate::core::text::span::Span;
 use crate::core::w3c::import::{merge, ImportError, Merged, Parsed, Rejection};
@@ -414,6 +414,12 @@ impl State {
                 }
             }
             Action::SetNote { id, note, modified } => {
+                // A note longer than any stored entry may hold is cut (a longer one would make the
+                // whole entry unusable on the next load).
+                let note = match note.char_indices().nth(MAX_NOTE) {
+                    Some((cut, _)) => note[..cut].to_string(),
+                    None => note,
+                };
                 if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
                     if a.note != note {
                         a.note = note;

@@ -1,11 +1,20 @@
 //! The stored form of an article's annotations: one versioned JSON entry per article.
 
+use crate::core::anchoring::selectors::{CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::entities::suggestions::Rejected;
+use crate::core::text::source::MAX_BYTES;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The longest note (code points) read from outside (an imported file, a stored entry): some fifty
+/// pages; a note is typed by a reader, and a longer one is taken for a broken or hostile file.
+pub const MAX_NOTE: usize = 100_000;
+
+/// The largest stored entry (bytes) read: more than a browser's storage holds for a whole site.
+pub const MAX_ENTRY: usize = 4 * MAX_BYTES;
 
 #[derive(Serialize, Deserialize)]
 struct Entry {
@@ -59,11 +68,20 @@ pub fn schema_of(raw: &str) -> Option<u64> {
     serde_json::from_str::<Version>(raw).ok().map(|v| v.schema)
 }
 
-/// Reads a storage entry (`None`: there is none).
+/// Reads a storage entry (`None`: there is none). An entry over [`MAX_ENTRY`] bytes, or holding a
+/// quote over [`MAX_QUOTE`] or a note over [`MAX_NOTE`] code points, is unusable (Hamish never
+/// writes one; the caller keeps it as a backup). Contexts are cut to [`CONTEXT_LEN`] code points a
+/// side, all Hamish writes and all anchoring uses.
 pub fn decode(raw: Option<&str>) -> Decoded {
     let Some(raw) = raw else {
         return Decoded::Stored(Stored::default());
     };
+    if raw.len() > MAX_ENTRY {
+        return Decoded::Unusable(format!(
+            "too large ({} bytes; the limit is {MAX_ENTRY})",
+            raw.len()
+        ));
+    }
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => return Decoded::Unusable(format!("not valid JSON ({e})")),
@@ -74,11 +92,42 @@ pub fn decode(raw: Option<&str>) -> Decoded {
         None => return Decoded::Unusable("no schema version".into()),
     }
     match serde_json::from_value::<Entry>(value) {
-        Ok(entry) => Decoded::Stored(Stored {
-            annotations: entry.annotations,
-            rejected: entry.rejected,
-            deleted: entry.deleted,
-        }),
+        Ok(mut entry) => {
+            for (i, a) in entry.annotations.iter_mut().enumerate() {
+                if let Err(reason) = within_limits(a) {
+                    return Decoded::Unusable(format!("annotation {} {reason}", i + 1));
+                }
+            }
+            Decoded::Stored(Stored {
+                annotations: entry.annotations,
+                rejected: entry.rejected,
+                deleted: entry.deleted,
+            })
+        }
         Err(e) => Decoded::Unusable(format!("malformed entry ({e})")),
     }
+}
+
+/// Refuses a stored annotation whose quote or note is over its limit; cuts its contexts.
+fn within_limits(a: &mut Annotation) -> Result<(), String> {
+    let quote = a.target.exact.chars().count();
+    if quote > MAX_QUOTE {
+        return Err(format!(
+            "has a quote of {quote} characters (the limit is {MAX_QUOTE})"
+        ));
+    }
+    let note = a.note.chars().count();
+    if note > MAX_NOTE {
+        return Err(format!(
+            "has a note of {note} characters (the limit is {MAX_NOTE})"
+        ));
+    }
+    let prefix = &a.target.prefix;
+    if let Some((cut, _)) = prefix.char_indices().rev().nth(CONTEXT_LEN - 1) {
+        a.target.prefix = prefix[cut..].to_string();
+    }
+    if let Some((cut, _)) = a.target.suffix.char_indices().nth(CONTEXT_LEN) {
+        a.target.suffix.truncate(cut);
+    }
+    Ok(())
 }

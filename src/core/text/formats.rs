@@ -34,26 +34,35 @@ pub fn plain_blocks(raw: &str) -> Vec<(BlockKind, String)> {
     blocks
 }
 
+/// For each position of `chars`, the first position at or after it holding `target` (`None`: none
+/// does), computed in one backward pass so that finding every link stays linear in the line.
+fn next_positions(chars: &[char], target: char) -> Vec<Option<usize>> {
+    let mut next = vec![None; chars.len() + 1];
+    for i in (0..chars.len()).rev() {
+        next[i] = if chars[i] == target {
+            Some(i)
+        } else {
+            next[i + 1]
+        };
+    }
+    next
+}
+
 /// Inline Markdown to plain text: links and images keep their text, emphasis and code marks go.
+/// A link is `[` up to the first `]`, then `(` up to the first `)`.
 fn strip_inline(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
+    let (next_close, next_paren) = (next_positions(&chars, ']'), next_positions(&chars, ')'));
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let image = c == '!' && chars.get(i + 1) == Some(&'[');
         if c == '[' || image {
             let open = if image { i + 1 } else { i };
-            let close = chars[open..]
-                .iter()
-                .position(|&x| x == ']')
-                .map(|p| open + p);
+            let close = next_close[open];
             if let Some(close) = close.filter(|&k| chars.get(k + 1) == Some(&'(')) {
-                if let Some(end) = chars[close..]
-                    .iter()
-                    .position(|&x| x == ')')
-                    .map(|p| close + p)
-                {
+                if let Some(end) = next_paren[close] {
                     out.extend(&chars[open + 1..close]);
                     i = end + 1;
                     continue;
@@ -88,6 +97,7 @@ pub fn markdown_blocks(raw: &str) -> Vec<(BlockKind, String)> {
         }
     };
     let mut in_code = false;
+    let mut titled = false;
     for line in normalized.lines() {
         let trimmed = line.trim();
         if trimmed.starts_with("```") {
@@ -106,11 +116,12 @@ pub fn markdown_blocks(raw: &str) -> Vec<(BlockKind, String)> {
         if let Some(heading) = trimmed.strip_prefix('#') {
             flush(&mut paragraph, &mut blocks);
             let text = strip_inline(heading.trim_start_matches('#').trim());
-            let kind = if blocks.iter().any(|b| b.0 == BlockKind::Title) {
+            let kind = if titled {
                 BlockKind::Heading
             } else {
                 BlockKind::Title
             };
+            titled = true;
             blocks.push((kind, text));
             continue;
         }

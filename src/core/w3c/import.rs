@@ -3,11 +3,12 @@
 //! annotation needs a `TextQuoteSelector` or a `TextPositionSelector` (either alone is enough).
 
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
-use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN};
+use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::{instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{ClaimDetails, Claimant};
 use crate::core::entities::registry::Entity;
+use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::hash::Fnv;
 use crate::core::text::span::Span;
 use crate::core::w3c::claims;
@@ -36,7 +37,21 @@ pub enum RejectReason {
     NoUsableSelector,
     /// Its `tagging` body names an entity the registry does not know (the name as written).
     UnknownEntity(String),
+    /// The file holds more than [`MAX_IMPORT`] annotations: this one and the `skipped` after it
+    /// were not read.
+    TooMany { skipped: usize },
+    /// Its quote (`len` code points) is longer than any article ([`MAX_QUOTE`]).
+    QuoteTooLong { len: usize },
+    /// Its note (`len` code points) is longer than [`MAX_NOTE`].
+    NoteTooLong { len: usize },
 }
+
+/// The most annotations read from one file; those after are rejected together (one rejection),
+/// which keeps an import of a hostile file to a few seconds of anchoring.
+pub const MAX_IMPORT: usize = 10_000;
+
+/// The longest id (code points) kept; a longer one is replaced by a new id, like an unusable one.
+const MAX_ID: usize = 256;
 
 /// An annotation that could not be imported: its place in the file (1-based) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,6 +173,10 @@ fn target_of(annotation: &Value) -> Result<TextSelector, RejectReason> {
                 .and_then(Value::as_str)
                 .filter(|e| !e.is_empty())
             {
+                let len = exact.chars().count();
+                if len > MAX_QUOTE {
+                    return Err(RejectReason::QuoteTooLong { len });
+                }
                 target.exact = exact.into();
                 // Context beyond what Hamish keeps (32 code points a side) only slows matching.
                 let text = |key: &str| {
@@ -281,14 +300,28 @@ pub fn parse(
     let mut rejected = Vec::new();
     let mut undated = 0;
     let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
+    let count = objects.len();
     let mut links = Vec::new();
     for (i, object) in objects.into_iter().enumerate() {
+        if i == MAX_IMPORT {
+            rejected.push(Rejection {
+                index: i + 1,
+                reason: RejectReason::TooMany {
+                    skipped: count - i - 1,
+                },
+            });
+            break;
+        }
         if let Some(link) = claims::read_link(object) {
             links.push(link);
             continue;
         }
         let outcome = target_of(object)
-            .and_then(|target| kind_and_note(object, registry).map(|kn| (target, kn)));
+            .and_then(|target| kind_and_note(object, registry).map(|kn| (target, kn)))
+            .and_then(|(target, (kind, note))| match note.chars().count() {
+                len if len > MAX_NOTE => Err(RejectReason::NoteTooLong { len }),
+                _ => Ok((target, (kind, note))),
+            });
         let (target, (kind, note)) = match outcome {
             Ok(ok) => ok,
             Err(reason) => {
@@ -311,6 +344,7 @@ pub fn parse(
             id: field("id")
                 .filter(|id| {
                     !id.is_empty()
+                        && id.chars().count() <= MAX_ID
                         && !id
                             .chars()
                             .any(|c| c.is_whitespace() || c == '"' || c == '\\')
@@ -392,11 +426,16 @@ pub fn merge(
         .enumerate()
         .map(|(i, a)| (a.id.clone(), i))
         .collect();
+    // When each deleted id was deleted (the latest), so that merging stays linear.
+    let mut graves: HashMap<&str, i64> = HashMap::new();
+    for t in deleted {
+        let d = instant_or_oldest(&t.deleted);
+        let latest = graves.entry(t.id.as_str()).or_insert(d);
+        *latest = (*latest).max(d);
+    }
     for annotation in incoming {
         let at = instant_or_oldest(&annotation.modified);
-        let buried = deleted
-            .iter()
-            .any(|t| t.id == annotation.id && instant_or_oldest(&t.deleted) >= at);
+        let buried = graves.get(annotation.id.as_str()).is_some_and(|&d| d >= at);
         match index.get(&annotation.id) {
             _ if buried => merged.kept += 1,
             Some(&i) if at > instant_or_oldest(&existing[i].modified) => {
