@@ -217,6 +217,19 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             }
         });
     }
+    {
+        // An entity deletion undone or redone: its changes in other stored articles are replayed there.
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.outbox.clone(), move |outbox| {
+            if !outbox.is_empty() {
+                let at = clock::now_iso();
+                for (article, step) in outbox {
+                    registry_store::replay_in(article, step, &at);
+                }
+                dispatcher.dispatch(Action::Sent);
+            }
+        });
+    }
     // After a backup is restored: this article's restored annotations, and the reader's entities.
     let after_restore: Rc<dyn Fn()> = {
         let sync = sync.clone();

@@ -220,18 +220,23 @@ pub fn App(props: &AppProps) -> Html {
             Action::SetRegistry(Rc::new(next))
         })
     };
-    let on_delete_entity = make_callback(
-        &state.dispatcher(),
-        |(id, replacement): (String, Option<Kind>)| {
-            let modified = clock::now_iso();
-            registry_store::retag_everywhere(&id, replacement.as_ref(), &modified);
-            Action::DeleteEntity {
-                id,
-                replacement,
-                modified,
-            }
-        },
-    );
+    let on_delete_entity = {
+        let here = article.id.clone();
+        make_callback(
+            &state.dispatcher(),
+            move |(id, replacement): (String, Option<Kind>)| {
+                let modified = clock::now_iso();
+                let elsewhere =
+                    registry_store::retag_everywhere(&id, replacement.as_ref(), &modified, &here);
+                Action::DeleteEntity {
+                    id,
+                    replacement,
+                    modified,
+                    elsewhere,
+                }
+            },
+        )
+    };
     let on_save_settings = {
         let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
         Callback::from(move |next: Settings| {

@@ -1,9 +1,9 @@
 //! The popover opened from a highlight: what each annotation under the point is, its tag, its note, delete.
 
 use crate::core::annotations::model::{Annotation, Kind};
-use crate::core::storage::entry::MAX_NOTE;
 use crate::core::entities::registry::find;
 use crate::core::entities::suggestions::Suggestion;
+use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::units::short_quote;
 use crate::ui::article::kind_label;
 use crate::ui::claim_form::{claim_summary, ClaimForm};

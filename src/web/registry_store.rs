@@ -1,14 +1,16 @@
 //! The entity registry in localStorage: the reader's own entities, shared by every article; and
 //! retagging or removing a deleted entity's tags in every stored article.
 
+use crate::core::annotations::history::{replay, Snapshot, Step, StepKind, Target};
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::retag_entity;
 use crate::core::entities::registry::{
     decode_custom, default_registry, encode_custom, is_default, Entity,
 };
-use crate::core::storage::entry::{decode, encode, Decoded};
-use crate::core::storage::keys::{entities_backup_key, entry_article, ENTITIES_KEY};
+use crate::core::storage::entry::{decode, encode, Decoded, Stored};
+use crate::core::storage::keys::{entities_backup_key, entry_article, entry_key, ENTITIES_KEY};
 use crate::web::storage::Backend;
+use std::rc::Rc;
 
 /// The registry: the defaults, then the reader's own entities. A stored list that cannot be read at
 /// all is copied to a backup key first, so saving a new list later never loses it.
@@ -41,25 +43,72 @@ pub fn save(registry: &[Entity]) {
     }
 }
 
-/// Retags (or, without a replacement, removes) entity `id`'s tags in every stored article.
-pub fn retag_everywhere(id: &str, replacement: Option<&Kind>, modified: &str) {
+/// Retags (or, without a replacement, removes) entity `id`'s tags in every stored article but
+/// `except` (the open one, which the reducer changes); returns each changed article's id and what
+/// changed in it, so that undo can take it back.
+pub fn retag_everywhere(
+    id: &str,
+    replacement: Option<&Kind>,
+    modified: &str,
+    except: &str,
+) -> Vec<(String, Step)> {
     let Some(Backend::Local(storage)) = Backend::local() else {
-        return;
+        return Vec::new();
     };
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| entry_article(k).is_some())
+        .filter(|k| entry_article(k).is_some_and(|a| a != except))
         .collect();
+    let mut changed = Vec::new();
     for key in keys {
         let raw = storage.get_item(&key).ok().flatten();
         if let (Decoded::Stored(mut stored), Some(article)) =
             (decode(raw.as_deref()), entry_article(&key))
         {
+            let before = snapshot(&stored);
             stored.rejected.retain(|r| r.entity != id);
             let annotations = &mut stored.annotations;
-            if retag_entity(annotations, &mut stored.deleted, id, replacement, modified) {
-                let _ = storage.set_item(&key, &encode(article, &stored));
+            retag_entity(annotations, &mut stored.deleted, id, replacement, modified);
+            if let Some(step) = Step::between(StepKind::Entities, &before, &snapshot(&stored), None)
+            {
+                if storage.set_item(&key, &encode(article, &stored)).is_ok() {
+                    changed.push((article.to_string(), step));
+                }
             }
         }
     }
+    changed
+}
+
+/// What a step compares of a stored article (its registry is not part of it).
+fn snapshot(stored: &Stored) -> Snapshot {
+    Snapshot {
+        annotations: stored.annotations.clone(),
+        rejected: stored.rejected.clone(),
+        registry: Rc::default(),
+    }
+}
+
+/// Replays `step` (dated `at`) on the stored entry of `article` (an entity deletion in another
+/// article, undone or redone); an entry that cannot be read is left alone.
+pub fn replay_in(article: &str, step: &Step, at: &str) {
+    let Some(backend) = Backend::local() else {
+        return;
+    };
+    let key = entry_key(article);
+    let Decoded::Stored(mut stored) = decode(backend.read(&key).ok().flatten().as_deref()) else {
+        return;
+    };
+    let mut registry = Rc::default();
+    replay(
+        step,
+        at,
+        Target {
+            annotations: &mut stored.annotations,
+            rejected: &mut stored.rejected,
+            deleted: &mut stored.deleted,
+            registry: &mut registry,
+        },
+    );
+    let _ = backend.write(&key, &encode(article, &stored));
 }

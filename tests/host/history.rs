@@ -149,6 +149,7 @@ fn deleting_an_entity_is_undone_with_its_tags() {
         id: "russia".into(),
         replacement: None,
         modified: "2026-11-30T00:00:00Z".into(),
+        elsewhere: Vec::new(),
     });
     assert_eq!(s.annotations.len(), 1);
     assert!(s.registry.iter().all(|e| e.id != "russia"));
@@ -173,4 +174,47 @@ fn loading_and_interface_changes_are_not_steps() {
     assert!(s.undo.is_empty());
     undo(&mut s, "2026-11-30T00:00:00Z");
     assert_eq!(s.annotations.len(), 1, "a load is never undone");
+}
+
+#[test]
+fn an_entity_deletion_in_other_articles_is_undone_and_redone_there() {
+    use hamish::core::annotations::history::{Snapshot, Step};
+    let a = article();
+    let mut s = State {
+        registry: Rc::new(default_registry()),
+        ..State::default()
+    };
+    // Another article lost its Russia tag when the entity was deleted.
+    let elsewhere_tag = annotate(&a, "موسكو", Kind::Entity("russia".into()), "u:other");
+    let snapshot = |annotations| Snapshot {
+        annotations,
+        rejected: vec![],
+        registry: Rc::default(),
+    };
+    let step = Step::between(
+        StepKind::Entities,
+        &snapshot(vec![elsewhere_tag]),
+        &snapshot(vec![]),
+        None,
+    )
+    .expect("a change");
+    s.apply(Action::DeleteEntity {
+        id: "russia".into(),
+        replacement: None,
+        modified: "2026-11-30T00:00:00Z".into(),
+        elsewhere: vec![("other-article".into(), step.clone())],
+    });
+    assert!(
+        s.outbox.is_empty(),
+        "deleting changed the other article already"
+    );
+    undo(&mut s, "2026-11-30T00:00:01Z");
+    assert_eq!(
+        s.outbox,
+        vec![("other-article".to_string(), step.inverse())]
+    );
+    s.apply(Action::Sent);
+    assert!(s.outbox.is_empty());
+    redo(&mut s, "2026-11-30T00:00:02Z");
+    assert_eq!(s.outbox, vec![("other-article".to_string(), step)]);
 }

@@ -270,6 +270,7 @@ fn suggestions_are_accepted_rejected_and_entities_deleted() {
         id: "russia".into(),
         replacement: Some(Kind::Claim),
         modified: "2027-01-01T00:00:00Z".into(),
+        elsewhere: Vec::new(),
     });
     assert!(s
         .annotations
@@ -281,6 +282,7 @@ fn suggestions_are_accepted_rejected_and_entities_deleted() {
         id: "iran".into(),
         replacement: None,
         modified: "x".into(),
+        elsewhere: Vec::new(),
     });
     assert_eq!(s.annotations.len(), 2, "claims are untouched");
     assert!(

@@ -64,6 +64,9 @@ pub struct Step {
     pub registry: Option<(Rc<Vec<Entity>>, Rc<Vec<Entity>>)>,
     /// Consecutive steps with the same key are one (typing a note).
     pub coalesce: Option<String>,
+    /// The same change in other stored articles (deleting an entity retags or removes its tags in
+    /// every article): each article's id and its step, replayed in storage on undo and redo.
+    pub elsewhere: Vec<(String, Step)>,
 }
 
 impl Step {
@@ -119,6 +122,7 @@ impl Step {
             rejected,
             registry,
             coalesce,
+            elsewhere: Vec::new(),
         })
     }
 
@@ -152,6 +156,11 @@ impl Step {
             rejected: self.unrejected.clone(),
             registry: self.registry.as_ref().map(|(b, a)| (a.clone(), b.clone())),
             coalesce: None,
+            elsewhere: self
+                .elsewhere
+                .iter()
+                .map(|(article, step)| (article.clone(), step.inverse()))
+                .collect(),
         }
     }
 }

@@ -143,6 +143,9 @@ pub struct State {
     pub undo: Vec<Step>,
     /// Steps undone that can be redone, most recently undone last.
     pub redo: Vec<Step>,
+    /// Steps to replay in other stored articles (an entity deletion undone or redone): each
+    /// article's id and its step; the widget replays them and dispatches [`Action::Sent`].
+    pub outbox: Vec<(String, Step)>,
     /// How many times the annotations were replaced from storage (on start, or from another tab):
     /// changes that come this way were made, and announced, elsewhere.
     pub loads: u32,
@@ -185,7 +188,11 @@ pub enum Action {
         id: String,
         replacement: Option<Kind>,
         modified: String,
+        /// What the deletion changed in the other stored articles (undone with it).
+        elsewhere: Vec<(String, Step)>,
     },
+    /// The steps waiting in [`State::outbox`] were replayed in storage.
+    Sent,
     /// Changes an annotation's tag.
     SetKind {
         id: String,
@@ -279,11 +286,17 @@ impl State {
             action,
             Action::Delete { .. } | Action::AddMany(_) | Action::DeleteEntity { .. }
         );
+        let mut action = action;
+        let elsewhere = match &mut action {
+            Action::DeleteEntity { elsewhere, .. } => std::mem::take(elsewhere),
+            _ => Vec::new(),
+        };
         let before = self.snapshot();
         self.apply_action(action);
-        let Some(step) = Step::between(kind, &before, &self.snapshot(), coalesce) else {
+        let Some(mut step) = Step::between(kind, &before, &self.snapshot(), coalesce) else {
             return;
         };
+        step.elsewhere = elsewhere;
         if destructive {
             let count = step.changes.len();
             self.apply_action(Action::Notify(Notice::Done { kind, count }));
@@ -328,13 +341,16 @@ impl State {
                 self.notices
                     .retain(|n| !matches!(n, Notice::Done { .. } | Notice::Imported { .. }));
                 if let Some(step) = self.undo.pop() {
-                    self.replay(&step.inverse(), &at);
+                    let inverse = step.inverse();
+                    self.replay(&inverse, &at);
+                    self.outbox.extend(inverse.elsewhere);
                     self.redo.push(step);
                 }
             }
             Action::Redo { at } => {
                 if let Some(step) = self.redo.pop() {
                     self.replay(&step, &at);
+                    self.outbox.extend(step.elsewhere.iter().cloned());
                     self.undo.push(step);
                 }
             }
@@ -361,6 +377,7 @@ impl State {
                 id,
                 replacement,
                 modified,
+                ..
             } => {
                 retag_entity(
                     &mut self.annotations,
@@ -517,6 +534,7 @@ impl State {
                     self.notices.push(notice);
                 }
             }
+            Action::Sent => self.outbox.clear(),
             Action::Withdraw(notice) => self.notices.retain(|n| *n != notice),
             Action::Dismiss(index) => {
                 if index < self.notices.len() {
