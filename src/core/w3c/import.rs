@@ -36,6 +36,8 @@ pub enum RejectReason {
     NoUsableSelector,
     /// Its `tagging` body names an entity the registry does not know (the name as written).
     UnknownEntity(String),
+    /// A Hypothesis or doccano item that could not be used (see `core::exchange`).
+    Foreign(crate::core::exchange::ForeignReason),
 }
 
 /// An annotation that could not be imported: its place in the file (1-based) and why.
@@ -193,7 +195,7 @@ fn target_of(annotation: &Value) -> Result<TextSelector, RejectReason> {
 }
 
 /// The registry entity a tag names (label in either language or id, any case), or a Wikidata IRI.
-fn entity_for<'a>(registry: &'a [Entity], tag: &str) -> Option<&'a Entity> {
+pub fn entity_for<'a>(registry: &'a [Entity], tag: &str) -> Option<&'a Entity> {
     let tag = tag.trim();
     registry.iter().find(|e| {
         [&e.id, &e.label_en, &e.label_ar]
@@ -275,6 +277,10 @@ pub fn parse(
     registry: &[Entity],
     now: &str,
 ) -> Result<Parsed, ImportError> {
+    // Hypothesis and doccano files are read as the W3C annotations they convert to.
+    if let Some(foreign) = crate::core::exchange::read_foreign(json, text, registry) {
+        return foreign?.import(|w3c| parse(w3c, text, registry, now));
+    }
     let root: Value =
         serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let objects = annotation_objects(&root)?;
