@@ -10,6 +10,7 @@ use crate::core::claims::claim::ClaimDetails;
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::{accepted, pending, Suggestion};
+use crate::core::exchange::{Export, Format};
 use crate::core::storage::backup::is_backup;
 use crate::core::storage::entry::Stored;
 use crate::core::storage::keys::ENTITIES_KEY;
@@ -33,6 +34,10 @@ const LARGE_ENTRY: usize = 200_000;
 
 /// The pause before a large entry is saved, in milliseconds.
 const SAVE_PAUSE_MS: u32 = 400;
+
+/// The files the Import input offers: W3C JSON(-LD), Hypothesis JSON, doccano JSONL.
+pub const IMPORT_ACCEPT: &str =
+    ".json,.jsonld,.jsonl,application/json,application/ld+json,application/jsonl,application/x-ndjson";
 
 /// What a widget starts from.
 #[derive(Clone, PartialEq)]
@@ -447,6 +452,21 @@ pub fn export_download(
     let filename = format!("hamish-{}-{day}.json", file_safe(&article.id));
     if download::download(&filename, "application/ld+json", &text).is_ok() {
         dispatcher.dispatch(Action::Notify(Notice::Exported(annotations.len())));
+    }
+}
+
+/// Downloads the annotations in `format` and says how many went out.
+pub fn download_as(dispatcher: &UseReducerDispatcher<State>, export: &Export, format: Format) {
+    let now = clock::now_iso();
+    let text = export.write(format, &clock::new_urn(), &now);
+    let day = now.get(..10).unwrap_or("export");
+    let filename = format!(
+        "hamish-{}-{day}{}",
+        file_safe(&export.article.id),
+        format.suffix()
+    );
+    if download::download(&filename, format.mime(), &text).is_ok() {
+        dispatcher.dispatch(Action::Notify(Notice::Exported(export.count(format))));
     }
 }
 

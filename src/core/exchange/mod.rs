@@ -111,6 +111,21 @@ impl Export<'_> {
         claims
     }
 
+    /// How many annotations (or claims) a file in `format` holds.
+    pub fn count(&self, format: Format) -> usize {
+        let claims = self.claims();
+        match format {
+            Format::W3c => self.annotations.len(),
+            Format::ClaimReview => claims.iter().filter(|c| c.claim.verdict.is_some()).count(),
+            Format::AraFactsCsv => claims.len(),
+            Format::CheckThatTsv => claims
+                .iter()
+                .filter(|c| c.claim.check_worthy.is_some())
+                .count(),
+            Format::Jsonl => self.annotations.iter().filter(|a| !a.orphan).count(),
+        }
+    }
+
     /// The file's text in `format`; `export_id` and `generated` name and date a W3C export.
     pub fn write(&self, format: Format, export_id: &str, generated: &str) -> String {
         match format {
