@@ -5,10 +5,9 @@
 use crate::core::annotations::state::{Action, Notice, State};
 use crate::core::embed::css_rem::rem_to_reader_units;
 use crate::core::embed::options::{article_address, default_id, EmbedOptions, PanelPlacement};
-use crate::core::exchange::{Export, Format};
+use crate::core::exchange::{self, Export, Format};
 use crate::core::text::article::Article;
 use crate::core::text::open_error::OpenError;
-use crate::core::w3c::import;
 use crate::i18n::Lang;
 use crate::ui::annotator::export_value;
 use crate::ui::embed::{Bridge, EmbedApp, EmbedProps, Embedding};
@@ -499,7 +498,7 @@ impl Mounted {
         let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
         let host = e.bridge.current_host(&e.host);
-        let parsed = import::parse(json, &host.article.text, &registry, &clock::now_iso())
+        let parsed = exchange::import(json, &host.article.text, &registry, &clock::now_iso())
             .map_err(|e| Lang::En.import_error(&e))?;
         let report = serde_json::json!({
             "anchored": parsed.anchored(),

@@ -10,7 +10,7 @@ use crate::core::claims::claim::ClaimDetails;
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::{accepted, pending, Suggestion};
-use crate::core::exchange::{Export, Format};
+use crate::core::exchange::{self, Export, Format};
 use crate::core::storage::backup::is_backup;
 use crate::core::storage::entry::Stored;
 use crate::core::storage::keys::ENTITIES_KEY;
@@ -522,7 +522,9 @@ pub fn use_import_file(
             }
             let parsed = read
                 .map_err(|e| import::ImportError::Unreadable(e.to_string()))
-                .and_then(|json| import::parse(&json, &article.text, &registry, &clock::now_iso()));
+                .and_then(|json| {
+                    exchange::import(&json, &article.text, &registry, &clock::now_iso())
+                });
             dispatcher.dispatch(match parsed {
                 Ok(parsed) => Action::Import(parsed),
                 Err(reason) => Action::Notify(Notice::ImportFailed(reason)),

@@ -35,15 +35,13 @@ pub fn ExportMenu(p: &ExportMenuProps) -> Html {
         Callback::from(move |_: MouseEvent| on_export.emit(chosen))
     };
     html! {
-        <span class="hamish-export-as" role="group" aria-label={s.export_as}>
-            <label>
-                <span class="hamish-export-as-label">{ s.export_as }</span>
-                <select onchange={on_change}>
-                    { for Format::ALL.iter().map(|f| html! {
-                        <option value={f.name()} selected={*f == *chosen}>{ p.lang.format_name(*f) }</option>
-                    }) }
-                </select>
-            </label>
+        <span class="hamish-export-as">
+            <span class="hamish-export-as-label" aria-hidden="true">{ s.export_as }</span>
+            <select aria-label={s.export_as} onchange={on_change}>
+                { for Format::ALL.iter().map(|f| html! {
+                    <option value={f.name()} selected={*f == *chosen}>{ p.lang.format_name(*f) }</option>
+                }) }
+            </select>
             <button type="button" class="hamish-export-format" onclick={on_click}>{ s.download }</button>
         </span>
     }

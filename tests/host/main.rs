@@ -15,6 +15,7 @@ mod css_rem;
 mod elements;
 mod embed_options;
 mod export;
+mod formats;
 mod highlight_plan;
 mod history;
 mod import;

@@ -148,11 +148,12 @@ pub fn convert(file: &str, article: &str) -> Result<Foreign, ImportError> {
         orphans_refused: true,
     };
     let mut annotations = Vec::new();
-    let mut place = 0;
+    let (mut place, mut lines) = (0, 0);
     // Finding each line's text in the article costs the article's length: bounded in all.
     let mut search_budget = SEARCH_BUDGET;
     for line in file.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if place >= MAX_LINES {
+        lines += 1;
+        if lines > MAX_LINES || place >= MAX_LINES {
             refuse(&mut out, place + 1, ForeignReason::TooMany);
             break;
         }

@@ -4,11 +4,12 @@
 //!   check-worthiness TSV ([`tables`]), doccano's JSONL for NER training ([`doccano`]);
 //! * imports — Hypothesis API JSON ([`hypothesis`]) and doccano JSONL ([`doccano`]), each turned into
 //!   W3C annotations and read by `w3c::import::parse` like any other file, so they anchor, merge and
-//!   report the same way ([`read_foreign`] recognises them by shape).
+//!   report the same way ([`read_foreign`] recognises them by shape; [`import`] reads any file).
 
 pub mod claimreview;
 pub mod doccano;
 pub mod hypothesis;
+pub mod reason;
 pub mod tables;
 
 use crate::core::annotations::model::{Annotation, Kind};
@@ -17,7 +18,8 @@ use crate::core::claims::verdicts::Scale;
 use crate::core::entities::registry::Entity;
 use crate::core::text::article::Article;
 use crate::core::w3c::export::export_collection;
-use crate::core::w3c::import::{ImportError, Parsed, RejectReason, Rejection};
+use crate::core::w3c::import::{self, ImportError, Parsed, RejectReason, Rejection};
+pub use reason::ForeignReason;
 
 /// A file format Hamish exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,22 +149,6 @@ impl Export<'_> {
     }
 }
 
-/// Why part of a Hypothesis or doccano file could not be imported. Rendered for the reader by
-/// `i18n::Lang::foreign_reason`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ForeignReason {
-    /// A doccano span whose quote is not in the open article (its line is another text).
-    NotInArticle,
-    /// A doccano span whose offsets are not within its line's text, or empty.
-    BadSpan,
-    /// A doccano line that is not a JSON object with a `text`.
-    BadLine,
-    /// A doccano line longer than [`doccano::MAX_LINE`] bytes.
-    LineTooLong,
-    /// The file has more than [`doccano::MAX_LINES`] lines (or spans); the rest was not read.
-    TooMany,
-}
-
 /// Another tool's file turned into W3C annotations, and what could not be turned.
 pub struct Foreign {
     /// A JSON array of W3C annotations.
@@ -254,5 +240,20 @@ pub fn read_foreign(
         Ok(root) if doccano::is_doccano_line(&root) => Some(doccano::convert(trimmed, article)),
         Ok(_) => None,
         Err(_) => doccano::looks_like_jsonl(trimmed).then(|| doccano::convert(trimmed, article)),
+    }
+}
+
+/// Reads an import file of any shape — W3C, Hypothesis or doccano — and anchors its annotations in
+/// `article` (the open article's text); see `w3c::import::parse`, which reads the W3C ones and what
+/// the others convert to.
+pub fn import(
+    file: &str,
+    article: &str,
+    registry: &[Entity],
+    now: &str,
+) -> Result<Parsed, ImportError> {
+    match read_foreign(file, article, registry) {
+        Some(foreign) => foreign?.import(|w3c| import::parse(w3c, article, registry, now)),
+        None => import::parse(file, article, registry, now),
     }
 }

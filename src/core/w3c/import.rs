@@ -37,7 +37,7 @@ pub enum RejectReason {
     /// Its `tagging` body names an entity the registry does not know (the name as written).
     UnknownEntity(String),
     /// A Hypothesis or doccano item that could not be used (see `core::exchange`).
-    Foreign(crate::core::exchange::ForeignReason),
+    Foreign(crate::core::exchange::reason::ForeignReason),
 }
 
 /// An annotation that could not be imported: its place in the file (1-based) and why.
@@ -277,10 +277,6 @@ pub fn parse(
     registry: &[Entity],
     now: &str,
 ) -> Result<Parsed, ImportError> {
-    // Hypothesis and doccano files are read as the W3C annotations they convert to.
-    if let Some(foreign) = crate::core::exchange::read_foreign(json, text, registry) {
-        return foreign?.import(|w3c| parse(w3c, text, registry, now));
-    }
     let root: Value =
         serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let objects = annotation_objects(&root)?;
