@@ -5,9 +5,9 @@
 use crate::core::annotations::state::{Action, Notice, State};
 use crate::core::embed::css_rem::rem_to_reader_units;
 use crate::core::embed::options::{article_address, default_id, EmbedOptions, PanelPlacement};
+use crate::core::exchange::{self, Export, Format};
 use crate::core::text::article::Article;
 use crate::core::text::open_error::OpenError;
-use crate::core::w3c::import;
 use crate::i18n::Lang;
 use crate::ui::annotator::export_value;
 use crate::ui::embed::{Bridge, EmbedApp, EmbedProps, Embedding};
@@ -459,6 +459,37 @@ impl Mounted {
         Ok(export_value(&annotations, &host.article, &registry).to_string())
     }
 
+    /// The annotations as a file in `format` (`w3c`, `claimreview`, `arafacts-csv`, `checkthat-tsv`,
+    /// `jsonl`; see [`crate::core::exchange`]), its text; an unknown format is an error. Labels are
+    /// in the interface language the widget started in; the reviewer is the `reviewer` option, else
+    /// the reader's own settings.
+    pub fn export(&self, format: &str) -> Result<String, String> {
+        let format = Format::from_name(format).ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+            format!(
+                "unknown export format “{format}” (use one of {})",
+                names.join(", ")
+            )
+        })?;
+        let e = self.inner.borrow().embedding()?;
+        let registry = e.bridge.registry.borrow().clone();
+        let annotations = e.bridge.annotations.borrow().clone();
+        let host = e.bridge.current_host(&e.host);
+        let reviewer = e
+            .reviewer
+            .clone()
+            .unwrap_or_else(|| crate::web::settings_store::load().reviewer);
+        let export = Export {
+            annotations: &annotations,
+            article: &host.article,
+            registry: &registry,
+            scale: &e.scale,
+            reviewer: &reviewer,
+            arabic: e.lang == Lang::Ar,
+        };
+        Ok(export.write(format, &clock::new_urn(), &clock::now_iso()))
+    }
+
     /// Imports W3C annotations (a collection, page, annotation or array, as JSON) into the article,
     /// merged by id; returns the report as JSON `{anchored, orphaned, rejected: [{index, reason}…]}`.
     /// Invalid input changes nothing and gives the reason. Reasons are in English (for the site
@@ -467,7 +498,7 @@ impl Mounted {
         let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
         let host = e.bridge.current_host(&e.host);
-        let parsed = import::parse(json, &host.article.text, &registry, &clock::now_iso())
+        let parsed = exchange::import(json, &host.article.text, &registry, &clock::now_iso())
             .map_err(|e| Lang::En.import_error(&e))?;
         let report = serde_json::json!({
             "anchored": parsed.anchored(),

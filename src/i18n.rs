@@ -193,6 +193,7 @@ impl Lang {
             (Lang::Ar, RejectReason::NoteTooLong { len }) => format!(
                 "ملاحظته أطول مما ينبغي ({len} حرفاً؛ الحد {MAX_NOTE})"
             ),
+            (lang, RejectReason::Foreign(reason)) => lang.foreign_reason(reason).into(),
         }
     }
 }
@@ -719,3 +720,72 @@ static EN_KEYBOARD: KeyboardStrings = KeyboardStrings {
     stopped: "Keyboard selection ended.",
     selected: "Selected: {text}",
 };
+use crate::core::exchange::{ForeignReason, Format};
+
+/// The Export menu's strings (other formats than the W3C download).
+pub struct ExchangeStrings {
+    /// The format menu's label.
+    pub export_as: &'static str,
+    /// The button that downloads the chosen format.
+    pub download: &'static str,
+    /// Names of the formats, in [`Format::ALL`]'s order.
+    pub formats: [&'static str; 5],
+}
+
+static AR_EXCHANGE: ExchangeStrings = ExchangeStrings {
+    export_as: "تصدير بصيغة",
+    download: "تنزيل",
+    formats: [
+        "تعليقات W3C (JSON-LD)",
+        "ClaimReview (JSON-LD)",
+        "AraFacts (CSV)",
+        "CheckThat! (TSV)",
+        "doccano (JSONL)",
+    ],
+};
+
+static EN_EXCHANGE: ExchangeStrings = ExchangeStrings {
+    export_as: "Export as",
+    download: "Download",
+    formats: [
+        "W3C annotations (JSON-LD)",
+        "ClaimReview (JSON-LD)",
+        "AraFacts (CSV)",
+        "CheckThat! (TSV)",
+        "doccano (JSONL)",
+    ],
+};
+
+impl Lang {
+    /// The Export menu's strings.
+    pub fn exchange(self) -> &'static ExchangeStrings {
+        match self {
+            Lang::Ar => &AR_EXCHANGE,
+            Lang::En => &EN_EXCHANGE,
+        }
+    }
+
+    /// A format's name in the Export menu.
+    pub fn format_name(self, format: Format) -> &'static str {
+        let i = Format::ALL.iter().position(|f| *f == format).unwrap_or(0);
+        self.exchange().formats[i]
+    }
+
+    /// Why a Hypothesis or doccano item was not imported.
+    pub fn foreign_reason(self, reason: &ForeignReason) -> &'static str {
+        match (self, reason) {
+            (Lang::En, ForeignReason::NotInArticle) => "its text is not found in this article",
+            (Lang::Ar, ForeignReason::NotInArticle) => "نصه غير موجود في هذه المقالة",
+            (Lang::En, ForeignReason::BadSpan) => "its offsets are not within its line's text",
+            (Lang::Ar, ForeignReason::BadSpan) => "موضعه خارج نص سطره",
+            (Lang::En, ForeignReason::BadLine) => "the line is not a JSON object with a text",
+            (Lang::Ar, ForeignReason::BadLine) => "السطر ليس كائن JSON فيه نص",
+            (Lang::En, ForeignReason::LineTooLong) => "the line is too long",
+            (Lang::Ar, ForeignReason::LineTooLong) => "السطر طويل جدًا",
+            (Lang::En, ForeignReason::TooMany) => {
+                "the file has too many lines; the rest was not read"
+            }
+            (Lang::Ar, ForeignReason::TooMany) => "في الملف أسطر كثيرة جدًا؛ لم يُقرأ باقيه",
+        }
+    }
+}

@@ -36,6 +36,8 @@ function wrap(element, core) {
     get id() { alive(); return core.id; },
     element,
     annotations() { alive(); return core.annotations(); },
+    /** The annotations as a file's text: 'w3c', 'claimreview', 'arafacts-csv', 'checkthat-tsv' or 'jsonl'. */
+    export(format) { alive(); return core.export(String(format)); },
     /** Imports W3C annotations; returns the report at once, and they are saved by the next task. */
     import(json) {
       alive();
@@ -56,7 +58,7 @@ function wrap(element, core) {
 
 /**
  * Mounts Hamish on `element` (options: id, ui, entities, namespace, readOnly, panel, src — see the
- * README). Resolves to a handle with annotations(), import(json), settled() and unmount(). Mounting an
+ * README). Resolves to a handle with annotations(), export(format), import(json), settled() and unmount(). Mounting an
  * element again without options gives the same handle; with options, it must be unmounted first.
  */
 export function mount(element, options) {

@@ -1,5 +1,5 @@
 //! The embed bundle's entry: the JavaScript API a news site calls (see the README, "Embedding").
-//! `mount(element, options)` resolves to a handle with `annotations()`, `import(json)` and
+//! `mount(element, options)` resolves to a handle with `annotations()`, `export(format)`, `import(json)` and
 //! `unmount()`; `scripts/embed/hamish.js` wraps it and mounts every `[data-hamish]` element.
 
 use wasm_bindgen::prelude::*;
@@ -28,6 +28,12 @@ impl Handle {
     pub fn annotations(&self) -> Result<JsValue, JsError> {
         let json = self.inner.annotations().map_err(|e| error(&e))?;
         js_sys::JSON::parse(&json).map_err(|_| error("export failed"))
+    }
+
+    /// The annotations as a file's text in `format` (`w3c`, `claimreview`, `arafacts-csv`,
+    /// `checkthat-tsv`, `jsonl`); an unknown format throws.
+    pub fn export(&self, format: &str) -> Result<String, JsError> {
+        self.inner.export(format).map_err(|e| error(&e))
     }
 
     /// Imports W3C annotations (JSON text, or the parsed object) and returns the report

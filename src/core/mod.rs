@@ -7,6 +7,7 @@ pub mod claims;
 pub mod drawing;
 pub mod embed;
 pub mod entities;
+pub mod exchange;
 pub mod storage;
 pub mod text;
 pub mod w3c;

@@ -10,6 +10,7 @@ use crate::core::claims::claim::ClaimDetails;
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::{accepted, pending, Suggestion};
+use crate::core::exchange::{self, Export, Format};
 use crate::core::storage::backup::is_backup;
 use crate::core::storage::entry::Stored;
 use crate::core::storage::keys::ENTITIES_KEY;
@@ -33,6 +34,10 @@ const LARGE_ENTRY: usize = 200_000;
 
 /// The pause before a large entry is saved, in milliseconds.
 const SAVE_PAUSE_MS: u32 = 400;
+
+/// The files the Import input offers: W3C JSON(-LD), Hypothesis JSON, doccano JSONL.
+pub const IMPORT_ACCEPT: &str =
+    ".json,.jsonld,.jsonl,application/json,application/ld+json,application/jsonl,application/x-ndjson";
 
 /// What a widget starts from.
 #[derive(Clone, PartialEq)]
@@ -463,6 +468,21 @@ pub fn export_download(
     }
 }
 
+/// Downloads the annotations in `format` and says how many went out.
+pub fn download_as(dispatcher: &UseReducerDispatcher<State>, export: &Export, format: Format) {
+    let now = clock::now_iso();
+    let text = export.write(format, &clock::new_urn(), &now);
+    let day = now.get(..10).unwrap_or("export");
+    let filename = format!(
+        "hamish-{}-{day}{}",
+        file_safe(&export.article.id),
+        format.suffix()
+    );
+    if download::download(&filename, format.mime(), &text).is_ok() {
+        dispatcher.dispatch(Action::Notify(Notice::Exported(export.count(format))));
+    }
+}
+
 /// `id` with the characters file names cannot hold (`/`, `:`, …) replaced by `-`.
 fn file_safe(id: &str) -> String {
     id.chars()
@@ -515,7 +535,9 @@ pub fn use_import_file(
             }
             let parsed = read
                 .map_err(|e| import::ImportError::Unreadable(e.to_string()))
-                .and_then(|json| import::parse(&json, &article.text, &registry, &clock::now_iso()));
+                .and_then(|json| {
+                    exchange::import(&json, &article.text, &registry, &clock::now_iso())
+                });
             dispatcher.dispatch(match parsed {
                 Ok(parsed) => Action::Import(parsed),
                 Err(reason) => Action::Notify(Notice::ImportFailed(reason)),

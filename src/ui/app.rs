@@ -4,14 +4,16 @@ use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState};
 use crate::core::claims::settings::Settings;
 use crate::core::entities::registry::Entity;
+use crate::core::exchange::{Export, Format};
 use crate::core::storage::keys::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
 use crate::core::text::open_error::OpenError;
 use crate::i18n::Lang;
-use crate::ui::annotator::{use_annotator, Annotator, Setup};
+use crate::ui::annotator::{download_as, use_annotator, Annotator, Setup, IMPORT_ACCEPT};
 use crate::ui::article::ArticleView;
 use crate::ui::context::Widget;
 use crate::ui::entities_panel::EntitiesPanel;
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::Notices;
@@ -305,6 +307,22 @@ pub fn App(props: &AppProps) -> Html {
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
+    let on_export_as = {
+        let (state, article, settings, lang) =
+            (state.clone(), article.clone(), settings.clone(), *lang);
+        Callback::from(move |format: Format| {
+            let scale = settings.scale();
+            let export = Export {
+                annotations: &state.annotations,
+                article: &article,
+                registry: &state.registry,
+                scale: &scale,
+                reviewer: &settings.reviewer,
+                arabic: lang == Lang::Ar,
+            };
+            download_as(&state.dispatcher(), &export, format);
+        })
+    };
     let widget = Widget {
         lang: *lang,
         registry: registry.clone(),
@@ -331,9 +349,10 @@ pub fn App(props: &AppProps) -> Html {
                             onclick={on_toggle_settings}>{ lang.claims().settings }</button>
                     <label class="hamish-import">
                         { strings.import_json }
-                        <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
+                        <input type="file" accept={IMPORT_ACCEPT} onchange={on_import} />
                     </label>
                     <button type="button" class="hamish-export" onclick={on_export.clone()}>{ strings.export_json }</button>
+                    <ExportMenu lang={*lang} on_export={on_export_as} />
                     <button type="button" class="hamish-export-all" onclick={on_export_all}>{ lang.history().export_all }</button>
                 </header>
                 <main class="hamish-main">

@@ -7,6 +7,7 @@ pub mod claim_form;
 pub mod context;
 pub mod embed;
 pub mod entities_panel;
+pub mod export_menu;
 pub mod flash;
 pub mod keyboard_mode;
 pub mod loader;

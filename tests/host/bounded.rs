@@ -21,7 +21,11 @@ use std::time::{Duration, Instant};
 /// an unoptimised build on a busy machine: the limits tell linear from quadratic, whose inputs here
 /// would take minutes or hours, not fast from slow — that is for the benchmarks).
 fn timed<T>(name: &str, limit: Duration, f: impl FnOnce() -> T) -> T {
-    let limit = if cfg!(debug_assertions) { limit * 10 } else { limit };
+    let limit = if cfg!(debug_assertions) {
+        limit * 10
+    } else {
+        limit
+    };
     let start = Instant::now();
     let out = f();
     let took = start.elapsed();

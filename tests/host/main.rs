@@ -17,6 +17,7 @@ mod cursor;
 mod elements;
 mod embed_options;
 mod export;
+mod formats;
 mod furniture;
 mod fuzz;
 mod highlight_plan;

@@ -2,6 +2,7 @@
 //! end-to-end tests and the JS API rely on, and Arabic with no English in it besides data from
 //! outside and the names of standards.
 
+use hamish::core::exchange::ForeignReason;
 use hamish::core::text::open_error::OpenError;
 use hamish::core::text::source::DocumentError;
 use hamish::core::w3c::import::{ImportError, RejectReason};
@@ -132,6 +133,11 @@ fn reject_reasons() -> Vec<(RejectReason, Vec<&'static str>)> {
             vec!["6000000"],
         ),
         (RejectReason::NoteTooLong { len: 100_001 }, vec!["100001"]),
+        (RejectReason::Foreign(ForeignReason::NotInArticle), vec![]),
+        (RejectReason::Foreign(ForeignReason::BadSpan), vec![]),
+        (RejectReason::Foreign(ForeignReason::BadLine), vec![]),
+        (RejectReason::Foreign(ForeignReason::LineTooLong), vec![]),
+        (RejectReason::Foreign(ForeignReason::TooMany), vec![]),
     ];
     for (r, _) in &all {
         match r {
@@ -141,6 +147,13 @@ fn reject_reasons() -> Vec<(RejectReason, Vec<&'static str>)> {
             | RejectReason::TooMany { .. }
             | RejectReason::QuoteTooLong { .. }
             | RejectReason::NoteTooLong { .. } => {}
+            RejectReason::Foreign(f) => match f {
+                ForeignReason::NotInArticle
+                | ForeignReason::BadSpan
+                | ForeignReason::BadLine
+                | ForeignReason::LineTooLong
+                | ForeignReason::TooMany => {}
+            },
         }
     }
     all

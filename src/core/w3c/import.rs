@@ -44,6 +44,8 @@ pub enum RejectReason {
     QuoteTooLong { len: usize },
     /// Its note (`len` code points) is longer than [`MAX_NOTE`].
     NoteTooLong { len: usize },
+    /// A Hypothesis or doccano item that could not be used (see `core::exchange`).
+    Foreign(crate::core::exchange::reason::ForeignReason),
 }
 
 /// The most annotations read from one file; those after are rejected together (one rejection),
@@ -212,7 +214,7 @@ fn target_of(annotation: &Value) -> Result<TextSelector, RejectReason> {
 }
 
 /// The registry entity a tag names (label in either language or id, any case), or a Wikidata IRI.
-fn entity_for<'a>(registry: &'a [Entity], tag: &str) -> Option<&'a Entity> {
+pub fn entity_for<'a>(registry: &'a [Entity], tag: &str) -> Option<&'a Entity> {
     let tag = tag.trim();
     registry.iter().find(|e| {
         [&e.id, &e.label_en, &e.label_ar]

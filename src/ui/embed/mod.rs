@@ -11,15 +11,18 @@ use crate::core::annotations::reattach::reattach_stored;
 use crate::core::annotations::state::{Action, Pending, Popover as PopoverState};
 use crate::core::drawing::plan::{plan, Visible};
 use crate::core::entities::suggestions::Suggestion;
+use crate::core::exchange::{Export, Format};
 use crate::core::storage::entry::Stored;
 use crate::core::text::span::Span;
 use crate::core::text::units::short_quote;
-use crate::ui::annotator::{use_annotator, Annotator, Setup};
+use crate::i18n::Lang;
+use crate::ui::annotator::{download_as, use_annotator, Annotator, Setup, IMPORT_ACCEPT};
 use crate::ui::context::Widget;
 use crate::ui::embed::dock::{focus_in, use_dock};
 pub use crate::ui::embed::embedding::{Bridge, Embedding};
 use crate::ui::embed::host_events::use_announcer;
 use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Drawn};
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::Notices;
@@ -28,6 +31,7 @@ use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::reducer::make_callback;
 use crate::web::host_text::HostText;
+use crate::web::settings_store;
 use crate::web::{page, selection};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -331,6 +335,24 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
 
     let strings = lang.strings();
     let count = state.annotations.len();
+    let on_export_as = {
+        let (state, article, e, lang) = (state.clone(), article.clone(), e.clone(), *lang);
+        Callback::from(move |format: Format| {
+            let reviewer = e
+                .reviewer
+                .clone()
+                .unwrap_or_else(|| settings_store::load().reviewer);
+            let export = Export {
+                annotations: &state.annotations,
+                article: &article,
+                registry: &state.registry,
+                scale: &e.scale,
+                reviewer: &reviewer,
+                arabic: lang == Lang::Ar,
+            };
+            download_as(&state.dispatcher(), &export, format);
+        })
+    };
     let widget = Widget {
         lang: *lang,
         registry: registry.clone(),
@@ -355,10 +377,11 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     if !e.read_only {
                         <label class="hamish-import">
                             { strings.import_json }
-                            <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
+                            <input type="file" accept={IMPORT_ACCEPT} onchange={on_import} />
                         </label>
                     }
                     <button type="button" class="hamish-export" onclick={on_export.clone()}>{ strings.export_json }</button>
+                    <ExportMenu lang={*lang} on_export={on_export_as} />
                     <button type="button" class="hamish-collapse" aria-label={strings.dock_collapse} title={strings.dock_collapse}
                             aria-expanded="true" onclick={dock.on_toggle.clone()}>{ "×" }</button>
                 </header>

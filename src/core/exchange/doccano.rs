@@ -1,0 +1,247 @@
+//! doccano's JSONL, both ways. Offsets count code points (Python's `str` indices), as the W3C
+//! selectors do; JavaScript's string indices count UTF-16 units and differ on characters outside the
+//! Basic Multilingual Plane (emoji).
+//!
+//! * Out: one line for the article, `{"id", "text", "entities": [[start, end, label], …], "claims":
+//!   [[start, end, verdict], …]}` — the label an entity tag's registry id, the verdict a claim's verdict
+//!   id or `null`; orphans are left out.
+//! * In: one JSON object per line with a `text` and spans in `label` or `entities` (`[start, end,
+//!   label]` or `{start_offset, end_offset, label}`) or `claims` (Hamish's own, the third item a
+//!   verdict). A span labelled `claim` (or under `claims`) becomes a claim, one whose label names a
+//!   known entity an entity tag (the W3C importer refuses other labels). Each span is anchored by its
+//!   quote and context in the line's text; a line that is the article's text or a part of it also
+//!   gives its position. A span not found in the open article is refused.
+
+use crate::core::anchoring::selectors::CONTEXT_LEN;
+use crate::core::annotations::model::Kind;
+use crate::core::exchange::{Export, Foreign, ForeignReason, PLACE_MARK};
+use crate::core::text::hash::Fnv;
+use crate::core::text::units::byte_to_cp;
+use crate::core::w3c::import::{ImportError, RejectReason, Rejection};
+use serde_json::{json, Value};
+
+/// The most lines (and spans) read from one file.
+pub const MAX_LINES: usize = 10_000;
+
+/// The longest line read, in bytes (a long article's text with its spans).
+pub const MAX_LINE: usize = 2_000_000;
+
+/// How many bytes of article are searched for lines' texts in all (beyond it, spans are anchored by
+/// their quote alone).
+const SEARCH_BUDGET: usize = 50_000_000;
+
+/// Records that the item at `place` was refused.
+fn refuse(out: &mut Foreign, place: usize, reason: ForeignReason) {
+    out.rejected.push(Rejection {
+        index: place,
+        reason: RejectReason::Foreign(reason),
+    });
+}
+
+/// The time imported spans are dated with: doccano records none, and a fixed one means importing the
+/// same file again changes nothing (an annotation edited since is newer and stays).
+pub const UNDATED: &str = "1970-01-01T00:00:00Z";
+
+/// The article's line.
+pub fn jsonl(export: &Export) -> String {
+    let mut spans: Vec<_> = export.annotations.iter().filter(|a| !a.orphan).collect();
+    spans.sort_by(|a, b| crate::core::annotations::model::Annotation::reading_order(a, b));
+    let entities: Vec<Value> = spans
+        .iter()
+        .filter_map(|a| match &a.kind {
+            Kind::Entity(id) => Some(json!([a.span().start, a.span().end, id])),
+            Kind::Claim => None,
+        })
+        .collect();
+    let claims: Vec<Value> = spans
+        .iter()
+        .filter(|a| a.kind == Kind::Claim)
+        .map(|a| json!([a.span().start, a.span().end, a.claim.verdict]))
+        .collect();
+    let line = json!({
+        "id": export.article.id,
+        "text": export.article.text,
+        "entities": entities,
+        "claims": claims,
+    });
+    format!("{line}\n")
+}
+
+/// Whether `v` is one doccano line: an object with a `text` and spans, and none of the W3C model's
+/// `type` or `target`.
+pub fn is_doccano_line(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| {
+        o.get("text").is_some_and(Value::is_string)
+            && ["label", "entities", "claims"]
+                .iter()
+                .any(|k| o.get(*k).is_some_and(Value::is_array))
+            && !o.contains_key("type")
+            && !o.contains_key("target")
+    })
+}
+
+/// Whether a file that is not one JSON value starts like JSONL: its first line a doccano line.
+pub fn looks_like_jsonl(file: &str) -> bool {
+    file.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .filter(|l| l.len() <= MAX_LINE)
+        .and_then(|l| serde_json::from_str::<Value>(l).ok())
+        .is_some_and(|v| is_doccano_line(&v))
+}
+
+/// One span of a line: offsets, label, and whether it was listed as a claim.
+struct Span {
+    start: Option<usize>,
+    end: Option<usize>,
+    label: String,
+    claim: bool,
+}
+
+/// The spans of a line, in the order `label`, `entities`, `claims`.
+fn spans(line: &Value) -> Vec<Span> {
+    let offset = |v: Option<&Value>| {
+        v.and_then(Value::as_u64)
+            .and_then(|n| usize::try_from(n).ok())
+    };
+    let mut out = Vec::new();
+    for (key, claim) in [("label", false), ("entities", false), ("claims", true)] {
+        for item in line
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let (start, end, label) = match item {
+                Value::Array(parts) => (
+                    offset(parts.first()),
+                    offset(parts.get(1)),
+                    parts.get(2).and_then(Value::as_str).unwrap_or_default(),
+                ),
+                Value::Object(_) => (
+                    offset(item.get("start_offset")),
+                    offset(item.get("end_offset")),
+                    item.get("label")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default(),
+                ),
+                _ => (None, None, ""),
+            };
+            out.push(Span {
+                start,
+                end,
+                label: label.trim().to_string(),
+                claim,
+            });
+        }
+    }
+    out
+}
+
+/// A doccano file as W3C annotations, one per span, numbered by span in file order (a line that
+/// cannot be read counts as one). `article` is the open article's text.
+pub fn convert(file: &str, article: &str) -> Result<Foreign, ImportError> {
+    let mut out = Foreign {
+        w3c: String::new(),
+        places: Vec::new(),
+        rejected: Vec::new(),
+        orphans_refused: true,
+    };
+    let mut annotations = Vec::new();
+    let (mut place, mut lines) = (0, 0);
+    // Finding each line's text in the article costs the article's length: bounded in all.
+    let mut search_budget = SEARCH_BUDGET;
+    for line in file.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        if lines > MAX_LINES || place >= MAX_LINES {
+            refuse(&mut out, place + 1, ForeignReason::TooMany);
+            break;
+        }
+        if line.len() > MAX_LINE {
+            place += 1;
+            refuse(&mut out, place, ForeignReason::LineTooLong);
+            continue;
+        }
+        let value = serde_json::from_str::<Value>(line)
+            .ok()
+            .filter(is_doccano_line);
+        let Some(value) = value else {
+            place += 1;
+            refuse(&mut out, place, ForeignReason::BadLine);
+            continue;
+        };
+        let text = value
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let chars: Vec<char> = text.chars().collect();
+        // Where the line's text starts in the article, when it is the article or a part of it.
+        let shift = if text == article {
+            Some(0)
+        } else if search_budget >= article.len() + text.len() {
+            search_budget -= article.len() + text.len();
+            article.find(text).map(|b| byte_to_cp(article, b))
+        } else {
+            None
+        };
+        let line_hash = {
+            let mut h = Fnv::default();
+            h.write(text.as_bytes());
+            h.hex()
+        };
+        for span in spans(&value) {
+            place += 1;
+            if place > MAX_LINES {
+                refuse(&mut out, place, ForeignReason::TooMany);
+                break;
+            }
+            let (start, end) = match (span.start, span.end) {
+                (Some(s), Some(e)) if s < e && e <= chars.len() => (s, e),
+                _ => {
+                    refuse(&mut out, place, ForeignReason::BadSpan);
+                    continue;
+                }
+            };
+            let exact: String = chars[start..end].iter().collect();
+            let prefix: String = chars[start.saturating_sub(CONTEXT_LEN)..start]
+                .iter()
+                .collect();
+            let suffix: String = chars[end..(end + CONTEXT_LEN).min(chars.len())]
+                .iter()
+                .collect();
+            let is_claim = span.claim || span.label.eq_ignore_ascii_case("claim");
+            let mut bodies = vec![if is_claim {
+                json!({ "type": "TextualBody", "purpose": "classifying", "value": "claim" })
+            } else {
+                json!({ "type": "TextualBody", "purpose": "tagging", "value": span.label })
+            }];
+            if span.claim && !span.label.is_empty() {
+                bodies.push(
+                    json!({ "type": "TextualBody", "purpose": "assessing", "value": span.label }),
+                );
+            }
+            let mut selectors = vec![json!({
+                "type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix
+            })];
+            if let Some(shift) = shift {
+                selectors.push(json!({
+                    "type": "TextPositionSelector", "start": shift + start, "end": shift + end
+                }));
+            }
+            let mut id = Fnv::default();
+            id.write(line_hash.as_bytes());
+            id.write(format!("{start}:{end}:{}:{is_claim}", span.label).as_bytes());
+            annotations.push(json!({
+                "type": "Annotation",
+                "id": format!("urn:hamish:doccano:{}{PLACE_MARK}{place}", id.hex()),
+                "created": UNDATED,
+                "modified": UNDATED,
+                "body": bodies,
+                "target": { "selector": selectors },
+            }));
+            out.places.push(place);
+        }
+    }
+    out.w3c = Value::Array(annotations).to_string();
+    Ok(out)
+}

@@ -1,0 +1,145 @@
+//! Tables of claims: AraFacts' CSV and CLEF CheckThat!'s check-worthiness TSV.
+//!
+//! AraFacts (one row per claim found in the article, in reading order; RFC 4180, CRLF line ends,
+//! UTF-8 with a byte order mark so spreadsheets read the Arabic):
+//!
+//! | column | from |
+//! |---|---|
+//! | `ClaimID` | the claim annotation's id |
+//! | `claim` | the quote |
+//! | `description` | the note |
+//! | `source` | the reviewer's organisation (else their name) |
+//! | `date` | the claim's date |
+//! | `source_label` | the verdict's label in the export language |
+//! | `normalized_label` | the verdict in AraFacts' normalised labels ([`normalized_label`]) |
+//! | `source_category`, `normalized_category` | empty (Hamish does not record topics) |
+//! | `source_url`, `claim_urls` | the article's address |
+//! | `evidence_urls` | the evidence addresses, separated by spaces |
+//! | `claim_type` | `text` (a claim is a quote of the article's text) |
+//!
+//! CheckThat! (`id`, `url`, `text`, `class_label`; tab-separated, LF line ends): one row per claim
+//! whose check-worthiness is decided, `Yes` or `No`; undecided claims are left out (they are not
+//! training data). Tabs and line breaks in the text become spaces.
+
+use crate::core::exchange::Export;
+
+/// AraFacts' columns, in order.
+pub const ARAFACTS_COLUMNS: [&str; 13] = [
+    "ClaimID",
+    "claim",
+    "description",
+    "source",
+    "date",
+    "source_label",
+    "normalized_label",
+    "source_category",
+    "normalized_category",
+    "source_url",
+    "claim_urls",
+    "evidence_urls",
+    "claim_type",
+];
+
+/// CheckThat!'s columns, in order.
+pub const CHECKTHAT_COLUMNS: [&str; 4] = ["id", "url", "text", "class_label"];
+
+/// A verdict id as AraFacts' normalised label (`True`, `Partly-false`, `False`, `Sarcasm`,
+/// `Unverifiable`): Hamish's and AraFacts' own ids map; Mostly true, Mixed and Mostly false are
+/// `Partly-false`; any other verdict has none.
+pub fn normalized_label(verdict: &str) -> Option<&'static str> {
+    match verdict {
+        "true" => Some("True"),
+        "mostly-true" | "mixed" | "mostly-false" | "partly-false" => Some("Partly-false"),
+        "false" => Some("False"),
+        "sarcasm" => Some("Sarcasm"),
+        "unverifiable" => Some("Unverifiable"),
+        _ => None,
+    }
+}
+
+/// One CSV field, quoted when it holds a comma, a quote, CR or LF (quotes doubled).
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// One CSV record, ended by CRLF.
+fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
+    let fields: Vec<String> = fields.iter().map(|f| csv_field(f.as_ref())).collect();
+    format!("{}\r\n", fields.join(","))
+}
+
+/// The claims as AraFacts' CSV.
+pub fn arafacts_csv(export: &Export) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv_record(&ARAFACTS_COLUMNS));
+    let r = export.reviewer;
+    let source = if r.organization.trim().is_empty() {
+        r.name.trim()
+    } else {
+        r.organization.trim()
+    };
+    let url = export.article.source.as_str();
+    for claim in export.claims() {
+        let details = &claim.claim;
+        let verdict = details.verdict.as_deref();
+        let label = verdict.map(|id| {
+            export
+                .scale
+                .verdict(id)
+                .map_or(id, |v| v.label(export.arabic))
+        });
+        let evidence: Vec<&str> = details.evidence.iter().map(|e| e.url.as_str()).collect();
+        out.push_str(&csv_record(&[
+            claim.id.as_str(),
+            claim.target.exact.as_str(),
+            claim.note.as_str(),
+            source,
+            details.date.as_deref().unwrap_or_default(),
+            label.unwrap_or_default(),
+            verdict.and_then(normalized_label).unwrap_or_default(),
+            "",
+            "",
+            url,
+            url,
+            &evidence.join(" "),
+            "text",
+        ]));
+    }
+    out
+}
+
+/// `text` on one line of a TSV: tabs and line breaks become spaces.
+fn tsv_field(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The claims whose check-worthiness is decided, as CheckThat!'s TSV.
+pub fn checkthat_tsv(export: &Export) -> String {
+    let mut out = format!("{}\n", CHECKTHAT_COLUMNS.join("\t"));
+    for claim in export.claims() {
+        let Some(worthy) = claim.claim.check_worthy else {
+            continue;
+        };
+        let row = [
+            tsv_field(&claim.id),
+            tsv_field(&export.article.source),
+            tsv_field(&claim.target.exact),
+            (if worthy { "Yes" } else { "No" }).to_string(),
+        ];
+        out.push_str(&row.join("\t"));
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,645 @@
+//! Other tools' formats: each export parsed back and checked field by field against the annotations
+//! (ClaimReview, AraFacts CSV, CheckThat! TSV, doccano JSONL), and the Hypothesis and doccano imports
+//! (shapes, tags → kinds, rejections, twice = nothing).
+
+use crate::common::{annotate, article, validate_w3c};
+use hamish::core::annotations::model::{Annotation, Kind};
+use hamish::core::claims::claim::{Claimant, Evidence, Stance};
+use hamish::core::claims::settings::Reviewer;
+use hamish::core::claims::verdicts::default_scale;
+use hamish::core::entities::registry::default_registry;
+use hamish::core::exchange::claimreview::{claim_url, shorten, CLAIM_MAX};
+use hamish::core::exchange::tables::{ARAFACTS_COLUMNS, CHECKTHAT_COLUMNS};
+use hamish::core::exchange::{Export, ForeignReason, Format};
+use hamish::core::text::article::Article;
+use hamish::core::text::units::slice_cp;
+use hamish::core::w3c::import::{merge, Parsed, RejectReason};
+use hamish::i18n::Lang;
+use serde_json::{json, Value};
+
+const NOW: &str = "2026-11-30T08:00:00Z";
+const LONG: &str =
+    "والدور الذي لعبته روسيا بإقناع الأسد بالتنحي، لتفادي دخول سوريا في حمام دم لن تعرف نهايته";
+const ADVICE: &str = "ونصح الروس الأسد بفتح حوار سياسي فوري مع المعارضة";
+const NOTE: &str = "قال \"مصدر\"، ثم, أضاف:\nنعم\r\nلا, \"حقًا\"";
+
+/// The annotations every export test reads: two entity tags and four claims (a long one attributed
+/// to the al-Assad tag with evidence, one without claimant, one typed by hand, one typed with
+/// Russia's Wikidata IRI), and an orphan claim that no export holds.
+fn sample(a: &Article) -> Vec<Annotation> {
+    let assad = annotate(
+        a,
+        "بشار الأسد",
+        Kind::Entity("al-assad".into()),
+        "urn:x:assad",
+    );
+    let russia = annotate(
+        a,
+        "المخابرات الروسية",
+        Kind::Entity("russia".into()),
+        "urn:x:russia",
+    );
+    let mut long = annotate(a, LONG, Kind::Claim, "urn:x:long");
+    long.note = NOTE.into();
+    long.claim.verdict = Some("false".into());
+    long.claim.verdict_at = Some("2026-11-29T12:00:00.000Z".into());
+    long.claim.claimant = Some(Claimant::Entity("urn:x:assad".into()));
+    long.claim.evidence = vec![
+        Evidence {
+            url: "https://misbar.example/ar/تحقق".into(),
+            stance: Stance::Refutes,
+        },
+        Evidence {
+            url: "https://example.org/b?x=1,2".into(),
+            stance: Stance::Context,
+        },
+    ];
+    long.claim.date = Some("2024-12-08".into());
+    long.claim.check_worthy = Some(true);
+    let mut advice = annotate(a, ADVICE, Kind::Claim, "urn:x:advice");
+    advice.note = "بلا قائل".into();
+    advice.claim.verdict = Some("mostly-true".into());
+    advice.claim.verdict_at = Some("2026-11-28T09:00:00Z".into());
+    advice.claim.check_worthy = Some(false);
+    let mut typed = annotate(a, "المعارضة السورية", Kind::Claim, "urn:x:typed");
+    typed.claim.verdict = Some("unverifiable".into());
+    typed.claim.claimant = Some(Claimant::Named {
+        name: "مراسل محلي".into(),
+        wikidata: None,
+    });
+    let mut state = annotate(a, "سقوط نظام الأسد", Kind::Claim, "urn:x:state");
+    state.claim.verdict = Some("true".into());
+    state.claim.claimant = Some(Claimant::Named {
+        name: "الحكومة الروسية".into(),
+        wikidata: Some("http://www.wikidata.org/entity/Q159".into()),
+    });
+    let mut orphan = annotate(a, "الروس", Kind::Claim, "urn:x:orphan");
+    orphan.orphan = true;
+    orphan.claim.verdict = Some("false".into());
+    orphan.claim.check_worthy = Some(true);
+    vec![orphan, state, typed, advice, long, russia, assad]
+}
+
+fn reviewer() -> Reviewer {
+    Reviewer {
+        name: "سارة".into(),
+        organization: "مسبار, \"تحقق\"".into(),
+        url: "https://misbar.example".into(),
+    }
+}
+
+/// The file of `format` for the sample, labels in Arabic.
+fn write(format: Format) -> String {
+    let a = article();
+    let annotations = sample(&a);
+    let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
+    Export {
+        annotations: &annotations,
+        article: &a,
+        registry: &registry,
+        scale: &scale,
+        reviewer: &reviewer,
+        arabic: true,
+    }
+    .write(format, "urn:x:export", NOW)
+}
+
+#[test]
+fn formats_have_names_and_unknown_ones_none() {
+    for (name, format) in [
+        ("w3c", Format::W3c),
+        ("claimreview", Format::ClaimReview),
+        ("arafacts-csv", Format::AraFactsCsv),
+        ("checkthat-tsv", Format::CheckThatTsv),
+        ("jsonl", Format::Jsonl),
+    ] {
+        assert_eq!(Format::from_name(name), Some(format));
+        assert_eq!(format.name(), name);
+    }
+    for name in ["", "W3C", "csv", "pdf"] {
+        assert_eq!(Format::from_name(name), None, "{name}");
+    }
+}
+
+#[test]
+fn claims_are_shortened_on_a_word_boundary() {
+    let giant: String = "ب".repeat(100);
+    let cases: [(&str, String); 4] = [
+        ("قصير", "قصير".into()),
+        ("  كلمتان \n هنا ", "كلمتان هنا".into()),
+        (
+            LONG,
+            "والدور الذي لعبته روسيا بإقناع الأسد بالتنحي، لتفادي دخول سوريا في حمام دم…".into(),
+        ),
+        (&giant, format!("{}…", "ب".repeat(CLAIM_MAX - 1))),
+    ];
+    for (quote, want) in cases {
+        let got = shorten(quote);
+        assert_eq!(got, want);
+        assert!(got.chars().count() <= CLAIM_MAX);
+    }
+    let exact: String = "ا".repeat(CLAIM_MAX);
+    assert_eq!(shorten(&exact), exact);
+    assert_eq!(
+        claim_url("https://news.example/a#top", "urn:x:1"),
+        "https://news.example/a#hamish-claim=urn:x:1"
+    );
+}
+
+#[test]
+fn claimreview_has_one_review_per_claim_with_a_verdict() {
+    let a = article();
+    let doc: Value = serde_json::from_str(&write(Format::ClaimReview)).expect("JSON");
+    assert_eq!(doc["@context"], "https://schema.org");
+    let graph = doc["@graph"].as_array().cloned().unwrap_or_default();
+    // Reading order; the orphan is left out.
+    let urls: Vec<&str> = graph.iter().filter_map(|r| r["url"].as_str()).collect();
+    let url = |id: &str| format!("{}#hamish-claim={id}", a.source);
+    assert_eq!(
+        urls,
+        [
+            url("urn:x:state"),
+            url("urn:x:long"),
+            url("urn:x:typed"),
+            url("urn:x:advice")
+        ]
+    );
+    for review in &graph {
+        // Required fields of a ClaimReview, and the review's author: the reviewer's organisation.
+        assert_eq!(review["@type"], "ClaimReview");
+        assert!(review["claimReviewed"]
+            .as_str()
+            .is_some_and(|c| !c.is_empty() && c.chars().count() <= CLAIM_MAX));
+        assert_eq!(review["reviewRating"]["@type"], "Rating");
+        assert!(review["reviewRating"]["alternateName"].is_string());
+        assert_eq!(review["reviewRating"]["bestRating"], 5);
+        assert_eq!(review["reviewRating"]["worstRating"], 1);
+        assert_eq!(review["itemReviewed"]["@type"], "Claim");
+        assert_eq!(
+            review["itemReviewed"]["appearance"],
+            json!({ "@type": "CreativeWork", "url": a.source })
+        );
+        assert_eq!(
+            review["author"],
+            json!({ "@type": "Organization", "name": "مسبار, \"تحقق\"", "url": "https://misbar.example" })
+        );
+    }
+    let by = |id: &str| {
+        graph
+            .iter()
+            .find(|r| r["url"] == url(id))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let long = by("urn:x:long");
+    let reviewed = long["claimReviewed"].as_str().unwrap_or_default();
+    let kept = reviewed.trim_end_matches('…');
+    assert!(reviewed.ends_with('…') && LONG.starts_with(kept));
+    assert!(LONG[kept.len()..].starts_with(char::is_whitespace));
+    assert_eq!(
+        long["reviewRating"],
+        json!({ "@type": "Rating", "alternateName": "خاطئ", "ratingValue": 1, "bestRating": 5, "worstRating": 1 })
+    );
+    assert_eq!(
+        long["itemReviewed"]["author"],
+        json!({ "@type": "Person", "name": "الأسد", "sameAs": "http://www.wikidata.org/entity/Q44329" })
+    );
+    assert_eq!(long["itemReviewed"]["datePublished"], "2024-12-08");
+    assert_eq!(long["datePublished"], "2026-11-29");
+    let advice = by("urn:x:advice");
+    assert_eq!(advice["claimReviewed"], ADVICE);
+    assert_eq!(advice["reviewRating"]["alternateName"], "صحيح في معظمه");
+    assert_eq!(advice["reviewRating"]["ratingValue"], 4);
+    assert!(advice["itemReviewed"].get("author").is_none());
+    assert!(advice["itemReviewed"].get("datePublished").is_none());
+    let typed = by("urn:x:typed");
+    assert!(typed["reviewRating"].get("ratingValue").is_none());
+    assert_eq!(typed["reviewRating"]["alternateName"], "لا يمكن التحقق منه");
+    assert_eq!(
+        typed["itemReviewed"]["author"],
+        json!({ "@type": "Person", "name": "مراسل محلي" })
+    );
+    assert!(typed.get("datePublished").is_none());
+    assert_eq!(
+        by("urn:x:state")["itemReviewed"]["author"],
+        json!({ "@type": "Organization", "name": "الحكومة الروسية", "sameAs": "http://www.wikidata.org/entity/Q159" })
+    );
+}
+
+/// A tiny RFC 4180 reader: records of fields; quoted fields may hold commas, quotes (doubled) and
+/// line breaks; records end with CRLF.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field) = (Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "a bare CR ends no record");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, '\n') => panic!("a bare LF outside quotes"),
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "the last record ends with CRLF"
+    );
+    records
+}
+
+#[test]
+fn arafacts_csv_reads_back_field_by_field() {
+    let a = article();
+    let text = write(Format::AraFactsCsv);
+    let body = text.strip_prefix('\u{feff}').expect("a byte order mark");
+    let records = read_csv(body);
+    assert_eq!(records[0], ARAFACTS_COLUMNS);
+    let rows: Vec<Vec<String>> = records[1..].to_vec();
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        ids,
+        ["urn:x:state", "urn:x:long", "urn:x:typed", "urn:x:advice"]
+    );
+    let source = a.source.as_str();
+    let want: [[&str; 13]; 4] = [
+        [
+            "urn:x:state",
+            "سقوط نظام الأسد",
+            "",
+            "مسبار, \"تحقق\"",
+            "",
+            "صحيح",
+            "True",
+            "",
+            "",
+            source,
+            source,
+            "",
+            "text",
+        ],
+        [
+            "urn:x:long",
+            LONG,
+            NOTE,
+            "مسبار, \"تحقق\"",
+            "2024-12-08",
+            "خاطئ",
+            "False",
+            "",
+            "",
+            source,
+            source,
+            "https://misbar.example/ar/تحقق https://example.org/b?x=1,2",
+            "text",
+        ],
+        [
+            "urn:x:typed",
+            "المعارضة السورية",
+            "",
+            "مسبار, \"تحقق\"",
+            "",
+            "لا يمكن التحقق منه",
+            "Unverifiable",
+            "",
+            "",
+            source,
+            source,
+            "",
+            "text",
+        ],
+        [
+            "urn:x:advice",
+            ADVICE,
+            "بلا قائل",
+            "مسبار, \"تحقق\"",
+            "",
+            "صحيح في معظمه",
+            "Partly-false",
+            "",
+            "",
+            source,
+            source,
+            "",
+            "text",
+        ],
+    ];
+    for (row, want) in rows.iter().zip(want) {
+        assert_eq!(row, &want);
+    }
+}
+
+#[test]
+fn checkthat_tsv_lists_decided_claims_on_one_line_each() {
+    let a = article();
+    let text = write(Format::CheckThatTsv);
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines[0], CHECKTHAT_COLUMNS);
+    assert_eq!(
+        lines[1..],
+        [
+            vec!["urn:x:long", a.source.as_str(), LONG, "Yes"],
+            vec!["urn:x:advice", a.source.as_str(), ADVICE, "No"],
+        ]
+    );
+    // Tabs and line breaks in a claim's text become spaces.
+    let mut claim = annotate(&a, ADVICE, Kind::Claim, "urn:x:tabs");
+    claim.target.exact = "سطر\tأول\r\nثانٍ".into();
+    claim.claim.check_worthy = Some(true);
+    let (registry, scale, reviewer) = (default_registry(), default_scale(), Reviewer::default());
+    let tsv = Export {
+        annotations: &[claim],
+        article: &a,
+        registry: &registry,
+        scale: &scale,
+        reviewer: &reviewer,
+        arabic: false,
+    }
+    .write(Format::CheckThatTsv, "", NOW);
+    assert_eq!(
+        tsv.lines().nth(1).map(|l| l.split('\t').nth(2)),
+        Some(Some("سطر أول  ثانٍ"))
+    );
+}
+
+#[test]
+fn jsonl_gives_code_point_spans_over_the_article() {
+    let a = article();
+    let text = write(Format::Jsonl);
+    assert_eq!(text.matches('\n').count(), 1, "one line");
+    let line: Value = serde_json::from_str(text.trim_end()).expect("JSON");
+    assert_eq!(line["id"], a.id.as_str());
+    assert_eq!(line["text"], a.text.as_str());
+    let spans = |key: &str| -> Vec<(String, Value)> {
+        line[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| {
+                let (start, end) = (
+                    s[0].as_u64().unwrap_or_default() as usize,
+                    s[1].as_u64().unwrap_or_default() as usize,
+                );
+                (slice_cp(&a.text, start, end).to_string(), s[2].clone())
+            })
+            .collect()
+    };
+    assert_eq!(
+        spans("entities"),
+        [
+            ("بشار الأسد".to_string(), json!("al-assad")),
+            ("المخابرات الروسية".to_string(), json!("russia"))
+        ]
+    );
+    assert_eq!(
+        spans("claims"),
+        [
+            ("سقوط نظام الأسد".to_string(), json!("true")),
+            (LONG.to_string(), json!("false")),
+            ("المعارضة السورية".to_string(), json!("unverifiable")),
+            (ADVICE.to_string(), json!("mostly-true")),
+        ]
+    );
+}
+
+#[test]
+fn the_w3c_export_of_the_sample_stays_valid() {
+    let doc: Value = serde_json::from_str(&write(Format::W3c)).expect("JSON");
+    assert!(validate_w3c(&doc).ends_with(" 0 failed"));
+}
+
+/// Parses `file` against the bundled article; a refusal as the English reader reads it.
+fn import(file: &str) -> Result<Parsed, String> {
+    hamish::core::exchange::import(file, &article().text, &default_registry(), NOW)
+        .map_err(|e| Lang::En.import_error(&e))
+}
+
+/// A Hypothesis row quoting `exact` (with a RangeSelector, which is ignored).
+fn row(id: &str, exact: &str, text: &str, tags: &[&str]) -> Value {
+    json!({
+        "id": id, "created": "2026-11-20T09:00:00.000000+00:00", "updated": "2026-11-20T09:05:00.000000+00:00",
+        "user": "acct:r@hypothes.is", "uri": "https://example.com/a", "text": text, "tags": tags,
+        "target": [{ "source": "https://example.com/a", "selector": [
+            { "type": "RangeSelector", "startContainer": "/p[2]", "startOffset": 0, "endContainer": "/p[2]", "endOffset": 5 },
+            { "type": "TextQuoteSelector", "exact": exact, "prefix": "", "suffix": "" }
+        ] }],
+    })
+}
+
+#[test]
+fn hypothesis_rows_become_claims_and_entity_tags() {
+    let rows = vec![
+        row("h1", ADVICE, "من قال هذا؟", &[]),
+        row("h2", "المخابرات الروسية", "", &["russia"]),
+        row("h3", "المعارضة السورية", "", &["تركيا"]),
+        row(
+            "h4",
+            "بشار الأسد",
+            "",
+            &["http://www.wikidata.org/entity/Q44329"],
+        ),
+        row("h5", "سقوط نظام الأسد", "ملاحظة", &["misleading", "politics"]),
+        // A page note: its target names the page, no text in it.
+        json!({ "id": "h6", "uri": "https://example.com/a", "text": "page note", "target": [{ "source": "https://example.com/a" }] }),
+        json!({ "id": "h7", "uri": "https://example.com/a", "target": [{ "selector": [{ "type": "RangeSelector", "startContainer": "/p" }] }] }),
+    ];
+    let shapes = [
+        json!({ "total": rows.len(), "rows": rows }),
+        Value::Array(rows.clone()),
+    ];
+    for shape in shapes {
+        let parsed = import(&shape.to_string()).expect("imports");
+        let got: Vec<(&str, &Kind, &str, bool)> = parsed
+            .annotations
+            .iter()
+            .map(|a| (a.id.as_str(), &a.kind, a.note.as_str(), a.orphan))
+            .collect();
+        let entity = |id: &str| Kind::Entity(id.into());
+        assert_eq!(
+            got,
+            [
+                ("urn:x-hypothesis:h1", &Kind::Claim, "من قال هذا؟", false),
+                ("urn:x-hypothesis:h2", &entity("russia"), "", false),
+                ("urn:x-hypothesis:h3", &entity("turkey"), "", false),
+                ("urn:x-hypothesis:h4", &entity("al-assad"), "", false),
+                ("urn:x-hypothesis:h5", &Kind::Claim, "ملاحظة", false),
+            ]
+        );
+        assert_eq!(
+            parsed.annotations[0].modified,
+            "2026-11-20T09:05:00.000000+00:00"
+        );
+        let reasons: Vec<(usize, RejectReason)> = parsed
+            .rejected
+            .iter()
+            .map(|r| (r.index, r.reason.clone()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (6, RejectReason::NoUsableSelector),
+                (7, RejectReason::NoUsableSelector)
+            ]
+        );
+    }
+    // A single row.
+    let one = import(&row("h1", ADVICE, "", &[]).to_string()).expect("imports");
+    assert_eq!(one.annotations.len(), 1);
+    // Positions in the row are used when the quote agrees.
+    assert_eq!(
+        slice_cp(
+            &article().text,
+            one.annotations[0].span().start,
+            one.annotations[0].span().end
+        ),
+        ADVICE
+    );
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing() {
+    let a = article();
+    let start = a.text.chars().count() - 10;
+    let hypothesis = json!({ "total": 1, "rows": [row("h1", ADVICE, "x", &[])] }).to_string();
+    let doccano = json!({ "text": a.text, "label": [[start, start + 5, "claim"]] }).to_string();
+    for file in [hypothesis, doccano] {
+        let mut existing = Vec::new();
+        let first = import(&file).expect("imports");
+        merge(&mut existing, first.annotations, &[]);
+        let before = existing.clone();
+        let again = import(&file).expect("imports");
+        let merged = merge(&mut existing, again.annotations, &[]);
+        assert_eq!((merged.added, merged.updated), (0, 0), "{file:.80}");
+        assert_eq!(existing, before);
+    }
+}
+
+/// The code-point offsets of `quote` in `text`.
+fn span_of(text: &str, quote: &str) -> (usize, usize) {
+    let byte = text.find(quote).unwrap_or_else(|| panic!("{quote}"));
+    let start = text[..byte].chars().count();
+    (start, start + quote.chars().count())
+}
+
+#[test]
+fn doccano_spans_anchor_in_the_article_or_say_why_not() {
+    let a = article();
+    let (cs, ce) = span_of(&a.text, ADVICE);
+    let (rs, re) = span_of(&a.text, "المخابرات الروسية");
+    let paragraph = a
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("بشار الأسد"))
+        .map(|b| b.text.clone())
+        .unwrap_or_default();
+    let (ps, pe) = span_of(&paragraph, "بشار الأسد");
+    let file = [
+        json!({ "text": a.text, "label": [[cs, ce, "claim"], [rs, re, "Russia"], [rs, re, "PERSON"]] }),
+        json!({ "text": paragraph, "entities": [{ "start_offset": ps, "end_offset": pe, "label": "al-assad" }] }),
+        json!({ "text": "نص آخر تماماً لا علاقة له بالمقالة", "label": [[0, 13, "claim"]] }),
+        json!({ "text": "قصير", "label": [[2, 40, "claim"], [3, 3, "claim"]] }),
+    ]
+    .iter()
+    .map(Value::to_string)
+    .chain(["not json".to_string()])
+    .collect::<Vec<_>>()
+    .join("\n");
+    let parsed = import(&file).expect("imports");
+    let got: Vec<(String, Kind)> = parsed
+        .annotations
+        .iter()
+        .map(|x| {
+            assert!(!x.orphan);
+            (
+                slice_cp(&a.text, x.span().start, x.span().end).to_string(),
+                x.kind.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (ADVICE.to_string(), Kind::Claim),
+            (
+                "المخابرات الروسية".to_string(),
+                Kind::Entity("russia".into())
+            ),
+            ("بشار الأسد".to_string(), Kind::Entity("al-assad".into())),
+        ]
+    );
+    assert!(parsed
+        .annotations
+        .iter()
+        .all(|x| x.id.starts_with("urn:hamish:doccano:") && !x.id.contains('#')));
+    let reasons: Vec<(usize, RejectReason)> = parsed
+        .rejected
+        .iter()
+        .map(|r| (r.index, r.reason.clone()))
+        .collect();
+    let foreign = RejectReason::Foreign;
+    assert_eq!(
+        reasons,
+        [
+            (3, RejectReason::UnknownEntity("PERSON".into())),
+            (5, foreign(ForeignReason::NotInArticle)),
+            (6, foreign(ForeignReason::BadSpan)),
+            (7, foreign(ForeignReason::BadSpan)),
+            (8, foreign(ForeignReason::BadLine)),
+        ]
+    );
+    for (_, reason) in reasons {
+        assert!(!Lang::Ar.reject_reason(&reason).is_empty());
+    }
+}
+
+#[test]
+fn hamish_jsonl_imports_back_with_verdicts() {
+    let a = article();
+    let parsed = import(&write(Format::Jsonl)).expect("imports");
+    let got: Vec<(String, Kind, Option<String>)> = parsed
+        .annotations
+        .iter()
+        .map(|x| {
+            (
+                slice_cp(&a.text, x.span().start, x.span().end).to_string(),
+                x.kind.clone(),
+                x.claim.verdict.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 6);
+    assert!(got.contains(&(LONG.to_string(), Kind::Claim, Some("false".into()))));
+    assert!(got.contains(&(
+        "بشار الأسد".to_string(),
+        Kind::Entity("al-assad".into()),
+        None
+    )));
+    assert!(parsed.rejected.is_empty());
+}
+
+#[test]
+fn doccano_files_are_capped() {
+    let line = json!({ "text": "x", "label": [] }).to_string();
+    let many = vec![line.as_str(); hamish::core::exchange::doccano::MAX_LINES + 5].join("\n");
+    let parsed = import(&many).expect("imports");
+    assert_eq!(
+        parsed.rejected.last().map(|r| r.reason.clone()),
+        Some(RejectReason::Foreign(ForeignReason::TooMany))
+    );
+    // W3C files are not taken for either format.
+    let w3c = json!([{ "type": "Annotation", "id": "urn:x:1", "body": [],
+                       "target": { "selector": { "type": "TextQuoteSelector", "exact": ADVICE } } }]);
+    assert_eq!(import(&w3c.to_string()).map(|p| p.annotations.len()), Ok(1));
+    assert!(import("{\"text\": \"x\"}").is_err());
+}
