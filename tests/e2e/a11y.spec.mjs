@@ -12,6 +12,10 @@ const MAIN_ID = 'https://news.example/2026/11/syria-russia-sources';
 const SHOTS = path.resolve('tests/e2e/.out');
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
+// axe walks every element of a page three times here (toolbar, popover, panel): on a busy 2-core
+// machine that takes longer than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
 /** Runs axe on the page and expects no violation (listed by rule and element when there are). */
 async function expectNoViolations(page, what) {
   const { violations } = await new AxeBuilder({ page }).analyze();
