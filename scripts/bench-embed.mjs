@@ -33,11 +33,16 @@ const collection = {
 };
 
 const dist = path.resolve('dist-embed');
+const examples = path.resolve('examples');
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page); return; }
-  const file = path.join(dist, url.pathname.replace(/^\/hamish\//, ''));
-  const type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+  let file = url.pathname.startsWith('/examples/')
+    ? path.join(examples, decodeURIComponent(url.pathname.slice('/examples/'.length)))
+    : path.join(dist, url.pathname.replace(/^\/hamish\//, ''));
+  if (file.endsWith('/')) file += 'index.html';
+  const types = { '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const type = types[path.extname(file)] || 'text/javascript';
   fs.readFile(file, (err, data) => (err ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': type }).end(data)));
 }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
@@ -114,6 +119,47 @@ for (let run = 0; run < 3; run++) {
   info = r;
   await tab.close();
 }
+
+// The news site's own page (examples/news-site/) while it loads: long tasks (PerformanceObserver
+// `longtask`, over 50 ms) in its first 4 s, with Hamish in each `data-hamish-load` mode and without
+// it (hamish.js answered with an empty module); when the core's request starts and the article is
+// mounted, against the page's load event. Fresh storage each run, medians of 3.
+const loading = {};
+for (const mode of ['without', 'idle', 'interaction', 'eager']) {
+  loading[mode] = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      window.benchLong = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.benchLong.push([e.startTime, e.duration]); })
+        .observe({ type: 'longtask', buffered: true });
+      document.addEventListener('hamish:ready', () => { window.benchMounted ??= performance.now(); });
+    });
+    if (mode === 'without') {
+      await context.route('**/hamish/hamish.js', (route) => route.fulfill({ body: '', contentType: 'text/javascript' }));
+    } else {
+      await context.route('**/examples/news-site/', async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace('data-hamish>', `data-hamish data-hamish-load="${mode}">`);
+        await route.fulfill({ response, body: html });
+      });
+    }
+    const tab = await context.newPage();
+    await tab.goto(`${base}examples/news-site/`);
+    await tab.waitForTimeout(4000);
+    loading[mode].push(await tab.evaluate(() => {
+      const load = performance.getEntriesByType('navigation')[0].loadEventEnd;
+      const core = performance.getEntriesByType('resource').find((e) => e.name.endsWith('hamish-core_bg.wasm'));
+      const long = window.benchLong.filter(([start]) => start < 4000);
+      return {
+        load, core: core ? core.startTime : null, mounted: window.benchMounted ?? null,
+        long: long.reduce((n, [, d]) => n + d, 0), count: long.length,
+        beforeLoad: long.filter(([start]) => start < load).reduce((n, [, d]) => n + d, 0),
+      };
+    }));
+    await context.close();
+  }
+}
 await browser.close();
 server.close();
 const ms = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
@@ -122,3 +168,10 @@ console.log(`bench: embed mount with the 4 default entities (${info.suggestions}
 console.log(`bench: embed mount without suggestions: ${ms(runs.mountNoSuggest)}`);
 console.log(`bench: embed import ${workload.anns.length} annotations (${info.report.anchored} anchored, ${info.report.orphaned} orphaned) (${info.claims} claim ranges drawn near the screen): ${ms(runs.importPaint)}`);
 console.log(`bench: embed main-thread work per second while a clock elsewhere on the page ticks every 100 ms: ${ms(runs.idle)} with Hamish mounted (1,000 claims and 11,764 suggestions, those near the screen drawn), ${ms(runs.idleWithout)} without Hamish`);
+const mid = (xs) => (xs.some((x) => x == null) ? '—' : `${median(xs).toFixed(0)} ms`);
+for (const [mode, rs] of Object.entries(loading)) {
+  const pick = (k) => rs.map((r) => r[k]);
+  console.log(`bench: news-site page load, ${mode === 'without' ? 'without Hamish' : `data-hamish-load=${mode}`}: `
+    + `long tasks in the first 4 s ${mid(pick('long'))} (${pick('count').join('/')} tasks; ${mid(pick('beforeLoad'))} before the load event), `
+    + `load event ${mid(pick('load'))}, core requested at ${mid(pick('core'))}, mounted at ${mid(pick('mounted'))}`);
+}

@@ -1,6 +1,8 @@
-// Hamish, embedded: the one module script a news site adds. It loads Hamish's WebAssembly from the
-// same folder (or from the public URL the bundle was built with), mounts Hamish on every element
-// marked `data-hamish`, and offers `mount(element, options)` for pages that mount it themselves.
+// Hamish, embedded: the one module script a news site adds. It stays small: it decides, per article
+// marked `data-hamish`, when to fetch Hamish's WebAssembly core (from the same folder, or from the
+// public URL the bundle was built with) and mount it — at once when the reader has annotations stored
+// for the article, else as `data-hamish-load` says (idle after the page loads, on interaction, eager) —
+// and offers `mount(element, options)` for pages that mount it themselves.
 // Build it with `make embed` (scripts/build-embed.sh); the README shows the snippet to paste.
 
 const PUBLIC_URL = '__HAMISH_PUBLIC_URL__';
@@ -58,8 +60,9 @@ function wrap(element, core) {
 
 /**
  * Mounts Hamish on `element` (options: id, ui, entities, namespace, readOnly, panel, src — see the
- * README). Resolves to a handle with annotations(), export(format), import(json), settled() and unmount(). Mounting an
- * element again without options gives the same handle; with options, it must be unmounted first.
+ * README), fetching the core first if it is not here yet. Resolves to a handle with annotations(),
+ * export(format), import(json), settled() and unmount(). Mounting an element again without options
+ * gives the same handle; with options, it must be unmounted first.
  */
 export function mount(element, options) {
   if (!(element instanceof Element)) return Promise.reject(new TypeError('Hamish: mount needs an element'));
@@ -67,6 +70,7 @@ export function mount(element, options) {
     return Promise.reject(new Error('Hamish: this element is already mounted; unmount() it before mounting with new options'));
   }
   if (!handles.has(element)) {
+    waiting.get(element)?.();
     const mounting = ready()
       .then((core) => core.mount(element, options ?? null))
       .then((core) => wrap(element, core));
@@ -76,27 +80,125 @@ export function mount(element, options) {
   return handles.get(element);
 }
 
-/** The handle of an element Hamish is mounted on (or being mounted on), else undefined. */
+/**
+ * The handle of an element Hamish is mounted on (or being mounted on), else undefined. A
+ * `[data-hamish]` element still waiting for the core is mounted now.
+ */
 export function handle(element) {
-  return element instanceof Element ? handles.get(element) : undefined;
+  if (!(element instanceof Element)) return undefined;
+  if (!handles.has(element) && waiting.has(element)) load(element);
+  return handles.get(element);
 }
 
-// Every `[data-hamish]` element, in document order (so default ids are stable across reloads); each
-// announces `hamish:ready` with its handle, or logs why it could not be mounted.
-async function mountMarked() {
-  for (const element of document.querySelectorAll('[data-hamish]')) {
-    try {
-      const h = await mount(element);
-      element.dispatchEvent(new CustomEvent('hamish:ready', { bubbles: true, detail: { handle: h } }));
-    } catch (error) {
-      console.error(error);
+// ---- Lazy loading: when each `[data-hamish]` element fetches the core (`data-hamish-load`). ----
+
+/** Elements waiting for the core → what stops them waiting (their listeners and launcher). */
+const waiting = new Map();
+
+/** Whether the reader has annotations stored for `element` (the core's own id rules, simply). */
+function stored(element, several) {
+  try {
+    const attr = (name) => (element.getAttribute(name) || '').trim();
+    const namespace = attr('data-hamish-namespace') || 'hamish';
+    let id = attr('data-hamish-id');
+    if (!id) {
+      if (element.hasAttribute('data-src')) return false; // its id comes from the fetched article
+      const canonical = document.querySelector('link[rel~="canonical"][href]')?.href.trim();
+      id = canonical || document.URL.split(/[?#]/)[0];
+      if (several) {
+        if (!element.id.trim()) return false;
+        id += `#${element.id.trim()}`;
+      }
+    }
+    return localStorage.getItem(`${namespace}:v1:annotations:${id}`) != null;
+  } catch {
+    return false; // storage blocked: nothing stored we could show
+  }
+}
+
+/** A non-empty selection that touches `element`, if any. */
+function selectionIn(element) {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || !selection.rangeCount) return false;
+  return selection.getRangeAt(0).intersectsNode(element);
+}
+
+/** Mounts a `[data-hamish]` element now; it announces `hamish:ready`, or logs why it could not. */
+function load(element) {
+  mount(element).then(async (h) => {
+    element.dispatchEvent(new CustomEvent('hamish:ready', { bubbles: true, detail: { handle: h } }));
+    // A selection the reader made before the core arrived: let Hamish read it (its toolbar shows).
+    await new Promise((done) => setTimeout(done, 0));
+    if (selectionIn(element)) document.dispatchEvent(new Event('selectionchange'));
+  }, (error) => console.error(error));
+}
+
+/** The small button that stands in for Hamish until the reader wants it. */
+function launcher(element, index) {
+  const button = document.createElement('button');
+  const ar = /^ar\b/i.test(element.getAttribute('data-hamish-ui') || element.closest('[lang]')?.lang || '');
+  button.type = 'button';
+  button.textContent = ar ? 'هامش' : 'Hamish';
+  button.setAttribute('aria-label', ar ? 'هامش: حمّل أدوات التعليق على المقال' : 'Hamish: load the annotation tools for this article');
+  button.setAttribute('data-hamish-launcher', '');
+  const rtl = getComputedStyle(element).direction === 'rtl';
+  // Inline and !important, so the host's CSS cannot move or hide it.
+  const style = {
+    all: 'initial', position: 'fixed', bottom: `${16 + index * 48}px`, [rtl ? 'left' : 'right']: '16px',
+    'z-index': '2147483000', display: 'block', padding: '8px 14px', 'border-radius': '999px',
+    border: '1px solid #1d4ed8', background: '#1d4ed8', color: '#fff', cursor: 'pointer',
+    font: '600 15px/1.3 system-ui, sans-serif', 'box-shadow': '0 2px 8px rgba(0,0,0,.25)',
+  };
+  for (const [name, value] of Object.entries(style)) button.style.setProperty(name, value, 'important');
+  button.addEventListener('click', () => load(element));
+  document.body.append(button);
+  return button;
+}
+
+/** Waits for a selection in the article, or a press of the launcher. */
+function onInteraction(element, index) {
+  const button = launcher(element, index);
+  const check = () => { if (selectionIn(element)) load(element); };
+  const events = [[document, 'selectionchange'], [element, 'mouseup'], [element, 'touchend'], [element, 'keyup']];
+  for (const [target, type] of events) target.addEventListener(type, check);
+  waiting.set(element, () => {
+    waiting.delete(element);
+    for (const [target, type] of events) target.removeEventListener(type, check);
+    button.remove();
+  });
+}
+
+/** After the page's `load` event, once the browser is idle (or 2 s at the latest). */
+function onIdle(then) {
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 2000 }) : setTimeout(then, 200));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
+// Every `[data-hamish]` element, in document order (the first gets the open panel): at once when
+// `data-hamish-load="eager"` or the reader has annotations stored for it; on a selection in it or a
+// press of its launcher when `"interaction"`; else (`"idle"`, the default) when the page is idle after loading.
+function start() {
+  const marked = [...document.querySelectorAll('[data-hamish]')];
+  const idle = [];
+  let launchers = 0;
+  for (const element of marked) {
+    if (handles.has(element) || waiting.has(element)) continue;
+    const mode = (element.getAttribute('data-hamish-load') || '').trim().toLowerCase();
+    if (mode === 'eager' || stored(element, marked.length > 1)) load(element);
+    else if (mode === 'interaction') onInteraction(element, launchers++);
+    else {
+      if (mode && mode !== 'idle') console.error(`Hamish: data-hamish-load “${mode}” is not eager, idle or interaction; loading when idle`);
+      idle.push(element);
+      waiting.set(element, () => waiting.delete(element));
     }
   }
+  if (idle.length) onIdle(() => { for (const element of idle) if (waiting.has(element)) load(element); });
 }
 
 window.Hamish = Object.freeze({ mount, handle, ready });
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', mountMarked, { once: true });
+  document.addEventListener('DOMContentLoaded', start, { once: true });
 } else {
-  mountMarked();
+  start();
 }

@@ -1,0 +1,113 @@
+// The lazy embed: hamish.js alone is small and fetches the WebAssembly core when the article needs it
+// (`data-hamish-load`: idle after the page loads by default, `interaction`, `eager`; at once when the
+// reader has annotations stored for the article). The example news site, its article marked per test.
+import { test, expect } from '@playwright/test';
+import { dragHost } from './helpers.mjs';
+
+const SITE = '/examples/news-site/';
+const MAIN_ID = 'https://news.example/2026/11/syria-russia-sources';
+const KEY = `hamish:v1:annotations:${MAIN_ID}`;
+const WASM = '/hamish/hamish-core_bg.wasm';
+
+/** Opens the news site with its article marked `data-hamish-load="<mode>"` (none: the default),
+ * recording errors and requests; `clear` empties storage first. */
+async function open(page, mode, { clear = true } = {}) {
+  const seen = { errors: [], requests: [] };
+  page.on('pageerror', (e) => seen.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(`console: ${m.text()}`); });
+  page.on('request', (r) => seen.requests.push(new URL(r.url()).pathname));
+  await page.route('**/examples/news-site/', async (route) => {
+    const response = await route.fetch();
+    let body = await response.text();
+    if (mode) body = body.replace('id="story" data-hamish>', `id="story" data-hamish data-hamish-load="${mode}">`);
+    await route.fulfill({ response, body });
+  });
+  if (clear) {
+    await page.goto(`${SITE}README.md`); // the same origin, without Hamish
+    await page.evaluate(() => localStorage.clear());
+  }
+  await page.goto(SITE);
+  return seen;
+}
+
+/** When the core's request started and when the page's load event ended (ms since navigation). */
+const timing = (page) => page.evaluate((wasm) => ({
+  core: performance.getEntriesByType('resource').find((e) => e.name.endsWith(wasm))?.startTime ?? null,
+  load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+}), WASM);
+
+test('by default the core is fetched only after the page has loaded, then the article is mounted', async ({ page }) => {
+  const seen = await open(page);
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  const t = await timing(page);
+  expect(t.load).toBeGreaterThan(0);
+  expect(t.core).toBeGreaterThanOrEqual(t.load);
+  expect(seen.requests.filter((r) => r === WASM)).toHaveLength(1);
+  await expect(page.locator('[data-hamish-launcher]')).toHaveCount(0);
+  expect(seen.errors).toEqual([]);
+});
+
+test('interaction: nothing is fetched until the reader selects in the article; that selection gets the toolbar; stored annotations load at once next time', async ({ page }) => {
+  const seen = await open(page, 'interaction');
+  const launcher = page.getByRole('button', { name: /هامش/ });
+  await expect(launcher).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(seen.requests.filter((r) => r.startsWith('/hamish/hamish-core'))).toEqual([]);
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(0);
+  // A selection outside the article fetches nothing.
+  await page.evaluate(() => {
+    const r = document.createRange();
+    r.selectNodeContents(document.querySelector('header, nav, aside') || document.body.firstElementChild);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+  });
+  await page.waitForTimeout(300);
+  expect(seen.requests.filter((r) => r === WASM)).toEqual([]);
+
+  // The reader selects before Hamish is here: the core comes, and the toolbar shows for that selection.
+  const claim = 'سيل من المعلومات';
+  expect((await dragHost(page, '#story > p:nth-of-type(1)', claim)).trim()).toBe(claim);
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect(page.getByRole('toolbar')).toBeVisible();
+  await expect(page.locator('[data-hamish-launcher]')).toHaveCount(0);
+  await page.keyboard.press('c');
+  await expect.poll(() => page.evaluate((key) => JSON.stringify(localStorage.getItem(key) ?? ''), KEY)).toContain(claim);
+  expect(seen.requests.filter((r) => r === WASM)).toHaveLength(1);
+
+  // Next visit: annotations are stored for this article, so the core is fetched at once, no interaction.
+  seen.requests.length = 0;
+  await page.goto(SITE);
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect(page.locator('[data-hamish-launcher]')).toHaveCount(0);
+  expect(seen.requests.filter((r) => r === WASM)).toHaveLength(1);
+  expect(seen.errors).toEqual([]);
+});
+
+test('interaction: the launcher loads Hamish', async ({ page }) => {
+  const seen = await open(page, 'interaction');
+  const launcher = page.getByRole('button', { name: /هامش/ });
+  await expect(launcher).toBeVisible();
+  await page.evaluate(() => { window.readyFired = 0; document.addEventListener('hamish:ready', () => window.readyFired++); });
+  await launcher.click();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect(page.locator('[data-hamish-launcher]')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.readyFired)).toBe(1);
+  expect(seen.errors).toEqual([]);
+});
+
+test('interaction: Hamish.handle and Hamish.mount still work, fetching the core', async ({ page }) => {
+  const seen = await open(page, 'interaction');
+  const total = await page.evaluate(async () => (await window.Hamish.handle(document.getElementById('story'))).annotations().total);
+  expect(total).toBe(0);
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect(page.locator('[data-hamish-launcher]')).toHaveCount(0);
+  expect(seen.errors).toEqual([]);
+});
+
+test('eager: the core is fetched at once', async ({ page }) => {
+  const seen = await open(page, 'eager');
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect(page.locator('[data-hamish-launcher]')).toHaveCount(0);
+  expect(seen.requests.filter((r) => r === WASM)).toHaveLength(1);
+  expect(seen.errors).toEqual([]);
+});
