@@ -21,13 +21,13 @@ const page = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-
 <title>bench</title><link rel="stylesheet" href="/ta.css"></head><body><article id="bench">${body}</article>
 <script>window.process = { env: { NODE_ENV: "production" } };</script><script src="/ta.js"></script></body></html>`;
 // The article's text in the DOM joins paragraphs with one '\n' where the workload has '\n\n': shift
-// each offset by the number of paragraph breaks before it.
+// each offset by the number of paragraph breaks before it (and quotes across a break likewise).
 const breaks = [];
 for (let at = workload.text.indexOf('\n\n'); at !== -1; at = workload.text.indexOf('\n\n', at + 2)) breaks.push(at);
 const domOffset = (o) => { let lo = 0, hi = breaks.length; while (lo < hi) { const m = (lo + hi) >> 1; if (breaks[m] < o) lo = m + 1; else hi = m; } return o - lo; };
 const annotations = workload.anns.map((a) => ({
   id: `bench-${a.id}`, bodies: [],
-  target: { annotation: `bench-${a.id}`, selector: [{ quote: a.exact, start: domOffset(a.start), end: domOffset(a.end) }] },
+  target: { annotation: `bench-${a.id}`, selector: [{ quote: a.exact.replaceAll('\n\n', '\n'), start: domOffset(a.start), end: domOffset(a.end) }] },
 }));
 
 const dist = 'node_modules/@recogito/text-annotator/dist/';
