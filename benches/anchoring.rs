@@ -93,7 +93,9 @@ fn main() {
     // it, misplaced = found elsewhere, orphaned = not found.
     let (mut j_right, mut j_misplaced, mut j_orphaned) = (0, 0, 0);
     for (a, t) in edited.iter().zip(&w.anns) {
-        let Some(expected) = t.expected_edited else { continue };
+        let Some(expected) = t.expected_edited else {
+            continue;
+        };
         match a {
             Anchor::Found { span, .. } if span.start.abs_diff(expected) <= 2 => j_right += 1,
             Anchor::Found { .. } => j_misplaced += 1,
