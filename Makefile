@@ -38,11 +38,14 @@ test-e2e: build embed
 size:
 	bash scripts/size.sh dist
 
-# Benchmarks on the shared workload (../shared/bench/workload.mjs): native, then in headless Chromium.
+# Benchmarks on the shared workload (../shared/bench/workload.mjs): native, then in headless Chromium;
+# scripts/bench-peers.mjs puts Hamish's anchoring beside Hypothesis's on the same judge (takes minutes).
 bench: embed
 	node ../shared/bench/workload.mjs ../shared/seed/article.ar.txt target/workload.json
 	node scripts/bench-embed.mjs target/workload.json
-	cargo bench --bench anchoring -- target/workload.json
+	node scripts/bench-peer-paint.mjs target/workload.json
+	cargo bench --bench anchoring -- target/workload.json | tee target/bench-anchoring.txt
+	node scripts/bench-peers.mjs target/workload.json target/bench-anchoring.txt
 	cargo bench --bench mentions -- target/workload.json
 	HAMISH_WORKLOAD=$(CURDIR)/target/workload.json cargo test --release --features bench-browser \
 		--target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 | grep -E "^bench:|test result"

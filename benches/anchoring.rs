@@ -88,4 +88,21 @@ fn main() {
     println!(
         "edited:   {found} anchored, {orphans} orphaned; {right}/{checkable} of those with a known new place are there; median {t_edited:.1} ms (native)"
     );
+    // The side-by-side judge (scripts/bench-peers.mjs uses the same one): among the annotations whose
+    // expected place exists in the edited copy, right = found with its start within 2 code points of
+    // it, misplaced = found elsewhere, orphaned = not found.
+    let (mut j_right, mut j_misplaced, mut j_orphaned) = (0, 0, 0);
+    for (a, t) in edited.iter().zip(&w.anns) {
+        let Some(expected) = t.expected_edited else {
+            continue;
+        };
+        match a {
+            Anchor::Found { span, .. } if span.start.abs_diff(expected) <= 2 => j_right += 1,
+            Anchor::Found { .. } => j_misplaced += 1,
+            Anchor::Orphan => j_orphaned += 1,
+        }
+    }
+    println!(
+        "judge: hamish right={j_right} misplaced={j_misplaced} orphaned={j_orphaned} ms={t_edited:.1}"
+    );
 }
