@@ -7,16 +7,10 @@
 // Usage: node scripts/bench-peer-paint.mjs target/workload.json
 import http from 'node:http';
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
+import { articleBody, launchChromium, median } from './bench-shared.mjs';
 
 const workload = JSON.parse(fs.readFileSync(process.argv[2] || 'target/workload.json', 'utf8'));
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const paragraphs = workload.text.split('\n\n');
-const body = paragraphs.map((p, i) => {
-  if (i % 10) return `<p>${escape(p)}</p>`;
-  const w = p.split(' ');
-  return `<p>${w.slice(0, 2).map(escape).join(' ')} <a href="#">${escape(w[2] || '')}</a> ${w.slice(3).map(escape).join(' ')}</p>`;
-}).join('\n');
+const body = articleBody(workload.text);
 const page = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>bench</title><link rel="stylesheet" href="/ta.css"></head><body><article id="bench">${body}</article>
 <script>window.process = { env: { NODE_ENV: "production" } };</script><script src="/ta.js"></script></body></html>`;
@@ -41,11 +35,7 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const browser = await launchChromium();
 const ms = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
 const version = JSON.parse(fs.readFileSync('node_modules/@recogito/text-annotator/package.json', 'utf8')).version;
 for (const renderer of ['SPANS', 'CSS_HIGHLIGHTS']) {

@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import approxSearch from 'approx-string-match';
+import { median } from './bench-shared.mjs';
 
 const workload = JSON.parse(fs.readFileSync(process.argv[2] || 'target/workload.json', 'utf8'));
 // One run by default: the peer takes minutes on this workload (BENCH_RUNS=3 for a median).
@@ -79,7 +80,6 @@ for (let run = 0; run < runs; run++) {
   results = workload.anns.map((a) => hypothesisAnchor(workload.edited, a));
   times.push(performance.now() - t);
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const hypo = { ...judge(results), ms: median(times) };
 
 // Hamish, from its native bench (same judge, printed as `judge: hamish right=… ms=…`).

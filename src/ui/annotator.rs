@@ -7,6 +7,8 @@ use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::reattach::reattach_stored;
 use crate::core::annotations::state::{Action, ClaimField, Filter, Notice, State};
 use crate::core::claims::claim::ClaimDetails;
+use crate::core::claims::settings::Reviewer;
+use crate::core::claims::verdicts::Scale;
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::{accepted, pending, Suggestion};
@@ -17,6 +19,7 @@ use crate::core::storage::keys::ENTITIES_KEY;
 use crate::core::text::article::Article;
 use crate::core::w3c::export::export_collection;
 use crate::core::w3c::import;
+use crate::i18n::Lang;
 use crate::ui::reader_input::{Command, Latest};
 use crate::ui::reducer::make_callback;
 use crate::web::storage::AnnotationStore;
@@ -159,13 +162,13 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         |(mentions, annotations, rejected)| pending(mentions, annotations, rejected),
     );
     // What this tab holds, for listeners registered once.
+    // (Kept current by the save effect below, which runs whenever it changes.)
     let local = use_mut_ref(Stored::default);
     let stored = Stored {
         annotations: state.annotations.clone(),
         rejected: state.rejected.clone(),
         deleted: state.deleted.clone(),
     };
-    *local.borrow_mut() = stored.clone();
     // Saves this tab's version merged with what other tabs stored; shows what they changed.
     let sync: Rc<dyn Fn()> = {
         let dispatcher = state.dispatcher();
@@ -213,7 +216,9 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         }
         let sync = sync.clone();
         let store = store.clone();
-        use_effect_with(stored, move |_| {
+        let local = local.clone();
+        use_effect_with(stored, move |stored| {
+            *local.borrow_mut() = stored.clone();
             if store.0.stored_len() < LARGE_ENTRY {
                 waiting.borrow_mut().take();
                 sync();
@@ -466,6 +471,29 @@ pub fn export_download(
     if download::download(&filename, "application/ld+json", &text).is_ok() {
         dispatcher.dispatch(Action::Notify(Notice::Exported(annotations.len())));
     }
+}
+
+/// The Export menu's callback for a widget: downloads the annotations in the chosen format, labelled
+/// in `lang`, judged on `scale`, with the reviewer `reviewer` gives at the time of the export.
+pub fn export_as(
+    state: UseReducerHandle<State>,
+    article: Rc<Article>,
+    scale: Rc<Scale>,
+    reviewer: Rc<dyn Fn() -> Reviewer>,
+    lang: Lang,
+) -> Callback<Format> {
+    Callback::from(move |format: Format| {
+        let reviewer = reviewer();
+        let export = Export {
+            annotations: &state.annotations,
+            article: &article,
+            registry: &state.registry,
+            scale: &scale,
+            reviewer: &reviewer,
+            arabic: lang == Lang::Ar,
+        };
+        download_as(&state.dispatcher(), &export, format);
+    })
 }
 
 /// Downloads the annotations in `format` and says how many went out.

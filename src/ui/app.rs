@@ -2,14 +2,13 @@
 
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState};
-use crate::core::claims::settings::Settings;
+use crate::core::claims::settings::{Reviewer, Settings};
 use crate::core::entities::registry::Entity;
-use crate::core::exchange::{Export, Format};
 use crate::core::storage::keys::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
 use crate::core::text::open_error::OpenError;
 use crate::i18n::Lang;
-use crate::ui::annotator::{download_as, use_annotator, Annotator, Setup, IMPORT_ACCEPT};
+use crate::ui::annotator::{export_as, use_annotator, Annotator, Setup, IMPORT_ACCEPT};
 use crate::ui::article::ArticleView;
 use crate::ui::context::Widget;
 use crate::ui::entities_panel::EntitiesPanel;
@@ -307,27 +306,23 @@ pub fn App(props: &AppProps) -> Html {
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
+    let scale = Rc::new(settings.scale());
     let on_export_as = {
-        let (state, article, settings, lang) =
-            (state.clone(), article.clone(), settings.clone(), *lang);
-        Callback::from(move |format: Format| {
-            let scale = settings.scale();
-            let export = Export {
-                annotations: &state.annotations,
-                article: &article,
-                registry: &state.registry,
-                scale: &scale,
-                reviewer: &settings.reviewer,
-                arabic: lang == Lang::Ar,
-            };
-            download_as(&state.dispatcher(), &export, format);
-        })
+        let settings = settings.clone();
+        let reviewer: Rc<dyn Fn() -> Reviewer> = Rc::new(move || settings.reviewer.clone());
+        export_as(
+            state.clone(),
+            article.clone(),
+            scale.clone(),
+            reviewer,
+            *lang,
+        )
     };
     let widget = Widget {
         lang: *lang,
         registry: registry.clone(),
         edits: edits.clone(),
-        scale: Rc::new(settings.scale()),
+        scale,
     };
     let Overlays {
         banner,

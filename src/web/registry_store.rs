@@ -1,16 +1,15 @@
 //! The entity registry in localStorage: the reader's own entities, shared by every article; and
 //! retagging or removing a deleted entity's tags in every stored article.
 
-use crate::core::annotations::history::{replay, Snapshot, Step, StepKind, Target};
+use crate::core::annotations::history::{replay_stored, Snapshot, Step, StepKind};
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::retag_entity;
 use crate::core::entities::registry::{
     decode_custom, default_registry, encode_custom, is_default, Entity,
 };
-use crate::core::storage::entry::{decode, encode, Decoded, Stored};
+use crate::core::storage::entry::{decode, encode, Decoded};
 use crate::core::storage::keys::{entities_backup_key, entry_article, entry_key, ENTITIES_KEY};
 use crate::web::storage::Backend;
-use std::rc::Rc;
 
 /// The registry: the defaults, then the reader's own entities. A stored list that cannot be read at
 /// all is copied to a backup key first, so saving a new list later never loses it.
@@ -65,12 +64,16 @@ pub fn retag_everywhere(
         if let (Decoded::Stored(mut stored), Some(article)) =
             (decode(raw.as_deref()), entry_article(&key))
         {
-            let before = snapshot(&stored);
+            let before = Snapshot::of_stored(&stored);
             stored.rejected.retain(|r| r.entity != id);
             let annotations = &mut stored.annotations;
             retag_entity(annotations, &mut stored.deleted, id, replacement, modified);
-            if let Some(step) = Step::between(StepKind::Entities, &before, &snapshot(&stored), None)
-            {
+            if let Some(step) = Step::between(
+                StepKind::Entities,
+                &before,
+                &Snapshot::of_stored(&stored),
+                None,
+            ) {
                 if storage.set_item(&key, &encode(article, &stored)).is_ok() {
                     changed.push((article.to_string(), step));
                 }
@@ -78,15 +81,6 @@ pub fn retag_everywhere(
         }
     }
     changed
-}
-
-/// What a step compares of a stored article (its registry is not part of it).
-fn snapshot(stored: &Stored) -> Snapshot {
-    Snapshot {
-        annotations: stored.annotations.clone(),
-        rejected: stored.rejected.clone(),
-        registry: Rc::default(),
-    }
 }
 
 /// Replays `step` (dated `at`) on the stored entry of `article` (an entity deletion in another
@@ -99,16 +93,6 @@ pub fn replay_in(article: &str, step: &Step, at: &str) {
     let Decoded::Stored(mut stored) = decode(backend.read(&key).ok().flatten().as_deref()) else {
         return;
     };
-    let mut registry = Rc::default();
-    replay(
-        step,
-        at,
-        Target {
-            annotations: &mut stored.annotations,
-            rejected: &mut stored.rejected,
-            deleted: &mut stored.deleted,
-            registry: &mut registry,
-        },
-    );
+    replay_stored(step, at, &mut stored);
     let _ = backend.write(&key, &encode(article, &stored));
 }

@@ -5,6 +5,7 @@
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
+use crate::core::storage::entry::Stored;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -46,6 +47,17 @@ pub struct Snapshot {
     pub rejected: Vec<Rejected>,
     /// The entity registry.
     pub registry: Rc<Vec<Entity>>,
+}
+
+impl Snapshot {
+    /// What a step compares of a stored article's entry (a stored article has no registry of its own).
+    pub fn of_stored(stored: &Stored) -> Snapshot {
+        Snapshot {
+            annotations: stored.annotations.clone(),
+            rejected: stored.rejected.clone(),
+            registry: Rc::default(),
+        }
+    }
 }
 
 /// One undoable change: each annotation it touched, before and after (`None`: absent), the
@@ -220,4 +232,19 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
     if let Some((_, after)) = &step.registry {
         *target.registry = after.clone();
     }
+}
+
+/// Applies `step`'s "after" side at time `at` to a stored article's entry (see [`replay`]).
+pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) {
+    let mut registry = Rc::default();
+    replay(
+        step,
+        at,
+        Target {
+            annotations: &mut stored.annotations,
+            rejected: &mut stored.rejected,
+            deleted: &mut stored.deleted,
+            registry: &mut registry,
+        },
+    );
 }

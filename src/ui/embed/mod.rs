@@ -9,14 +9,13 @@ pub mod host_highlights;
 
 use crate::core::annotations::reattach::reattach_stored;
 use crate::core::annotations::state::{Action, Pending, Popover as PopoverState};
+use crate::core::claims::settings::Reviewer;
 use crate::core::drawing::plan::{plan, Visible};
 use crate::core::entities::suggestions::Suggestion;
-use crate::core::exchange::{Export, Format};
 use crate::core::storage::entry::Stored;
 use crate::core::text::span::Span;
 use crate::core::text::units::short_quote;
-use crate::i18n::Lang;
-use crate::ui::annotator::{download_as, use_annotator, Annotator, Setup, IMPORT_ACCEPT};
+use crate::ui::annotator::{export_as, use_annotator, Annotator, Setup, IMPORT_ACCEPT};
 use crate::ui::context::Widget;
 use crate::ui::embed::dock::{focus_in, use_dock};
 pub use crate::ui::embed::embedding::{Bridge, Embedding};
@@ -336,22 +335,19 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let strings = lang.strings();
     let count = state.annotations.len();
     let on_export_as = {
-        let (state, article, e, lang) = (state.clone(), article.clone(), e.clone(), *lang);
-        Callback::from(move |format: Format| {
-            let reviewer = e
-                .reviewer
-                .clone()
-                .unwrap_or_else(|| settings_store::load().reviewer);
-            let export = Export {
-                annotations: &state.annotations,
-                article: &article,
-                registry: &state.registry,
-                scale: &e.scale,
-                reviewer: &reviewer,
-                arabic: lang == Lang::Ar,
-            };
-            download_as(&state.dispatcher(), &export, format);
-        })
+        // The site's reviewer, else the reader's own settings (read when exporting).
+        let site = e.reviewer.clone();
+        let reviewer: Rc<dyn Fn() -> Reviewer> = Rc::new(move || {
+            site.clone()
+                .unwrap_or_else(|| settings_store::load().reviewer)
+        });
+        export_as(
+            state.clone(),
+            article.clone(),
+            e.scale.clone(),
+            reviewer,
+            *lang,
+        )
     };
     let widget = Widget {
         lang: *lang,
