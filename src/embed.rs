@@ -279,7 +279,16 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     });
     let _ = element.set_attribute("data-hamish-mounted", &id);
     MOUNTED.with(|m| m.borrow_mut().push((element.clone(), id)));
+    // yew renders on its scheduler, after `render` returns: the handle is given once the widget's
+    // reducer is reachable, so that import() and the other calls work at once.
+    let bridge = embedding.bridge.clone();
+    let rendered = js_sys::Promise::new(&mut |resolve, _reject| {
+        *bridge.on_ready.borrow_mut() = Some(resolve);
+    });
     let live = render(&shadow, embedding)?;
+    if bridge.dispatcher.borrow().is_none() {
+        let _ = wasm_bindgen_futures::JsFuture::from(rendered).await;
+    }
     let inner = Rc::new(RefCell::new(Inner {
         element,
         frame,

@@ -133,6 +133,9 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     *e.bridge.registry.borrow_mut() = registry.clone();
     *e.bridge.dispatcher.borrow_mut() = Some(state.dispatcher());
     *e.bridge.host.borrow_mut() = Some(host.clone());
+    if let Some(ready) = e.bridge.on_ready.borrow_mut().take() {
+        let _ = ready.call0(&wasm_bindgen::JsValue::NULL);
+    }
     {
         // A fresh reading of the host's text: the annotations are re-anchored in it (and saved); the
         // site is not told, as nothing was annotated.
