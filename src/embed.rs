@@ -159,6 +159,7 @@ fn interface_lang(options: &EmbedOptions, element: &Element, article: &Article) 
 /// Fails with a message a site developer can act on; a failed `data-src` load also shows its reason
 /// in the element.
 pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
+    crate::web::graphemes::install();
     let document = document()?;
     if MOUNTED.with(|m| m.borrow().iter().any(|(el, _)| el == &element)) {
         return Err("Hamish is already mounted on this element (call unmount() first)".into());

@@ -12,6 +12,7 @@ pub mod web;
 /// Mounts the annotator on `element` for the standalone page: the article named by `?src=` (and
 /// `?id=`) or `?text=`, else the bundled one; the interface language from `?ui=`, else the article's.
 pub fn mount_page(element: web_sys::Element) {
+    web::graphemes::install();
     let param = web::page::query_param;
     let props = ui::loader::LoaderProps {
         src: param("src").filter(|s| !s.trim().is_empty()),

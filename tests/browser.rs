@@ -394,3 +394,28 @@ fn html_pages_give_their_article_text_only() {
         ["فقرة أولى طويلة بما يكفي.", "فقرة ثانية."]
     );
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_segmenter_keeps_letters_with_their_marks_and_emoji_whole() {
+    hamish::web::graphemes::install();
+    use hamish::core::text::units::{normalize_selection, snap_to_graphemes};
+    // The same cases as the host's tests/host/graphemes.rs, here through Intl.Segmenter.
+    let cases: &[(&str, usize, usize, (usize, usize))] = &[
+        ("مُحَمَّدٌ", 1, 3, (0, 4)),
+        ("قالَ الرئيس", 3, 4, (2, 4)),
+        ("a👨‍👩‍👧b", 2, 3, (1, 6)),
+        ("🇸🇾🇹🇷", 1, 3, (0, 4)),
+        ("👍🏽 ok", 1, 1, (0, 2)),
+        ("x\r\ny", 2, 2, (1, 3)),
+        ("\u{1100}\u{1161}\u{11A8}x", 1, 2, (0, 3)),
+        ("e\u{301}", 1, 1, (0, 2)),
+    ];
+    for &(text, start, end, expected) in cases {
+        assert_eq!(
+            snap_to_graphemes(text, start, end),
+            expected,
+            "{text:?} {start}..{end}"
+        );
+    }
+    assert_eq!(normalize_selection(" \u{0651}نص ", 0, 5), Some((0, 4)));
+}

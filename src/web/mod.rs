@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod clock;
 pub mod download;
+pub mod graphemes;
 pub mod highlights;
 pub mod host_text;
 pub mod html;

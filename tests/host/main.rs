@@ -20,6 +20,7 @@ mod export;
 mod formats;
 mod furniture;
 mod fuzz;
+mod graphemes;
 mod highlight_plan;
 mod history;
 mod import;

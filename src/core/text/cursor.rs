@@ -1,13 +1,13 @@
 //! The keyboard cursor: moving through an article's text by word and by sentence, and extending a
 //! selection, for a reader who selects without a mouse.
 //!
-//! Offsets are code points of the article's text (blocks joined by a blank line). Words are the
-//! Unicode word-bound segments (UAX #29) holding a letter or a digit, so punctuation and white space
-//! are never a stop. A sentence ends at `.`, `!`, `?`, `؟` or `…` between two words, and at a
+//! Offsets are code points of the article's text (blocks joined by a blank line). Words are runs of
+//! letters, digits and the marks on them, kept whole across an apostrophe or a dot between letters and
+//! a comma or a dot between digits (UAX #29's rules for the scripts of news text, written out here so
+//! the bundle does not carry Unicode's word tables); punctuation and white space are never a stop. A sentence ends at `.`, `!`, `?`, `؟` or `…` between two words, and at a
 //! paragraph break (a blank line).
 
 use crate::core::text::span::Span;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Characters that end a sentence.
 const SENTENCE_ENDS: [char; 5] = ['.', '!', '?', '؟', '…'];
@@ -88,9 +88,9 @@ impl Words {
         let mut at = 0;
         let mut ended = false;
         let mut newlines = 0;
-        for segment in text.split_word_bounds() {
+        for (segment, is_word) in word_runs(text) {
             let len = segment.chars().count();
-            if segment.chars().any(char::is_alphanumeric) {
+            if is_word {
                 let index = out.words.len();
                 if index == 0 || ended || newlines >= 2 {
                     out.sentences.push((index, index));
@@ -227,4 +227,45 @@ impl Cursor {
         let (a, b) = (words.word(self.anchor), words.word(self.focus));
         Span::new(a.start.min(b.start), a.end.max(b.end))
     }
+}
+
+/// Whether `c` continues a word: a letter, a digit, a mark on one, a joiner or a connector `_`.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == '_'
+        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}'
+            | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+/// Whether `c`, between `before` and `after`, keeps one word whole (`don't`, `e.g`, `3.14`, `1,000`).
+fn joins_word(before: char, c: char, after: char) -> bool {
+    let letters = before.is_alphabetic() && after.is_alphabetic();
+    let digits = before.is_numeric() && after.is_numeric();
+    (letters && matches!(c, '\'' | '’' | '.' | ':' | '·'))
+        || (digits && matches!(c, ',' | '.' | ';' | '\'' | '٫' | '٬'))
+}
+
+/// `text` cut into runs that are words and runs that are not, in order, with which is which.
+pub fn word_runs(text: &str) -> Vec<(&str, bool)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut runs = Vec::new();
+    let mut from = 0;
+    let mut word = None;
+    for (i, &(byte, c)) in chars.iter().enumerate() {
+        let is = in_word(c)
+            || (word == Some(true)
+                && i > 0
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|&(_, after)| joins_word(chars[i - 1].1, c, after)));
+        if word.is_some_and(|w| w != is) {
+            runs.push((&text[from..byte], word == Some(true)));
+            from = byte;
+        }
+        word = Some(is);
+    }
+    if let Some(w) = word {
+        runs.push((&text[from..], w));
+    }
+    runs
 }

@@ -16,6 +16,7 @@ pub mod elements;
 pub mod fold;
 pub mod formats;
 pub mod furniture;
+pub mod graphemes;
 pub mod hash;
 pub mod open_error;
 pub mod source;

@@ -8,7 +8,7 @@
 //! Every function takes offsets that may be out of range and clamps them, so no caller can panic on
 //! an offset that came from the page or from storage.
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::core::text::graphemes::{cluster_end, cluster_start};
 
 /// Number of code points in `text`.
 pub fn cp_len(text: &str) -> usize {
@@ -57,42 +57,25 @@ pub fn slice_cp(text: &str, start: usize, end: usize) -> &str {
 /// forward to the nearest cluster boundary, so a range never separates an Arabic letter from its
 /// diacritics nor splits an emoji sequence.
 pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let len = cp_len(text);
-    let (start, end) = (start.min(len), end.min(len));
-    // Boundaries are 0 and the end of every cluster: take the last one <= start, the first one >= end.
-    let mut snapped_start = 0;
-    let mut snapped_end = (end == 0).then_some(0);
-    let mut boundary = 0;
-    for cluster in text.graphemes(true) {
-        boundary += cp_len(cluster);
-        if boundary <= start {
-            snapped_start = boundary;
-        }
-        if snapped_end.is_none() && boundary >= end {
-            snapped_end = Some(boundary);
-        }
-    }
-    (snapped_start, snapped_end.unwrap_or(len).max(snapped_start))
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+    let snapped_start = cluster_start(&chars, start);
+    (snapped_start, cluster_end(&chars, end).max(snapped_start))
 }
 
 /// Shrinks `[start, end)` (code points) so it neither starts nor ends with a grapheme cluster that
 /// is only white space (a space carrying a combining mark is kept whole, so cluster boundaries stay).
 pub fn trim_whitespace(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let slice = slice_cp(text, start, end);
-    let total = cp_len(slice);
-    let clusters: Vec<&str> = slice.graphemes(true).collect();
-    let blank = |g: &&&str| g.chars().all(char::is_whitespace);
-    let lead: usize = clusters.iter().take_while(blank).map(|g| cp_len(g)).sum();
-    if lead == total {
+    let chars: Vec<char> = slice_cp(text, start, end).chars().collect();
+    let blank_lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    if blank_lead == chars.len() {
         return (start, start);
     }
-    let trail: usize = clusters
-        .iter()
-        .rev()
-        .take_while(blank)
-        .map(|g| cp_len(g))
-        .sum();
-    (start + lead, start + total - trail)
+    // White space ends where its last cluster starts, when that cluster goes on past it.
+    let lead = cluster_start(&chars, blank_lead);
+    let blank_trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    let trail_from = cluster_end(&chars, chars.len() - blank_trail);
+    (start + lead, start + trail_from.max(lead))
 }
 
 /// Turns a raw selection `[start, end)` into the range Hamish annotates: whole grapheme clusters,
