@@ -209,7 +209,8 @@ fn reviewer(given: Option<Given>) -> Result<Option<Reviewer>, String> {
             serde_json::from_str(&s).map_err(|e| format!("option “reviewer” is not JSON ({e})"))?
         }
     };
-    let reviewer: Reviewer = serde_json::from_value(value)
+    // Through text, not `from_value`: one deserializer in the bundle instead of two.
+    let reviewer: Reviewer = serde_json::from_str(&value.to_string())
         .map_err(|_| "option “reviewer” must be {name, organization, url} (strings)".to_string())?;
     if !reviewer.url.trim().is_empty() && evidence_url(&reviewer.url).is_err() {
         return Err("option “reviewer”: url must start with http:// or https://".into());

@@ -182,7 +182,8 @@ pub fn decode_custom(raw: Option<&str>) -> Option<Vec<Entity>> {
     Some(
         items
             .into_iter()
-            .filter_map(|v| serde_json::from_value::<StoredEntity>(v).ok())
+            // Through text, not `from_value`: one deserializer in the bundle instead of two.
+            .filter_map(|v| serde_json::from_str::<StoredEntity>(&v.to_string()).ok())
             .filter(|s| find(&defaults, &s.id).is_none())
             .map(|s| Entity {
                 color: if readable(&s.color) {

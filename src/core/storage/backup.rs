@@ -85,9 +85,13 @@ pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &st
 
 /// Reads a backup file.
 pub fn read(text: &str) -> Result<Backup, BackupError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
-    let file: File = serde_json::from_value(value).map_err(|_| BackupError::NotABackup)?;
+    let file: File = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            BackupError::NotJson(e.to_string())
+        } else {
+            BackupError::NotABackup
+        }
+    })?;
     if file.format != FORMAT || file.version != VERSION {
         return Err(BackupError::NotABackup);
     }

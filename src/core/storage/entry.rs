@@ -82,30 +82,32 @@ pub fn decode(raw: Option<&str>) -> Decoded {
             raw.len()
         ));
     }
-    let value: serde_json::Value = match serde_json::from_str(raw) {
-        Ok(v) => v,
-        Err(e) => return Decoded::Unusable(format!("not valid JSON ({e})")),
-    };
-    match value.get("schema").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-        Some(v) => return Decoded::Unusable(format!("unknown schema version {v}")),
-        None => return Decoded::Unusable("no schema version".into()),
-    }
-    match serde_json::from_value::<Entry>(value) {
-        Ok(mut entry) => {
-            for (i, a) in entry.annotations.iter_mut().enumerate() {
-                if let Err(reason) = within_limits(a) {
-                    return Decoded::Unusable(format!("annotation {} {reason}", i + 1));
-                }
-            }
-            Decoded::Stored(Stored {
-                annotations: entry.annotations,
-                rejected: entry.rejected,
-                deleted: entry.deleted,
+    // Read straight into the entry (not through a `serde_json::Value`, whose deserializer would add
+    // ~20 KB to the bundle); why it failed is worked out only when it did.
+    let mut entry = match serde_json::from_str::<Entry>(raw) {
+        Ok(entry) if entry.schema == SCHEMA_VERSION => entry,
+        Ok(entry) => return Decoded::Unusable(format!("unknown schema version {}", entry.schema)),
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return Decoded::Unusable(format!("not valid JSON ({e})"))
+        }
+        Err(e) => {
+            return Decoded::Unusable(match schema_of(raw) {
+                Some(v) if v == u64::from(SCHEMA_VERSION) => format!("malformed entry ({e})"),
+                Some(v) => format!("unknown schema version {v}"),
+                None => "no schema version".into(),
             })
         }
-        Err(e) => Decoded::Unusable(format!("malformed entry ({e})")),
+    };
+    for (i, a) in entry.annotations.iter_mut().enumerate() {
+        if let Err(reason) = within_limits(a) {
+            return Decoded::Unusable(format!("annotation {} {reason}", i + 1));
+        }
     }
+    Decoded::Stored(Stored {
+        annotations: entry.annotations,
+        rejected: entry.rejected,
+        deleted: entry.deleted,
+    })
 }
 
 /// Refuses a stored annotation whose quote or note is over its limit; cuts its contexts.
