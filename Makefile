@@ -40,8 +40,9 @@ size:
 
 # Benchmarks on the shared workload (../shared/bench/workload.mjs): native, then in headless Chromium;
 # scripts/bench-peers.mjs puts Hamish's anchoring beside Hypothesis's on the same judge (takes minutes).
-bench: embed
+bench: build embed
 	node ../shared/bench/workload.mjs ../shared/seed/article.ar.txt target/workload.json
+	node scripts/bench-size.mjs
 	node scripts/bench-embed.mjs target/workload.json
 	node scripts/bench-peer-paint.mjs target/workload.json
 	cargo bench --bench anchoring -- target/workload.json | tee target/bench-anchoring.txt
