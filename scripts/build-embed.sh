@@ -26,6 +26,7 @@ HAMISH_PUBLIC_URL="$public" node -e '
   const src = fs.readFileSync("scripts/embed/hamish.js", "utf8");
   fs.writeFileSync(process.argv[1], src.replace("\x27__HAMISH_PUBLIC_URL__\x27", () => JSON.stringify(process.env.HAMISH_PUBLIC_URL)));
 ' "$out/hamish.js"
+node scripts/minify.mjs "$out"
 echo "embed: built $out/ (public URL: ${public:-beside hamish.js})"
 echo "embed: paste into the article page:"
 echo "  <script type=\"module\" src=\"${public:-/hamish/}hamish.js\"></script>"

@@ -1,0 +1,26 @@
+// Minifies the JavaScript of a built bundle in place (terser, ES module): wasm-bindgen's glue and
+// hamish.js ship unminified otherwise. Fixes the `integrity` hashes in index.html when there is one.
+//   node scripts/minify.mjs DIR          (Trunk's post-build hook passes TRUNK_STAGING_DIR)
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
+const index = path.join(dir, 'index.html');
+let html = fs.existsSync(index) ? fs.readFileSync(index, 'utf8') : null;
+const sri = (text) => `sha384-${crypto.createHash('sha384').update(text).digest('base64')}`;
+
+for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+  const file = path.join(dir, name);
+  const source = fs.readFileSync(file, 'utf8');
+  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  if (typeof result.code !== 'string') throw new Error(`minify: ${name} gave no code`);
+  fs.writeFileSync(file, result.code);
+  if (html !== null) {
+    const before = sri(source);
+    html = html.split(before).join(sri(result.code));
+  }
+  console.log(`minify: ${name} ${source.length} → ${result.code.length} bytes`);
+}
+if (html !== null) fs.writeFileSync(index, html);
