@@ -4,6 +4,7 @@
 pub mod anchoring;
 pub mod annotations;
 pub mod claims;
+pub mod collections;
 pub mod drawing;
 pub mod embed;
 pub mod entities;

@@ -30,6 +30,7 @@ mod messages;
 mod persist;
 mod segments;
 mod selectors;
+mod sort;
 mod sources;
 mod state;
 mod storage_keys;

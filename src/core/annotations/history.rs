@@ -3,6 +3,7 @@
 //! restored annotation is modified again; a removed one gets a tombstone).
 
 use crate::core::annotations::model::{Annotation, Tombstone};
+use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::entry::Stored;
@@ -212,7 +213,7 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
             }),
         }
     }
-    target.annotations.sort_by(Annotation::reading_order);
+    sort_by(&mut target.annotations[..], Annotation::reading_order);
     for r in &step.unrejected {
         target.rejected.retain(|x| x.key() != r.key());
         target.deleted.retain(|t| t.id != r.key());

@@ -4,6 +4,7 @@ use crate::core::anchoring::selectors::TextSelector;
 use crate::core::annotations::history::{replay, Snapshot, Step, StepKind, Target, DEPTH};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::claims::claim::{ClaimDetails, Claimant, Status};
+use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::backup::BackupError;
@@ -356,14 +357,14 @@ impl State {
             }
             Action::Load(stored) => {
                 self.annotations = stored.annotations;
-                self.annotations.sort_by(Annotation::reading_order);
+                sort_by(&mut self.annotations, Annotation::reading_order);
                 self.rejected = stored.rejected;
                 self.deleted = stored.deleted;
                 self.loads = self.loads.wrapping_add(1);
             }
             Action::AddMany(annotations) => {
                 self.annotations.extend(annotations);
-                self.annotations.sort_by(Annotation::reading_order);
+                sort_by(&mut self.annotations, Annotation::reading_order);
                 self.popover = None;
             }
             Action::Reject(rejected) => {
@@ -481,7 +482,7 @@ impl State {
             Action::Import(parsed) => {
                 let (anchored, orphaned) = (parsed.anchored(), parsed.orphaned());
                 let merged = merge(&mut self.annotations, parsed.annotations, &self.deleted);
-                self.annotations.sort_by(Annotation::reading_order);
+                sort_by(&mut self.annotations, Annotation::reading_order);
                 let rejected = parsed.rejected;
                 self.apply(Action::Notify(Notice::Imported {
                     anchored,
@@ -504,7 +505,7 @@ impl State {
                     a.attach(selectors);
                     a.modified = modified;
                 }
-                self.annotations.sort_by(Annotation::reading_order);
+                sort_by(&mut self.annotations, Annotation::reading_order);
                 self.reattaching = None;
                 self.pending = None;
             }

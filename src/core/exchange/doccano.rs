@@ -14,6 +14,7 @@
 
 use crate::core::anchoring::selectors::CONTEXT_LEN;
 use crate::core::annotations::model::Kind;
+use crate::core::collections::sort::sort_by;
 use crate::core::exchange::{Export, Foreign, ForeignReason, PLACE_MARK};
 use crate::core::text::hash::Fnv;
 use crate::core::text::units::byte_to_cp;
@@ -45,7 +46,9 @@ pub const UNDATED: &str = "1970-01-01T00:00:00Z";
 /// The article's line.
 pub fn jsonl(export: &Export) -> String {
     let mut spans: Vec<_> = export.annotations.iter().filter(|a| !a.orphan).collect();
-    spans.sort_by(|a, b| crate::core::annotations::model::Annotation::reading_order(a, b));
+    sort_by(&mut spans, |a, b| {
+        crate::core::annotations::model::Annotation::reading_order(a, b)
+    });
     let entities: Vec<Value> = spans
         .iter()
         .filter_map(|a| match &a.kind {

@@ -15,6 +15,7 @@ pub mod tables;
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::claims::settings::Reviewer;
 use crate::core::claims::verdicts::Scale;
+use crate::core::collections::sort::{sort_by, sort_by_key};
 use crate::core::entities::registry::Entity;
 use crate::core::text::article::Article;
 use crate::core::w3c::export::export_collection;
@@ -109,7 +110,7 @@ impl Export<'_> {
             .iter()
             .filter(|a| a.kind == Kind::Claim && !a.orphan)
             .collect();
-        claims.sort_by(|a, b| Annotation::reading_order(a, b));
+        sort_by(&mut claims, |a, b| Annotation::reading_order(a, b));
         claims
     }
 
@@ -217,7 +218,7 @@ impl Foreign {
             }
         }
         parsed.rejected.extend(self.rejected);
-        parsed.rejected.sort_by_key(|r| r.index);
+        sort_by_key(&mut parsed.rejected, |r| r.index);
         parsed
     }
 }

@@ -11,6 +11,7 @@
 
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::annotations::time::{instant_or_oldest, Instant};
+use crate::core::collections::sort::sort_by;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::entry::Stored;
 use std::collections::HashMap;
@@ -57,7 +58,7 @@ pub fn merge(ours: &Stored, theirs: &Stored, prune_before: Instant) -> Stored {
             }
         }
     }
-    annotations.sort_by(Annotation::reading_order);
+    sort_by(&mut annotations, Annotation::reading_order);
 
     let mut rejected: Vec<Rejected> = Vec::new();
     let mut keys: HashMap<String, usize> = HashMap::new();
@@ -82,7 +83,7 @@ pub fn merge(ours: &Stored, theirs: &Stored, prune_before: Instant) -> Stored {
         .filter(|(at, _)| *at >= prune_before)
         .map(|(_, t)| t.clone())
         .collect();
-    tombstones.sort_by(|a, b| a.id.cmp(&b.id));
+    sort_by(&mut tombstones, |a, b| a.id.cmp(&b.id));
     Stored {
         annotations,
         rejected,

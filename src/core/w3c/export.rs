@@ -1,6 +1,7 @@
 //! Export in the W3C Web Annotation Data Model (JSON-LD, `http://www.w3.org/ns/anno.jsonld`).
 
 use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::{find, Entity};
 use crate::core::text::article::Article;
 use crate::core::w3c::claims;
@@ -85,7 +86,7 @@ pub fn export_collection(
     generated: &str,
 ) -> Value {
     let mut ordered: Vec<&Annotation> = annotations.iter().collect();
-    ordered.sort_by(|a, b| Annotation::reading_order(a, b));
+    sort_by(&mut ordered, |a, b| Annotation::reading_order(a, b));
     let links = ordered
         .iter()
         .filter(|a| a.kind == Kind::Claim)
