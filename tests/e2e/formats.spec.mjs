@@ -95,3 +95,34 @@ test('embedded: handle.export(format) gives each format; an unknown one throws',
   expect([...out.jsonl.text].slice(start, end).join('')).toBe('المخابرات الروسية');
   expect(label).toBe('russia');
 });
+
+test('standalone: doccano JSONL from a paragraph imports through Import, as a researcher would bring it back', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const text = await page.locator('article [data-block]').evaluateAll((blocks) => blocks.map((b) => b.textContent).join('\n\n'));
+  const cps = [...text];
+  const at = (quote) => { const u16 = text.indexOf(quote); return [...text.slice(0, u16)].length; };
+  const claimAt = at(CLAIM);
+  const russiaAt = at('المخابرات الروسية');
+  const lines = [
+    JSON.stringify({ text, label: [[claimAt, claimAt + [...CLAIM].length, 'claim'], [russiaAt, russiaAt + [...'المخابرات الروسية'].length, 'Russia']] }),
+    JSON.stringify({ text: 'الكنغر يقفز في أستراليا', label: [[0, 6, 'claim']] }),
+    JSON.stringify({ text, label: [[0, 3, 'mars']] }),
+  ];
+  expect(cps.length).toBeGreaterThan(claimAt);
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'spans.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
+  await expect(page.getByText(/Imported 4: 2 anchored, 0 orphaned, 2 rejected/)).toBeVisible();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await expect(page.locator('.hamish-panel .item').filter({ hasText: 'والدور الذي لعبته' })).toHaveCount(1);
+  await expect(page.locator('.hamish-panel .item').filter({ hasText: 'المخابرات الروسية' })).toHaveCount(1);
+  await expect(page.locator('article .hl-claim').first()).toBeVisible();
+  await expect(page.locator('article .hl-entity').first()).toBeVisible();
+
+  // Undo takes the whole import back; importing the same file again after a reload changes nothing.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+  await page.locator('body').press('Control+Shift+Z');
+  await page.reload();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'spans.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
+  await expect(page.getByText(/Added 0, updated 0, unchanged 2/)).toBeVisible();
+});
