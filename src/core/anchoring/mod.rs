@@ -5,9 +5,13 @@
 
 pub mod anchor;
 #[doc(hidden)]
+pub mod context;
+#[doc(hidden)]
 pub mod edits;
 #[doc(hidden)]
 pub mod myers;
 #[doc(hidden)]
 pub mod occurrences;
 pub mod selectors;
+#[doc(hidden)]
+pub mod words;
