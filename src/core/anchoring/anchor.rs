@@ -3,13 +3,19 @@
 //! For each target, in order: the stored position if the text there still equals the quote; the
 //! position shifted by how far the previous annotation moved; exact matches of the folded quote (see
 //! [`crate::core::text::fold`]) near the expected place, then fuzzy matches there (Myers, with an error
-//! budget of a quarter of the quote's length); then exact matches anywhere (through an index of where
-//! each character occurs, built on first use; see [`crate::core::anchoring::occurrences`]) and fuzzy matches
-//! within [`FAR_WINDOW`]. Candidates are
-//! scored on quote similarity, prefix and suffix similarity and closeness, with Hypothesis's weights
-//! (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes the target an orphan
-//! rather than a guess. Every match is mapped back to the original text, widened to whole grapheme
-//! clusters and trimmed of white space.
+//! budget of a quarter of the quote's length); then the text between the stored prefix and suffix
+//! there, when both are found side by side and it still holds half of the quote's words (a short
+//! quote with one word changed is beyond a quarter of its characters); then exact matches anywhere
+//! (through an index of where each character occurs, built on first use; see
+//! [`crate::core::anchoring::occurrences`]) and fuzzy matches within [`FAR_WINDOW`].
+//!
+//! Candidates are scored on quote similarity, prefix and suffix similarity (each context against the
+//! best-fitting text beside the match, see [`crate::core::anchoring::context`]) and closeness, with
+//! Hypothesis's weights (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes
+//! the target an orphan rather than a guess, and so do two nearby candidates that only closeness
+//! tells apart. A fuzzy match's edges are moved to where quote and context together need the fewest
+//! edits, on word boundaries when the quote's were. Every match is mapped back to the original
+//! text, widened to whole grapheme clusters and trimmed of white space.
 //!
 //! A quote longer than [`LONG_QUOTE`] folded characters would make those searches cost the square
 //! of its length (a whole-article claim on 100,000 characters took 13 s after a one-word edit). It

@@ -1,7 +1,8 @@
 //! Anchoring: describing a span as W3C selectors ([`selectors`]) and finding those selectors again in
 //! a changed text ([`anchor`]). [`myers`] (approximate search), [`occurrences`] (exact search in
-//! a long text) and [`edits`] (distances between long texts) are its internals, public only for their
-//! tests.
+//! a long text), [`edits`] (distances between long texts), [`context`] (how well a stored prefix or
+//! suffix fits beside a match) and [`words`] (word boundaries, the quote's words still there) are its
+//! internals, public only for their tests.
 
 pub mod anchor;
 #[doc(hidden)]
