@@ -72,6 +72,10 @@ pub const SEARCH_WORK: u64 = 200_000_000;
 /// How many of a stage's fuzzy matches (the best-scoring) have their edges refined.
 const REFINED: usize = 4;
 
+/// How many places between a found prefix and a found suffix (the nearest the expected place) are
+/// weighed as the quote's new text.
+const CONTEXT_PAIRS: usize = 8;
+
 /// The fewest folded characters of each context for the text between them to be taken as the quote.
 const MIN_CONTEXT: usize = 8;
 
@@ -151,8 +155,9 @@ impl Query {
     /// boundary when it was described must begin (end) at one now, so that a short quote is not
     /// found inside a longer word and a changed last word is not cut in two.
     fn fits(&self, text: &[char], c: &Candidate) -> bool {
-        !(self.prefix.at_word_boundary() && inside_word(text, c.start))
-            && !(self.suffix.at_word_boundary() && inside_word(text, c.end))
+        let cuts =
+            |context: &Context, at: usize| context.at_word_boundary() && inside_word(text, at);
+        !cuts(&self.prefix, c.start) && !cuts(&self.suffix, c.end)
     }
 }
 
@@ -273,12 +278,16 @@ impl Anchorer {
         };
         let blocks = query.quote.len().div_ceil(64) as u64;
         let (near_work, far_work) = (near.len() as u64 * blocks, far.len() as u64 * blocks);
+        let refining = refine_work(query.quote.len());
+        let between = 2 * near.len() as u64
+            + CONTEXT_PAIRS as u64
+                * ((2 * query.quote.len() + MIN_CONTEXT) as u64 * blocks + refining);
         for stage in 0..5 {
             let cost = match stage {
-                1 => near_work,
-                2 => 2 * near.len() as u64,
+                1 => near_work + REFINED as u64 * refining,
+                2 => between,
                 3 => self.occurrences().candidates(&query.quote) as u64,
-                4 => far_work,
+                4 => far_work + REFINED as u64 * refining,
                 _ => 0,
             };
             if self.work.get().saturating_add(cost) > SEARCH_WORK {
@@ -322,7 +331,7 @@ impl Anchorer {
                 _ => continue,
             };
             let pick = if fuzzy {
-                self.best_fuzzy(query, candidates, budget)
+                self.best_fuzzy(query, candidates)
             } else {
                 self.best_of(
                     query,
@@ -343,7 +352,7 @@ impl Anchorer {
 
     /// The best of a stage's fuzzy matches once their edges are refined. Refining costs more than
     /// scoring: only the [`REFINED`] best-scoring matches that could reach the threshold are refined.
-    fn best_fuzzy(&self, query: &Query, candidates: Vec<Candidate>, budget: usize) -> Pick {
+    fn best_fuzzy(&self, query: &Query, candidates: Vec<Candidate>) -> Pick {
         let mut scored: Vec<(f64, Candidate)> = candidates
             .into_iter()
             .map(|c| (self.score(query, c), c))
@@ -353,7 +362,7 @@ impl Anchorer {
         let refined = scored
             .into_iter()
             .take(REFINED)
-            .filter_map(|(_, c)| self.refine(query, c, 2 * budget + 8))
+            .filter_map(|(_, c)| self.refine(query, c, refine_slack(query.quote.len())))
             .map(|c| (self.score(query, c), c));
         self.best_of(query, refined)
     }
@@ -378,33 +387,39 @@ impl Anchorer {
         let ends = search(hay, &q.prefix.chars, error_budget(q.prefix.len()));
         let starts = search(hay, &q.suffix.chars, error_budget(q.suffix.len()));
         let gap = 2 * q.quote.len() + MIN_CONTEXT;
+        // Text that repeats its context everywhere (hostile, or a column of the same line) could pair
+        // every found prefix with every found suffix: only the pairs nearest the expected place count.
+        let mut pairs: Vec<(usize, usize)> = ends
+            .iter()
+            .flat_map(|before| {
+                starts
+                    .iter()
+                    .filter(|a| a.start > before.end && a.start - before.end <= gap)
+                    .map(|after| (near.start + before.end, near.start + after.start))
+            })
+            .collect();
+        pairs.sort_by_key(|&(a, _)| a.abs_diff(q.expected));
         let mut found = Vec::new();
-        for before in &ends {
-            for after in starts
-                .iter()
-                .filter(|a| a.start > before.end && a.start - before.end <= gap)
-            {
-                let (mut a, mut b) = (near.start + before.end, near.start + after.start);
-                while a < b && f[a] == ' ' {
-                    a += 1;
-                }
-                while b > a && f[b - 1] == ' ' {
-                    b -= 1;
-                }
-                if a == b {
-                    continue;
-                }
-                let errors = prefix_distances(&f[a..b], &q.quote)
-                    .last()
-                    .copied()
-                    .unwrap_or(q.quote.len());
-                let c = Candidate {
-                    start: a,
-                    end: b,
-                    errors,
-                };
-                found.extend(self.refine(q, c, 2 * error_budget(q.quote.len()) + 8));
+        for (mut a, mut b) in pairs.into_iter().take(CONTEXT_PAIRS) {
+            while a < b && f[a] == ' ' {
+                a += 1;
             }
+            while b > a && f[b - 1] == ' ' {
+                b -= 1;
+            }
+            if a == b {
+                continue;
+            }
+            let errors = prefix_distances(&f[a..b], &q.quote)
+                .last()
+                .copied()
+                .unwrap_or(q.quote.len());
+            let c = Candidate {
+                start: a,
+                end: b,
+                errors,
+            };
+            found.extend(self.refine(q, c, refine_slack(q.quote.len())));
         }
         let trusted = found.into_iter().filter(|c| {
             let kept = kept_words(&quote_words, &words(&f[c.start..c.end])).unwrap_or(0);
@@ -593,6 +608,21 @@ fn exact_matches<'a>(hay: &'a [char], needle: &'a [char]) -> impl Iterator<Item 
     let first = needle[0];
     (0..hay.len().saturating_sub(needle.len() - 1))
         .filter(move |&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
+}
+
+/// How far [`Anchorer::refine`] moves each edge of a match of a quote of `len` folded characters.
+fn refine_slack(len: usize) -> usize {
+    2 * error_budget(len) + 8
+}
+
+/// The search work (as counted for [`SEARCH_WORK`]) of one [`Anchorer::refine`] for a quote of `len`
+/// folded characters: three passes, each over the edge's possible places (a context compared at
+/// each) and the quote's distances to the text there.
+fn refine_work(len: usize) -> u64 {
+    let slack = refine_slack(len);
+    let per_edge =
+        (2 * slack + 1) * (CONTEXT_MAX * 3 / 2 + 1) + (len + 2 * slack) * len.div_ceil(64);
+    3 * per_edge as u64
 }
 
 /// What one stage of [`Anchorer::locate`] found.
