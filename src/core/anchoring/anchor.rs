@@ -384,23 +384,26 @@ impl Anchorer {
             return Pick::Nothing;
         }
         let hay = &f[near.clone()];
-        let ends = search(hay, &q.prefix.chars, error_budget(q.prefix.len()));
-        let starts = search(hay, &q.suffix.chars, error_budget(q.suffix.len()));
-        let gap = 2 * q.quote.len() + MIN_CONTEXT;
+        let mut ends: Vec<usize> = search(hay, &q.prefix.chars, error_budget(q.prefix.len()))
+            .into_iter()
+            .map(|m| near.start + m.end)
+            .collect();
+        let mut starts: Vec<usize> = search(hay, &q.suffix.chars, error_budget(q.suffix.len()))
+            .into_iter()
+            .map(|m| near.start + m.start)
+            .collect();
+        starts.sort_unstable();
         // Text that repeats its context everywhere (hostile, or a column of the same line) could pair
         // every found prefix with every found suffix: only the pairs nearest the expected place count.
-        let mut pairs: Vec<(usize, usize)> = ends
-            .iter()
-            .flat_map(|before| {
-                starts
-                    .iter()
-                    .filter(|a| a.start > before.end && a.start - before.end <= gap)
-                    .map(|after| (near.start + before.end, near.start + after.start))
-            })
-            .collect();
-        pairs.sort_by_key(|&(a, _)| a.abs_diff(q.expected));
+        ends.sort_by_key(|e| e.abs_diff(q.expected));
+        let gap = 2 * q.quote.len() + MIN_CONTEXT;
+        let pairs = ends.iter().flat_map(|&a| {
+            let from = starts.partition_point(|&s| s <= a);
+            let to = starts.partition_point(|&s| s <= a + gap);
+            starts[from..to.max(from)].iter().map(move |&b| (a, b))
+        });
         let mut found = Vec::new();
-        for (mut a, mut b) in pairs.into_iter().take(CONTEXT_PAIRS) {
+        for (mut a, mut b) in pairs.take(CONTEXT_PAIRS) {
             while a < b && f[a] == ' ' {
                 a += 1;
             }
