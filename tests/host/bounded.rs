@@ -6,7 +6,7 @@
 use hamish::core::anchoring::anchor::{anchor_all, Anchor, Method, END_LEN, LONG_QUOTE};
 use hamish::core::anchoring::edits::{bounded_distance, qgram_lower_bound, Unknown};
 use hamish::core::anchoring::myers::{distance, search};
-use hamish::core::anchoring::selectors::describe;
+use hamish::core::anchoring::selectors::{describe, TextSelector};
 use hamish::core::entities::registry::default_registry;
 use hamish::core::storage::entry::{decode, Decoded, MAX_NOTE};
 use hamish::core::text::article::bundled;
@@ -280,4 +280,27 @@ proptest! {
         }
         prop_assert!(qgram_lower_bound(&a, &b) <= d);
     }
+}
+
+#[test]
+fn a_text_repeating_the_context_everywhere_is_searched_in_bounded_time() {
+    // Every stored prefix and suffix is found every few characters, side by side with text between
+    // them: without a cap every found prefix would be paired with every found suffix.
+    let text = "في نشر ".repeat(40_000);
+    let prefix = "في نشر ".repeat(5);
+    let quote = "في ".repeat(60) + "كتب";
+    let targets: Vec<TextSelector> = (0..300)
+        .map(|i| TextSelector {
+            exact: quote.clone(),
+            prefix: prefix.clone(),
+            suffix: prefix.clone(),
+            position: Some(Span::new(i * 900, i * 900 + 183)),
+        })
+        .collect();
+    let anchors = timed(
+        "300 quotes in a text that repeats their context (280k characters)",
+        Duration::from_secs(3),
+        || anchor_all(&text, &targets),
+    );
+    assert_eq!(anchors.len(), targets.len());
 }

@@ -3,13 +3,19 @@
 //! For each target, in order: the stored position if the text there still equals the quote; the
 //! position shifted by how far the previous annotation moved; exact matches of the folded quote (see
 //! [`crate::core::text::fold`]) near the expected place, then fuzzy matches there (Myers, with an error
-//! budget of a quarter of the quote's length); then exact matches anywhere (through an index of where
-//! each character occurs, built on first use; see [`crate::core::anchoring::occurrences`]) and fuzzy matches
-//! within [`FAR_WINDOW`]. Candidates are
-//! scored on quote similarity, prefix and suffix similarity and closeness, with Hypothesis's weights
-//! (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes the target an orphan
-//! rather than a guess. Every match is mapped back to the original text, widened to whole grapheme
-//! clusters and trimmed of white space.
+//! budget of a quarter of the quote's length); then the text between the stored prefix and suffix
+//! there, when both are found side by side and it still holds half of the quote's words (a short
+//! quote with one word changed is beyond a quarter of its characters); then exact matches anywhere
+//! (through an index of where each character occurs, built on first use; see
+//! [`crate::core::anchoring::occurrences`]) and fuzzy matches within [`FAR_WINDOW`].
+//!
+//! Candidates are scored on quote similarity, prefix and suffix similarity (each context against the
+//! best-fitting text beside the match, see [`crate::core::anchoring::context`]) and closeness, with
+//! Hypothesis's weights (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes
+//! the target an orphan rather than a guess, and so do two nearby candidates that only closeness
+//! tells apart. A fuzzy match's edges are moved to where quote and context together need the fewest
+//! edits, on word boundaries when the quote's were. Every match is mapped back to the original
+//! text, widened to whole grapheme clusters and trimmed of white space.
 //!
 //! A quote longer than [`LONG_QUOTE`] folded characters would make those searches cost the square
 //! of its length (a whole-article claim on 100,000 characters took 13 s after a one-word edit). It
@@ -21,14 +27,18 @@
 //! the length times the distance, at most [`MIDDLE_CELLS`] cells), else bounded from below by
 //! comparing trigrams. An end that is not found makes the target an orphan.
 
+use crate::core::anchoring::context::{Context, Side, CONTEXT_MAX};
 use crate::core::anchoring::edits::{bounded_distance, qgram_lower_bound, Unknown};
-use crate::core::anchoring::myers::{distance, prefix_distances, search, Match, ShortPattern};
+use crate::core::anchoring::myers::{prefix_distances, search, Match};
 use crate::core::anchoring::occurrences::Occurrences;
 use crate::core::anchoring::selectors::TextSelector;
+use crate::core::anchoring::words::{inside_word, kept_words, words};
 use crate::core::text::fold::{fold, fold_quote, Folded};
 use crate::core::text::span::Span;
 use crate::core::text::units::normalize_selection;
 use std::cell::{Cell, OnceCell};
+use std::cmp::Reverse;
+use std::ops::Range;
 
 /// Below this score (0–1) the best candidate is not trusted and the target is an orphan.
 pub const MIN_SCORE: f64 = 0.75;
@@ -59,17 +69,27 @@ pub const MIDDLE_CELLS: usize = 1 << 25;
 /// are only looked for at their place and exactly near it, and else are orphans.
 pub const SEARCH_WORK: u64 = 200_000_000;
 
-/// How much refining a fuzzy match's edges can raise its score, at most (the context weights).
-const REFINE_REACH: f64 = (PREFIX_WEIGHT + SUFFIX_WEIGHT)
-    / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT);
+/// How many of a stage's fuzzy matches (the best-scoring) have their edges refined.
+const REFINED: usize = 4;
 
-/// The most folded characters of a stored context compared with the text (one bit-parallel word).
-const CONTEXT_MAX: usize = 64;
+/// How many places between a found prefix and a found suffix (the nearest the expected place) are
+/// weighed as the quote's new text.
+const CONTEXT_PAIRS: usize = 8;
+
+/// The fewest folded characters of each context for the text between them to be taken as the quote.
+const MIN_CONTEXT: usize = 8;
+
+/// How similar (0–1) each context must be to the text beside the span between them.
+const CONTEXT_AGREES: f64 = 0.75;
+
+/// How much refining a fuzzy match's edges can raise its score, at most (the context weights).
+const REFINE_REACH: f64 = (PREFIX_WEIGHT + SUFFIX_WEIGHT) / TOTAL_WEIGHT;
 
 const QUOTE_WEIGHT: f64 = 50.0;
 const PREFIX_WEIGHT: f64 = 20.0;
 const SUFFIX_WEIGHT: f64 = 20.0;
 const POSITION_WEIGHT: f64 = 2.0;
+const TOTAL_WEIGHT: f64 = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
 
 /// How a target was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,55 +141,29 @@ struct Query {
     expected: usize,
 }
 
+impl Query {
+    fn new(quote: Vec<char>, prefix: Context, suffix: Context, expected: usize) -> Query {
+        Query {
+            quote,
+            prefix,
+            suffix,
+            expected,
+        }
+    }
+
+    /// Whether a match may start and end at `c`'s edges: a quote that began (ended) at a word
+    /// boundary when it was described must begin (end) at one now, so that a short quote is not
+    /// found inside a longer word and a changed last word is not cut in two.
+    fn fits(&self, text: &[char], c: &Candidate) -> bool {
+        let cuts =
+            |context: &Context, at: usize| context.at_word_boundary() && inside_word(text, at);
+        !cuts(&self.prefix, c.start) && !cuts(&self.suffix, c.end)
+    }
+}
+
 /// Edits allowed in a fuzzy match of a quote of `len` folded characters: a quarter of it.
 pub fn error_budget(len: usize) -> usize {
     len / 4
-}
-
-/// A stored context (prefix or suffix), folded and prepared for comparison with many candidates.
-#[derive(Clone)]
-struct Context {
-    chars: Vec<char>,
-    pattern: Option<ShortPattern>,
-}
-
-impl Context {
-    /// A prefix: at most its last 64 folded characters count (Hamish keeps 32 code points; a longer
-    /// context would only slow the comparison, which is quadratic beyond 64).
-    fn prefix(text: &str) -> Context {
-        let chars = fold(text).chars;
-        Context::of(&chars[chars.len().saturating_sub(CONTEXT_MAX)..])
-    }
-
-    /// A suffix: at most its first 64 folded characters count.
-    fn suffix(text: &str) -> Context {
-        let chars = fold(text).chars;
-        Context::of(&chars[..chars.len().min(CONTEXT_MAX)])
-    }
-
-    /// Already folded characters.
-    fn of(chars: &[char]) -> Context {
-        Context {
-            chars: chars.to_vec(),
-            pattern: ShortPattern::new(chars),
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.chars.len()
-    }
-
-    /// 1 minus the edit distance to `actual` relative to the context's length (1 for no context).
-    fn similarity(&self, actual: &[char]) -> f64 {
-        if self.chars.is_empty() {
-            return 1.0;
-        }
-        let d = self
-            .pattern
-            .as_ref()
-            .map_or_else(|| distance(&self.chars, actual), |p| p.distance(actual));
-        (1.0 - d as f64 / self.chars.len() as f64).max(0.0)
-    }
 }
 
 impl Anchorer {
@@ -230,12 +224,12 @@ impl Anchorer {
             }
         }
         let folded = self.folded();
-        let query = Query {
-            quote: fold_quote(&target.exact),
-            prefix: Context::prefix(&target.prefix),
-            suffix: Context::suffix(&target.suffix),
-            expected: folded.from_original(expected.or(start).unwrap_or(0)),
-        };
+        let query = Query::new(
+            fold_quote(&target.exact),
+            Context::prefix(&target.prefix),
+            Context::suffix(&target.suffix),
+            folded.from_original(expected.or(start).unwrap_or(0)),
+        );
         if query.quote.is_empty() {
             return Anchor::Orphan;
         }
@@ -259,11 +253,13 @@ impl Anchorer {
     }
 
     /// The best candidate for a query (folded coordinates) scoring at least [`MIN_SCORE`]: exact
-    /// matches near the expected place, fuzzy ones there, exact ones anywhere, fuzzy ones within
+    /// matches near the expected place, fuzzy ones there, the text between the stored prefix and
+    /// suffix there ([`Anchorer::between_contexts`]), exact ones anywhere, fuzzy ones within
     /// [`FAR_WINDOW`]; the first stage with a good enough candidate wins.
     fn locate(&self, query: &Query) -> Option<(f64, Candidate)> {
         let folded = self.folded();
-        let n = folded.chars.len();
+        let f = &folded.chars;
+        let n = f.len();
         let around = |reach: usize| {
             query.expected.saturating_sub(reach)
                 ..(query.expected + query.quote.len() + reach).min(n)
@@ -282,60 +278,159 @@ impl Anchorer {
         };
         let blocks = query.quote.len().div_ceil(64) as u64;
         let (near_work, far_work) = (near.len() as u64 * blocks, far.len() as u64 * blocks);
-        for stage in 0..4 {
+        let refining = refine_work(query.quote.len());
+        let between = 2 * near.len() as u64
+            + CONTEXT_PAIRS as u64
+                * ((2 * query.quote.len() + MIN_CONTEXT) as u64 * blocks + refining);
+        for stage in 0..5 {
             let cost = match stage {
-                1 => near_work,
-                2 => self.occurrences().candidates(&query.quote) as u64,
-                3 => far_work,
+                1 => near_work + REFINED as u64 * refining,
+                2 => between,
+                3 => self.occurrences().candidates(&query.quote) as u64,
+                4 => far_work + REFINED as u64 * refining,
                 _ => 0,
             };
             if self.work.get().saturating_add(cost) > SEARCH_WORK {
                 continue;
             }
             self.work.set(self.work.get() + cost);
-            let candidates: Vec<Candidate> = match stage {
-                0 => exact_matches(&folded.chars[near.clone()], &query.quote)
-                    .map(|s| exact(near.start, s))
-                    .collect(),
-                1 if budget > 0 => search(&folded.chars[near.clone()], &query.quote, budget)
-                    .into_iter()
-                    .map(|m| shift(near.start, m))
-                    .collect(),
-                2 => self
-                    .occurrences()
-                    .find_all(&folded.chars, &query.quote)
-                    .into_iter()
-                    .map(|s| exact(0, s))
-                    .collect(),
-                3 if budget > 0 => search(&folded.chars[far.clone()], &query.quote, budget)
-                    .into_iter()
-                    .map(|m| shift(far.start, m))
-                    .collect(),
-                _ => Vec::new(),
+            let (candidates, fuzzy): (Vec<Candidate>, bool) = match stage {
+                0 => (
+                    exact_matches(&f[near.clone()], &query.quote)
+                        .map(|s| exact(near.start, s))
+                        .collect(),
+                    false,
+                ),
+                1 if budget > 0 => (
+                    search(&f[near.clone()], &query.quote, budget)
+                        .into_iter()
+                        .map(|m| shift(near.start, m))
+                        .collect(),
+                    true,
+                ),
+                2 => match self.between_contexts(query, near.clone()).accepted(0.0) {
+                    Ok(None) => continue,
+                    Ok(found) => return found,
+                    Err(()) => return None,
+                },
+                3 => (
+                    self.occurrences()
+                        .find_all(f, &query.quote)
+                        .into_iter()
+                        .map(|s| exact(0, s))
+                        .collect(),
+                    false,
+                ),
+                4 if budget > 0 => (
+                    search(&f[far.clone()], &query.quote, budget)
+                        .into_iter()
+                        .map(|m| shift(far.start, m))
+                        .collect(),
+                    true,
+                ),
+                _ => continue,
             };
-            let best = candidates
-                .into_iter()
-                .map(|c| (self.score(&query, c), c))
-                .max_by(|a, b| {
-                    a.0.total_cmp(&b.0).then(
-                        b.1.start
-                            .abs_diff(query.expected)
-                            .cmp(&a.1.start.abs_diff(query.expected)),
-                    )
-                });
-            // Refining costs more than scoring: only for fuzzy matches that could reach the threshold.
-            let best = best.map(|(score, c)| {
-                if c.errors > 0 && score >= MIN_SCORE - REFINE_REACH {
-                    self.refine(&query, c, budget)
-                } else {
-                    (score, c)
-                }
-            });
-            if let Some(found) = best.filter(|(score, _)| *score >= MIN_SCORE) {
-                return Some(found);
+            let pick = if fuzzy {
+                self.best_fuzzy(query, candidates)
+            } else {
+                self.best_of(
+                    query,
+                    candidates
+                        .into_iter()
+                        .filter(|c| query.fits(f, c))
+                        .map(|c| (self.score(query, c), c)),
+                )
+            };
+            match pick.accepted(MIN_SCORE) {
+                Ok(None) => {}
+                Ok(found) => return found,
+                Err(()) => return None,
             }
         }
         None
+    }
+
+    /// The best of a stage's fuzzy matches once their edges are refined. Refining costs more than
+    /// scoring: only the [`REFINED`] best-scoring matches that could reach the threshold are refined.
+    fn best_fuzzy(&self, query: &Query, candidates: Vec<Candidate>) -> Pick {
+        let mut scored: Vec<(f64, Candidate)> = candidates
+            .into_iter()
+            .map(|c| (self.score(query, c), c))
+            .filter(|(score, _)| *score >= MIN_SCORE - REFINE_REACH)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let refined = scored
+            .into_iter()
+            .take(REFINED)
+            .filter_map(|(_, c)| self.refine(query, c, refine_slack(query.quote.len())))
+            .map(|c| (self.score(query, c), c));
+        self.best_of(query, refined)
+    }
+
+    /// The span between where the stored prefix and suffix are found near the expected place, when
+    /// the quote itself changed too much to be found by its characters (a short quote with a word
+    /// replaced, inserted or deleted is beyond a quarter of its characters).
+    ///
+    /// Trusted only when both contexts agree — each found within a quarter of its length, side by
+    /// side with at most twice the quote's length between them — and at least half of the quote's
+    /// words are still there, in order ([`kept_words`]); otherwise the quote is treated as gone.
+    fn between_contexts(&self, q: &Query, near: Range<usize>) -> Pick {
+        if q.prefix.len() < MIN_CONTEXT || q.suffix.len() < MIN_CONTEXT {
+            return Pick::Nothing;
+        }
+        let f = &self.folded().chars;
+        let quote_words = words(&q.quote);
+        if quote_words.is_empty() {
+            return Pick::Nothing;
+        }
+        let hay = &f[near.clone()];
+        let mut ends: Vec<usize> = search(hay, &q.prefix.chars, error_budget(q.prefix.len()))
+            .into_iter()
+            .map(|m| near.start + m.end)
+            .collect();
+        let mut starts: Vec<usize> = search(hay, &q.suffix.chars, error_budget(q.suffix.len()))
+            .into_iter()
+            .map(|m| near.start + m.start)
+            .collect();
+        starts.sort_unstable();
+        // Text that repeats its context everywhere (hostile, or a column of the same line) could pair
+        // every found prefix with every found suffix: only the pairs nearest the expected place count.
+        ends.sort_by_key(|e| e.abs_diff(q.expected));
+        let gap = 2 * q.quote.len() + MIN_CONTEXT;
+        let pairs = ends.iter().flat_map(|&a| {
+            let from = starts.partition_point(|&s| s <= a);
+            let to = starts.partition_point(|&s| s <= a + gap);
+            starts[from..to.max(from)].iter().map(move |&b| (a, b))
+        });
+        let mut found = Vec::new();
+        for (mut a, mut b) in pairs.take(CONTEXT_PAIRS) {
+            while a < b && f[a] == ' ' {
+                a += 1;
+            }
+            while b > a && f[b - 1] == ' ' {
+                b -= 1;
+            }
+            if a == b {
+                continue;
+            }
+            let errors = prefix_distances(&f[a..b], &q.quote)
+                .last()
+                .copied()
+                .unwrap_or(q.quote.len());
+            let c = Candidate {
+                start: a,
+                end: b,
+                errors,
+            };
+            found.extend(self.refine(q, c, refine_slack(q.quote.len())));
+        }
+        let trusted = found.into_iter().filter(|c| {
+            let kept = kept_words(&quote_words, &words(&f[c.start..c.end])).unwrap_or(0);
+            2 * kept >= quote_words.len()
+                && q.prefix.similarity_at(f, c.start) >= CONTEXT_AGREES
+                && q.suffix.similarity_at(f, c.end) >= CONTEXT_AGREES
+        });
+        self.best_of(q, trusted.map(|c| (self.score(q, c), c)))
     }
 
     /// [`Anchorer::locate`] for a quote longer than [`LONG_QUOTE`]: its head and tail anchored like
@@ -344,20 +439,20 @@ impl Anchorer {
         let f = &self.folded().chars;
         let q = &query.quote;
         let m = q.len();
-        let inner = |from: usize| Context::of(&q[from..(from + CONTEXT_MAX).min(m)]);
-        let head = Query {
-            quote: q[..END_LEN].to_vec(),
-            prefix: query.prefix.clone(),
-            suffix: inner(END_LEN),
-            expected: query.expected,
-        };
+        let inner = |from: usize| Context::of(&q[from..(from + CONTEXT_MAX).min(m)], Side::Suffix);
+        let head = Query::new(
+            q[..END_LEN].to_vec(),
+            query.prefix.clone(),
+            inner(END_LEN),
+            query.expected,
+        );
         let (_, h) = self.locate(&head)?;
-        let tail = Query {
-            quote: q[m - END_LEN..].to_vec(),
-            prefix: Context::of(&q[m - END_LEN - CONTEXT_MAX..m - END_LEN]),
-            suffix: query.suffix.clone(),
-            expected: (h.start + m - END_LEN).min(f.len()),
-        };
+        let tail = Query::new(
+            q[m - END_LEN..].to_vec(),
+            Context::of(&q[m - END_LEN - CONTEXT_MAX..m - END_LEN], Side::Prefix),
+            query.suffix.clone(),
+            (h.start + m - END_LEN).min(f.len()),
+        );
         let (_, t) = self.locate(&tail)?;
         let budget = error_budget(m);
         if t.start < h.end || (t.end - h.start).abs_diff(m) > budget {
@@ -382,61 +477,115 @@ impl Anchorer {
         (score >= MIN_SCORE).then_some((score, c))
     }
 
-    /// Moves a fuzzy match's edges to where the whole score is best. The bit-parallel search
-    /// reports one alignment among equally cheap ones, and may start a match inside a word the
-    /// quote's context says comes before it; this weighs the quote's errors against how well the
-    /// stored prefix and suffix fit at each nearby edge. Start first (end fixed), then end.
-    fn refine(&self, q: &Query, c: Candidate, budget: usize) -> (f64, Candidate) {
+    /// Moves a fuzzy match's edges to where the quote and its context fit the text best: the fewest
+    /// edits in all (the quote's, plus the prefix's before the start and the suffix's after the end),
+    /// within `slack` of each edge, on word boundaries when the quote was ([`Query::fits`]); `None`
+    /// when no edge there fits.
+    ///
+    /// The bit-parallel search reports one alignment among equally cheap ones, and may start a match
+    /// inside a word the quote's context says comes before it. Counting every edit alike aligns the
+    /// quote with its context as one text, so a word inserted just before the quote, or a last word
+    /// replaced, lands on the side the context says. Of two equally good edges, the one where the
+    /// quote itself fits better wins, then the one nearer the inside (a word inserted at the quote's
+    /// edge was not part of what the reader chose).
+    /// Start first (end fixed), then end, then the start again for that end.
+    fn refine(&self, q: &Query, c: Candidate, slack: usize) -> Option<Candidate> {
+        if c.end <= c.start {
+            return None;
+        }
         let f = &self.folded().chars;
-        let slack = 2 * budget + 8;
-        let pick = |options: &mut dyn Iterator<Item = Candidate>,
-                    origin: usize,
-                    edge: fn(&Candidate) -> usize| {
-            options.map(|x| (self.score(q, x), x)).max_by(|a, b| {
-                a.0.total_cmp(&b.0).then(
-                    edge(&b.1)
-                        .abs_diff(origin)
-                        .cmp(&edge(&a.1).abs_diff(origin)),
-                )
-            })
-        };
+        let c = self.refine_start(q, c, slack)?;
+        let far = (c.end + slack).min(f.len());
+        // Distances from the quote to f[start..e] for every e.
+        let from_start = prefix_distances(&f[c.start..far], &q.quote);
+        let ends = ((c.start + 1).max(c.end.saturating_sub(slack))..=far)
+            .filter(|&e| !(q.suffix.at_word_boundary() && inside_word(f, e)))
+            .map(|e| {
+                let errors = from_start[e - c.start - 1];
+                (errors + q.suffix.errors_at(f, e), errors, e)
+            });
+        let (_, errors, end) = ends.min()?;
+        self.refine_start(
+            q,
+            Candidate {
+                start: c.start,
+                end,
+                errors,
+            },
+            slack,
+        )
+    }
+
+    /// [`Anchorer::refine`]'s move of the start, the end fixed.
+    fn refine_start(&self, q: &Query, c: Candidate, slack: usize) -> Option<Candidate> {
+        let f = &self.folded().chars;
         // Distances from the quote to f[s..c.end] for every s, via the reversed texts.
         let lo = c.start.saturating_sub(slack);
         let reversed_window: Vec<char> = f[lo..c.end].iter().rev().copied().collect();
         let reversed_quote: Vec<char> = q.quote.iter().rev().copied().collect();
         let to_end = prefix_distances(&reversed_window, &reversed_quote);
         let hi = (c.start + slack).min(c.end - 1);
-        let starts = &mut (lo..=hi).map(|s| Candidate {
-            start: s,
-            end: c.end,
-            errors: to_end[c.end - s - 1],
-        });
-        let Some((_, with_start)) = pick(starts, c.start, |x| x.start) else {
-            return (self.score(q, c), c);
-        };
-        // Distances from the quote to f[start..e] for every e.
-        let start = with_start.start;
-        let far = (c.end + slack).min(f.len());
-        let from_start = prefix_distances(&f[start..far], &q.quote);
-        let ends = &mut ((start + 1).max(c.end.saturating_sub(slack))..=far).map(|e| Candidate {
+        let starts = (lo..=hi)
+            .filter(|&s| !(q.prefix.at_word_boundary() && inside_word(f, s)))
+            .map(|s| {
+                let errors = to_end[c.end - s - 1];
+                (errors + q.prefix.errors_at(f, s), errors, Reverse(s))
+            });
+        let (_, errors, Reverse(start)) = starts.min()?;
+        Some(Candidate {
             start,
-            end: e,
-            errors: from_start[e - start - 1],
-        });
-        pick(ends, c.end, |x| x.end).unwrap_or((self.score(q, with_start), with_start))
+            end: c.end,
+            errors,
+        })
     }
 
     fn score(&self, q: &Query, c: Candidate) -> f64 {
+        self.fit(q, c) + self.closeness(q, c)
+    }
+
+    /// The score's part from the quote and its context.
+    fn fit(&self, q: &Query, c: Candidate) -> f64 {
         let f = &self.folded().chars;
         let quote = 1.0 - c.errors as f64 / q.quote.len() as f64;
-        let before = &f[c.start.saturating_sub(q.prefix.len())..c.start];
-        let after = &f[c.end..(c.end + q.suffix.len()).min(f.len())];
-        let position = 1.0 - c.start.abs_diff(q.expected) as f64 / f.len().max(1) as f64;
-        (QUOTE_WEIGHT * quote
-            + PREFIX_WEIGHT * q.prefix.similarity(before)
-            + SUFFIX_WEIGHT * q.suffix.similarity(after)
-            + POSITION_WEIGHT * position)
-            / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+        (QUOTE_WEIGHT * quote.max(0.0)
+            + PREFIX_WEIGHT * q.prefix.similarity_at(f, c.start)
+            + SUFFIX_WEIGHT * q.suffix.similarity_at(f, c.end))
+            / TOTAL_WEIGHT
+    }
+
+    /// The score's part from closeness to the expected place.
+    fn closeness(&self, q: &Query, c: Candidate) -> f64 {
+        let n = self.folded().chars.len().max(1);
+        POSITION_WEIGHT * (1.0 - c.start.abs_diff(q.expected) as f64 / n as f64) / TOTAL_WEIGHT
+    }
+
+    /// The best-scoring candidate (of equal scores, the one nearest the expected place), or
+    /// [`Pick::Ambiguous`] when another one that does not overlap it, within [`CONTEXT_MAX`]
+    /// characters of it, fits the quote and its context as well and only closeness to the expected
+    /// place tells them apart: a word repeated by an edit, where which copy is the annotated one
+    /// cannot be told, and a guess would be wrong half the time.
+    fn best_of(&self, q: &Query, scored: impl Iterator<Item = (f64, Candidate)>) -> Pick {
+        let scored: Vec<(f64, Candidate)> = scored.collect();
+        let Some(&(score, best)) = scored.iter().max_by(|a, b| {
+            a.0.total_cmp(&b.0).then(
+                b.1.start
+                    .abs_diff(q.expected)
+                    .cmp(&a.1.start.abs_diff(q.expected)),
+            )
+        }) else {
+            return Pick::Nothing;
+        };
+        let fit = self.fit(q, best);
+        let rival = scored.iter().any(|&(_, c)| {
+            (c.end <= best.start || c.start >= best.end)
+                && c.start.abs_diff(best.start) <= CONTEXT_MAX
+                && self.fit(q, c) >= fit - 1e-9
+        });
+        if rival {
+            Pick::Ambiguous(score)
+        } else {
+            Pick::Best(score, best)
+        }
     }
 
     /// A found anchor, widened to whole grapheme clusters and trimmed of white space (computed on a
@@ -462,6 +611,43 @@ fn exact_matches<'a>(hay: &'a [char], needle: &'a [char]) -> impl Iterator<Item 
     let first = needle[0];
     (0..hay.len().saturating_sub(needle.len() - 1))
         .filter(move |&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
+}
+
+/// How far [`Anchorer::refine`] moves each edge of a match of a quote of `len` folded characters.
+fn refine_slack(len: usize) -> usize {
+    2 * error_budget(len) + 8
+}
+
+/// The search work (as counted for [`SEARCH_WORK`]) of one [`Anchorer::refine`] for a quote of `len`
+/// folded characters: three passes, each over the edge's possible places (a context compared at
+/// each) and the quote's distances to the text there.
+fn refine_work(len: usize) -> u64 {
+    let slack = refine_slack(len);
+    let per_edge =
+        (2 * slack + 1) * (CONTEXT_MAX * 3 / 2 + 1) + (len + 2 * slack) * len.div_ceil(64);
+    3 * per_edge as u64
+}
+
+/// What one stage of [`Anchorer::locate`] found.
+enum Pick {
+    /// No candidate.
+    Nothing,
+    /// The best candidate and its score.
+    Best(f64, Candidate),
+    /// Two candidates as good as each other (see [`Anchorer::best_of`]), and their score.
+    Ambiguous(f64),
+}
+
+impl Pick {
+    /// The candidate when it scores at least `min`; `Err(())` when the stage found two that good
+    /// and the target must be an orphan; `Ok(None)` when the next stage should be tried.
+    fn accepted(self, min: f64) -> Result<Option<(f64, Candidate)>, ()> {
+        match self {
+            Pick::Best(score, c) if score >= min => Ok(Some((score, c))),
+            Pick::Ambiguous(score) if score >= min => Err(()),
+            _ => Ok(None),
+        }
+    }
 }
 
 /// Anchors every target in `text`, in reading order of their stored positions, each expected where

@@ -298,16 +298,33 @@ impl ShortPattern {
 
     /// Levenshtein distance between the pattern and `text`.
     pub fn distance(&self, text: &[char]) -> usize {
-        let m = self.len;
-        if m == 0 {
+        if self.len == 0 {
             return text.len();
         }
-        let last = 1u64 << (m - 1);
+        self.scores(text.iter().copied()).last().unwrap_or(self.len)
+    }
+
+    /// The smallest Levenshtein distance between the pattern and a prefix of `text` (the empty one
+    /// included): how well the pattern fits text that starts where it must start but may end anywhere.
+    pub fn best_prefix_distance(&self, text: impl Iterator<Item = char>) -> usize {
+        self.scores(text).fold(self.len, usize::min)
+    }
+
+    /// The distance between the pattern and each prefix of `text`, shortest first.
+    fn scores<I: Iterator<Item = char>>(
+        &self,
+        text: I,
+    ) -> impl Iterator<Item = usize> + use<'_, I> {
+        let m = self.len;
+        let last = 1u64 << (m.max(1) - 1);
         let (mut pv, mut mv, mut score) = (!0u64, 0u64, m);
-        for c in text {
+        text.map(move |c| {
+            if m == 0 {
+                return 0;
+            }
             let eq = self
                 .masks
-                .binary_search_by_key(c, |(x, _)| *x)
+                .binary_search_by_key(&c, |(x, _)| *x)
                 .map_or(0, |i| self.masks[i].1);
             let xv = eq | mv;
             let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
@@ -323,8 +340,8 @@ impl ShortPattern {
             mh <<= 1;
             pv = mh | !(xv | ph);
             mv = ph & xv;
-        }
-        score
+            score
+        })
     }
 }
 
