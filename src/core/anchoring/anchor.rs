@@ -33,6 +33,7 @@ use crate::core::anchoring::myers::{prefix_distances, search, Match};
 use crate::core::anchoring::occurrences::Occurrences;
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::anchoring::words::{inside_word, kept_words, words};
+use crate::core::collections::sort::{sort_by, sort_by_key};
 use crate::core::text::fold::{fold, fold_quote, Folded};
 use crate::core::text::span::Span;
 use crate::core::text::units::normalize_selection;
@@ -358,7 +359,7 @@ impl Anchorer {
             .map(|c| (self.score(query, c), c))
             .filter(|(score, _)| *score >= MIN_SCORE - REFINE_REACH)
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
         let refined = scored
             .into_iter()
             .take(REFINED)
@@ -395,7 +396,7 @@ impl Anchorer {
         starts.sort_unstable();
         // Text that repeats its context everywhere (hostile, or a column of the same line) could pair
         // every found prefix with every found suffix: only the pairs nearest the expected place count.
-        ends.sort_by_key(|e| e.abs_diff(q.expected));
+        sort_by_key(&mut ends, |e| e.abs_diff(q.expected));
         let gap = 2 * q.quote.len() + MIN_CONTEXT;
         let pairs = ends.iter().flat_map(|&a| {
             let from = starts.partition_point(|&s| s <= a);
@@ -660,7 +661,9 @@ pub fn anchor_all(text: &str, targets: &[TextSelector]) -> Vec<Anchor> {
 pub fn anchor_all_in(anchorer: &Anchorer, targets: &[TextSelector]) -> Vec<Anchor> {
     let len = anchorer.chars().len() as i64;
     let mut order: Vec<usize> = (0..targets.len()).collect();
-    order.sort_by_key(|&i| targets[i].position.map_or(usize::MAX, |p| p.start));
+    sort_by_key(&mut order, |&i| {
+        targets[i].position.map_or(usize::MAX, |p| p.start)
+    });
     let mut results = vec![Anchor::Orphan; targets.len()];
     let mut shift: i64 = 0;
     for i in order {
