@@ -304,3 +304,21 @@ fn a_text_repeating_the_context_everywhere_is_searched_in_bounded_time() {
     );
     assert_eq!(anchors.len(), targets.len());
 }
+
+#[test]
+fn ten_thousand_copies_of_an_absent_long_quote_import_in_bounded_time() {
+    // The same 300-character quote, found nowhere in a 1 MB article, 10,000 times (an import's limit).
+    let text = long_article(1_000_000);
+    let quote: String = "كلام لا يرد في المقال أبدا ".repeat(12).chars().take(300).collect();
+    let one = json!({ "type": "Annotation",
+        "target": { "selector": { "type": "TextQuoteSelector", "exact": quote, "prefix": "قبل", "suffix": "بعد" } } });
+    let many: Vec<serde_json::Value> = (0..MAX_IMPORT).map(|_| one.clone()).collect();
+    let parsed = timed(
+        "import of 10,000 copies of an absent 300-character quote",
+        Duration::from_secs(3),
+        || import(&json!(many).to_string(), &text),
+    )
+    .expect("valid");
+    assert_eq!(parsed.annotations.len(), MAX_IMPORT);
+    assert!(parsed.annotations.iter().all(|a| a.orphan));
+}
