@@ -309,7 +309,11 @@ fn a_text_repeating_the_context_everywhere_is_searched_in_bounded_time() {
 fn ten_thousand_copies_of_an_absent_long_quote_import_in_bounded_time() {
     // The same 300-character quote, found nowhere in a 1 MB article, 10,000 times (an import's limit).
     let text = long_article(1_000_000);
-    let quote: String = "كلام لا يرد في المقال أبدا ".repeat(12).chars().take(300).collect();
+    let quote: String = "كلام لا يرد في المقال أبدا "
+        .repeat(12)
+        .chars()
+        .take(300)
+        .collect();
     let one = json!({ "type": "Annotation",
         "target": { "selector": { "type": "TextQuoteSelector", "exact": quote, "prefix": "قبل", "suffix": "بعد" } } });
     let many: Vec<serde_json::Value> = (0..MAX_IMPORT).map(|_| one.clone()).collect();
@@ -321,4 +325,26 @@ fn ten_thousand_copies_of_an_absent_long_quote_import_in_bounded_time() {
     .expect("valid");
     assert_eq!(parsed.annotations.len(), MAX_IMPORT);
     assert!(parsed.annotations.iter().all(|a| a.orphan));
+}
+
+#[test]
+fn a_text_of_one_repeated_letter_is_searched_in_bounded_time() {
+    // Every position is an exact occurrence of every quote: a search that lists occurrences, or
+    // compares each with the next, would be quadratic here.
+    let text = "ب".repeat(1_000_000);
+    let targets: Vec<TextSelector> = (0..1_000)
+        .map(|i| TextSelector {
+            exact: "ب".repeat(40 + i % 200),
+            prefix: "ب".repeat(32),
+            suffix: "ك".repeat(32),
+            position: (i % 2 == 0).then(|| Span::new(i * 997 + 5, i * 997 + 5 + 40 + i % 200)),
+        })
+        .collect();
+    let edited = format!("ك{text}");
+    let anchors = timed(
+        "1,000 quotes in a 1 MB text of one letter",
+        Duration::from_secs(3),
+        || anchor_all(&edited, &targets),
+    );
+    assert_eq!(anchors.len(), targets.len());
 }
