@@ -471,7 +471,7 @@ impl Mounted {
 
     /// The annotations as a file in `format` (`w3c`, `claimreview`, `arafacts-csv`, `checkthat-tsv`,
     /// `jsonl`; see [`crate::core::exchange`]), its text; an unknown format is an error. Labels are
-    /// in the interface language the widget started in; the reviewer is the `reviewer` option, else
+    /// in the interface language the reader has now; the reviewer is the `reviewer` option, else
     /// the reader's own settings.
     pub fn export(&self, format: &str) -> Result<String, String> {
         let format = Format::from_name(format).ok_or_else(|| {
@@ -495,7 +495,7 @@ impl Mounted {
             registry: &registry,
             scale: &e.scale,
             reviewer: &reviewer,
-            arabic: e.lang == Lang::Ar,
+            arabic: e.bridge.lang.get().unwrap_or(e.lang) == Lang::Ar,
         };
         Ok(export.write(format, &clock::new_urn(), &clock::now_iso()))
     }

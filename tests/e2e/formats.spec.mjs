@@ -94,6 +94,22 @@ test('embedded: handle.export(format) gives each format; an unknown one throws',
   const [start, end, label] = out.jsonl.entities[0];
   expect([...out.jsonl.text].slice(start, end).join('')).toBe('المخابرات الروسية');
   expect(label).toBe('russia');
+
+  // A claim with a verdict: its label follows the language the reader switched the interface to.
+  const verdictLabel = () => page.evaluate(async () => {
+    const h = await window.Hamish.handle(document.querySelector('#story'));
+    return JSON.parse(h.export('claimreview'))['@graph'][0].reviewRating.alternateName;
+  });
+  await page.evaluate(async () => {
+    const h = await window.Hamish.handle(document.querySelector('#story'));
+    h.import({ type: 'Annotation', id: 'urn:x:c1', body: [{ type: 'TextualBody', purpose: 'classifying', value: 'claim' },
+      { type: 'TextualBody', purpose: 'assessing', value: 'false' }],
+    target: { selector: { type: 'TextQuoteSelector', exact: 'المخابرات الروسية' } } });
+    await h.settled();
+  });
+  expect(await verdictLabel()).toBe('خاطئ');
+  await page.locator('hamish-chrome .hamish-lang').first().click();
+  await expect.poll(verdictLabel).toBe('False');
 });
 
 test('standalone: doccano JSONL from a paragraph imports through Import, as a researcher would bring it back', async ({ page }) => {

@@ -28,6 +28,8 @@ pub struct Bridge {
     pub host: RefCell<Option<Rc<HostText>>>,
     /// Gives the widget a fresh reading of the host's text (after the host changed it).
     pub rehost: RefCell<Option<Callback<HostText>>>,
+    /// The interface language the reader has now (exports from the handle label in it).
+    pub lang: std::cell::Cell<Option<Lang>>,
     /// Resolves `mount`'s wait once the widget has rendered and its reducer is reachable.
     pub on_ready: RefCell<Option<js_sys::Function>>,
 }

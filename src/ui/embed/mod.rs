@@ -133,6 +133,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     *e.bridge.registry.borrow_mut() = registry.clone();
     *e.bridge.dispatcher.borrow_mut() = Some(state.dispatcher());
     *e.bridge.host.borrow_mut() = Some(host.clone());
+    e.bridge.lang.set(Some(*lang));
     if let Some(ready) = e.bridge.on_ready.borrow_mut().take() {
         let _ = ready.call0(&wasm_bindgen::JsValue::NULL);
     }
