@@ -3,7 +3,8 @@
 // Times from navigation start: the first screen painted (the first block in the DOM, then a frame),
 // the whole article in the DOM (its last block), every suggestion there; then a claim made as a
 // reader makes one (a mouse drag over a phrase, `c`) until its highlight is in the DOM and painted.
-// Usage: node scripts/bench-long.mjs target/workload.json   (needs dist/: `trunk build --release`)
+// Usage: node scripts/bench-long.mjs target/workload.json   (needs dist/: `trunk build --release`;
+// HAMISH_DIST=dir measures another build, e.g. a copy of dist/ from another commit)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { launchChromium, median } from './bench-shared.mjs';
 const workload = JSON.parse(fs.readFileSync(process.argv[2] || 'target/workload.json', 'utf8'));
 const text = workload.text;
 const paragraphs = text.split('\n\n').length;
-const dist = path.resolve('dist');
+const dist = path.resolve(process.env.HAMISH_DIST || 'dist');
 const types = { '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
