@@ -1,17 +1,38 @@
-//! The article, rendered block by block with its highlights.
+//! The article, rendered block by block with its highlights. Blocks are drawn by components of a few
+//! blocks each, given only what their blocks draw ([`BlockDrawing`]), so a change redraws the blocks
+//! it touches and no others. A long article shows every block's text at once and draws the
+//! highlights of the blocks near the screen first, the rest a chunk at a time.
 
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::drawing::plan::{plan, Layer, Marked, PlannedRun, Style, Visible};
 use crate::core::entities::registry::{find, Entity};
 use crate::core::entities::suggestions::Suggestion;
-use crate::core::text::article::{Article, Block};
+use crate::core::text::article::Article;
 use crate::core::text::span::Span;
 use crate::core::text::units::{short_quote, slice_cp};
 use crate::i18n::Lang;
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
+
+/// An article up to this long (bytes of text) has all its highlights drawn in its first render.
+const DRAW_AT_ONCE: usize = 100_000;
+
+/// Beyond [`DRAW_AT_ONCE`], how much text (bytes) has its highlights drawn per chunk: the first
+/// chunk is the first screen; each later one is a short task, so the page keeps answering.
+const CHUNK: usize = 120_000;
+
+/// How much text (bytes) has its highlights drawn in the first render of a long article: more than
+/// a screen holds.
+const FIRST_CHUNK: usize = 30_000;
+
+/// How many consecutive blocks one component draws (see [`BlockGroup`]).
+const GROUP: usize = 24;
+
+/// While the reader is selecting, how long to wait (milliseconds) before looking again.
+const SELECTING_WAIT_MS: u32 = 250;
 
 /// Properties of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -57,6 +78,92 @@ pub fn kind_label(kind: &Kind, registry: &[Entity], lang: Lang) -> String {
     }
 }
 
+/// What one block draws: its runs, and the annotations and suggestions they number (see
+/// [`crate::core::drawing::plan::BlockPlan`]). Equal whenever what the block shows is the same.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockDrawing {
+    runs: Vec<PlannedRun>,
+    annotations: Vec<Annotation>,
+    suggestions: Vec<Suggestion>,
+}
+
+/// Every block's drawing for these annotations and suggestions.
+fn drawings(
+    article: &Article,
+    annotations: &[Annotation],
+    suggestions: &[Suggestion],
+    registry: &[Entity],
+    flash: Option<Span>,
+) -> Vec<Rc<BlockDrawing>> {
+    let spans: Vec<Span> = article.blocks.iter().map(|b| b.span()).collect();
+    plan(annotations, suggestions, registry, flash, Visible::All)
+        .by_block(&spans)
+        .into_iter()
+        .map(|block| {
+            Rc::new(BlockDrawing {
+                annotations: block
+                    .annotations
+                    .iter()
+                    .filter_map(|&i| annotations.get(i).cloned())
+                    .collect(),
+                suggestions: block
+                    .suggestions
+                    .iter()
+                    .filter_map(|&i| suggestions.get(i).cloned())
+                    .collect(),
+                runs: block.runs,
+            })
+        })
+        .collect()
+}
+
+/// Properties of [`BlockGroup`].
+#[derive(Properties)]
+struct GroupProps {
+    article: Rc<Article>,
+    /// The index of the group's first block.
+    first: usize,
+    /// What each of its blocks draws; `None` while only a block's text is shown (its highlights come
+    /// in a later chunk).
+    drawings: Vec<Option<Rc<BlockDrawing>>>,
+    registry: Rc<Vec<Entity>>,
+    lang: Lang,
+}
+
+impl PartialEq for GroupProps {
+    /// The article by identity (comparing a long text for every group would cost more than drawing it).
+    fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Option<Rc<BlockDrawing>>, b: &Option<Rc<BlockDrawing>>| match (a, b) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+            (None, None) => true,
+            _ => false,
+        };
+        Rc::ptr_eq(&self.article, &other.article)
+            && self.first == other.first
+            && self.lang == other.lang
+            && (Rc::ptr_eq(&self.registry, &other.registry) || self.registry == other.registry)
+            && self.drawings.len() == other.drawings.len()
+            && self
+                .drawings
+                .iter()
+                .zip(&other.drawings)
+                .all(|(a, b)| same(a, b))
+    }
+}
+
+/// What the highlights of a block are drawn with.
+struct Drawer<'a> {
+    registry: &'a [Entity],
+    lang: Lang,
+}
+
+/// The element of one run that names what lies under it (`data-ids`, `data-sgs`): its outermost mark,
+/// or a wrapper when several marks cover it.
+struct RunNames {
+    ids: Option<String>,
+    keys: Option<String>,
+}
+
 /// One highlight element: no padding, border or margin (see `styles/hamish.css`), so letters keep
 /// joining across its edges.
 ///
@@ -67,22 +174,31 @@ fn highlight(
     layer: &Layer,
     label: Option<String>,
     inner: Html,
-    p: &ArticleProps,
+    names: Option<RunNames>,
+    registry: &[Entity],
 ) -> Html {
     let flash = layer.flashed.then_some("flash");
+    let run = names.as_ref().map(|_| "hl-run");
+    let (ids, keys) = names.map_or((None, None), |n| (n.ids, n.keys));
     let (class, style) = match layer.mark.style {
         Style::Entity(i) => {
-            let color = p.registry.get(i).map_or("#555", |e| e.color.as_str());
+            let color = registry.get(i).map_or("#555", |e| e.color.as_str());
             (
-                classes!("hl", "hl-entity", format!("u{}", layer.depth.min(3)), flash),
-                format!("--hl-color:{color}"),
+                classes!(
+                    "hl",
+                    "hl-entity",
+                    format!("u{}", layer.depth.min(3)),
+                    flash,
+                    run
+                ),
+                Some(format!("--hl-color:{color}")),
             )
         }
-        _ => (classes!("hl", "hl-claim", flash), String::new()),
+        _ => (classes!("hl", "hl-claim", flash, run), None),
     };
     let focusable = label.is_some();
     html! {
-        <span class={class} style={style} data-ann={annotation.id.clone()}
+        <span class={class} style={style} data-ann={annotation.id.clone()} data-ids={ids} data-sgs={keys}
               tabindex={focusable.then_some("0")} role={focusable.then_some("button")} aria-label={label}>
             { inner }
         </span>
@@ -90,13 +206,22 @@ fn highlight(
 }
 
 /// One suggestion element: a dotted underline in the entity's colour, focusable where it starts.
-fn suggestion(s: &Suggestion, first: bool, inner: Html, p: &ArticleProps) -> Html {
-    let entity = find(&p.registry, &s.entity);
-    let color = entity.map_or("#555", |e| e.color.as_str()).to_string();
+fn suggestion(
+    s: &Suggestion,
+    first: bool,
+    inner: Html,
+    names: Option<RunNames>,
+    p: &Drawer,
+) -> Html {
+    let entity = find(p.registry, &s.entity);
+    let color = entity.map_or("#555", |e| e.color.as_str());
     let name = entity.map_or(s.entity.as_str(), |e| e.label(p.lang.is_arabic()));
     let label = first.then(|| p.lang.strings().suggested.replace("{entity}", name));
+    let run = names.as_ref().map(|_| "hl-run");
+    let (ids, keys) = names.map_or((None, None), |n| (n.ids, n.keys));
     html! {
-        <span class="sg" style={format!("--hl-color:{color}")} data-sg={s.key()}
+        <span class={classes!("sg", run)} style={format!("--hl-color:{color}")} data-sg={s.key()}
+              data-ids={ids} data-sgs={keys}
               tabindex={first.then_some("0")} role={first.then_some("button")} aria-label={label}
               aria-keyshortcuts={first.then_some("a x n p")}>
             { inner }
@@ -105,14 +230,9 @@ fn suggestion(s: &Suggestion, first: bool, inner: Html, p: &ArticleProps) -> Htm
 }
 
 /// One run of a block as the plan draws it: its text inside every mark covering it, outermost
-/// outside, in a `.hl-run` naming what lies under it.
-fn planned_run(block: &Block, run: &PlannedRun, p: &ArticleProps) -> Html {
-    let text = slice_cp(
-        &block.text,
-        run.span.start - block.start,
-        run.span.end - block.start,
-    )
-    .to_string();
+/// outside; the outermost element (or a `.hl-run` wrapper around several) names what lies under it.
+fn planned_run(text: &str, start: usize, run: &PlannedRun, d: &BlockDrawing, p: &Drawer) -> Html {
+    let text = slice_cp(text, run.span.start - start, run.span.end - start).to_string();
     if run.layers.is_empty() {
         return html! { { text } };
     }
@@ -120,48 +240,169 @@ fn planned_run(block: &Block, run: &PlannedRun, p: &ArticleProps) -> Html {
     let label = holder.map(|_| {
         run.named
             .iter()
-            .filter_map(|&i| p.annotations.get(i))
-            .map(|a| describe(a, &p.registry, p.lang))
+            .filter_map(|&i| d.annotations.get(i))
+            .map(|a| describe(a, p.registry, p.lang))
             .collect::<Vec<_>>()
             .join("; ")
     });
+    let mut ids = Vec::new();
+    let mut keys = Vec::new();
+    for layer in &run.layers {
+        match layer.mark.marked {
+            Marked::Annotation(i) => ids.extend(d.annotations.get(i).map(|a| a.id.clone())),
+            Marked::Suggestion(i) => keys.extend(d.suggestions.get(i).map(Suggestion::key)),
+            Marked::Flash => {}
+        }
+    }
+    let nonempty = |list: Vec<String>| (!list.is_empty()).then(|| list.join(" "));
+    let mut names = Some(RunNames {
+        ids: nonempty(ids),
+        keys: nonempty(keys),
+    });
+    let single = run.layers.len() == 1;
     let mut node = html! { { text } };
-    let (mut ids, mut keys) = (Vec::new(), Vec::new());
-    for layer in run.layers.iter().rev() {
+    for (depth, layer) in run.layers.iter().enumerate().rev() {
+        let own_names = if single && depth == 0 {
+            names.take()
+        } else {
+            None
+        };
         node = match layer.mark.marked {
-            Marked::Annotation(i) => match p.annotations.get(i) {
+            Marked::Annotation(i) => match d.annotations.get(i) {
                 Some(a) => {
-                    ids.push(a.id.as_str());
                     let own = (holder == Some(i)).then(|| label.clone()).flatten();
-                    highlight(a, layer, own, node, p)
+                    highlight(a, layer, own, node, own_names, p.registry)
                 }
                 None => node,
             },
-            Marked::Suggestion(i) => match p.suggestions.get(i) {
-                Some(s) => {
-                    keys.push(s.key());
-                    suggestion(s, layer.starts_here, node, p)
-                }
+            Marked::Suggestion(i) => match d.suggestions.get(i) {
+                Some(s) => suggestion(s, layer.starts_here, node, own_names, p),
                 None => node,
             },
             Marked::Flash => node,
         };
     }
-    ids.reverse();
-    keys.reverse();
-    html! { <span class="hl-run" data-ids={ids.join(" ")} data-sgs={keys.join(" ")}>{ node }</span> }
+    match names {
+        Some(RunNames { ids, keys }) => {
+            html! { <span class="hl-run" data-ids={ids} data-sgs={keys}>{ node }</span> }
+        }
+        None => node,
+    }
+}
+
+/// A run of consecutive blocks, redrawn together only when one of their drawings changes: one
+/// component per block would cost more to mount than the blocks' own elements.
+#[function_component]
+fn BlockGroup(p: &GroupProps) -> Html {
+    let drawer = Drawer {
+        registry: &p.registry,
+        lang: p.lang,
+    };
+    let blocks = p.drawings.iter().enumerate().map(|(k, drawing)| {
+        let index = p.first + k;
+        let Some(block) = p.article.blocks.get(index) else {
+            return Html::default();
+        };
+        let content = match drawing {
+            Some(d) => d
+                .runs
+                .iter()
+                .map(|run| planned_run(&block.text, block.start, run, d, &drawer))
+                .collect::<Html>(),
+            None => html! { { block.text.clone() } },
+        };
+        html! {
+            <@{block.kind.tag()} data-block={index.to_string()} lang={block.lang} dir={block.dir}>{ content }</@>
+        }
+    });
+    html! { { for blocks } }
+}
+
+/// Which blocks draw their highlights: all of them in a short article; in a long one, the first
+/// chunk at first, then a chunk more at a time from the block at the top of the screen onwards.
+fn first_chunk(article: &Article) -> Vec<bool> {
+    let mut budget = if article.text.len() <= DRAW_AT_ONCE {
+        usize::MAX
+    } else {
+        FIRST_CHUNK
+    };
+    article
+        .blocks
+        .iter()
+        .map(|b| {
+            let drawn = budget > 0;
+            budget = budget.saturating_sub(b.text.len());
+            drawn
+        })
+        .collect()
+}
+
+/// `drawn` with one more chunk of blocks drawn, starting at block `from` and going round.
+fn next_chunk(article: &Article, drawn: &[bool], from: usize) -> Vec<bool> {
+    let mut next = drawn.to_vec();
+    let count = next.len();
+    let mut budget = CHUNK;
+    for i in (0..count).map(|k| (from + k) % count.max(1)) {
+        if budget == 0 {
+            break;
+        }
+        if let (Some(slot), Some(block)) = (next.get_mut(i), article.blocks.get(i)) {
+            if !*slot {
+                *slot = true;
+                budget = budget.saturating_sub(block.text.len());
+            }
+        }
+    }
+    next
 }
 
 /// The article element with every block and highlight.
 #[function_component]
 pub fn ArticleView(p: &ArticleProps) -> Html {
-    let plan = plan(
-        &p.annotations,
-        &p.suggestions,
-        &p.registry,
-        p.flash,
-        Visible::All,
+    let drawn = {
+        let article = p.article.clone();
+        use_state(move || Rc::new(first_chunk(&article)))
+    };
+    let retry = use_state(|| 0u32);
+    let blocks_drawing = use_memo(
+        (
+            p.article.clone(),
+            p.annotations.clone(),
+            p.suggestions.clone(),
+            p.registry.clone(),
+            p.flash,
+        ),
+        |(article, annotations, suggestions, registry, flash)| {
+            drawings(article, annotations, suggestions, registry, *flash)
+        },
     );
+    {
+        // The next chunk once this render is on the screen: a task of its own, so the page paints
+        // and answers the reader in between; held back while the reader is selecting (drawing a
+        // block replaces its text, which would lose the selection).
+        let (drawn, retry) = (drawn.clone(), retry.clone());
+        let article = p.article.clone();
+        let now = (*drawn).clone();
+        use_effect_with((now, *retry), move |(now, _)| {
+            let now = now.clone();
+            let wait = if crate::web::selection::is_collapsed() {
+                0
+            } else {
+                SELECTING_WAIT_MS
+            };
+            let timer = now.iter().any(|d| !d).then(|| {
+                Timeout::new(wait, move || {
+                    if crate::web::selection::is_collapsed() {
+                        let from = crate::web::page::block_at_top(now.len());
+                        drawn.set(Rc::new(next_chunk(&article, &now, from)));
+                    } else {
+                        retry.set(retry.wrapping_add(1));
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
     let open = |e: &Event| {
         e.target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -241,20 +482,26 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
             }
         })
     };
-    let blocks = p.article.blocks.iter().enumerate().map(|(i, block)| {
-        let content = plan
-            .runs(block.span())
-            .iter()
-            .map(|run| planned_run(block, run, p))
-            .collect::<Html>();
+    let long = p.article.text.len() > DRAW_AT_ONCE;
+    let count = p.article.blocks.len();
+    let groups = (0..count).step_by(GROUP).map(|first| {
+        let drawings = (first..count.min(first + GROUP))
+            .map(|i| {
+                blocks_drawing
+                    .get(i)
+                    .filter(|d| drawn.get(i).copied().unwrap_or(true) || !d.annotations.is_empty())
+                    .cloned()
+            })
+            .collect::<Vec<_>>();
         html! {
-            <@{block.kind.tag()} data-block={i.to_string()} lang={block.lang} dir={block.dir}>{ content }</@>
+            <BlockGroup key={first} article={p.article.clone()} {first} {drawings}
+                        registry={p.registry.clone()} lang={p.lang} />
         }
     });
     html! {
-        <article class="hamish-article" lang={p.article.lang.clone()} dir={p.article.dir.clone()}
+        <article class={classes!("hamish-article", long.then_some("hamish-long"))} lang={p.article.lang.clone()} dir={p.article.dir.clone()}
                  {onmousedown} {onclick} {onkeydown} aria-label={p.lang.strings().article_label}>
-            { for blocks }
+            { for groups }
         </article>
     }
 }

@@ -24,10 +24,10 @@ pub fn article_from_text(
     if blocks.is_empty() {
         return Err(OpenError::NoReadableText);
     }
-    let probe = Article::from_blocks("", "", blocks.clone());
-    let id = id.map_or_else(|| content_id(&probe.text), str::to_string);
-    let source = source.map_or_else(|| format!("urn:hamish:{id}"), str::to_string);
-    Ok(Article::from_blocks(&id, &source, blocks))
+    let mut article = Article::from_blocks("", "", blocks);
+    article.id = id.map_or_else(|| content_id(&article.text), str::to_string);
+    article.source = source.map_or_else(|| format!("urn:hamish:{}", article.id), str::to_string);
+    Ok(article)
 }
 
 /// The bytes of a fetch response or file, as a `Vec`.
@@ -72,11 +72,25 @@ async fn streamed_bytes(response: &web_sys::Response) -> Result<Vec<u8>, OpenErr
     }
 }
 
+/// The fetch of `url` that the early fetch in `index.html` started while the page loaded, taken once.
+fn early_fetch(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
+    let key = wasm_bindgen::JsValue::from_str("hamishEarlyFetch");
+    let early = js_sys::Reflect::get(window, &key).ok()?;
+    let field =
+        |name: &str| js_sys::Reflect::get(&early, &wasm_bindgen::JsValue::from_str(name)).ok();
+    if field("url")?.as_string()? != url {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(window, &key);
+    field("response")?.dyn_into::<js_sys::Promise>().ok()
+}
+
 /// Fetches `url` and reads it as an article (named `id`, else by its URL). Errors name the problem:
 /// the network or CORS, the HTTP status, a type that is not text, the size, the encoding, emptiness.
 pub async fn open_url(url: &str, id: Option<&str>) -> Result<Article, OpenError> {
     let window = web_sys::window().ok_or(OpenError::NoWindow)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let request = early_fetch(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
+    let response = JsFuture::from(request)
         .await
         .map_err(|_| OpenError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| OpenError::NoResponse)?;

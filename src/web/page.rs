@@ -107,6 +107,31 @@ pub fn focus_suggestion_after(key: &str, forward: bool) {
     .forget();
 }
 
+/// The first of an article's `count` blocks (`.hamish-article [data-block]`) whose bottom is below
+/// the top of the window: where the reader is (0 when it cannot be told).
+pub fn block_at_top(count: usize) -> usize {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let below_top = |i: usize| {
+        document
+            .query_selector(&format!(".hamish-article [data-block=\"{i}\"]"))
+            .ok()
+            .flatten()
+            .is_none_or(|el| el.get_bounding_client_rect().bottom() > 0.0)
+    };
+    let (mut lo, mut hi) = (0, count);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below_top(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo.min(count.saturating_sub(1))
+}
+
 /// Moves the keyboard focus to the focusable part of annotation `id`'s highlight.
 pub fn focus_highlight(root: &Element, id: &str) {
     let selector = format!("[data-ann=\"{id}\"][tabindex]");

@@ -2,7 +2,9 @@
 
 use hamish::core::anchoring::selectors::describe;
 use hamish::core::annotations::model::{Annotation, Kind};
-use hamish::core::drawing::plan::{plan, Mark, Marked, Style, Visible, DRAW_ALL};
+use hamish::core::drawing::plan::{
+    plan, BlockPlan, Mark, Marked, PlannedRun, Style, Visible, DRAW_ALL,
+};
 use hamish::core::entities::registry::default_registry;
 use hamish::core::entities::suggestions::Suggestion;
 use hamish::core::text::span::Span;
@@ -116,4 +118,65 @@ fn what_lies_under_a_point_outermost_first() {
     assert_eq!(ids(9), ["urn:outer", "urn:inner"]);
     assert_eq!(ids(12), ["urn:outer", "urn:after"]);
     assert!(ids(30).is_empty());
+}
+
+/// A block plan's runs with its own numbers turned back into the plan's.
+fn renumbered(block: &BlockPlan) -> Vec<PlannedRun> {
+    let mut runs = block.runs.clone();
+    for run in &mut runs {
+        for layer in &mut run.layers {
+            layer.mark.marked = match layer.mark.marked {
+                Marked::Annotation(i) => Marked::Annotation(block.annotations[i]),
+                Marked::Suggestion(i) => Marked::Suggestion(block.suggestions[i]),
+                Marked::Flash => Marked::Flash,
+            };
+        }
+        for i in &mut run.named {
+            *i = block.annotations[*i];
+        }
+    }
+    runs
+}
+
+#[test]
+fn every_block_at_once_draws_what_each_block_alone_draws() {
+    // Three blocks of TEXT's length; a claim across the first two, tags, a suggestion in the last.
+    let blocks = [Span::new(0, 20), Span::new(22, 40), Span::new(42, 58)];
+    let annotations = vec![
+        annotation("urn:across", Kind::Claim, 10, 30),
+        annotation("urn:r", Kind::Entity("russia".into()), 4, 9),
+        annotation("urn:t", Kind::Entity("turkey".into()), 24, 28),
+        annotation("urn:edge", Kind::Claim, 20, 22),
+    ];
+    let suggestions = vec![suggestion("iran", 0, 3), suggestion("al-assad", 44, 50)];
+    let drawn = plan(
+        &annotations,
+        &suggestions,
+        &default_registry(),
+        Some(Span::new(24, 28)),
+        Visible::All,
+    );
+    let each = drawn.by_block(&blocks);
+    assert_eq!(each.len(), 3);
+    for (block, planned) in blocks.iter().zip(&each) {
+        assert_eq!(renumbered(planned), drawn.runs(*block));
+    }
+    // Numbered within the block: the claim across two blocks is annotation 0 of each...
+    assert_eq!(each[0].annotations, [1, 0]);
+    assert_eq!(each[1].annotations, [0, 2]);
+    assert_eq!(each[2].suggestions, [1]);
+    // ...so a block's drawing does not change when an annotation elsewhere comes before it in the list.
+    let mut more = vec![annotation("urn:first", Kind::Claim, 0, 2)];
+    more.extend(annotations.iter().cloned());
+    let redrawn = plan(
+        &more,
+        &suggestions,
+        &default_registry(),
+        Some(Span::new(24, 28)),
+        Visible::All,
+    )
+    .by_block(&blocks);
+    assert_ne!(redrawn[0].runs, each[0].runs);
+    assert_eq!(redrawn[1].runs, each[1].runs);
+    assert_eq!(redrawn[2], each[2]);
 }

@@ -189,3 +189,24 @@ fn stored_texts_rebuild_the_same_article() {
     let again = StoredText::of(&a).article("text-1");
     assert_eq!(again, a);
 }
+
+#[test]
+fn an_article_reads_its_language_from_all_its_blocks_letters() {
+    // Counted once over the blocks: the same as reading the joined text.
+    let blocks = vec![
+        (
+            BlockKind::Paragraph,
+            "Officials from Turkey, Iran and Russia met".into(),
+        ),
+        (BlockKind::Paragraph, "في أنقرة ـ اليوم".into()),
+        (BlockKind::Paragraph, "Ça ×÷ 2026 ٢٠٢٦ ، ؟".into()),
+    ];
+    let a = Article::from_blocks("x", "urn:x", blocks);
+    assert_eq!((a.lang.as_str(), a.dir.as_str()), detect_language(&a.text));
+    assert_eq!(a.lang, "en");
+    // Marks, digits and punctuation are not letters; tatweel and the letters are.
+    assert_eq!(detect_language("ـ ٢٠٢٦ ، ؟ َ"), ("ar", "rtl"));
+    assert_eq!(detect_language("٢٠٢٦ ، ؟ ×"), ("en", "ltr"));
+    assert_eq!(detect_language("Çé قال"), ("ar", "rtl"));
+    assert_eq!(detect_language("Çéaz قال"), ("en", "ltr"));
+}

@@ -214,3 +214,66 @@ fn a_rejection_follows_its_mention_when_text_is_added_above_it() {
 fn target_text(text: &str, s: &hamish::core::entities::suggestions::Suggestion) -> String {
     hamish::core::text::units::slice_cp(text, s.span.start, s.span.end).to_string()
 }
+
+/// What `pending` decides, as plainly as it can be said: every mention against every tag and rejection.
+fn pending_plainly(
+    mentions: &[Mention],
+    annotations: &[hamish::core::annotations::model::Annotation],
+    rejected: &[Rejected],
+) -> Vec<Span> {
+    mentions
+        .iter()
+        .filter(|m| {
+            !rejected
+                .iter()
+                .any(|r| r.entity == m.entity && r.span == m.span)
+        })
+        .filter(|m| {
+            !annotations.iter().any(|a| {
+                !a.orphan
+                    && a.span().overlaps(m.span)
+                    && matches!(&a.kind, Kind::Entity(e) if *e == m.entity)
+            })
+        })
+        .map(|m| m.span)
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    #[test]
+    fn pending_is_every_mention_checked_against_every_tag_and_rejection(
+        mentions in proptest::collection::vec((0usize..3, 0usize..60, 0usize..6), 0..40),
+        tags in proptest::collection::vec((0usize..4, 0usize..60, 0usize..8, proptest::bool::ANY), 0..20),
+        rejected in proptest::collection::vec(0usize..40, 0..5),
+    ) {
+        let text = "ا".repeat(80);
+        let entities = ["russia", "turkey", "iran"];
+        let mentions: Vec<Mention> = mentions
+            .into_iter()
+            .map(|(e, start, len)| Mention { entity: entities[e].into(), span: Span::new(start, start + len) })
+            .collect();
+        let annotations: Vec<_> = tags
+            .into_iter()
+            .enumerate()
+            .map(|(i, (e, start, len, orphan))| {
+                let kind = entities.get(e).map_or(Kind::Claim, |e| Kind::Entity((*e).into()));
+                let selectors = hamish::core::anchoring::selectors::describe(&text, Span::new(start, start + len));
+                let mut a = hamish::core::annotations::model::Annotation::new(format!("u:{i}"), kind, selectors, "2026-12-02T00:00:00Z");
+                a.orphan = orphan;
+                a
+            })
+            .collect();
+        let rejected: Vec<Rejected> = rejected
+            .into_iter()
+            .filter_map(|i| mentions.get(i))
+            .map(|m| Rejected { entity: m.entity.clone(), span: m.span, at: String::new(), quote: Default::default() })
+            .collect();
+        let fast: Vec<Span> = pending(&mentions, &annotations, &rejected).iter().map(|s| s.span).collect();
+        proptest::prop_assert_eq!(fast, pending_plainly(&mentions, &annotations, &rejected));
+    }
+}

@@ -183,17 +183,39 @@ impl Plan {
 
     /// `block` split into runs, each with the marks covering it (see [`PlannedRun`]).
     pub fn runs(&self, block: Span) -> Vec<PlannedRun> {
-        let inside: Vec<(usize, &Mark)> = self
-            .marks
+        let inside = (0..self.marks.len()).filter(|&i| self.marks[i].span.overlaps(block));
+        self.runs_of(block, inside)
+    }
+
+    /// Every block's drawing at once (`blocks` in reading order, apart): each mark is looked for only
+    /// in the blocks it overlaps, so the cost grows with marks plus blocks, not their product.
+    pub fn by_block(&self, blocks: &[Span]) -> Vec<BlockPlan> {
+        let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
+        for (i, mark) in self.marks.iter().enumerate() {
+            let first = blocks.partition_point(|b| b.end <= mark.span.start);
+            for (bucket, block) in buckets[first..].iter_mut().zip(&blocks[first..]) {
+                if block.start >= mark.span.end {
+                    break;
+                }
+                if mark.span.overlaps(*block) {
+                    bucket.push(i);
+                }
+            }
+        }
+        blocks
             .iter()
-            .enumerate()
-            .filter(|(_, m)| m.marked != Marked::Flash && m.span.overlaps(block))
-            .collect();
+            .zip(buckets)
+            .map(|(&block, inside)| BlockPlan::local(self.runs_of(block, inside.into_iter())))
+            .collect()
+    }
+
+    /// `block` split into runs by the marks at `inside` (indices into the marks, bottom first).
+    fn runs_of(&self, block: Span, inside: impl Iterator<Item = usize>) -> Vec<PlannedRun> {
         let labelled: Vec<Labelled> = inside
-            .iter()
-            .map(|&(index, m)| Labelled {
+            .filter(|&index| self.marks[index].marked != Marked::Flash)
+            .map(|index| Labelled {
                 index,
-                span: m.span,
+                span: self.marks[index].span,
             })
             .collect();
         runs(block, &labelled)
@@ -234,6 +256,47 @@ impl Plan {
                 }
             })
             .collect()
+    }
+}
+
+/// One block's drawing, the same whatever else changed in the article: its runs, whose marks number
+/// the block's own annotations and suggestions (`Marked::Annotation(0)` is `annotations[0]`), so a
+/// block whose drawing did not change compares equal to its previous drawing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BlockPlan {
+    /// The block's runs, numbered within the block.
+    pub runs: Vec<PlannedRun>,
+    /// The annotations drawn in the block: indices into the list the plan was made from.
+    pub annotations: Vec<usize>,
+    /// The suggestions drawn in the block: indices into the list the plan was made from.
+    pub suggestions: Vec<usize>,
+}
+
+impl BlockPlan {
+    /// Renumbers `runs` (numbered in the plan's lists) within the block, in order of appearance.
+    fn local(mut runs: Vec<PlannedRun>) -> Self {
+        let mut plan = BlockPlan::default();
+        let local = |list: &mut Vec<usize>, i: usize| match list.iter().position(|&j| j == i) {
+            Some(k) => k,
+            None => {
+                list.push(i);
+                list.len() - 1
+            }
+        };
+        for run in &mut runs {
+            for layer in &mut run.layers {
+                layer.mark.marked = match layer.mark.marked {
+                    Marked::Annotation(i) => Marked::Annotation(local(&mut plan.annotations, i)),
+                    Marked::Suggestion(i) => Marked::Suggestion(local(&mut plan.suggestions, i)),
+                    Marked::Flash => Marked::Flash,
+                };
+            }
+            for i in &mut run.named {
+                *i = local(&mut plan.annotations, *i);
+            }
+        }
+        plan.runs = runs;
+        plan
     }
 }
 

@@ -6,6 +6,7 @@ use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::mentions::Mention;
 use crate::core::text::span::Span;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).
 ///
@@ -86,26 +87,44 @@ impl Suggestion {
 }
 
 /// The mentions still to decide on: not rejected, and not overlapping a tag of the same entity
-/// (which is what accepting one creates).
+/// (which is what accepting one creates). Rejections are looked up by hash and tags by binary
+/// search, so thousands of mentions and annotations cost little more than reading them.
 pub fn pending(
     mentions: &[Mention],
     annotations: &[Annotation],
     rejected: &[Rejected],
 ) -> Vec<Suggestion> {
+    let rejected: HashSet<(&str, Span)> = rejected
+        .iter()
+        .map(|r| (r.entity.as_str(), r.span))
+        .collect();
+    // Each entity's tags by start, with the furthest end reached so far: a mention overlaps one of
+    // them when a tag starting before the mention ends reaches past the mention's start.
+    let mut tags: Vec<(&str, Span)> = annotations
+        .iter()
+        .filter(|a| !a.orphan)
+        .filter_map(|a| match &a.kind {
+            Kind::Entity(e) => Some((e.as_str(), a.span())),
+            Kind::Claim => None,
+        })
+        .collect();
+    tags.sort_unstable();
+    let mut reach = Vec::with_capacity(tags.len());
+    for (i, (entity, span)) in tags.iter().enumerate() {
+        let before = match i.checked_sub(1).and_then(|j| tags.get(j).zip(reach.get(j))) {
+            Some(((previous, _), &end)) if previous == entity => end,
+            _ => 0,
+        };
+        reach.push(before.max(span.end));
+    }
+    let tagged = |m: &Mention| {
+        let from = tags.partition_point(|(e, _)| *e < m.entity.as_str());
+        let to = tags.partition_point(|(e, s)| (*e, s.start) < (m.entity.as_str(), m.span.end));
+        to > from && reach.get(to - 1).is_some_and(|&end| end > m.span.start)
+    };
     mentions
         .iter()
-        .filter(|m| {
-            !rejected
-                .iter()
-                .any(|r| r.entity == m.entity && r.span == m.span)
-        })
-        .filter(|m| {
-            !annotations.iter().any(|a| {
-                !a.orphan
-                    && a.span().overlaps(m.span)
-                    && matches!(&a.kind, Kind::Entity(e) if *e == m.entity)
-            })
-        })
+        .filter(|m| !rejected.contains(&(m.entity.as_str(), m.span)) && !tagged(m))
         .map(|m| Suggestion {
             entity: m.entity.clone(),
             span: m.span,

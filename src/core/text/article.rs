@@ -59,12 +59,15 @@ impl Article {
     pub fn from_blocks(id: &str, source: &str, blocks: Vec<(BlockKind, String)>) -> Self {
         let mut out = Vec::with_capacity(blocks.len());
         let mut start = 0;
+        let mut letters = (0, 0);
         for (kind, text) in blocks {
             let text = text.trim();
             if text.is_empty() {
                 continue;
             }
-            let (lang, dir) = detect_language(text);
+            let counts = letter_counts(text);
+            letters = (letters.0 + counts.0, letters.1 + counts.1);
+            let (lang, dir) = language_of(counts);
             out.push(Block {
                 kind,
                 start,
@@ -79,7 +82,8 @@ impl Article {
             .map(|b| b.text.as_str())
             .collect::<Vec<_>>()
             .join(BLOCK_SEPARATOR);
-        let (lang, dir) = detect_language(&text);
+        // The whole text's letters are its blocks' letters (the separators hold none).
+        let (lang, dir) = language_of(letters);
         Article {
             id: id.into(),
             source: source.into(),
@@ -183,18 +187,39 @@ impl Article {
 /// The language and direction of a text, by its letters: Arabic (`ar`, `rtl`) when at least as many
 /// letters are Arabic as Latin, else English (`en`, `ltr`).
 pub fn detect_language(text: &str) -> (&'static str, &'static str) {
+    language_of(letter_counts(text))
+}
+
+/// How many letters of a text are Arabic and how many Latin.
+fn letter_counts(text: &str) -> (usize, usize) {
     let (mut arabic, mut latin) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars() {
+        // The ranges first: asking whether a character is a letter is the slow part.
         match c {
+            // The common Arabic letters (hamza to ya, tatweel among them) are all letters.
+            '\u{0621}'..='\u{064A}' => arabic += 1,
             '\u{0600}'..='\u{06FF}'
             | '\u{0750}'..='\u{077F}'
             | '\u{08A0}'..='\u{08FF}'
             | '\u{FB50}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
-            c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
+            | '\u{FE70}'..='\u{FEFF}'
+                if c.is_alphabetic() =>
+            {
+                arabic += 1
+            }
+            c if c.is_ascii_alphabetic()
+                || ('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic() =>
+            {
+                latin += 1
+            }
             _ => {}
         }
     }
+    (arabic, latin)
+}
+
+/// The language and direction for these counts of Arabic and Latin letters.
+fn language_of((arabic, latin): (usize, usize)) -> (&'static str, &'static str) {
     if arabic > 0 && arabic >= latin {
         ("ar", "rtl")
     } else {
