@@ -4,6 +4,7 @@
 //! (`ui::embed::host_highlights`) only map the plan to the DOM.
 
 use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::collections::sort::sort_by;
 use crate::core::drawing::segments::{runs, Labelled};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Suggestion;
@@ -169,7 +170,7 @@ impl Plan {
             .iter()
             .filter(|m| m.marked != Marked::Flash && m.span.covers(probe))
             .collect();
-        covering.sort_by(|a, b| outermost_first(a, b));
+        sort_by(&mut covering, |a, b| outermost_first(a, b));
         let mut under = Under::default();
         for m in covering {
             match m.marked {
@@ -223,7 +224,7 @@ impl Plan {
             .map(|run| {
                 let mut covering: Vec<&Mark> =
                     run.covering.iter().map(|&i| &self.marks[i]).collect();
-                covering.sort_by(|a, b| outermost_first(a, b));
+                sort_by(&mut covering, |a, b| outermost_first(a, b));
                 let mut entities = 0;
                 let layers: Vec<Layer> = covering
                     .iter()

@@ -1,6 +1,7 @@
 //! Splitting a stretch of text into runs for rendering: each run carries every span covering it, so
 //! overlapping and nested annotations can all be drawn and clicked.
 
+use crate::core::collections::sort::sort_by;
 use crate::core::text::span::Span;
 
 /// A span labelled with the index of what it belongs to (in the caller's list).
@@ -36,7 +37,7 @@ pub fn runs(range: Span, spans: &[Labelled]) -> Vec<Run> {
         .filter(|s| !s.span.is_empty() && s.span.overlaps(range))
         .copied()
         .collect();
-    inside.sort_by(|a, b| {
+    sort_by(&mut inside, |a, b| {
         a.span
             .start
             .cmp(&b.span.start)
