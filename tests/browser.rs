@@ -15,6 +15,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
 
+#[path = "support/grapheme_cases.rs"]
+mod grapheme_cases;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const TEXT: &str = "سقوط نظام الأسد\n\nلعبته روسيا 😀 بإقناع الأسدِ بالتنحّي\n\nووافقت إيران على هذا";
@@ -399,18 +402,8 @@ fn html_pages_give_their_article_text_only() {
 fn the_browsers_segmenter_keeps_letters_with_their_marks_and_emoji_whole() {
     hamish::web::graphemes::install();
     use hamish::core::text::units::{normalize_selection, snap_to_graphemes};
-    // The same cases as the host's tests/host/graphemes.rs, here through Intl.Segmenter.
-    let cases: &[(&str, usize, usize, (usize, usize))] = &[
-        ("مُحَمَّدٌ", 1, 3, (0, 4)),
-        ("قالَ الرئيس", 3, 4, (2, 4)),
-        ("a👨‍👩‍👧b", 2, 3, (1, 6)),
-        ("🇸🇾🇹🇷", 1, 3, (0, 4)),
-        ("👍🏽 ok", 1, 1, (0, 2)),
-        ("x\r\ny", 2, 2, (1, 3)),
-        ("\u{1100}\u{1161}\u{11A8}x", 1, 2, (0, 3)),
-        ("e\u{301}", 1, 1, (0, 2)),
-    ];
-    for &(text, start, end, expected) in cases {
+    // The host's cases (tests/host/graphemes.rs), here through Intl.Segmenter.
+    for &(text, start, end, expected) in grapheme_cases::CASES {
         assert_eq!(
             snap_to_graphemes(text, start, end),
             expected,

@@ -5,6 +5,10 @@ use hamish::core::text::cursor::word_runs;
 use hamish::core::text::graphemes::{marks_join, unicode_clusters, WINDOW};
 use hamish::core::text::units::{cp_len, normalize_selection, snap_to_graphemes};
 use proptest::prelude::*;
+
+#[path = "../support/grapheme_cases.rs"]
+mod grapheme_cases;
+use grapheme_cases::CASES;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The cluster boundaries of the whole text, by unicode-segmentation.
@@ -32,22 +36,7 @@ fn reference_snap(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 #[test]
 fn snapping_keeps_letters_with_their_marks_and_emoji_whole() {
-    // (text, start, end, expected) — offsets in code points.
-    let cases: &[(&str, usize, usize, (usize, usize))] = &[
-        ("مُحَمَّدٌ", 1, 3, (0, 4)),       // a selection inside a letter's diacritics
-        ("قالَ الرئيس", 3, 4, (2, 4)), // only the fatha: its letter comes with it
-        ("قالَ الرئيس", 4, 5, (4, 5)),
-        ("a👨‍👩‍👧b", 2, 3, (1, 6)),   // inside a family (ZWJ sequence)
-        ("🇸🇾🇹🇷", 1, 3, (0, 4)),   // two flags: regional indicators in pairs
-        ("👍🏽 ok", 1, 1, (0, 2)),  // a skin tone modifier
-        ("x\r\ny", 2, 2, (1, 3)), // CR LF is one cluster
-        ("한국", 0, 1, (0, 1)),
-        ("\u{1100}\u{1161}\u{11A8}x", 1, 2, (0, 3)), // Hangul jamo L V T
-        ("नमस्ते", 2, 3, (2, 6)),                      // a conjunct (Unicode 15.1)
-        ("\u{0600}123 x", 0, 1, (0, 2)), // an Arabic number sign (Prepend) holds the next digit
-        ("e\u{301}", 1, 1, (0, 2)),
-    ];
-    for &(text, start, end, expected) in cases {
+    for &(text, start, end, expected) in CASES {
         assert_eq!(
             snap_to_graphemes(text, start, end),
             expected,
