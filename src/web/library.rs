@@ -1,6 +1,7 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
+use crate::core::storage::json::{from_text, to_text};
 use crate::core::storage::keys::{text_key, RECENT_KEY};
 use crate::core::storage::recent::{
     decode, encode, evictions, touch, Recent, StoredText, TEXTS_BUDGET, TEXT_MAX,
@@ -26,7 +27,7 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
     if url.is_none() {
         let key = text_key(&article.id);
         if backend.read(&key).ok().flatten().is_none() {
-            let text = serde_json::to_string(&StoredText::of(article)).unwrap_or_default();
+            let text = to_text(&StoredText::of(article));
             if text.len() <= TEXT_MAX {
                 let sizes = text_sizes(&backend, &list, &article.id);
                 for id in evictions(&sizes, text.len(), TEXTS_BUDGET) {
@@ -127,6 +128,6 @@ pub fn ask_to_persist() {
 /// The stored text of an article without a URL.
 pub fn stored_article(id: &str) -> Option<Article> {
     let raw = Backend::local()?.read(&text_key(id)).ok().flatten()?;
-    let stored: StoredText = serde_json::from_str(&raw).ok()?;
+    let stored: StoredText = from_text(&raw).ok()?;
     Some(stored.article(id))
 }

@@ -34,6 +34,7 @@ mod sort;
 mod sources;
 mod state;
 mod storage_keys;
+mod stored_json;
 mod suggestions;
 mod times;
 mod units;

@@ -2,12 +2,12 @@
 
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::claims::claim::ClaimDetails;
+use crate::core::storage::json::{Fields, Json, Object};
 use crate::core::text::span::Span;
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// What an annotation says about its span.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// The span makes a claim.
     Claim,
@@ -15,10 +15,9 @@ pub enum Kind {
     Entity(String),
 }
 
-/// One annotation on the article. Stored as one flat JSON object (see [`Stored`]), the same bytes
-/// Hamish has always written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "Stored", into = "Stored")]
+/// One annotation on the article. Stored as one flat JSON object (see its [`Json`] impl), the same
+/// bytes Hamish has always written.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Annotation {
     /// `urn:uuid:…`
     pub id: String,
@@ -42,7 +41,7 @@ pub struct Annotation {
 /// A deleted annotation (or withdrawn rejection): its id and when it was deleted. Kept with the
 /// article's entry so that a stale copy of the annotation, written by another tab or imported, does
 /// not bring it back (see the storage capability's `merge`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tombstone {
     /// The annotation's id (a rejected suggestion's key).
     pub id: String,
@@ -50,64 +49,90 @@ pub struct Tombstone {
     pub deleted: String,
 }
 
-/// The stored form of an [`Annotation`]: flat fields in the order Hamish writes them; a missing
-/// position is written as `0, 0` (an empty span, which no annotation has) and read back as missing.
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    id: String,
-    kind: Kind,
-    start: usize,
-    end: usize,
-    exact: String,
-    prefix: String,
-    suffix: String,
-    #[serde(default)]
-    note: String,
-    #[serde(default, skip_serializing_if = "ClaimDetails::is_empty")]
-    claim: ClaimDetails,
-    created: String,
-    modified: String,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    orphan: bool,
-}
+impl Json for Kind {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Kind::Claim => out.push_str("\"claim\""),
+            Kind::Entity(id) => Object::new(out).str("entity", id).end(),
+        }
+    }
 
-impl From<Stored> for Annotation {
-    fn from(s: Stored) -> Annotation {
-        Annotation {
-            id: s.id,
-            kind: s.kind,
-            target: TextSelector {
-                exact: s.exact,
-                prefix: s.prefix,
-                suffix: s.suffix,
-                position: Some(Span::new(s.start, s.end)).filter(|p| !p.is_empty()),
-            },
-            note: s.note,
-            claim: s.claim,
-            created: s.created,
-            modified: s.modified,
-            orphan: s.orphan,
+    fn read_json(value: Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) if s == "claim" => Ok(Kind::Claim),
+            Value::Object(_) => {
+                let mut fields = Fields::of(value)?;
+                Ok(Kind::Entity(fields.get("entity")?))
+            }
+            _ => Err("expected \"claim\" or {\"entity\":…}".into()),
         }
     }
 }
 
-impl From<Annotation> for Stored {
-    fn from(a: Annotation) -> Stored {
-        let span = a.span();
-        Stored {
-            id: a.id,
-            kind: a.kind,
-            start: span.start,
-            end: span.end,
-            exact: a.target.exact,
-            prefix: a.target.prefix,
-            suffix: a.target.suffix,
-            note: a.note,
-            claim: a.claim,
-            created: a.created,
-            modified: a.modified,
-            orphan: a.orphan,
+/// Stored flat, in the order Hamish has always written: `id, kind, start, end, exact, prefix,
+/// suffix, note, claim` (left out when empty)`, created, modified, orphan` (left out when false). A
+/// missing position is written as `0, 0` (an empty span, which no annotation has) and read back as
+/// missing.
+impl Json for Annotation {
+    fn write_json(&self, out: &mut String) {
+        let span = self.span();
+        let mut o = Object::new(out);
+        o.str("id", &self.id)
+            .field("kind", &self.kind)
+            .num("start", span.start as u64)
+            .num("end", span.end as u64)
+            .str("exact", &self.target.exact)
+            .str("prefix", &self.target.prefix)
+            .str("suffix", &self.target.suffix)
+            .str("note", &self.note);
+        if !self.claim.is_empty() {
+            o.field("claim", &self.claim);
         }
+        o.str("created", &self.created)
+            .str("modified", &self.modified);
+        if self.orphan {
+            o.bool("orphan", true);
+        }
+        o.end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        let id = f.get("id")?;
+        let kind = f.get("kind")?;
+        let (start, end) = (f.count("start")?, f.count("end")?);
+        Ok(Annotation {
+            target: TextSelector {
+                exact: f.get("exact")?,
+                prefix: f.get("prefix")?,
+                suffix: f.get("suffix")?,
+                position: Some(Span::new(start, end)).filter(|p| !p.is_empty()),
+            },
+            note: f.or_default("note")?,
+            claim: f.or_default("claim")?,
+            created: f.get("created")?,
+            modified: f.get("modified")?,
+            orphan: f.flag("orphan")?,
+            id,
+            kind,
+        })
+    }
+}
+
+impl Json for Tombstone {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .str("id", &self.id)
+            .str("deleted", &self.deleted)
+            .end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Tombstone {
+            id: f.get("id")?,
+            deleted: f.get("deleted")?,
+        })
     }
 }
 

@@ -2,11 +2,11 @@
 //! far the checking has got, who made the claim, the evidence, when the claim was made, and whether
 //! it is worth checking. Kept on the claim's annotation (stored only when something is set).
 
-use serde::{Deserialize, Serialize};
+use crate::core::storage::json::{Fields, Json, Object};
+use serde_json::Value;
 
 /// How far the checking of a claim has got.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Status {
     /// Not looked at yet.
     #[default]
@@ -37,8 +37,7 @@ impl Status {
 }
 
 /// Who made a claim.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Claimant {
     /// One of the article's entity annotations (its id).
     Entity(String),
@@ -47,14 +46,12 @@ pub enum Claimant {
         /// The name.
         name: String,
         /// `http://www.wikidata.org/entity/Q…`
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         wikidata: Option<String>,
     },
 }
 
 /// What a piece of evidence does for the claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stance {
     /// It supports the claim.
     Supports,
@@ -84,7 +81,7 @@ impl Stance {
 }
 
 /// A piece of evidence: a web address and what it does for the claim.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
     /// An `http:` or `https:` URL.
     pub url: String,
@@ -93,33 +90,22 @@ pub struct Evidence {
 }
 
 /// Everything recorded about a claim (all optional; a new claim has none of it).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClaimDetails {
     /// The verdict's id in the active scale.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<String>,
     /// When the verdict was set (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict_at: Option<String>,
     /// How far the checking has got.
-    #[serde(default, skip_serializing_if = "is_unverified")]
     pub status: Status,
     /// Who made the claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claimant: Option<Claimant>,
     /// The evidence, in the order it was added.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
     /// When the claim was made (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Whether the claim is worth checking, when decided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_worthy: Option<bool>,
-}
-
-fn is_unverified(status: &Status) -> bool {
-    *status == Status::Unverified
 }
 
 impl ClaimDetails {
@@ -131,6 +117,125 @@ impl ClaimDetails {
     /// Whether the claim is marked Checked without a verdict (the reader is asked for one).
     pub fn needs_verdict(&self) -> bool {
         self.status == Status::Checked && self.verdict.is_none()
+    }
+}
+
+impl Json for Status {
+    fn write_json(&self, out: &mut String) {
+        crate::core::storage::json::string(out, self.name());
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        value
+            .as_str()
+            .and_then(Status::from_name)
+            .ok_or_else(|| "expected unverified, in-review or checked".into())
+    }
+}
+
+impl Json for Stance {
+    fn write_json(&self, out: &mut String) {
+        crate::core::storage::json::string(out, self.name());
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        value
+            .as_str()
+            .and_then(Stance::from_name)
+            .ok_or_else(|| "expected supports, refutes or context".into())
+    }
+}
+
+/// Stored as `{"entity":id}` or `{"named":{"name":…,"wikidata":…}}` (no `wikidata` when unknown).
+impl Json for Claimant {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Claimant::Entity(id) => Object::new(out).str("entity", id).end(),
+            Claimant::Named { name, wikidata } => {
+                let mut named = String::new();
+                let mut o = Object::new(&mut named);
+                o.str("name", name);
+                if let Some(w) = wikidata {
+                    o.str("wikidata", w);
+                }
+                o.end();
+                Object::new(out).raw("named", &named).end();
+            }
+        }
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        match (f.opt::<String>("entity")?, f.opt::<Value>("named")?) {
+            (Some(id), None) => Ok(Claimant::Entity(id)),
+            (None, Some(named)) => {
+                let mut n = Fields::of(named)?;
+                Ok(Claimant::Named {
+                    name: n.get("name")?,
+                    wikidata: n.opt("wikidata")?,
+                })
+            }
+            _ => Err("expected {\"entity\":…} or {\"named\":…}".into()),
+        }
+    }
+}
+
+impl Json for Evidence {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .str("url", &self.url)
+            .field("stance", &self.stance)
+            .end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Evidence {
+            url: f.get("url")?,
+            stance: f.get("stance")?,
+        })
+    }
+}
+
+/// Stored with only what is set: no `status` while unverified, no empty `evidence`, no `None`s.
+impl Json for ClaimDetails {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        if let Some(v) = &self.verdict {
+            o.str("verdict", v);
+        }
+        if let Some(at) = &self.verdict_at {
+            o.str("verdict_at", at);
+        }
+        if self.status != Status::Unverified {
+            o.field("status", &self.status);
+        }
+        if let Some(c) = &self.claimant {
+            o.field("claimant", c);
+        }
+        if !self.evidence.is_empty() {
+            o.field("evidence", &self.evidence);
+        }
+        if let Some(d) = &self.date {
+            o.str("date", d);
+        }
+        if let Some(w) = self.check_worthy {
+            o.bool("check_worthy", w);
+        }
+        o.end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(ClaimDetails {
+            verdict: f.opt("verdict")?,
+            verdict_at: f.opt("verdict_at")?,
+            status: f.or_default("status")?,
+            claimant: f.opt("claimant")?,
+            evidence: f.or_default("evidence")?,
+            date: f.opt("date")?,
+            check_worthy: f.opt_bool("check_worthy")?,
+        })
     }
 }
 

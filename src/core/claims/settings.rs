@@ -2,30 +2,26 @@
 //! claims on, and the reviewer details a ClaimReview names (who checked, for which organisation).
 
 use crate::core::claims::verdicts::{builtin_scale, default_scale, Scale};
-use serde::{Deserialize, Serialize};
+use crate::core::storage::json::{from_text, to_text, Fields, Json, Object};
+use serde_json::Value;
 
 /// Who reviews claims.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reviewer {
     /// The reviewer's name.
-    #[serde(default)]
     pub name: String,
     /// Their organisation's name.
-    #[serde(default)]
     pub organization: String,
     /// Their organisation's web address.
-    #[serde(default)]
     pub url: String,
 }
 
 /// The reader's settings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// The id of the built-in verdict scale in use.
-    #[serde(default = "default_scale_id")]
     pub scale: String,
     /// The reviewer details.
-    #[serde(default)]
     pub reviewer: Reviewer,
 }
 
@@ -49,13 +45,50 @@ impl Settings {
     }
 }
 
+/// Stored as `{"name":…,"organization":…,"url":…}`; a missing field is empty.
+impl Json for Reviewer {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .str("name", &self.name)
+            .str("organization", &self.organization)
+            .str("url", &self.url)
+            .end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Reviewer {
+            name: f.or_default("name")?,
+            organization: f.or_default("organization")?,
+            url: f.or_default("url")?,
+        })
+    }
+}
+
+/// Stored as `{"scale":…,"reviewer":…}`; a missing scale is the default one.
+impl Json for Settings {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .str("scale", &self.scale)
+            .field("reviewer", &self.reviewer)
+            .end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Settings {
+            scale: f.or("scale", default_scale_id)?,
+            reviewer: f.or_default("reviewer")?,
+        })
+    }
+}
+
 /// Reads stored settings (unreadable ones count as the defaults: they are only preferences).
 pub fn decode(raw: Option<&str>) -> Settings {
-    raw.and_then(|r| serde_json::from_str(r).ok())
-        .unwrap_or_default()
+    raw.and_then(|r| from_text(r).ok()).unwrap_or_default()
 }
 
 /// Serializes the settings.
 pub fn encode(settings: &Settings) -> String {
-    serde_json::to_string(settings).unwrap_or_default()
+    to_text(settings)
 }

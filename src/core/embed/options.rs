@@ -5,6 +5,7 @@ use crate::core::claims::claim::evidence_url;
 use crate::core::claims::settings::Reviewer;
 use crate::core::claims::verdicts::{builtin_scale, custom_scale, default_scale, Scale};
 use crate::core::entities::registry::{custom_entity, default_registry, find, Entity};
+use crate::core::storage::json::Json;
 use crate::core::storage::keys::{valid_namespace, DEFAULT_NAMESPACE};
 use serde_json::Value;
 
@@ -209,8 +210,7 @@ fn reviewer(given: Option<Given>) -> Result<Option<Reviewer>, String> {
             serde_json::from_str(&s).map_err(|e| format!("option “reviewer” is not JSON ({e})"))?
         }
     };
-    // Through text, not `from_value`: one deserializer in the bundle instead of two.
-    let reviewer: Reviewer = serde_json::from_str(&value.to_string())
+    let reviewer = Reviewer::read_json(value)
         .map_err(|_| "option “reviewer” must be {name, organization, url} (strings)".to_string())?;
     if !reviewer.url.trim().is_empty() && evidence_url(&reviewer.url).is_err() {
         return Err("option “reviewer”: url must start with http:// or https://".into());

@@ -1,6 +1,9 @@
 //! The entity registry: the entities a reader can tag, with labels, colours, Wikidata ids and the
 //! surface forms news text names them by (see `mentions.rs`).
 
+use crate::core::storage::json::{to_text, Fields, Json, Object};
+use serde_json::Value;
+
 /// An entity a span can be tagged with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
@@ -141,16 +144,39 @@ pub fn find<'a>(registry: &'a [Entity], id: &str) -> Option<&'a Entity> {
 }
 
 /// The stored form of a reader's entity.
-#[derive(serde::Serialize, serde::Deserialize)]
 struct StoredEntity {
     id: String,
     label_en: String,
     label_ar: String,
     color: String,
-    #[serde(default)]
     wikidata: Option<String>,
-    #[serde(default)]
     forms: Vec<String>,
+}
+
+/// Stored with every field: `wikidata` may be `null`, `forms` empty.
+impl Json for StoredEntity {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .str("id", &self.id)
+            .str("label_en", &self.label_en)
+            .str("label_ar", &self.label_ar)
+            .str("color", &self.color)
+            .opt_str("wikidata", self.wikidata.as_deref())
+            .field("forms", &self.forms)
+            .end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(StoredEntity {
+            id: f.get("id")?,
+            label_en: f.get("label_en")?,
+            label_ar: f.get("label_ar")?,
+            color: f.get("color")?,
+            wikidata: f.opt("wikidata")?,
+            forms: f.or_default("forms")?,
+        })
+    }
 }
 
 /// Serializes the reader's own entities.
@@ -166,7 +192,7 @@ pub fn encode_custom(entities: &[Entity]) -> String {
             forms: e.forms.clone(),
         })
         .collect();
-    serde_json::to_string(&stored).unwrap_or_else(|_| "[]".into())
+    to_text(&stored)
 }
 
 /// Reads the reader's own entities. Each entry is read on its own: an unreadable one is skipped, not
@@ -176,14 +202,15 @@ pub fn decode_custom(raw: Option<&str>) -> Option<Vec<Entity>> {
     let Some(raw) = raw else {
         return Some(Vec::new());
     };
-    let items: Vec<serde_json::Value> = serde_json::from_str(raw).ok()?;
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(raw) else {
+        return None;
+    };
     let defaults = default_registry();
     let readable = |c: &str| contrast_with_white(c).is_some_and(|r| r >= 4.5);
     Some(
         items
             .into_iter()
-            // Through text, not `from_value`: one deserializer in the bundle instead of two.
-            .filter_map(|v| serde_json::from_str::<StoredEntity>(&v.to_string()).ok())
+            .filter_map(|v| StoredEntity::read_json(v).ok())
             .filter(|s| find(&defaults, &s.id).is_none())
             .map(|s| Entity {
                 color: if readable(&s.color) {

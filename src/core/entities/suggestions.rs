@@ -4,31 +4,29 @@
 use crate::core::anchoring::selectors::{describe, describe_chars};
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::mentions::Mention;
+use crate::core::storage::json::{Fields, Json, Object};
 use crate::core::text::span::Span;
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::HashSet;
 
 /// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).
 ///
 /// Stored as `{"entity":…,"start":…,"end":…}`: the span's fields sit beside the entity's id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejected {
     /// The entity's id.
     pub entity: String,
     /// Where the mention was.
-    #[serde(flatten)]
     pub span: Span,
     /// RFC 3339 time of the rejection (empty in entries written before it was kept).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub at: String,
     /// The mention's text and context when it was rejected, so the rejection follows it when the
     /// article is edited (empty in entries written before they were kept).
-    #[serde(default, skip_serializing_if = "Quote::is_empty")]
     pub quote: Quote,
 }
 
 /// A mention's text with up to 32 code points of context each side.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Quote {
     /// The text.
     pub exact: String,
@@ -42,6 +40,52 @@ impl Quote {
     /// Whether nothing was kept.
     pub fn is_empty(&self) -> bool {
         self.exact.is_empty()
+    }
+}
+
+/// Stored as `{"entity","start","end","at","quote"}`, without `at` and `quote` when empty.
+impl Json for Rejected {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("entity", &self.entity)
+            .num("start", self.span.start as u64)
+            .num("end", self.span.end as u64);
+        if !self.at.is_empty() {
+            o.str("at", &self.at);
+        }
+        if !self.quote.is_empty() {
+            o.field("quote", &self.quote);
+        }
+        o.end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Rejected {
+            entity: f.get("entity")?,
+            span: Span::new(f.count("start")?, f.count("end")?),
+            at: f.or_default("at")?,
+            quote: f.or_default("quote")?,
+        })
+    }
+}
+
+impl Json for Quote {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .str("exact", &self.exact)
+            .str("prefix", &self.prefix)
+            .str("suffix", &self.suffix)
+            .end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Quote {
+            exact: f.get("exact")?,
+            prefix: f.get("prefix")?,
+            suffix: f.get("suffix")?,
+        })
     }
 }
 

@@ -4,8 +4,8 @@
 //! stored (see [`merge`]): a backup never writes over newer work.
 
 use crate::core::storage::entry::{decode, encode, Decoded, Stored};
+use crate::core::storage::json::{pretty, Fields, Object};
 use crate::core::storage::merge::merge;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// What a backup file says it is.
@@ -23,24 +23,6 @@ pub enum BackupError {
     NotABackup,
 }
 
-#[derive(Serialize, Deserialize)]
-struct File {
-    format: String,
-    version: u32,
-    exported: String,
-    /// The reader's own entities, as stored.
-    #[serde(default)]
-    entities: Value,
-    articles: Vec<Article>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Article {
-    id: String,
-    /// The article's stored entry, as stored.
-    entry: Value,
-}
-
 /// A backup read from a file.
 #[derive(Debug, PartialEq)]
 pub struct Backup {
@@ -52,58 +34,76 @@ pub struct Backup {
 
 /// Whether `text` looks like a backup (so Import can tell it from annotations).
 pub fn is_backup(text: &str) -> bool {
-    #[derive(Deserialize)]
-    struct Head {
-        format: String,
-    }
-    serde_json::from_str::<Head>(text).is_ok_and(|h| h.format == FORMAT)
+    serde_json::from_str::<Value>(text)
+        .is_ok_and(|v| v.get("format").and_then(Value::as_str) == Some(FORMAT))
 }
 
 /// The backup file of `entries` (each article's id and raw stored entry) and the raw stored
-/// entities, made at time `exported`.
+/// entities, made at time `exported`: `{"format","version","exported","entities","articles":[{"id",
+/// "entry"}]}`, laid out on lines; an entry or the entities that are not JSON are left out.
 pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &str) -> String {
-    let articles = entries
+    let json = |raw: &str| serde_json::from_str::<Value>(raw).ok();
+    let mut articles = String::from("[");
+    for (id, entry) in entries
         .iter()
-        .filter_map(|(id, raw)| {
-            Some(Article {
-                id: id.clone(),
-                entry: serde_json::from_str(raw).ok()?,
-            })
-        })
-        .collect();
-    let file = File {
-        format: FORMAT.into(),
-        version: VERSION,
-        exported: exported.into(),
-        entities: entities
-            .and_then(|e| serde_json::from_str(e).ok())
-            .unwrap_or(Value::Null),
-        articles,
+        .filter_map(|(id, raw)| Some((id, json(raw)?)))
+    {
+        if articles.len() > 1 {
+            articles.push(',');
+        }
+        Object::new(&mut articles)
+            .str("id", id)
+            .field("entry", &entry)
+            .end();
+    }
+    articles.push(']');
+    let mut out = String::new();
+    Object::new(&mut out)
+        .str("format", FORMAT)
+        .num("version", VERSION.into())
+        .str("exported", exported)
+        .field("entities", &entities.and_then(json).unwrap_or(Value::Null))
+        .raw("articles", &articles)
+        .end();
+    pretty(&out)
+}
+
+/// A backup file's fields: the articles' ids and entries, and the entities (`null` when none).
+fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value)> {
+    let mut f = Fields::of(file).ok()?;
+    let format: String = f.get("format").ok()?;
+    let version = f.take("version").ok()?.as_u64()?;
+    f.get::<String>("exported").ok()?;
+    if format != FORMAT || version != u64::from(VERSION) {
+        return None;
+    }
+    let entities = f.or("entities", || Value::Null).ok()?;
+    let Value::Array(items) = f.take("articles").ok()? else {
+        return None;
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let articles = items
+        .into_iter()
+        .map(|a| {
+            let mut a = Fields::of(a).ok()?;
+            Some((a.get("id").ok()?, a.take("entry").ok()?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((articles, entities))
 }
 
 /// Reads a backup file.
 pub fn read(text: &str) -> Result<Backup, BackupError> {
-    let file: File = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            BackupError::NotJson(e.to_string())
-        } else {
-            BackupError::NotABackup
-        }
-    })?;
-    if file.format != FORMAT || file.version != VERSION {
-        return Err(BackupError::NotABackup);
-    }
-    let articles = file
-        .articles
+    let file =
+        serde_json::from_str::<Value>(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    let (articles, entities) = read_file(file).ok_or(BackupError::NotABackup)?;
+    let articles = articles
         .into_iter()
-        .filter_map(|a| match decode(Some(&a.entry.to_string())) {
-            Decoded::Stored(stored) => Some((a.id, stored)),
+        .filter_map(|(id, entry)| match decode(Some(&entry.to_string())) {
+            Decoded::Stored(stored) => Some((id, stored)),
             Decoded::Unusable(_) => None,
         })
         .collect();
-    let entities = (!file.entities.is_null()).then(|| file.entities.to_string());
+    let entities = (!entities.is_null()).then(|| entities.to_string());
     Ok(Backup { articles, entities })
 }
 

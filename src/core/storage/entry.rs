@@ -3,8 +3,9 @@
 use crate::core::anchoring::selectors::{CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::entities::suggestions::Rejected;
+use crate::core::storage::json::{Fields, Object};
 use crate::core::text::source::MAX_BYTES;
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -15,17 +16,6 @@ pub const MAX_NOTE: usize = 100_000;
 
 /// The largest stored entry (bytes) read: more than a browser's storage holds for a whole site.
 pub const MAX_ENTRY: usize = 4 * MAX_BYTES;
-
-#[derive(Serialize, Deserialize)]
-struct Entry {
-    schema: u32,
-    article: String,
-    annotations: Vec<Annotation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    rejected: Vec<Rejected>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    deleted: Vec<Tombstone>,
-}
 
 /// What is kept for an article: its annotations and the suggestions the reader rejected.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -47,25 +37,47 @@ pub enum Decoded {
     Unusable(String),
 }
 
-/// Serializes what is kept for an article as a storage entry.
+/// Serializes what is kept for an article as a storage entry:
+/// `{"schema":1,"article":…,"annotations":[…],"rejected":[…],"deleted":[…]}`, without `rejected`
+/// and `deleted` when empty.
 pub fn encode(article_id: &str, stored: &Stored) -> String {
-    let entry = Entry {
-        schema: SCHEMA_VERSION,
-        article: article_id.into(),
-        annotations: stored.annotations.clone(),
-        rejected: stored.rejected.clone(),
-        deleted: stored.deleted.clone(),
-    };
-    serde_json::to_string(&entry).unwrap_or_default()
+    let mut out = String::new();
+    let mut o = Object::new(&mut out);
+    o.num("schema", SCHEMA_VERSION.into())
+        .str("article", article_id)
+        .field("annotations", &stored.annotations);
+    if !stored.rejected.is_empty() {
+        o.field("rejected", &stored.rejected);
+    }
+    if !stored.deleted.is_empty() {
+        o.field("deleted", &stored.deleted);
+    }
+    o.end();
+    out
 }
 
 /// The schema version a raw entry names, when it is JSON with one.
 pub fn schema_of(raw: &str) -> Option<u64> {
-    #[derive(Deserialize)]
-    struct Version {
-        schema: u64,
-    }
-    serde_json::from_str::<Version>(raw).ok().map(|v| v.schema)
+    serde_json::from_str::<Value>(raw)
+        .ok()
+        .as_ref()
+        .and_then(version)
+}
+
+/// The schema version a parsed entry names.
+fn version(entry: &Value) -> Option<u64> {
+    entry.get("schema").and_then(Value::as_u64)
+}
+
+/// The fields of an entry after its schema version (its `article` must be a string).
+fn read_entry(entry: Value) -> Result<Stored, String> {
+    let mut f = Fields::of(entry)?;
+    f.get::<String>("article")?;
+    Ok(Stored {
+        annotations: f.get("annotations")?,
+        rejected: f.or_default("rejected")?,
+        deleted: f.or_default("deleted")?,
+    })
 }
 
 /// Reads a storage entry (`None`: there is none). An entry over [`MAX_ENTRY`] bytes, or holding a
@@ -82,32 +94,25 @@ pub fn decode(raw: Option<&str>) -> Decoded {
             raw.len()
         ));
     }
-    // Read straight into the entry (not through a `serde_json::Value`, whose deserializer would add
-    // ~20 KB to the bundle); why it failed is worked out only when it did.
-    let mut entry = match serde_json::from_str::<Entry>(raw) {
-        Ok(entry) if entry.schema == SCHEMA_VERSION => entry,
-        Ok(entry) => return Decoded::Unusable(format!("unknown schema version {}", entry.schema)),
-        Err(e) if e.is_syntax() || e.is_eof() => {
-            return Decoded::Unusable(format!("not valid JSON ({e})"))
-        }
-        Err(e) => {
-            return Decoded::Unusable(match schema_of(raw) {
-                Some(v) if v == u64::from(SCHEMA_VERSION) => format!("malformed entry ({e})"),
-                Some(v) => format!("unknown schema version {v}"),
-                None => "no schema version".into(),
-            })
-        }
+    let value = match serde_json::from_str::<Value>(raw) {
+        Ok(value) => value,
+        Err(e) => return Decoded::Unusable(format!("not valid JSON ({e})")),
     };
-    for (i, a) in entry.annotations.iter_mut().enumerate() {
+    match version(&value) {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        Some(v) => return Decoded::Unusable(format!("unknown schema version {v}")),
+        None => return Decoded::Unusable("no schema version".into()),
+    }
+    let mut stored = match read_entry(value) {
+        Ok(stored) => stored,
+        Err(e) => return Decoded::Unusable(format!("malformed entry ({e})")),
+    };
+    for (i, a) in stored.annotations.iter_mut().enumerate() {
         if let Err(reason) = within_limits(a) {
             return Decoded::Unusable(format!("annotation {} {reason}", i + 1));
         }
     }
-    Decoded::Stored(Stored {
-        annotations: entry.annotations,
-        rejected: entry.rejected,
-        deleted: entry.deleted,
-    })
+    Decoded::Stored(stored)
 }
 
 /// Refuses a stored annotation whose quote or note is over its limit; cuts its contexts.

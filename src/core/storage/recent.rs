@@ -1,6 +1,7 @@
 //! The list of recently annotated articles (title, when, how many annotations), newest first.
 
-use serde::{Deserialize, Serialize};
+use crate::core::storage::json::{from_text, write_list, Fields, Json, Object};
+use serde_json::Value;
 
 /// How many articles the list keeps.
 pub const KEEP: usize = 20;
@@ -29,7 +30,7 @@ pub fn evictions(stored: &[(String, usize)], adding: usize, budget: usize) -> Ve
 }
 
 /// One recently opened article.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recent {
     /// The article's id (its storage key's suffix).
     pub id: String,
@@ -37,7 +38,6 @@ pub struct Recent {
     pub title: String,
     /// Its URL, for an article that came from one (else its text is stored under
     /// [`crate::core::storage::keys::text_key`]).
-    #[serde(default)]
     pub url: Option<String>,
     /// When it was last opened or changed (ISO 8601).
     pub opened: String,
@@ -45,15 +45,40 @@ pub struct Recent {
     pub count: usize,
 }
 
+/// Stored with every field (`url` is `null` for an article without one).
+impl Json for Recent {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .str("id", &self.id)
+            .str("title", &self.title)
+            .opt_str("url", self.url.as_deref())
+            .str("opened", &self.opened)
+            .num("count", self.count as u64)
+            .end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Recent {
+            id: f.get("id")?,
+            title: f.get("title")?,
+            url: f.opt("url")?,
+            opened: f.get("opened")?,
+            count: f.count("count")?,
+        })
+    }
+}
+
 /// Reads the stored list (an unreadable one counts as empty: it is only a convenience).
 pub fn decode(raw: Option<&str>) -> Vec<Recent> {
-    raw.and_then(|r| serde_json::from_str(r).ok())
-        .unwrap_or_default()
+    raw.and_then(|r| from_text(r).ok()).unwrap_or_default()
 }
 
 /// Serializes the list.
 pub fn encode(list: &[Recent]) -> String {
-    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+    let mut out = String::new();
+    write_list(&mut out, list);
+    out
 }
 
 /// Puts `entry` first, replacing the older entry of the same article, and keeps the newest [`KEEP`].
@@ -64,10 +89,23 @@ pub fn touch(list: &mut Vec<Recent>, entry: Recent) {
 }
 
 /// The blocks of an article without a URL, stored so that it can be opened again from the list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredText {
     /// `(kind, text)` per block; kind is `title`, `heading` or `paragraph`.
     pub blocks: Vec<(String, String)>,
+}
+
+/// Stored as `{"blocks":[[kind,text],…]}`.
+impl Json for StoredText {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out).field("blocks", &self.blocks).end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        Ok(StoredText {
+            blocks: Fields::of(value)?.get("blocks")?,
+        })
+    }
 }
 
 impl StoredText {

@@ -1,12 +1,8 @@
 //! A span of the article's text: a half-open range of code points, the unit every stored and
 //! exported offset counts in (see [`crate::core::text::units`]).
 
-use serde::{Deserialize, Serialize};
-
 /// `[start, end)` in code points over the article's text.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// First code point.
     pub start: usize,
