@@ -7,6 +7,7 @@
 //! the bundle does not carry Unicode's word tables); punctuation and white space are never a stop. A sentence ends at `.`, `!`, `?`, `؟` or `…` between two words, and at a
 //! paragraph break (a blank line).
 
+use crate::core::text::graphemes::joins_previous;
 use crate::core::text::span::Span;
 
 /// Characters that end a sentence.
@@ -231,10 +232,7 @@ impl Cursor {
 
 /// Whether `c` continues a word: a letter, a digit, a mark on one, a joiner or a connector `_`.
 fn in_word(c: char) -> bool {
-    c.is_alphanumeric()
-        || c == '_'
-        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}'
-            | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{FE00}'..='\u{FE0F}')
+    c.is_alphanumeric() || c == '_' || joins_previous(c)
 }
 
 /// Whether `c`, between `before` and `after`, keeps one word whole (`don't`, `e.g`, `3.14`, `1,000`).

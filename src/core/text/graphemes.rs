@@ -60,8 +60,9 @@ pub fn marks_join(text: &str) -> Vec<usize> {
     out
 }
 
-/// Characters [`marks_join`] attaches to the character before.
-fn joins_previous(c: char) -> bool {
+/// Characters [`marks_join`] attaches to the character before: combining marks (Arabic's among
+/// them), joiners, variation selectors, emoji modifiers and tags.
+pub fn joins_previous(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05BD}'
         | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}'
