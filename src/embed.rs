@@ -160,6 +160,7 @@ fn interface_lang(options: &EmbedOptions, element: &Element, article: &Article) 
 /// in the element.
 pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     crate::web::graphemes::install();
+    crate::web::case::install();
     let document = document()?;
     if MOUNTED.with(|m| m.borrow().iter().any(|(el, _)| el == &element)) {
         return Err("Hamish is already mounted on this element (call unmount() first)".into());

@@ -13,6 +13,7 @@ pub mod web;
 /// `?id=`) or `?text=`, else the bundled one; the interface language from `?ui=`, else the article's.
 pub fn mount_page(element: web_sys::Element) {
     web::graphemes::install();
+    web::case::install();
     let param = web::page::query_param;
     let props = ui::loader::LoaderProps {
         src: param("src").filter(|s| !s.trim().is_empty()),

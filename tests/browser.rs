@@ -15,6 +15,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
 
+#[path = "support/case_cases.rs"]
+mod case_cases;
 #[path = "support/grapheme_cases.rs"]
 mod grapheme_cases;
 
@@ -411,4 +413,15 @@ fn the_browsers_segmenter_keeps_letters_with_their_marks_and_emoji_whole() {
         );
     }
     assert_eq!(normalize_selection(" \u{0651}نص ", 0, 5), Some((0, 4)));
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_case_mapping_agrees_with_the_hosts() {
+    use hamish::core::text::case::{to_lower, to_upper};
+    hamish::web::case::install();
+    // The host's cases (tests/host/case.rs), here through toLowerCase/toUpperCase.
+    for &(text, lower, upper) in case_cases::CASES {
+        assert_eq!(to_lower(text), lower, "lower {text:?}");
+        assert_eq!(to_upper(text), upper, "upper {text:?}");
+    }
 }

@@ -1,6 +1,7 @@
 //! Browser glue: adapts the DOM and browser APIs to the pure core. Nothing here decides anything.
 
 pub mod backup;
+pub mod case;
 pub mod clock;
 pub mod download;
 pub mod graphemes;

@@ -9,6 +9,7 @@ mod anchor_props;
 mod article;
 mod backup;
 mod bounded;
+mod case;
 mod changes;
 mod claims;
 mod collapse;

@@ -42,6 +42,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::core::entities::registry::Entity;
+use crate::core::text::case::to_upper;
 use crate::core::text::fold::fold_char;
 use crate::core::text::span::Span;
 
@@ -510,10 +511,13 @@ fn push_once(ids: &mut Vec<usize>, id: usize) {
 /// capitalised, and all in capitals (the same single spelling for Arabic, which has no case).
 fn spellings(word: &[char]) -> Vec<Vec<char>> {
     let capitalised: Vec<char> = match word.split_first() {
-        Some((first, rest)) => first.to_uppercase().chain(rest.iter().copied()).collect(),
+        Some((first, rest)) => to_upper(&first.to_string())
+            .chars()
+            .chain(rest.iter().copied())
+            .collect(),
         None => Vec::new(),
     };
-    let upper: Vec<char> = word.iter().flat_map(|c| c.to_uppercase()).collect();
+    let upper: Vec<char> = to_upper(&word.iter().collect::<String>()).chars().collect();
     let mut all = vec![word.to_vec()];
     for s in [capitalised, upper] {
         if !all.contains(&s) {

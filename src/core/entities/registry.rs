@@ -300,7 +300,7 @@ pub fn custom_entity(
         Some(id) => id.to_string(),
         None => {
             let base: String = label_en
-                .to_lowercase()
+                .to_ascii_lowercase()
                 .chars()
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
                 .collect::<String>()
@@ -334,7 +334,7 @@ pub fn custom_entity(
         } else {
             label_ar.to_string()
         },
-        color: color.trim().to_lowercase(),
+        color: color.trim().to_ascii_lowercase(),
         wikidata,
         forms,
     })

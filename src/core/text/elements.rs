@@ -134,7 +134,7 @@ pub fn by_tag(tag: &str, purpose: Purpose) -> Class {
 /// Whether an element's `id` and `class` name it as page furniture, or its `role` is a landmark
 /// around the article.
 pub fn is_furniture(id: &str, class: &str, role: Option<&str>) -> bool {
-    let names = format!("{id} {class}").to_lowercase();
+    let names = format!("{id} {class}").to_ascii_lowercase();
     names
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| FURNITURE_WORDS.iter().any(|f| word.starts_with(f)))

@@ -37,9 +37,9 @@ fn folded(text: &str) -> String {
         if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
             continue;
         }
-        out.extend(c.to_lowercase());
+        out.push(c);
     }
-    out
+    crate::core::text::case::to_lower(&out)
 }
 
 /// Whether a block holds no letter and no digit (`+ -`, `.`, a row of stars).

@@ -2,7 +2,7 @@
 //!
 //! [`article`] is the article (blocks and the one text every offset counts over); [`units`] converts
 //! offsets between code points, UTF-16 and bytes and snaps them to grapheme clusters; [`fold`] makes
-//! spelling variants equal for matching; [`formats`] and [`source`] turn a document (plain text,
+//! spelling variants equal for matching and [`case`] maps letter case; [`formats`] and [`source`] turn a document (plain text,
 //! Markdown, its bytes) into blocks, [`furniture`] drops a comment form's lines from plain text, and
 //! [`open_error`] says why one could not be opened;
 //! [`elements`] decides which HTML elements are blocks and which are left out; [`collapse`] reads a
@@ -10,6 +10,7 @@
 
 pub mod article;
 pub mod block;
+pub mod case;
 pub mod collapse;
 pub mod cursor;
 pub mod elements;
