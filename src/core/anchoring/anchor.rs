@@ -33,7 +33,7 @@ use crate::core::anchoring::myers::{prefix_distances, search, Match};
 use crate::core::anchoring::occurrences::Occurrences;
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::anchoring::words::{inside_word, kept_words, words};
-use crate::core::collections::sort::{sort_by, sort_by_key};
+use crate::core::collections::sort::{sort, sort_by, sort_by_key};
 use crate::core::text::fold::{fold, fold_quote, Folded};
 use crate::core::text::span::Span;
 use crate::core::text::units::normalize_selection;
@@ -393,7 +393,7 @@ impl Anchorer {
             .into_iter()
             .map(|m| near.start + m.start)
             .collect();
-        starts.sort_unstable();
+        sort(&mut starts);
         // Text that repeats its context everywhere (hostile, or a column of the same line) could pair
         // every found prefix with every found suffix: only the pairs nearest the expected place count.
         sort_by_key(&mut ends, |e| e.abs_diff(q.expected));

@@ -9,6 +9,7 @@
 //! each match's start by searching backwards with the reversed pattern, as Hypothesis's
 //! `approx-string-match` does.
 
+use crate::core::collections::sort::{sort, sort_by_key};
 use std::collections::HashMap;
 
 /// One approximate occurrence: `text[start..end]` is within `errors` edits of the pattern.
@@ -78,7 +79,7 @@ impl Peq {
     fn new(pattern: &[char]) -> Peq {
         let blocks = pattern.len().div_ceil(W);
         let mut distinct = pattern.to_vec();
-        distinct.sort_unstable();
+        sort(&mut distinct);
         distinct.dedup();
         if distinct.len().saturating_mul(blocks) > DENSE_WORDS {
             let per_block = pattern
@@ -91,7 +92,7 @@ impl Peq {
                             None => masks.push((c, 1 << i)),
                         }
                     }
-                    masks.sort_unstable_by_key(|(c, _)| *c);
+                    sort_by_key(&mut masks, |(c, _)| *c);
                     masks
                 })
                 .collect();
@@ -289,7 +290,7 @@ impl ShortPattern {
                 None => masks.push((c, 1 << i)),
             }
         }
-        masks.sort_unstable_by_key(|(c, _)| *c);
+        sort_by_key(&mut masks, |(c, _)| *c);
         Some(ShortPattern {
             masks,
             len: pattern.len(),

@@ -14,6 +14,12 @@ pub fn sort_by<T>(items: &mut [T], mut order: impl FnMut(&T, &T) -> Ordering) {
     permute(items, &positions);
 }
 
+/// Sorts `items` in their natural order (like `slice::sort`; used for `sort_unstable` too: one copy of
+/// the sort code, not one per element type).
+pub fn sort<T: Ord>(items: &mut [T]) {
+    sort_by(items, T::cmp);
+}
+
 /// Sorts `items` stably by the key `key` gives (like `slice::sort_by_key`).
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));

@@ -1,7 +1,7 @@
 //! Splitting a stretch of text into runs for rendering: each run carries every span covering it, so
 //! overlapping and nested annotations can all be drawn and clicked.
 
-use crate::core::collections::sort::sort_by;
+use crate::core::collections::sort::{sort, sort_by};
 use crate::core::text::span::Span;
 
 /// A span labelled with the index of what it belongs to (in the caller's list).
@@ -49,7 +49,7 @@ pub fn runs(range: Span, spans: &[Labelled]) -> Vec<Run> {
         edges.push(s.span.start.max(range.start));
         edges.push(s.span.end.min(range.end));
     }
-    edges.sort_unstable();
+    sort(&mut edges);
     edges.dedup();
     edges
         .windows(2)

@@ -152,7 +152,7 @@ pub fn pending(
             Kind::Claim => None,
         })
         .collect();
-    tags.sort_unstable();
+    crate::core::collections::sort::sort(&mut tags);
     let mut reach = Vec::with_capacity(tags.len());
     for (i, (entity, span)) in tags.iter().enumerate() {
         let before = match i.checked_sub(1).and_then(|j| tags.get(j).zip(reach.get(j))) {
