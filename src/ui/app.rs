@@ -15,7 +15,7 @@ use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::export_menu::ExportMenu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
-use crate::ui::notices::Notices;
+use crate::ui::notices::{notices, NoticesProps};
 use crate::ui::open_panel::{OpenPanel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
@@ -354,7 +354,7 @@ pub fn App(props: &AppProps) -> Html {
                 { open_panel.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
                 { settings_panel.unwrap_or_default() }
-                <Notices notices={state.notices.clone()} {on_dismiss} on_undo={edits.on_undo.clone()} on_export={on_export.clone()} />
+                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone() }, *lang) }
                 { banner }
                 <div class="hamish-layout">
                     <ArticleView article={article.clone()} annotations={state.annotations.clone()} {flash}

@@ -2,21 +2,17 @@
 
 use crate::core::annotations::state::Notice;
 use crate::i18n::Lang;
-use crate::ui::context::use_widget;
 use yew::prelude::*;
 
-/// Properties of [`Notices`].
-#[derive(Properties, PartialEq)]
+/// What [`notices`] shows and calls.
 pub struct NoticesProps {
     /// The notices, oldest first.
     pub notices: Vec<Notice>,
     /// Called with the index of a notice to dismiss.
     pub on_dismiss: Callback<usize>,
     /// Undoes the latest change (offered after a destructive one).
-    #[prop_or_default]
     pub on_undo: Callback<()>,
     /// Exports the annotations (offered when they cannot be saved).
-    #[prop_or_default]
     pub on_export: Callback<MouseEvent>,
 }
 
@@ -98,10 +94,9 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
     }
 }
 
-/// The list of notices, each with a dismiss button.
-#[function_component]
-pub fn Notices(p: &NoticesProps) -> Html {
-    let lang = use_widget().lang;
+/// The list of notices, each with a dismiss button. (A function, not a component: it has no state
+/// of its own, and each component costs the bundle its own copy of yew's lifecycle code.)
+pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
     let items = p.notices.iter().enumerate().map(|(i, notice)| {
         let (text, warning) = notice_text(notice, lang);
         let on_dismiss = p.on_dismiss.clone();

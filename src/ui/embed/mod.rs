@@ -24,7 +24,7 @@ use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Dra
 use crate::ui::export_menu::ExportMenu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
-use crate::ui::notices::Notices;
+use crate::ui::notices::{notices, NoticesProps};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
@@ -406,7 +406,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
                  style={format!("--hamish-slot:{}", e.slot.min(20))}>
                 <div class="hamish-toasts">
-                    <Notices notices={state.notices.clone()} {on_dismiss} on_undo={edits.on_undo.clone()} on_export={on_export.clone()} />
+                    { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone() }, *lang) }
                 </div>
                 { panel }
                 <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
