@@ -6,7 +6,6 @@ use crate::core::storage::entry::{decode, encode, schema_of, Decoded, Stored, SC
 use crate::core::storage::keys::{backup_key_in, entry_key_in, DEFAULT_NAMESPACE, PROBE_KEY};
 use crate::core::storage::merge::{horizon, merge};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// The browser refused a storage read or write (blocked storage, quota exceeded).
@@ -17,8 +16,9 @@ pub struct Refused;
 pub enum Backend {
     /// The browser's localStorage.
     Local(web_sys::Storage),
-    /// A map that lives as long as the page.
-    Memory(Rc<RefCell<BTreeMap<String, String>>>),
+    /// Keys and values that live as long as the page (a list: a page holds a handful of keys, and
+    /// a map type would add its own code to the bundle).
+    Memory(Rc<RefCell<Vec<(String, String)>>>),
 }
 
 impl Backend {
@@ -34,7 +34,7 @@ impl Backend {
     /// articles without localStorage keeps what was annotated this session).
     pub fn memory() -> Backend {
         thread_local! {
-            static SESSION: Rc<RefCell<BTreeMap<String, String>>> = Rc::default();
+            static SESSION: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
         }
         Backend::Memory(SESSION.with(Rc::clone))
     }
@@ -43,7 +43,11 @@ impl Backend {
     pub fn read(&self, key: &str) -> Result<Option<String>, Refused> {
         match self {
             Backend::Local(s) => s.get_item(key).map_err(|_| Refused),
-            Backend::Memory(m) => Ok(m.borrow().get(key).cloned()),
+            Backend::Memory(m) => Ok(m
+                .borrow()
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())),
         }
     }
 
@@ -52,7 +56,11 @@ impl Backend {
         match self {
             Backend::Local(s) => s.set_item(key, value).map_err(|_| Refused),
             Backend::Memory(m) => {
-                m.borrow_mut().insert(key.into(), value.into());
+                let mut m = m.borrow_mut();
+                match m.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, v)) => *v = value.into(),
+                    None => m.push((key.into(), value.into())),
+                }
                 Ok(())
             }
         }
