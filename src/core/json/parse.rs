@@ -236,12 +236,11 @@ impl Parser<'_> {
         let mut out = String::new();
         let mut start = self.at;
         loop {
-            while self
-                .peek()
-                .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
-            {
-                self.at += 1;
-            }
+            let rest = self.bytes.get(self.at..).unwrap_or_default();
+            self.at += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
             // Every stop is at an ASCII byte, so the slices below are whole characters.
             let run = self.text.get(start..self.at).unwrap_or_default();
             match self.peek() {
