@@ -511,10 +511,10 @@ impl Mounted {
         let host = e.bridge.current_host(&e.host);
         let parsed = exchange::import(json, &host.article.text, &registry, &clock::now_iso())
             .map_err(|e| Lang::En.import_error(&e))?;
-        let report = serde_json::json!({
+        let report = crate::json!({
             "anchored": parsed.anchored(),
             "orphaned": parsed.orphaned(),
-            "rejected": parsed.rejected.iter().map(|r| serde_json::json!({ "index": r.index, "reason": Lang::En.reject_reason(&r.reason) })).collect::<Vec<_>>(),
+            "rejected": parsed.rejected.iter().map(|r| crate::json!({ "index": r.index, "reason": Lang::En.reject_reason(&r.reason) })).collect::<Vec<_>>(),
         });
         let Some(dispatcher) = e.bridge.dispatcher.borrow().clone() else {
             return Err("Hamish is still starting".into());

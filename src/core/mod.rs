@@ -9,6 +9,7 @@ pub mod drawing;
 pub mod embed;
 pub mod entities;
 pub mod exchange;
+pub mod json;
 pub mod storage;
 pub mod text;
 pub mod w3c;

@@ -446,7 +446,7 @@ pub fn export_value(
     annotations: &[Annotation],
     article: &Article,
     registry: &[Entity],
-) -> serde_json::Value {
+) -> crate::core::json::Value {
     export_collection(
         annotations,
         article,
@@ -464,7 +464,7 @@ pub fn export_download(
     registry: &[Entity],
 ) {
     let json = export_value(annotations, article, registry);
-    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    let text = crate::core::json::to_string_pretty(&json);
     let now = clock::now_iso();
     let day = now.get(..10).unwrap_or("export");
     let filename = format!("hamish-{}-{day}.json", file_safe(&article.id));

@@ -1,7 +1,7 @@
 //! Claims a fact-checker can work with: verdict scales, the details' validation, the reducer, and the
 //! W3C representation both ways (checked by validate.py; importing the export twice changes nothing).
 
-use crate::common::{annotate, article, validate_w3c};
+use crate::common::{annotate, article, ours, theirs, validate_w3c};
 use hamish::core::annotations::model::{Annotation, Kind};
 use hamish::core::annotations::state::{Action, ClaimField, State};
 use hamish::core::claims::claim::{
@@ -58,10 +58,10 @@ fn the_scales_have_stable_ids_readable_colours_and_numbers() {
 
 #[test]
 fn a_sites_own_scale_is_validated() {
-    let ok = custom_scale(&json!([
+    let ok = custom_scale(&ours(&json!([
         { "id": "correct", "label": "Correct", "labelAr": "صحيح", "color": "#166534", "value": 2 },
         { "id": "wrong", "labelAr": "خطأ", "color": "#b91c1c", "value": 1 }
-    ]))
+    ])))
     .expect("valid");
     assert_eq!(ok.verdicts.len(), 2);
     assert_eq!(
@@ -95,7 +95,7 @@ fn a_sites_own_scale_is_validated() {
         ),
     ];
     for (scale, why) in cases {
-        match custom_scale(&scale) {
+        match custom_scale(&ours(&scale)) {
             Err(message) => assert!(message.contains(why), "{scale}: {message}"),
             Ok(_) => panic!("{scale} accepted"),
         }
@@ -251,11 +251,14 @@ fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
         .find(|i| i["motivation"] == "linking")
         .expect("the link");
     assert_eq!(
-        link["body"],
+        theirs(&link["body"]),
         json!({ "type": "TextualBody", "purpose": "tagging", "value": "attributedTo" })
     );
-    assert_eq!(link["target"], json!(["urn:uuid:claim", "urn:uuid:assad"]));
-    assert!(validate_w3c(&doc).ends_with(" 0 failed"));
+    assert_eq!(
+        theirs(&link["target"]),
+        json!(["urn:uuid:claim", "urn:uuid:assad"])
+    );
+    assert!(validate_w3c(&theirs(&doc)).ends_with(" 0 failed"));
 
     // Imported into the same article: everything anchored, nothing rejected, the details whole.
     let parsed = parse(
@@ -315,7 +318,7 @@ fn a_claimant_typed_by_hand_is_an_identifying_body() {
         .any(|b| b["purpose"] == "identifying" && b["value"] == "وزارة الخارجية الروسية"));
     assert!(bodies.iter().any(|b| b["purpose"] == "identifying"
         && b["source"] == "http://www.wikidata.org/entity/Q1307214"));
-    validate_w3c(&doc);
+    validate_w3c(&theirs(&doc));
     let parsed = parse(
         &doc.to_string(),
         &a.text,

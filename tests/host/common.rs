@@ -51,3 +51,13 @@ pub fn validate_w3c(doc: &serde_json::Value) -> String {
     );
     stdout.lines().last().unwrap_or_default().to_string()
 }
+
+/// A `serde_json` value as Hamish's own (through its text).
+pub fn ours(value: &serde_json::Value) -> hamish::core::json::Value {
+    hamish::core::json::from_str(&value.to_string()).expect("serde_json's text is JSON")
+}
+
+/// Hamish's own value as a `serde_json` one (through its text).
+pub fn theirs(value: &hamish::core::json::Value) -> serde_json::Value {
+    serde_json::from_str(&value.to_string()).expect("our text is JSON")
+}

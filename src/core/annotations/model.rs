@@ -2,9 +2,9 @@
 
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::claims::claim::ClaimDetails;
+use crate::core::json::Value;
 use crate::core::storage::json::{Fields, Json, Object};
 use crate::core::text::span::Span;
-use serde_json::Value;
 
 /// What an annotation says about its span.
 #[derive(Clone, Debug, PartialEq, Eq)]

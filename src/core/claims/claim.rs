@@ -2,8 +2,8 @@
 //! far the checking has got, who made the claim, the evidence, when the claim was made, and whether
 //! it is worth checking. Kept on the claim's annotation (stored only when something is set).
 
+use crate::core::json::Value;
 use crate::core::storage::json::{Fields, Json, Object};
-use serde_json::Value;
 
 /// How far the checking of a claim has got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! claims on, and the reviewer details a ClaimReview names (who checked, for which organisation).
 
 use crate::core::claims::verdicts::{builtin_scale, default_scale, Scale};
+use crate::core::json::Value;
 use crate::core::storage::json::{from_text, to_text, Fields, Json, Object};
-use serde_json::Value;
 
 /// Who reviews claims.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! for ClaimReview's `ratingValue` (none for verdicts off the true–false axis, like Unverifiable).
 
 use crate::core::entities::registry::contrast_with_white;
-use serde_json::Value;
+use crate::core::json::Value;
 
 /// One verdict of a scale.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,9 +5,9 @@ use crate::core::claims::claim::evidence_url;
 use crate::core::claims::settings::Reviewer;
 use crate::core::claims::verdicts::{builtin_scale, custom_scale, default_scale, Scale};
 use crate::core::entities::registry::{custom_entity, default_registry, find, Entity};
+use crate::core::json::Value;
 use crate::core::storage::json::Json;
 use crate::core::storage::keys::{valid_namespace, DEFAULT_NAMESPACE};
-use serde_json::Value;
 
 /// Where the annotation panel goes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -188,9 +188,8 @@ fn verdicts(given: Option<Given>) -> Result<Scale, String> {
     let value = match given {
         None | Some(Given::Json(Value::Null)) => return Ok(default_scale()),
         Some(Given::Json(v)) => v,
-        Some(Given::Attr(s)) if s.trim_start().starts_with('[') => {
-            serde_json::from_str(&s).map_err(|e| format!("option “verdicts” is not JSON ({e})"))?
-        }
+        Some(Given::Attr(s)) if s.trim_start().starts_with('[') => crate::core::json::from_str(&s)
+            .map_err(|e| format!("option “verdicts” is not JSON ({e})"))?,
         Some(Given::Attr(s)) => Value::String(s),
     };
     match value {
@@ -206,9 +205,8 @@ fn reviewer(given: Option<Given>) -> Result<Option<Reviewer>, String> {
     let value = match given {
         None | Some(Given::Json(Value::Null)) => return Ok(None),
         Some(Given::Json(v)) => v,
-        Some(Given::Attr(s)) => {
-            serde_json::from_str(&s).map_err(|e| format!("option “reviewer” is not JSON ({e})"))?
-        }
+        Some(Given::Attr(s)) => crate::core::json::from_str(&s)
+            .map_err(|e| format!("option “reviewer” is not JSON ({e})"))?,
     };
     let reviewer = Reviewer::read_json(value)
         .map_err(|_| "option “reviewer” must be {name, organization, url} (strings)".to_string())?;
@@ -226,9 +224,9 @@ impl EmbedOptions {
         json: &str,
     ) -> Result<EmbedOptions, String> {
         let object: Value =
-            serde_json::from_str(json).map_err(|e| format!("options are not JSON ({e})"))?;
+            crate::core::json::from_str(json).map_err(|e| format!("options are not JSON ({e})"))?;
         let object = match object {
-            Value::Null => serde_json::Map::new(),
+            Value::Null => crate::core::json::Map::new(),
             Value::Object(map) => map,
             _ => return Err("options must be an object".into()),
         };

@@ -1,8 +1,8 @@
 //! The entity registry: the entities a reader can tag, with labels, colours, Wikidata ids and the
 //! surface forms news text names them by (see `mentions.rs`).
 
+use crate::core::json::Value;
 use crate::core::storage::json::{to_text, Fields, Json, Object};
-use serde_json::Value;
 
 /// An entity a span can be tagged with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -202,7 +202,7 @@ pub fn decode_custom(raw: Option<&str>) -> Option<Vec<Entity>> {
     let Some(raw) = raw else {
         return Some(Vec::new());
     };
-    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(raw) else {
+    let Ok(Value::Array(items)) = crate::core::json::from_str(raw) else {
         return None;
     };
     let defaults = default_registry();

@@ -4,9 +4,9 @@
 use crate::core::anchoring::selectors::{describe, describe_chars};
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::mentions::Mention;
+use crate::core::json::Value;
 use crate::core::storage::json::{Fields, Json, Object};
 use crate::core::text::span::Span;
-use serde_json::Value;
 use std::collections::HashSet;
 
 /// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).

@@ -11,7 +11,8 @@ use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::claims::claim::Claimant;
 use crate::core::entities::registry::{find, Entity};
 use crate::core::exchange::Export;
-use serde_json::{json, Map, Value};
+use crate::core::json::{Map, Value};
+use crate::json;
 
 /// The registry entities that are people: ids and Wikidata IRIs (al-Assad).
 pub const PERSONS: [&str; 2] = ["al-assad", "http://www.wikidata.org/entity/Q44329"];

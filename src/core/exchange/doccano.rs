@@ -16,10 +16,11 @@ use crate::core::anchoring::selectors::CONTEXT_LEN;
 use crate::core::annotations::model::Kind;
 use crate::core::collections::sort::sort_by;
 use crate::core::exchange::{Export, Foreign, ForeignReason, PLACE_MARK};
+use crate::core::json::Value;
 use crate::core::text::hash::Fnv;
 use crate::core::text::units::byte_to_cp;
 use crate::core::w3c::import::{ImportError, RejectReason, Rejection};
-use serde_json::{json, Value};
+use crate::json;
 
 /// The most lines (and spans) read from one file.
 pub const MAX_LINES: usize = 10_000;
@@ -77,7 +78,7 @@ pub fn is_doccano_line(v: &Value) -> bool {
         o.get("text").is_some_and(Value::is_string)
             && ["label", "entities", "claims"]
                 .iter()
-                .any(|k| o.get(*k).is_some_and(Value::is_array))
+                .any(|k| o.get(k).is_some_and(Value::is_array))
             && !o.contains_key("type")
             && !o.contains_key("target")
     })
@@ -89,7 +90,7 @@ pub fn looks_like_jsonl(file: &str) -> bool {
         .map(str::trim)
         .find(|l| !l.is_empty())
         .filter(|l| l.len() <= MAX_LINE)
-        .and_then(|l| serde_json::from_str::<Value>(l).ok())
+        .and_then(|l| crate::core::json::from_str(l).ok())
         .is_some_and(|v| is_doccano_line(&v))
 }
 
@@ -165,7 +166,7 @@ pub fn convert(file: &str, article: &str) -> Result<Foreign, ImportError> {
             refuse(&mut out, place, ForeignReason::LineTooLong);
             continue;
         }
-        let value = serde_json::from_str::<Value>(line)
+        let value = crate::core::json::from_str(line)
             .ok()
             .filter(is_doccano_line);
         let Some(value) = value else {

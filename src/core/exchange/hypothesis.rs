@@ -7,8 +7,9 @@
 
 use crate::core::entities::registry::Entity;
 use crate::core::exchange::Foreign;
+use crate::core::json::{Map, Value};
 use crate::core::w3c::import::{entity_for, ImportError};
-use serde_json::{json, Map, Value};
+use crate::json;
 
 /// The most rows read from one file.
 pub const MAX_ROWS: usize = 10_000;
@@ -32,7 +33,7 @@ fn is_row(v: &Value) -> bool {
             "permissions",
         ]
         .iter()
-        .any(|k| o.contains_key(*k))
+        .any(|k| o.contains_key(k))
 }
 
 /// Whether `root` has the shape of a Hypothesis API answer or export.

@@ -17,6 +17,7 @@ use crate::core::claims::settings::Reviewer;
 use crate::core::claims::verdicts::Scale;
 use crate::core::collections::sort::{sort_by, sort_by_key};
 use crate::core::entities::registry::Entity;
+use crate::core::json::to_string_pretty;
 use crate::core::text::article::Article;
 use crate::core::w3c::export::export_collection;
 use crate::core::w3c::import::{self, ImportError, Parsed, RejectReason, Rejection};
@@ -132,17 +133,14 @@ impl Export<'_> {
     /// The file's text in `format`; `export_id` and `generated` name and date a W3C export.
     pub fn write(&self, format: Format, export_id: &str, generated: &str) -> String {
         match format {
-            Format::W3c => serde_json::to_string_pretty(&export_collection(
+            Format::W3c => to_string_pretty(&export_collection(
                 self.annotations,
                 self.article,
                 self.registry,
                 export_id,
                 generated,
-            ))
-            .unwrap_or_default(),
-            Format::ClaimReview => {
-                serde_json::to_string_pretty(&claimreview::claim_reviews(self)).unwrap_or_default()
-            }
+            )),
+            Format::ClaimReview => to_string_pretty(&claimreview::claim_reviews(self)),
             Format::AraFactsCsv => tables::arafacts_csv(self),
             Format::CheckThatTsv => tables::checkthat_tsv(self),
             Format::Jsonl => doccano::jsonl(self),
@@ -236,7 +234,7 @@ pub fn read_foreign(
     registry: &[Entity],
 ) -> Option<Result<Foreign, ImportError>> {
     let trimmed = file.trim_start_matches('\u{feff}').trim();
-    match serde_json::from_str::<serde_json::Value>(trimmed) {
+    match crate::core::json::from_str(trimmed) {
         Ok(root) if hypothesis::is_hypothesis(&root) => Some(hypothesis::convert(&root, registry)),
         Ok(root) if doccano::is_doccano_line(&root) => Some(doccano::convert(trimmed, article)),
         Ok(_) => None,

@@ -3,10 +3,10 @@
 //! another browser or survive "clear site data". Restoring merges each article's entry with what is
 //! stored (see [`merge`]): a backup never writes over newer work.
 
+use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, Decoded, Stored};
 use crate::core::storage::json::{pretty, Fields, Object};
 use crate::core::storage::merge::merge;
-use serde_json::Value;
 
 /// What a backup file says it is.
 pub const FORMAT: &str = "hamish-backup";
@@ -34,7 +34,7 @@ pub struct Backup {
 
 /// Whether `text` looks like a backup (so Import can tell it from annotations).
 pub fn is_backup(text: &str) -> bool {
-    serde_json::from_str::<Value>(text)
+    crate::core::json::from_str(text)
         .is_ok_and(|v| v.get("format").and_then(Value::as_str) == Some(FORMAT))
 }
 
@@ -42,7 +42,7 @@ pub fn is_backup(text: &str) -> bool {
 /// entities, made at time `exported`: `{"format","version","exported","entities","articles":[{"id",
 /// "entry"}]}`, laid out on lines; an entry or the entities that are not JSON are left out.
 pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &str) -> String {
-    let json = |raw: &str| serde_json::from_str::<Value>(raw).ok();
+    let json = |raw: &str| crate::core::json::from_str(raw).ok();
     let mut articles = String::from("[");
     for (id, entry) in entries
         .iter()
@@ -94,7 +94,7 @@ fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value)> {
 /// Reads a backup file.
 pub fn read(text: &str) -> Result<Backup, BackupError> {
     let file =
-        serde_json::from_str::<Value>(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
+        crate::core::json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
     let (articles, entities) = read_file(file).ok_or(BackupError::NotABackup)?;
     let articles = articles
         .into_iter()

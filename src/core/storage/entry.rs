@@ -3,9 +3,9 @@
 use crate::core::anchoring::selectors::{CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::entities::suggestions::Rejected;
+use crate::core::json::Value;
 use crate::core::storage::json::{Fields, Object};
 use crate::core::text::source::MAX_BYTES;
-use serde_json::Value;
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -58,7 +58,7 @@ pub fn encode(article_id: &str, stored: &Stored) -> String {
 
 /// The schema version a raw entry names, when it is JSON with one.
 pub fn schema_of(raw: &str) -> Option<u64> {
-    serde_json::from_str::<Value>(raw)
+    crate::core::json::from_str(raw)
         .ok()
         .as_ref()
         .and_then(version)
@@ -94,7 +94,7 @@ pub fn decode(raw: Option<&str>) -> Decoded {
             raw.len()
         ));
     }
-    let value = match serde_json::from_str::<Value>(raw) {
+    let value = match crate::core::json::from_str(raw) {
         Ok(value) => value,
         Err(e) => return Decoded::Unusable(format!("not valid JSON ({e})")),
     };

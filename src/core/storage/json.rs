@@ -1,13 +1,14 @@
 //! JSON by hand for what Hamish keeps (the entry and what it holds, settings, the recent list, stored
 //! texts, the reader's entities, backups), in place of serde's derives, whose generated code was a
-//! large share of the bundle. Text is parsed once into a [`serde_json::Value`] and each type takes
+//! large share of the bundle. Text is parsed once into a [`Value`] (`core::json`) and each type takes
 //! its fields out of it ([`Fields`]); writing goes straight to text ([`Object`]) so that fields keep
 //! the order Hamish has always written them in (a `Value`'s object sorts its keys).
 //!
 //! The rules are serde's: unknown fields are ignored; a missing field is an error unless it has a
 //! default; `null` stands for an absent `Option` only; a field of the wrong type is an error.
 
-use serde_json::Value;
+pub use crate::core::json::write::string;
+use crate::core::json::Value;
 
 /// A type kept as JSON.
 pub trait Json: Sized {
@@ -26,7 +27,7 @@ pub fn to_text<T: Json>(value: &T) -> String {
 
 /// Reads a `T` from JSON text; the message says what is wrong.
 pub fn from_text<T: Json>(text: &str) -> Result<T, String> {
-    let value = serde_json::from_str::<Value>(text).map_err(|e| e.to_string())?;
+    let value = crate::core::json::from_str(text).map_err(|e| e.to_string())?;
     T::read_json(value)
 }
 
@@ -46,7 +47,7 @@ impl Json for String {
 /// Any JSON, kept as it is.
 impl Json for Value {
     fn write_json(&self, out: &mut String) {
-        out.push_str(&self.to_string());
+        crate::core::json::write::write(out, self, None);
     }
 
     fn read_json(value: Value) -> Result<Self, String> {
@@ -102,35 +103,6 @@ impl<T: Json> Json for Vec<T> {
             .map(|(i, v)| T::read_json(v).map_err(|e| format!("item {}: {e}", i + 1)))
             .collect()
     }
-}
-
-/// Appends `s` as a JSON string, escaped as `serde_json` escapes it (quote, backslash and control
-/// characters; everything else as it is).
-pub fn string(out: &mut String, s: &str) {
-    out.push('"');
-    let mut rest = s;
-    while let Some(at) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\') {
-        out.push_str(&rest[..at]);
-        let c = rest.as_bytes()[at];
-        match c {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(c >> 4)]));
-                out.push(char::from(HEX[usize::from(c & 0xf)]));
-            }
-        }
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
-    out.push('"');
 }
 
 /// Writes a JSON object, its fields in the order they are given.

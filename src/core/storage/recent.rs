@@ -1,7 +1,7 @@
 //! The list of recently annotated articles (title, when, how many annotations), newest first.
 
+use crate::core::json::Value;
 use crate::core::storage::json::{from_text, write_list, Fields, Json, Object};
-use serde_json::Value;
 
 /// How many articles the list keeps.
 pub const KEEP: usize = 20;

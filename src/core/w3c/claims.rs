@@ -18,7 +18,8 @@ use crate::core::annotations::model::Annotation;
 use crate::core::claims::claim::{
     claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
 };
-use serde_json::{json, Value};
+use crate::core::json::Value;
+use crate::json;
 
 /// The value of the claimant link's `tagging` body.
 pub const ATTRIBUTED_TO: &str = "attributedTo";

@@ -3,9 +3,10 @@
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::{find, Entity};
+use crate::core::json::Value;
 use crate::core::text::article::Article;
 use crate::core::w3c::claims;
-use serde_json::{json, Value};
+use crate::json;
 
 /// The JSON-LD context of every export.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";

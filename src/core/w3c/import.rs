@@ -8,11 +8,11 @@ use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::{instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{ClaimDetails, Claimant};
 use crate::core::entities::registry::Entity;
+use crate::core::json::Value;
 use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::hash::Fnv;
 use crate::core::text::span::Span;
 use crate::core::w3c::claims;
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// Why a file was refused as a whole (nothing imported). Rendered for the reader by
@@ -297,7 +297,7 @@ pub fn parse(
     now: &str,
 ) -> Result<Parsed, ImportError> {
     let root: Value =
-        serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        crate::core::json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let objects = annotation_objects(&root)?;
     let mut rejected = Vec::new();
     let mut undated = 0;

@@ -20,7 +20,7 @@ pub fn announce(embedding: &Embedding, change: &Change) {
         .current_host(&embedding.host)
         .article
         .clone();
-    let detail = serde_json::json!({
+    let detail = crate::json!({
         "type": change.kind.name(),
         "article": article.id,
         "annotation": annotation_json(&change.annotation, &article, &embedding.registry),
