@@ -7,11 +7,25 @@
 
 use std::cmp::Ordering;
 
+/// Lists up to this long (most lists sorted while drawing a block) are sorted without allocating.
+const SMALL: usize = 32;
+
 /// Sorts `items` stably by `order` (like `slice::sort_by`).
 pub fn sort_by<T>(items: &mut [T], mut order: impl FnMut(&T, &T) -> Ordering) {
-    let mut positions: Vec<usize> = (0..items.len()).collect();
-    sort_positions(&mut positions, &mut |a, b| order(&items[a], &items[b]));
-    permute(items, &positions);
+    let n = items.len();
+    if n < 2 {
+        return;
+    }
+    // The items are only read while sorting and only swapped after: two borrows taken in turn.
+    let items_cell = std::cell::RefCell::new(items);
+    sort_and_swap(
+        n,
+        &mut |a, b| {
+            let items = items_cell.borrow();
+            order(&items[a], &items[b])
+        },
+        &mut |a, b| items_cell.borrow_mut().swap(a, b),
+    );
 }
 
 /// Sorts `items` in their natural order (like `slice::sort`; used for `sort_unstable` too: one copy of
@@ -25,17 +39,29 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
-/// The one instance of the standard library's stable sort: positions, compared through `order`.
+/// The one instance of the standard library's stable sort: the positions `0..n`, compared through
+/// `order`, then applied with `swap`, each cycle of the permutation followed once (linear time, no
+/// copies of the items). Not generic, so the bundle holds it once.
 #[inline(never)]
-fn sort_positions(positions: &mut [usize], order: &mut dyn FnMut(usize, usize) -> Ordering) {
+fn sort_and_swap(
+    n: usize,
+    order: &mut dyn FnMut(usize, usize) -> Ordering,
+    swap: &mut dyn FnMut(usize, usize),
+) {
+    let (mut small_positions, mut small_placed) = ([0usize; SMALL], [false; SMALL]);
+    let (mut positions, mut placed) = (Vec::new(), Vec::new());
+    let (positions, placed) = if n <= SMALL {
+        (&mut small_positions[..n], &mut small_placed[..n])
+    } else {
+        positions.resize(n, 0);
+        placed.resize(n, false);
+        (&mut positions[..], &mut placed[..])
+    };
+    for (k, p) in positions.iter_mut().enumerate() {
+        *p = k;
+    }
     positions.sort_by(|&a, &b| order(a, b));
-}
-
-/// Reorders `items` so that item `k` is the one that was at `positions[k]`: each cycle of the
-/// permutation is followed once with swaps (linear time, no copies of the items).
-fn permute<T>(items: &mut [T], positions: &[usize]) {
-    let mut placed = vec![false; items.len()];
-    for start in 0..items.len() {
+    for start in 0..n {
         let mut k = start;
         while !placed[k] {
             placed[k] = true;
@@ -43,7 +69,7 @@ fn permute<T>(items: &mut [T], positions: &[usize]) {
             if from == start {
                 break;
             }
-            items.swap(k, from);
+            swap(k, from);
             k = from;
         }
     }
