@@ -4,7 +4,7 @@
 //! highlights of the blocks near the screen first, the rest a chunk at a time.
 
 use crate::core::annotations::model::{Annotation, Kind};
-use crate::core::drawing::plan::{plan, Layer, Marked, PlannedRun, Style, Visible};
+use crate::core::drawing::plan::{plan, Layer, Mark, Marked, PlannedRun, Style, Visible};
 use crate::core::entities::registry::{find, Entity};
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::article::Article;
@@ -85,21 +85,44 @@ pub struct BlockDrawing {
     runs: Vec<PlannedRun>,
     annotations: Vec<Annotation>,
     suggestions: Vec<Suggestion>,
+    /// The marks it was drawn from (see [`crate::core::drawing::plan::BlockPlan::marks`]).
+    marks: Vec<Mark>,
 }
 
-/// Every block's drawing for these annotations and suggestions.
+/// Every block's drawing for these annotations and suggestions. `previous` holds the drawings last
+/// made for this article and registry: a block the plan finds unchanged keeps its drawing (the same
+/// `Rc`, so its group is not even compared), and only the blocks a change touched are planned again —
+/// on a long article, a new claim plans one block, not thousands.
 fn drawings(
     article: &Article,
     annotations: &[Annotation],
     suggestions: &[Suggestion],
     registry: &[Entity],
     flash: Option<Span>,
+    previous: &[Rc<BlockDrawing>],
 ) -> Vec<Rc<BlockDrawing>> {
     let spans: Vec<Span> = article.blocks.iter().map(|b| b.span()).collect();
-    plan(annotations, suggestions, registry, flash, Visible::All)
-        .by_block(&spans)
-        .into_iter()
-        .map(|block| {
+    let planned = plan(annotations, suggestions, registry, flash, Visible::All);
+    spans
+        .iter()
+        .zip(planned.marks_by_block(&spans))
+        .enumerate()
+        .map(|(i, (&block, inside))| {
+            let kept = previous.get(i).filter(|before| {
+                planned.block_unchanged(&inside, &before.marks, |now, old| match (now, old) {
+                    (Marked::Annotation(n), Marked::Annotation(o)) => annotations
+                        .get(n)
+                        .is_some_and(|a| before.annotations.get(o) == Some(a)),
+                    (Marked::Suggestion(n), Marked::Suggestion(o)) => suggestions
+                        .get(n)
+                        .is_some_and(|s| before.suggestions.get(o) == Some(s)),
+                    _ => false,
+                })
+            });
+            if let Some(kept) = kept {
+                return kept.clone();
+            }
+            let block = planned.block_plan(block, &inside);
             Rc::new(BlockDrawing {
                 annotations: block
                     .annotations
@@ -112,6 +135,7 @@ fn drawings(
                     .filter_map(|&i| suggestions.get(i).cloned())
                     .collect(),
                 runs: block.runs,
+                marks: block.marks,
             })
         })
         .collect()
@@ -364,6 +388,8 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
         use_state(move || Rc::new(first_chunk(&article)))
     };
     let retry = use_state(|| 0u32);
+    // The last drawings, with the article and registry they were made for (kept only for those).
+    let last = use_mut_ref(|| None::<(Rc<Article>, Rc<Vec<Entity>>, Rc<Vec<Rc<BlockDrawing>>>)>);
     let blocks_drawing = use_memo(
         (
             p.article.clone(),
@@ -372,8 +398,23 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
             p.registry.clone(),
             p.flash,
         ),
-        |(article, annotations, suggestions, registry, flash)| {
-            drawings(article, annotations, suggestions, registry, *flash)
+        move |(article, annotations, suggestions, registry, flash)| {
+            let mut last = last.borrow_mut();
+            let previous = last
+                .as_ref()
+                .filter(|(a, r, _)| Rc::ptr_eq(a, article) && Rc::ptr_eq(r, registry))
+                .map(|(_, _, d)| d.clone());
+            let previous = previous.as_deref().map_or(&[][..], Vec::as_slice);
+            let made = Rc::new(drawings(
+                article,
+                annotations,
+                suggestions,
+                registry,
+                *flash,
+                previous,
+            ));
+            *last = Some((article.clone(), registry.clone(), made.clone()));
+            made
         },
     );
     {

@@ -180,3 +180,74 @@ fn every_block_at_once_draws_what_each_block_alone_draws() {
     assert_eq!(redrawn[1].runs, each[1].runs);
     assert_eq!(redrawn[2], each[2]);
 }
+
+/// Whether `block` of the plan `now` (over `annotations` and `suggestions`) is drawn as `before` was
+/// (a block planned over `old_annotations` and `old_suggestions`), as the article view asks.
+fn unchanged(
+    now: &hamish::core::drawing::plan::Plan,
+    blocks: &[Span],
+    block: usize,
+    lists: (&[Annotation], &[Suggestion]),
+    before: &BlockPlan,
+    old: (&[Annotation], &[Suggestion]),
+) -> bool {
+    let inside = &now.marks_by_block(blocks)[block];
+    now.block_unchanged(inside, &before.marks, |n, o| match (n, o) {
+        (Marked::Annotation(n), Marked::Annotation(o)) => {
+            lists.0.get(n) == before.annotations.get(o).and_then(|&g| old.0.get(g))
+        }
+        (Marked::Suggestion(n), Marked::Suggestion(o)) => {
+            lists.1.get(n) == before.suggestions.get(o).and_then(|&g| old.1.get(g))
+        }
+        _ => false,
+    })
+}
+
+#[test]
+fn only_the_blocks_a_change_touches_are_planned_again() {
+    let blocks = [Span::new(0, 20), Span::new(22, 40), Span::new(42, 58)];
+    let registry = default_registry();
+    let annotations = vec![
+        annotation("urn:r", Kind::Entity("russia".into()), 4, 9),
+        annotation("urn:t", Kind::Entity("turkey".into()), 24, 28),
+    ];
+    let suggestions = vec![suggestion("iran", 44, 50)];
+    let first = plan(&annotations, &suggestions, &registry, None, Visible::All);
+    let before: Vec<BlockPlan> = blocks
+        .iter()
+        .zip(first.marks_by_block(&blocks))
+        .map(|(&b, inside)| first.block_plan(b, &inside))
+        .collect();
+    assert_eq!(before, first.by_block(&blocks));
+    let old = (&annotations[..], &suggestions[..]);
+
+    // A claim added first in the list, in the first block: the other blocks are as they were.
+    let mut added = vec![annotation("urn:new", Kind::Claim, 0, 3)];
+    added.extend(annotations.iter().cloned());
+    let now = plan(&added, &suggestions, &registry, None, Visible::All);
+    let lists = (&added[..], &suggestions[..]);
+    assert!(!unchanged(&now, &blocks, 0, lists, &before[0], old));
+    assert!(unchanged(&now, &blocks, 1, lists, &before[1], old));
+    assert!(unchanged(&now, &blocks, 2, lists, &before[2], old));
+
+    // A note on the tag in the second block changes that block only (the same span and style).
+    let mut noted = annotations.clone();
+    noted[1].note = "Ankara".into();
+    let now = plan(&noted, &suggestions, &registry, None, Visible::All);
+    let lists = (&noted[..], &suggestions[..]);
+    assert!(unchanged(&now, &blocks, 0, lists, &before[0], old));
+    assert!(!unchanged(&now, &blocks, 1, lists, &before[1], old));
+
+    // The flash over the tag in the first block, and a suggestion accepted in the last.
+    let now = plan(
+        &annotations,
+        &[],
+        &registry,
+        Some(Span::new(4, 9)),
+        Visible::All,
+    );
+    let lists = (&annotations[..], &[][..]);
+    assert!(!unchanged(&now, &blocks, 0, lists, &before[0], old));
+    assert!(unchanged(&now, &blocks, 1, lists, &before[1], old));
+    assert!(!unchanged(&now, &blocks, 2, lists, &before[2], old));
+}

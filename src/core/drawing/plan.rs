@@ -191,6 +191,16 @@ impl Plan {
     /// Every block's drawing at once (`blocks` in reading order, apart): each mark is looked for only
     /// in the blocks it overlaps, so the cost grows with marks plus blocks, not their product.
     pub fn by_block(&self, blocks: &[Span]) -> Vec<BlockPlan> {
+        blocks
+            .iter()
+            .zip(self.marks_by_block(blocks))
+            .map(|(&block, inside)| self.block_plan(block, &inside))
+            .collect()
+    }
+
+    /// The marks over each block (`blocks` in reading order, apart): indices into [`Plan::marks`],
+    /// bottom first, found in one pass (each mark is looked for only in the blocks it overlaps).
+    pub fn marks_by_block(&self, blocks: &[Span]) -> Vec<Vec<usize>> {
         let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
         for (i, mark) in self.marks.iter().enumerate() {
             let first = blocks.partition_point(|b| b.end <= mark.span.start);
@@ -203,11 +213,39 @@ impl Plan {
                 }
             }
         }
-        blocks
+        buckets
+    }
+
+    /// One block's drawing from the marks over it (`inside`, from [`Plan::marks_by_block`]).
+    pub fn block_plan(&self, block: Span, inside: &[usize]) -> BlockPlan {
+        let mut plan = BlockPlan::local(self.runs_of(block, inside.iter().copied()));
+        plan.marks = inside
             .iter()
-            .zip(buckets)
-            .map(|(&block, inside)| BlockPlan::local(self.runs_of(block, inside.into_iter())))
-            .collect()
+            .map(|&i| plan.numbered(self.marks[i]))
+            .collect();
+        plan
+    }
+
+    /// Whether a block with the marks `inside` (from [`Plan::marks_by_block`]) is drawn as it was when
+    /// its marks were `before` ([`BlockPlan::marks`]): the same marks in the same order, each standing
+    /// for an equal annotation or suggestion — `same(now, before)` compares what a mark of this plan
+    /// and one numbered within the block stand for. A block that is the same need not be planned again.
+    pub fn block_unchanged(
+        &self,
+        inside: &[usize],
+        before: &[Mark],
+        mut same: impl FnMut(Marked, Marked) -> bool,
+    ) -> bool {
+        inside.len() == before.len()
+            && inside.iter().zip(before).all(|(&i, old)| {
+                let now = &self.marks[i];
+                now.style == old.style
+                    && now.span == old.span
+                    && match (now.marked, old.marked) {
+                        (Marked::Flash, Marked::Flash) => self.flash == Some(old.span),
+                        (now, old) => same(now, old),
+                    }
+            })
     }
 
     /// `block` split into runs by the marks at `inside` (indices into the marks, bottom first).
@@ -271,6 +309,9 @@ pub struct BlockPlan {
     pub annotations: Vec<usize>,
     /// The suggestions drawn in the block: indices into the list the plan was made from.
     pub suggestions: Vec<usize>,
+    /// The marks over the block, bottom first, numbered within the block (an annotation or suggestion
+    /// not in its runs numbered past the end of its list): what the drawing was made from.
+    pub marks: Vec<Mark>,
 }
 
 impl BlockPlan {
@@ -298,6 +339,18 @@ impl BlockPlan {
         }
         plan.runs = runs;
         plan
+    }
+
+    /// `mark` numbered within the block.
+    fn numbered(&self, mut mark: Mark) -> Mark {
+        let local =
+            |list: &[usize], i: usize| list.iter().position(|&j| j == i).unwrap_or(list.len());
+        mark.marked = match mark.marked {
+            Marked::Annotation(i) => Marked::Annotation(local(&self.annotations, i)),
+            Marked::Suggestion(i) => Marked::Suggestion(local(&self.suggestions, i)),
+            Marked::Flash => Marked::Flash,
+        };
+        mark
     }
 }
 
