@@ -242,7 +242,8 @@ impl Plan {
                 now.style == old.style
                     && now.span == old.span
                     && match (now.marked, old.marked) {
-                        (Marked::Flash, Marked::Flash) => self.flash == Some(old.span),
+                        // The flash is its span, compared above.
+                        (Marked::Flash, Marked::Flash) => true,
                         (now, old) => same(now, old),
                     }
             })
