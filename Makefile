@@ -8,10 +8,10 @@ bootstrap:
 	bash scripts/bootstrap.sh
 
 serve: bootstrap
-	trunk serve --release
+	. scripts/release-env.sh && trunk serve --release
 
 build: bootstrap
-	trunk build --release
+	. scripts/release-env.sh && trunk build --release
 	bash scripts/size.sh dist
 
 # The embeddable bundle in dist-embed/ (stable names). HAMISH_PUBLIC_URL=https://cdn.example/hamish/

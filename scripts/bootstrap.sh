@@ -14,6 +14,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the rust-src component (the release bundles rebuild the standard library: scripts/release-env.sh)"
+  rustup component add rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (takes several minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

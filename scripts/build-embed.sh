@@ -13,7 +13,7 @@ out="${HAMISH_EMBED_DIST:-dist-embed}"
 public="${HAMISH_PUBLIC_URL:-}"
 case "$public" in ""|*/) ;; *) public="$public/" ;; esac
 
-cargo build --release --locked --target wasm32-unknown-unknown --bin hamish-embed
+(. scripts/release-env.sh && cargo build --release --locked --target wasm32-unknown-unknown --bin hamish-embed)
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hamish-core \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/hamish-embed.wasm"

@@ -16,7 +16,7 @@ echo "== browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test browser --test browser_host 2>&1 | tee "$log/browser.txt"
 
 echo "== release build (trunk build --release)"
-trunk build --release
+(. scripts/release-env.sh && trunk build --release)
 bash scripts/size.sh dist
 
 echo "== embed bundle (scripts/build-embed.sh → dist-embed/)"

@@ -257,7 +257,7 @@ impl Action {
             Action::SetKind { .. } => (StepKind::Retag, None),
             Action::SetNote { id, .. } => (StepKind::Note, Some(format!("note:{id}"))),
             Action::SetClaim { id, field, .. } => {
-                (StepKind::Claim, Some(format!("claim:{id}:{field:?}")))
+                (StepKind::Claim, Some(format!("claim:{id}:{}", *field as u8)))
             }
             Action::Delete { .. } => (StepKind::Delete, None),
             Action::Import(_) => (StepKind::Import, None),
