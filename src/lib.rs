@@ -3,6 +3,10 @@
 //!
 //! `core` is pure Rust (no `web-sys`); `web` adapts the browser to it; `ui` holds the yew components.
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod core;
 pub mod embed;
 pub mod i18n;
