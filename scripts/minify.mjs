@@ -19,7 +19,7 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   const wasm = file.replace(/\.js$/, '_bg.wasm');
   if (fs.existsSync(wasm)) {
     const wasmBefore = fs.readFileSync(wasm);
-    console.log(`minify: ${shortenImports(wasm, file)} imports of ${path.basename(wasm)} renamed`);
+    console.log(`minify: ${shortenImports(wasm, file)} imports and exports of ${path.basename(wasm)} renamed`);
     if (html !== null) html = html.split(sri(wasmBefore)).join(sri(fs.readFileSync(wasm)));
   }
   const source = fs.readFileSync(file, 'utf8');

@@ -1,10 +1,11 @@
-// Gives the WebAssembly's imports short names, in the wasm and in wasm-bindgen's glue alike.
+// Gives the WebAssembly's imports and exports short names, in the wasm and in wasm-bindgen's glue alike.
 // wasm-bindgen names each import after the JavaScript it calls plus a 16-digit hash
 // (`__wbg_createTreeWalker_d8b4ce2824fc8d13`), and every name is shipped twice, in the wasm's import
 // section and as a key of the glue's imports object: about 250 names that gzip cannot compress.
 // Binaryen's `--minify-imports` renames only Emscripten's `env` imports, so this does it: it rewrites
 // the import section (names and module; nothing else in the wasm refers to them by name) and the same
-// names in the glue, and fails when a name it renames is not found in the glue exactly once.
+// names in the glue, and fails when a name it renames is not found in the glue exactly once. Exports
+// the glue reads as `wasm.NAME` (malloc, closures' entry points, …) are renamed the same way.
 //   import { shortenImports } from './shorten-imports.mjs'; shortenImports(wasmFile, jsFile)
 import fs from 'node:fs';
 
@@ -70,24 +71,20 @@ function shortName(n) {
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/// Renames the imports of `wasmFile` and the matching keys of `jsFile`, in place; returns how many.
+/// Renames, in place, the imports of `wasmFile` and the matching keys of `jsFile`, and the exports
+/// the glue reads as `wasm.NAME` (others, and `memory`, keep their names); returns how many.
 export function shortenImports(wasmFile, jsFile) {
   const bytes = fs.readFileSync(wasmFile);
   let js = fs.readFileSync(jsFile, 'utf8');
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, body] = leb(bytes, at + 1);
-    if (id !== 2) {
-      at = body + size;
-      continue;
-    }
-    let p = body;
-    let count;
-    [count, p] = leb(bytes, p);
-    const parts = [encodeLeb(count)];
+  const token = (name) => new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g');
+  const count = (pattern) => js.match(pattern)?.length ?? 0;
+
+  /// The import section with every name and module shortened (and the same in `js`).
+  function imports(body, end) {
+    let [n, p] = leb(bytes, body);
+    const parts = [encodeLeb(n)];
     const modules = new Map();
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < n; i++) {
       let length;
       [length, p] = leb(bytes, p);
       const module = bytes.subarray(p, p + length).toString('utf8');
@@ -95,28 +92,68 @@ export function shortenImports(wasmFile, jsFile) {
       [length, p] = leb(bytes, p);
       const name = bytes.subarray(p, p + length).toString('utf8');
       p += length;
-      const end = skipDescription(bytes, p);
+      const descriptionEnd = skipDescription(bytes, p);
       if (!modules.has(module)) modules.set(module, shortName(modules.size));
       const short = shortName(i);
-      const key = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g');
-      const found = js.match(key)?.length ?? 0;
+      const found = count(token(name));
       if (found !== 1) throw new Error(`shorten-imports: ${name} is in ${jsFile} ${found} times, not once`);
-      js = js.replace(key, short);
-      parts.push(encodeName(modules.get(module)), encodeName(short), bytes.subarray(p, end));
-      p = end;
+      js = js.replace(token(name), short);
+      parts.push(encodeName(modules.get(module)), encodeName(short), bytes.subarray(p, descriptionEnd));
+      p = descriptionEnd;
     }
-    if (p !== body + size) throw new Error('shorten-imports: the import section did not parse');
+    if (p !== end) throw new Error('shorten-imports: the import section did not parse');
     for (const [module, short] of modules) {
       const quoted = new RegExp(`(["'])${escape(module)}\\1`, 'g');
-      const found = js.match(quoted)?.length ?? 0;
+      const found = count(quoted);
       if (found !== 1) throw new Error(`shorten-imports: module ${module} is in ${jsFile} ${found} times, not once`);
       js = js.replace(quoted, `"${short}"`);
     }
-    const section = Buffer.concat(parts);
-    const out = Buffer.concat([bytes.subarray(0, at), Buffer.from([2]), encodeLeb(section.length), section, bytes.subarray(body + size)]);
-    fs.writeFileSync(wasmFile, out);
-    fs.writeFileSync(jsFile, js);
-    return count;
+    renamed += n;
+    return Buffer.concat(parts);
   }
-  return 0;
+
+  /// The export section with the names the glue reads as `wasm.NAME` shortened (a glue function of
+  /// the same name is the glue's own, which terser renames anyway).
+  function exports(body, end) {
+    let [n, p] = leb(bytes, body);
+    const parts = [encodeLeb(n)];
+    for (let i = 0; i < n; i++) {
+      let length;
+      [length, p] = leb(bytes, p);
+      let name = bytes.subarray(p, p + length).toString('utf8');
+      p += length;
+      const kind = bytes[p];
+      const indexEnd = leb(bytes, p + 1)[1];
+      const access = new RegExp(`(?<![\\w$])wasm\\.${escape(name)}(?![\\w$])`, 'g');
+      if (name !== 'memory' && count(access) > 0) {
+        js = js.replace(access, `wasm.${shortName(i)}`);
+        name = shortName(i);
+        renamed += 1;
+      }
+      parts.push(encodeName(name), Buffer.from([kind]), bytes.subarray(p + 1, indexEnd));
+      p = indexEnd;
+    }
+    if (p !== end) throw new Error('shorten-imports: the export section did not parse');
+    return Buffer.concat(parts);
+  }
+
+  let renamed = 0;
+  const out = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, body] = leb(bytes, at + 1);
+    const end = body + size;
+    const rewrite = id === 2 ? imports : id === 7 ? exports : null;
+    if (rewrite) {
+      const section = rewrite(body, end);
+      out.push(Buffer.from([id]), encodeLeb(section.length), section);
+    } else {
+      out.push(bytes.subarray(at, end));
+    }
+    at = end;
+  }
+  fs.writeFileSync(wasmFile, Buffer.concat(out));
+  fs.writeFileSync(jsFile, js);
+  return renamed;
 }
