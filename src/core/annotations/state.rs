@@ -256,9 +256,10 @@ impl Action {
             Action::SetRegistry(_) | Action::DeleteEntity { .. } => (StepKind::Entities, None),
             Action::SetKind { .. } => (StepKind::Retag, None),
             Action::SetNote { id, .. } => (StepKind::Note, Some(format!("note:{id}"))),
-            Action::SetClaim { id, field, .. } => {
-                (StepKind::Claim, Some(format!("claim:{id}:{}", *field as u8)))
-            }
+            Action::SetClaim { id, field, .. } => (
+                StepKind::Claim,
+                Some(format!("claim:{id}:{}", *field as u8)),
+            ),
             Action::Delete { .. } => (StepKind::Delete, None),
             Action::Import(_) => (StepKind::Import, None),
             Action::Reattach { .. } => (StepKind::Reattach, None),
