@@ -1,4 +1,5 @@
 //! Collections: general-purpose helpers the capabilities share ([`sort`]: one stable sort for the
-//! whole bundle).
+//! whole bundle; [`index`]: items found by their ids without a hash map).
 
+pub mod index;
 pub mod sort;
