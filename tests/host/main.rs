@@ -25,6 +25,7 @@ mod graphemes;
 mod highlight_plan;
 mod history;
 mod import;
+mod index;
 mod json;
 mod mentions;
 mod merge;

@@ -11,7 +11,7 @@
 //! edit changes at most `q` of a text's q-grams, so the q-gram profiles of two texts at distance `d`
 //! differ by at most `2qd`.
 
-use std::collections::HashMap;
+use crate::core::collections::slots::Slots;
 
 /// Why [`bounded_distance`] gave no answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,14 +95,24 @@ fn banded(a: &[char], b: &[char], t: usize) -> Option<usize> {
 /// each), and at least their length difference.
 pub fn qgram_lower_bound(a: &[char], b: &[char]) -> usize {
     const Q: usize = 3;
-    let mut profile: HashMap<&[char], i64> = HashMap::new();
-    for g in a.windows(Q) {
-        *profile.entry(g).or_default() += 1;
+    // Each trigram's count in `a` less its count in `b`, found by the trigram's code points (21 bits
+    // each) packed into one key.
+    let mut slots = Slots::new();
+    let mut profile: Vec<i64> = Vec::new();
+    let grams = a
+        .windows(Q)
+        .map(|g| (g, 1))
+        .chain(b.windows(Q).map(|g| (g, -1)));
+    for (g, count) in grams {
+        let key = g.iter().fold(0u64, |key, &c| key << 21 | u64::from(c));
+        let next = profile.len();
+        let slot = *slots.entry(key).or_insert(next);
+        if slot == next {
+            profile.push(0);
+        }
+        profile[slot] += count;
     }
-    for g in b.windows(Q) {
-        *profile.entry(g).or_default() -= 1;
-    }
-    let differ: u64 = profile.values().map(|v| v.unsigned_abs()).sum();
+    let differ: u64 = profile.iter().map(|v| v.unsigned_abs()).sum();
     let bound = usize::try_from(differ.div_ceil(2 * Q as u64)).unwrap_or(usize::MAX);
     bound.max(a.len().abs_diff(b.len()))
 }

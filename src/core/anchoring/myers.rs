@@ -9,8 +9,8 @@
 //! each match's start by searching backwards with the reversed pattern, as Hypothesis's
 //! `approx-string-match` does.
 
+use crate::core::collections::slots::Slots;
 use crate::core::collections::sort::{sort, sort_by_key};
-use std::collections::HashMap;
 
 /// One approximate occurrence: `text[start..end]` is within `errors` edits of the pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +48,7 @@ struct Peq {
 enum Table {
     Dense {
         direct: Vec<u32>,
-        index: HashMap<char, usize>,
+        index: Slots,
         masks: Vec<u64>,
     },
     /// Per block, its characters' masks sorted by character.
@@ -102,14 +102,14 @@ impl Peq {
             };
         }
         let mut direct = vec![0u32; DIRECT];
-        let mut index = HashMap::new();
+        let mut index = Slots::new();
         let mut masks = vec![0u64; blocks];
         for (i, &c) in pattern.iter().enumerate() {
             let u = u32::from(c) as usize;
             let known = if u < DIRECT {
                 direct[u] as usize
             } else {
-                index.get(&c).copied().unwrap_or(0)
+                index.get(&u64::from(c)).copied().unwrap_or(0)
             };
             let slot = if known == 0 {
                 let next = masks.len() / blocks;
@@ -117,7 +117,7 @@ impl Peq {
                 if u < DIRECT {
                     direct[u] = next as u32;
                 } else {
-                    index.insert(c, next);
+                    index.insert(u64::from(c), next);
                 }
                 next
             } else {
@@ -148,7 +148,7 @@ impl Peq {
                 let slot = if u < DIRECT {
                     direct[u] as usize
                 } else {
-                    index.get(&c).copied().unwrap_or(0)
+                    index.get(&u64::from(c)).copied().unwrap_or(0)
                 };
                 Row::Dense(&masks[slot * self.blocks..(slot + 1) * self.blocks])
             }

@@ -1,31 +1,44 @@
 //! Finding every exact occurrence of a short string in a long text quickly, by looking only where its
 //! rarest character occurs.
 
-use std::collections::HashMap;
+use crate::core::collections::slots::Slots;
 
-/// Characters below this code point are indexed in a table; others in a map.
+/// Characters below this code point are indexed in a table; others through a map.
 const DIRECT: usize = 0x800;
 
 /// Where each character of a text occurs.
 pub struct Occurrences {
+    /// Positions of each character below [`DIRECT`], ascending, at its code point.
     direct: Vec<Vec<u32>>,
-    other: HashMap<char, Vec<u32>>,
+    /// Positions of each other character, ascending, at the place `slots` gives for it.
+    other: Vec<Vec<u32>>,
+    slots: Slots,
 }
 
 impl Occurrences {
     /// Indexes `chars`.
     pub fn new(chars: &[char]) -> Occurrences {
         let mut direct = vec![Vec::new(); DIRECT];
-        let mut other: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut other: Vec<Vec<u32>> = Vec::new();
+        let mut slots = Slots::new();
         for (i, &c) in chars.iter().enumerate() {
             let u = u32::from(c) as usize;
             if u < DIRECT {
                 direct[u].push(i as u32);
             } else {
-                other.entry(c).or_default().push(i as u32);
+                let next = other.len();
+                let slot = *slots.entry(u64::from(c)).or_insert(next);
+                if slot == next {
+                    other.push(Vec::new());
+                }
+                other[slot].push(i as u32);
             }
         }
-        Occurrences { direct, other }
+        Occurrences {
+            direct,
+            other,
+            slots,
+        }
     }
 
     fn of(&self, c: char) -> &[u32] {
@@ -33,7 +46,10 @@ impl Occurrences {
         if u < DIRECT {
             &self.direct[u]
         } else {
-            self.other.get(&c).map_or(&[], Vec::as_slice)
+            self.slots
+                .get(&u64::from(c))
+                .and_then(|&slot| self.other.get(slot))
+                .map_or(&[], Vec::as_slice)
         }
     }
 

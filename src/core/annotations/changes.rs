@@ -1,7 +1,7 @@
 //! What changed between two versions of an article's annotations: what a host page is told about.
 
 use crate::core::annotations::model::Annotation;
-use std::collections::HashMap;
+use crate::core::collections::index::Index;
 
 /// How an annotation changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,19 +37,19 @@ pub struct Change {
 /// The changes from `before` to `after`: deletions first, then creations and updates in `after`'s
 /// order. Annotations are matched by id; one counts as updated when any field differs.
 pub fn changes(before: &[Annotation], after: &[Annotation]) -> Vec<Change> {
-    let old: HashMap<&str, &Annotation> = before.iter().map(|a| (a.id.as_str(), a)).collect();
-    let new: HashMap<&str, &Annotation> = after.iter().map(|a| (a.id.as_str(), a)).collect();
+    let old = Index::new(before.iter().map(|a| a.id.as_str()));
+    let new = Index::new(after.iter().map(|a| a.id.as_str()));
     let deleted = before
         .iter()
-        .filter(|a| !new.contains_key(a.id.as_str()))
+        .filter(|a| new.find(&a.id).is_none())
         .map(|a| Change {
             kind: ChangeKind::Deleted,
             annotation: a.clone(),
         });
     let rest = after.iter().filter_map(|a| {
-        let kind = match old.get(a.id.as_str()) {
+        let kind = match old.find(&a.id).and_then(|i| before.get(i)) {
             None => ChangeKind::Created,
-            Some(was) if *was != a => ChangeKind::Updated,
+            Some(was) if was != a => ChangeKind::Updated,
             Some(_) => return None,
         };
         Some(Change {

@@ -3,11 +3,11 @@
 //! restored annotation is modified again; a removed one gets a tombstone).
 
 use crate::core::annotations::model::{Annotation, Tombstone};
+use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::entry::Stored;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// How many steps can be undone.
@@ -90,26 +90,18 @@ impl Step {
         after: &Snapshot,
         coalesce: Option<String>,
     ) -> Option<Step> {
-        let old: HashMap<&str, &Annotation> = before
-            .annotations
-            .iter()
-            .map(|a| (a.id.as_str(), a))
-            .collect();
-        let new: HashMap<&str, &Annotation> = after
-            .annotations
-            .iter()
-            .map(|a| (a.id.as_str(), a))
-            .collect();
+        let old = Index::new(before.annotations.iter().map(|a| a.id.as_str()));
+        let new = Index::new(after.annotations.iter().map(|a| a.id.as_str()));
         let mut changes: Vec<(Option<Annotation>, Option<Annotation>)> = before
             .annotations
             .iter()
-            .filter(|a| !new.contains_key(a.id.as_str()))
+            .filter(|a| new.find(&a.id).is_none())
             .map(|a| (Some(a.clone()), None))
             .collect();
         for a in &after.annotations {
-            match old.get(a.id.as_str()) {
+            match old.find(&a.id).and_then(|i| before.annotations.get(i)) {
                 None => changes.push((None, Some(a.clone()))),
-                Some(was) if *was != a => changes.push((Some((*was).clone()), Some(a.clone()))),
+                Some(was) if was != a => changes.push((Some(was.clone()), Some(a.clone()))),
                 Some(_) => {}
             }
         }

@@ -7,7 +7,6 @@ use crate::core::entities::mentions::Mention;
 use crate::core::json::Value;
 use crate::core::storage::json::{Fields, Json, Object};
 use crate::core::text::span::Span;
-use std::collections::HashSet;
 
 /// A suggestion the reader turned down (kept with the article's annotations, so it stays rejected).
 ///
@@ -131,17 +130,18 @@ impl Suggestion {
 }
 
 /// The mentions still to decide on: not rejected, and not overlapping a tag of the same entity
-/// (which is what accepting one creates). Rejections are looked up by hash and tags by binary
-/// search, so thousands of mentions and annotations cost little more than reading them.
+/// (which is what accepting one creates). Rejections and tags are looked up by binary search, so
+/// thousands of mentions and annotations cost little more than reading them.
 pub fn pending(
     mentions: &[Mention],
     annotations: &[Annotation],
     rejected: &[Rejected],
 ) -> Vec<Suggestion> {
-    let rejected: HashSet<(&str, Span)> = rejected
+    let mut rejected: Vec<(&str, Span)> = rejected
         .iter()
         .map(|r| (r.entity.as_str(), r.span))
         .collect();
+    crate::core::collections::sort::sort(&mut rejected);
     // Each entity's tags by start, with the furthest end reached so far: a mention overlaps one of
     // them when a tag starting before the mention ends reaches past the mention's start.
     let mut tags: Vec<(&str, Span)> = annotations
@@ -168,7 +168,12 @@ pub fn pending(
     };
     mentions
         .iter()
-        .filter(|m| !rejected.contains(&(m.entity.as_str(), m.span)) && !tagged(m))
+        .filter(|m| {
+            rejected
+                .binary_search(&(m.entity.as_str(), m.span))
+                .is_err()
+                && !tagged(m)
+        })
         .map(|m| Suggestion {
             entity: m.entity.clone(),
             span: m.span,

@@ -11,10 +11,10 @@
 
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::annotations::time::{instant_or_oldest, Instant};
+use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::entry::Stored;
-use std::collections::HashMap;
 
 /// How long a tombstone is kept: 180 days, far longer than a tab stays open or a backup is restored.
 pub const TOMBSTONE_DAYS: i64 = 180;
@@ -26,60 +26,77 @@ pub fn horizon(now: Instant) -> Instant {
 
 /// `ours` and `theirs` merged; tombstones deleted before `prune_before` are dropped.
 pub fn merge(ours: &Stored, theirs: &Stored, prune_before: Instant) -> Stored {
-    let mut deleted: HashMap<&str, (Instant, &Tombstone)> = HashMap::new();
-    for t in ours.deleted.iter().chain(&theirs.deleted) {
+    // What is kept for each key is at the one position its [`Index`] gives for that key.
+    let graves: Vec<&Tombstone> = ours.deleted.iter().chain(&theirs.deleted).collect();
+    let grave_ids = Index::new(graves.iter().map(|t| t.id.as_str()));
+    let mut deleted: Vec<Option<(Instant, &Tombstone)>> = vec![None; graves.len()];
+    for t in &graves {
         let at = instant_or_oldest(&t.deleted);
-        deleted
-            .entry(t.id.as_str())
-            .and_modify(|kept| {
-                if at > kept.0 {
-                    *kept = (at, t);
-                }
-            })
-            .or_insert((at, t));
+        if let Some(kept) = grave_ids.find(&t.id).and_then(|g| deleted.get_mut(g)) {
+            match kept {
+                Some((d, _)) if at <= *d => {}
+                _ => *kept = Some((at, t)),
+            }
+        }
     }
-    let alive = |id: &str, at: Instant| deleted.get(id).is_none_or(|(d, _)| at > *d);
+    let alive = |id: &str, at: Instant| {
+        grave_ids
+            .find(id)
+            .and_then(|g| deleted.get(g).copied().flatten())
+            .is_none_or(|(d, _)| at > d)
+    };
 
+    let versions: Vec<&Annotation> = ours.annotations.iter().chain(&theirs.annotations).collect();
+    let ids = Index::new(versions.iter().map(|a| a.id.as_str()));
+    let mut kept: Vec<Option<usize>> = vec![None; versions.len()];
     let mut annotations: Vec<Annotation> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for a in ours.annotations.iter().chain(&theirs.annotations) {
+    for a in versions {
         let at = instant_or_oldest(&a.modified);
+        let Some(slot) = ids.find(&a.id).and_then(|g| kept.get_mut(g)) else {
+            continue;
+        };
         if !alive(&a.id, at) {
             continue;
         }
-        match index.get(a.id.as_str()) {
-            Some(&i) if at > instant_or_oldest(&annotations[i].modified) => {
+        match *slot {
+            Some(i) if at > instant_or_oldest(&annotations[i].modified) => {
                 annotations[i] = a.clone()
             }
             Some(_) => {}
             None => {
-                index.insert(a.id.as_str(), annotations.len());
+                *slot = Some(annotations.len());
                 annotations.push(a.clone());
             }
         }
     }
     sort_by(&mut annotations, Annotation::reading_order);
 
+    let decisions: Vec<&Rejected> = ours.rejected.iter().chain(&theirs.rejected).collect();
+    let keys: Vec<String> = decisions.iter().map(|r| r.key()).collect();
+    let index = Index::new(keys.iter().map(String::as_str));
+    let mut kept: Vec<Option<usize>> = vec![None; keys.len()];
     let mut rejected: Vec<Rejected> = Vec::new();
-    let mut keys: HashMap<String, usize> = HashMap::new();
-    for r in ours.rejected.iter().chain(&theirs.rejected) {
-        let key = r.key();
+    for (r, key) in decisions.into_iter().zip(&keys) {
         let at = instant_or_oldest(&r.at);
-        if !alive(&key, at) {
+        let Some(slot) = index.find(key).and_then(|g| kept.get_mut(g)) else {
+            continue;
+        };
+        if !alive(key, at) {
             continue;
         }
-        match keys.get(&key) {
-            Some(&i) if at > instant_or_oldest(&rejected[i].at) => rejected[i] = r.clone(),
+        match *slot {
+            Some(i) if at > instant_or_oldest(&rejected[i].at) => rejected[i] = r.clone(),
             Some(_) => {}
             None => {
-                keys.insert(key, rejected.len());
+                *slot = Some(rejected.len());
                 rejected.push(r.clone());
             }
         }
     }
 
     let mut tombstones: Vec<Tombstone> = deleted
-        .into_values()
+        .into_iter()
+        .flatten()
         .filter(|(at, _)| *at >= prune_before)
         .map(|(_, t)| t.clone())
         .collect();

@@ -7,13 +7,13 @@ use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LE
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::{instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{ClaimDetails, Claimant};
+use crate::core::collections::index::Index;
 use crate::core::entities::registry::Entity;
 use crate::core::json::Value;
 use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::hash::Fnv;
 use crate::core::text::span::Span;
 use crate::core::w3c::claims;
-use std::collections::HashMap;
 
 /// Why a file was refused as a whole (nothing imported). Rendered for the reader by
 /// `i18n::Lang::import_error`.
@@ -423,30 +423,49 @@ pub fn merge(
     deleted: &[Tombstone],
 ) -> Merged {
     let mut merged = Merged::default();
-    let mut index: HashMap<String, usize> = existing
+    // Every id, the existing ones first; what is known of an id is kept at the position its index
+    // gives for it.
+    let ids: Vec<String> = existing
         .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.clone(), i))
+        .chain(&incoming)
+        .map(|a| a.id.clone())
         .collect();
-    // When each deleted id was deleted (the latest), so that merging stays linear.
-    let mut graves: HashMap<&str, i64> = HashMap::new();
+    let index = Index::new(ids.iter().map(String::as_str));
+    let mut place: Vec<Option<usize>> = vec![None; ids.len()];
+    for (i, id) in ids.iter().take(existing.len()).enumerate() {
+        if let Some(slot) = index.find(id).and_then(|g| place.get_mut(g)) {
+            *slot = Some(i);
+        }
+    }
+    // When each deleted id was deleted (the latest), looked up by binary search, so that merging
+    // thousands of annotations stays O(n log n).
+    let graves = Index::new(deleted.iter().map(|t| t.id.as_str()));
+    let mut latest: Vec<Option<i64>> = vec![None; deleted.len()];
     for t in deleted {
         let d = instant_or_oldest(&t.deleted);
-        let latest = graves.entry(t.id.as_str()).or_insert(d);
-        *latest = (*latest).max(d);
+        if let Some(slot) = graves.find(&t.id).and_then(|g| latest.get_mut(g)) {
+            *slot = Some(slot.map_or(d, |l| l.max(d)));
+        }
     }
-    for annotation in incoming {
+    let first_new = existing.len();
+    for (annotation, id) in incoming.into_iter().zip(ids.iter().skip(first_new)) {
         let at = instant_or_oldest(&annotation.modified);
-        let buried = graves.get(annotation.id.as_str()).is_some_and(|&d| d >= at);
-        match index.get(&annotation.id) {
+        let buried = graves
+            .find(id)
+            .and_then(|g| latest.get(g).copied().flatten())
+            .is_some_and(|d| d >= at);
+        let Some(slot) = index.find(id).and_then(|g| place.get_mut(g)) else {
+            continue;
+        };
+        match *slot {
             _ if buried => merged.kept += 1,
-            Some(&i) if at > instant_or_oldest(&existing[i].modified) => {
+            Some(i) if at > instant_or_oldest(&existing[i].modified) => {
                 existing[i] = annotation;
                 merged.updated += 1;
             }
             Some(_) => merged.kept += 1,
             None => {
-                index.insert(annotation.id.clone(), existing.len());
+                *slot = Some(existing.len());
                 existing.push(annotation);
                 merged.added += 1;
             }
