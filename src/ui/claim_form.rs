@@ -11,6 +11,7 @@ use crate::core::claims::verdicts::Scale;
 use crate::core::entities::registry::wikidata_iri;
 use crate::i18n::Lang;
 use crate::ui::context::{use_widget, Widget};
+use crate::ui::select_options::{choice, options};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -44,22 +45,6 @@ fn stance_label(stance: Stance, lang: Lang) -> &'static str {
         Stance::Refutes => c.refutes,
         Stance::Context => c.context,
     }
-}
-
-/// One `<option>` of a `<select>`: its value, its label and whether it is selected.
-type Choice = (AttrValue, AttrValue, bool);
-
-/// A [`Choice`] from anything that makes an attribute value.
-fn choice(value: impl Into<AttrValue>, label: impl Into<AttrValue>, selected: bool) -> Choice {
-    (value.into(), label.into(), selected)
-}
-
-/// A `<select>`'s options (one function for every select of the form, so one compiled list).
-fn options(choices: Vec<Choice>) -> Html {
-    choices
-        .into_iter()
-        .map(|(value, label, selected)| html! { <option {value} {selected}>{ label }</option> })
-        .collect()
 }
 
 /// The options of an evidence link's stance.

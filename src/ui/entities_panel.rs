@@ -4,6 +4,7 @@
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::{custom_entity, is_default, Entity};
 use crate::ui::context::{use_widget, Widget};
+use crate::ui::select_options::{choice, options};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -42,7 +43,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     ];
-    let choice = use_node_ref();
+    let chosen = use_node_ref();
     // The form's inputs are left to the reader (yew would reset a `value` on every redraw); an
     // edited entity's current values are filled in once, when its form opens.
     {
@@ -106,11 +107,13 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
 
     let confirm = (*deleting).clone().and_then(|id| registry.iter().find(|e| e.id == id).cloned()).map(|entity| {
         let uses = p.annotations.iter().filter(|a| matches!(&a.kind, Kind::Entity(x) if *x == entity.id)).count();
-        let mut options = vec![("remove".to_string(), s.entity_remove_tags.to_string()), ("claim".to_string(), format!("{} {}", s.entity_retag_as, s.claim))];
-        options.extend(registry.iter().filter(|o| o.id != entity.id).map(|o| (format!("entity:{}", o.id), format!("{} {}", s.entity_retag_as, o.label(lang.is_arabic())))));
+        let mut choices = vec![choice("remove", s.entity_remove_tags, false), choice("claim", format!("{} {}", s.entity_retag_as, s.claim), false)];
+        for o in registry.iter().filter(|o| o.id != entity.id) {
+            choices.push(choice(format!("entity:{}", o.id), format!("{} {}", s.entity_retag_as, o.label(lang.is_arabic())), false));
+        }
         let on_delete = p.on_delete.clone();
         let deleting_done = deleting.clone();
-        let choice_ref = choice.clone();
+        let choice_ref = chosen.clone();
         let id = entity.id.clone();
         let go = move |_| {
             let replacement = match value(&choice_ref).as_str() {
@@ -125,8 +128,8 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         html! {
             <div class="confirm" role="alertdialog" aria-label={s.entity_confirm_delete}>
                 <p>{ s.entity_delete_prompt.replace("{n}", &uses.to_string()).replace("{entity}", entity.label(lang.is_arabic())) }</p>
-                <select ref={choice} aria-label={s.entity_confirm_delete}>
-                    { for options.into_iter().map(|(v, l)| html! { <option value={v}>{ l }</option> }) }
+                <select ref={chosen} aria-label={s.entity_confirm_delete}>
+                    { options(choices) }
                 </select>
                 <button type="button" class="danger" onclick={go}>{ s.entity_confirm_delete }</button>
                 <button type="button" onclick={cancel}>{ s.cancel }</button>

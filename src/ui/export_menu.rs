@@ -2,6 +2,7 @@
 
 use crate::core::exchange::Format;
 use crate::i18n::Lang;
+use crate::ui::select_options::{choice, options};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -38,9 +39,7 @@ pub fn ExportMenu(p: &ExportMenuProps) -> Html {
         <span class="hamish-export-as">
             <span class="hamish-export-as-label" aria-hidden="true">{ s.export_as }</span>
             <select aria-label={s.export_as} onchange={on_change}>
-                { for Format::ALL.iter().map(|f| html! {
-                    <option value={f.name()} selected={*f == *chosen}>{ p.lang.format_name(*f) }</option>
-                }) }
+                { options(Format::ALL.iter().map(|f| choice(f.name(), p.lang.format_name(*f), *f == *chosen)).collect()) }
             </select>
             <button type="button" class="hamish-export-format" onclick={on_click}>{ s.download }</button>
         </span>

@@ -5,6 +5,7 @@ use crate::core::claims::claim::evidence_url;
 use crate::core::claims::settings::{Reviewer, Settings};
 use crate::core::claims::verdicts::builtin_scales;
 use crate::i18n::Lang;
+use crate::ui::select_options::{choice, options};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -59,17 +60,24 @@ pub fn SettingsPanel(p: &SettingsPanelProps) -> Html {
             });
         })
     };
-    let scales = builtin_scales().into_iter().map(|s| {
-        let selected = s.id == p.settings.scale;
-        html! { <option value={s.id.clone()} {selected}>{ s.name(p.lang.is_arabic()).to_string() }</option> }
-    });
+    let scales = builtin_scales()
+        .into_iter()
+        .map(|s| {
+            let selected = s.id == p.settings.scale;
+            choice(
+                s.id.clone(),
+                s.name(p.lang.is_arabic()).to_string(),
+                selected,
+            )
+        })
+        .collect();
     let r = &p.settings.reviewer;
     html! {
         <section class="hamish-settings" aria-labelledby="hamish-settings-title">
             <h2 id="hamish-settings-title">{ c.settings_title }</h2>
             <form {onsubmit}>
                 <label for="hamish-scale">{ c.scale_label }</label>
-                <select id="hamish-scale" ref={scale}>{ for scales }</select>
+                <select id="hamish-scale" ref={scale}>{ options(scales) }</select>
                 <label for="hamish-reviewer-name">{ c.reviewer_name }</label>
                 <input id="hamish-reviewer-name" type="text" dir="auto" value={r.name.clone()} ref={name} />
                 <label for="hamish-reviewer-org">{ c.reviewer_org }</label>
