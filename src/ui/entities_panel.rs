@@ -33,7 +33,8 @@ fn value(node: &NodeRef) -> String {
 pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     let Widget { lang, registry, .. } = use_widget();
     let s = lang.strings();
-    let editing = use_state(|| None::<Option<String>>);
+    // The form: closed (`None`), a new entity (an empty id) or the entity of that id.
+    let editing = use_state(|| None::<String>);
     let deleting = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
     let fields: [NodeRef; 5] = [
@@ -52,7 +53,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         use_effect_with((*editing).clone(), move |which| {
             let current = which
                 .clone()
-                .flatten()
+                .filter(|id| !id.is_empty())
                 .and_then(|id| registry.iter().find(|e| e.id == id).cloned());
             let values = match &current {
                 Some(e) => [
@@ -86,7 +87,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
 
     let rows = registry.iter().map(|e| {
         let builtin = is_default(&e.id);
-        let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(Some(id.clone()))) };
+        let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(id.clone())) };
         let delete = { let deleting = deleting.clone(); let id = e.id.clone(); move |_| deleting.set(Some(id.clone())) };
         html! {
             <li class="entity" data-entity={e.id.clone()}>
@@ -148,7 +149,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
             move |e: SubmitEvent| {
                 e.prevent_default();
                 let [ar, en, color, wikidata, forms] = &fields;
-                match custom_entity(which.as_deref(), &value(en), &value(ar), &value(color), &value(wikidata), &value(forms), &registry) {
+                match custom_entity(Some(which.as_str()).filter(|id| !id.is_empty()), &value(en), &value(ar), &value(color), &value(wikidata), &value(forms), &registry) {
                     Ok(entity) => {
                         error.set(None);
                         editing.set(None);
@@ -179,7 +180,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     });
     let add = {
         let editing = editing.clone();
-        move |_| editing.set(Some(None))
+        move |_| editing.set(Some(String::new()))
     };
     html! {
         <section class="hamish-entities" aria-labelledby="hamish-entities-title">

@@ -30,7 +30,7 @@ pub fn SettingsPanel(p: &SettingsPanelProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    let error = use_state(|| None::<&'static str>);
+    let error = use_state(|| None::<String>);
     let onsubmit = {
         let (scale, name, org, url) = (scale.clone(), name.clone(), org.clone(), url.clone());
         let (on_save, error) = (p.on_save.clone(), error.clone());
@@ -43,7 +43,7 @@ pub fn SettingsPanel(p: &SettingsPanelProps) -> Html {
             };
             let url = value(&url).trim().to_string();
             if !url.is_empty() && evidence_url(&url).is_err() {
-                error.set(Some(c.bad_url));
+                error.set(Some(c.bad_url.to_string()));
                 return;
             }
             error.set(None);
@@ -84,8 +84,8 @@ pub fn SettingsPanel(p: &SettingsPanelProps) -> Html {
                 <input id="hamish-reviewer-org" type="text" dir="auto" value={r.organization.clone()} ref={org} />
                 <label for="hamish-reviewer-url">{ c.reviewer_url }</label>
                 <input id="hamish-reviewer-url" type="url" dir="ltr" placeholder="https://" value={r.url.clone()} ref={url} />
-                if let Some(message) = *error {
-                    <p class="claim-error" role="alert">{ message }</p>
+                if let Some(message) = &*error {
+                    <p class="claim-error" role="alert">{ message.clone() }</p>
                 }
                 <button type="submit">{ c.save }</button>
             </form>
