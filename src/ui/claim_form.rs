@@ -11,6 +11,7 @@ use crate::core::claims::verdicts::Scale;
 use crate::core::entities::registry::wikidata_iri;
 use crate::i18n::Lang;
 use crate::ui::context::{use_widget, Widget};
+use crate::ui::select_options::{choice, options};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -44,6 +45,16 @@ fn stance_label(stance: Stance, lang: Lang) -> &'static str {
         Stance::Refutes => c.refutes,
         Stance::Context => c.context,
     }
+}
+
+/// The options of an evidence link's stance.
+fn stance_options(selected: Stance, lang: Lang) -> Html {
+    options(
+        Stance::ALL
+            .into_iter()
+            .map(|s| choice(s.name(), stance_label(s, lang), s == selected))
+            .collect(),
+    )
 }
 
 /// The claim's controls.
@@ -201,32 +212,41 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     };
 
     let field = |name: &str| format!("{name}-{id}");
-    let verdicts = scale.verdicts.iter().map(|v| {
+    let mut verdicts = vec![choice("", c.no_verdict, details.verdict.is_none())];
+    for v in &scale.verdicts {
         let selected = details.verdict.as_deref() == Some(v.id.as_str());
-        html! { <option value={v.id.clone()} {selected}>{ v.label(lang.is_arabic()) }</option> }
-    });
-    let unknown_verdict = details
+        verdicts.push(choice(
+            v.id.clone(),
+            v.label(lang.is_arabic()).to_string(),
+            selected,
+        ));
+    }
+    if let Some(v) = details
         .verdict
         .as_ref()
         .filter(|v| scale.verdict(v).is_none())
-        .map(|v| html! { <option value={v.clone()} selected=true>{ v.clone() }</option> });
-    let statuses = Status::ALL.into_iter().map(|s| {
-        html! { <option value={s.name()} selected={details.status == s}>{ status_label(s, lang) }</option> }
-    });
+    {
+        verdicts.push(choice(v.clone(), v.clone(), true));
+    }
+    let statuses = Status::ALL
+        .into_iter()
+        .map(|s| choice(s.name(), status_label(s, lang), details.status == s))
+        .collect();
     let claimant_value = match &details.claimant {
         Some(Claimant::Entity(e)) => e.clone(),
         Some(Claimant::Named { .. }) => TYPED.to_string(),
         None if *typed_name => TYPED.to_string(),
         None => String::new(),
     };
-    let claimants = p.claimants.iter().map(|(value, label)| {
-        html! { <option value={value.clone()} selected={*value == claimant_value}>{ label.clone() }</option> }
-    });
-    let stances = |selected: Stance| {
-        Stance::ALL.into_iter().map(move |s| {
-            html! { <option value={s.name()} selected={s == selected}>{ stance_label(s, lang) }</option> }
-        })
-    };
+    let mut claimants = vec![choice("", c.nobody, claimant_value.is_empty())];
+    for (value, label) in &p.claimants {
+        claimants.push(choice(
+            value.clone(),
+            label.clone(),
+            *value == claimant_value,
+        ));
+    }
+    claimants.push(choice(TYPED, c.someone_else, claimant_value == TYPED));
     let evidence = details.evidence.iter().enumerate().map(|(i, e)| {
         let on_stance = {
             let update = update.clone();
@@ -255,7 +275,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             <li>
                 <a href={e.url.clone()} target="_blank" rel="noopener noreferrer" dir="ltr">{ e.url.clone() }</a>
                 <label for={stance_id.clone()} class="hamish-sr">{ c.stance }</label>
-                <select id={stance_id} onchange={on_stance}>{ for stances(e.stance) }</select>
+                <select id={stance_id} onchange={on_stance}>{ stance_options(e.stance, lang) }</select>
                 <button type="button" class="evidence-remove" aria-label={c.remove_evidence.replace("{url}", &e.url)}
                         onclick={on_remove}>{ "×" }</button>
             </li>
@@ -275,22 +295,14 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
         <fieldset class="claim-form">
             <legend>{ c.legend }</legend>
             <label for={field("verdict")}>{ c.verdict }</label>
-            <select id={field("verdict")} class="claim-verdict" onchange={on_verdict}>
-                <option value="" selected={details.verdict.is_none()}>{ c.no_verdict }</option>
-                { for verdicts }
-                { unknown_verdict.unwrap_or_default() }
-            </select>
+            <select id={field("verdict")} class="claim-verdict" onchange={on_verdict}>{ options(verdicts) }</select>
             <label for={field("status")}>{ c.status }</label>
-            <select id={field("status")} class="claim-status" onchange={on_status}>{ for statuses }</select>
+            <select id={field("status")} class="claim-status" onchange={on_status}>{ options(statuses) }</select>
             if details.needs_verdict() {
                 <p class="claim-error" role="alert">{ c.needs_verdict }</p>
             }
             <label for={field("claimant")}>{ c.attributed_to }</label>
-            <select id={field("claimant")} class="claim-claimant" onchange={on_claimant}>
-                <option value="" selected={claimant_value.is_empty()}>{ c.nobody }</option>
-                { for claimants }
-                <option value={TYPED} selected={claimant_value == TYPED}>{ c.someone_else }</option>
-            </select>
+            <select id={field("claimant")} class="claim-claimant" onchange={on_claimant}>{ options(claimants) }</select>
             if claimant_value == TYPED {
                 <label for={field("claimant-name")}>{ c.claimant_name }</label>
                 <input id={field("claimant-name")} type="text" dir="auto" value={typed} oninput={on_name} />
@@ -306,7 +318,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                     <label for={field("evidence-url")}>{ c.evidence_url }</label>
                     <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" ref={new_url} />
                     <label for={field("evidence-stance")}>{ c.stance }</label>
-                    <select id={field("evidence-stance")} ref={new_stance}>{ for stances(Stance::Refutes) }</select>
+                    <select id={field("evidence-stance")} ref={new_stance}>{ stance_options(Stance::Refutes, lang) }</select>
                     <button type="submit">{ c.add_evidence }</button>
                 </form>
                 { error(&evidence_error) }
@@ -315,11 +327,11 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             <input id={field("date")} type="date" dir="ltr" value={details.date.clone().unwrap_or_default()} onchange={on_date} />
             { error(&date_error) }
             <label for={field("worthy")}>{ c.check_worthy }</label>
-            <select id={field("worthy")} onchange={on_worthy}>
-                <option value="" selected={worthy.is_empty()}>{ c.undecided }</option>
-                <option value="yes" selected={worthy == "yes"}>{ c.yes }</option>
-                <option value="no" selected={worthy == "no"}>{ c.no }</option>
-            </select>
+            <select id={field("worthy")} onchange={on_worthy}>{ options(vec![
+                choice("", c.undecided, worthy.is_empty()),
+                choice("yes", c.yes, worthy == "yes"),
+                choice("no", c.no, worthy == "no"),
+            ]) }</select>
         </fieldset>
     }
 }

@@ -4,6 +4,7 @@
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::{custom_entity, is_default, Entity};
 use crate::ui::context::{use_widget, Widget};
+use crate::ui::select_options::{choice, options};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -32,7 +33,8 @@ fn value(node: &NodeRef) -> String {
 pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     let Widget { lang, registry, .. } = use_widget();
     let s = lang.strings();
-    let editing = use_state(|| None::<Option<String>>);
+    // The form: closed (`None`), a new entity (an empty id) or the entity of that id.
+    let editing = use_state(|| None::<String>);
     let deleting = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
     let fields: [NodeRef; 5] = [
@@ -42,7 +44,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     ];
-    let choice = use_node_ref();
+    let chosen = use_node_ref();
     // The form's inputs are left to the reader (yew would reset a `value` on every redraw); an
     // edited entity's current values are filled in once, when its form opens.
     {
@@ -51,7 +53,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         use_effect_with((*editing).clone(), move |which| {
             let current = which
                 .clone()
-                .flatten()
+                .filter(|id| !id.is_empty())
                 .and_then(|id| registry.iter().find(|e| e.id == id).cloned());
             let values = match &current {
                 Some(e) => [
@@ -85,7 +87,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
 
     let rows = registry.iter().map(|e| {
         let builtin = is_default(&e.id);
-        let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(Some(id.clone()))) };
+        let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(id.clone())) };
         let delete = { let deleting = deleting.clone(); let id = e.id.clone(); move |_| deleting.set(Some(id.clone())) };
         html! {
             <li class="entity" data-entity={e.id.clone()}>
@@ -106,11 +108,13 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
 
     let confirm = (*deleting).clone().and_then(|id| registry.iter().find(|e| e.id == id).cloned()).map(|entity| {
         let uses = p.annotations.iter().filter(|a| matches!(&a.kind, Kind::Entity(x) if *x == entity.id)).count();
-        let mut options = vec![("remove".to_string(), s.entity_remove_tags.to_string()), ("claim".to_string(), format!("{} {}", s.entity_retag_as, s.claim))];
-        options.extend(registry.iter().filter(|o| o.id != entity.id).map(|o| (format!("entity:{}", o.id), format!("{} {}", s.entity_retag_as, o.label(lang.is_arabic())))));
+        let mut choices = vec![choice("remove", s.entity_remove_tags, false), choice("claim", format!("{} {}", s.entity_retag_as, s.claim), false)];
+        for o in registry.iter().filter(|o| o.id != entity.id) {
+            choices.push(choice(format!("entity:{}", o.id), format!("{} {}", s.entity_retag_as, o.label(lang.is_arabic())), false));
+        }
         let on_delete = p.on_delete.clone();
         let deleting_done = deleting.clone();
-        let choice_ref = choice.clone();
+        let choice_ref = chosen.clone();
         let id = entity.id.clone();
         let go = move |_| {
             let replacement = match value(&choice_ref).as_str() {
@@ -125,8 +129,8 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         html! {
             <div class="confirm" role="alertdialog" aria-label={s.entity_confirm_delete}>
                 <p>{ s.entity_delete_prompt.replace("{n}", &uses.to_string()).replace("{entity}", entity.label(lang.is_arabic())) }</p>
-                <select ref={choice} aria-label={s.entity_confirm_delete}>
-                    { for options.into_iter().map(|(v, l)| html! { <option value={v}>{ l }</option> }) }
+                <select ref={chosen} aria-label={s.entity_confirm_delete}>
+                    { options(choices) }
                 </select>
                 <button type="button" class="danger" onclick={go}>{ s.entity_confirm_delete }</button>
                 <button type="button" onclick={cancel}>{ s.cancel }</button>
@@ -145,7 +149,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
             move |e: SubmitEvent| {
                 e.prevent_default();
                 let [ar, en, color, wikidata, forms] = &fields;
-                match custom_entity(which.as_deref(), &value(en), &value(ar), &value(color), &value(wikidata), &value(forms), &registry) {
+                match custom_entity(Some(which.as_str()).filter(|id| !id.is_empty()), &value(en), &value(ar), &value(color), &value(wikidata), &value(forms), &registry) {
                     Ok(entity) => {
                         error.set(None);
                         editing.set(None);
@@ -176,7 +180,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     });
     let add = {
         let editing = editing.clone();
-        move |_| editing.set(Some(None))
+        move |_| editing.set(Some(String::new()))
     };
     html! {
         <section class="hamish-entities" aria-labelledby="hamish-entities-title">

@@ -2,6 +2,7 @@
 
 use crate::core::exchange::Format;
 use crate::i18n::Lang;
+use crate::ui::select_options::{choice, options};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -17,30 +18,31 @@ pub struct ExportMenuProps {
 /// A `<select>` "Export as" and a Download button.
 #[function_component]
 pub fn ExportMenu(p: &ExportMenuProps) -> Html {
-    let chosen = use_state(|| Format::ClaimReview);
+    // The chosen format, as its place in `Format::ALL` (1: ClaimReview until the reader chooses): a
+    // `u32`, a type yew's state code is already compiled for.
+    let chosen = use_state(|| 1u32);
+    let format = Format::ALL[*chosen as usize];
     let s = p.lang.exchange();
     let on_change = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            if let Some(format) = e
-                .target_dyn_into::<HtmlSelectElement>()
-                .and_then(|select| Format::from_name(&select.value()))
-            {
-                chosen.set(format);
+            if let Some(place) = e.target_dyn_into::<HtmlSelectElement>().and_then(|select| {
+                let name = select.value();
+                Format::ALL.iter().position(|f| f.name() == name)
+            }) {
+                chosen.set(place as u32);
             }
         })
     };
     let on_click = {
-        let (chosen, on_export) = (*chosen, p.on_export.clone());
-        Callback::from(move |_: MouseEvent| on_export.emit(chosen))
+        let on_export = p.on_export.clone();
+        Callback::from(move |_: MouseEvent| on_export.emit(format))
     };
     html! {
         <span class="hamish-export-as">
             <span class="hamish-export-as-label" aria-hidden="true">{ s.export_as }</span>
             <select aria-label={s.export_as} onchange={on_change}>
-                { for Format::ALL.iter().map(|f| html! {
-                    <option value={f.name()} selected={*f == *chosen}>{ p.lang.format_name(*f) }</option>
-                }) }
+                { options(Format::ALL.iter().map(|f| choice(f.name(), p.lang.format_name(*f), *f == format)).collect()) }
             </select>
             <button type="button" class="hamish-export-format" onclick={on_click}>{ s.download }</button>
         </span>

@@ -18,5 +18,6 @@ pub mod panel;
 pub mod popover;
 pub mod reader_input;
 pub mod reducer;
+pub mod select_options;
 pub mod settings_panel;
 pub mod toolbar;

@@ -8,6 +8,7 @@ use crate::core::text::units::short_quote;
 use crate::ui::article::kind_label;
 use crate::ui::claim_form::{claim_summary, ClaimForm};
 use crate::ui::context::{use_widget, Widget};
+use crate::ui::select_options::{choice, options};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -123,12 +124,12 @@ pub fn Popover(p: &PopoverProps) -> Html {
             Callback::from(move |_| on_delete.emit(id.clone()))
         };
         let current = kind_value(&a.kind);
-        let mut options = vec![(kind_value(&Kind::Claim), strings.claim.to_string())];
-        options.extend(registry.iter().map(|e| (format!("entity:{}", e.id), e.label(lang.is_arabic()).to_string())));
-        let options = options.into_iter().map(|(value, label)| {
+        let mut choices = vec![choice("claim", strings.claim, current == "claim")];
+        for e in registry.iter() {
+            let value = format!("entity:{}", e.id);
             let selected = value == current;
-            html! { <option {value} {selected}>{ label }</option> }
-        });
+            choices.push(choice(value, e.label(lang.is_arabic()).to_string(), selected));
+        }
         let select_id = format!("tag-{id}");
         let note_id = format!("note-{id}");
         if p.read_only {
@@ -150,7 +151,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
                 <h2 class="pop-kind">{ kind_label(&a.kind, &registry, lang) }</h2>
                 <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
                 <label for={select_id.clone()}>{ strings.tag_label }</label>
-                <select id={select_id} {onchange}>{ for options }</select>
+                <select id={select_id} {onchange}>{ options(choices) }</select>
                 <label for={note_id.clone()}>{ strings.note_label }</label>
                 <textarea id={note_id} rows="3" maxlength={MAX_NOTE.to_string()} placeholder={strings.note_placeholder} value={a.note.clone()} {oninput} />
                 if a.kind == Kind::Claim {

@@ -5,6 +5,7 @@ use crate::core::claims::claim::evidence_url;
 use crate::core::claims::settings::{Reviewer, Settings};
 use crate::core::claims::verdicts::builtin_scales;
 use crate::i18n::Lang;
+use crate::ui::select_options::{choice, options};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn SettingsPanel(p: &SettingsPanelProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    let error = use_state(|| None::<&'static str>);
+    let error = use_state(|| None::<String>);
     let onsubmit = {
         let (scale, name, org, url) = (scale.clone(), name.clone(), org.clone(), url.clone());
         let (on_save, error) = (p.on_save.clone(), error.clone());
@@ -42,7 +43,7 @@ pub fn SettingsPanel(p: &SettingsPanelProps) -> Html {
             };
             let url = value(&url).trim().to_string();
             if !url.is_empty() && evidence_url(&url).is_err() {
-                error.set(Some(c.bad_url));
+                error.set(Some(c.bad_url.to_string()));
                 return;
             }
             error.set(None);
@@ -59,25 +60,32 @@ pub fn SettingsPanel(p: &SettingsPanelProps) -> Html {
             });
         })
     };
-    let scales = builtin_scales().into_iter().map(|s| {
-        let selected = s.id == p.settings.scale;
-        html! { <option value={s.id.clone()} {selected}>{ s.name(p.lang.is_arabic()).to_string() }</option> }
-    });
+    let scales = builtin_scales()
+        .into_iter()
+        .map(|s| {
+            let selected = s.id == p.settings.scale;
+            choice(
+                s.id.clone(),
+                s.name(p.lang.is_arabic()).to_string(),
+                selected,
+            )
+        })
+        .collect();
     let r = &p.settings.reviewer;
     html! {
         <section class="hamish-settings" aria-labelledby="hamish-settings-title">
             <h2 id="hamish-settings-title">{ c.settings_title }</h2>
             <form {onsubmit}>
                 <label for="hamish-scale">{ c.scale_label }</label>
-                <select id="hamish-scale" ref={scale}>{ for scales }</select>
+                <select id="hamish-scale" ref={scale}>{ options(scales) }</select>
                 <label for="hamish-reviewer-name">{ c.reviewer_name }</label>
                 <input id="hamish-reviewer-name" type="text" dir="auto" value={r.name.clone()} ref={name} />
                 <label for="hamish-reviewer-org">{ c.reviewer_org }</label>
                 <input id="hamish-reviewer-org" type="text" dir="auto" value={r.organization.clone()} ref={org} />
                 <label for="hamish-reviewer-url">{ c.reviewer_url }</label>
                 <input id="hamish-reviewer-url" type="url" dir="ltr" placeholder="https://" value={r.url.clone()} ref={url} />
-                if let Some(message) = *error {
-                    <p class="claim-error" role="alert">{ message }</p>
+                if let Some(message) = &*error {
+                    <p class="claim-error" role="alert">{ message.clone() }</p>
                 }
                 <button type="submit">{ c.save }</button>
             </form>
