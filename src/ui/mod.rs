@@ -4,6 +4,7 @@ pub mod annotator;
 pub mod app;
 pub mod article;
 pub mod claim_form;
+pub mod clicks;
 pub mod context;
 pub mod embed;
 pub mod entities_panel;

@@ -2,6 +2,7 @@
 
 use crate::core::annotations::state::Notice;
 use crate::i18n::Lang;
+use crate::ui::clicks::send;
 use yew::prelude::*;
 
 /// What [`notices`] shows and calls.
@@ -99,13 +100,11 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
 pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
     let items = p.notices.iter().enumerate().map(|(i, notice)| {
         let (text, warning) = notice_text(notice, lang);
-        let on_dismiss = p.on_dismiss.clone();
         let class = classes!("notice", warning.then_some("warning"));
         let h = lang.history();
         let action = match notice {
             Notice::Done { .. } | Notice::Imported { .. } => {
-                let on_undo = p.on_undo.clone();
-                html! { <button type="button" class="notice-undo" onclick={move |_| on_undo.emit(())}>{ h.undo }</button> }
+                html! { <button type="button" class="notice-undo" onclick={send(&p.on_undo, ())}>{ h.undo }</button> }
             }
             Notice::SaveFailed | Notice::SavingPaused => {
                 html! { <button type="button" class="notice-export" onclick={p.on_export.clone()}>{ h.export_now }</button> }
@@ -116,7 +115,7 @@ pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
             <div {class} role={if warning { "alert" } else { "status" }}>
                 <p>{ text }</p>
                 { action }
-                <button type="button" onclick={move |_| on_dismiss.emit(i)}>{ lang.strings().dismiss }</button>
+                <button type="button" onclick={send(&p.on_dismiss, i)}>{ lang.strings().dismiss }</button>
             </div>
         }
     });

@@ -2,6 +2,7 @@
 
 use crate::core::storage::recent::Recent;
 use crate::i18n::Lang;
+use crate::ui::clicks::send;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -105,25 +106,20 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
         })
     };
     let recent = p.recent.iter().enumerate().map(|(i, r)| {
-        let on_open = p.on_open.clone();
-        let on_forget = p.on_forget.clone();
-        let id = r.id.clone();
-        let forget_id = r.id.clone();
         let title_id = format!("hamish-recent-{i}");
         let detail = strings.recent_item.replace("{date}", r.opened.get(..10).unwrap_or_default()).replace("{count}", &r.count.to_string());
         html! {
             <li>
-                <button type="button" class="recent" onclick={move |_| on_open.emit(OpenRequest::Recent(id.clone()))}>
+                <button type="button" class="recent" onclick={send(&p.on_open, OpenRequest::Recent(r.id.clone()))}>
                     <span class="recent-title" id={title_id.clone()} dir="auto">{ &r.title }</span>
                     <span class="recent-detail">{ detail }</span>
                 </button>
                 <button type="button" class="recent-forget" aria-describedby={title_id}
                         title={p.lang.history().forget_label}
-                        onclick={move |_| on_forget.emit(forget_id.clone())}>{ p.lang.history().forget }</button>
+                        onclick={send(&p.on_forget, r.id.clone())}>{ p.lang.history().forget }</button>
             </li>
         }
     });
-    let on_open = p.on_open.clone();
     html! {
         <section class="hamish-open" aria-labelledby="hamish-open-title">
             <h2 id="hamish-open-title">{ strings.open_title }</h2>
@@ -144,7 +140,7 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             </form>
             <h3>{ strings.recent_title }</h3>
             <ul class="recent-list">
-                <li><button type="button" class="recent" onclick={move |_| on_open.emit(OpenRequest::Bundled)}>{ strings.bundled }</button></li>
+                <li><button type="button" class="recent" onclick={send(&p.on_open, OpenRequest::Bundled)}>{ strings.bundled }</button></li>
                 { for recent }
             </ul>
         </section>

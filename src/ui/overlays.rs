@@ -6,6 +6,7 @@ use crate::core::annotations::state::State;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
 use crate::ui::article::describe;
+use crate::ui::clicks::send;
 use crate::ui::context::Widget;
 use crate::ui::popover::Popover;
 use crate::ui::toolbar::Toolbar;
@@ -34,11 +35,10 @@ pub fn overlays(
     let strings = widget.lang.strings();
     let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
     let banner = reattaching.map(|a| {
-        let cancel = widget.edits.on_reattach.clone();
         html! {
             <div class="hamish-reattach" role="status">
                 <p>{ strings.reattach_prompt.replace("{quote}", &short_quote(&a.target.exact, 60)) }</p>
-                <button type="button" onclick={move |_| cancel.emit(None)}>{ strings.cancel }</button>
+                <button type="button" onclick={send(&widget.edits.on_reattach, None)}>{ strings.cancel }</button>
             </div>
         }
     });

@@ -7,6 +7,7 @@ use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
 use crate::ui::article::kind_label;
 use crate::ui::claim_form::{claim_summary, status_label};
+use crate::ui::clicks::send;
 use crate::ui::context::{use_widget, Widget};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -100,8 +101,7 @@ pub fn Panel(p: &PanelProps) -> Html {
         .collect();
     let orphans: Vec<&Annotation> = p.annotations.iter().filter(|a| a.orphan).collect();
     let items = shown.iter().map(|a| {
-        let id = a.id.clone();
-        let on_choose = p.on_choose.clone();
+        let choose = send(&p.on_choose, a.id.clone());
         let (class, style) = match &a.kind {
             Kind::Claim => ("kind kind-claim", String::new()),
             Kind::Entity(eid) => (
@@ -111,7 +111,7 @@ pub fn Panel(p: &PanelProps) -> Html {
         };
         html! {
             <li>
-                <button type="button" class="item" data-item={id.clone()} onclick={move |_| on_choose.emit(id.clone())}>
+                <button type="button" class="item" data-item={a.id.clone()} onclick={choose}>
                     <span {class} {style}>{ kind_label(&a.kind, &registry, lang) }</span>
                     <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
                     if !a.note.trim().is_empty() {
@@ -125,16 +125,8 @@ pub fn Panel(p: &PanelProps) -> Html {
         }
     });
     let orphan_items = orphans.iter().map(|a| {
-        let reattach = {
-            let on_reattach = edits.on_reattach.clone();
-            let id = a.id.clone();
-            move |_| on_reattach.emit(Some(id.clone()))
-        };
-        let delete = {
-            let on_delete = edits.on_delete.clone();
-            let id = a.id.clone();
-            move |_| on_delete.emit(id.clone())
-        };
+        let reattach = send(&edits.on_reattach, Some(a.id.clone()));
+        let delete = send(&edits.on_delete, a.id.clone());
         html! {
             <li class="orphan" data-orphan={a.id.clone()}>
                 <span class="kind">{ kind_label(&a.kind, &registry, lang) }</span>
@@ -163,8 +155,8 @@ pub fn Panel(p: &PanelProps) -> Html {
     let suggestion_rows = registry.iter().filter_map(|e| {
         let count = p.suggestions.iter().filter(|s| s.entity == e.id).count();
         (count > 0).then(|| {
-            let accept = { let cb = edits.on_accept_all.clone(); let id = e.id.clone(); move |_| cb.emit(id.clone()) };
-            let review = { let cb = p.on_review.clone(); let id = e.id.clone(); move |_| cb.emit(id.clone()) };
+            let accept = send(&edits.on_accept_all, e.id.clone());
+            let review = send(&p.on_review, e.id.clone());
             html! {
                 <li data-suggestions={e.id.clone()}>
                     <span class="kind kind-entity" style={format!("--hl-color:{}", e.color)}>{ e.label(lang.is_arabic()) }</span>

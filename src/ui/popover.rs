@@ -7,6 +7,7 @@ use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::units::short_quote;
 use crate::ui::article::kind_label;
 use crate::ui::claim_form::{claim_summary, ClaimForm};
+use crate::ui::clicks::send;
 use crate::ui::context::{use_widget, Widget};
 use crate::ui::select_options::{choice, options};
 use wasm_bindgen::JsCast;
@@ -118,11 +119,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
                 }
             })
         };
-        let on_delete = edits.on_delete.clone();
-        let ondelete = {
-            let id = id.clone();
-            Callback::from(move |_| on_delete.emit(id.clone()))
-        };
+        let ondelete = send(&edits.on_delete, id.clone());
         let current = kind_value(&a.kind);
         let mut choices = vec![choice("claim", strings.claim, current == "claim")];
         for e in registry.iter() {
@@ -165,9 +162,9 @@ pub fn Popover(p: &PopoverProps) -> Html {
         let entity = find(&registry, &sg.entity);
         let name = entity.map_or(sg.entity.as_str(), |e| e.label(lang.is_arabic())).to_string();
         let (key, id) = (sg.key(), sg.entity.clone());
-        let accept = { let cb = edits.on_accept.clone(); let key = key.clone(); move |_| cb.emit(key.clone()) };
-        let reject = { let cb = edits.on_reject.clone(); let key = key.clone(); move |_| cb.emit(key.clone()) };
-        let accept_all = { let cb = edits.on_accept_all.clone(); move |_| cb.emit(id.clone()) };
+        let accept = send(&edits.on_accept, key.clone());
+        let reject = send(&edits.on_reject, key.clone());
+        let accept_all = send(&edits.on_accept_all, id);
         html! {
             <section class="pop-item pop-suggestion" data-sg-id={key}>
                 <h2 class="pop-kind">{ strings.suggested.replace("{entity}", &name) }</h2>
@@ -183,11 +180,10 @@ pub fn Popover(p: &PopoverProps) -> Html {
             </section>
         }
     });
-    let on_close = p.on_close.clone();
     html! {
         <div class="hamish-popover" role="dialog" aria-label={strings.popover_label} ref={dialog} {onkeydown}
              style={format!("left:{}px;top:{}px", p.x as i32, p.y as i32)}>
-            <button type="button" class="pop-close" aria-label={strings.close} onclick={move |_| on_close.emit(())}>{ "×" }</button>
+            <button type="button" class="pop-close" aria-label={strings.close} onclick={send(&p.on_close, ())}>{ "×" }</button>
             { for sections }
             { for suggested }
         </div>

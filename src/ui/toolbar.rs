@@ -1,6 +1,7 @@
 //! The toolbar shown beside a selection: Claim and one button per entity.
 
 use crate::core::annotations::model::Kind;
+use crate::ui::clicks::send;
 use crate::ui::context::{use_widget, Widget};
 use crate::ui::reader_input::Command;
 use yew::prelude::*;
@@ -39,49 +40,54 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
     }
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let strings = lang.strings();
-    // Whole pixels: formatting an f64 would pull float formatting into the wasm.
-    let style = |top: f64| format!("left:{}px;top:{}px", p.x as i32, top as i32);
     let class = classes!("hamish-toolbar", p.below.then_some("below"));
-    if p.reattaching {
+    let (label, buttons) = if p.reattaching {
         let on_command = edits.on_command.clone();
-        let on_cancel = edits.on_reattach.clone();
-        return html! {
-            <div {class} role="toolbar" aria-label={strings.reattach} style={style(p.y)} ref={root}>
+        let buttons = html! {
+            <>
                 <button type="button" class="tb-btn tb-claim" onmousedown={keep_selection.clone()}
                         onclick={move |_| on_command.emit(Command::Attach)} aria-keyshortcuts="Enter">
                     <span class="tb-label">{ strings.attach_here }</span><kbd aria-hidden="true">{ "↵" }</kbd>
                 </button>
                 <button type="button" class="tb-btn" onmousedown={keep_selection.clone()}
-                        onclick={move |_| on_cancel.emit(None)}>{ strings.cancel }</button>
-            </div>
+                        onclick={send(&edits.on_reattach, None)}>{ strings.cancel }</button>
+            </>
         };
-    }
-    // Keys go to the claim and the first nine entities; later entities still get a button.
-    let button = |kind: Kind, label: String, key: Option<String>, style: String| {
-        let on_command = edits.on_command.clone();
-        let class = classes!("tb-btn", matches!(kind, Kind::Claim).then_some("tb-claim"));
-        html! {
-            <button type="button" {class} style={style} onmousedown={keep_selection.clone()}
-                    onclick={move |_| on_command.emit(Command::Tag(kind.clone()))} aria-keyshortcuts={key.clone()}>
-                <span class="tb-label">{ label }</span>
-                if let Some(key) = key {
-                    <kbd aria-hidden="true">{ key }</kbd>
-                }
-            </button>
-        }
+        (strings.reattach, buttons)
+    } else {
+        // Keys go to the claim and the first nine entities; later entities still get a button.
+        let button = |kind: Kind, label: String, key: Option<String>, style: String| {
+            let on_command = edits.on_command.clone();
+            let class = classes!("tb-btn", matches!(kind, Kind::Claim).then_some("tb-claim"));
+            html! {
+                <button type="button" {class} style={style} onmousedown={keep_selection.clone()}
+                        onclick={move |_| on_command.emit(Command::Tag(kind.clone()))} aria-keyshortcuts={key.clone()}>
+                    <span class="tb-label">{ label }</span>
+                    if let Some(key) = key {
+                        <kbd aria-hidden="true">{ key }</kbd>
+                    }
+                </button>
+            }
+        };
+        let entities = registry.iter().enumerate().map(|(i, e)| {
+            button(
+                Kind::Entity(e.id.clone()),
+                e.label(lang.is_arabic()).to_string(),
+                (i < 9).then(|| (i + 1).to_string()),
+                format!("--hl-color:{}", e.color),
+            )
+        });
+        let buttons = html! {
+            <>
+                { button(Kind::Claim, strings.claim.to_string(), Some("c".into()), String::new()) }
+                { for entities }
+            </>
+        };
+        (strings.toolbar_label, buttons)
     };
-    let entities = registry.iter().enumerate().map(|(i, e)| {
-        button(
-            Kind::Entity(e.id.clone()),
-            e.label(lang.is_arabic()).to_string(),
-            (i < 9).then(|| (i + 1).to_string()),
-            format!("--hl-color:{}", e.color),
-        )
-    });
+    // Whole pixels: formatting an f64 would pull float formatting into the wasm.
+    let style = format!("left:{}px;top:{}px", p.x as i32, p.y as i32);
     html! {
-        <div {class} role="toolbar" aria-label={strings.toolbar_label} style={style(p.y)} ref={root}>
-            { button(Kind::Claim, strings.claim.to_string(), Some("c".into()), String::new()) }
-            { for entities }
-        </div>
+        <div {class} role="toolbar" aria-label={label} {style} ref={root}>{ buttons }</div>
     }
 }
