@@ -106,7 +106,8 @@ pub fn Panel(p: &PanelProps) -> Html {
             Kind::Claim => ("kind kind-claim", String::new()),
             Kind::Entity(eid) => (
                 "kind kind-entity",
-                crate::core::entities::registry::find(&registry, eid).map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
+                crate::core::entities::registry::find(&registry, eid)
+                    .map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
             ),
         };
         html! {
