@@ -97,12 +97,17 @@ impl<T: Json> Json for Vec<T> {
         let Value::Array(items) = value else {
             return Err("expected an array".into());
         };
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| T::read_json(v).map_err(|e| format!("item {}: {e}", i + 1)))
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            out.push(T::read_json(v).map_err(|e| item_error(i, e))?);
+        }
+        Ok(out)
     }
+}
+
+/// The error of a list's `i`-th item (0-based), numbered from 1 (one copy for every item type).
+fn item_error(i: usize, e: String) -> String {
+    format!("item {}: {e}", i + 1)
 }
 
 /// Writes a JSON object, its fields in the order they are given.
