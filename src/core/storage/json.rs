@@ -208,7 +208,7 @@ impl Fields {
     /// A required field read as a `T`.
     pub fn get<T: Json>(&mut self, key: &str) -> Result<T, String> {
         let value = self.take(key)?;
-        T::read_json(value).map_err(|e| format!("`{key}`: {e}"))
+        T::read_json(value).map_err(|e| field_error(key, e))
     }
 
     /// A field read as a `T`, `default()` when missing.
@@ -257,6 +257,11 @@ impl Fields {
             Some(_) => Err(format!("`{key}`: expected a boolean")),
         }
     }
+}
+
+/// The error of the field `key` (one copy for every field type).
+fn field_error(key: &str, e: String) -> String {
+    format!("`{key}`: {e}")
 }
 
 /// `compact` JSON text laid out as `serde_json::to_string_pretty` lays it out (two spaces a level),
