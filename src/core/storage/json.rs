@@ -195,10 +195,6 @@ impl Fields {
         Some(self.0.swap_remove(at).1)
     }
 
-    fn peek(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
     /// A required field's value.
     pub fn take(&mut self, key: &str) -> Result<Value, String> {
         self.remove(key)
@@ -208,14 +204,14 @@ impl Fields {
     /// A required field read as a `T`.
     pub fn get<T: Json>(&mut self, key: &str) -> Result<T, String> {
         let value = self.take(key)?;
-        T::read_json(value).map_err(|e| field_error(key, e))
+        read(key, value)
     }
 
     /// A field read as a `T`, `default()` when missing.
     pub fn or<T: Json>(&mut self, key: &str, default: impl FnOnce() -> T) -> Result<T, String> {
-        match self.peek(key).is_some() {
-            true => self.get(key),
-            false => Ok(default()),
+        match self.remove(key) {
+            Some(value) => read(key, value),
+            None => Ok(default()),
         }
     }
 
@@ -226,9 +222,9 @@ impl Fields {
 
     /// An optional field: `None` when missing or `null`.
     pub fn opt<T: Json>(&mut self, key: &str) -> Result<Option<T>, String> {
-        match self.peek(key) {
+        match self.remove(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(_) => self.get(key).map(Some),
+            Some(value) => read(key, value).map(Some),
         }
     }
 
@@ -257,6 +253,11 @@ impl Fields {
             Some(_) => Err(format!("`{key}`: expected a boolean")),
         }
     }
+}
+
+/// The field `key`'s `value` read as a `T`.
+fn read<T: Json>(key: &str, value: Value) -> Result<T, String> {
+    T::read_json(value).map_err(|e| field_error(key, e))
 }
 
 /// The error of the field `key` (one copy for every field type).
