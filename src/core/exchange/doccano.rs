@@ -20,6 +20,7 @@ use crate::core::json::Value;
 use crate::core::text::hash::Fnv;
 use crate::core::text::units::byte_to_cp;
 use crate::core::w3c::import::{ImportError, RejectReason, Rejection};
+use crate::core::w3c::shapes;
 use crate::json;
 
 /// The most lines (and spans) read from one file.
@@ -215,22 +216,16 @@ pub fn convert(file: &str, article: &str) -> Result<Foreign, ImportError> {
                 .collect();
             let is_claim = span.claim || span.label.eq_ignore_ascii_case("claim");
             let mut bodies = vec![if is_claim {
-                json!({ "type": "TextualBody", "purpose": "classifying", "value": "claim" })
+                shapes::textual("classifying", "claim")
             } else {
-                json!({ "type": "TextualBody", "purpose": "tagging", "value": span.label })
+                shapes::textual("tagging", &span.label)
             }];
             if span.claim && !span.label.is_empty() {
-                bodies.push(
-                    json!({ "type": "TextualBody", "purpose": "assessing", "value": span.label }),
-                );
+                bodies.push(shapes::textual("assessing", &span.label));
             }
-            let mut selectors = vec![json!({
-                "type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix
-            })];
+            let mut selectors = vec![shapes::quote_selector(&exact, &prefix, &suffix)];
             if let Some(shift) = shift {
-                selectors.push(json!({
-                    "type": "TextPositionSelector", "start": shift + start, "end": shift + end
-                }));
+                selectors.push(shapes::position_selector(shift + start, shift + end));
             }
             let mut id = Fnv::default();
             id.write(line_hash.as_bytes());

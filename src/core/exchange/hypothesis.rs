@@ -9,6 +9,7 @@ use crate::core::entities::registry::Entity;
 use crate::core::exchange::Foreign;
 use crate::core::json::{Map, Value};
 use crate::core::w3c::import::{entity_for, ImportError};
+use crate::core::w3c::shapes;
 use crate::json;
 
 /// The most rows read from one file.
@@ -84,18 +85,15 @@ fn annotation(row: &Value, registry: &[Entity]) -> Value {
         .filter_map(Value::as_str)
         .find_map(|t| entity_for(registry, t));
     match entity {
-        Some(e) => {
-            bodies.push(json!({ "type": "TextualBody", "purpose": "tagging", "value": e.id }))
-        }
-        None => bodies
-            .push(json!({ "type": "TextualBody", "purpose": "classifying", "value": "claim" })),
+        Some(e) => bodies.push(shapes::textual("tagging", &e.id)),
+        None => bodies.push(shapes::textual("classifying", "claim")),
     }
     if let Some(text) = row
         .get("text")
         .and_then(Value::as_str)
         .filter(|t| !t.trim().is_empty())
     {
-        bodies.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": text }));
+        bodies.push(shapes::textual("commenting", text));
     }
     out.insert("body".into(), Value::Array(bodies));
     let targets: Vec<Value> = match row.get("target") {

@@ -97,12 +97,17 @@ impl<T: Json> Json for Vec<T> {
         let Value::Array(items) = value else {
             return Err("expected an array".into());
         };
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| T::read_json(v).map_err(|e| format!("item {}: {e}", i + 1)))
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            out.push(T::read_json(v).map_err(|e| item_error(i, e))?);
+        }
+        Ok(out)
     }
+}
+
+/// The error of a list's `i`-th item (0-based), numbered from 1 (one copy for every item type).
+fn item_error(i: usize, e: String) -> String {
+    format!("item {}: {e}", i + 1)
 }
 
 /// Writes a JSON object, its fields in the order they are given.
@@ -190,10 +195,6 @@ impl Fields {
         Some(self.0.swap_remove(at).1)
     }
 
-    fn peek(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
     /// A required field's value.
     pub fn take(&mut self, key: &str) -> Result<Value, String> {
         self.remove(key)
@@ -203,14 +204,14 @@ impl Fields {
     /// A required field read as a `T`.
     pub fn get<T: Json>(&mut self, key: &str) -> Result<T, String> {
         let value = self.take(key)?;
-        T::read_json(value).map_err(|e| format!("`{key}`: {e}"))
+        read(key, value)
     }
 
     /// A field read as a `T`, `default()` when missing.
     pub fn or<T: Json>(&mut self, key: &str, default: impl FnOnce() -> T) -> Result<T, String> {
-        match self.peek(key).is_some() {
-            true => self.get(key),
-            false => Ok(default()),
+        match self.remove(key) {
+            Some(value) => read(key, value),
+            None => Ok(default()),
         }
     }
 
@@ -221,9 +222,9 @@ impl Fields {
 
     /// An optional field: `None` when missing or `null`.
     pub fn opt<T: Json>(&mut self, key: &str) -> Result<Option<T>, String> {
-        match self.peek(key) {
+        match self.remove(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(_) => self.get(key).map(Some),
+            Some(value) => read(key, value).map(Some),
         }
     }
 
@@ -252,6 +253,16 @@ impl Fields {
             Some(_) => Err(format!("`{key}`: expected a boolean")),
         }
     }
+}
+
+/// The field `key`'s `value` read as a `T`.
+fn read<T: Json>(key: &str, value: Value) -> Result<T, String> {
+    T::read_json(value).map_err(|e| field_error(key, e))
+}
+
+/// The error of the field `key` (one copy for every field type).
+fn field_error(key: &str, e: String) -> String {
+    format!("`{key}`: {e}")
 }
 
 /// `compact` JSON text laid out as `serde_json::to_string_pretty` lays it out (two spaces a level),

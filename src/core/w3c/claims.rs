@@ -19,6 +19,7 @@ use crate::core::claims::claim::{
     claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
 };
 use crate::core::json::Value;
+use crate::core::w3c::shapes;
 use crate::json;
 
 /// The value of the claimant link's `tagging` body.
@@ -36,22 +37,20 @@ pub fn bodies(claim: &ClaimDetails) -> Vec<Value> {
         } else {
             "not-check-worthy"
         };
-        out.push(json!({ "type": "TextualBody", "purpose": "classifying", "value": value, "format": "text/plain" }));
+        out.push(shapes::plain("classifying", value, false));
     }
     if let Some(verdict) = &claim.verdict {
-        out.push(json!({ "type": "TextualBody", "purpose": "assessing", "value": verdict, "format": "text/plain" }));
+        out.push(shapes::plain("assessing", verdict, false));
     }
-    out.push(json!({ "type": "TextualBody", "purpose": "moderating", "value": claim.status.name(), "format": "text/plain" }));
+    out.push(shapes::plain("moderating", claim.status.name(), false));
     if let Some(Claimant::Named { name, wikidata }) = &claim.claimant {
-        out.push(json!({ "type": "TextualBody", "purpose": "identifying", "value": name, "format": "text/plain" }));
+        out.push(shapes::plain("identifying", name, false));
         if let Some(iri) = wikidata {
-            out.push(
-                json!({ "type": "SpecificResource", "purpose": "identifying", "source": iri }),
-            );
+            out.push(shapes::resource("identifying", iri, None));
         }
     }
     for e in &claim.evidence {
-        out.push(json!({ "type": "SpecificResource", "purpose": "linking", "source": e.url, "stance": e.stance.name() }));
+        out.push(shapes::resource("linking", &e.url, Some(e.stance.name())));
     }
     out
 }

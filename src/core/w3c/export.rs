@@ -5,7 +5,7 @@ use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::{find, Entity};
 use crate::core::json::Value;
 use crate::core::text::article::Article;
-use crate::core::w3c::claims;
+use crate::core::w3c::{claims, shapes};
 use crate::json;
 
 /// The JSON-LD context of every export.
@@ -17,17 +17,13 @@ pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 fn bodies(annotation: &Annotation, registry: &[Entity]) -> Vec<Value> {
     let mut out = Vec::new();
     match &annotation.kind {
-        Kind::Claim => out.push(json!({
-            "type": "TextualBody", "purpose": "classifying", "value": "claim", "format": "text/plain", "language": "en"
-        })),
+        Kind::Claim => out.push(shapes::plain("classifying", "claim", true)),
         Kind::Entity(id) => {
             let entity = find(registry, id);
             let label = entity.map_or(id.as_str(), |e| e.label_en.as_str());
-            out.push(json!({
-                "type": "TextualBody", "purpose": "tagging", "value": label, "format": "text/plain", "language": "en"
-            }));
+            out.push(shapes::plain("tagging", label, true));
             if let Some(iri) = entity.and_then(|e| e.wikidata.as_deref()) {
-                out.push(json!({ "type": "SpecificResource", "purpose": "identifying", "source": iri }));
+                out.push(shapes::resource("identifying", iri, None));
             }
         }
     }
@@ -35,9 +31,7 @@ fn bodies(annotation: &Annotation, registry: &[Entity]) -> Vec<Value> {
         out.extend(claims::bodies(&annotation.claim));
     }
     if !annotation.note.trim().is_empty() {
-        out.push(json!({
-            "type": "TextualBody", "purpose": "commenting", "value": annotation.note, "format": "text/plain"
-        }));
+        out.push(shapes::plain("commenting", &annotation.note, false));
     }
     out
 }
@@ -48,6 +42,11 @@ pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[E
         Kind::Claim => "classifying",
         Kind::Entity(_) => "tagging",
     };
+    let (target, span) = (&annotation.target, annotation.span());
+    let selectors = vec![
+        shapes::quote_selector(&target.exact, &target.prefix, &target.suffix),
+        shapes::position_selector(span.start, span.end),
+    ];
     let mut value = json!({
         "id": annotation.id,
         "type": "Annotation",
@@ -61,10 +60,7 @@ pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[E
             "source": article.source,
             "language": article.lang,
             "textDirection": article.dir,
-            "selector": [
-                { "type": "TextQuoteSelector", "exact": annotation.target.exact, "prefix": annotation.target.prefix, "suffix": annotation.target.suffix },
-                { "type": "TextPositionSelector", "start": annotation.span().start, "end": annotation.span().end }
-            ]
+            "selector": selectors
         }
     });
     if let (Kind::Claim, Some(date), Some(map)) = (

@@ -4,3 +4,4 @@
 pub mod claims;
 pub mod export;
 pub mod import;
+pub mod shapes;
