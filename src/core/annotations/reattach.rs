@@ -21,6 +21,10 @@ pub struct Reattached {
 /// Re-attaches `annotations` to `text`: a found annotation is re-described from the current text
 /// (position, quote and context); one that is not found keeps its last selectors and becomes an orphan.
 pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
+    // Nothing to find: no need to index the text (a copy of every character of a long article).
+    if annotations.is_empty() {
+        return Reattached::default();
+    }
     let anchorer = Anchorer::new(text);
     let targets: Vec<TextSelector> = annotations.iter().map(|a| a.target.clone()).collect();
     let mut summary = Reattached::default();
@@ -54,6 +58,9 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
 /// (so it stays rejected after an edit above it); one not found stays where it was (it then matches
 /// nothing, and does no harm).
 pub fn reattach_rejections(text: &str, rejected: &mut [Rejected]) {
+    if rejected.is_empty() {
+        return;
+    }
     let anchorer = Anchorer::new(text);
     let targets: Vec<TextSelector> = rejected
         .iter()
