@@ -115,7 +115,10 @@ impl HostText {
             }
             // The leading whitespace's UTF-16 length, counted over that whitespace only.
             let lead_bytes = map.text.len() - map.text.trim_start().len();
-            let lead = map.text.get(..lead_bytes).map_or(0, |w| w.encode_utf16().count());
+            let lead = map
+                .text
+                .get(..lead_bytes)
+                .map_or(0, |w| w.encode_utf16().count());
             blocks.push(HostBlock { map, nodes, lead });
         }
         HostText {
