@@ -9,6 +9,9 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 log=$(mktemp -d)
 
+echo "== formatting (cargo fmt --check)"
+cargo fmt -- --check
+
 echo "== host tests (cargo test)"
 cargo test --locked 2>&1 | tee "$log/host.txt"
 
