@@ -3,7 +3,6 @@
 //! page's script keeps (`annotations()`, `import(json)`, `unmount()`).
 
 use crate::core::annotations::state::{Action, Notice, State};
-use crate::core::embed::css_rem::rem_to_reader_units;
 use crate::core::embed::options::{article_address, default_id, EmbedOptions, PanelPlacement};
 use crate::core::exchange::{self, Export, Format};
 use crate::core::text::article::Article;
@@ -22,11 +21,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 use yew::AppHandle;
 
-/// Hamish's own styles, inside the shadow root only.
-const CHROME_CSS: &str = concat!(
-    include_str!("../styles/hamish.css"),
-    include_str!("../styles/embed.css")
-);
+/// Hamish's own styles, inside the shadow root only (`styles/hamish.css` then `styles/embed.css`,
+/// minified and with `rem` in the reader's units, by `build.rs`).
+const CHROME_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/chrome.css"));
 
 /// Styles of the shadow root's host element, inline so page rules cannot move it (the shadow root's
 /// `:host` rule resets everything else).
@@ -245,7 +242,7 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .map_err(|_| "cannot attach a shadow root")?;
     let style = create(&document, "style")?;
-    style.set_text_content(Some(&rem_to_reader_units(CHROME_CSS)));
+    style.set_text_content(Some(CHROME_CSS));
     style
         .set_attribute("data-hamish", "styles")
         .map_err(|_| "cannot create elements")?;

@@ -56,3 +56,26 @@ fn hamish_stylesheets_have_no_rem_left() {
         assert!(left.is_empty(), "{file}: {left:?}");
     }
 }
+
+#[test]
+fn embedded_stylesheet_is_minified_with_every_selector_and_no_rem() {
+    let built = include_str!(concat!(env!("OUT_DIR"), "/chrome.css"));
+    let mut source = String::new();
+    for file in ["styles/hamish.css", "styles/embed.css"] {
+        source.push_str(&std::fs::read_to_string(file).expect("stylesheet"));
+    }
+    let unminified = rem_to_reader_units(&source).len();
+    assert!(built.len() < unminified, "{} ≥ {unminified}", built.len());
+    assert!(!built.contains("/*"), "comments left");
+    let classes = |css: &str| -> std::collections::BTreeSet<String> {
+        css.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+            .filter(|t| (t.starts_with(".hamish") || t.starts_with(".claim")) && !t.ends_with('.'))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(classes(built), classes(&source));
+    assert!(built.contains("calc(0.75 * var(--hamish-rem, 16px))"));
+    assert!(!built
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+        .any(|t| t.ends_with("rem") && t.len() > 3 && t.as_bytes()[t.len() - 4].is_ascii_digit()));
+}
