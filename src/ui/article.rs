@@ -253,6 +253,9 @@ fn suggestion(
     }
 }
 
+/// The most annotations a highlight's label describes; beyond them it says how many more start there.
+const LABEL_MAX: usize = 8;
+
 /// One run of a block as the plan draws it: its text inside every mark covering it, outermost
 /// outside; the outermost element (or a `.hl-run` wrapper around several) names what lies under it.
 fn planned_run(text: &str, start: usize, run: &PlannedRun, d: &BlockDrawing, p: &Drawer) -> Html {
@@ -262,12 +265,18 @@ fn planned_run(text: &str, start: usize, run: &PlannedRun, d: &BlockDrawing, p: 
     }
     let holder = run.named.first().copied();
     let label = holder.map(|_| {
-        run.named
+        let mut label = run
+            .named
             .iter()
+            .take(LABEL_MAX)
             .filter_map(|&i| d.annotations.get(i))
             .map(|a| describe(a, p.registry, p.lang))
             .collect::<Vec<_>>()
-            .join("; ")
+            .join("; ");
+        if run.named.len() > LABEL_MAX {
+            label.push_str(&format!("; +{}", run.named.len() - LABEL_MAX));
+        }
+        label
     });
     let mut ids = Vec::new();
     let mut keys = Vec::new();

@@ -207,3 +207,60 @@ test('hostile files: a 560 KB quote of 140,000 distinct characters and a 320 KB 
   expect(Date.now() - opened).toBeLessThan(15_000);
   expect(errors).toEqual([]);
 });
+
+test('three thousand annotations over one word are drawn as a bounded stack: no crash, and later work is saved', async ({ page }) => {
+  const errors = trackErrors(page);
+  await openFresh(page, '?ui=en');
+  const items = Array.from({ length: 3000 }, (_, i) => ({
+    '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: `urn:x:same-${i}`,
+    created: '2026-11-29T10:00:00Z', modified: '2026-11-29T10:00:00Z',
+    body: [{ type: 'TextualBody', purpose: 'classifying', value: 'claim' }],
+    target: { selector: { type: 'TextQuoteSelector', exact: 'سوريا' } },
+  }));
+  const file = JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', items });
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.locator('.hamish-notices')).toContainText(/Import/, { timeout: 15_000 });
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length, { timeout: 15_000 }).toBe(3000);
+  // Each drawn mark is an element inside the one outside it: the deepest stack stays small.
+  const deepest = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('article .hl')]
+    .map((el) => { let n = 0; for (let e = el; e; e = e.parentElement?.closest('.hl')) n++; return n; })));
+  expect(deepest).toBeGreaterThan(1);
+  expect(deepest).toBeLessThanOrEqual(12);
+  // The highlight that opens the word's annotations names some and says how many more.
+  await expect(page.locator('article [role=button][aria-label*="+2992"]')).toHaveCount(1);
+  // Work goes on: a new claim is saved, and the page opens again with all of it.
+  await dragSelect(page, 1, 'الأسد');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length, { timeout: 15_000 }).toBe(3001);
+  await page.reload();
+  await expect(page.locator('article [data-block="0"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('article [role=button][aria-label*="+2992"]')).toHaveCount(1, { timeout: 15_000 });
+  expect(errors).toEqual([]);
+});
+
+test('leaving with work no save could write: the browser asks first, and staying keeps it', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
+    const small = 'x'.repeat(1024);
+    try { for (;;) localStorage.setItem(`filler:${i++}`, small); } catch (e) { /* full */ }
+  });
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  const asked = [];
+  page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  // Once there is room the work is saved, and leaving asks nothing.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toEqual(['beforeunload']);
+});

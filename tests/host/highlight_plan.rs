@@ -251,3 +251,53 @@ fn only_the_blocks_a_change_touches_are_planned_again() {
     assert!(unchanged(&now, &blocks, 1, lists, &before[1], old));
     assert!(!unchanged(&now, &blocks, 2, lists, &before[2], old));
 }
+
+#[test]
+fn thousands_of_marks_over_one_word_draw_a_bounded_stack_that_keeps_the_named_highlight() {
+    use hamish::core::drawing::plan::MAX_LAYERS;
+    let registry = default_registry();
+    // (covering spans, what each run may draw): the same word thousands of times; nested spans
+    // growing outwards; spans that start earlier than the word (so the holder is deep inside).
+    let same: Vec<Annotation> = (0..3000)
+        .map(|i| annotation(&format!("urn:s{i}"), Kind::Claim, 4, 9))
+        .collect();
+    let nested: Vec<Annotation> = (0..400)
+        .map(|i| annotation(&format!("urn:n{i}"), Kind::Claim, 4 - i % 4, 9 + i % 9))
+        .collect();
+    let mut deep: Vec<Annotation> = (0..40)
+        .map(|i| annotation(&format!("urn:e{i}"), Kind::Entity("russia".into()), 0, 18))
+        .collect();
+    deep.push(annotation("urn:late", Kind::Claim, 10, 12));
+    for annotations in [same, nested, deep] {
+        let drawn = plan(&annotations, &[], &registry, None, Visible::All);
+        let runs = drawn.runs(Span::new(0, TEXT.chars().count()));
+        assert!(!runs.is_empty());
+        for run in &runs {
+            assert!(
+                run.layers.len() <= MAX_LAYERS,
+                "{} layers",
+                run.layers.len()
+            );
+            if let Some(&holder) = run.named.first() {
+                assert!(
+                    run.layers
+                        .iter()
+                        .any(|l| l.mark.marked == Marked::Annotation(holder)),
+                    "the named highlight is drawn"
+                );
+            }
+            let covering = annotations
+                .iter()
+                .filter(|a| a.span().covers(run.span))
+                .count();
+            if covering <= MAX_LAYERS {
+                assert_eq!(run.layers.len(), covering, "all drawn when few");
+            } else {
+                assert!(
+                    run.layers.len() >= MAX_LAYERS - 1,
+                    "the outermost are drawn"
+                );
+            }
+        }
+    }
+}

@@ -15,6 +15,13 @@ use crate::core::text::span::Span;
 /// highlight ranges make the browser slow at every change to a host page.
 pub const DRAW_ALL: usize = 400;
 
+/// The most marks drawn over one run: the outermost `MAX_LAYERS - 1` and the highlight that names the
+/// annotations starting there. Each mark is an element nested in the one outside it, built
+/// recursively by yew and the browser: a few thousand annotations over one word ran out of stack.
+/// A deeper stack would look no different (tints and underlines stop changing after a few); the
+/// marks not drawn there are still in the panel's list.
+pub const MAX_LAYERS: usize = 12;
+
 /// How a span looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
@@ -87,7 +94,8 @@ pub struct Layer {
 pub struct PlannedRun {
     /// Where it is.
     pub span: Span,
-    /// The marks covering it, outermost first (by start, then the longer first).
+    /// The marks covering it, outermost first (by start, then the longer first); at most
+    /// [`MAX_LAYERS`] of them.
     pub layers: Vec<Layer>,
     /// The annotations starting at this run (indices), outermost first: the first of them holds the
     /// one focusable highlight of the run, labelled with all of them.
@@ -265,7 +273,7 @@ impl Plan {
                     run.covering.iter().map(|&i| &self.marks[i]).collect();
                 sort_by(&mut covering, |a, b| outermost_first(a, b));
                 let mut entities = 0;
-                let layers: Vec<Layer> = covering
+                let mut layers: Vec<Layer> = covering
                     .iter()
                     .map(|&&mark| {
                         let depth = entities;
@@ -281,7 +289,7 @@ impl Plan {
                         }
                     })
                     .collect();
-                let named = layers
+                let named: Vec<usize> = layers
                     .iter()
                     .filter(|l| l.starts_here)
                     .filter_map(|l| match l.mark.marked {
@@ -289,6 +297,15 @@ impl Plan {
                         _ => None,
                     })
                     .collect();
+                if layers.len() > MAX_LAYERS {
+                    let holder = named.first().map(|&i| Marked::Annotation(i));
+                    let mut kept = 0;
+                    layers.retain(|l| {
+                        let keep = kept < MAX_LAYERS - 1 || Some(l.mark.marked) == holder;
+                        kept += usize::from(keep);
+                        keep
+                    });
+                }
                 PlannedRun {
                     span: run.span,
                     layers,
