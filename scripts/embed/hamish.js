@@ -13,9 +13,33 @@ let started;
 export function ready() {
   started ??= import(new URL('hamish-core.js', base).href).then(async (core) => {
     await core.default({ module_or_path: new URL('hamish-core_bg.wasm', base) });
+    addEventListener('error', stopped);
+    addEventListener('unhandledrejection', stopped);
     return core;
   });
   return started;
+}
+
+/** The last resort: if Hamish's WebAssembly ever stops (a trap in its code), the reader is told at
+ * once that what was saved is safe and to reload, instead of finding later that nothing was saved. */
+function stopped(e) {
+  const error = e.error || e.reason;
+  if (!(error instanceof WebAssembly.RuntimeError) || !String(error.stack).includes('hamish-core')) return;
+  if (document.getElementById('hamish-stopped')) return;
+  const ar = /^ar\b/i.test(document.documentElement.lang);
+  const alert = document.createElement('p');
+  alert.id = 'hamish-stopped';
+  alert.setAttribute('role', 'alert');
+  alert.lang = ar ? 'ar' : 'en';
+  alert.dir = ar ? 'rtl' : 'ltr';
+  alert.textContent = ar
+    ? 'توقف هامش بسبب خطأ داخلي. ما حُفظ قبل الآن محفوظ؛ أعد تحميل الصفحة لتتابع.'
+    : 'Hamish stopped after an internal error. What was saved until now is safe; reload the page to go on.';
+  Object.assign(alert.style, {
+    position: 'fixed', insetInline: '0', bottom: '0', zIndex: '2147483001', margin: '0', padding: '0.6em 1em',
+    background: '#fff1e5', color: '#6b2a00', borderTop: '2px solid #bc4c00', font: '600 16px/1.5 system-ui, sans-serif',
+  });
+  document.body.append(alert);
 }
 
 const handles = new WeakMap();

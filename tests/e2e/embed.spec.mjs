@@ -484,3 +484,20 @@ test('when the host changes its article after mounting, Hamish reads it again; w
   expect(total).toBe(2);
   expect(seen.errors).toEqual([]);
 });
+
+test('if the core ever stops, the reader is told on the host page; the site\'s own errors are not Hamish stopping', async ({ page }) => {
+  await openSite(page);
+  const trap = (where) => page.evaluate((where) => setTimeout(() => {
+    const error = new WebAssembly.RuntimeError('unreachable');
+    Object.defineProperty(error, 'stack', { value: `RuntimeError: unreachable\n    at ${where}:wasm-function[12]:0x3f0` });
+    throw error;
+  }), where);
+  await trap('http://127.0.0.1/other/site-module.wasm');
+  await page.evaluate(() => setTimeout(() => { throw new TypeError('a site script'); }));
+  await page.waitForTimeout(200);
+  await expect(page.locator('#hamish-stopped')).toHaveCount(0);
+  await trap('http://127.0.0.1/hamish/hamish-core_bg.wasm');
+  const alert = page.getByRole('alert').filter({ hasText: 'أعد تحميل الصفحة' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toHaveAttribute('lang', 'ar');
+});

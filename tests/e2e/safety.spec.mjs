@@ -264,3 +264,22 @@ test('leaving with work no save could write: the browser asks first, and staying
   await expect.poll(() => page.isClosed()).toBe(true);
   expect(asked).toEqual(['beforeunload']);
 });
+
+test('if the WebAssembly ever stops, the reader is told at once that saved work is safe and to reload', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await expect(page.locator('#hamish-stopped')).toHaveCount(0);
+  // A trap surfaces as an uncaught WebAssembly.RuntimeError (here thrown the same way, from a task).
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  const alert = page.getByRole('alert').filter({ hasText: 'Hamish stopped after an internal error' });
+  await expect(alert).toBeVisible();
+  await expect(alert.locator('[lang=ar]')).toContainText('أعد تحميل الصفحة');
+  // Other errors of the page are not Hamish stopping.
+  await page.reload();
+  await page.evaluate(() => setTimeout(() => { throw new TypeError('a site script'); }));
+  await page.waitForTimeout(200);
+  await expect(page.locator('#hamish-stopped')).toHaveCount(0);
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+});
