@@ -258,7 +258,11 @@ fn a_corrupt_entry_is_backed_up_not_overwritten() {
     assert!(stored.annotations.is_empty());
     let backup = backup_key(id, "2026-11-29T10:00:00Z");
     match notices.as_slice() {
-        [Notice::StoredEntryBackedUp { reason, backup_key }] => {
+        [Notice::StoredEntryBackedUp {
+            reason,
+            backup_key,
+            salvaged: 0,
+        }] => {
             assert!(reason.contains("not valid JSON"), "{reason}");
             assert_eq!(backup_key, &backup);
         }

@@ -22,10 +22,19 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
     let s = lang.strings();
     match notice {
         Notice::StorageUnavailable => (s.storage_unavailable.into(), true),
-        Notice::StoredEntryBackedUp { reason, backup_key } => (
-            s.entry_backed_up
-                .replace("{key}", backup_key)
-                .replace("{reason}", reason),
+        Notice::StoredEntryBackedUp {
+            reason,
+            backup_key,
+            salvaged,
+        } => (
+            if *salvaged > 0 {
+                s.entry_salvaged
+            } else {
+                s.entry_backed_up
+            }
+            .replace("{key}", backup_key)
+            .replace("{n}", &salvaged.to_string())
+            .replace("{reason}", reason),
             true,
         ),
         Notice::StoredEntryKept { reason } => (s.entry_kept.replace("{reason}", reason), true),

@@ -2,7 +2,9 @@
 
 use crate::core::annotations::state::Notice;
 use crate::core::annotations::time::instant_or_oldest;
-use crate::core::storage::entry::{decode, encode, schema_of, Decoded, Stored, SCHEMA_VERSION};
+use crate::core::storage::entry::{
+    decode, encode, salvage, schema_of, Decoded, Stored, SCHEMA_VERSION,
+};
 use crate::core::storage::keys::{backup_key_in, entry_key_in, DEFAULT_NAMESPACE, PROBE_KEY};
 use crate::core::storage::merge::{horizon, merge};
 use std::cell::{Cell, RefCell};
@@ -115,8 +117,8 @@ impl AnnotationStore {
     }
 
     /// Loads the article's annotations and rejected suggestions. An unusable entry is copied
-    /// unchanged to a backup key (named with `stamp`) and replaced by an empty one, so Hamish starts
-    /// clean; if even the backup fails, saving is switched off so the entry is never overwritten. An
+    /// unchanged to a backup key (named with `stamp`) and replaced by what can still be read of it
+    /// item by item ([`salvage`]; nothing when it is not JSON); if even the backup fails, saving is switched off so the entry is never overwritten. An
     /// entry of a newer schema (written by a newer Hamish), or one that cannot be read at all, is
     /// never overwritten either: saving stays off and the tab keeps its changes in memory.
     pub fn load(&self, stamp: &str) -> (Stored, Vec<Notice>) {
@@ -145,17 +147,17 @@ impl AnnotationStore {
                     .as_deref()
                     .is_some_and(|r| self.backend.write(&backup, r).is_ok());
                 if kept {
-                    let clean = encode(&self.article_id, &Stored::default());
+                    let salvaged = raw.as_deref().map(salvage).unwrap_or_default();
+                    let clean = encode(&self.article_id, &salvaged);
                     if self.backend.write(&key, &clean).is_ok() {
                         *self.last_written.borrow_mut() = clean;
                     }
-                    (
-                        Stored::default(),
-                        vec![Notice::StoredEntryBackedUp {
-                            reason,
-                            backup_key: backup,
-                        }],
-                    )
+                    let notice = Notice::StoredEntryBackedUp {
+                        reason,
+                        backup_key: backup,
+                        salvaged: salvaged.annotations.len(),
+                    };
+                    (salvaged, vec![notice])
                 } else {
                     self.saving.set(false);
                     (Stored::default(), vec![Notice::StoredEntryKept { reason }])

@@ -283,3 +283,24 @@ test('if the WebAssembly ever stops, the reader is told at once that saved work 
   await expect(page.locator('#hamish-stopped')).toHaveCount(0);
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
 });
+
+test('a stored entry with one broken item: the rest is shown and saved, and the whole entry is kept as a backup', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await dragSelect(page, 1, 'الأسد');
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(2);
+  const broken = await page.evaluate((key) => {
+    const raw = localStorage.getItem(key).replace('"annotations":[', '"annotations":[{"id":3},');
+    localStorage.setItem(key, raw);
+    return raw;
+  }, ENTRY_KEY);
+  await page.reload();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await expect(page.getByRole('alert').filter({ hasText: 'the 2 that could be read are shown' })).toBeVisible();
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hamish:backup:'))
+    .map((k) => localStorage.getItem(k)));
+  expect(backups).toEqual([broken]);
+  expect((await storedEntry(page)).annotations.length).toBe(2);
+});

@@ -111,3 +111,56 @@ fn rejected_suggestions_read_and_write_back_byte_for_byte() {
     );
     assert_eq!(encode("seed", &stored), today);
 }
+
+#[test]
+fn what_can_still_be_read_of_an_unusable_entry_is_salvaged_item_by_item() {
+    use hamish::core::annotations::model::Tombstone;
+    use hamish::core::storage::entry::{salvage, MAX_NOTE};
+    let a = article();
+    let good = annotate(&a, "روسيا", Kind::Claim, "u:good");
+    let mut long_note = annotate(&a, "الأتراك", Kind::Claim, "u:long");
+    long_note.note = "n".repeat(MAX_NOTE + 1);
+    let rejected = Rejected {
+        entity: "iran".into(),
+        span: Span::new(3, 8),
+        at: String::new(),
+        quote: Default::default(),
+    };
+    let tombstone = Tombstone {
+        id: "u:gone".into(),
+        deleted: "2026-11-29T10:00:00Z".into(),
+    };
+    let stored = Stored {
+        annotations: vec![good.clone(), long_note],
+        rejected: vec![rejected.clone()],
+        deleted: vec![tombstone.clone()],
+    };
+    // Broken items among good ones in each list; an annotation over the note limit.
+    let broken = encode(&a.id, &stored)
+        .replacen(
+            "\"annotations\":[",
+            "\"annotations\":[{\"id\":3},\"x\",null,",
+            1,
+        )
+        .replacen("\"rejected\":[", "\"rejected\":[{\"entity\":1},", 1)
+        .replacen("\"deleted\":[", "\"deleted\":[7,", 1);
+    assert!(matches!(decode(Some(&broken)), Decoded::Unusable(_)));
+    assert_eq!(
+        salvage(&broken),
+        Stored {
+            annotations: vec![good],
+            rejected: vec![rejected],
+            deleted: vec![tombstone],
+        }
+    );
+    // Nothing is salvaged from what is not an entry of this schema.
+    for raw in [
+        "{not json",
+        "[1,2]",
+        "{\"schema\":2,\"article\":\"a\",\"annotations\":[{\"id\":3}]}",
+        "{\"annotations\":[]}",
+        "{\"schema\":1,\"article\":\"a\",\"annotations\":7}",
+    ] {
+        assert_eq!(salvage(raw), Stored::default(), "{raw}");
+    }
+}

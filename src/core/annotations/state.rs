@@ -78,8 +78,13 @@ pub struct Popover {
 pub enum Notice {
     /// localStorage cannot be used: annotations live only as long as the tab.
     StorageUnavailable,
-    /// The stored entry was unusable; it was kept under `backup_key` and Hamish started clean.
-    StoredEntryBackedUp { reason: String, backup_key: String },
+    /// The stored entry was unusable; it was kept under `backup_key`, and Hamish started from the
+    /// `salvaged` annotations that could still be read (0: it started clean).
+    StoredEntryBackedUp {
+        reason: String,
+        backup_key: String,
+        salvaged: usize,
+    },
     /// The stored entry was unusable and could not be backed up: saving is off so it is not overwritten.
     StoredEntryKept { reason: String },
     /// Writing to storage failed (e.g. quota): the change is kept in this tab only, and saved with

@@ -4,7 +4,7 @@ use crate::core::anchoring::selectors::{CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::entities::suggestions::Rejected;
 use crate::core::json::Value;
-use crate::core::storage::json::{Fields, Object};
+use crate::core::storage::json::{Fields, Json, Object};
 use crate::core::text::source::MAX_BYTES;
 
 /// The schema version this build writes and reads.
@@ -113,6 +113,42 @@ pub fn decode(raw: Option<&str>) -> Decoded {
         }
     }
     Decoded::Stored(stored)
+}
+
+/// What can still be read, item by item, of an entry [`decode`] found unusable: the annotations,
+/// rejections and tombstones that read on their own and are within the limits, when the entry is
+/// JSON of this schema no larger than [`MAX_ENTRY`]; nothing otherwise. The caller keeps the raw entry
+/// as a backup, so the items left out are not lost.
+pub fn salvage(raw: &str) -> Stored {
+    let mut stored = Stored::default();
+    if raw.len() > MAX_ENTRY {
+        return stored;
+    }
+    let Ok(value) = crate::core::json::from_str(raw) else {
+        return stored;
+    };
+    if version(&value) != Some(u64::from(SCHEMA_VERSION)) {
+        return stored;
+    }
+    let Ok(mut f) = Fields::of(value) else {
+        return stored;
+    };
+    stored.annotations = readable(&mut f, "annotations");
+    stored.annotations.retain_mut(|a| within_limits(a).is_ok());
+    stored.rejected = readable(&mut f, "rejected");
+    stored.deleted = readable(&mut f, "deleted");
+    stored
+}
+
+/// The items of the list field `key` that read as a `T` on their own.
+fn readable<T: Json>(f: &mut Fields, key: &str) -> Vec<T> {
+    match f.take(key) {
+        Ok(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|item| T::read_json(item).ok())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Refuses a stored annotation whose quote or note is over its limit; cuts its contexts.
