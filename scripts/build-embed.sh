@@ -19,7 +19,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hamish-cor
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/hamish-embed.wasm"
 wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-  --enable-multivalue "$out/hamish-core_bg.wasm" -o "$out/hamish-core_bg.wasm"
+  --enable-multivalue --one-caller-inline-max-function-size=100 "$out/hamish-core_bg.wasm" -o "$out/hamish-core_bg.wasm"
 # The public URL goes into hamish.js as a JavaScript string literal (JSON-quoted: any character is safe).
 HAMISH_PUBLIC_URL="$public" node -e '
   const fs = require("fs");
