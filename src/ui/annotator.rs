@@ -245,15 +245,27 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             }
         });
     }
-    // After a backup is restored: this article's restored annotations, and the reader's entities.
-    let after_restore: Rc<dyn Fn()> = {
-        let sync = sync.clone();
+    // Restores a backup file: other articles in storage, this one as an undoable step; then the
+    // reader's entities.
+    let restore: Rc<dyn Fn(&str)> = {
         let dispatcher = state.dispatcher();
+        let (store, current) = (store.clone(), current.clone());
         let follow_registry = setup.follow_registry;
-        Rc::new(move || {
-            sync();
-            if follow_registry {
-                dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
+        Rc::new(move |text| {
+            let now = clock::now_iso();
+            match backup::import_all(text, &now, &store.0.key()) {
+                Ok((others, mut here)) => {
+                    reattach_stored(&current.borrow().text, &mut here);
+                    dispatcher.dispatch(Action::Restore {
+                        backup: here,
+                        now,
+                        others,
+                    });
+                    if follow_registry {
+                        dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
+                    }
+                }
+                Err(error) => dispatcher.dispatch(Action::Notify(Notice::BackupFailed(error))),
             }
         })
     };
@@ -347,7 +359,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         state.dispatcher(),
         article.clone(),
         state.registry.clone(),
-        after_restore,
+        restore,
     );
     Annotator {
         state,
@@ -553,7 +565,7 @@ pub fn use_import_file(
     dispatcher: UseReducerDispatcher<State>,
     article: Rc<Article>,
     registry: Rc<Vec<Entity>>,
-    after_restore: Rc<dyn Fn()>,
+    restore: Rc<dyn Fn(&str)>,
 ) -> Callback<Event> {
     let reading = use_mut_ref(|| None::<FileReader>);
     Callback::from(move |e: Event| {
@@ -567,21 +579,11 @@ pub fn use_import_file(
         let dispatcher = dispatcher.clone();
         let article = article.clone();
         let registry = registry.clone();
-        let after_restore = after_restore.clone();
+        let restore = restore.clone();
         let task = gloo::file::callbacks::read_as_text(&file.into(), move |read| {
             // A backup of everything ("Export all") is restored, not imported into this article.
             if let Some(text) = read.as_ref().ok().filter(|t| is_backup(t)) {
-                match backup::import_all(text, &clock::now_iso()) {
-                    Ok(done) => {
-                        after_restore();
-                        dispatcher.dispatch(Action::Notify(Notice::BackupRestored {
-                            articles: done.articles,
-                            refused: done.refused,
-                        }));
-                    }
-                    Err(error) => dispatcher.dispatch(Action::Notify(Notice::BackupFailed(error))),
-                }
-                return;
+                return restore(text);
             }
             let parsed = read
                 .map_err(|e| import::ImportError::Unreadable(e.to_string()))

@@ -92,13 +92,20 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         Notice::OpenFailed(e) => (s.open_failed.replace("{reason}", &lang.open_error(e)), true),
         Notice::HighlightsUnsupported => (s.no_highlights.into(), true),
         Notice::SavingPaused => (lang.history().saving_paused.into(), true),
-        Notice::BackupRestored { articles, refused } => (
-            lang.history()
+        Notice::BackupRestored(r) => {
+            let h = lang.history();
+            let mut text = h
                 .backup_restored
-                .replace("{n}", &articles.to_string())
-                .replace("{refused}", &refused.to_string()),
-            *refused > 0,
-        ),
+                .replace("{added}", &r.added.to_string())
+                .replace("{updated}", &r.updated.to_string())
+                .replace("{n}", &r.articles.to_string());
+            if r.refused > 0 {
+                text.push(' ');
+                text.push_str(&h.backup_refused.replace("{n}", &r.refused.to_string()));
+            }
+            (text, r.refused > 0)
+        }
+        Notice::ChangedElsewhere => (lang.history().changed_elsewhere.into(), true),
         Notice::BackupFailed(error) => (lang.backup_error(error), true),
         Notice::Done { kind, count } => (lang.done(*kind, *count), false),
     }

@@ -3,8 +3,8 @@
 
 use crate::core::annotations::time::instant_or_oldest;
 use crate::core::entities::registry::{decode_custom, encode_custom};
-use crate::core::storage::backup::{read, restore, write, BackupError};
-use crate::core::storage::entry::{decode, Decoded};
+use crate::core::storage::backup::{read, restore, write, BackupError, Restored};
+use crate::core::storage::entry::{decode, Decoded, Stored};
 use crate::core::storage::keys::{entry_article, entry_key, ENTITIES_KEY};
 use crate::core::storage::merge::horizon;
 use crate::web::storage::Backend;
@@ -25,35 +25,32 @@ pub fn export_all(now: &str) -> String {
     write(&entries, entities.as_deref(), now)
 }
 
-/// What restoring a backup did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Restored {
-    /// Articles whose stored annotations changed.
-    pub articles: usize,
-    /// Articles that could not be written (storage full).
-    pub refused: usize,
-}
-
-/// Restores a backup file: each article's entry merged with what is stored (never over newer
-/// work), the reader's entities added to theirs (an entity already there stays as it is).
-pub fn import_all(text: &str, now: &str) -> Result<Restored, BackupError> {
+/// Restores a backup file: each article's entry merged with what is stored (see
+/// [`crate::core::storage::backup::restore_into`]: never over newer work, never deleting), the
+/// reader's entities added to theirs (an entity already there stays as it is). The entry stored
+/// under `current` (the open article's key) is not written but returned (empty when the backup has
+/// none), for the tab to restore as an undoable step.
+pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Stored), BackupError> {
     let backup = read(text)?;
     let backend = Backend::local().unwrap_or_else(Backend::memory);
     let prune_before = horizon(instant_or_oldest(now));
-    let mut done = Restored {
-        articles: 0,
-        refused: 0,
-    };
-    for (id, backed_up) in &backup.articles {
-        let key = entry_key(id);
+    let mut done = Restored::default();
+    let mut here = Stored::default();
+    for (id, backed_up) in backup.articles {
+        let key = entry_key(&id);
+        if key == current {
+            here = backed_up;
+            continue;
+        }
         let stored = match decode(backend.read(&key).ok().flatten().as_deref()) {
             Decoded::Stored(stored) => Some(stored),
             // An entry that cannot be read is never written over.
             Decoded::Unusable(_) => continue,
         };
-        if let Some(entry) = restore(id, backed_up, stored.as_ref(), prune_before) {
+        if let Some((entry, changed)) = restore(&id, &backed_up, stored.as_ref(), now, prune_before)
+        {
             match backend.write(&key, &entry) {
-                Ok(()) => done.articles += 1,
+                Ok(()) => done = done.and(changed),
                 Err(_) => done.refused += 1,
             }
         }
@@ -76,5 +73,5 @@ pub fn import_all(text: &str, now: &str) -> Result<Restored, BackupError> {
             }
         }
     }
-    Ok(done)
+    Ok((done, here))
 }

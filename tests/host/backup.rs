@@ -2,8 +2,14 @@
 
 use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
-use hamish::core::storage::backup::{is_backup, read, restore, write, BackupError};
+use hamish::core::annotations::model::Tombstone;
+use hamish::core::storage::backup::{
+    is_backup, read, restore, restore_into, write, BackupError, Restored,
+};
 use hamish::core::storage::entry::{decode, encode, Decoded, Stored};
+
+/// When the backups below are restored.
+const NOW: &str = "2027-06-01T00:00:00Z";
 
 #[test]
 fn a_backup_round_trips_and_restores_by_merging() {
@@ -40,14 +46,17 @@ fn a_backup_round_trips_and_restores_by_merging() {
         annotations: vec![newer],
         ..Stored::default()
     };
-    let entry = restore("seed", &backed_up, Some(&stored), i64::MIN).expect("a change");
-    let Decoded::Stored(restored) = decode(Some(&entry)) else {
+    let entry = restore("seed", &backed_up, Some(&stored), NOW, i64::MIN).expect("a change");
+    let Decoded::Stored(restored) = decode(Some(&entry.0)) else {
         panic!("unusable")
     };
     assert_eq!(restored.annotations.len(), 2);
     assert!(restored.annotations.iter().any(|x| x.note == "أحدث"));
     // Restoring the same backup again changes nothing.
-    assert_eq!(restore("seed", &backed_up, Some(&restored), i64::MIN), None);
+    assert_eq!(
+        restore("seed", &backed_up, Some(&restored), NOW, i64::MIN),
+        None
+    );
 }
 
 #[test]
@@ -59,4 +68,134 @@ fn what_is_not_a_backup_is_refused() {
         Err(BackupError::NotABackup)
     );
     assert!(!is_backup("{\"type\":\"AnnotationCollection\"}"));
+}
+
+#[test]
+fn a_restore_never_deletes_or_overwrites_newer_work() {
+    let a = article();
+    let mine = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    let mut edited = mine.clone();
+    edited.note = "later, here".into();
+    edited.modified = NOW.into();
+    let theirs = annotate(&a, "إيران", Kind::Claim, "u:2");
+    let mut future = mine.clone();
+    future.note = "from a fast clock".into();
+    future.modified = "2099-01-01T00:00:00Z".into();
+    let grave = |id: &str, at: &str| Tombstone {
+        id: id.into(),
+        deleted: at.into(),
+    };
+    let here = Stored {
+        annotations: vec![mine.clone()],
+        ..Stored::default()
+    };
+    let counts = |added, updated| Restored {
+        articles: usize::from(added + updated > 0),
+        added,
+        updated,
+        ..Restored::default()
+    };
+    type Case = (&'static str, Stored, Stored, Vec<&'static str>, Restored);
+    let cases: Vec<Case> = vec![
+        (
+            "a tombstone dated 2099 does not delete a live annotation",
+            here.clone(),
+            Stored {
+                deleted: vec![grave("u:1", "2099-01-01T00:00:00Z")],
+                ..Stored::default()
+            },
+            vec![""],
+            counts(0, 0),
+        ),
+        (
+            "a future-dated version, clamped to now, does not beat an edit made now",
+            Stored {
+                annotations: vec![edited],
+                ..Stored::default()
+            },
+            Stored {
+                annotations: vec![future.clone()],
+                ..Stored::default()
+            },
+            vec!["later, here"],
+            counts(0, 0),
+        ),
+        (
+            "a later version updates, clamped to now",
+            here.clone(),
+            Stored {
+                annotations: vec![future],
+                ..Stored::default()
+            },
+            vec!["from a fast clock"],
+            counts(0, 1),
+        ),
+        (
+            "a new annotation is added; a tombstone of one not here is kept",
+            here.clone(),
+            Stored {
+                annotations: vec![theirs],
+                deleted: vec![grave("u:3", "2099-01-01T00:00:00Z")],
+                ..Stored::default()
+            },
+            vec!["", ""],
+            counts(1, 0),
+        ),
+    ];
+    for (name, current, backed_up, notes, want) in cases {
+        let (merged, done) = restore_into(&current, &backed_up, NOW, i64::MIN);
+        let got: Vec<&str> = merged.annotations.iter().map(|x| x.note.as_str()).collect();
+        assert_eq!(got, notes, "{name}");
+        assert_eq!(done, want, "{name}");
+        assert!(
+            merged
+                .annotations
+                .iter()
+                .all(|x| x.modified.as_str() <= NOW)
+                && merged.deleted.iter().all(|t| t.deleted.as_str() <= NOW),
+            "{name}: nothing dated after now"
+        );
+        assert!(
+            current
+                .annotations
+                .iter()
+                .all(|c| merged.annotations.iter().any(|m| m.id == c.id)),
+            "{name}: nothing deleted"
+        );
+    }
+}
+
+#[test]
+fn a_backup_is_read_with_no_time_after_its_export() {
+    let a = article();
+    let mut future = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    future.modified = "2099-01-01T00:00:00Z".into();
+    let entry = Stored {
+        annotations: vec![future],
+        deleted: vec![Tombstone {
+            id: "u:2".into(),
+            deleted: "2099-01-01T00:00:00Z".into(),
+        }],
+        ..Stored::default()
+    };
+    let file = write(
+        &[("seed".into(), encode("seed", &entry))],
+        None,
+        "2026-12-01T00:00:00Z",
+    );
+    let backup = read(&file).expect("a backup");
+    let (_, got) = &backup.articles[0];
+    assert_eq!(got.annotations[0].modified, "2026-12-01T00:00:00Z");
+    assert_eq!(got.deleted[0].deleted, "2026-12-01T00:00:00Z");
+    // So restoring it twice, at different times, changes nothing the second time.
+    let (once, _) = restore("seed", &got.clone(), None, NOW, i64::MIN)
+        .map(|(e, d)| (e, d))
+        .expect("a change");
+    let Decoded::Stored(once) = decode(Some(&once)) else {
+        panic!("unusable")
+    };
+    assert_eq!(
+        restore("seed", got, Some(&once), "2028-01-01T00:00:00Z", i64::MIN),
+        None
+    );
 }

@@ -27,6 +27,7 @@ mod history;
 mod import;
 mod index;
 mod json;
+mod later;
 mod mentions;
 mod merge;
 mod messages;

@@ -3,6 +3,7 @@
 //! restored annotation is modified again; a removed one gets a tombstone).
 
 use crate::core::annotations::model::{Annotation, Tombstone};
+use crate::core::annotations::time::{after, instant_or_oldest};
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
@@ -170,6 +171,79 @@ impl Step {
     }
 }
 
+impl Step {
+    /// Whether `annotations` hold what this step left — its "after" side (`after`), else its
+    /// "before" side (what undoing it left): for each annotation it touched, that version (the same
+    /// `modified`), or none where it removed one. Undo and redo apply a step only then; an
+    /// annotation changed since (by another tab) is newer work, never replaced.
+    pub fn left_in(&self, annotations: &[Annotation], after: bool) -> bool {
+        let now = Index::new(annotations.iter().map(|a| a.id.as_str()));
+        self.changes.iter().all(|(b, a)| {
+            let (left, other) = if after { (a, b) } else { (b, a) };
+            let Some(id) = left.as_ref().or(other.as_ref()).map(|x| x.id.as_str()) else {
+                return true;
+            };
+            let here = now.find(id).and_then(|i| annotations.get(i));
+            here.map(|x| &x.modified) == left.as_ref().map(|x| &x.modified)
+        })
+    }
+
+    /// Renames the version of `id` dated `from` to `to` wherever this step holds it: an undo or redo
+    /// dates what it puts back anew, and the steps that hold that version must still recognise it.
+    pub fn relabel(&mut self, id: &str, from: &str, to: &str) {
+        for (b, a) in &mut self.changes {
+            for x in [b, a].into_iter().flatten() {
+                if x.id == id && x.modified == from {
+                    x.modified = to.to_string();
+                }
+            }
+        }
+    }
+}
+
+/// Dates every change from `before` (annotations) and `graves` (tombstones) to `annotations` and
+/// `deleted` later than the version it changes: an annotation modified, removed (its tombstone) or
+/// brought back is dated at least one millisecond after that id's latest known time (see
+/// [`after`]). Every change of the reader's goes through here, so a version dated in the future (a
+/// colleague's fast clock) never wins a merge over the reader's later edit of it.
+pub fn date_changes(
+    before: &[Annotation],
+    graves: &[Tombstone],
+    annotations: &mut [Annotation],
+    deleted: &mut [Tombstone],
+) {
+    let (old, buried) = (
+        Index::new(before.iter().map(|a| a.id.as_str())),
+        Index::new(graves.iter().map(|t| t.id.as_str())),
+    );
+    let previous = |id: &str| {
+        let a = old
+            .find(id)
+            .and_then(|i| before.get(i))
+            .map(|a| &a.modified);
+        let t = buried
+            .find(id)
+            .and_then(|i| graves.get(i))
+            .map(|t| &t.deleted);
+        match (a, t) {
+            (Some(a), Some(t)) if instant_or_oldest(t) > instant_or_oldest(a) => Some(t),
+            (a, t) => a.or(t),
+        }
+    };
+    for a in annotations.iter_mut() {
+        let same = old.find(&a.id).and_then(|i| before.get(i)) == Some(a);
+        if let Some(p) = previous(&a.id).filter(|_| !same) {
+            a.modified = after(&a.modified, p);
+        }
+    }
+    for t in deleted.iter_mut() {
+        let same = buried.find(&t.id).and_then(|i| graves.get(i)) == Some(t);
+        if let Some(p) = previous(&t.id).filter(|_| !same) {
+            t.deleted = after(&t.deleted, p);
+        }
+    }
+}
+
 /// What applying a step's "after" side changed in the parts it is applied to.
 pub struct Target<'a> {
     /// The annotations.
@@ -230,6 +304,7 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
 /// Applies `step`'s "after" side at time `at` to a stored article's entry (see [`replay`]).
 pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) {
     let mut registry = Rc::default();
+    let (before, graves) = (stored.annotations.clone(), stored.deleted.clone());
     replay(
         step,
         at,
@@ -239,5 +314,11 @@ pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) {
             deleted: &mut stored.deleted,
             registry: &mut registry,
         },
+    );
+    date_changes(
+        &before,
+        &graves,
+        &mut stored.annotations,
+        &mut stored.deleted,
     );
 }

@@ -1,13 +1,17 @@
 //! The widget's state and the one reducer every change goes through.
 
 use crate::core::anchoring::selectors::TextSelector;
-use crate::core::annotations::history::{replay, Snapshot, Step, StepKind, Target, DEPTH};
+use crate::core::annotations::history::{
+    date_changes, replay, Snapshot, Step, StepKind, Target, DEPTH,
+};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
+use crate::core::annotations::time::Instant;
 use crate::core::claims::claim::{ClaimDetails, Claimant, Status};
+use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
-use crate::core::storage::backup::BackupError;
+use crate::core::storage::backup::{restore_into, BackupError, Restored};
 use crate::core::storage::entry::{Stored, MAX_NOTE};
 use crate::core::text::open_error::OpenError;
 use crate::core::text::span::Span;
@@ -93,8 +97,11 @@ pub enum Notice {
     /// The stored entry cannot be read or was written by a newer Hamish: this tab does not write
     /// over it and keeps its changes in memory (Export keeps them).
     SavingPaused,
-    /// A backup was restored: how many articles changed and how many could not be written.
-    BackupRestored { articles: usize, refused: usize },
+    /// A backup was restored: what it changed (it never deletes anything).
+    BackupRestored(Restored),
+    /// An undo or redo was not applied: an annotation it would change was changed since (in another
+    /// tab); that newer version is kept.
+    ChangedElsewhere,
     /// A backup file was refused as a whole; nothing changed.
     BackupFailed(BackupError),
     /// A change that can be undone was made (the notice offers Undo): its kind and how many
@@ -248,6 +255,14 @@ pub enum Action {
         selectors: TextSelector,
         modified: String,
     },
+    /// Restores this article's entry from a backup made at `now` (see [`restore_into`]: nothing is
+    /// deleted or replaced by an older version; one undoable step), and reports the whole restore:
+    /// `others` is what it did to the other articles.
+    Restore {
+        backup: Stored,
+        now: String,
+        others: Restored,
+    },
 }
 
 impl Action {
@@ -268,6 +283,7 @@ impl Action {
             Action::Delete { .. } => (StepKind::Delete, None),
             Action::Import(_) => (StepKind::Import, None),
             Action::Reattach { .. } => (StepKind::Reattach, None),
+            Action::Restore { .. } => (StepKind::Import, None),
             _ => return None,
         })
     }
@@ -291,15 +307,24 @@ impl State {
         };
         let destructive = matches!(
             action,
-            Action::Delete { .. } | Action::AddMany(_) | Action::DeleteEntity { .. }
+            Action::Delete { .. }
+                | Action::AddMany(_)
+                | Action::DeleteEntity { .. }
+                | Action::Restore { .. }
         );
         let mut action = action;
         let elsewhere = match &mut action {
             Action::DeleteEntity { elsewhere, .. } => std::mem::take(elsewhere),
             _ => Vec::new(),
         };
-        let before = self.snapshot();
+        let (before, graves) = (self.snapshot(), self.deleted.clone());
         self.apply_action(action);
+        date_changes(
+            &before.annotations,
+            &graves,
+            &mut self.annotations,
+            &mut self.deleted,
+        );
         let Some(mut step) = Step::between(kind, &before, &self.snapshot(), coalesce) else {
             return;
         };
@@ -325,6 +350,34 @@ impl State {
         self.redo.clear();
     }
 
+    /// Undoes the latest step (`redo` false) or redoes the latest undone one, at time `at` — unless
+    /// an annotation it would change is no longer the version it left (changed in another tab since):
+    /// that step is dropped, the newer work kept, and the reader told.
+    fn undo_redo(&mut self, redo: bool, at: &str) {
+        let from = if redo { &mut self.redo } else { &mut self.undo };
+        let Some(step) = from.pop() else {
+            return;
+        };
+        if !step.left_in(&self.annotations, !redo) {
+            return self.apply_action(Action::Notify(Notice::ChangedElsewhere));
+        }
+        let (before, graves) = (self.annotations.clone(), self.deleted.clone());
+        let play = if redo { step.clone() } else { step.inverse() };
+        self.replay(&play, at);
+        date_changes(&before, &graves, &mut self.annotations, &mut self.deleted);
+        if redo { &mut self.undo } else { &mut self.redo }.push(step);
+        // What was put back is dated anew: every step that holds it follows.
+        for put in play.changes.iter().filter_map(|(_, a)| a.as_ref()) {
+            let Some(now) = self.get(&put.id).map(|a| a.modified.clone()) else {
+                continue;
+            };
+            for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+                step.relabel(&put.id, &put.modified, &now);
+            }
+        }
+        self.outbox.extend(play.elsewhere);
+    }
+
     /// Replays `step` at time `at` (see [`replay`]).
     fn replay(&mut self, step: &Step, at: &str) {
         replay(
@@ -347,26 +400,44 @@ impl State {
             Action::Undo { at } => {
                 self.notices
                     .retain(|n| !matches!(n, Notice::Done { .. } | Notice::Imported { .. }));
-                if let Some(step) = self.undo.pop() {
-                    let inverse = step.inverse();
-                    self.replay(&inverse, &at);
-                    self.outbox.extend(inverse.elsewhere);
-                    self.redo.push(step);
-                }
+                self.undo_redo(false, &at);
             }
-            Action::Redo { at } => {
-                if let Some(step) = self.redo.pop() {
-                    self.replay(&step, &at);
-                    self.outbox.extend(step.elsewhere.iter().cloned());
-                    self.undo.push(step);
-                }
-            }
+            Action::Redo { at } => self.undo_redo(true, &at),
             Action::Load(stored) => {
                 self.annotations = stored.annotations;
                 sort_by(&mut self.annotations, Annotation::reading_order);
                 self.rejected = stored.rejected;
                 self.deleted = stored.deleted;
                 self.loads = self.loads.wrapping_add(1);
+                // Typing after another tab's change starts a new step (its undo stops there).
+                if let Some(last) = self.undo.last_mut() {
+                    last.coalesce = None;
+                }
+                // A popover of annotations another tab deleted closes.
+                if let Some(p) = &mut self.popover {
+                    let ids = Index::new(self.annotations.iter().map(|a| a.id.as_str()));
+                    p.ids.retain(|id| ids.find(id).is_some());
+                    if p.ids.is_empty() && p.suggestions.is_empty() {
+                        self.popover = None;
+                    }
+                }
+            }
+            Action::Restore {
+                backup,
+                now,
+                others,
+            } => {
+                let current = Stored {
+                    annotations: std::mem::take(&mut self.annotations),
+                    rejected: std::mem::take(&mut self.rejected),
+                    deleted: std::mem::take(&mut self.deleted),
+                };
+                let (merged, here) = restore_into(&current, &backup, &now, Instant::MIN);
+                self.annotations = merged.annotations;
+                self.rejected = merged.rejected;
+                self.deleted = merged.deleted;
+                self.popover = None;
+                self.apply_action(Action::Notify(Notice::BackupRestored(others.and(here))));
             }
             Action::AddMany(annotations) => {
                 self.annotations.extend(annotations);

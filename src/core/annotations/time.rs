@@ -93,6 +93,53 @@ pub fn instant_or_oldest(text: &str) -> Instant {
     parse(text).unwrap_or(Instant::MIN)
 }
 
+/// `instant` written as RFC 3339 in UTC with milliseconds (`2026-11-29T10:15:30.123Z`), as the
+/// browser's clock writes it.
+pub fn format(instant: Instant) -> String {
+    let (days, ms) = (
+        instant.div_euclid(86_400_000),
+        instant.rem_euclid(86_400_000),
+    );
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        ms / 3_600_000,
+        ms / 60_000 % 60,
+        ms / 1_000 % 60,
+        ms % 1_000
+    )
+}
+
+/// The time a change made at `now` is dated, given the time of the version it changes (an
+/// annotation's `modified`, a tombstone's `deleted`): `now`, or one millisecond after `previous`
+/// when that is not earlier (a colleague's fast clock). A change is always newer than what it
+/// changes, so merging never prefers the version the reader changed.
+pub fn after(now: &str, previous: &str) -> String {
+    match parse(previous) {
+        Some(p) if instant_or_oldest(now) <= p => format(p.saturating_add(1)),
+        _ => now.to_string(),
+    }
+}
+
+/// A time read from outside (an imported file, a backup) no later than `limit`: a time after it (a
+/// fast clock, a forged date) is `limit` itself, so it cannot beat the reader's later changes.
+pub fn clamp(text: &mut String, limit: &str) {
+    if let (Some(t), Some(l)) = (parse(text), parse(limit)) {
+        if t > l {
+            *text = limit.to_string();
+        }
+    }
+}
+
 /// Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };

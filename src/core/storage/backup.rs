@@ -3,6 +3,8 @@
 //! another browser or survive "clear site data". Restoring merges each article's entry with what is
 //! stored (see [`merge`]): a backup never writes over newer work.
 
+use crate::core::annotations::time::{clamp, Instant};
+use crate::core::collections::index::Index;
 use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, Decoded, Stored};
 use crate::core::storage::json::{pretty, Fields, Object};
@@ -30,6 +32,31 @@ pub struct Backup {
     pub articles: Vec<(String, Stored)>,
     /// The reader's own entities as stored (`None` when the backup had none).
     pub entities: Option<String>,
+}
+
+/// What restoring a backup did (a backup only adds and updates: it never deletes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// Articles whose annotations changed.
+    pub articles: usize,
+    /// Annotations added.
+    pub added: usize,
+    /// Annotations replaced by the backup's later version.
+    pub updated: usize,
+    /// Articles that could not be written (storage full).
+    pub refused: usize,
+}
+
+impl Restored {
+    /// Both counts together.
+    pub fn and(self, other: Restored) -> Restored {
+        Restored {
+            articles: self.articles + other.articles,
+            added: self.added + other.added,
+            updated: self.updated + other.updated,
+            refused: self.refused + other.refused,
+        }
+    }
 }
 
 /// Whether `text` looks like a backup (so Import can tell it from annotations).
@@ -68,12 +95,13 @@ pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &st
     pretty(&out)
 }
 
-/// A backup file's fields: the articles' ids and entries, and the entities (`null` when none).
-fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value)> {
+/// A backup file's fields: the articles' ids and entries, the entities (`null` when none) and when
+/// it was exported.
+fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value, String)> {
     let mut f = Fields::of(file).ok()?;
     let format: String = f.get("format").ok()?;
     let version = f.take("version").ok()?.as_u64()?;
-    f.get::<String>("exported").ok()?;
+    let exported: String = f.get("exported").ok()?;
     if format != FORMAT || version != u64::from(VERSION) {
         return None;
     }
@@ -88,18 +116,36 @@ fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value)> {
             Some((a.get("id").ok()?, a.take("entry").ok()?))
         })
         .collect::<Option<Vec<_>>>()?;
-    Some((articles, entities))
+    Some((articles, entities, exported))
 }
 
-/// Reads a backup file.
+/// Every time in `stored` no later than `limit` (see [`clamp`]).
+fn clamp_all(stored: &mut Stored, limit: &str) {
+    for a in &mut stored.annotations {
+        clamp(&mut a.created, limit);
+        clamp(&mut a.modified, limit);
+    }
+    for r in &mut stored.rejected {
+        clamp(&mut r.at, limit);
+    }
+    for t in &mut stored.deleted {
+        clamp(&mut t.deleted, limit);
+    }
+}
+
+/// Reads a backup file. Nothing in it can be later than when it was exported: later times are
+/// clamped to its `exported` time (so restoring it twice changes nothing).
 pub fn read(text: &str) -> Result<Backup, BackupError> {
     let file =
         crate::core::json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
-    let (articles, entities) = read_file(file).ok_or(BackupError::NotABackup)?;
+    let (articles, entities, exported) = read_file(file).ok_or(BackupError::NotABackup)?;
     let articles = articles
         .into_iter()
         .filter_map(|(id, entry)| match decode(Some(&entry.to_string())) {
-            Decoded::Stored(stored) => Some((id, stored)),
+            Decoded::Stored(mut stored) => {
+                clamp_all(&mut stored, &exported);
+                Some((id, stored))
+            }
             Decoded::Unusable(_) => None,
         })
         .collect();
@@ -107,17 +153,53 @@ pub fn read(text: &str) -> Result<Backup, BackupError> {
     Ok(Backup { articles, entities })
 }
 
+/// `current` with `backed_up` (a backup's entry for the same article) restored into it at time
+/// `now`, tombstones older than `prune_before` dropped, and what changed (one article when
+/// anything did). The backup's times are clamped to `now` (a fast clock's cannot beat later work);
+/// its tombstones never remove an annotation or rejection `current` holds — they only keep away
+/// copies of what is not here — so a restore adds, or updates with a later version, and never
+/// deletes.
+pub fn restore_into(
+    current: &Stored,
+    backed_up: &Stored,
+    now: &str,
+    prune_before: Instant,
+) -> (Stored, Restored) {
+    let mut incoming = backed_up.clone();
+    clamp_all(&mut incoming, now);
+    let keys: Vec<String> = current.rejected.iter().map(|r| r.key()).collect();
+    let live = Index::new(
+        current
+            .annotations
+            .iter()
+            .map(|a| a.id.as_str())
+            .chain(keys.iter().map(String::as_str)),
+    );
+    incoming.deleted.retain(|t| live.find(&t.id).is_none());
+    let merged = merge(current, &incoming, prune_before);
+    let old = Index::new(current.annotations.iter().map(|a| a.id.as_str()));
+    let mut done = Restored::default();
+    for a in &merged.annotations {
+        match old.find(&a.id).and_then(|i| current.annotations.get(i)) {
+            None => done.added += 1,
+            Some(was) if was != a => done.updated += 1,
+            Some(_) => {}
+        }
+    }
+    done.articles = usize::from(done.added + done.updated > 0);
+    (merged, done)
+}
+
 /// The entry to store for `article` after restoring `backed_up` over what is stored (`stored`, if
-/// any), with tombstones older than `prune_before` dropped; `None` when nothing changes.
+/// any) at time `now` (see [`restore_into`]), and what changed; `None` when nothing changes.
 pub fn restore(
     article: &str,
     backed_up: &Stored,
     stored: Option<&Stored>,
-    prune_before: i64,
-) -> Option<String> {
-    let merged = match stored {
-        Some(current) => merge(current, backed_up, prune_before),
-        None => merge(backed_up, &Stored::default(), prune_before),
-    };
-    (Some(&merged) != stored).then(|| encode(article, &merged))
+    now: &str,
+    prune_before: Instant,
+) -> Option<(String, Restored)> {
+    let empty = Stored::default();
+    let (merged, done) = restore_into(stored.unwrap_or(&empty), backed_up, now, prune_before);
+    (Some(&merged) != stored).then(|| (encode(article, &merged), done))
 }

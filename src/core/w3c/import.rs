@@ -5,7 +5,7 @@
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
-use crate::core::annotations::time::{instant_or_oldest, parse as parse_time};
+use crate::core::annotations::time::{clamp, instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{ClaimDetails, Claimant};
 use crate::core::collections::index::Index;
 use crate::core::entities::registry::Entity;
@@ -288,7 +288,8 @@ fn kind_and_note(annotation: &Value, registry: &[Entity]) -> Result<(Kind, Strin
 }
 
 /// Reads a file's text as W3C annotations and anchors them in `text` (the current article).
-/// An annotation without a usable id is named from its target and bodies; `now` dates those without times. Invalid JSON, or
+/// An annotation without a usable id is named from its target and bodies; `now` dates those without
+/// times, and is the latest time an imported one can have (later ones are clamped to it). Invalid JSON, or
 /// JSON without annotations, is an error and yields nothing.
 pub fn parse(
     json: &str,
@@ -335,11 +336,14 @@ pub fn parse(
             }
         };
         let field = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_string);
-        let created = field("created").unwrap_or_else(|| now.to_string());
-        let modified = field("modified").unwrap_or_else(|| created.clone());
+        let mut created = field("created").unwrap_or_else(|| now.to_string());
+        let mut modified = field("modified").unwrap_or_else(|| created.clone());
         if parse_time(&created).is_none() || parse_time(&modified).is_none() {
             undated += 1;
         }
+        // A time after `now` (a colleague's fast clock) is `now`: it cannot beat later edits.
+        clamp(&mut created, now);
+        clamp(&mut modified, now);
         let annotation = Annotation {
             // An id must survive a space-separated attribute and a CSS selector; one that does not
             // is replaced by one made from the annotation's target and bodies, the same every time.

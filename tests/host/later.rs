@@ -1,0 +1,352 @@
+//! A change of the reader's is always dated after the version it changes, and an undo or redo never
+//! replaces what another tab changed since: a colleague's fast clock or a second tab cannot revert an
+//! edit, bring back a deletion or wipe out a note.
+
+use crate::common::{annotate, article};
+use hamish::core::annotations::history::StepKind;
+use hamish::core::annotations::model::{Annotation, Kind};
+use hamish::core::annotations::state::{Action, ClaimField, Notice, Popover, State};
+use hamish::core::annotations::time::{after, clamp, format, instant_or_oldest, parse};
+use hamish::core::claims::claim::ClaimDetails;
+use hamish::core::entities::registry::default_registry;
+use hamish::core::storage::entry::Stored;
+use hamish::core::storage::merge::merge;
+use hamish::core::w3c::import::parse as import;
+use std::rc::Rc;
+
+/// The reader's clock.
+const NOW: &str = "2026-11-29T10:15:30.123Z";
+/// An hour ahead: a colleague's fast clock.
+const FUTURE: &str = "2026-11-29T11:15:30.123Z";
+
+fn at(text: &str) -> i64 {
+    instant_or_oldest(text)
+}
+
+#[test]
+fn instants_are_written_back_as_they_are_read() {
+    for text in [
+        "1970-01-01T00:00:00.000Z",
+        "2026-11-29T10:15:30.123Z",
+        "2024-02-29T23:59:59.999Z",
+        "1969-12-31T23:59:59.999Z",
+        "9999-12-31T23:59:59.999Z",
+        "2000-03-01T00:00:00.001Z",
+    ] {
+        assert_eq!(parse(text).map(format).as_deref(), Some(text), "{text}");
+    }
+}
+
+#[test]
+fn a_change_is_dated_after_what_it_changes_and_outside_times_are_clamped() {
+    let cases: [(&str, &str, &str, &str); 5] = [
+        // (now, previous, after(now, previous), what it is)
+        (NOW, "2026-11-29T09:00:00Z", NOW, "a past version: now"),
+        (
+            NOW,
+            FUTURE,
+            "2026-11-29T11:15:30.124Z",
+            "a future version: 1 ms after it",
+        ),
+        (
+            NOW,
+            NOW,
+            "2026-11-29T10:15:30.124Z",
+            "the same instant: 1 ms after it",
+        ),
+        (NOW, "~", NOW, "an unreadable previous time: now"),
+        (
+            "~",
+            NOW,
+            "2026-11-29T10:15:30.124Z",
+            "an unreadable now: after the previous",
+        ),
+    ];
+    for (now, previous, want, what) in cases {
+        assert_eq!(after(now, previous), want, "{what}");
+    }
+    let clamps: [(&str, &str, &str); 4] = [
+        // (time read from outside, now, kept)
+        (FUTURE, NOW, NOW),
+        ("2026-11-29T09:00:00Z", NOW, "2026-11-29T09:00:00Z"),
+        ("2099-01-01T00:00:00+05:00", NOW, NOW),
+        ("~", NOW, "~"),
+    ];
+    for (time, now, want) in clamps {
+        let mut t = time.to_string();
+        clamp(&mut t, now);
+        assert_eq!(t, want, "{time}");
+    }
+}
+
+/// A state holding a claim `u:1` and a tag of `russia` `u:2`, both dated in the future.
+fn future_state() -> State {
+    let a = article();
+    let mut s = State {
+        registry: Rc::new(default_registry()),
+        ..State::default()
+    };
+    let mut claim = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    let mut tag = annotate(&a, "إيران", Kind::Entity("russia".into()), "u:2");
+    claim.modified = FUTURE.into();
+    tag.modified = FUTURE.into();
+    s.apply(Action::Load(Stored {
+        annotations: vec![claim, tag],
+        ..Stored::default()
+    }));
+    s
+}
+
+fn stored(s: &State) -> Stored {
+    Stored {
+        annotations: s.annotations.clone(),
+        rejected: s.rejected.clone(),
+        deleted: s.deleted.clone(),
+    }
+}
+
+/// The time of `id`'s version in `s`, or of its tombstone; and whether it is present.
+fn dated(s: &State, id: &str) -> (i64, bool) {
+    match s.get(id) {
+        Some(a) => (at(&a.modified), true),
+        None => {
+            let t = s.deleted.iter().find(|t| t.id == id).expect("a tombstone");
+            (at(&t.deleted), false)
+        }
+    }
+}
+
+#[test]
+fn every_change_beats_a_future_dated_version_in_a_merge() {
+    let a = article();
+    type Case = (&'static str, fn(&mut State), &'static str, bool);
+    let cases: Vec<Case> = vec![
+        ("note", note, "u:1", true),
+        (
+            "kind",
+            |s| {
+                s.apply(Action::SetKind {
+                    id: "u:1".into(),
+                    kind: Kind::Entity("iran".into()),
+                    modified: NOW.into(),
+                })
+            },
+            "u:1",
+            true,
+        ),
+        (
+            "claim",
+            |s| {
+                s.apply(Action::SetClaim {
+                    id: "u:1".into(),
+                    claim: ClaimDetails {
+                        verdict: Some("false".into()),
+                        ..ClaimDetails::default()
+                    },
+                    field: ClaimField::Verdict,
+                    modified: NOW.into(),
+                })
+            },
+            "u:1",
+            true,
+        ),
+        (
+            "reattach",
+            |s| {
+                let a = article();
+                s.apply(Action::Reattach {
+                    id: "u:1".into(),
+                    selectors: annotate(&a, "إيران", Kind::Claim, "x").target,
+                    modified: NOW.into(),
+                })
+            },
+            "u:1",
+            true,
+        ),
+        (
+            "delete",
+            |s| {
+                s.apply(Action::Delete {
+                    id: "u:1".into(),
+                    at: NOW.into(),
+                })
+            },
+            "u:1",
+            false,
+        ),
+        (
+            "delete entity",
+            |s| {
+                s.apply(Action::DeleteEntity {
+                    id: "russia".into(),
+                    replacement: None,
+                    modified: NOW.into(),
+                    elsewhere: Vec::new(),
+                })
+            },
+            "u:2",
+            false,
+        ),
+        (
+            "undo a note",
+            |s| {
+                s.apply(Action::SetNote {
+                    id: "u:1".into(),
+                    note: "edited".into(),
+                    modified: NOW.into(),
+                });
+                s.apply(Action::Undo { at: NOW.into() });
+            },
+            "u:1",
+            true,
+        ),
+        (
+            "undo a deletion",
+            |s| {
+                s.apply(Action::Delete {
+                    id: "u:1".into(),
+                    at: NOW.into(),
+                });
+                s.apply(Action::Undo { at: NOW.into() });
+            },
+            "u:1",
+            true,
+        ),
+        (
+            "redo a deletion",
+            |s| {
+                s.apply(Action::Delete {
+                    id: "u:1".into(),
+                    at: NOW.into(),
+                });
+                s.apply(Action::Undo { at: NOW.into() });
+                s.apply(Action::Redo { at: NOW.into() });
+            },
+            "u:1",
+            false,
+        ),
+    ];
+    for (name, change, id, present) in cases {
+        let mut s = future_state();
+        let stale = stored(&s);
+        let before = dated(&s, id).0;
+        change(&mut s);
+        let (time, here) = dated(&s, id);
+        assert_eq!(here, present, "{name}");
+        assert!(time > before, "{name}: dated after the version it changed");
+        // Another tab still holding the future-dated version merges: the change stands.
+        let merged = merge(&stale, &stored(&s), i64::MIN);
+        assert_eq!(
+            merged.annotations.iter().find(|x| x.id == id),
+            s.get(id),
+            "{name}: the other tab's merge keeps the change"
+        );
+    }
+    // The first change after a future version is 1 ms after it; an import of a future-dated file
+    // is clamped to now.
+    let mut s = future_state();
+    note(&mut s);
+    assert_eq!(
+        s.get("u:1").map(|x| x.modified.as_str()),
+        Some("2026-11-29T11:15:30.124Z")
+    );
+    let file = format!(
+        r#"{{"id":"u:9","type":"Annotation","modified":"{FUTURE}","created":"{FUTURE}","target":{{"selector":{{"type":"TextQuoteSelector","exact":"روسيا"}}}}}}"#
+    );
+    let parsed = import(&file, &a.text, &default_registry(), NOW).expect("parsed");
+    let times: Vec<(&str, &str)> = parsed
+        .annotations
+        .iter()
+        .map(|x| (x.created.as_str(), x.modified.as_str()))
+        .collect();
+    assert_eq!(times, [(NOW, NOW)]);
+}
+
+fn note(s: &mut State) {
+    s.apply(Action::SetNote {
+        id: "u:1".into(),
+        note: "edited".into(),
+        modified: NOW.into(),
+    })
+}
+
+/// Tab A's state after creating `u:1` and typing "A note", then tab B's later note loaded into it.
+fn two_tabs() -> (State, Annotation) {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    s.apply(Action::SetNote {
+        id: "u:1".into(),
+        note: "A note".into(),
+        modified: "2026-11-29T10:16:00Z".into(),
+    });
+    let mut b = s.get("u:1").cloned().expect("u:1");
+    b.note = "B long careful note".into();
+    b.modified = "2026-11-29T10:17:00Z".into();
+    (s, b)
+}
+
+#[test]
+fn undo_never_replaces_what_another_tab_changed_since() {
+    let (mut s, theirs) = two_tabs();
+    s.apply(Action::Load(Stored {
+        annotations: vec![theirs.clone()],
+        ..Stored::default()
+    }));
+    for (press, action) in [
+        ("first Ctrl+Z", Action::Undo { at: NOW.into() }),
+        ("second Ctrl+Z", Action::Undo { at: NOW.into() }),
+        ("Ctrl+Y", Action::Redo { at: NOW.into() }),
+    ] {
+        s.apply(action);
+        assert_eq!(s.get("u:1"), Some(&theirs), "{press}: B's note stays");
+        assert!(s.notices.contains(&Notice::ChangedElsewhere), "{press}");
+    }
+    assert!(s.undo.is_empty() && s.redo.is_empty());
+}
+
+#[test]
+fn undo_and_redo_follow_each_other_when_nothing_else_changed() {
+    let (mut s, _) = two_tabs();
+    let notes = |s: &State| s.get("u:1").map(|x| x.note.clone());
+    let steps: [(Action, Option<&str>); 5] = [
+        (Action::Undo { at: NOW.into() }, Some("")),
+        (Action::Redo { at: NOW.into() }, Some("A note")),
+        (Action::Undo { at: NOW.into() }, Some("")),
+        (Action::Undo { at: NOW.into() }, None),
+        (Action::Redo { at: NOW.into() }, Some("")),
+    ];
+    for (i, (action, want)) in steps.into_iter().enumerate() {
+        s.apply(action);
+        assert_eq!(notes(&s).as_deref(), want, "step {i}");
+    }
+    assert!(!s.notices.contains(&Notice::ChangedElsewhere));
+}
+
+#[test]
+fn a_load_ends_note_typing_and_closes_a_popover_of_deleted_annotations() {
+    let (mut s, theirs) = two_tabs();
+    s.apply(Action::SetPopover(Some(Popover {
+        ids: vec!["u:1".into()],
+        ..Popover::default()
+    })));
+    // Another tab deleted u:1: the popover closes.
+    s.apply(Action::Load(Stored::default()));
+    assert_eq!(s.popover, None);
+    // Typing after a load is a new step: undoing it restores B's note, not the note before A's.
+    s.apply(Action::Load(Stored {
+        annotations: vec![theirs],
+        ..Stored::default()
+    }));
+    s.apply(Action::SetNote {
+        id: "u:1".into(),
+        note: "B long careful note, and A's".into(),
+        modified: "2026-11-29T10:18:00Z".into(),
+    });
+    s.apply(Action::Undo { at: NOW.into() });
+    assert_eq!(
+        s.get("u:1").map(|x| x.note.as_str()),
+        Some("B long careful note")
+    );
+    assert_eq!(s.undo.last().map(|x| x.kind), Some(StepKind::Note));
+}
