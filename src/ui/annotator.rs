@@ -164,8 +164,6 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
     // What this tab holds, for listeners registered once.
     // (Kept current by the save effect below, which runs whenever it changes.)
     let local = use_mut_ref(Stored::default);
-    // Whether this tab holds work the latest save could not write (quota, saving paused).
-    let unsaved = use_mut_ref(|| false);
     let stored = Stored {
         annotations: state.annotations.clone(),
         rejected: state.rejected.clone(),
@@ -178,7 +176,6 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         let current = current.clone();
         let local = local.clone();
         let on_saved = setup.on_saved.clone();
-        let unsaved = unsaved.clone();
         Rc::new(move || {
             let ours = local.borrow().clone();
             if !ours.annotations.is_empty() {
@@ -186,8 +183,12 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             }
             // Stored article texts (a convenience) make room for annotations.
             let make_room = || library::evict_oldest_text(&current.borrow().id);
-            let saved = store.0.sync(&ours, &clock::now_iso(), &make_room);
-            *unsaved.borrow_mut() = saved.is_err() && ours != Stored::default();
+            let now = clock::now_iso();
+            let saved = store.0.sync(&ours, &now, &make_room);
+            // Work no save could write (storage full, saving paused) is kept for the page's life.
+            store
+                .0
+                .mark_unsaved(saved.is_err() && ours != Stored::default(), &ours, &now);
             match saved {
                 Ok(merged) => {
                     dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));
@@ -295,25 +296,8 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                 let sync = sync.clone();
                 gloo::events::EventListener::new(target, name, move |_| sync())
             };
-            // Leaving with work no save could write: one more try, then the browser asks the reader.
-            let on_leave = gloo::events::EventListener::new_with_options(
-                &window,
-                "beforeunload",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                {
-                    let sync = sync.clone();
-                    move |e| {
-                        sync();
-                        if *unsaved.borrow() {
-                            e.prevent_default();
-                            let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
-                        }
-                    }
-                },
-            );
             let document = gloo::utils::document();
             let listeners = [
-                on_leave,
                 on_storage,
                 again(&window, "pageshow"),
                 again(&window, "pagehide"),

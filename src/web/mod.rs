@@ -15,3 +15,4 @@ pub mod registry_store;
 pub mod selection;
 pub mod settings_store;
 pub mod storage;
+pub mod unsaved;

@@ -7,6 +7,7 @@ use crate::core::storage::entry::{
 };
 use crate::core::storage::keys::{backup_key_in, entry_key_in, DEFAULT_NAMESPACE, PROBE_KEY};
 use crate::core::storage::merge::{horizon, merge};
+use crate::web::unsaved;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -24,11 +25,12 @@ pub enum Backend {
 }
 
 impl Backend {
-    /// localStorage if it can be read and written, else `None`.
+    /// localStorage if it can be read, else `None`. A full localStorage is still the reader's
+    /// storage: its refused writes keep the work in the tab and say so (a memory store would seem
+    /// to save, and the work would be gone with the page).
     pub fn local() -> Option<Backend> {
         let storage = web_sys::window()?.local_storage().ok()??;
-        storage.set_item(PROBE_KEY, "1").ok()?;
-        storage.remove_item(PROBE_KEY).ok()?;
+        storage.get_item(PROBE_KEY).ok()?;
         Some(Backend::Local(storage))
     }
 
@@ -122,6 +124,54 @@ impl AnnotationStore {
     /// entry of a newer schema (written by a newer Hamish), or one that cannot be read at all, is
     /// never overwritten either: saving stays off and the tab keeps its changes in memory.
     pub fn load(&self, stamp: &str) -> (Stored, Vec<Notice>) {
+        let (stored, notices) = self.load_entry(stamp);
+        match unsaved::take(&self.key()) {
+            Some(kept) => (
+                merge(&kept, &stored, horizon(instant_or_oldest(stamp))),
+                notices,
+            ),
+            None => (stored, notices),
+        }
+    }
+
+    /// Keeps `work` when `unsaved` — no save could write it — for the rest of the page's life (see
+    /// [`crate::web::unsaved`]): it comes back when the article opens again, is written by
+    /// [`flush_unsaved`], and the browser asks before the page is left while it is kept. Forgets
+    /// what was kept for this article once a save went through.
+    pub fn mark_unsaved(&self, unsaved: bool, work: &Stored, now: &str) {
+        if !unsaved {
+            unsaved::take(&self.key());
+            return;
+        }
+        let prune = horizon(instant_or_oldest(now));
+        unsaved::keep(&self.key(), &self.namespace, &self.article_id, work, prune);
+        GUARD.with(|guard| {
+            guard.get_or_init(|| {
+                let leaving = gloo::events::EventListener::new_with_options(
+                    &gloo::utils::window(),
+                    "beforeunload",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    |e| {
+                        if flush_unsaved(&crate::web::clock::now_iso()) {
+                            e.prevent_default();
+                            let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+                        }
+                    },
+                );
+                let back = gloo::events::EventListener::new(
+                    &gloo::utils::document(),
+                    "visibilitychange",
+                    |_| {
+                        flush_unsaved(&crate::web::clock::now_iso());
+                    },
+                );
+                [leaving, back]
+            });
+        });
+    }
+
+    /// The entry as stored (see [`AnnotationStore::load`]).
+    fn load_entry(&self, stamp: &str) -> (Stored, Vec<Notice>) {
         let key = self.key();
         let raw = match self.backend.read(&key) {
             Ok(raw) => raw,
@@ -234,6 +284,25 @@ impl AnnotationStore {
         *self.last_written.borrow_mut() = encoded;
         Ok(merged)
     }
+}
+
+thread_local! {
+    /// The page's listeners for kept work: one writes it when the page is shown again, one asks
+    /// before leaving while some is still kept.
+    static GUARD: std::cell::OnceCell<[gloo::events::EventListener; 2]> = const { std::cell::OnceCell::new() };
+}
+
+/// Writes the work kept unsaved ([`AnnotationStore::mark_unsaved`]) where there is room now, merged
+/// with what is stored; returns whether some is still kept.
+pub fn flush_unsaved(now: &str) -> bool {
+    for (namespace, id, work) in unsaved::take_all() {
+        let (store, _) = AnnotationStore::open_in(&namespace, &id);
+        let (stored, _) = store.load_entry(now);
+        let merged = merge(&work, &stored, horizon(instant_or_oldest(now)));
+        let failed = !store.is_saving() || store.sync(&merged, now, &|| false).is_err();
+        store.mark_unsaved(failed, &merged, now);
+    }
+    unsaved::any()
 }
 
 /// Whether a raw entry names a schema newer than this build's.

@@ -501,3 +501,43 @@ test('if the core ever stops, the reader is told on the host page; the site\'s o
   await expect(alert).toBeVisible();
   await expect(alert).toHaveAttribute('lang', 'ar');
 });
+
+test('storage full, then the host removes the article: the unsaved claim is kept, the page asks before leaving, and a remount brings it back and saves it', async ({ page }) => {
+  await openSite(page);
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
+    const small = 'x'.repeat(64);
+    try { for (;;) localStorage.setItem(`filler:${i++}`, small); } catch (e) { /* full */ }
+  });
+  await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');
+  await page.keyboard.press('c');
+  await expect.poll(() => api(page, '#story', 'annotations').then((c) => c.total ?? c.items?.length ?? c.first?.items?.length)).toBe(1);
+  // A single-page site navigates: the article element goes, and Hamish with it.
+  const story = await page.evaluate(() => {
+    const el = document.querySelector('#story');
+    el.addEventListener('hamish:unmounted', () => { window.hamishLeft = true; });
+    const html = el.outerHTML;
+    el.remove();
+    return html;
+  });
+  await page.waitForFunction(() => window.hamishLeft === true);
+  const asked = [];
+  page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  // Room is made and the article comes back: the claim is there and saved.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(async (html) => {
+    const holder = document.createElement('div');
+    holder.innerHTML = html;
+    const el = holder.firstElementChild;
+    el.removeAttribute('data-hamish-mounted');
+    document.querySelector('main, body').append(el);
+    await window.Hamish.mount(el);
+  }, story);
+  await expect.poll(() => api(page, '#story', 'annotations').then((c) => c.total ?? c.items?.length ?? c.first?.items?.length)).toBe(1);
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':annotations:'))
+    .map((k) => JSON.parse(localStorage.getItem(k)).annotations.length))).toEqual([1]);
+});

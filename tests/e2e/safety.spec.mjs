@@ -304,3 +304,42 @@ test('a stored entry with one broken item: the rest is shown and saved, and the 
   expect(backups).toEqual([broken]);
   expect((await storedEntry(page)).annotations.length).toBe(2);
 });
+
+test('storage full, then another article opened: the unsaved claim is kept, comes back, and is saved once there is room', async ({ page }) => {
+  const errors = trackErrors(page);
+  await openFresh(page, '?ui=en');
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
+    const small = 'x'.repeat(64);
+    try { for (;;) localStorage.setItem(`filler:${i++}`, small); } catch (e) { /* full */ }
+  });
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  // Another article, pasted: a full storage is still the reader's storage, not "unavailable".
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await page.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.locator('article.hamish-article h1')).toHaveText('خبر ملصوق');
+  await expect(page.getByText('Local storage is unavailable')).toHaveCount(0);
+  // Leaving now would lose the claim: the browser asks.
+  const asked = [];
+  page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  // Back to the bundled article: the claim is there.
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: 'The bundled article' }).click();
+  await expect(page.locator('article.hamish-article h1')).toContainText('مصادر روسية');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  // Room is made: it is saved, and leaving asks nothing more.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toEqual(['beforeunload']);
+  expect(errors.filter((e) => !/QuotaExceeded|quota/i.test(e))).toEqual([]);
+});

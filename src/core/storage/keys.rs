@@ -9,7 +9,7 @@
 //! | `hamish:backup:{stamp}:entities` | an unreadable list of them, kept aside ([`entities_backup_key`]) |
 //! | `hamish:v1:recent` | the recent-articles list ([`RECENT_KEY`]) |
 //! | `hamish:v1:text:{article}` | the text of an article without a URL ([`text_key`]) |
-//! | `hamish:probe` | written and removed to test that storage works ([`PROBE_KEY`]) |
+//! | `hamish:probe` | read to test that storage can be used ([`PROBE_KEY`]) |
 
 /// The namespace of storage keys unless a host page chooses its own.
 pub const DEFAULT_NAMESPACE: &str = "hamish";
@@ -70,5 +70,5 @@ pub fn text_key(article_id: &str) -> String {
     format!("{DEFAULT_NAMESPACE}:v1:text:{article_id}")
 }
 
-/// Storage key written and removed to find out whether localStorage can be used.
+/// Storage key read to find out whether localStorage can be used.
 pub const PROBE_KEY: &str = "hamish:probe";
