@@ -296,11 +296,11 @@ thread_local! {
 /// with what is stored; returns whether some is still kept.
 pub fn flush_unsaved(now: &str) -> bool {
     for (namespace, id, work) in unsaved::take_all() {
+        // A store that has read nothing yet: `sync` merges with a readable entry and never writes
+        // over one it cannot read (that is left for the article's next opening to report).
         let (store, _) = AnnotationStore::open_in(&namespace, &id);
-        let (stored, _) = store.load_entry(now);
-        let merged = merge(&work, &stored, horizon(instant_or_oldest(now)));
-        let failed = !store.is_saving() || store.sync(&merged, now, &|| false).is_err();
-        store.mark_unsaved(failed, &merged, now);
+        let failed = store.sync(&work, now, &|| false).is_err();
+        store.mark_unsaved(failed, &work, now);
     }
     unsaved::any()
 }
