@@ -164,16 +164,35 @@ fn the_reducer_records_claims_dates_verdicts_and_unlinks_a_deleted_claimant() {
         "urn:uuid:claim",
     )));
     s.apply(Action::Add(assad.clone()));
-    s.apply(Action::SetClaim {
-        id: claim.id.clone(),
-        claim: ClaimDetails {
-            verdict_at: None,
-            ..claim.claim.clone()
-        },
-        field: ClaimField::Verdict,
-        modified: "2026-12-01T00:00:00Z".into(),
-    });
+    // Each field as the form sends it: its whole copy of the details, with one field named.
+    let stale = ClaimDetails {
+        verdict_at: None,
+        ..claim.claim.clone()
+    };
+    for field in [
+        ClaimField::Verdict,
+        ClaimField::Status,
+        ClaimField::Claimant,
+        ClaimField::Evidence,
+        ClaimField::Date,
+        ClaimField::CheckWorthy,
+    ] {
+        s.apply(Action::SetClaim {
+            id: claim.id.clone(),
+            claim: stale.clone(),
+            field,
+            modified: "2026-12-01T00:00:00Z".into(),
+        });
+    }
     let stored = s.get("urn:uuid:claim").expect("the claim").claim.clone();
+    assert_eq!(
+        ClaimDetails {
+            verdict_at: None,
+            ..stored.clone()
+        },
+        stale,
+        "every field is taken from its own change"
+    );
     assert_eq!(
         stored.verdict_at.as_deref(),
         Some("2026-12-01T00:00:00Z"),
@@ -332,4 +351,54 @@ fn a_claimant_typed_by_hand_is_an_identifying_body() {
         "a claimant is not an entity the claim is"
     );
     assert_eq!(parsed.annotations[0].claim.claimant, claim.claim.claimant);
+}
+
+#[test]
+fn a_claim_change_takes_only_its_field_so_a_form_copy_made_before_another_change_loses_nothing() {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:c")));
+    let at = |m: u32| format!("2026-12-01T00:0{m}:00Z");
+    // The form's copy, taken before any change; each event changes one field of it.
+    let copy = ClaimDetails::default();
+    let set = |s: &mut State, field: ClaimField, change: &dyn Fn(&mut ClaimDetails), m: u32| {
+        let mut next = copy.clone();
+        change(&mut next);
+        s.apply(Action::SetClaim {
+            id: "u:c".into(),
+            claim: next,
+            field,
+            modified: at(m),
+        });
+    };
+    set(
+        &mut s,
+        ClaimField::Verdict,
+        &|d| d.verdict = Some("false".into()),
+        1,
+    );
+    set(
+        &mut s,
+        ClaimField::Status,
+        &|d| d.status = Status::Checked,
+        2,
+    );
+    set(
+        &mut s,
+        ClaimField::Date,
+        &|d| d.date = Some("2024-12-08".into()),
+        3,
+    );
+    set(
+        &mut s,
+        ClaimField::CheckWorthy,
+        &|d| d.check_worthy = Some(true),
+        4,
+    );
+    let claim = s.get("u:c").expect("the claim").claim.clone();
+    assert_eq!(claim.verdict.as_deref(), Some("false"));
+    assert_eq!(claim.verdict_at.as_deref(), Some(at(1).as_str()));
+    assert_eq!(claim.status, Status::Checked);
+    assert_eq!(claim.date.as_deref(), Some("2024-12-08"));
+    assert_eq!(claim.check_worthy, Some(true));
 }

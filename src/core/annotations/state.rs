@@ -494,16 +494,29 @@ impl State {
             }
             Action::SetClaim {
                 id,
-                mut claim,
+                claim,
+                field,
                 modified,
-                ..
             } => {
+                // Only the field that changed is taken: the form sends its whole copy of the
+                // details, which may predate a change just made to another field.
                 if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
-                    if a.claim != claim {
-                        if claim.verdict != a.claim.verdict {
-                            claim.verdict_at = claim.verdict.as_ref().map(|_| modified.clone());
+                    let mut next = a.claim.clone();
+                    match field {
+                        ClaimField::Verdict => {
+                            if claim.verdict != next.verdict {
+                                next.verdict_at = claim.verdict.as_ref().map(|_| modified.clone());
+                            }
+                            next.verdict = claim.verdict;
                         }
-                        a.claim = claim;
+                        ClaimField::Status => next.status = claim.status,
+                        ClaimField::Claimant => next.claimant = claim.claimant,
+                        ClaimField::Evidence => next.evidence = claim.evidence,
+                        ClaimField::Date => next.date = claim.date,
+                        ClaimField::CheckWorthy => next.check_worthy = claim.check_worthy,
+                    }
+                    if a.claim != next {
+                        a.claim = next;
                         a.modified = modified;
                     }
                 }
