@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dragHost, highlights, hostRect } from './helpers.mjs';
+import { dragHost, highlights, hostRect, fillStorage, freeStorage } from './helpers.mjs';
 
 const SITE = '/examples/news-site/';
 const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
@@ -504,13 +504,7 @@ test('if the core ever stops, the reader is told on the host page; the site\'s o
 
 test('storage full, then the host removes the article: the unsaved claim is kept, the page asks before leaving, and a remount brings it back and saves it', async ({ page }) => {
   await openSite(page);
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
-    const small = 'x'.repeat(64);
-    try { for (;;) localStorage.setItem(`filler:${i++}`, small); } catch (e) { /* full */ }
-  });
+  await fillStorage(page, 64);
   await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');
   await page.keyboard.press('c');
   await expect.poll(() => api(page, '#story', 'annotations').then((c) => c.total ?? c.items?.length ?? c.first?.items?.length)).toBe(1);
@@ -528,7 +522,7 @@ test('storage full, then the host removes the article: the unsaved claim is kept
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => asked).toEqual(['beforeunload']);
   // Room is made and the article comes back: the claim is there and saved.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.evaluate(async (html) => {
     const holder = document.createElement('div');
     holder.innerHTML = html;

@@ -116,3 +116,20 @@ export async function highlights(page, prefix = 'hamish-') {
     .filter(([name]) => name.startsWith(prefix))
     .map(([name, h]) => [name, [...h].map((r) => r.toString().replace(/\s+/g, ' ').trim())])), prefix);
 }
+
+/** Fills localStorage to the brim with `filler:` keys, as a reader's full storage (256 KB chunks,
+ * then `small`-character ones). */
+export async function fillStorage(page, small = 1024) {
+  await page.evaluate((small) => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
+    const rest = 'x'.repeat(small);
+    try { for (;;) localStorage.setItem(`filler:${i++}`, rest); } catch (e) { /* full */ }
+  }, small);
+}
+
+/** Frees what `fillStorage` took. */
+export async function freeStorage(page) {
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+}

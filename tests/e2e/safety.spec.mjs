@@ -2,7 +2,7 @@
 // can be undone (keyboard and button), a full storage keeps the change in the tab and saves it when
 // there is room, and a backup of everything restores in a fresh browser.
 import { test, expect } from '@playwright/test';
-import { openFresh, dragSelect, storedEntry, ENTRY_KEY } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, ENTRY_KEY, fillStorage, freeStorage } from './helpers.mjs';
 
 /** Makes a page miss every `storage` event, like a frozen background tab or one restored from the
  * back/forward cache: it hears of other tabs' changes only when it reads the entry itself. */
@@ -115,13 +115,7 @@ test('accept-all is one step: Undo takes every accepted tag back', async ({ page
 test('a full storage: the change stays in the tab, the alert offers Export, and it is saved once there is room', async ({ page }) => {
   await openFresh(page, '?ui=en');
   // Fill localStorage to the brim.
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
-    let small = 'x'.repeat(1024);
-    try { for (;;) localStorage.setItem(`filler:${i++}`, small); } catch (e) { /* full */ }
-  });
+  await fillStorage(page);
   await dragSelect(page, 1, 'سوريا');
   await page.keyboard.press('c');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
@@ -134,7 +128,7 @@ test('a full storage: the change stays in the tab, the alert offers Export, and 
   expect(download.suggestedFilename()).toMatch(/\.json$/);
   expect(await page.evaluate((key) => localStorage.getItem(key), ENTRY_KEY)).toBe(null);
   // Room is made; the tab is shown again: the change is saved and the alert goes.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
   await expect(alert).toBeHidden();
@@ -240,13 +234,7 @@ test('three thousand annotations over one word are drawn as a bounded stack: no 
 
 test('leaving with work no save could write: the browser asks first, and staying keeps it', async ({ page }) => {
   await openFresh(page, '?ui=en');
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
-    const small = 'x'.repeat(1024);
-    try { for (;;) localStorage.setItem(`filler:${i++}`, small); } catch (e) { /* full */ }
-  });
+  await fillStorage(page);
   await dragSelect(page, 1, 'سوريا');
   await page.keyboard.press('c');
   await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
@@ -257,7 +245,7 @@ test('leaving with work no save could write: the browser asks first, and staying
   expect(page.isClosed()).toBe(false);
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
   // Once there is room the work is saved, and leaving asks nothing.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
   await page.close({ runBeforeUnload: true });
@@ -308,13 +296,7 @@ test('a stored entry with one broken item: the rest is shown and saved, and the 
 test('storage full, then another article opened: the unsaved claim is kept, comes back, and is saved once there is room', async ({ page }) => {
   const errors = trackErrors(page);
   await openFresh(page, '?ui=en');
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    try { for (;;) localStorage.setItem(`filler:${i++}`, chunk); } catch (e) { /* full */ }
-    const small = 'x'.repeat(64);
-    try { for (;;) localStorage.setItem(`filler:${i++}`, small); } catch (e) { /* full */ }
-  });
+  await fillStorage(page, 64);
   await dragSelect(page, 1, 'سوريا');
   await page.keyboard.press('c');
   await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
@@ -335,7 +317,7 @@ test('storage full, then another article opened: the unsaved claim is kept, come
   await expect(page.locator('article.hamish-article h1')).toContainText('مصادر روسية');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
   // Room is made: it is saved, and leaving asks nothing more.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
   await page.close({ runBeforeUnload: true });
