@@ -120,12 +120,14 @@ impl AnnotationStore {
 
     /// Loads the article's annotations and rejected suggestions. An unusable entry is copied
     /// unchanged to a backup key (named with `stamp`) and replaced by what can still be read of it
-    /// item by item ([`salvage`]; nothing when it is not JSON); if even the backup fails, saving is switched off so the entry is never overwritten. An
-    /// entry of a newer schema (written by a newer Hamish), or one that cannot be read at all, is
-    /// never overwritten either: saving stays off and the tab keeps its changes in memory.
+    /// item by item ([`salvage`]; nothing when it is not JSON); if even the backup fails, saving is
+    /// switched off so the entry is never overwritten. An entry of a newer schema (written by a
+    /// newer Hamish), or one that cannot be read at all, is never overwritten either: saving stays
+    /// off and the tab keeps its changes in memory. Work kept unsaved for the article
+    /// ([`AnnotationStore::mark_unsaved`]) is merged in.
     pub fn load(&self, stamp: &str) -> (Stored, Vec<Notice>) {
         let (stored, notices) = self.load_entry(stamp);
-        match unsaved::take(&self.key()) {
+        match unsaved::take(&self.namespace, &self.article_id) {
             Some(kept) => (
                 merge(&kept, &stored, horizon(instant_or_oldest(stamp))),
                 notices,
@@ -140,11 +142,11 @@ impl AnnotationStore {
     /// what was kept for this article once a save went through.
     pub fn mark_unsaved(&self, unsaved: bool, work: &Stored, now: &str) {
         if !unsaved {
-            unsaved::take(&self.key());
+            unsaved::take(&self.namespace, &self.article_id);
             return;
         }
         let prune = horizon(instant_or_oldest(now));
-        unsaved::keep(&self.key(), &self.namespace, &self.article_id, work, prune);
+        unsaved::keep(&self.namespace, &self.article_id, work, prune);
         GUARD.with(|guard| {
             guard.get_or_init(|| {
                 let leaving = gloo::events::EventListener::new_with_options(

@@ -1,6 +1,6 @@
 //! Work no save could write when its widget went (another article opened, the embed unmounted or its
 //! article removed by the host page) while storage was full or saving paused: kept for the rest of
-//! the page's life, by storage key, so that it is neither dropped nor forgotten. The store merges it
+//! the page's life, by article (and namespace), so that it is neither dropped nor forgotten. The store merges it
 //! back when the article opens again and writes it when there is room
 //! (`web::storage::flush_unsaved`).
 
@@ -9,43 +9,38 @@ use crate::core::storage::merge::merge;
 use std::cell::RefCell;
 
 thread_local! {
-    /// (storage key, namespace, article id, the work).
-    static KEPT: RefCell<Vec<(String, String, String, Stored)>> = const { RefCell::new(Vec::new()) };
+    /// (namespace, article id, the work).
+    static KEPT: RefCell<Vec<(String, String, Stored)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Keeps `work` for the entry `key` (of `article_id` in `namespace`), merged with any kept before.
-pub fn keep(key: &str, namespace: &str, article_id: &str, work: &Stored, prune_before: i64) {
+/// Keeps `work` for `article_id` in `namespace`, merged with any kept before.
+pub fn keep(namespace: &str, article_id: &str, work: &Stored, prune_before: i64) {
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
-        match kept.iter_mut().find(|(k, ..)| k == key) {
+        match kept
+            .iter_mut()
+            .find(|(n, id, _)| n == namespace && id == article_id)
+        {
             Some((.., old)) => *old = merge(work, old, prune_before),
-            None => kept.push((
-                key.into(),
-                namespace.into(),
-                article_id.into(),
-                work.clone(),
-            )),
+            None => kept.push((namespace.into(), article_id.into(), work.clone())),
         }
     });
 }
 
-/// The work kept for `key`, taken out (the caller holds it now).
-pub fn take(key: &str) -> Option<Stored> {
+/// The work kept for `article_id` in `namespace`, taken out (the caller holds it now).
+pub fn take(namespace: &str, article_id: &str) -> Option<Stored> {
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
-        let at = kept.iter().position(|(k, ..)| k == key)?;
-        Some(kept.swap_remove(at).3)
+        let at = kept
+            .iter()
+            .position(|(n, id, _)| n == namespace && id == article_id)?;
+        Some(kept.swap_remove(at).2)
     })
 }
 
 /// Every kept work, taken out: (namespace, article id, the work).
 pub fn take_all() -> Vec<(String, String, Stored)> {
-    KEPT.with(|kept| {
-        kept.borrow_mut()
-            .drain(..)
-            .map(|(_, namespace, id, work)| (namespace, id, work))
-            .collect()
-    })
+    KEPT.with(|kept| std::mem::take(&mut *kept.borrow_mut()))
 }
 
 /// Whether any work is kept.

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dragHost, highlights, hostRect, fillStorage, freeStorage } from './helpers.mjs';
+import { dragHost, highlights, hostRect, fillStorage, freeStorage, tryToLeave } from './helpers.mjs';
 
 const SITE = '/examples/news-site/';
 const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
@@ -517,9 +517,7 @@ test('storage full, then the host removes the article: the unsaved claim is kept
     return html;
   });
   await page.waitForFunction(() => window.hamishLeft === true);
-  const asked = [];
-  page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
-  await page.close({ runBeforeUnload: true });
+  const asked = await tryToLeave(page);
   await expect.poll(() => asked).toEqual(['beforeunload']);
   // Room is made and the article comes back: the claim is there and saved.
   await freeStorage(page);

@@ -133,3 +133,13 @@ export async function fillStorage(page, small = 1024) {
 export async function freeStorage(page) {
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
 }
+
+/** Tries to close `page` as a reader would (its `beforeunload` handlers run); every prompt the
+ * browser shows is dismissed — the reader stays — and recorded, by type, in the returned list,
+ * which goes on recording for later tries. */
+export async function tryToLeave(page) {
+  const asked = [];
+  page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
+  await page.close({ runBeforeUnload: true });
+  return asked;
+}

@@ -2,7 +2,7 @@
 // can be undone (keyboard and button), a full storage keeps the change in the tab and saves it when
 // there is room, and a backup of everything restores in a fresh browser.
 import { test, expect } from '@playwright/test';
-import { openFresh, dragSelect, storedEntry, ENTRY_KEY, fillStorage, freeStorage } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, ENTRY_KEY, fillStorage, freeStorage, tryToLeave } from './helpers.mjs';
 
 /** Makes a page miss every `storage` event, like a frozen background tab or one restored from the
  * back/forward cache: it hears of other tabs' changes only when it reads the entry itself. */
@@ -10,6 +10,14 @@ async function deafToOtherTabs(page) {
   await page.addInitScript(() => {
     window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true);
   });
+}
+
+/** Frees the storage `fillStorage` took and shows the page again, as a reader coming back; waits
+ * until the entry holds `count` annotations. */
+async function savedOnceThereIsRoom(page, count) {
+  await freeStorage(page);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(count);
 }
 
 test('a stale tab merges: it neither writes over newer work nor brings back a deleted annotation', async ({ page, context }) => {
@@ -128,9 +136,7 @@ test('a full storage: the change stays in the tab, the alert offers Export, and 
   expect(download.suggestedFilename()).toMatch(/\.json$/);
   expect(await page.evaluate((key) => localStorage.getItem(key), ENTRY_KEY)).toBe(null);
   // Room is made; the tab is shown again: the change is saved and the alert goes.
-  await freeStorage(page);
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await savedOnceThereIsRoom(page, 1);
   await expect(alert).toBeHidden();
 });
 
@@ -238,16 +244,12 @@ test('leaving with work no save could write: the browser asks first, and staying
   await dragSelect(page, 1, 'سوريا');
   await page.keyboard.press('c');
   await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
-  const asked = [];
-  page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
-  await page.close({ runBeforeUnload: true });
+  const asked = await tryToLeave(page);
   await expect.poll(() => asked).toEqual(['beforeunload']);
   expect(page.isClosed()).toBe(false);
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
   // Once there is room the work is saved, and leaving asks nothing.
-  await freeStorage(page);
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await savedOnceThereIsRoom(page, 1);
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => page.isClosed()).toBe(true);
   expect(asked).toEqual(['beforeunload']);
@@ -307,9 +309,7 @@ test('storage full, then another article opened: the unsaved claim is kept, come
   await expect(page.locator('article.hamish-article h1')).toHaveText('خبر ملصوق');
   await expect(page.getByText('Local storage is unavailable')).toHaveCount(0);
   // Leaving now would lose the claim: the browser asks.
-  const asked = [];
-  page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
-  await page.close({ runBeforeUnload: true });
+  const asked = await tryToLeave(page);
   await expect.poll(() => asked).toEqual(['beforeunload']);
   // Back to the bundled article: the claim is there.
   await page.getByRole('button', { name: 'Open…' }).click();
@@ -317,9 +317,7 @@ test('storage full, then another article opened: the unsaved claim is kept, come
   await expect(page.locator('article.hamish-article h1')).toContainText('مصادر روسية');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
   // Room is made: it is saved, and leaving asks nothing more.
-  await freeStorage(page);
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await savedOnceThereIsRoom(page, 1);
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => page.isClosed()).toBe(true);
   expect(asked).toEqual(['beforeunload']);
