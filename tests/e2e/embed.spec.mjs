@@ -273,6 +273,38 @@ test('shortcuts act only on a selection in the mounted article; the host page ty
   expect(seen.errors).toEqual([]);
 });
 
+test('undo right after tagging in the host text: Ctrl+Z undoes there, Ctrl+Shift+Z redoes; typing in the host\'s fields is left alone', async ({ page }) => {
+  const seen = watch(page);
+  await openSite(page);
+  const toolbar = page.getByRole('toolbar');
+  const total = async () => (await api(page, '#story', 'annotations')).total;
+  // Tagged by the key: the selection is gone, the focus is on the page itself.
+  await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');
+  await page.keyboard.press('c');
+  await expect(toolbar).toBeHidden();
+  await expect.poll(total).toBe(1);
+  await page.keyboard.press('Control+z');
+  await expect.poll(total).toBe(0);
+  await expect.poll(async () => (await highlights(page))['hamish-1-claim']).toBeUndefined();
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(total).toBe(1);
+  // Tagged by the toolbar's button, whose focus goes when the toolbar does.
+  await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
+  await toolbar.getByRole('button', { name: 'ادعاء' }).click();
+  await expect.poll(total).toBe(2);
+  await page.keyboard.press('Control+z');
+  await expect.poll(total).toBe(1);
+  // Ctrl+Z in the host's comment box is the box's own.
+  await page.locator('#comment-text').click();
+  await page.keyboard.type('تعليق');
+  await page.keyboard.press('Control+z');
+  expect(await total()).toBe(1);
+  await page.reload();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect.poll(async () => (await highlights(page))['hamish-1-claim']).toEqual(['سيل من المعلومات']);
+  expect(seen.errors).toEqual([]);
+});
+
 test('the JS API: import into a read-only mount with its own namespace, entities and panel; clear errors', async ({ page }) => {
   await openSite(page);
   await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');

@@ -50,6 +50,11 @@ impl PartialEq for EmbedProps {
     }
 }
 
+thread_local! {
+    /// The mounted article in which the reader last selected text to tag.
+    static LAST_SELECTED: std::cell::RefCell<Option<Element>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Whether the range starts in `mount`, or ends in it while starting outside every mounted article
 /// (so a selection reaching from one article into another belongs to the first only).
 fn owns(mount: &Element, range: &Range) -> bool {
@@ -174,13 +179,18 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let e = e.clone();
         Rc::new(move || {
             let host = e.bridge.current_host(&e.host);
-            (!e.read_only)
+            let pending = (!e.read_only)
                 .then(|| pending_selection(&host, &e.mount, &e.frame))
-                .flatten()
+                .flatten();
+            if pending.is_some() {
+                LAST_SELECTED.with(|last| *last.borrow_mut() = Some(e.mount.clone()));
+            }
+            pending
         })
     };
     // Undo keys belong to this article when the focus or the selection is in it or in its controls
-    // (a page may hold several articles).
+    // (a page may hold several articles), or, with the focus on the page itself and nothing
+    // selected (just after a tag, which clears the selection), when the reader last selected here.
     let owns_history: Rc<dyn Fn() -> bool> = {
         let (mount, frame) = (e.mount.clone(), e.frame.clone());
         Rc::new(move || {
@@ -188,8 +198,19 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             let within = |node: Option<Node>| {
                 node.is_some_and(|n| mount.contains(Some(&n)) || frame.contains(Some(&n)))
             };
-            within(document.active_element().map(Node::from))
-                || within(selection::current_range().and_then(|r| r.start_container().ok()))
+            let active = document.active_element();
+            let range = selection::current_range();
+            let on_page = active.as_ref().is_none_or(|el| {
+                document
+                    .body()
+                    .is_some_and(|body| Element::from(body) == *el)
+                    || document.document_element().is_some_and(|root| root == *el)
+            });
+            within(active.map(Node::from))
+                || within(range.as_ref().and_then(|r| r.start_container().ok()))
+                || (on_page
+                    && range.is_none()
+                    && LAST_SELECTED.with(|last| last.borrow().as_ref() == Some(&mount)))
         })
     };
     use_reader_input(
