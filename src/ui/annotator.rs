@@ -288,7 +288,8 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                     if key.as_deref() == Some(store.0.key().as_str()) {
                         sync();
                     } else if follow_registry && key.as_deref() == Some(ENTITIES_KEY) {
-                        dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
+                        let stored = Rc::new(registry_store::load());
+                        dispatcher.dispatch(Action::FollowRegistry(stored));
                     }
                 })
             };

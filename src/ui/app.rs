@@ -80,11 +80,15 @@ pub fn App(props: &AppProps) -> Html {
     let editing_settings = use_state(|| false);
     let editing_entities = use_state(|| false);
     {
-        // Saved when it changes, not when the widget mounts (that would rewrite what was just read).
+        // Saved when it changes, not when the widget mounts (that would rewrite what was just read);
+        // merged with another tab's changes, which are then shown here too.
         let mounted = use_mut_ref(|| false);
+        let dispatcher = state.dispatcher();
         use_effect_with(registry.clone(), move |registry| {
             if std::mem::replace(&mut *mounted.borrow_mut(), true) {
-                registry_store::save(registry);
+                if let Some(merged) = registry_store::save(registry) {
+                    dispatcher.dispatch(Action::FollowRegistry(Rc::new(merged)));
+                }
             }
         });
     }

@@ -7,39 +7,65 @@ use crate::core::annotations::state::retag_entity;
 use crate::core::entities::registry::{
     decode_custom, default_registry, encode_custom, is_default, Entity,
 };
+use crate::core::entities::registry_changes::carry;
 use crate::core::storage::entry::{decode, encode, Decoded};
 use crate::core::storage::keys::{entities_backup_key, entry_article, entry_key, ENTITIES_KEY};
 use crate::web::storage::Backend;
+use std::cell::RefCell;
 
-/// The registry: the defaults, then the reader's own entities. A stored list that cannot be read at
-/// all is copied to a backup key first, so saving a new list later never loses it.
-pub fn load() -> Vec<Entity> {
+thread_local! {
+    /// The registry as this page last read or wrote it: what its next save's changes are measured
+    /// from.
+    static BASE: RefCell<Option<Vec<Entity>>> = const { RefCell::new(None) };
+}
+
+/// The stored registry: the defaults, then the reader's own entities. A stored list that cannot be
+/// read at all is copied to a backup key first, so saving a new list later never loses it.
+fn read_stored(backend: &Backend) -> (Vec<Entity>, Option<String>) {
     let mut registry = default_registry();
-    if let Some(backend) = Backend::local() {
-        let raw = backend.read(ENTITIES_KEY).ok().flatten();
-        match decode_custom(raw.as_deref()) {
-            Some(custom) => registry.extend(custom),
-            None => {
-                let backup = entities_backup_key(&crate::web::clock::now_iso());
-                if let Some(raw) = raw {
-                    let _ = backend.write(&backup, &raw);
-                }
+    let raw = backend.read(ENTITIES_KEY).ok().flatten();
+    match decode_custom(raw.as_deref()) {
+        Some(custom) => registry.extend(custom),
+        None => {
+            if let Some(raw) = &raw {
+                let _ = backend.write(&entities_backup_key(&crate::web::clock::now_iso()), raw);
             }
         }
     }
+    (registry, raw)
+}
+
+/// The registry: the defaults, then the reader's own entities (see [`read_stored`]).
+pub fn load() -> Vec<Entity> {
+    let registry = Backend::local()
+        .map(|backend| read_stored(&backend).0)
+        .unwrap_or_else(default_registry);
+    BASE.with(|base| *base.borrow_mut() = Some(registry.clone()));
     registry
 }
 
-/// Saves the reader's own entities of `registry`.
-pub fn save(registry: &[Entity]) {
-    let custom: Vec<Entity> = registry
+/// Saves the reader's own entities of `registry`, merged with what another tab stored since this
+/// page last read or wrote the list: this page's changes (from that list to `registry`, entity by
+/// entity) carried onto the stored list, so neither tab's edits are written over. Returns the merged
+/// registry when it is not `registry` (the widget then shows it).
+pub fn save(registry: &[Entity]) -> Option<Vec<Entity>> {
+    let backend = Backend::local()?;
+    let (stored, raw) = read_stored(&backend);
+    let base = BASE
+        .with(|base| base.borrow_mut().take())
+        .unwrap_or_else(|| stored.clone());
+    let merged = carry(&stored, &base, registry);
+    let custom: Vec<Entity> = merged
         .iter()
         .filter(|e| !is_default(&e.id))
         .cloned()
         .collect();
-    if let Some(backend) = Backend::local() {
-        let _ = backend.write(ENTITIES_KEY, &encode_custom(&custom));
+    let text = encode_custom(&custom);
+    if raw.as_deref() != Some(text.as_str()) {
+        let _ = backend.write(ENTITIES_KEY, &text);
     }
+    BASE.with(|base| *base.borrow_mut() = Some(merged.clone()));
+    (merged != registry).then_some(merged)
 }
 
 /// Retags (or, without a replacement, removes) entity `id`'s tags in every stored article but

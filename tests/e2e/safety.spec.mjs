@@ -323,3 +323,40 @@ test('storage full, then another article opened: the unsaved claim is kept, come
   expect(asked).toEqual(['beforeunload']);
   expect(errors.filter((e) => !/QuotaExceeded|quota/i.test(e))).toEqual([]);
 });
+
+test('entities in two tabs: a stale tab\'s new entity does not write over another tab\'s, and undo takes back only this tab\'s own', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  const stale = await context.newPage();
+  await deafToOtherTabs(stale);
+  await stale.goto('/?ui=en');
+  const stored = (p) => p.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]').map((e) => e.label_en).sort());
+  const shown = (p) => p.locator('.hamish-entities .entity');
+  async function addEntity(p, en, ar) {
+    const editor = p.getByRole('region', { name: 'Entities' });
+    if (!(await editor.isVisible())) await p.getByRole('button', { name: 'Entities…' }).click();
+    await editor.getByRole('button', { name: 'Add entity' }).click();
+    await editor.getByLabel('English name').fill(en);
+    await editor.getByLabel('Arabic name').fill(ar);
+    await editor.getByLabel('Colour').fill('#1e3a8a');
+    await editor.getByRole('button', { name: 'Save' }).click();
+  }
+  await addEntity(page, 'NATO', 'الناتو');
+  await expect(shown(page)).toHaveCount(5);
+  // The stale tab heard nothing of NATO; its own entity's save merges NATO in rather than writing over it.
+  await addEntity(stale, 'United Nations', 'الأمم المتحدة');
+  await expect.poll(() => stored(page)).toEqual(['NATO', 'United Nations']);
+  await expect(shown(stale)).toHaveCount(6);
+  await expect(shown(page)).toHaveCount(6);
+  // Undo in the first tab takes back NATO only.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => stored(page)).toEqual(['United Nations']);
+  await expect(shown(page)).toHaveCount(5);
+  // The stale tab's next entity does not bring NATO back.
+  await addEntity(stale, 'European Union', 'الاتحاد الأوروبي');
+  await expect.poll(() => stored(page)).toEqual(['European Union', 'United Nations']);
+  await expect(shown(stale)).toHaveCount(6);
+  await page.reload();
+  await page.getByRole('button', { name: 'Entities…' }).click();
+  await expect(shown(page)).toHaveCount(6);
+});

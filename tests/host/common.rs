@@ -61,3 +61,15 @@ pub fn ours(value: &serde_json::Value) -> hamish::core::json::Value {
 pub fn theirs(value: &hamish::core::json::Value) -> serde_json::Value {
     serde_json::from_str(&value.to_string()).expect("our text is JSON")
 }
+
+/// A reader's own entity named `label` (in English; its name is its one form).
+pub fn own_entity(id: &str, label: &str) -> hamish::core::entities::registry::Entity {
+    hamish::core::entities::registry::Entity {
+        id: id.into(),
+        label_en: label.into(),
+        label_ar: String::new(),
+        color: "#4b5563".into(),
+        wikidata: None,
+        forms: vec![label.into()],
+    }
+}

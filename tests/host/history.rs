@@ -1,11 +1,11 @@
 //! Undo and redo through the reducer: every change a reader makes is one step, undone and redone
 //! as a change of its own (dated, so it is saved and merged like any other).
 
-use crate::common::{annotate, article};
+use crate::common::{annotate, article, own_entity};
 use hamish::core::annotations::history::StepKind;
 use hamish::core::annotations::model::Kind;
 use hamish::core::annotations::state::{Action, Notice, State};
-use hamish::core::entities::registry::default_registry;
+use hamish::core::entities::registry::{default_registry, Entity};
 use hamish::core::entities::suggestions::Rejected;
 use std::rc::Rc;
 
@@ -217,4 +217,70 @@ fn an_entity_deletion_in_other_articles_is_undone_and_redone_there() {
     assert!(s.outbox.is_empty());
     redo(&mut s, "2026-11-30T00:00:02Z");
     assert_eq!(s.outbox, vec![("other-article".to_string(), step)]);
+}
+
+fn with_entity(registry: &[Entity], entity: Entity) -> Rc<Vec<Entity>> {
+    let mut next: Vec<_> = registry
+        .iter()
+        .filter(|e| e.id != entity.id)
+        .cloned()
+        .collect();
+    next.push(entity);
+    Rc::new(next)
+}
+
+/// A tab that added an entity of its own, NATO.
+fn tab_that_added_nato() -> State {
+    let mut s = State {
+        registry: Rc::new(default_registry()),
+        ..State::default()
+    };
+    s.apply(Action::SetRegistry(with_entity(
+        &s.registry,
+        own_entity("custom-nato", "NATO"),
+    )));
+    s
+}
+
+#[test]
+fn another_tabs_entities_are_not_undone_here() {
+    // This tab adds NATO; another tab then adds the UN, which this tab follows.
+    let mut s = tab_that_added_nato();
+    s.apply(Action::FollowRegistry(with_entity(
+        &s.registry,
+        own_entity("custom-un", "UN"),
+    )));
+    assert_eq!(s.undo.len(), 1, "following another tab is not a step here");
+    undo(&mut s, "2026-11-30T00:00:01Z");
+    let ids: Vec<&str> = s.registry.iter().map(|e| e.id.as_str()).collect();
+    assert!(
+        !ids.contains(&"custom-nato"),
+        "this tab's addition is undone"
+    );
+    assert!(ids.contains(&"custom-un"), "the other tab's is kept");
+    redo(&mut s, "2026-11-30T00:00:02Z");
+    assert!(s.registry.iter().any(|e| e.id == "custom-nato"));
+    assert!(s.registry.iter().any(|e| e.id == "custom-un"));
+}
+
+#[test]
+fn an_entity_edited_in_another_tab_since_is_not_undone() {
+    let mut s = tab_that_added_nato();
+    // Another tab renames it.
+    s.apply(Action::FollowRegistry(with_entity(
+        &s.registry,
+        own_entity("custom-nato", "North Atlantic Treaty Organization"),
+    )));
+    undo(&mut s, "2026-11-30T00:00:01Z");
+    let nato = s.registry.iter().find(|e| e.id == "custom-nato");
+    assert_eq!(
+        nato.map(|e| e.label_en.as_str()),
+        Some("North Atlantic Treaty Organization"),
+        "the newer version is kept"
+    );
+    assert!(s.notices.contains(&Notice::ChangedElsewhere));
+    assert!(
+        s.undo.is_empty() && s.redo.is_empty(),
+        "the step is dropped"
+    );
 }

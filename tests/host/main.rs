@@ -32,6 +32,7 @@ mod mentions;
 mod merge;
 mod messages;
 mod persist;
+mod registry_changes;
 mod segments;
 mod selectors;
 mod sort;

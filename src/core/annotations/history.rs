@@ -7,6 +7,7 @@ use crate::core::annotations::time::{after, instant_or_oldest};
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
+use crate::core::entities::registry_changes::{carry, holds};
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::entry::Stored;
 use std::rc::Rc;
@@ -172,20 +173,26 @@ impl Step {
 }
 
 impl Step {
-    /// Whether `annotations` hold what this step left — its "after" side (`after`), else its
-    /// "before" side (what undoing it left): for each annotation it touched, that version (the same
-    /// `modified`), or none where it removed one. Undo and redo apply a step only then; an
-    /// annotation changed since (by another tab) is newer work, never replaced.
-    pub fn left_in(&self, annotations: &[Annotation], after: bool) -> bool {
+    /// Whether `annotations` and `registry` hold what this step left — its "after" side (`after`),
+    /// else its "before" side (what undoing it left): for each annotation it touched, that version
+    /// (the same `modified`), or none where it removed one; for each entity it touched, that version.
+    /// Undo and redo apply a step only then; an annotation or entity changed since (by another tab)
+    /// is newer work, never replaced.
+    pub fn left_in(&self, annotations: &[Annotation], registry: &[Entity], after: bool) -> bool {
+        let entities_held = self.registry.as_ref().is_none_or(|(b, a)| {
+            let (from, to) = if after { (b, a) } else { (a, b) };
+            holds(registry, from, to)
+        });
         let now = Index::new(annotations.iter().map(|a| a.id.as_str()));
-        self.changes.iter().all(|(b, a)| {
-            let (left, other) = if after { (a, b) } else { (b, a) };
-            let Some(id) = left.as_ref().or(other.as_ref()).map(|x| x.id.as_str()) else {
-                return true;
-            };
-            let here = now.find(id).and_then(|i| annotations.get(i));
-            here.map(|x| &x.modified) == left.as_ref().map(|x| &x.modified)
-        })
+        entities_held
+            && self.changes.iter().all(|(b, a)| {
+                let (left, other) = if after { (a, b) } else { (b, a) };
+                let Some(id) = left.as_ref().or(other.as_ref()).map(|x| x.id.as_str()) else {
+                    return true;
+                };
+                let here = now.find(id).and_then(|i| annotations.get(i));
+                here.map(|x| &x.modified) == left.as_ref().map(|x| &x.modified)
+            })
     }
 
     /// Renames the version of `id` dated `from` to `to` wherever this step holds it: an undo or redo
@@ -258,7 +265,8 @@ pub struct Target<'a> {
 
 /// Applies `step`'s "after" side at time `at`: each annotation is put back as it was after the step
 /// (modified `at`, so it wins over older copies) or removed (with a tombstone dated `at`); rejections
-/// likewise; the registry is set.
+/// likewise; each entity the step changed is put back as it was after it (the others are left as
+/// they are now).
 pub fn replay(step: &Step, at: &str, target: Target<'_>) {
     for (before, after) in &step.changes {
         let id = match before.as_ref().or(after.as_ref()) {
@@ -296,8 +304,8 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
             target.rejected.push(r);
         }
     }
-    if let Some((_, after)) = &step.registry {
-        *target.registry = after.clone();
+    if let Some((before, after)) = &step.registry {
+        *target.registry = Rc::new(carry(target.registry, before, after));
     }
 }
 

@@ -193,8 +193,11 @@ pub enum Action {
     AddMany(Vec<Annotation>),
     /// Rejects a suggestion.
     Reject(Rejected),
-    /// Replaces the entity registry.
+    /// Replaces the entity registry (the reader's change: an undoable step).
     SetRegistry(Rc<Vec<Entity>>),
+    /// Shows the entity registry as stored, changed by another tab or a restore (not a step of the
+    /// reader's here, so it is never undone here).
+    FollowRegistry(Rc<Vec<Entity>>),
     /// Removes an entity from the registry; its tags are retagged as `replacement`, or deleted when
     /// there is none.
     DeleteEntity {
@@ -351,14 +354,15 @@ impl State {
     }
 
     /// Undoes the latest step (`redo` false) or redoes the latest undone one, at time `at` — unless
-    /// an annotation it would change is no longer the version it left (changed in another tab since):
+    /// an annotation or entity it would change is no longer the version it left (changed in another
+    /// tab since):
     /// that step is dropped, the newer work kept, and the reader told.
     fn undo_redo(&mut self, redo: bool, at: &str) {
         let from = if redo { &mut self.redo } else { &mut self.undo };
         let Some(step) = from.pop() else {
             return;
         };
-        if !step.left_in(&self.annotations, !redo) {
+        if !step.left_in(&self.annotations, &self.registry, !redo) {
             return self.apply_action(Action::Notify(Notice::ChangedElsewhere));
         }
         let (before, graves) = (self.annotations.clone(), self.deleted.clone());
@@ -450,7 +454,9 @@ impl State {
                 }
                 self.popover = None;
             }
-            Action::SetRegistry(registry) => self.registry = registry,
+            Action::SetRegistry(registry) | Action::FollowRegistry(registry) => {
+                self.registry = registry
+            }
             Action::DeleteEntity {
                 id,
                 replacement,

@@ -3,4 +3,5 @@
 
 pub mod mentions;
 pub mod registry;
+pub mod registry_changes;
 pub mod suggestions;
