@@ -277,3 +277,19 @@ proptest::proptest! {
         proptest::prop_assert_eq!(fast, pending_plainly(&mentions, &annotations, &rejected));
     }
 }
+
+#[test]
+fn the_hand_rolled_power_is_powf_for_every_channel_value() {
+    for byte in 0..=255u8 {
+        let v = f64::from(byte) / 255.0;
+        let x = (v + 0.055) / 1.055;
+        let (ours, std) = (hamish::core::entities::registry::pow_2_4(x), x.powf(2.4));
+        assert!(
+            (ours - std).abs() <= 1e-15 * std.max(1e-300),
+            "{byte}: {ours} vs {std}"
+        );
+    }
+    // The ratio at the 4.5:1 edge: #767676 is just above it, #777777 just below.
+    assert!(contrast_with_white("#767676").is_some_and(|c| c >= 4.5));
+    assert!(contrast_with_white("#777777").is_some_and(|c| c < 4.5));
+}
