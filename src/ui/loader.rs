@@ -99,10 +99,15 @@ pub fn Loader(p: &LoaderProps) -> Html {
                 url: None,
                 notices: Vec::new(),
             }),
+            // `?text=` naming a text no longer stored: the bundled article, and a notice saying why.
             (None, None) => Some(Current {
                 article: Rc::new(bundled()),
                 url: None,
-                notices: Vec::new(),
+                notices: p
+                    .text
+                    .iter()
+                    .map(|_| Notice::LoadFailed(OpenError::NoLongerStored))
+                    .collect(),
                 key: "bundled#0".into(),
             }),
         }

@@ -4,7 +4,7 @@
 use crate::core::storage::json::{from_text, to_text};
 use crate::core::storage::keys::{text_key, RECENT_KEY};
 use crate::core::storage::recent::{
-    decode, encode, evictions, touch, Recent, StoredText, TEXTS_BUDGET, TEXT_MAX,
+    decode, encode, evictions, keeping_order, touch, Recent, StoredText, TEXTS_BUDGET, TEXT_MAX,
 };
 use crate::core::text::article::Article;
 use crate::web::clock;
@@ -28,9 +28,10 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
         let key = text_key(&article.id);
         if backend.read(&key).ok().flatten().is_none() {
             let text = to_text(&StoredText::of(article));
-            if text.len() <= TEXT_MAX {
+            let length = text.chars().count();
+            if length <= TEXT_MAX {
                 let sizes = text_sizes(&backend, &list, &article.id);
-                for id in evictions(&sizes, text.len(), TEXTS_BUDGET) {
+                for id in evictions(&sizes, length, TEXTS_BUDGET) {
                     remove(&backend, &text_key(&id));
                 }
                 let _ = backend.write(&key, &text);
@@ -55,12 +56,19 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
     let _ = backend.write(RECENT_KEY, &encode(&list));
 }
 
-/// The lengths of the stored texts of the articles in `list` (newest first), but `except`'s.
+/// The lengths in characters of the stored texts of the articles in `list` (newest first), but
+/// `except`'s, in the order they are kept by ([`keeping_order`]: the last goes first).
 fn text_sizes(backend: &Backend, list: &[Recent], except: &str) -> Vec<(String, usize)> {
-    list.iter()
+    keeping_order(list)
+        .into_iter()
         .filter(|r| r.url.is_none() && r.id != except)
         .filter_map(|r| {
-            let n = backend.read(&text_key(&r.id)).ok().flatten()?.len();
+            let n = backend
+                .read(&text_key(&r.id))
+                .ok()
+                .flatten()?
+                .chars()
+                .count();
             Some((r.id.clone(), n))
         })
         .collect()

@@ -198,3 +198,53 @@ test('a file dropped on the page opens', async ({ page }) => {
   await expect(page.locator('article p')).toHaveText('وصل وفد إيراني إلى دمشق.');
   await expect(page.locator('article .sg[tabindex]')).toHaveText(['إيراني']);
 });
+
+test('an annotated pasted article stays in the recent list and keeps its text however many others are opened; a long Arabic one is kept too', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = trackErrors(page);
+  await openFresh(page, '?ui=en');
+  async function paste(text) {
+    const panel = await openPanel(page);
+    // Set at once, as a paste does (typing 600,000 characters through `fill` takes minutes).
+    await panel.getByLabel("Or paste the article's text here").evaluate((el, t) => {
+      el.value = t;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+    await panel.getByRole('button', { name: 'Open text' }).click();
+    await expect(page.locator('article h1')).toHaveText(text.split('\n')[0]);
+  }
+  // An Arabic article of about 610,000 characters (over a million bytes of UTF-8), annotated.
+  const long = 'خبر طويل\n\n' + Array.from({ length: 8000 }, (_, i) =>
+    `فقرة رقم ${i} قال المتحدث إن الحكومة ستجتمع في المنطقة خلال أيام قليلة جدا.`).join('\n\n');
+  expect(long.length).toBeLessThan(1_000_000);
+  expect(Buffer.byteLength(long)).toBeGreaterThan(1_000_000);
+  await paste(long);
+  await dragSelect(page, 1, 'الحكومة');
+  await page.keyboard.press('c');
+  const longId = new URL(page.url()).searchParams.get('text');
+  await expect.poll(() => page.evaluate((id) => localStorage.getItem(`hamish:v1:text:${id}`) !== null, longId)).toBe(true);
+  // A short one annotated, then more articles only opened than the list keeps.
+  await paste('خبر مهم جدا\n\nقال مسؤول في موسكو إن الحكومة ستجتمع غدا.');
+  await dragSelect(page, 1, 'الحكومة');
+  await page.keyboard.press('c');
+  for (let i = 1; i <= 21; i++) await paste(`خبر رقم ${i}\n\nنص قصير رقم ${i} عن الأحداث.`);
+  const panel = await openPanel(page);
+  const titles = await panel.locator('.recent-title').allTextContents();
+  expect(titles).toContain('خبر مهم جدا');
+  expect(titles).toContain('خبر طويل');
+  expect(titles).not.toContain('خبر رقم 1');
+  // Both reopen from the list with their claims, the long one by a reload of its address too.
+  await panel.getByRole('button', { name: 'خبر مهم جدا' }).click();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await page.goto(`/?ui=en&text=${longId}`);
+  await expect(page.locator('article h1')).toHaveText('خبر طويل');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('an address naming a text no longer stored says so over the bundled article', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await page.goto('/?ui=en&text=text-gone');
+  await expect(page.locator('article h1')).toContainText('مصادر روسية');
+  await expect(page.getByRole('alert')).toContainText('its text is no longer stored');
+});

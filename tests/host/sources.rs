@@ -1,7 +1,8 @@
 //! Turning documents into articles: plain text, Markdown, formats, sizes, encodings, ids, the recent list.
 
 use hamish::core::storage::recent::{
-    decode as decode_recent, encode, touch, Recent, StoredText, KEEP,
+    decode as decode_recent, encode, evictions, keeping_order, touch, Recent, StoredText, KEEP,
+    KEEP_ANNOTATED,
 };
 use hamish::core::text::article::{content_id, detect_language, Article, BlockKind};
 use hamish::core::text::formats::{markdown_blocks, plain_blocks};
@@ -170,13 +171,47 @@ fn the_recent_list_keeps_the_newest_once_each() {
     let mut list = decode_recent(Some("not json"));
     assert!(list.is_empty());
     for n in 1..=KEEP + 3 {
-        touch(&mut list, entry(&format!("a{n}"), n));
+        touch(&mut list, entry(&format!("a{n}"), 0));
     }
-    touch(&mut list, entry("a5", 99));
+    touch(&mut list, entry("a5", 0));
     assert_eq!(list.len(), KEEP);
     assert_eq!(list[0].id, "a5");
     assert_eq!(list.iter().filter(|r| r.id == "a5").count(), 1);
     assert_eq!(decode_recent(Some(&encode(&list))), list);
+}
+
+#[test]
+fn an_annotated_article_never_makes_way_for_articles_only_opened() {
+    let entry = |id: &str, count: usize| Recent {
+        id: id.into(),
+        title: id.into(),
+        url: None,
+        opened: "2026-12-06".into(),
+        count,
+    };
+    let mut list = Vec::new();
+    touch(&mut list, entry("annotated", 1));
+    for n in 0..3 * KEEP {
+        touch(&mut list, entry(&format!("opened{n}"), 0));
+    }
+    assert_eq!(list.len(), KEEP + 1);
+    assert_eq!(list.last().map(|r| r.id.as_str()), Some("annotated"));
+    // Its text is evicted last: the order texts are kept by puts it first.
+    let order: Vec<&str> = keeping_order(&list).iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(order[0], "annotated");
+    assert_eq!(order[1], format!("opened{}", 3 * KEEP - 1));
+    let sizes: Vec<(String, usize)> = order.iter().map(|id| (id.to_string(), 100_000)).collect();
+    let evicted = evictions(&sizes, 1_000_000, 2_000_000);
+    assert!(!evicted.contains(&"annotated".to_string()));
+    assert_eq!(evicted.len(), 11, "the oldest only-opened texts go first");
+    assert_eq!(evicted[0], "opened40");
+    // Once its annotations are all deleted it is one more article only opened.
+    touch(&mut list, entry("annotated", 0));
+    for n in 0..KEEP {
+        touch(&mut list, entry(&format!("later{n}"), 0));
+    }
+    assert!(list.iter().all(|r| r.id != "annotated"));
+    assert_eq!(KEEP_ANNOTATED, 1_000);
 }
 
 #[test]

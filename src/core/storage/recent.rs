@@ -3,8 +3,12 @@
 use crate::core::json::Value;
 use crate::core::storage::json::{from_text, write_list, Fields, Json, Object};
 
-/// How many articles the list keeps.
+/// How many articles without annotations the list keeps (the newest).
 pub const KEEP: usize = 20;
+
+/// How many articles with annotations the list keeps (the newest): every one a reader is likely to
+/// have, with a bound on what a stored list can cost.
+pub const KEEP_ANNOTATED: usize = 1_000;
 
 /// The longest stored text (characters of its JSON) Hamish keeps for reopening; a longer one is
 /// annotated as usual but must be opened again from its file to come back.
@@ -14,8 +18,9 @@ pub const TEXT_MAX: usize = 1_000_000;
 /// five million characters) stays for annotations.
 pub const TEXTS_BUDGET: usize = 2_000_000;
 
-/// Which stored texts to remove so that one of `adding` characters fits within `budget`: the
-/// oldest first. `stored` lists `(id, length)` newest first.
+/// Which stored texts to remove so that one of `adding` characters fits within `budget`: from the
+/// end of `stored`, which lists `(id, length)` in the order they are kept by (see
+/// [`keeping_order`]).
 pub fn evictions(stored: &[(String, usize)], adding: usize, budget: usize) -> Vec<String> {
     let mut total: usize = stored.iter().map(|(_, n)| n).sum::<usize>() + adding;
     let mut out = Vec::new();
@@ -81,11 +86,32 @@ pub fn encode(list: &[Recent]) -> String {
     out
 }
 
-/// Puts `entry` first, replacing the older entry of the same article, and keeps the newest [`KEEP`].
+/// Puts `entry` first, replacing the older entry of the same article, and keeps the newest
+/// [`KEEP_ANNOTATED`] articles with annotations and the newest [`KEEP`] without: an annotated
+/// article never makes way for articles only opened.
 pub fn touch(list: &mut Vec<Recent>, entry: Recent) {
     list.retain(|r| r.id != entry.id);
     list.insert(0, entry);
-    list.truncate(KEEP);
+    let (mut annotated, mut plain) = (0, 0);
+    list.retain(|r| {
+        let (seen, limit) = if r.count > 0 {
+            (&mut annotated, KEEP_ANNOTATED)
+        } else {
+            (&mut plain, KEEP)
+        };
+        *seen += 1;
+        *seen <= limit
+    });
+}
+
+/// The articles of `list` (newest first) in the order their stored texts are kept by: those with
+/// annotations first, then the others, each newest first — so texts are evicted from articles only
+/// opened before any annotated article's.
+pub fn keeping_order(list: &[Recent]) -> Vec<&Recent> {
+    let annotated = list.iter().filter(|r| r.count > 0);
+    annotated
+        .chain(list.iter().filter(|r| r.count == 0))
+        .collect()
 }
 
 /// The blocks of an article without a URL, stored so that it can be opened again from the list.
