@@ -234,15 +234,20 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         });
     }
     {
-        // An entity deletion undone or redone: its changes in other stored articles are replayed there.
+        // An entity deletion undone or redone: its changes in other stored articles are replayed there,
+        // except on annotations changed there since (the reader is told).
         let dispatcher = state.dispatcher();
         use_effect_with(state.outbox.clone(), move |outbox| {
             if !outbox.is_empty() {
                 let at = clock::now_iso();
+                let mut left = false;
                 for (article, step) in outbox {
-                    registry_store::replay_in(article, step, &at);
+                    left |= registry_store::replay_in(article, step, &at);
                 }
                 dispatcher.dispatch(Action::Sent);
+                if left {
+                    dispatcher.dispatch(Action::Notify(Notice::KeptElsewhere));
+                }
             }
         });
     }

@@ -106,6 +106,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             (text, r.refused > 0)
         }
         Notice::ChangedElsewhere => (lang.history().changed_elsewhere.into(), true),
+        Notice::KeptElsewhere => (lang.history().kept_elsewhere.into(), true),
         Notice::BackupFailed(error) => (lang.backup_error(error), true),
         Notice::Done { kind, count } => (lang.done(*kind, *count), false),
     }

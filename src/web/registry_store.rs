@@ -110,15 +110,17 @@ pub fn retag_everywhere(
 }
 
 /// Replays `step` (dated `at`) on the stored entry of `article` (an entity deletion in another
-/// article, undone or redone); an entry that cannot be read is left alone.
-pub fn replay_in(article: &str, step: &Step, at: &str) {
+/// article, undone or redone), except on annotations changed there since (see [`replay_stored`]);
+/// an entry that cannot be read is left alone. Returns whether anything was left for being newer.
+pub fn replay_in(article: &str, step: &Step, at: &str) -> bool {
     let Some(backend) = Backend::local() else {
-        return;
+        return false;
     };
     let key = entry_key(article);
     let Decoded::Stored(mut stored) = decode(backend.read(&key).ok().flatten().as_deref()) else {
-        return;
+        return false;
     };
-    replay_stored(step, at, &mut stored);
+    let left = replay_stored(step, at, &mut stored);
     let _ = backend.write(&key, &encode(article, &stored));
+    left
 }

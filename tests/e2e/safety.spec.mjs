@@ -360,3 +360,42 @@ test('entities in two tabs: a stale tab\'s new entity does not write over anothe
   await page.getByRole('button', { name: 'Entities…' }).click();
   await expect(shown(page)).toHaveCount(6);
 });
+
+test('undoing an entity deletion leaves another article\'s annotations that another tab changed since', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  await page.getByRole('button', { name: 'Entities…' }).click();
+  const editor = page.getByRole('region', { name: 'Entities' });
+  await editor.getByRole('button', { name: 'Add entity' }).click();
+  await editor.getByLabel('English name').fill('Syrian opposition');
+  await editor.getByLabel('Arabic name').fill('المعارضة السورية');
+  await editor.getByLabel('Colour').fill('#0f766e');
+  await editor.getByLabel('Forms it is named by (comma-separated)').fill('المعارضة، قوات المعارضة');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  // A second tab opens another article and accepts its two mentions.
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  await other.getByRole('button', { name: 'Open…' }).click();
+  await other.getByLabel("Or paste the article's text here").fill('خبر\n\nتقدمت قوات المعارضة نحو المدينة ثم انسحبت المعارضة.');
+  await other.getByRole('button', { name: 'Open text' }).click();
+  await other.locator('[data-suggestions="syrian-opposition"]').getByRole('button', { name: /Accept all/ }).click();
+  await expect(other.locator('.hamish-panel .item')).toHaveCount(2);
+  const key = await other.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('hamish:v1:annotations:text-')));
+  const there = () => other.evaluate((k) => JSON.parse(localStorage.getItem(k)).annotations, key);
+  // The first tab deletes the entity, retagging its tags everywhere as claims.
+  await page.locator('.hamish-entities [data-entity="syrian-opposition"]').getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('alertdialog');
+  await confirm.getByRole('combobox').selectOption({ label: 'Retag them as Claim' });
+  await confirm.getByRole('button', { name: 'Delete entity' }).click();
+  await expect.poll(async () => (await there()).map((a) => a.kind)).toEqual(['claim', 'claim']);
+  // In the second tab the reader deletes one of those claims.
+  const [first] = await there();
+  await other.locator(`[data-ann="${first.id}"]`).first().click();
+  await other.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(async () => (await there()).length).toBe(1);
+  // The first tab undoes the deletion: the tag comes back where nothing changed since, the deleted
+  // claim stays deleted, and the reader is told.
+  await page.locator('.hamish-notices').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await there()).map((a) => a.kind)).toEqual([{ entity: 'syrian-opposition' }]);
+  await expect(page.locator('.hamish-notices')).toContainText('in other articles, annotations changed in another tab since were left as they are');
+  expect((await there()).some((a) => a.id === first.id)).toBe(false);
+});

@@ -284,3 +284,57 @@ fn an_entity_edited_in_another_tab_since_is_not_undone() {
         "the step is dropped"
     );
 }
+
+#[test]
+fn a_step_replayed_in_another_article_leaves_what_changed_there_since() {
+    use hamish::core::annotations::history::{replay_stored, Snapshot, Step};
+    use hamish::core::storage::entry::Stored;
+    let a = article();
+    let tagged = |id: &str, quote: &str| annotate(&a, quote, Kind::Entity("nato".into()), id);
+    let stored_of = |annotations: Vec<_>| Stored {
+        annotations,
+        ..Stored::default()
+    };
+    // Deleting the entity retagged two tags of another article as claims.
+    let before = vec![tagged("u:1", "روسيا"), tagged("u:2", "إيران")];
+    let mut after = before.clone();
+    for x in &mut after {
+        x.kind = Kind::Claim;
+        x.modified = "2026-11-30T00:00:01Z".into();
+    }
+    let snapshot = |annotations: &Vec<_>| Snapshot::of_stored(&stored_of(annotations.clone()));
+    let step = Step::between(
+        StepKind::Entities,
+        &snapshot(&before),
+        &snapshot(&after),
+        None,
+    )
+    .expect("a change");
+    // There, another tab then wrote a note on the first and deleted the second.
+    let mut there = after.clone();
+    there[0].note = "a later note".into();
+    there[0].modified = "2026-11-30T00:00:05Z".into();
+    there.truncate(1);
+    let mut stored = stored_of(there.clone());
+    assert!(
+        replay_stored(&step.inverse(), "2026-11-30T00:00:06Z", &mut stored),
+        "what changed since is reported as left"
+    );
+    assert_eq!(
+        stored.annotations, there,
+        "the later note and the deletion are kept"
+    );
+    // Where nothing changed since, the undo is replayed: the tag comes back (content, whatever its time).
+    let mut untouched = after.clone();
+    untouched[0].modified = "2026-11-30T00:00:03Z".into();
+    let mut stored = stored_of(untouched);
+    assert!(!replay_stored(
+        &step.inverse(),
+        "2026-11-30T00:00:06Z",
+        &mut stored
+    ));
+    assert!(stored
+        .annotations
+        .iter()
+        .all(|x| x.kind == Kind::Entity("nato".into())));
+}

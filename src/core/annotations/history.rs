@@ -309,12 +309,34 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
     }
 }
 
-/// Applies `step`'s "after" side at time `at` to a stored article's entry (see [`replay`]).
-pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) {
+/// Applies `step`'s "after" side at time `at` to a stored article's entry (see [`replay`]), for each
+/// annotation that is still what the step's "before" side has (the same content, whatever its
+/// time; or absent where it was): one changed since — another tab's later work — is left as it is.
+/// Returns whether any was left.
+pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) -> bool {
+    let mut step = step.clone();
+    let count = step.changes.len();
+    step.changes.retain(|(before, after)| {
+        let Some(id) = before.as_ref().or(after.as_ref()).map(|a| &a.id) else {
+            return true;
+        };
+        let now = stored.annotations.iter().find(|a| &a.id == id);
+        match (before, now) {
+            (None, None) => true,
+            (Some(was), Some(now)) => {
+                Annotation {
+                    modified: now.modified.clone(),
+                    ..was.clone()
+                } == *now
+            }
+            _ => false,
+        }
+    });
+    let left = step.changes.len() < count;
     let mut registry = Rc::default();
     let (before, graves) = (stored.annotations.clone(), stored.deleted.clone());
     replay(
-        step,
+        &step,
         at,
         Target {
             annotations: &mut stored.annotations,
@@ -329,4 +351,5 @@ pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) {
         &mut stored.annotations,
         &mut stored.deleted,
     );
+    left
 }

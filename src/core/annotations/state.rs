@@ -99,9 +99,12 @@ pub enum Notice {
     SavingPaused,
     /// A backup was restored: what it changed (it never deletes anything).
     BackupRestored(Restored),
-    /// An undo or redo was not applied: an annotation it would change was changed since (in another
-    /// tab); that newer version is kept.
+    /// An undo or redo was not applied: an annotation or entity it would change was changed since
+    /// (in another tab); that newer version is kept.
     ChangedElsewhere,
+    /// An undo or redo was applied here, but in other articles it left annotations changed there
+    /// since (an entity deletion's retagging, see [`crate::core::annotations::history::replay_stored`]).
+    KeptElsewhere,
     /// A backup file was refused as a whole; nothing changed.
     BackupFailed(BackupError),
     /// A change that can be undone was made (the notice offers Undo): its kind and how many
