@@ -44,7 +44,9 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     ];
-    let chosen = use_node_ref();
+    // What the tags of the entity being deleted become, as chosen (`remove`, `claim`, `entity:ID`).
+    let chosen = use_state(|| String::from("remove"));
+    let choice_gone = use_state(|| false);
     // The form's inputs are left to the reader (yew would reset a `value` on every redraw); an
     // edited entity's current values are filled in once, when its form opens.
     {
@@ -88,7 +90,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     let rows = registry.iter().map(|e| {
         let builtin = is_default(&e.id);
         let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(id.clone())) };
-        let delete = { let deleting = deleting.clone(); let id = e.id.clone(); move |_| deleting.set(Some(id.clone())) };
+        let delete = { let (deleting, chosen, gone) = (deleting.clone(), chosen.clone(), choice_gone.clone()); let id = e.id.clone(); move |_| { chosen.set("remove".into()); gone.set(false); deleting.set(Some(id.clone())) } };
         html! {
             <li class="entity" data-entity={e.id.clone()}>
                 <span class="swatch" style={format!("background:{}", e.color)}></span>
@@ -108,30 +110,49 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
 
     let confirm = (*deleting).clone().and_then(|id| registry.iter().find(|e| e.id == id).cloned()).map(|entity| {
         let uses = p.annotations.iter().filter(|a| matches!(&a.kind, Kind::Entity(x) if *x == entity.id)).count();
-        let mut choices = vec![choice("remove", s.entity_remove_tags, false), choice("claim", format!("{} {}", s.entity_retag_as, s.claim), false)];
+        // The choice is kept by value and drawn as selected, so another tab's change to the list
+        // never moves it to a neighbour; a chosen entity deleted since stops the deletion.
+        let now = (*chosen).clone();
+        let mut choices = vec![choice("remove", s.entity_remove_tags, now == "remove"), choice("claim", format!("{} {}", s.entity_retag_as, s.claim), now == "claim")];
         for o in registry.iter().filter(|o| o.id != entity.id) {
-            choices.push(choice(format!("entity:{}", o.id), format!("{} {}", s.entity_retag_as, o.label(lang.is_arabic())), false));
+            let value = format!("entity:{}", o.id);
+            let selected = value == now;
+            choices.push(choice(value, format!("{} {}", s.entity_retag_as, o.label(lang.is_arabic())), selected));
         }
         let on_delete = p.on_delete.clone();
         let deleting_done = deleting.clone();
-        let choice_ref = chosen.clone();
+        let (registry_now, gone, chosen_now) = (registry.clone(), choice_gone.clone(), chosen.clone());
         let id = entity.id.clone();
         let go = move |_| {
-            let replacement = match value(&choice_ref).as_str() {
+            let replacement = match now.as_str() {
                 "remove" => None,
                 "claim" => Some(Kind::Claim),
                 v => v.strip_prefix("entity:").map(|x| Kind::Entity(x.to_string())),
             };
+            // The select now shows its first choice, as the browser does when the chosen option goes.
+            if matches!(&replacement, Some(Kind::Entity(x)) if !registry_now.iter().any(|e| e.id == *x)) {
+                chosen_now.set("remove".into());
+                return gone.set(true);
+            }
             on_delete.emit((id.clone(), replacement));
             deleting_done.set(None);
         };
+        let pick = { let (chosen, gone) = (chosen.clone(), choice_gone.clone()); move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                chosen.set(select.value());
+                gone.set(false);
+            }
+        } };
         let cancel = { let deleting = deleting.clone(); move |_| deleting.set(None) };
         html! {
             <div class="confirm" role="alertdialog" aria-label={s.entity_confirm_delete}>
                 <p>{ s.entity_delete_prompt.replace("{n}", &uses.to_string()).replace("{entity}", entity.label(lang.is_arabic())) }</p>
-                <select ref={chosen} aria-label={s.entity_confirm_delete}>
+                <select onchange={pick} aria-label={s.entity_confirm_delete}>
                     { options(choices) }
                 </select>
+                if *choice_gone {
+                    <p class="error" role="alert">{ s.entity_choice_gone }</p>
+                }
                 <button type="button" class="danger" onclick={go}>{ s.entity_confirm_delete }</button>
                 <button type="button" onclick={cancel}>{ s.cancel }</button>
             </div>

@@ -11,10 +11,11 @@ pub fn choice(value: impl Into<AttrValue>, label: impl Into<AttrValue>, selected
     (value.into(), label.into(), selected)
 }
 
-/// A `<select>`'s options, in order.
+/// A `<select>`'s options, in order, keyed by value: when the list changes under an open select
+/// (another tab's entities), the chosen option stays the same element rather than a neighbour.
 pub fn options(choices: Vec<Choice>) -> Html {
     choices
         .into_iter()
-        .map(|(value, label, selected)| html! { <option {value} {selected}>{ label }</option> })
+        .map(|(value, label, selected)| html! { <option key={value.as_str()} {value} {selected}>{ label }</option> })
         .collect()
 }

@@ -12,6 +12,18 @@ async function deafToOtherTabs(page) {
   });
 }
 
+/** Adds an entity of the reader's own in the entities panel (opened if it is not). */
+async function addEntity(page, en, ar, forms = '') {
+  const editor = page.getByRole('region', { name: 'Entities' });
+  if (!(await editor.isVisible())) await page.getByRole('button', { name: 'Entities…' }).click();
+  await editor.getByRole('button', { name: 'Add entity' }).click();
+  await editor.getByLabel('English name').fill(en);
+  await editor.getByLabel('Arabic name').fill(ar);
+  await editor.getByLabel('Colour').fill('#0f766e');
+  await editor.getByLabel('Forms it is named by (comma-separated)').fill(forms);
+  await editor.getByRole('button', { name: 'Save' }).click();
+}
+
 /** Frees the storage `fillStorage` took and shows the page again, as a reader coming back; waits
  * until the entry holds `count` annotations. */
 async function savedOnceThereIsRoom(page, count) {
@@ -331,15 +343,6 @@ test('entities in two tabs: a stale tab\'s new entity does not write over anothe
   await stale.goto('/?ui=en');
   const stored = (p) => p.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]').map((e) => e.label_en).sort());
   const shown = (p) => p.locator('.hamish-entities .entity');
-  async function addEntity(p, en, ar) {
-    const editor = p.getByRole('region', { name: 'Entities' });
-    if (!(await editor.isVisible())) await p.getByRole('button', { name: 'Entities…' }).click();
-    await editor.getByRole('button', { name: 'Add entity' }).click();
-    await editor.getByLabel('English name').fill(en);
-    await editor.getByLabel('Arabic name').fill(ar);
-    await editor.getByLabel('Colour').fill('#1e3a8a');
-    await editor.getByRole('button', { name: 'Save' }).click();
-  }
   await addEntity(page, 'NATO', 'الناتو');
   await expect(shown(page)).toHaveCount(5);
   // The stale tab heard nothing of NATO; its own entity's save merges NATO in rather than writing over it.
@@ -363,14 +366,7 @@ test('entities in two tabs: a stale tab\'s new entity does not write over anothe
 
 test('undoing an entity deletion leaves another article\'s annotations that another tab changed since', async ({ page, context }) => {
   await openFresh(page, '?ui=en');
-  await page.getByRole('button', { name: 'Entities…' }).click();
-  const editor = page.getByRole('region', { name: 'Entities' });
-  await editor.getByRole('button', { name: 'Add entity' }).click();
-  await editor.getByLabel('English name').fill('Syrian opposition');
-  await editor.getByLabel('Arabic name').fill('المعارضة السورية');
-  await editor.getByLabel('Colour').fill('#0f766e');
-  await editor.getByLabel('Forms it is named by (comma-separated)').fill('المعارضة، قوات المعارضة');
-  await editor.getByRole('button', { name: 'Save' }).click();
+  await addEntity(page, 'Syrian opposition', 'المعارضة السورية', 'المعارضة، قوات المعارضة');
   // A second tab opens another article and accepts its two mentions.
   const other = await context.newPage();
   await other.goto('/?ui=en');
@@ -398,4 +394,31 @@ test('undoing an entity deletion leaves another article\'s annotations that anot
   await expect.poll(async () => (await there()).map((a) => a.kind)).toEqual([{ entity: 'syrian-opposition' }]);
   await expect(page.locator('.hamish-notices')).toContainText('in other articles, annotations changed in another tab since were left as they are');
   expect((await there()).some((a) => a.id === first.id)).toBe(false);
+});
+
+test('deleting an entity whose chosen replacement another tab deleted meanwhile deletes nothing and asks again', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  await addEntity(page, 'Syrian opposition', 'المعارضة السورية', 'المعارضة، قوات المعارضة');
+  await addEntity(page, 'Rebels', 'المتمردون');
+  await page.locator('[data-suggestions="syrian-opposition"]').getByRole('button', { name: /Accept all/ }).click();
+  const tagged = async () => (await storedEntry(page)).annotations.filter((a) => a.kind.entity === 'syrian-opposition').length;
+  await expect.poll(tagged).toBe(5);
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  await other.getByRole('button', { name: 'Entities…' }).click();
+  await other.locator('.hamish-entities [data-entity="syrian-opposition"]').getByRole('button', { name: 'Delete' }).click();
+  const confirm = other.getByRole('alertdialog');
+  await confirm.getByRole('combobox').selectOption({ label: 'Retag them as Rebels' });
+  // Meanwhile the first tab deletes Rebels.
+  await page.locator('.hamish-entities [data-entity="rebels"]').getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete entity' }).click();
+  await expect(other.locator('.hamish-entities [data-entity="rebels"]')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Delete entity' }).click();
+  await expect(confirm.getByRole('alert')).toContainText('was deleted in another tab');
+  expect(await tagged()).toBe(5);
+  await expect(other.locator('.hamish-entities [data-entity="syrian-opposition"]')).toHaveCount(1);
+  await confirm.getByRole('combobox').selectOption({ label: 'Retag them as Claim' });
+  await confirm.getByRole('button', { name: 'Delete entity' }).click();
+  await expect.poll(tagged).toBe(0);
+  expect((await storedEntry(page)).annotations.filter((a) => a.kind === 'claim')).toHaveLength(5);
 });
