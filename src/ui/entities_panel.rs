@@ -45,7 +45,9 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         use_node_ref(),
     ];
     // What the tags of the entity being deleted become, as chosen (`remove`, `claim`, `entity:ID`).
-    let chosen = use_state(|| String::from("remove"));
+    // (`None` until the reader chooses: the first choice, `remove`; kept in the state type the other
+    // fields use, so yew's state code is not compiled again for a `String`.)
+    let chosen = use_state(|| None::<String>);
     let choice_gone = use_state(|| false);
     // The form's inputs are left to the reader (yew would reset a `value` on every redraw); an
     // edited entity's current values are filled in once, when its form opens.
@@ -90,7 +92,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     let rows = registry.iter().map(|e| {
         let builtin = is_default(&e.id);
         let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(id.clone())) };
-        let delete = { let (deleting, chosen, gone) = (deleting.clone(), chosen.clone(), choice_gone.clone()); let id = e.id.clone(); move |_| { chosen.set("remove".into()); gone.set(false); deleting.set(Some(id.clone())) } };
+        let delete = { let (deleting, chosen, gone) = (deleting.clone(), chosen.clone(), choice_gone.clone()); let id = e.id.clone(); move |_| { chosen.set(None); gone.set(false); deleting.set(Some(id.clone())) } };
         html! {
             <li class="entity" data-entity={e.id.clone()}>
                 <span class="swatch" style={format!("background:{}", e.color)}></span>
@@ -112,7 +114,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         let uses = p.annotations.iter().filter(|a| matches!(&a.kind, Kind::Entity(x) if *x == entity.id)).count();
         // The choice is kept by value and drawn as selected, so another tab's change to the list
         // never moves it to a neighbour; a chosen entity deleted since stops the deletion.
-        let now = (*chosen).clone();
+        let now = (*chosen).clone().unwrap_or_else(|| "remove".into());
         let mut choices = vec![choice("remove", s.entity_remove_tags, now == "remove"), choice("claim", format!("{} {}", s.entity_retag_as, s.claim), now == "claim")];
         for o in registry.iter().filter(|o| o.id != entity.id) {
             let value = format!("entity:{}", o.id);
@@ -131,7 +133,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
             };
             // The select now shows its first choice, as the browser does when the chosen option goes.
             if matches!(&replacement, Some(Kind::Entity(x)) if !registry_now.iter().any(|e| e.id == *x)) {
-                chosen_now.set("remove".into());
+                chosen_now.set(None);
                 return gone.set(true);
             }
             on_delete.emit((id.clone(), replacement));
@@ -139,7 +141,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         };
         let pick = { let (chosen, gone) = (chosen.clone(), choice_gone.clone()); move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                chosen.set(select.value());
+                chosen.set(Some(select.value()));
                 gone.set(false);
             }
         } };
