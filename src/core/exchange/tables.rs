@@ -17,6 +17,9 @@
 //! | `evidence_urls` | the evidence addresses, separated by spaces |
 //! | `claim_type` | `text` (a claim is a quote of the article's text) |
 //!
+//! A cell starting with `=`, `+`, `-`, `@`, a tab or CR gets a `'` before it (OWASP's advice against
+//! CSV injection): a spreadsheet shows it as text instead of running it as a formula.
+//!
 //! CheckThat! (`id`, `url`, `text`, `class_label`; tab-separated, LF line ends): one row per claim
 //! whose check-worthiness is decided, `Yes` or `No`; undecided claims are left out (they are not
 //! training data). Tabs and line breaks in the text become spaces.
@@ -57,12 +60,18 @@ pub fn normalized_label(verdict: &str) -> Option<&'static str> {
     }
 }
 
-/// One CSV field, quoted when it holds a comma, a quote, CR or LF (quotes doubled).
+/// One CSV field, `'` before a formula's first character, quoted when it holds a comma, a quote, CR
+/// or LF (quotes doubled).
 fn csv_field(field: &str) -> String {
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
+    } else {
+        field.to_string()
+    };
     if field.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        field.to_string()
+        field
     }
 }
 
