@@ -439,6 +439,104 @@ fn checkthat_tsv_lists_decided_claims_on_one_line_each() {
     );
 }
 
+/// A TSV read as Python's `csv.reader(f, delimiter='\t')` reads it: a field starting with a quote is
+/// quoted (doubled quotes inside, up to the closing quote); records end with LF.
+fn read_tsv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    for line in text.lines() {
+        let mut record = Vec::new();
+        for raw in line.split('\t') {
+            let field = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+                Some(inner) => {
+                    assert!(
+                        !inner.replace("\"\"", "").contains('"'),
+                        "a lone quote inside {raw:?}"
+                    );
+                    inner.replace("\"\"", "\"")
+                }
+                None => {
+                    assert!(!raw.starts_with('"'), "an unclosed quote in {raw:?}");
+                    raw.to_string()
+                }
+            };
+            record.push(field);
+        }
+        records.push(record);
+    }
+    records
+}
+
+/// `tsv` as Python's csv module reads it (`csv.reader(f, delimiter='\t')`).
+fn python_reads_tsv(tsv: &str) -> Vec<Vec<String>> {
+    let file = std::env::temp_dir().join(format!("hamish-tsv-{}.tsv", std::process::id()));
+    std::fs::write(&file, tsv).expect("write");
+    let script = "import csv, json, sys\n\
+        with open(sys.argv[1], newline='', encoding='utf-8') as f:\n\
+        \x20   print(json.dumps(list(csv.reader(f, delimiter='\\t'))))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&file)
+        .output()
+        .expect("run python3");
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        out.status.success(),
+        "python3: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON from python3")
+}
+
+#[test]
+fn checkthat_tsv_reads_back_with_quotes_in_the_text() {
+    let a = article();
+    // (the claim's text, as a reader gets it back): tabs and line breaks are spaces, quotes stay.
+    let cases = [
+        (
+            "\"سننسحب من المدينة\" قال المتحدث",
+            "\"سننسحب من المدينة\" قال المتحدث",
+        ),
+        ("قال: \"لن\" نتراجع", "قال: \"لن\" نتراجع"),
+        ("\"", "\""),
+        ("\"\"\"", "\"\"\""),
+        ("\"سطر\tأول\nثانٍ\"", "\"سطر أول ثانٍ\""),
+        ("بلا علامات", "بلا علامات"),
+    ];
+    let claims: Vec<Annotation> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (text, _))| {
+            let mut claim = annotate(&a, ADVICE, Kind::Claim, &format!("urn:x:\"{i}"));
+            claim.target.exact = (*text).into();
+            claim.claim.check_worthy = Some(i % 2 == 0);
+            claim
+        })
+        .collect();
+    let tsv = write_these(&claims, &Reviewer::default(), Format::CheckThatTsv);
+    let mut want: Vec<Vec<String>> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| {
+            vec![
+                format!("urn:x:\"{i}"),
+                a.source.clone(),
+                (*text).to_string(),
+                (if i % 2 == 0 { "Yes" } else { "No" }).to_string(),
+            ]
+        })
+        .collect();
+    want.sort();
+    // Rows sorted: claims on one quote have no reading order between them.
+    for (reader, mut rows) in [
+        ("ours", read_tsv(&tsv)),
+        ("Python's", python_reads_tsv(&tsv)),
+    ] {
+        assert_eq!(rows[0], CHECKTHAT_COLUMNS, "{reader}");
+        rows[1..].sort();
+        assert_eq!(rows[1..], want, "{reader}");
+    }
+}
+
 #[test]
 fn jsonl_gives_code_point_spans_over_the_article() {
     let a = article();
