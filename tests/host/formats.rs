@@ -226,6 +226,43 @@ fn claimreview_has_one_review_per_claim_with_a_verdict() {
     );
 }
 
+#[test]
+fn claimreview_never_closes_a_script_element() {
+    let a = article();
+    let hostile = "</script><script>alert(1)</script><!--";
+    // Where outside text reaches the file: the quote, the claimant's name, the reviewer.
+    let mut claim = annotate(&a, ADVICE, Kind::Claim, "urn:x:<script>");
+    claim.target.exact = format!("قال {hostile}");
+    claim.claim.verdict = Some("false".into());
+    claim.claim.claimant = Some(Claimant::Named {
+        name: hostile.into(),
+        wikidata: None,
+    });
+    let reviewer = Reviewer {
+        name: String::new(),
+        organization: format!("<b>{hostile}"),
+        url: format!("https://misbar.example/{hostile}"),
+    };
+    let text = write_these(&[claim], &reviewer, Format::ClaimReview);
+    assert!(!text.contains('<'), "{text}");
+    assert!(text.contains("\\u003c/script>"));
+    let doc: Value = serde_json::from_str(&text).expect("still JSON");
+    let review = &doc["@graph"][0];
+    let cases = [
+        (&review["claimReviewed"], format!("قال {hostile}")),
+        (&review["itemReviewed"]["author"]["name"], hostile.into()),
+        (&review["author"]["name"], format!("<b>{hostile}")),
+        (
+            &review["author"]["url"],
+            format!("https://misbar.example/{hostile}"),
+        ),
+        (&review["url"], claim_url(&a.source, "urn:x:<script>")),
+    ];
+    for (got, want) in cases {
+        assert_eq!(got, &Value::String(want));
+    }
+}
+
 /// A tiny RFC 4180 reader: records of fields; quoted fields may hold commas, quotes (doubled) and
 /// line breaks; records end with CRLF.
 fn read_csv(text: &str) -> Vec<Vec<String>> {

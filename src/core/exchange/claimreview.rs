@@ -1,6 +1,8 @@
 //! schema.org `ClaimReview` (JSON-LD): one per claim that has a verdict, in a `@graph`. Google no
 //! longer shows ClaimReview rich results and counts only one per page: the file is for fact-check
-//! databases and tools, not for marking up another site's pages.
+//! databases and tools, not for marking up another site's pages. Its text writes every `<` as
+//! `\u003c` (`Export::write`), so a `</script>` in a quote or an address cannot end the `<script>`
+//! element a site pastes it into.
 //!
 //! The claimant (`itemReviewed.author`) is an `Organization` or a `Person`: an entity tag's entity is
 //! a `Person` when it is one of [`PERSONS`] (by registry id or Wikidata IRI) and an `Organization`
