@@ -12,6 +12,7 @@ use hamish::core::exchange::claimreview::{claim_url, shorten, CLAIM_MAX};
 use hamish::core::exchange::tables::{ARAFACTS_COLUMNS, CHECKTHAT_COLUMNS};
 use hamish::core::exchange::{Export, ForeignReason, Format};
 use hamish::core::text::article::Article;
+use hamish::core::text::graphemes::{marks_join, unicode_clusters, use_segmenter, ClusterLengths};
 use hamish::core::text::units::slice_cp;
 use hamish::core::w3c::import::{merge, Parsed, RejectReason};
 use hamish::i18n::Lang;
@@ -140,6 +141,32 @@ fn claims_are_shortened_on_a_word_boundary() {
     }
     let exact: String = "ا".repeat(CLAIM_MAX);
     assert_eq!(shorten(&exact), exact);
+    // No space: the cut falls between letter clusters, under Unicode's segmentation and under the
+    // bundle's fallback (marks_join). (text, what is kept before the ellipsis.)
+    let alefs = |n: usize| "ا".repeat(n);
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let mid: [(String, String); 5] = [
+        // بِّ (ba, kasra, shadda) with its shadda at the limit: the whole letter goes.
+        (format!("{}بِّ{}", alefs(72), alefs(10)), alefs(72)),
+        // The shadda alone at the limit.
+        (format!("{}بّ{}", alefs(73), alefs(10)), alefs(73)),
+        // A letter starts at the limit: cut there, as before.
+        (format!("{}بِّ{}", alefs(74), alefs(10)), alefs(74)),
+        // An emoji ZWJ sequence across the limit stays whole (here: left out).
+        (format!("{}{family}{}", alefs(72), alefs(10)), alefs(72)),
+        // One that ends just before the limit is kept.
+        (
+            format!("{}{family}{}", alefs(69), alefs(10)),
+            format!("{}{family}", alefs(69)),
+        ),
+    ];
+    for segmenter in [unicode_clusters as ClusterLengths, marks_join] {
+        use_segmenter(segmenter);
+        for (quote, kept) in &mid {
+            assert_eq!(shorten(quote), format!("{kept}…"), "{quote}");
+        }
+    }
+    use_segmenter(unicode_clusters);
     assert_eq!(
         claim_url("https://news.example/a#top", "urn:x:1"),
         "https://news.example/a#hamish-claim=urn:x:1"

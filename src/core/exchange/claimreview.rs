@@ -14,6 +14,7 @@ use crate::core::claims::claim::Claimant;
 use crate::core::entities::registry::{find, Entity};
 use crate::core::exchange::Export;
 use crate::core::json::{Map, Value};
+use crate::core::text::graphemes::cluster_start;
 use crate::json;
 
 /// The registry entities that are people: ids and Wikidata IRIs (al-Assad).
@@ -24,7 +25,8 @@ pub const CLAIM_MAX: usize = 75;
 
 /// `quote` with its white space collapsed, at most [`CLAIM_MAX`] code points: a longer one is cut at
 /// the last word boundary that leaves room for an ellipsis (mid-word only when its first word is
-/// that long).
+/// that long, and then between two letter clusters: a letter keeps its diacritics, an emoji stays
+/// whole).
 pub fn shorten(quote: &str) -> String {
     let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= CLAIM_MAX {
@@ -35,9 +37,10 @@ pub fn shorten(quote: &str) -> String {
     let cut = match room.rfind(' ') {
         Some(b) if b > 0 => &room[..b],
         _ => {
+            let chars: Vec<char> = room.chars().collect();
             let end = room
                 .char_indices()
-                .nth(CLAIM_MAX - 1)
+                .nth(cluster_start(&chars, CLAIM_MAX - 1))
                 .map_or(room.len(), |(b, _)| b);
             &room[..end]
         }
