@@ -557,6 +557,8 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     forget_label: "Remove it from the list with its stored text (its annotations stay)",
 };
 
+use crate::core::claims::claim::UrlError;
+
 /// The strings of a claim's fact-checking controls and of the panel's claim view, in one language.
 pub struct ClaimStrings {
     pub legend: &'static str,
@@ -586,6 +588,8 @@ pub struct ClaimStrings {
     pub yes: &'static str,
     pub no: &'static str,
     pub bad_url: &'static str,
+    pub bad_url_userinfo: &'static str,
+    pub bad_url_hidden: &'static str,
     pub bad_date: &'static str,
     pub bad_wikidata: &'static str,
     pub by_verdict: &'static str,
@@ -598,6 +602,17 @@ pub struct ClaimStrings {
     pub reviewer_url: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
+}
+
+impl ClaimStrings {
+    /// Why an address was refused as evidence or as the reviewer's website.
+    pub fn url_error(&self, error: UrlError) -> &'static str {
+        match error {
+            UrlError::NotWeb => self.bad_url,
+            UrlError::Userinfo => self.bad_url_userinfo,
+            UrlError::Hidden => self.bad_url_hidden,
+        }
+    }
 }
 
 impl Lang {
@@ -638,6 +653,8 @@ static AR_CLAIMS: ClaimStrings = ClaimStrings {
     yes: "نعم",
     no: "لا",
     bad_url: "الرابط يجب أن يبدأ بـ http:// أو https:// وأن يكون عنوان ويب صحيحًا.",
+    bad_url_userinfo: "الرابط يضع اسم مستخدم قبل اسم الموقع (user@host)، فيبدو كأنه موقع آخر. اكتب عنوان الموقع نفسه.",
+    bad_url_hidden: "الرابط يحوي محارف خفية أو محارف تغيّر اتجاه الكتابة، فقد يبدو كأنه عنوان آخر. اكتبه من جديد بدونها.",
     bad_date: "التاريخ يُكتب هكذا: 2026-11-30.",
     bad_wikidata: "معرّف ويكي بيانات يُكتب هكذا: Q12345.",
     by_verdict: "حسب الحكم",
@@ -680,6 +697,8 @@ static EN_CLAIMS: ClaimStrings = ClaimStrings {
     yes: "Yes",
     no: "No",
     bad_url: "The address must start with http:// or https:// and be a web address.",
+    bad_url_userinfo: "The address puts a user name before the site (user@host), so it looks like another site. Give the site's own address.",
+    bad_url_hidden: "The address holds invisible or direction-changing characters, so it could look like another address. Type it again without them.",
     bad_date: "A date looks like 2026-11-30.",
     bad_wikidata: "A Wikidata id looks like Q12345.",
     by_verdict: "By verdict",
