@@ -653,8 +653,8 @@ static AR_CLAIMS: ClaimStrings = ClaimStrings {
     yes: "نعم",
     no: "لا",
     bad_url: "الرابط يجب أن يبدأ بـ http:// أو https:// وأن يكون عنوان ويب صحيحًا.",
-    bad_url_userinfo: "الرابط يضع اسم مستخدم قبل اسم الموقع (user@host)، فيبدو كأنه موقع آخر. اكتب عنوان الموقع نفسه.",
-    bad_url_hidden: "الرابط يحوي محارف خفية أو محارف تغيّر اتجاه الكتابة، فقد يبدو كأنه عنوان آخر. اكتبه من جديد بدونها.",
+    bad_url_userinfo: "الرابط فيه اسم مستخدم قبل الموقع (user@host)، فقد يبدو موقعًا آخر.",
+    bad_url_hidden: "الرابط فيه محارف خفية أو تغيّر اتجاه الكتابة، فقد يبدو رابطًا آخر.",
     bad_date: "التاريخ يُكتب هكذا: 2026-11-30.",
     bad_wikidata: "معرّف ويكي بيانات يُكتب هكذا: Q12345.",
     by_verdict: "حسب الحكم",
@@ -697,8 +697,10 @@ static EN_CLAIMS: ClaimStrings = ClaimStrings {
     yes: "Yes",
     no: "No",
     bad_url: "The address must start with http:// or https:// and be a web address.",
-    bad_url_userinfo: "The address puts a user name before the site (user@host), so it looks like another site. Give the site's own address.",
-    bad_url_hidden: "The address holds invisible or direction-changing characters, so it could look like another address. Type it again without them.",
+    bad_url_userinfo:
+        "The address has a user name before the site (user@host): it could pose as another site.",
+    bad_url_hidden:
+        "The address has invisible or direction-changing characters: it could pose as another.",
     bad_date: "A date looks like 2026-11-30.",
     bad_wikidata: "A Wikidata id looks like Q12345.",
     by_verdict: "By verdict",
