@@ -563,6 +563,8 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     forget_label: "Remove it from the list with its stored text (its annotations stay)",
 };
 
+use crate::core::claims::claim::UrlError;
+
 /// The strings of a claim's fact-checking controls and of the panel's claim view, in one language.
 pub struct ClaimStrings {
     pub legend: &'static str,
@@ -592,6 +594,8 @@ pub struct ClaimStrings {
     pub yes: &'static str,
     pub no: &'static str,
     pub bad_url: &'static str,
+    pub bad_url_userinfo: &'static str,
+    pub bad_url_hidden: &'static str,
     pub bad_date: &'static str,
     pub bad_wikidata: &'static str,
     pub by_verdict: &'static str,
@@ -604,6 +608,17 @@ pub struct ClaimStrings {
     pub reviewer_url: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
+}
+
+impl ClaimStrings {
+    /// Why an address was refused as evidence or as the reviewer's website.
+    pub fn url_error(&self, error: UrlError) -> &'static str {
+        match error {
+            UrlError::NotWeb => self.bad_url,
+            UrlError::Userinfo => self.bad_url_userinfo,
+            UrlError::Hidden => self.bad_url_hidden,
+        }
+    }
 }
 
 impl Lang {
@@ -644,6 +659,8 @@ static AR_CLAIMS: ClaimStrings = ClaimStrings {
     yes: "نعم",
     no: "لا",
     bad_url: "الرابط يجب أن يبدأ بـ http:// أو https:// وأن يكون عنوان ويب صحيحًا.",
+    bad_url_userinfo: "الرابط فيه اسم مستخدم قبل الموقع (user@host)، فقد يبدو موقعًا آخر.",
+    bad_url_hidden: "الرابط فيه محارف خفية أو تغيّر اتجاه الكتابة، فقد يبدو رابطًا آخر.",
     bad_date: "التاريخ يُكتب هكذا: 2026-11-30.",
     bad_wikidata: "معرّف ويكي بيانات يُكتب هكذا: Q12345.",
     by_verdict: "حسب الحكم",
@@ -686,6 +703,10 @@ static EN_CLAIMS: ClaimStrings = ClaimStrings {
     yes: "Yes",
     no: "No",
     bad_url: "The address must start with http:// or https:// and be a web address.",
+    bad_url_userinfo:
+        "The address has a user name before the site (user@host): it could pose as another site.",
+    bad_url_hidden:
+        "The address has invisible or direction-changing characters: it could pose as another.",
     bad_date: "A date looks like 2026-11-30.",
     bad_wikidata: "A Wikidata id looks like Q12345.",
     by_verdict: "By verdict",

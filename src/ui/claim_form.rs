@@ -180,7 +180,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                         })
                     });
                 }
-                Err(_) => error.set(Some(c.bad_url.to_string())),
+                Err(e) => error.set(Some(c.url_error(e).to_string())),
             }
         })
     };

@@ -42,8 +42,8 @@ pub fn SettingsPanel(p: &SettingsPanelProps) -> Html {
                     .unwrap_or_default()
             };
             let url = value(&url).trim().to_string();
-            if !url.is_empty() && evidence_url(&url).is_err() {
-                error.set(Some(c.bad_url.to_string()));
+            if let (false, Err(e)) = (url.is_empty(), evidence_url(&url)) {
+                error.set(Some(c.url_error(e).to_string()));
                 return;
             }
             error.set(None);

@@ -5,7 +5,7 @@ use crate::common::{annotate, article, ours, theirs, validate_w3c};
 use hamish::core::annotations::model::{Annotation, Kind};
 use hamish::core::annotations::state::{Action, ClaimField, State};
 use hamish::core::claims::claim::{
-    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
+    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status, UrlError,
 };
 use hamish::core::claims::verdicts::{arafacts_scale, custom_scale, default_scale};
 use hamish::core::entities::registry::{contrast_with_white, default_registry};
@@ -104,23 +104,66 @@ fn a_sites_own_scale_is_validated() {
 
 #[test]
 fn evidence_urls_and_claim_dates_are_checked() {
-    assert_eq!(
-        evidence_url(" https://example.org/a?b#c ").as_deref(),
-        Ok("https://example.org/a?b#c")
-    );
-    assert!(evidence_url("http://x.y").is_ok());
-    for bad in [
-        "",
-        "javascript:alert(1)",
-        "ftp://x.org",
-        "https://",
-        "https:// x.org",
-        "example.org",
-        "data:text/html,x",
+    // (what is typed, the address kept): trimmed; the scheme in any case, written in lower case.
+    for (good, kept) in [
+        (" https://example.org/a?b#c ", "https://example.org/a?b#c"),
+        ("http://x.y", "http://x.y"),
+        ("HTTPS://Example.org/A", "https://Example.org/A"),
+        ("Http://x.y/", "http://x.y/"),
+        ("hTtPs://x.y", "https://x.y"),
+        (
+            "https://medium.example/@writer",
+            "https://medium.example/@writer",
+        ),
+        ("https://x.y/?to=a@b.example", "https://x.y/?to=a@b.example"),
+        ("https://ar.example/تحقق", "https://ar.example/تحقق"),
+        (
+            "https://fa.example/می\u{200C}خواهم",
+            "https://fa.example/می\u{200C}خواهم",
+        ),
     ] {
-        assert!(evidence_url(bad).is_err(), "{bad:?}");
+        assert_eq!(evidence_url(good).as_deref(), Ok(kept), "{good:?}");
     }
-    assert!(evidence_url(&format!("https://x.org/{}", "a".repeat(3000))).is_err());
+    let long = format!("https://x.org/{}", "a".repeat(3000));
+    for (bad, why) in [
+        ("", UrlError::NotWeb),
+        ("javascript:alert(1)", UrlError::NotWeb),
+        ("JavaScript://x.org/%0aalert(1)", UrlError::NotWeb),
+        ("ftp://x.org", UrlError::NotWeb),
+        ("https://", UrlError::NotWeb),
+        ("https:// x.org", UrlError::NotWeb),
+        ("example.org", UrlError::NotWeb),
+        ("data:text/html,x", UrlError::NotWeb),
+        (long.as_str(), UrlError::NotWeb),
+        // A user name (and password) before the host: the link reads as the trusted site.
+        ("https://trusted.example@evil.example/", UrlError::Userinfo),
+        ("https://user:pass@evil.example", UrlError::Userinfo),
+        ("HTTP://@evil.example", UrlError::Userinfo),
+        (
+            "https://trusted.example%2F@evil.example/a",
+            UrlError::Userinfo,
+        ),
+        // Direction controls and invisible characters anywhere: the link text could be spoofed.
+        (
+            "https://evil.example/\u{202E}elgoog.www//:sptth",
+            UrlError::Hidden,
+        ),
+        ("https://x.example/\u{202A}a\u{202C}", UrlError::Hidden),
+        ("https://x.example/\u{202B}", UrlError::Hidden),
+        ("https://x.example/\u{202D}", UrlError::Hidden),
+        ("https://x.example/\u{2066}a\u{2069}", UrlError::Hidden),
+        ("https://x.example/\u{2067}", UrlError::Hidden),
+        ("https://x.example/\u{2068}", UrlError::Hidden),
+        ("https://x.example/a\u{200E}", UrlError::Hidden),
+        ("https://x.example\u{200F}/a", UrlError::Hidden),
+        ("https://x.example/\u{061C}", UrlError::Hidden),
+        ("https://x.exa\u{200B}mple/", UrlError::Hidden),
+        ("https://x.example/\u{FEFF}", UrlError::Hidden),
+        ("https://x.example/\u{2060}", UrlError::Hidden),
+        ("https://x.exa\u{AD}mple/", UrlError::Hidden),
+    ] {
+        assert_eq!(evidence_url(bad), Err(why), "{bad:?}");
+    }
     assert_eq!(claim_date("2026-11-30"), Ok(Some("2026-11-30".into())));
     assert_eq!(claim_date(""), Ok(None));
     for bad in ["2026-13-01", "30/11/2026", "2026-02-30", "yesterday"] {

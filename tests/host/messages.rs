@@ -2,6 +2,7 @@
 //! end-to-end tests and the JS API rely on, and Arabic with no English in it besides data from
 //! outside and the names of standards.
 
+use hamish::core::claims::claim::UrlError;
 use hamish::core::exchange::ForeignReason;
 use hamish::core::text::open_error::OpenError;
 use hamish::core::text::source::DocumentError;
@@ -173,6 +174,13 @@ fn rendered(lang: Lang) -> Vec<(String, Vec<&'static str>)> {
     }
     for (r, data) in reject_reasons() {
         out.push((lang.reject_reason(&r), data));
+    }
+    for (e, data) in [
+        (UrlError::NotWeb, vec!["http://", "https://"]),
+        (UrlError::Userinfo, vec!["user@host"]),
+        (UrlError::Hidden, vec![]),
+    ] {
+        out.push((lang.claims().url_error(e).to_string(), data));
     }
     out
 }

@@ -242,30 +242,49 @@ impl Json for ClaimDetails {
 /// The longest URL kept as evidence.
 pub const URL_MAX: usize = 2048;
 
-/// `text` as an evidence URL: trimmed, `http:` or `https:` with a host, no white space, at most
-/// [`URL_MAX`] characters. The message says what is wrong.
-pub fn evidence_url(text: &str) -> Result<String, String> {
+/// Why an address is refused as evidence (or as the reviewer's website).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlError {
+    /// Empty, too long, not `http:`/`https:`, no host, or white space in it.
+    NotWeb,
+    /// A user name before the host (`https://trusted.example@evil.example/`): it reads as another
+    /// site.
+    Userinfo,
+    /// A direction control or an invisible formatting character: the link's text could read as
+    /// another address.
+    Hidden,
+}
+
+/// `text` as an evidence URL: trimmed, `http:` or `https:` (any case; written in lower case) with a
+/// host and no user name, no white space, no direction controls or invisible characters, at most
+/// [`URL_MAX`] characters.
+pub fn evidence_url(text: &str) -> Result<String, UrlError> {
     let url = text.trim();
-    if url.is_empty() {
-        return Err("give the evidence's address".into());
+    if url.chars().any(|c| {
+        matches!(c, '\u{AD}' | '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}')
+    }) {
+        return Err(UrlError::Hidden);
     }
-    if url.len() > URL_MAX {
-        return Err(format!("the address is longer than {URL_MAX} characters"));
-    }
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or("the address must start with http:// or https://")?;
+    let (scheme, rest) = url.split_once("://").ok_or(UrlError::NotWeb)?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.contains('@') {
+        return Err(UrlError::Userinfo);
+    }
     let host_ok = !host.is_empty()
         && !host.starts_with('.')
         && host
             .chars()
-            .all(|c| c.is_alphanumeric() || ".-:[]@_".contains(c));
-    if !host_ok || url.chars().any(char::is_whitespace) {
-        return Err("that is not a web address".into());
+            .all(|c| c.is_alphanumeric() || ".-:[]_".contains(c));
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+        || !host_ok
+        || url.len() > URL_MAX
+        || url.chars().any(char::is_whitespace)
+    {
+        return Err(UrlError::NotWeb);
     }
-    Ok(url.to_string())
+    Ok(format!("{}://{rest}", scheme.to_ascii_lowercase()))
 }
 
 /// `text` as a claim date `YYYY-MM-DD` (a real calendar date), or `None` when empty.

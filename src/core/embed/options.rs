@@ -211,7 +211,7 @@ fn reviewer(given: Option<Given>) -> Result<Option<Reviewer>, String> {
     let reviewer = Reviewer::read_json(value)
         .map_err(|_| "option “reviewer” must be {name, organization, url} (strings)".to_string())?;
     if !reviewer.url.trim().is_empty() && evidence_url(&reviewer.url).is_err() {
-        return Err("option “reviewer”: url must start with http:// or https://".into());
+        return Err("option “reviewer”: url must be a plain http:// or https:// address".into());
     }
     Ok(Some(reviewer))
 }

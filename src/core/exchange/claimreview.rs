@@ -1,6 +1,8 @@
 //! schema.org `ClaimReview` (JSON-LD): one per claim that has a verdict, in a `@graph`. Google no
 //! longer shows ClaimReview rich results and counts only one per page: the file is for fact-check
-//! databases and tools, not for marking up another site's pages.
+//! databases and tools, not for marking up another site's pages. Its text writes every `<` as
+//! `\u003c` (`Export::write`), so a `</script>` in a quote or an address cannot end the `<script>`
+//! element a site pastes it into.
 //!
 //! The claimant (`itemReviewed.author`) is an `Organization` or a `Person`: an entity tag's entity is
 //! a `Person` when it is one of [`PERSONS`] (by registry id or Wikidata IRI) and an `Organization`
@@ -12,6 +14,7 @@ use crate::core::claims::claim::Claimant;
 use crate::core::entities::registry::{find, Entity};
 use crate::core::exchange::Export;
 use crate::core::json::{Map, Value};
+use crate::core::text::graphemes::cluster_start;
 use crate::json;
 
 /// The registry entities that are people: ids and Wikidata IRIs (al-Assad).
@@ -22,7 +25,8 @@ pub const CLAIM_MAX: usize = 75;
 
 /// `quote` with its white space collapsed, at most [`CLAIM_MAX`] code points: a longer one is cut at
 /// the last word boundary that leaves room for an ellipsis (mid-word only when its first word is
-/// that long).
+/// that long, and then between two letter clusters: a letter keeps its diacritics, an emoji stays
+/// whole).
 pub fn shorten(quote: &str) -> String {
     let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= CLAIM_MAX {
@@ -33,9 +37,10 @@ pub fn shorten(quote: &str) -> String {
     let cut = match room.rfind(' ') {
         Some(b) if b > 0 => &room[..b],
         _ => {
+            let chars: Vec<char> = room.chars().collect();
             let end = room
                 .char_indices()
-                .nth(CLAIM_MAX - 1)
+                .nth(cluster_start(&chars, CLAIM_MAX - 1))
                 .map_or(room.len(), |(b, _)| b);
             &room[..end]
         }

@@ -140,7 +140,11 @@ impl Export<'_> {
                 export_id,
                 generated,
             )),
-            Format::ClaimReview => to_string_pretty(&claimreview::claim_reviews(self)),
+            // `<` only ever stands in a string: `\u003c` is the same JSON, and no `</script>` closes
+            // the `<script type="application/ld+json">` a site may paste the file into.
+            Format::ClaimReview => {
+                to_string_pretty(&claimreview::claim_reviews(self)).replace('<', "\\u003c")
+            }
             Format::AraFactsCsv => tables::arafacts_csv(self),
             Format::CheckThatTsv => tables::checkthat_tsv(self),
             Format::Jsonl => doccano::jsonl(self),

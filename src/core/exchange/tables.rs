@@ -17,9 +17,14 @@
 //! | `evidence_urls` | the evidence addresses, separated by spaces |
 //! | `claim_type` | `text` (a claim is a quote of the article's text) |
 //!
+//! A cell starting with `=`, `+`, `-`, `@`, a tab or CR gets a `'` before it (OWASP's advice against
+//! CSV injection): a spreadsheet shows it as text instead of running it as a formula.
+//!
 //! CheckThat! (`id`, `url`, `text`, `class_label`; tab-separated, LF line ends): one row per claim
 //! whose check-worthiness is decided, `Yes` or `No`; undecided claims are left out (they are not
-//! training data). Tabs and line breaks in the text become spaces.
+//! training data). Tabs and line breaks in the text become spaces; a field holding a `"` is quoted
+//! (inner quotes doubled), as Python's `csv.writer(delimiter='\t')` writes it, so `csv.reader` and
+//! pandas read it back (a text starting with a quote would otherwise swallow the rows after it).
 
 use crate::core::exchange::Export;
 
@@ -57,13 +62,24 @@ pub fn normalized_label(verdict: &str) -> Option<&'static str> {
     }
 }
 
-/// One CSV field, quoted when it holds a comma, a quote, CR or LF (quotes doubled).
+/// One CSV field, `'` before a formula's first character, quoted when it holds a comma, a quote, CR
+/// or LF (quotes doubled).
 fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
     } else {
         field.to_string()
+    };
+    if field.contains([',', '"', '\r', '\n']) {
+        quoted(&field)
+    } else {
+        field
     }
+}
+
+/// `field` in double quotes, its quotes doubled.
+fn quoted(field: &str) -> String {
+    format!("\"{}\"", field.replace('"', "\"\""))
 }
 
 /// One CSV record, ended by CRLF.
@@ -112,9 +128,10 @@ pub fn arafacts_csv(export: &Export) -> String {
     out
 }
 
-/// `text` on one line of a TSV: tabs and line breaks become spaces.
+/// `text` on one line of a TSV: tabs and line breaks become spaces; quoted when it holds a `"`.
 fn tsv_field(text: &str) -> String {
-    text.chars()
+    let line: String = text
+        .chars()
         .map(|c| {
             if matches!(c, '\t' | '\n' | '\r') {
                 ' '
@@ -122,7 +139,12 @@ fn tsv_field(text: &str) -> String {
                 c
             }
         })
-        .collect()
+        .collect();
+    if line.contains('"') {
+        quoted(&line)
+    } else {
+        line
+    }
 }
 
 /// The claims whose check-worthiness is decided, as CheckThat!'s TSV.
