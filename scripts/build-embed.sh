@@ -2,7 +2,7 @@
 # Builds the embeddable bundle into dist-embed/ with stable file names (no content hashes):
 #   hamish.js            the module script a site adds (mounts every [data-hamish] element)
 #   hamish-core.js       wasm-bindgen's glue, loaded by hamish.js
-#   hamish-core_bg.wasm  Hamish itself (wasm-opt -Oz)
+#   hamish-core_bg.wasm  Hamish itself (optimized by scripts/optimize-wasm.mjs, through minify.mjs)
 # HAMISH_PUBLIC_URL (optional) is where the folder will be served from, e.g.
 # https://cdn.example.com/hamish/ — needed only when hamish.js itself is served from elsewhere;
 # by default the other files are fetched from beside hamish.js.
@@ -17,9 +17,6 @@ case "$public" in ""|*/) ;; *) public="$public/" ;; esac
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hamish-core \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/hamish-embed.wasm"
-wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-  --enable-multivalue --one-caller-inline-max-function-size=100 "$out/hamish-core_bg.wasm" -o "$out/hamish-core_bg.wasm"
 # The public URL goes into hamish.js as a JavaScript string literal (JSON-quoted: any character is safe).
 HAMISH_PUBLIC_URL="$public" node -e '
   const fs = require("fs");

@@ -1,5 +1,5 @@
-// Minifies the JavaScript of a built bundle in place (terser, ES module): wasm-bindgen's glue and
-// hamish.js ship unminified otherwise. First gives the WebAssembly's imports short names in the wasm
+// Minifies a built bundle in place: optimizes its WebAssembly (scripts/optimize-wasm.mjs), and minifies
+// its JavaScript (terser, ES module): wasm-bindgen's glue and hamish.js ship unminified otherwise. First gives the WebAssembly's imports short names in the wasm
 // and its glue (scripts/shorten-imports.mjs). Fixes the `integrity` hashes in index.html when there is one.
 //   node scripts/minify.mjs DIR          (Trunk's post-build hook passes TRUNK_STAGING_DIR)
 import fs from 'node:fs';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
 import { shortenImports } from './shorten-imports.mjs';
+import { optimizeWasm } from './optimize-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const index = path.join(dir, 'index.html');
@@ -19,6 +20,7 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   const wasm = file.replace(/\.js$/, '_bg.wasm');
   if (fs.existsSync(wasm)) {
     const wasmBefore = fs.readFileSync(wasm);
+    optimizeWasm(wasm);
     console.log(`minify: ${shortenImports(wasm, file)} imports and exports of ${path.basename(wasm)} renamed`);
     if (html !== null) html = html.split(sri(wasmBefore)).join(sri(fs.readFileSync(wasm)));
   }

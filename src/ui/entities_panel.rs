@@ -36,6 +36,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     // The form: closed (`None`), a new entity (an empty id) or the entity of that id.
     let editing = use_state(|| None::<String>);
     let deleting = use_state(|| None::<String>);
+    // What went wrong, shown under the form or the deletion's question.
     let error = use_state(|| None::<String>);
     let fields: [NodeRef; 5] = [
         use_node_ref(),
@@ -48,7 +49,6 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     // (`None` until the reader chooses: the first choice, `remove`; kept in the state type the other
     // fields use, so yew's state code is not compiled again for a `String`.)
     let chosen = use_state(|| None::<String>);
-    let choice_gone = use_state(|| false);
     // The form's inputs are left to the reader (yew would reset a `value` on every redraw); an
     // edited entity's current values are filled in once, when its form opens.
     {
@@ -92,7 +92,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     let rows = registry.iter().map(|e| {
         let builtin = is_default(&e.id);
         let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(id.clone())) };
-        let delete = { let (deleting, chosen, gone) = (deleting.clone(), chosen.clone(), choice_gone.clone()); let id = e.id.clone(); move |_| { chosen.set(None); gone.set(false); deleting.set(Some(id.clone())) } };
+        let delete = { let (deleting, chosen, error) = (deleting.clone(), chosen.clone(), error.clone()); let id = e.id.clone(); move |_| { chosen.set(None); error.set(None); deleting.set(Some(id.clone())) } };
         html! {
             <li class="entity" data-entity={e.id.clone()}>
                 <span class="swatch" style={format!("background:{}", e.color)}></span>
@@ -123,7 +123,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         }
         let on_delete = p.on_delete.clone();
         let deleting_done = deleting.clone();
-        let (registry_now, gone, chosen_now) = (registry.clone(), choice_gone.clone(), chosen.clone());
+        let (registry_now, gone, chosen_now) = (registry.clone(), error.clone(), chosen.clone());
         let id = entity.id.clone();
         let go = move |_| {
             let replacement = match now.as_str() {
@@ -134,15 +134,15 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
             // The select now shows its first choice, as the browser does when the chosen option goes.
             if matches!(&replacement, Some(Kind::Entity(x)) if !registry_now.iter().any(|e| e.id == *x)) {
                 chosen_now.set(None);
-                return gone.set(true);
+                return gone.set(Some(s.entity_choice_gone.into()));
             }
             on_delete.emit((id.clone(), replacement));
             deleting_done.set(None);
         };
-        let pick = { let (chosen, gone) = (chosen.clone(), choice_gone.clone()); move |e: Event| {
+        let pick = { let (chosen, gone) = (chosen.clone(), error.clone()); move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
                 chosen.set(Some(select.value()));
-                gone.set(false);
+                gone.set(None);
             }
         } };
         let cancel = { let deleting = deleting.clone(); move |_| deleting.set(None) };
@@ -152,9 +152,6 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
                 <select onchange={pick} aria-label={s.entity_confirm_delete}>
                     { options(choices) }
                 </select>
-                if *choice_gone {
-                    <p class="error" role="alert">{ s.entity_choice_gone }</p>
-                }
                 <button type="button" class="danger" onclick={go}>{ s.entity_confirm_delete }</button>
                 <button type="button" onclick={cancel}>{ s.cancel }</button>
             </div>
@@ -178,7 +175,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
                         editing.set(None);
                         on_save.emit(entity);
                     }
-                    Err(reason) => error.set(Some(reason)),
+                    Err(reason) => error.set(Some(s.entity_invalid.replace("{reason}", &reason))),
                 }
             }
         };
@@ -191,9 +188,6 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
                 <label>{ s.entity_color }<input ref={color} type="color" /></label>
                 <label>{ s.entity_wikidata }<input ref={wikidata} type="text" dir="ltr" /></label>
                 <label>{ s.entity_forms }<textarea ref={forms} rows="2" dir="auto" /></label>
-                if let Some(reason) = &*error {
-                    <p class="error" role="alert">{ s.entity_invalid.replace("{reason}", reason) }</p>
-                }
                 <div class="actions">
                     <button type="submit">{ s.entity_save }</button>
                     <button type="button" onclick={cancel}>{ s.cancel }</button>
@@ -210,6 +204,9 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
             <h2 id="hamish-entities-title">{ s.entities_title }</h2>
             <ul>{ for rows }</ul>
             { confirm.unwrap_or_default() }
+            if let Some(message) = &*error {
+                <p class="error" role="alert">{ message.clone() }</p>
+            }
             { form.unwrap_or_else(|| html! { <button type="button" class="add" onclick={add}>{ s.entity_add }</button> }) }
         </section>
     }

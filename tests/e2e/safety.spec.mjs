@@ -414,7 +414,7 @@ test('deleting an entity whose chosen replacement another tab deleted meanwhile 
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete entity' }).click();
   await expect(other.locator('.hamish-entities [data-entity="rebels"]')).toHaveCount(0);
   await confirm.getByRole('button', { name: 'Delete entity' }).click();
-  await expect(confirm.getByRole('alert')).toContainText('was deleted in another tab');
+  await expect(other.getByRole('region', { name: 'Entities' }).getByRole('alert')).toContainText('was deleted in another tab');
   expect(await tagged()).toBe(5);
   await expect(other.locator('.hamish-entities [data-entity="syrian-opposition"]')).toHaveCount(1);
   await confirm.getByRole('combobox').selectOption({ label: 'Retag them as Claim' });
