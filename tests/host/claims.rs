@@ -10,7 +10,7 @@ use hamish::core::claims::claim::{
 use hamish::core::claims::verdicts::{arafacts_scale, custom_scale, default_scale};
 use hamish::core::entities::registry::{contrast_with_white, default_registry};
 use hamish::core::w3c::export::export_collection;
-use hamish::core::w3c::import::parse;
+use hamish::core::w3c::import::{parse, Parsed};
 use serde_json::json;
 
 #[test]
@@ -269,6 +269,11 @@ fn the_reducer_records_claims_dates_verdicts_and_unlinks_a_deleted_claimant() {
     assert!(unsure.needs_verdict());
 }
 
+/// An exported document imported into the article it came from.
+fn imported(doc: &str, a: &hamish::core::text::article::Article) -> Parsed {
+    parse(doc, &a.text, &default_registry(), "2026-12-02T00:00:00Z").expect("parsed")
+}
+
 #[test]
 fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
     let a = article();
@@ -323,13 +328,7 @@ fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
     assert!(validate_w3c(&theirs(&doc)).ends_with(" 0 failed"));
 
     // Imported into the same article: everything anchored, nothing rejected, the details whole.
-    let parsed = parse(
-        &doc.to_string(),
-        &a.text,
-        &default_registry(),
-        "2026-12-02T00:00:00Z",
-    )
-    .expect("parsed");
+    let parsed = imported(&doc.to_string(), &a);
     assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
     assert_eq!(parsed.anchored(), 3);
     let back = parsed
@@ -381,13 +380,7 @@ fn a_claimant_typed_by_hand_is_an_identifying_body() {
     assert!(bodies.iter().any(|b| b["purpose"] == "identifying"
         && b["source"] == "http://www.wikidata.org/entity/Q1307214"));
     validate_w3c(&theirs(&doc));
-    let parsed = parse(
-        &doc.to_string(),
-        &a.text,
-        &default_registry(),
-        "2026-12-02T00:00:00Z",
-    )
-    .expect("parsed");
+    let parsed = imported(&doc.to_string(), &a);
     assert_eq!(
         parsed.annotations[0].kind,
         Kind::Claim,
@@ -444,4 +437,88 @@ fn a_claim_change_takes_only_its_field_so_a_form_copy_made_before_another_change
     assert_eq!(claim.status, Status::Checked);
     assert_eq!(claim.date.as_deref(), Some("2024-12-08"));
     assert_eq!(claim.check_worthy, Some(true));
+}
+
+#[test]
+fn a_claimant_tag_retagged_as_a_claim_leaves_its_words_as_the_claimants_name() {
+    let a = article();
+    let start = || {
+        let mut s = State::default();
+        s.apply(Action::Add(annotate(
+            &a,
+            "الأسد",
+            Kind::Entity("assad".into()),
+            "u:assad",
+        )));
+        let mut claim = annotate(&a, "سوريا", Kind::Claim, "u:claim");
+        claim.claim.claimant = Some(Claimant::Entity("u:assad".into()));
+        s.apply(Action::Add(claim));
+        s
+    };
+    let claimant = |s: &State| s.get("u:claim").and_then(|c| c.claim.claimant.clone());
+    let named = Some(Claimant::Named {
+        name: "الأسد".into(),
+        wikidata: None,
+    });
+    // Retagged in its popover.
+    let mut s = start();
+    s.apply(Action::SetKind {
+        id: "u:assad".into(),
+        kind: Kind::Claim,
+        modified: "2026-12-06T00:00:01Z".into(),
+    });
+    assert_eq!(claimant(&s), named);
+    s.apply(Action::Undo {
+        at: "2026-12-06T00:00:02Z".into(),
+    });
+    assert_eq!(
+        claimant(&s),
+        Some(Claimant::Entity("u:assad".into())),
+        "undone with the retag"
+    );
+    // Its entity deleted, its tags retagged as claims; retagged as another entity the link stays.
+    for (replacement, expected) in [
+        (Kind::Claim, named.clone()),
+        (
+            Kind::Entity("russia".into()),
+            Some(Claimant::Entity("u:assad".into())),
+        ),
+    ] {
+        let mut s = start();
+        s.apply(Action::DeleteEntity {
+            id: "assad".into(),
+            replacement: Some(replacement),
+            modified: "2026-12-06T00:00:01Z".into(),
+            elsewhere: Vec::new(),
+        });
+        assert_eq!(claimant(&s), expected);
+    }
+}
+
+#[test]
+fn an_imported_attribution_to_a_claim_keeps_its_words_as_a_name() {
+    let a = article();
+    let (mut claim, mut assad) = checked_claim(&a);
+    assad.kind = Kind::Claim;
+    claim.claim.claimant = Some(Claimant::Entity(assad.id.clone()));
+    let doc = export_collection(
+        &[claim.clone(), assad.clone()],
+        &a,
+        &default_registry(),
+        "urn:uuid:export",
+        "2026-12-01T00:00:00Z",
+    );
+    let parsed = imported(&doc.to_string(), &a);
+    let back = parsed
+        .annotations
+        .iter()
+        .find(|x| x.id == claim.id)
+        .expect("the claim");
+    assert_eq!(
+        back.claim.claimant,
+        Some(Claimant::Named {
+            name: assad.target.exact.clone(),
+            wikidata: None
+        })
+    );
 }

@@ -494,10 +494,15 @@ impl State {
                 self.pending = None;
             }
             Action::SetKind { id, kind, modified } => {
-                if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
-                    if a.kind != kind {
-                        a.kind = kind;
-                        a.modified = modified;
+                let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) else {
+                    return;
+                };
+                if a.kind != kind {
+                    let was = a.clone();
+                    a.kind = kind;
+                    a.modified = modified.clone();
+                    if a.kind == Kind::Claim {
+                        name_claimants(&mut self.annotations, &[was], &modified);
                     }
                 }
             }
@@ -663,6 +668,24 @@ pub fn unlink_claimants(annotations: &mut [Annotation], removed: &[&str], at: &s
     }
 }
 
+/// Claims attributed to one of the entity annotations `retagged` as claims are attributed instead to
+/// that tag's words, as a typed name (at time `at`): an attribution must name an entity tag, and the
+/// name says who it was.
+pub fn name_claimants(annotations: &mut [Annotation], retagged: &[Annotation], at: &str) {
+    for a in annotations.iter_mut() {
+        let Some(Claimant::Entity(e)) = &a.claim.claimant else {
+            continue;
+        };
+        if let Some(tag) = retagged.iter().find(|t| t.id == *e) {
+            a.claim.claimant = Some(Claimant::Named {
+                name: tag.target.exact.clone(),
+                wikidata: None,
+            });
+            a.modified = at.to_string();
+        }
+    }
+}
+
 /// Retags every tag of entity `id` as `replacement` (at time `modified`), or deletes them when there
 /// is no replacement (each leaving a tombstone in `deleted`). Returns whether anything changed.
 pub fn retag_entity(
@@ -676,13 +699,16 @@ pub fn retag_entity(
     let before = annotations.len();
     match replacement {
         Some(kind) => {
-            let mut changed = false;
+            let retagged: Vec<Annotation> =
+                annotations.iter().filter(|a| uses(a)).cloned().collect();
             for a in annotations.iter_mut().filter(|a| uses(a)) {
                 a.kind = kind.clone();
                 a.modified = modified.to_string();
-                changed = true;
             }
-            changed
+            if *kind == Kind::Claim {
+                name_claimants(annotations, &retagged, modified);
+            }
+            !retagged.is_empty()
         }
         None => {
             let gone: Vec<String> = annotations

@@ -384,12 +384,20 @@ pub fn parse(
             a
         })
         .collect();
+    // A link names an entity tag; one that names a claim of the file keeps its words as a name.
     for (claim, entity) in &links {
+        let claimant = match annotations.iter().find(|a| a.id == *entity) {
+            Some(named) if named.kind == Kind::Claim => Claimant::Named {
+                name: named.target.exact.clone(),
+                wikidata: None,
+            },
+            _ => Claimant::Entity(entity.clone()),
+        };
         if let Some(a) = annotations
             .iter_mut()
             .find(|a| a.id == *claim && a.kind == Kind::Claim)
         {
-            a.claim.claimant = Some(Claimant::Entity(entity.clone()));
+            a.claim.claimant = Some(claimant);
         }
     }
     Ok(Parsed {
