@@ -28,6 +28,31 @@ fn value(node: &NodeRef) -> String {
         .unwrap_or_default()
 }
 
+/// The form's values for an entity (Arabic name, English name, colour, Wikidata id, forms), or a new
+/// one's.
+fn form_values(entity: Option<&Entity>) -> [String; 5] {
+    match entity {
+        Some(e) => [
+            e.label_ar.clone(),
+            e.label_en.clone(),
+            e.color.clone(),
+            e.wikidata
+                .as_deref()
+                .and_then(|w| w.rsplit('/').next())
+                .unwrap_or_default()
+                .to_string(),
+            e.forms.join("، "),
+        ],
+        None => [
+            String::new(),
+            String::new(),
+            "#0f766e".into(),
+            String::new(),
+            String::new(),
+        ],
+    }
+}
+
 /// The editor.
 #[function_component]
 pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
@@ -50,42 +75,25 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
     // fields use, so yew's state code is not compiled again for a `String`.)
     let chosen = use_state(|| None::<String>);
     // The form's inputs are left to the reader (yew would reset a `value` on every redraw); an
-    // edited entity's current values are filled in once, when its form opens.
+    // edited entity's current values are filled in once, when its form opens, and kept in `opened`
+    // so that a save changes only the fields the reader changed.
+    let opened = use_mut_ref(|| form_values(None));
     {
-        let fields = fields.clone();
+        let (fields, opened) = (fields.clone(), opened.clone());
         let registry = registry.clone();
         use_effect_with((*editing).clone(), move |which| {
             let current = which
-                .clone()
-                .filter(|id| !id.is_empty())
-                .and_then(|id| registry.iter().find(|e| e.id == id).cloned());
-            let values = match &current {
-                Some(e) => [
-                    e.label_ar.clone(),
-                    e.label_en.clone(),
-                    e.color.clone(),
-                    e.wikidata
-                        .as_deref()
-                        .and_then(|w| w.rsplit('/').next())
-                        .unwrap_or_default()
-                        .to_string(),
-                    e.forms.join("، "),
-                ],
-                None => [
-                    String::new(),
-                    String::new(),
-                    "#0f766e".into(),
-                    String::new(),
-                    String::new(),
-                ],
-            };
-            for (field, value) in fields.iter().zip(values) {
+                .as_deref()
+                .and_then(|id| registry.iter().find(|e| e.id == id));
+            let values = form_values(current);
+            for (field, value) in fields.iter().zip(&values) {
                 if let Some(input) = field.cast::<HtmlInputElement>() {
-                    input.set_value(&value);
+                    input.set_value(value);
                 } else if let Some(area) = field.cast::<HtmlTextAreaElement>() {
-                    area.set_value(&value);
+                    area.set_value(value);
                 }
             }
+            *opened.borrow_mut() = values;
         });
     }
 
@@ -166,10 +174,21 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
             let editing = editing.clone();
             let error = error.clone();
             let which = which.clone();
+            let opened = opened.clone();
             move |e: SubmitEvent| {
                 e.prevent_default();
-                let [ar, en, color, wikidata, forms] = &fields;
-                match custom_entity(Some(which.as_str()).filter(|id| !id.is_empty()), &value(en), &value(ar), &value(color), &value(wikidata), &value(forms), &registry) {
+                let id = Some(which.as_str()).filter(|id| !id.is_empty());
+                let current = registry.iter().find(|e| Some(e.id.as_str()) == id);
+                if id.is_some() && current.is_none() {
+                    return error.set(Some(s.entity_gone.into()));
+                }
+                // A field the reader left as it was when the form opened takes the entity's value now
+                // (another tab may have changed it since).
+                let now = form_values(current);
+                let typed: Vec<String> = fields.iter().map(value).collect();
+                let opened = opened.borrow();
+                let pick = |i: usize| if typed[i] == opened[i] { now[i].as_str() } else { typed[i].as_str() };
+                match custom_entity(id, pick(1), pick(0), pick(2), pick(3), pick(4), &registry) {
                     Ok(entity) => {
                         error.set(None);
                         editing.set(None);

@@ -422,3 +422,35 @@ test('deleting an entity whose chosen replacement another tab deleted meanwhile 
   await expect.poll(tagged).toBe(0);
   expect((await storedEntry(page)).annotations.filter((a) => a.kind === 'claim')).toHaveLength(5);
 });
+
+test('an entity form left open while another tab edits or deletes the entity: a save changes only what was typed, and never brings it back', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  await addEntity(page, 'Rebels', 'المتمردون');
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]'));
+  const editIn = async (p) => {
+    const editor = p.getByRole('region', { name: 'Entities' });
+    if (!(await editor.isVisible())) await p.getByRole('button', { name: 'Entities…' }).click();
+    await editor.locator('[data-entity="rebels"]').getByRole('button', { name: 'Edit' }).click();
+    return editor;
+  };
+  // This tab opens the form; the other recolours the entity meanwhile; this tab renames it.
+  const editor = await editIn(page);
+  const theirs = await editIn(other);
+  await theirs.getByLabel('Colour').fill('#7c2d12');
+  await theirs.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored())[0]?.color).toBe('#7c2d12');
+  await editor.getByLabel('English name').fill('Armed opposition');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored()).map((e) => [e.label_en, e.color])).toEqual([['Armed opposition', '#7c2d12']]);
+  // This tab opens the form again; the other deletes the entity; this tab's save does not bring it back.
+  await editIn(page);
+  await other.locator('.hamish-entities [data-entity="rebels"]').getByRole('button', { name: 'Delete' }).click();
+  await other.getByRole('alertdialog').getByRole('button', { name: 'Delete entity' }).click();
+  await expect.poll(async () => (await stored()).length).toBe(0);
+  await editor.getByLabel('Arabic name').fill('المعارضة المسلحة');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('alert')).toContainText('it was deleted in another tab');
+  expect(await stored()).toEqual([]);
+});
