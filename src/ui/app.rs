@@ -245,14 +245,19 @@ pub fn App(props: &AppProps) -> Html {
     let on_save_settings = {
         let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
         Callback::from(move |next: Settings| {
+            let next = next.carried_onto(&settings, &settings_store::load());
             settings_store::save(&next);
             settings.set(next);
             editing_settings.set(false);
         })
     };
+    // The form opens on the settings as stored now (another tab may have saved since).
     let on_toggle_settings = {
-        let editing_settings = editing_settings.clone();
-        Callback::from(move |_| editing_settings.set(!*editing_settings))
+        let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
+        Callback::from(move |_| {
+            settings.set(settings_store::load());
+            editing_settings.set(!*editing_settings)
+        })
     };
     let settings_panel = editing_settings.then(|| {
         html! { <SettingsPanel lang={*lang} settings={(*settings).clone()} on_save={on_save_settings.clone()} /> }
@@ -312,8 +317,8 @@ pub fn App(props: &AppProps) -> Html {
 
     let scale = Rc::new(settings.scale());
     let on_export_as = {
-        let settings = settings.clone();
-        let reviewer: Rc<dyn Fn() -> Reviewer> = Rc::new(move || settings.reviewer.clone());
+        // As stored when exporting: another tab may have saved other reviewer details.
+        let reviewer: Rc<dyn Fn() -> Reviewer> = Rc::new(|| settings_store::load().reviewer);
         export_as(
             state.clone(),
             article.clone(),

@@ -454,3 +454,24 @@ test('an entity form left open while another tab edits or deletes the entity: a 
   await expect(editor.getByRole('alert')).toContainText('it was deleted in another tab');
   expect(await stored()).toEqual([]);
 });
+
+test('settings in two tabs: a form left open saves only what it changed, and opens on what is stored', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await other.getByRole('button', { name: 'Settings' }).click();
+  await other.getByLabel("Reviewer's name").fill('سارة');
+  await other.getByLabel('Organisation', { exact: true }).fill('مرصد التحقق');
+  await other.getByRole('button', { name: 'Save' }).click();
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings')));
+  await expect.poll(async () => (await stored())?.reviewer?.name).toBe('سارة');
+  // This tab's form was open before: it changes only the scale.
+  await page.getByLabel('Verdict scale').selectOption('arafacts');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored())?.scale).toBe('arafacts');
+  expect((await stored()).reviewer).toMatchObject({ name: 'سارة', organization: 'مرصد التحقق' });
+  // Opened again, the form shows what is stored.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel("Reviewer's name")).toHaveValue('سارة');
+});

@@ -522,3 +522,35 @@ fn an_imported_attribution_to_a_claim_keeps_its_words_as_a_name() {
         })
     );
 }
+
+#[test]
+fn a_settings_form_left_open_carries_only_what_it_changed() {
+    use hamish::core::claims::settings::{Reviewer, Settings};
+    let reviewer = |name: &str, organization: &str| Reviewer {
+        name: name.into(),
+        organization: organization.into(),
+        url: String::new(),
+    };
+    let opened = Settings::default();
+    // Another tab saved reviewer details; this form changed only the scale.
+    let stored = Settings {
+        reviewer: reviewer("Rana", "Misbar"),
+        ..Settings::default()
+    };
+    let typed = Settings {
+        scale: "arafacts".into(),
+        ..opened.clone()
+    };
+    let saved = typed.carried_onto(&opened, &stored);
+    assert_eq!(saved.scale, "arafacts");
+    assert_eq!(saved.reviewer, reviewer("Rana", "Misbar"));
+    // Both changed the organisation: this form's is the later save.
+    let typed = Settings {
+        reviewer: reviewer("", "Fatabyyano"),
+        ..opened.clone()
+    };
+    assert_eq!(
+        typed.carried_onto(&opened, &stored).reviewer,
+        reviewer("Rana", "Fatabyyano")
+    );
+}

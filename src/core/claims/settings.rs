@@ -43,6 +43,24 @@ impl Settings {
     pub fn scale(&self) -> Scale {
         builtin_scale(&self.scale).unwrap_or_else(default_scale)
     }
+
+    /// These settings, as a form saved them, carried onto `stored`: each field the form changed from
+    /// `opened` (what it showed when it opened) is this one's, every other is `stored`'s — so a form
+    /// left open does not write over what another tab saved meanwhile.
+    pub fn carried_onto(&self, opened: &Settings, stored: &Settings) -> Settings {
+        let pick = |mine: &String, was: &String, theirs: &String| {
+            if mine == was { theirs } else { mine }.clone()
+        };
+        let (mine, was, theirs) = (&self.reviewer, &opened.reviewer, &stored.reviewer);
+        Settings {
+            scale: pick(&self.scale, &opened.scale, &stored.scale),
+            reviewer: Reviewer {
+                name: pick(&mine.name, &was.name, &theirs.name),
+                organization: pick(&mine.organization, &was.organization, &theirs.organization),
+                url: pick(&mine.url, &was.url, &theirs.url),
+            },
+        }
+    }
 }
 
 /// Stored as `{"name":…,"organization":…,"url":…}`; a missing field is empty.
