@@ -20,7 +20,8 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   const wasm = file.replace(/\.js$/, '_bg.wasm');
   if (fs.existsSync(wasm)) {
     const wasmBefore = fs.readFileSync(wasm);
-    optimizeWasm(wasm);
+    // Trunk's debug builds (TRUNK_PROFILE=debug) are not optimized, as Trunk itself would not.
+    if (process.env.TRUNK_PROFILE !== 'debug') optimizeWasm(wasm);
     console.log(`minify: ${shortenImports(wasm, file)} imports and exports of ${path.basename(wasm)} renamed`);
     if (html !== null) html = html.split(sri(wasmBefore)).join(sri(fs.readFileSync(wasm)));
   }
