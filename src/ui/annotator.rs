@@ -279,12 +279,12 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         // Another tab of this browser changed this article's annotations (or the reader's entities),
         // or this tab comes back from the background or the back/forward cache: merge what is stored.
         let dispatcher = state.dispatcher();
-        let store = store.clone();
+        let (store, latest) = (store.clone(), latest.clone());
         let follow_registry = setup.follow_registry;
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
             let on_storage = {
-                let sync = sync.clone();
+                let (sync, dispatcher) = (sync.clone(), dispatcher.clone());
                 gloo::events::EventListener::new(&window, "storage", move |e| {
                     let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else {
                         return;
@@ -298,9 +298,19 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                     }
                 })
             };
+            // Coming back, the entity list is read again too (a tab in the background may have
+            // missed another tab's changes to it); shown only when it differs.
             let again = |target: &web_sys::EventTarget, name: &'static str| {
-                let sync = sync.clone();
-                gloo::events::EventListener::new(target, name, move |_| sync())
+                let (sync, dispatcher, latest) = (sync.clone(), dispatcher.clone(), latest.clone());
+                gloo::events::EventListener::new(target, name, move |_| {
+                    sync();
+                    if follow_registry {
+                        let stored = registry_store::load();
+                        if *latest.borrow().registry != stored {
+                            dispatcher.dispatch(Action::FollowRegistry(Rc::new(stored)));
+                        }
+                    }
+                })
             };
             let document = gloo::utils::document();
             let listeners = [

@@ -475,3 +475,22 @@ test('settings in two tabs: a form left open saves only what it changed, and ope
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByLabel("Reviewer's name")).toHaveValue('سارة');
 });
+
+test('a stale tab adding an entity of the same name as another tab\'s new one adds a second, leaving the first and its tags whole', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  const stale = await context.newPage();
+  await deafToOtherTabs(stale);
+  await stale.goto('/?ui=en');
+  await addEntity(page, 'Syrian opposition', 'المعارضة السورية', 'المعارضة، قوات المعارضة');
+  await page.locator('[data-suggestions="syrian-opposition"]').getByRole('button', { name: /Accept all/ }).click();
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(5);
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]'));
+  const first = (await stored())[0];
+  await addEntity(stale, 'Syrian opposition', 'المعارضة');
+  await expect.poll(async () => (await stored()).length).toBe(2);
+  const [kept, added] = await stored();
+  expect(kept).toEqual(first);
+  expect(added.id).toBe('syrian-opposition-2');
+  expect((await storedEntry(page)).annotations.every((a) => a.kind.entity === 'syrian-opposition')).toBe(true);
+  await expect(stale.locator('.hamish-entities .entity')).toHaveCount(6);
+});

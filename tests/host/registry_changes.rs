@@ -27,8 +27,8 @@ fn names(registry: &[Entity]) -> String {
 fn a_change_is_carried_onto_a_list_changed_since() {
     // (onto: what is stored now, from → to: this tab's change, expected)
     let cases = [
-        // This tab added b; another added c: both are kept.
-        ("a=A c=C", "a=A", "a=A b=B", "a=A b=B c=C"),
+        // This tab added b; another added c: both are kept, the other tab's keeping its key.
+        ("a=A c=C", "a=A", "a=A b=B", "a=A c=C b=B"),
         // This tab renamed a; another added c.
         ("a=A c=C", "a=A", "a=A2", "a=A2 c=C"),
         // This tab deleted a; another renamed b.
@@ -91,5 +91,53 @@ fn the_defaults_keep_their_order() {
         .iter()
         .map(|e| e.id.as_str())
         .collect();
-    assert_eq!(custom, ["custom-nato", "custom-un"]);
+    assert_eq!(custom, ["custom-un", "custom-nato"], "what is stored keeps its keys");
+}
+
+#[test]
+fn an_edit_carries_only_the_fields_it_changed_and_never_brings_back_a_deleted_entity() {
+    let x = own_entity("x", "Rebels");
+    let recoloured = Entity {
+        color: "#7c2d12".into(),
+        ..x.clone()
+    };
+    let renamed = Entity {
+        label_en: "Armed opposition".into(),
+        ..x.clone()
+    };
+    // Another tab recoloured it; this tab renamed it from the old version.
+    let merged = carry(&[recoloured.clone()], &[x.clone()], &[renamed.clone()]);
+    assert_eq!(
+        merged,
+        vec![Entity {
+            label_en: "Armed opposition".into(),
+            ..recoloured.clone()
+        }]
+    );
+    // Another tab deleted it: this tab's edit does not bring it back.
+    assert!(carry(&[], &[x.clone()], &[renamed.clone()]).is_empty());
+}
+
+#[test]
+fn an_entity_added_under_an_id_another_tab_took_meanwhile_gets_a_fresh_one() {
+    let theirs = Entity {
+        color: "#0f766e".into(),
+        wikidata: Some("http://www.wikidata.org/entity/Q6500773".into()),
+        ..own_entity("syrian-opposition", "Syrian opposition")
+    };
+    let mine = own_entity("syrian-opposition", "Syrian opposition");
+    let taken = own_entity("syrian-opposition-2", "Other");
+    let merged = carry(&[theirs.clone(), taken.clone()], &[], &[mine.clone()]);
+    assert_eq!(merged.len(), 3);
+    assert!(
+        merged.contains(&theirs),
+        "the other tab's entity is kept whole"
+    );
+    assert!(merged.contains(&taken));
+    assert!(merged.contains(&Entity {
+        id: "syrian-opposition-3".into(),
+        ..mine.clone()
+    }));
+    // The same entity added in both: one.
+    assert_eq!(carry(&[mine.clone()], &[], &[mine.clone()]), vec![mine]);
 }
