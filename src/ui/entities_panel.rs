@@ -71,7 +71,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         use_node_ref(),
     ];
     // What the tags of the entity being deleted become, as chosen (`remove`, `claim`, `entity:ID`).
-    // (`None` until the reader chooses: the first choice, `remove`; kept in the state type the other
+    // (`None` until the reader chooses: the first choice, `claim`; kept in the state type the other
     // fields use, so yew's state code is not compiled again for a `String`.)
     let chosen = use_state(|| None::<String>);
     // The form's inputs are left to the reader (yew would reset a `value` on every redraw); an
@@ -122,8 +122,10 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         let uses = p.annotations.iter().filter(|a| matches!(&a.kind, Kind::Entity(x) if *x == entity.id)).count();
         // The choice is kept by value and drawn as selected, so another tab's change to the list
         // never moves it to a neighbour; a chosen entity deleted since stops the deletion.
-        let now = (*chosen).clone().unwrap_or_else(|| "remove".into());
-        let mut choices = vec![choice("remove", s.entity_remove_tags, now == "remove"), choice("claim", format!("{} {}", s.entity_retag_as, s.claim), now == "claim")];
+        // Until the reader chooses (and when their choice is gone), the tags are kept as claims:
+        // the first choice is never the one that removes them.
+        let now = (*chosen).clone().unwrap_or_else(|| "claim".into());
+        let mut choices = vec![choice("claim", format!("{} {}", s.entity_retag_as, s.claim), now == "claim"), choice("remove", s.entity_remove_tags, now == "remove")];
         for o in registry.iter().filter(|o| o.id != entity.id) {
             let value = format!("entity:{}", o.id);
             let selected = value == now;
@@ -139,7 +141,8 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
                 "claim" => Some(Kind::Claim),
                 v => v.strip_prefix("entity:").map(|x| Kind::Entity(x.to_string())),
             };
-            // The select now shows its first choice, as the browser does when the chosen option goes.
+            // The select now shows its first choice (claims), as the browser does when the chosen
+            // option goes.
             if matches!(&replacement, Some(Kind::Entity(x)) if !registry_now.iter().any(|e| e.id == *x)) {
                 chosen_now.set(None);
                 return gone.set(Some(s.entity_choice_gone.into()));

@@ -91,7 +91,11 @@ fn the_defaults_keep_their_order() {
         .iter()
         .map(|e| e.id.as_str())
         .collect();
-    assert_eq!(custom, ["custom-un", "custom-nato"], "what is stored keeps its keys");
+    assert_eq!(
+        custom,
+        ["custom-un", "custom-nato"],
+        "what is stored keeps its keys"
+    );
 }
 
 #[test]
