@@ -114,9 +114,12 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
                     <span class="recent-title" id={title_id.clone()} dir="auto">{ &r.title }</span>
                     <span class="recent-detail">{ detail }</span>
                 </button>
-                <button type="button" class="recent-forget" aria-describedby={title_id}
-                        title={p.lang.history().forget_label}
-                        onclick={send(&p.on_forget, r.id.clone())}>{ p.lang.history().forget }</button>
+                // An article with annotations stays: its stored text is the way back to them.
+                if r.count == 0 {
+                    <button type="button" class="recent-forget" aria-describedby={title_id}
+                            title={p.lang.history().forget_label}
+                            onclick={send(&p.on_forget, r.id.clone())}>{ p.lang.history().forget }</button>
+                }
             </li>
         }
     });

@@ -233,6 +233,11 @@ test('an annotated pasted article stays in the recent list and keeps its text ho
   expect(titles).toContain('خبر مهم جدا');
   expect(titles).toContain('خبر طويل');
   expect(titles).not.toContain('خبر رقم 1');
+  // Only an article without annotations can be removed from the list.
+  const row = (title) => panel.locator('li').filter({ has: page.locator('.recent-title', { hasText: title }) });
+  await expect(row('خبر مهم جدا').getByRole('button', { name: 'Remove' })).toHaveCount(0);
+  await row('خبر رقم 21').getByRole('button', { name: 'Remove' }).click();
+  await expect(panel.locator('.recent-title', { hasText: 'خبر رقم 21' })).toHaveCount(0);
   // Both reopen from the list with their claims, the long one by a reload of its address too.
   await panel.getByRole('button', { name: 'خبر مهم جدا' }).click();
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
