@@ -283,8 +283,18 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         let follow_registry = setup.follow_registry;
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
+            // The entity list as stored, shown when it differs from this tab's: on another tab's
+            // change, and when this tab comes back (it may have missed that change in the background).
+            let follow: Rc<dyn Fn()> = Rc::new(move || {
+                if follow_registry {
+                    let stored = registry_store::load();
+                    if *latest.borrow().registry != stored {
+                        dispatcher.dispatch(Action::FollowRegistry(Rc::new(stored)));
+                    }
+                }
+            });
             let on_storage = {
-                let (sync, dispatcher) = (sync.clone(), dispatcher.clone());
+                let (sync, follow) = (sync.clone(), follow.clone());
                 gloo::events::EventListener::new(&window, "storage", move |e| {
                     let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else {
                         return;
@@ -292,24 +302,16 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                     let key = e.key();
                     if key.as_deref() == Some(store.0.key().as_str()) {
                         sync();
-                    } else if follow_registry && key.as_deref() == Some(ENTITIES_KEY) {
-                        let stored = Rc::new(registry_store::load());
-                        dispatcher.dispatch(Action::FollowRegistry(stored));
+                    } else if key.as_deref() == Some(ENTITIES_KEY) {
+                        follow();
                     }
                 })
             };
-            // Coming back, the entity list is read again too (a tab in the background may have
-            // missed another tab's changes to it); shown only when it differs.
             let again = |target: &web_sys::EventTarget, name: &'static str| {
-                let (sync, dispatcher, latest) = (sync.clone(), dispatcher.clone(), latest.clone());
+                let (sync, follow) = (sync.clone(), follow.clone());
                 gloo::events::EventListener::new(target, name, move |_| {
                     sync();
-                    if follow_registry {
-                        let stored = registry_store::load();
-                        if *latest.borrow().registry != stored {
-                            dispatcher.dispatch(Action::FollowRegistry(Rc::new(stored)));
-                        }
-                    }
+                    follow();
                 })
             };
             let document = gloo::utils::document();

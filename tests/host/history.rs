@@ -242,14 +242,17 @@ fn tab_that_added_nato() -> State {
     s
 }
 
+/// This tab follows another tab's save of `entity` (added, or replacing the one of its id).
+fn another_tab_saved(s: &mut State, entity: Entity) {
+    let registry = with_entity(&s.registry, entity);
+    s.apply(Action::FollowRegistry(registry));
+}
+
 #[test]
 fn another_tabs_entities_are_not_undone_here() {
     // This tab adds NATO; another tab then adds the UN, which this tab follows.
     let mut s = tab_that_added_nato();
-    s.apply(Action::FollowRegistry(with_entity(
-        &s.registry,
-        own_entity("custom-un", "UN"),
-    )));
+    another_tab_saved(&mut s, own_entity("custom-un", "UN"));
     assert_eq!(s.undo.len(), 1, "following another tab is not a step here");
     undo(&mut s, "2026-11-30T00:00:01Z");
     let ids: Vec<&str> = s.registry.iter().map(|e| e.id.as_str()).collect();
@@ -267,10 +270,10 @@ fn another_tabs_entities_are_not_undone_here() {
 fn an_entity_edited_in_another_tab_since_is_not_undone() {
     let mut s = tab_that_added_nato();
     // Another tab renames it.
-    s.apply(Action::FollowRegistry(with_entity(
-        &s.registry,
+    another_tab_saved(
+        &mut s,
         own_entity("custom-nato", "North Atlantic Treaty Organization"),
-    )));
+    );
     undo(&mut s, "2026-11-30T00:00:01Z");
     let nato = s.registry.iter().find(|e| e.id == "custom-nato");
     assert_eq!(
