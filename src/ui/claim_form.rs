@@ -273,7 +273,11 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
         let stance_id = format!("{}-{i}", field("stance"));
         html! {
             <li>
-                <a href={e.url.clone()} target="_blank" rel="noopener noreferrer" dir="ltr">{ e.url.clone() }</a>
+                if let Ok(url) = evidence_url(&e.url) {
+                    <a href={url} target="_blank" rel="noopener noreferrer" dir="ltr">{ e.url.clone() }</a>
+                } else {
+                    <span dir="ltr">{ e.url.clone() }</span>
+                }
                 <label for={stance_id.clone()} class="hamish-sr">{ c.stance }</label>
                 <select id={stance_id} onchange={on_stance}>{ stance_options(e.stance, lang) }</select>
                 <button type="button" class="evidence-remove" aria-label={c.remove_evidence.replace("{url}", &e.url)}

@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFresh, dragSelect, storedEntry, dragHost, hostRect } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, dragHost, hostRect, ARTICLE_ID } from './helpers.mjs';
 
 const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
 const CLAIM = 'والدور الذي لعبته روسيا بإقناع الأسد بالتنحي';
@@ -180,4 +180,36 @@ test('embedded: the same claim checked on the news site; the site hears the upda
   expect(link.target).toEqual([claimId, assadId]);
   const out = execFileSync('python3', [VALIDATOR, file], { encoding: 'utf8' });
   expect(out.trim().split('\n').pop()).toMatch(/ 0 failed$/);
+});
+
+test('a backup whose evidence address is javascript: restores it as text, never as a link', async ({ page }, info) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, CLAIM);
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all' }).click(),
+  ]);
+  const file = info.outputPath('backup.json');
+  await download.saveAs(file);
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const article = backup.articles.find((x) => x.id === ARTICLE_ID);
+  const [claim] = article.entry.annotations;
+  const hostile = 'javascript:document.title="owned"';
+  article.entry.annotations = [{
+    ...claim, modified: '2030-01-01T00:00:00Z',
+    claim: { evidence: [{ url: hostile, stance: 'supports' }, { url: EVIDENCE, stance: 'refutes' }] },
+  }];
+  await page.locator('.hamish-import input[type=file]').setInputFiles({
+    name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await expect(page.locator('.hamish-notices')).toContainText('0 annotations added and 1 updated');
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  const evidence = page.getByRole('dialog').locator('.claim-evidence li');
+  await expect(evidence).toHaveCount(2);
+  await expect(evidence.first()).toContainText(hostile);
+  await expect(evidence.first().locator('a')).toHaveCount(0);
+  await expect(evidence.last().locator('a')).toHaveAttribute('href', EVIDENCE);
+  expect(await page.locator('a[href^="javascript" i]').count()).toBe(0);
 });
