@@ -18,6 +18,7 @@ pub mod web;
 pub fn mount_page(element: web_sys::Element) {
     web::graphemes::install();
     web::case::install();
+    web::page::reload_on_history();
     let param = web::page::query_param;
     let props = ui::loader::LoaderProps {
         src: param("src").filter(|s| !s.trim().is_empty()),

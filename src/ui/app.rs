@@ -174,7 +174,7 @@ pub fn App(props: &AppProps) -> Html {
         let lang = lang.clone();
         Callback::from(move |_| {
             let next = lang.other();
-            page::set_query(&[("ui", Some(next.code()))]);
+            page::set_query(&[("ui", Some(next.code()))], false);
             lang.set(next);
         })
     };

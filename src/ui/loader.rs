@@ -75,15 +75,21 @@ async fn open(request: OpenRequest) -> Result<(Article, Option<String>), OpenErr
     }
 }
 
-/// Where the address bar should point for an article, so that a reload reopens it.
-fn remember_in_address(article: &Article, url: Option<&str>, id: Option<&str>) {
-    if article.id == bundled().id && url.is_none() {
-        page::set_query(&[("src", None), ("id", None), ("text", None)]);
+/// Where the address bar should point for an article, so that a reload reopens it; an article the
+/// reader opened gets a new history entry, so that Back returns to the one before.
+fn remember_in_address(article: &Article, url: Option<&str>, id: Option<&str>, new_entry: bool) {
+    let params = if article.id == bundled().id && url.is_none() {
+        [("src", None), ("id", None), ("text", None)]
     } else if let Some(url) = url {
-        page::set_query(&[("src", Some(url)), ("id", id), ("text", None)]);
+        [("src", Some(url)), ("id", id), ("text", None)]
     } else {
-        page::set_query(&[("src", None), ("id", None), ("text", Some(&article.id))]);
-    }
+        [
+            ("src", None),
+            ("id", None),
+            ("text", Some(article.id.as_str())),
+        ]
+    };
+    page::set_query(&params, new_entry);
 }
 
 /// Loads the article, then shows the annotator for it.
@@ -121,6 +127,8 @@ pub fn Loader(p: &LoaderProps) -> Html {
             let current = current.clone();
             let failure = failure.clone();
             let serial = serial.clone();
+            // The reader opened it (not the page's first `?src=`).
+            let new_entry = current.is_some();
             let id = match &request {
                 OpenRequest::Url { id, .. } => id.clone(),
                 _ => None,
@@ -128,7 +136,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
             yew::platform::spawn_local(async move {
                 match open(request).await {
                     Ok((article, url)) => {
-                        remember_in_address(&article, url.as_deref(), id.as_deref());
+                        remember_in_address(&article, url.as_deref(), id.as_deref(), new_entry);
                         *serial.borrow_mut() += 1;
                         let key = format!("{}#{}", article.id, serial.borrow());
                         current.set(Some(Current {

@@ -1,5 +1,6 @@
 //! The page around the widget: query parameters, scrolling to and flashing highlights, geometry.
 
+use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{DomRect, Element, HtmlElement};
 
@@ -19,8 +20,9 @@ pub fn href() -> String {
 }
 
 /// Sets (`Some`) or removes (`None`) query parameters in the address bar without reloading, so a
-/// reload keeps them.
-pub fn set_query(params: &[(&str, Option<&str>)]) {
+/// reload keeps them; with `new_entry`, as a new entry of the tab's history (Back returns to the
+/// address before), unless the address stays the same.
+pub fn set_query(params: &[(&str, Option<&str>)], new_entry: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -35,9 +37,29 @@ pub fn set_query(params: &[(&str, Option<&str>)]) {
         }
     }
     url.set_search(&String::from(search.to_string()));
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
-    }
+    let (Ok(history), next) = (window.history(), url.href()) else {
+        return;
+    };
+    let _ = if new_entry && next != href() {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next))
+    };
+}
+
+/// From now on, Back or Forward reloads the page, which opens the article its address names: the
+/// only history entries of the page's own are the articles the reader opened ([`set_query`]), and
+/// everything is saved (or the browser asks first when something is not).
+pub fn reload_on_history() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    EventListener::new(&window, "popstate", |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    })
+    .forget();
 }
 
 /// Scrolls the first highlight of annotation `id` into the middle of the window and focuses it (the

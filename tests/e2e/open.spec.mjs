@@ -253,3 +253,32 @@ test('an address naming a text no longer stored says so over the bundled article
   await expect(page.locator('article h1')).toContainText('مصادر روسية');
   await expect(page.getByRole('alert')).toContainText('its text is no longer stored');
 });
+
+test('Back returns to the article open before, with its annotations, and Forward to the one after', async ({ page }) => {
+  const errors = trackErrors(page);
+  await openFresh(page, '?ui=en&src=/fixtures/mixed.txt');
+  const article = page.locator('article.hamish-article');
+  await expect(article).toContainText('Ankara');
+  const entries = await page.evaluate(() => history.length);
+  await dragSelect(page, 2, 'أنقرة');
+  await page.keyboard.press('c');
+  const panel = await openPanel(page);
+  await panel.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(article.locator('h1')).toHaveText('خبر ملصوق');
+  await dragSelect(page, 1, 'دمشق');
+  await page.keyboard.press('c');
+  // Opening the article at first (relative ?src= made absolute) added no entry; the paste added one.
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  await page.goBack();
+  await expect(article).toContainText('Ankara');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await expect(page.locator('.hamish-panel .item')).toContainText('أنقرة');
+  await page.goForward();
+  await expect(article.locator('h1')).toHaveText('خبر ملصوق');
+  await expect(page.locator('.hamish-panel .item')).toContainText('دمشق');
+  // Switching the language stays on this article.
+  await page.getByRole('button', { name: 'العربية' }).click();
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  expect(errors).toEqual([]);
+});
