@@ -204,7 +204,7 @@ test('a backup whose evidence address is javascript: restores it as text, never 
   await page.locator('.hamish-import input[type=file]').setInputFiles({
     name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)),
   });
-  await expect(page.locator('.hamish-notices')).toContainText('0 annotations added and 1 updated');
+  await expect(page.locator('.hamish-notices')).toContainText('Annotations added: 0; updated: 1');
   await page.locator(`[data-ann="${claim.id}"]`).first().click();
   const evidence = page.getByRole('dialog').locator('.claim-evidence li');
   await expect(evidence).toHaveCount(2);

@@ -117,7 +117,8 @@ test('a custom entity: its suggestions appear, it has a key, it follows the read
   await page.getByRole('button', { name: 'Entities…' }).click();
   await page.locator('.hamish-entities [data-entity="syrian-opposition"]').getByRole('button', { name: 'Delete' }).click();
   const confirm = page.getByRole('alertdialog');
-  await expect(confirm).toContainText('5 annotations in this article use');
+  await expect(confirm).toContainText('Annotations in this article that use');
+  await expect(confirm).toContainText('”: 5. What should happen');
   await confirm.getByRole('combobox').selectOption({ label: 'Retag them as Claim' });
   await confirm.getByRole('button', { name: 'Delete entity' }).click();
   await expect(page.locator('.hamish-entities .entity')).toHaveCount(4);

@@ -78,7 +78,7 @@ test('open a file, annotate, switch to another article and back through the rece
   // Back to the file through the recent list.
   panel = await openPanel(page);
   await expect(panel.locator('.recent-list')).toContainText('تقرير من طهران');
-  await expect(panel.locator('.recent-list')).toContainText('1 annotations');
+  await expect(panel.locator('.recent-list')).toContainText('annotations: 1');
   await panel.getByRole('button', { name: /تقرير من طهران/ }).click();
   await expect(article.locator('h1')).toHaveText('تقرير من طهران');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);

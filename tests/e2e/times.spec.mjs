@@ -103,7 +103,7 @@ test('restoring a backup whose tombstones name live annotations deletes nothing,
   await page.locator('.hamish-import input[type=file]').setInputFiles({
     name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)),
   });
-  await expect(page.locator('.hamish-notices')).toContainText('1 annotations added and 0 updated in 1 articles; nothing was deleted');
+  await expect(page.locator('.hamish-notices')).toContainText('Annotations added: 1; updated: 0; articles: 1. Nothing was deleted');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(3);
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(3);
   const stored = await storedEntry(page);
