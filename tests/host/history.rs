@@ -208,6 +208,15 @@ fn an_entity_deletion_in_other_articles_is_undone_and_redone_there() {
         s.outbox.is_empty(),
         "deleting changed the other article already"
     );
+    // The notice counts the other article's changed annotation too.
+    assert!(
+        s.notices.contains(&Notice::Done {
+            kind: StepKind::Entities,
+            count: 1
+        }),
+        "{:?}",
+        s.notices
+    );
     undo(&mut s, "2026-11-30T00:00:01Z");
     assert_eq!(
         s.outbox,

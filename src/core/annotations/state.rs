@@ -336,7 +336,11 @@ impl State {
         };
         step.elsewhere = elsewhere;
         if destructive {
-            let count = step.changes.len();
+            // Every changed annotation, the other articles' included.
+            let count = step.changes.len()
+                + (step.elsewhere.iter())
+                    .map(|(_, s)| s.changes.len())
+                    .sum::<usize>();
             self.apply_action(Action::Notify(Notice::Done { kind, count }));
         }
         let step = match self.undo.pop() {
