@@ -268,7 +268,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                         others,
                     });
                     if follow_registry {
-                        dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load())));
+                        dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load().0)));
                     }
                 }
                 Err(error) => dispatcher.dispatch(Action::Notify(Notice::BackupFailed(error))),
@@ -287,7 +287,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             // change, and when this tab comes back (it may have missed that change in the background).
             let follow: Rc<dyn Fn()> = Rc::new(move || {
                 if follow_registry {
-                    let stored = registry_store::load();
+                    let stored = registry_store::load().0;
                     if *latest.borrow().registry != stored {
                         dispatcher.dispatch(Action::FollowRegistry(Rc::new(stored)));
                     }

@@ -9,7 +9,7 @@ use crate::core::text::source::Format;
 use crate::i18n::Lang;
 use crate::ui::app::App;
 use crate::ui::open_panel::OpenRequest;
-use crate::web::{library, open, page, registry_store};
+use crate::web::{library, open, page, registry_store, settings_store};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -175,7 +175,18 @@ pub fn Loader(p: &LoaderProps) -> Html {
     }
     // The registry is read again for each article: the reader's own entities may have changed.
     let key = current.as_ref().map(|c| c.key.clone());
-    let registry = use_memo(key.clone(), |_| Rc::new(registry_store::load()));
+    // What could not be read of the entities or settings was kept aside; the reader is told where.
+    let (registry, kept) = &*use_memo(key.clone(), |_| {
+        let (registry, entities) = registry_store::load();
+        let mut kept = Vec::new();
+        if let Some(backup_key) = entities {
+            kept.push(Notice::EntitiesSetAside { backup_key });
+        }
+        if let Ok(Some(backup_key)) = settings_store::read().1 {
+            kept.push(Notice::SettingsSetAside { backup_key });
+        }
+        (Rc::new(registry), kept)
+    });
     match &*current {
         None => {
             let lang = Lang::choose(p.ui.as_deref(), "ar");
@@ -196,7 +207,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
                 })
             };
             html! {
-                <App key={key.clone().unwrap_or_default()} article={article.clone()} registry={(*registry).clone()} {lang} notices={notices.clone()}
+                <App key={key.clone().unwrap_or_default()} article={article.clone()} registry={registry.clone()} {lang} notices={[&notices[..], kept].concat()}
                      failure={(*failure).clone()} on_open={request} {on_saved} />
             }
         }

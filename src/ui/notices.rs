@@ -38,6 +38,12 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             true,
         ),
         Notice::StoredEntryKept { reason } => (s.entry_kept.replace("{reason}", reason), true),
+        Notice::EntitiesSetAside { backup_key } => {
+            (s.entities_set_aside.replace("{key}", backup_key), true)
+        }
+        Notice::SettingsSetAside { backup_key } => {
+            (s.settings_set_aside.replace("{key}", backup_key), true)
+        }
         Notice::SaveFailed => (lang.history().save_failed_kept.into(), true),
         Notice::Exported(n) => (s.exported.replace("{n}", &n.to_string()), false),
         Notice::Reanchored { moved, orphaned } => (

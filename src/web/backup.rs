@@ -5,7 +5,7 @@ use crate::core::annotations::time::instant_or_oldest;
 use crate::core::entities::registry::{decode_custom, encode_custom};
 use crate::core::storage::backup::{read, restore, write, BackupError, Restored};
 use crate::core::storage::entry::{decode, Decoded, Stored};
-use crate::core::storage::keys::{entry_article, entry_key, ENTITIES_KEY};
+use crate::core::storage::keys::{entities_backup_key, entry_article, entry_key, ENTITIES_KEY};
 use crate::core::storage::merge::horizon;
 use crate::web::storage::Backend;
 
@@ -55,13 +55,16 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
             }
         }
     }
-    if let Some(incoming) = backup
-        .entities
-        .as_deref()
-        .and_then(|e| decode_custom(Some(e)))
-    {
+    if let Some(incoming) = backup.entities.as_deref() {
+        let incoming = decode_custom(Some(incoming)).0;
         let current = backend.read(ENTITIES_KEY).ok().flatten();
-        if let Some(mut mine) = decode_custom(current.as_deref()) {
+        let (mut mine, whole) = decode_custom(current.as_deref());
+        // A stored list that could not all be read is copied aside before it is written over.
+        if whole
+            || (current.as_deref())
+                .and_then(|raw| backend.set_aside(raw, entities_backup_key))
+                .is_some()
+        {
             let before = mine.len();
             for entity in incoming {
                 if !mine.iter().any(|e| e.id == entity.id) {

@@ -19,29 +19,48 @@ thread_local! {
     static BASE: RefCell<Option<Vec<Entity>>> = const { RefCell::new(None) };
 }
 
-/// The stored registry: the defaults, then the reader's own entities. A stored list that cannot be
-/// read at all is copied to a backup key first, so saving a new list later never loses it.
-fn read_stored(backend: &Backend) -> (Vec<Entity>, Option<String>) {
-    let mut registry = default_registry();
-    let raw = backend.read(ENTITIES_KEY).ok().flatten();
-    match decode_custom(raw.as_deref()) {
-        Some(custom) => registry.extend(custom),
-        None => {
-            if let Some(raw) = &raw {
-                let _ = backend.write(&entities_backup_key(&crate::web::clock::now_iso()), raw);
-            }
-        }
-    }
-    (registry, raw)
+/// The stored registry as read: the defaults, then the reader's own entities that could be read.
+struct Read {
+    registry: Vec<Entity>,
+    raw: Option<String>,
+    /// When not all of the stored list could be read: where a copy of it is kept (`Err` when none
+    /// could be written, and the list must not be written over).
+    kept: Result<Option<String>, ()>,
 }
 
-/// The registry: the defaults, then the reader's own entities (see [`read_stored`]).
-pub fn load() -> Vec<Entity> {
-    let registry = Backend::local()
-        .map(|backend| read_stored(&backend).0)
-        .unwrap_or_else(default_registry);
+/// Reads the stored registry; a list that cannot all be read is copied aside first (once), so saving
+/// a new list later never loses what could not be read.
+fn read_stored(backend: &Backend) -> Read {
+    let mut registry = default_registry();
+    let raw = backend.read(ENTITIES_KEY).ok().flatten();
+    let (custom, whole) = decode_custom(raw.as_deref());
+    registry.extend(custom);
+    let kept = match raw.as_deref().filter(|_| !whole) {
+        Some(raw) => backend
+            .set_aside(raw, entities_backup_key)
+            .map(Some)
+            .ok_or(()),
+        None => Ok(None),
+    };
+    Read {
+        registry,
+        raw,
+        kept,
+    }
+}
+
+/// The registry (the defaults, then the reader's own entities), and where a copy of a stored list
+/// that could not all be read is kept.
+pub fn load() -> (Vec<Entity>, Option<String>) {
+    let (registry, kept) = match Backend::local() {
+        Some(backend) => {
+            let read = read_stored(&backend);
+            (read.registry, read.kept.ok().flatten())
+        }
+        None => (default_registry(), None),
+    };
     BASE.with(|base| *base.borrow_mut() = Some(registry.clone()));
-    registry
+    (registry, kept)
 }
 
 /// Saves the reader's own entities of `registry`, merged with what another tab stored since this
@@ -50,7 +69,12 @@ pub fn load() -> Vec<Entity> {
 /// registry when it is not `registry` (the widget then shows it).
 pub fn save(registry: &[Entity]) -> Option<Vec<Entity>> {
     let backend = Backend::local()?;
-    let (stored, raw) = read_stored(&backend);
+    let Read {
+        registry: stored,
+        raw,
+        kept,
+    } = read_stored(&backend);
+    kept.ok()?;
     let base = BASE
         .with(|base| base.borrow_mut().take())
         .unwrap_or_else(|| stored.clone());

@@ -1,17 +1,35 @@
 //! The reader's fact-checking settings in localStorage (see [`crate::core::claims::settings`]).
 
 use crate::core::claims::settings::{decode, encode, Settings};
-use crate::core::storage::keys::SETTINGS_KEY;
+use crate::core::storage::keys::{settings_backup_key, SETTINGS_KEY};
 use crate::web::storage::Backend;
+
+/// The stored settings (the defaults when there are none or they cannot be read), and where a copy of
+/// unreadable ones is kept (`Err` when none could be written: they must not be written over).
+pub fn read() -> (Settings, Result<Option<String>, ()>) {
+    let Some(backend) = Backend::local() else {
+        return (Settings::default(), Ok(None));
+    };
+    let raw = backend.read(SETTINGS_KEY).ok().flatten();
+    let (settings, whole) = decode(raw.as_deref());
+    let kept = match raw.as_deref().filter(|_| !whole) {
+        Some(raw) => backend
+            .set_aside(raw, settings_backup_key)
+            .map(Some)
+            .ok_or(()),
+        None => Ok(None),
+    };
+    (settings, kept)
+}
 
 /// The stored settings, or the defaults.
 pub fn load() -> Settings {
-    Backend::local()
-        .map(|b| decode(b.read(SETTINGS_KEY).ok().flatten().as_deref()))
-        .unwrap_or_default()
+    read().0
 }
 
-/// Saves the settings; false when storage refused.
+/// Saves the settings; false when storage refused (or unreadable stored ones could not be copied
+/// aside first).
 pub fn save(settings: &Settings) -> bool {
-    Backend::local().is_some_and(|b| b.write(SETTINGS_KEY, &encode(settings)).is_ok())
+    read().1.is_ok()
+        && Backend::local().is_some_and(|b| b.write(SETTINGS_KEY, &encode(settings)).is_ok())
 }

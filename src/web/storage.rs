@@ -7,6 +7,7 @@ use crate::core::storage::entry::{
 };
 use crate::core::storage::keys::{backup_key_in, entry_key_in, DEFAULT_NAMESPACE, PROBE_KEY};
 use crate::core::storage::merge::{horizon, merge};
+use crate::core::text::hash::Fnv;
 use crate::web::unsaved;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -53,6 +54,16 @@ impl Backend {
                 .find(|(k, _)| k == key)
                 .map(|(_, v)| v.clone())),
         }
+    }
+
+    /// Keeps a copy of `raw`, a stored value that could not all be read, under `key_for(its hash)`,
+    /// once: the same value read again writes nothing (it is read on every focus). The key, or `None`
+    /// when no copy could be written (the value must then not be written over).
+    pub fn set_aside(&self, raw: &str, key_for: fn(&str) -> String) -> Option<String> {
+        let mut hash = Fnv::default();
+        hash.write(raw.as_bytes());
+        let key = key_for(&hash.hex());
+        (matches!(self.read(&key), Ok(Some(_))) || self.write(&key, raw).is_ok()).then_some(key)
     }
 
     /// Writes a key (`Err` when the browser refuses, e.g. over quota).

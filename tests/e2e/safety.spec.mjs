@@ -494,3 +494,58 @@ test('a stale tab adding an entity of the same name as another tab\'s new one ad
   expect((await storedEntry(page)).annotations.every((a) => a.kind.entity === 'syrian-opposition')).toBe(true);
   await expect(stale.locator('.hamish-entities .entity')).toHaveCount(6);
 });
+
+/** The `hamish:backup:*` keys and their values. */
+async function backups(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hamish:backup:')).sort()
+    .map((k) => [k, localStorage.getItem(k)]));
+}
+
+test('an entity list with one unreadable entity: the reader is told, the whole list is kept once however often it is read, and adding an entity keeps the rest', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const good = { id: 'nato', label_en: 'NATO', label_ar: 'الناتو', color: '#0f766e', wikidata: null, forms: ['الناتو'] };
+  // As a newer build might write it: a field of another type.
+  const list = JSON.stringify([{ ...good, id: 'newer', label_ar: 5 }, good]);
+  // Written while no page of Hamish's is open (an open one would keep a copy and save its own list).
+  await page.goto('/fixtures/empty.txt');
+  await page.evaluate((raw) => localStorage.setItem('hamish:v1:entities', raw), list);
+  await page.goto('/?ui=en');
+  await expect(page.getByRole('alert').filter({ hasText: 'Some of your entities could not be read' })).toBeVisible();
+  for (let i = 0; i < 12; i++) {
+    await page.evaluate(() => { window.dispatchEvent(new Event('focus')); document.dispatchEvent(new Event('visibilitychange')); });
+  }
+  await page.reload();
+  let kept = await backups(page);
+  expect(kept).toEqual([[expect.stringMatching(/^hamish:backup:[0-9a-f]{16}:entities$/), list]]);
+  await expect(page.getByRole('alert')).toContainText(kept[0][0]);
+  await addEntity(page, 'Hezbollah', 'حزب الله');
+  await expect.poll(async () => (await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities'))))
+    .map((e) => e.id)).toEqual(['nato', 'hezbollah']);
+  expect(await backups(page)).toEqual(kept);
+});
+
+test('an entity list that is not JSON is kept once, not copied on every focus until storage is full', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const raw = '[{"id":"x","label_en":"X"'.padEnd(200_000, ' ');
+  await page.evaluate((r) => localStorage.setItem('hamish:v1:entities', r), raw);
+  await page.reload();
+  for (let i = 0; i < 12; i++) await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  expect((await backups(page)).map(([, v]) => v)).toEqual([raw]);
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toHaveCount(0);
+});
+
+test('unreadable settings are kept aside and the reader is told, before any save writes the defaults over them', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const raw = '{"scale":"arafacts","reviewer":{"name":"سارة","organization":7,"url":"https://o.example"}}';
+  await page.evaluate((r) => localStorage.setItem('hamish:v1:settings', r), raw);
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'Your settings could not be read' })).toBeVisible();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel("Reviewer's name").fill('ليلى');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings'))))?.reviewer?.name).toBe('ليلى');
+  expect(await backups(page)).toEqual([[expect.stringMatching(/^hamish:backup:[0-9a-f]{16}:settings$/), raw]]);
+});

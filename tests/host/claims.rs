@@ -387,6 +387,18 @@ fn a_claimant_typed_by_hand_is_an_identifying_body() {
         "a claimant is not an entity the claim is"
     );
     assert_eq!(parsed.annotations[0].claim.claimant, claim.claim.claimant);
+    // A claimant's source that is not a Wikidata id is left out; the name stays.
+    let hostile = doc.to_string().replace(
+        "http://www.wikidata.org/entity/Q1307214",
+        "javascript:alert(5)",
+    );
+    assert_eq!(
+        imported(&hostile, &a).annotations[0].claim.claimant,
+        Some(Claimant::Named {
+            name: "وزارة الخارجية الروسية".into(),
+            wikidata: None
+        })
+    );
 }
 
 #[test]

@@ -344,14 +344,14 @@ fn what_the_serde_build_wrote_reads_back_and_is_written_again_byte_for_byte() {
     assert_eq!(from_text::<StoredText>(TEXT), Ok(text.clone()));
     assert_eq!(to_text(&text), TEXT);
 
-    assert_eq!(decode_custom(Some(ENTITIES)), Some(entity_values()));
+    assert_eq!(decode_custom(Some(ENTITIES)), (entity_values(), true));
     assert_eq!(encode_custom(&entity_values()), ENTITIES);
 
-    assert_eq!(settings::decode(Some(SETTINGS)), settings_values());
+    assert_eq!(settings::decode(Some(SETTINGS)), (settings_values(), true));
     assert_eq!(settings::encode(&settings_values()), SETTINGS);
     assert_eq!(
         settings::decode(Some(SETTINGS_DEFAULT)),
-        Settings::default()
+        (Settings::default(), true)
     );
     assert_eq!(settings::encode(&Settings::default()), SETTINGS_DEFAULT);
 
@@ -380,7 +380,7 @@ fn what_the_serde_build_wrote_reads_back_and_is_written_again_byte_for_byte() {
     );
     assert_eq!(
         decode_custom(read.entities.as_deref()),
-        Some(entity_values())
+        (entity_values(), true)
     );
     let empty = backup::read(BACKUP_EMPTY).expect("a backup");
     assert_eq!((empty.articles.len(), empty.entities), (0, None));
@@ -469,7 +469,7 @@ fn every_stored_type_round_trips_with_each_optional_field_set_and_unset() {
     entities[1].forms = vec!["ص".into()];
     assert_eq!(
         decode_custom(Some(&encode_custom(&entities))),
-        Some(entities)
+        (entities, true)
     );
 
     let settings = Settings {
@@ -478,7 +478,7 @@ fn every_stored_type_round_trips_with_each_optional_field_set_and_unset() {
     };
     assert_eq!(
         settings::decode(Some(&settings::encode(&settings))),
-        settings
+        (settings, true)
     );
     let text = StoredText { blocks: Vec::new() };
     assert_eq!(from_text::<StoredText>(&to_text(&text)), Ok(text));
@@ -496,13 +496,16 @@ fn missing_fields_with_defaults_read_as_serde_read_them() {
     assert!(stored(nulls).annotations[0].claim.is_empty());
     assert_eq!(
         settings::decode(Some(r#"{"reviewer":{"name":"R"}}"#)),
-        Settings {
-            reviewer: Reviewer {
-                name: "R".into(),
-                ..Reviewer::default()
+        (
+            Settings {
+                reviewer: Reviewer {
+                    name: "R".into(),
+                    ..Reviewer::default()
+                },
+                ..Settings::default()
             },
-            ..Settings::default()
-        }
+            true
+        )
     );
     assert_eq!(
         recent::decode(Some(
@@ -513,7 +516,10 @@ fn missing_fields_with_defaults_read_as_serde_read_them() {
     );
     let entity = r##"[{"id":"z","label_en":"Z","label_ar":"ز","color":"#1d4ed8"}]"##;
     assert_eq!(
-        decode_custom(Some(entity)).map(|e| (e[0].wikidata.clone(), e[0].forms.len())),
+        decode_custom(Some(entity))
+            .0
+            .first()
+            .map(|e| (e.wikidata.clone(), e.forms.len())),
         Some((None, 0))
     );
 }
@@ -590,17 +596,20 @@ fn wrong_types_are_refused_as_serde_refused_them() {
         decode(Some(r#"{"schema":2,"article":5}"#)),
         Decoded::Unusable("unknown schema version 2".into())
     );
-    // Unreadable settings and lists are only preferences: they count as the defaults.
+    // Unreadable settings count as the defaults, and say so (the caller keeps a copy).
     assert_eq!(
         settings::decode(Some(r#"{"scale":null}"#)),
-        Settings::default()
+        (Settings::default(), false)
     );
+    assert_eq!(settings::decode(None), (Settings::default(), true));
     assert_eq!(recent::decode(Some(r#"[{"id":"a"}]"#)), Vec::new());
     assert!(from_text::<StoredText>(r#"{"blocks":[["title"]]}"#).is_err());
-    // One unreadable entity is skipped, not the list.
+    // One unreadable entity is skipped, not the list, and the list is not whole (the caller keeps
+    // a copy).
     let one_bad = r##"[{"id":"z","label_en":"Z","label_ar":"ز","color":"#1d4ed8","forms":null},{"id":"w","label_en":"W","label_ar":"و","color":"#1d4ed8"}]"##;
-    assert_eq!(decode_custom(Some(one_bad)).map(|e| e.len()), Some(1));
-    assert_eq!(decode_custom(Some("{}")), None);
+    let (read, whole) = decode_custom(Some(one_bad));
+    assert_eq!((read.len(), whole), (1, false));
+    assert_eq!(decode_custom(Some("{}")), (vec![], false));
     assert_eq!(
         backup::read(r#"{"format":"hamish-backup","version":1,"articles":[]}"#),
         Err(backup::BackupError::NotABackup)

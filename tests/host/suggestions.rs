@@ -97,28 +97,52 @@ fn custom_entities_are_validated_and_stored() {
     );
     assert_eq!(
         decode_custom(Some(&encode_custom(std::slice::from_ref(&e)))),
-        Some(vec![e.clone()])
+        (vec![e.clone()], true)
     );
     assert_eq!(
         decode_custom(Some("garbage")),
-        None,
+        (vec![], false),
         "an unreadable list is not an empty one"
     );
-    assert_eq!(decode_custom(None), Some(vec![]));
+    assert_eq!(decode_custom(None), (vec![], true));
     // One bad entry does not lose the others; a colour unfit for a style attribute is replaced.
     let mixed = format!(
         "[{{\"id\":1}}, {}]",
         encode_custom(std::slice::from_ref(&e)).trim_matches(['[', ']'])
     );
-    assert_eq!(decode_custom(Some(&mixed)), Some(vec![e.clone()]));
+    assert_eq!(decode_custom(Some(&mixed)), (vec![e.clone()], false));
     let hostile = encode_custom(&[hamish::core::entities::registry::Entity {
         color: "red;background:url(x)".into(),
-        ..e
+        ..e.clone()
     }]);
     assert_eq!(
-        decode_custom(Some(&hostile)).map(|v| v[0].color.clone()),
+        decode_custom(Some(&hostile))
+            .0
+            .first()
+            .map(|v| v.color.clone()),
         Some("#4b5563".into())
     );
+    // A colour with a sign (`from_str_radix` takes one) is not a colour.
+    assert_eq!(contrast_with_white("#+0+0+0"), None);
+    // A Wikidata id that is not one is dropped.
+    let ids = encode_custom(&[
+        hamish::core::entities::registry::Entity {
+            id: "a".into(),
+            wikidata: Some("javascript:alert(5)".into()),
+            ..e.clone()
+        },
+        hamish::core::entities::registry::Entity {
+            id: "b".into(),
+            wikidata: Some("q42".into()),
+            ..e.clone()
+        },
+    ]);
+    let read: Vec<_> = decode_custom(Some(&ids))
+        .0
+        .into_iter()
+        .map(|x| x.wikidata)
+        .collect();
+    assert_eq!(read, vec![None, Some("q42".into())]);
     assert!(contrast_with_white("#1d4ed8").is_some_and(|c| c > 4.5));
     for d in &registry {
         assert!(

@@ -89,6 +89,12 @@ pub enum Notice {
         backup_key: String,
         salvaged: usize,
     },
+    /// The reader's own entities could not all be read: the stored list was kept under `backup_key`,
+    /// and those that could be read are used.
+    EntitiesSetAside { backup_key: String },
+    /// The reader's settings could not be read: they were kept under `backup_key`, and the defaults
+    /// are used until new ones are saved.
+    SettingsSetAside { backup_key: String },
     /// The stored entry was unusable and could not be backed up: saving is off so it is not overwritten.
     StoredEntryKept { reason: String },
     /// Writing to storage failed (e.g. quota): the change is kept in this tab only, and saved with

@@ -101,9 +101,13 @@ impl Json for Settings {
     }
 }
 
-/// Reads stored settings (unreadable ones count as the defaults: they are only preferences).
-pub fn decode(raw: Option<&str>) -> Settings {
-    raw.and_then(|r| from_text(r).ok()).unwrap_or_default()
+/// Reads stored settings, and whether they could be read (unreadable ones count as the defaults; the
+/// caller keeps a copy of them).
+pub fn decode(raw: Option<&str>) -> (Settings, bool) {
+    match raw.map(from_text) {
+        Some(Ok(settings)) => (settings, true),
+        read => (Settings::default(), read.is_none()),
+    }
 }
 
 /// Serializes the settings.

@@ -195,37 +195,41 @@ pub fn encode_custom(entities: &[Entity]) -> String {
     to_text(&stored)
 }
 
-/// Reads the reader's own entities. Each entry is read on its own: an unreadable one is skipped, not
-/// the whole list; ids of defaults are skipped; a colour that is not a readable `#rrggbb` becomes a
-/// dark grey (colours end up in style attributes). `None` when the list itself is not a JSON array.
-pub fn decode_custom(raw: Option<&str>) -> Option<Vec<Entity>> {
+/// Reads the reader's own entities, and whether all of the stored list could be read. Each entry is
+/// read on its own: an unreadable one is skipped, not the whole list (the caller keeps a copy of the
+/// list); ids of defaults are skipped; a colour that is not a readable `#rrggbb` becomes a dark grey
+/// (colours end up in style attributes); a Wikidata id that is not one is dropped.
+pub fn decode_custom(raw: Option<&str>) -> (Vec<Entity>, bool) {
     let Some(raw) = raw else {
-        return Some(Vec::new());
+        return (Vec::new(), true);
     };
     let Ok(Value::Array(items)) = crate::core::json::from_str(raw) else {
-        return None;
+        return (Vec::new(), false);
     };
-    let defaults = default_registry();
+    let (count, defaults) = (items.len(), default_registry());
     let readable = |c: &str| contrast_with_white(c).is_some_and(|r| r >= 4.5);
-    Some(
-        items
-            .into_iter()
-            .filter_map(|v| StoredEntity::read_json(v).ok())
-            .filter(|s| find(&defaults, &s.id).is_none())
-            .map(|s| Entity {
-                color: if readable(&s.color) {
-                    s.color
-                } else {
-                    "#4b5563".into()
-                },
-                id: s.id,
-                label_en: s.label_en,
-                label_ar: s.label_ar,
-                wikidata: s.wikidata,
-                forms: s.forms,
-            })
-            .collect(),
-    )
+    let read: Vec<StoredEntity> = items
+        .into_iter()
+        .filter_map(|v| StoredEntity::read_json(v).ok())
+        .collect();
+    let whole = read.len() == count;
+    let custom = read
+        .into_iter()
+        .filter(|s| find(&defaults, &s.id).is_none())
+        .map(|s| Entity {
+            color: if readable(&s.color) {
+                s.color
+            } else {
+                "#4b5563".into()
+            },
+            id: s.id,
+            label_en: s.label_en,
+            label_ar: s.label_ar,
+            wikidata: s.wikidata.filter(|w| wikidata_iri(w).is_ok()),
+            forms: s.forms,
+        })
+        .collect();
+    (custom, whole)
 }
 
 /// Whether an entity is one of the defaults (which cannot be edited or deleted).
@@ -247,7 +251,9 @@ pub fn pow_2_4(x: f64) -> f64 {
 
 /// Contrast ratio (WCAG) of a `#rrggbb` colour against white, or `None` when it is not such a colour.
 pub fn contrast_with_white(color: &str) -> Option<f64> {
-    let hex = color.strip_prefix('#').filter(|h| h.len() == 6)?;
+    let hex = color
+        .strip_prefix('#')
+        .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
     let channel = |i: usize| -> Option<f64> {
         let v = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
         Some(if v <= 0.03928 {

@@ -6,7 +6,9 @@
 //! | `{namespace}:v1:annotations:{article}` | an article's entry ([`entry_key_in`]) |
 //! | `{namespace}:backup:{stamp}:{article}` | an unusable entry, kept aside ([`backup_key_in`]) |
 //! | `hamish:v1:entities` | the reader's own entities ([`ENTITIES_KEY`]) |
-//! | `hamish:backup:{stamp}:entities` | an unreadable list of them, kept aside ([`entities_backup_key`]) |
+//! | `hamish:backup:{stamp}:entities` | a list of them that could not all be read, kept aside ([`entities_backup_key`]) |
+//! | `hamish:v1:settings` | the reader's fact-checking settings ([`SETTINGS_KEY`]) |
+//! | `hamish:backup:{stamp}:settings` | unreadable settings, kept aside ([`settings_backup_key`]) |
 //! | `hamish:v1:recent` | the recent-articles list ([`RECENT_KEY`]) |
 //! | `hamish:v1:text:{article}` | the text of an article without a URL ([`text_key`]) |
 //! | `hamish:probe` | read to test that storage can be used ([`PROBE_KEY`]) |
@@ -53,9 +55,15 @@ pub fn backup_key_in(namespace: &str, article_id: &str, stamp: &str) -> String {
 /// Storage key of the reader's own entities (shared by every article).
 pub const ENTITIES_KEY: &str = "hamish:v1:entities";
 
-/// Storage key an unreadable list of the reader's entities is copied to; `stamp` keeps backups apart.
+/// Storage key a list of the reader's entities that could not all be read is copied to; `stamp` (the
+/// list's hash) keeps copies apart.
 pub fn entities_backup_key(stamp: &str) -> String {
     format!("{DEFAULT_NAMESPACE}:backup:{stamp}:entities")
+}
+
+/// Storage key unreadable settings are copied to; `stamp` (their hash) keeps copies apart.
+pub fn settings_backup_key(stamp: &str) -> String {
+    format!("{DEFAULT_NAMESPACE}:backup:{stamp}:settings")
 }
 
 /// Storage key of the reader's fact-checking settings (verdict scale, reviewer details), kept beside

@@ -119,7 +119,11 @@ pub fn read(annotation: &Value) -> ClaimDetails {
                 }
             }
             (Some(v), None) if has("identifying") && !v.is_empty() => name = Some(v.to_string()),
-            (_, Some(iri)) if has("identifying") => wikidata = Some(iri.to_string()),
+            (_, Some(iri)) if has("identifying") => {
+                wikidata = crate::core::entities::registry::wikidata_iri(iri)
+                    .ok()
+                    .flatten()
+            }
             (_, Some(url)) if has("linking") => {
                 if let Ok(url) = evidence_url(url) {
                     let stance = body
