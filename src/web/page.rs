@@ -62,10 +62,24 @@ pub fn reload_on_history() {
     .forget();
 }
 
+/// A CSS selector for elements whose attribute `name` is `value`, whatever characters the value holds
+/// (an id from a backup or another tool may hold quotes or backslashes).
+pub fn attribute_is(name: &str, value: &str) -> String {
+    let mut quoted = String::new();
+    for c in value.chars() {
+        match c {
+            '"' | '\\' => quoted.extend(['\\', c]),
+            '\n' | '\r' | '\u{c}' => quoted.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    format!("[{name}=\"{quoted}\"]")
+}
+
 /// Scrolls the first highlight of annotation `id` into the middle of the window and focuses it (the
 /// flash is drawn by the plan).
 pub fn reveal(root: &Element, id: &str) {
-    let selector = format!("[data-ann=\"{id}\"]");
+    let selector = attribute_is("data-ann", id);
     let Some(part) = root.query_selector(&selector).ok().flatten() else {
         return;
     };
@@ -156,7 +170,7 @@ pub fn block_at_top(count: usize) -> usize {
 
 /// Moves the keyboard focus to the focusable part of annotation `id`'s highlight.
 pub fn focus_highlight(root: &Element, id: &str) {
-    let selector = format!("[data-ann=\"{id}\"][tabindex]");
+    let selector = attribute_is("data-ann", id) + "[tabindex]";
     if let Ok(Some(el)) = root.query_selector(&selector) {
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
             let _ = el.focus();

@@ -2,7 +2,8 @@
 // can be undone (keyboard and button), a full storage keeps the change in the tab and saves it when
 // there is room, and a backup of everything restores in a fresh browser.
 import { test, expect } from '@playwright/test';
-import { openFresh, dragSelect, storedEntry, ENTRY_KEY, fillStorage, freeStorage, tryToLeave } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { openFresh, dragSelect, storedEntry, ENTRY_KEY, ARTICLE_ID, fillStorage, freeStorage, tryToLeave } from './helpers.mjs';
 
 /** Makes a page miss every `storage` event, like a frozen background tab or one restored from the
  * back/forward cache: it hears of other tabs' changes only when it reads the entry itself. */
@@ -548,4 +549,30 @@ test('unreadable settings are kept aside and the reader is told, before any save
   await page.getByRole('button', { name: 'Save' }).click();
   await expect.poll(async () => (await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings'))))?.reviewer?.name).toBe('ليلى');
   expect(await backups(page)).toEqual([[expect.stringMatching(/^hamish:backup:[0-9a-f]{16}:settings$/), raw]]);
+});
+
+test('an annotation whose id holds quotes and backslashes (from a backup) is still found from the panel', async ({ page, browser }, info) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all' }).click(),
+  ]);
+  const file = info.outputPath('backup.json');
+  await download.saveAs(file);
+  const backup = JSON.parse(readFileSync(file, 'utf8'));
+  const odd = 'x"] , [y\\z\n';
+  backup.articles.find((a) => a.id === ARTICLE_ID).entry.annotations[0].id = odd;
+  // Restored in a fresh browser.
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto('/?ui=en');
+  await fresh.locator('.hamish-import input[type=file]').setInputFiles({
+    name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await expect(fresh.locator('.hamish-panel .item')).toHaveCount(1);
+  await fresh.locator('.hamish-panel .item').click();
+  await expect.poll(() => fresh.evaluate(() => document.activeElement?.getAttribute('data-ann'))).toBe(odd);
+  await fresh.context().close();
 });

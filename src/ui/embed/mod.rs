@@ -329,7 +329,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let bridge = e.bridge.clone();
         let return_focus = return_focus.clone();
         Callback::from(move |id: String| {
-            *return_focus.borrow_mut() = Some(format!("[data-item=\"{id}\"]"));
+            *return_focus.borrow_mut() = Some(page::attribute_is("data-item", &id));
             let found = bridge
                 .annotations
                 .borrow()
