@@ -364,6 +364,38 @@ test('entities in two tabs: a stale tab\'s new entity does not write over anothe
   await expect(shown(page)).toHaveCount(6);
 });
 
+test('a rejection undone in one tab and made again in another: redo and undo in the first leave it, with a notice', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  const rejected = () => storedEntry(page).then((e) => e?.rejected?.length ?? 0);
+  const reject = async (p) => {
+    await p.bringToFront();
+    await p.locator('article .sg[tabindex][data-sg]').first().focus();
+    await p.keyboard.press('x');
+  };
+  const press = async (p, key) => {
+    await p.bringToFront();
+    await p.evaluate(() => document.activeElement?.blur());
+    await p.keyboard.press(key);
+  };
+  await reject(page);
+  await expect.poll(rejected).toBe(1);
+  await press(page, 'Control+z');
+  await expect.poll(rejected).toBe(0);
+  await reject(other);
+  await expect.poll(rejected).toBe(1);
+  const theirs = (await storedEntry(page)).rejected[0].at;
+  await page.bringToFront();
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await press(page, 'Control+Shift+z');
+  await expect(page.locator('.hamish-notices')).toContainText('was changed in another tab since');
+  await press(page, 'Control+z');
+  await page.waitForTimeout(500);
+  expect((await storedEntry(page)).rejected.map((r) => r.at)).toEqual([theirs]);
+  await other.close();
+});
+
 test('undoing an entity deletion leaves another article\'s annotations that another tab changed since', async ({ page, context }) => {
   await openFresh(page, '?ui=en');
   await addEntity(page, 'Syrian opposition', 'المعارضة السورية', 'المعارضة، قوات المعارضة');

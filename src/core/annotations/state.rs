@@ -369,7 +369,7 @@ impl State {
         let Some(step) = from.pop() else {
             return;
         };
-        if !step.left_in(&self.annotations, &self.registry, !redo) {
+        if !step.left_in(&self.annotations, &self.rejected, &self.registry, !redo) {
             return self.apply_action(Action::Notify(Notice::ChangedElsewhere));
         }
         let (before, graves) = (self.annotations.clone(), self.deleted.clone());
@@ -378,12 +378,20 @@ impl State {
         date_changes(&before, &graves, &mut self.annotations, &mut self.deleted);
         if redo { &mut self.undo } else { &mut self.redo }.push(step);
         // What was put back is dated anew: every step that holds it follows.
-        for put in play.changes.iter().filter_map(|(_, a)| a.as_ref()) {
-            let Some(now) = self.get(&put.id).map(|a| a.modified.clone()) else {
-                continue;
-            };
+        let put = (play.changes.iter().filter_map(|(_, a)| a.as_ref()))
+            .map(|a| (a.id.clone(), &a.modified))
+            .chain(play.rejected.iter().map(|r| (r.key(), &r.at)));
+        for (id, was) in put {
+            let now = match self.get(&id) {
+                Some(a) => &a.modified,
+                None => match self.rejected.iter().find(|r| r.key() == id) {
+                    Some(r) => &r.at,
+                    None => continue,
+                },
+            }
+            .clone();
             for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                step.relabel(&put.id, &put.modified, &now);
+                step.relabel(&id, was, &now);
             }
         }
         self.outbox.extend(play.elsewhere);
