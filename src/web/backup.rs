@@ -34,7 +34,7 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
     let backup = read(text)?;
     let backend = Backend::local().unwrap_or_else(Backend::memory);
     let prune_before = horizon(instant_or_oldest(now));
-    let mut done = Restored::default();
+    let mut done = backup.left_out;
     let mut here = Stored::default();
     for (id, backed_up) in backup.articles {
         let key = entry_key(&id);

@@ -180,6 +180,25 @@ test('Export all, then Import in a fresh browser brings every annotation back', 
   await fresh.close();
 });
 
+test('a backup with items that cannot be read: the rest is restored, and the notice says what was left out', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const ann = (id, extra = {}) => ({ id, kind: 'claim', start: 226, end: 249, exact: 'والدور الذي لعبته روسيا', prefix: '', suffix: '',
+    note: `from the backup ${id}`, created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', ...extra });
+  const entry = (article, schema, annotations) => ({ id: article, entry: { schema, article, annotations } });
+  const file = JSON.stringify({ format: 'hamish-backup', version: 1, exported: '2026-11-30T00:00:00Z', entities: null, articles: [
+    entry('seed-ar-assad-fall', 1, [ann('g1'), ann('g2'), ann('bad', { start: -1 })]),
+    entry('other-article', 2, [ann('g3')]),
+    { id: 7 },
+  ] });
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'hamish-backup.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  const notice = page.locator('.hamish-notices');
+  await expect(notice).toContainText('Annotations added: 2');
+  await expect(notice).toContainText('Left out because they could not be read (damaged, or from a newer Hamish): annotations: 2; articles they belong to: 3.');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await expect.poll(async () => (await storedEntry(page))?.annotations.map((a) => a.id).sort()).toEqual(['g1', 'g2']);
+  expect(await page.evaluate(() => localStorage.getItem('hamish:v1:annotations:other-article'))).toBeNull();
+});
+
 /** Console errors and uncaught exceptions (a WebAssembly trap shows as one). */
 function trackErrors(page) {
   const errors = [];

@@ -199,3 +199,117 @@ fn a_backup_is_read_with_no_time_after_its_export() {
         None
     );
 }
+
+/// A backup with items that cannot be read: each is left out on its own (an annotation, a whole
+/// entry of a newer schema, an `articles` item without an id) and counted; the rest is read.
+#[test]
+fn what_cannot_be_read_of_a_backup_is_left_out_item_by_item_and_counted() {
+    use serde_json::{json, Value};
+    let ann = |id: &str, extra: Value| {
+        let mut a = json!({"id": id, "kind": "claim", "start": 226, "end": 249,
+            "exact": "والدور الذي لعبته روسيا", "prefix": "", "suffix": "", "note": "",
+            "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"});
+        if let (Some(a), Value::Object(extra)) = (a.as_object_mut(), extra) {
+            a.extend(extra);
+        }
+        a
+    };
+    let good = || [ann("g1", json!({})), ann("g2", json!({}))];
+    let item = |id: &str, schema: u64, anns: Vec<Value>| json!({"id": id, "entry": {"schema": schema, "article": id, "annotations": anns}});
+    let [g1, g2] = good();
+    // (what, articles[], the articles read with their annotation ids, unread annotations, articles)
+    type Case = (
+        &'static str,
+        Vec<Value>,
+        Vec<(&'static str, Vec<&'static str>)>,
+        usize,
+        usize,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "all good",
+            vec![item("a", 1, good().into())],
+            vec![("a", vec!["g1", "g2"])],
+            0,
+            0,
+        ),
+        (
+            "a start of -1",
+            vec![
+                item(
+                    "a",
+                    1,
+                    vec![g1.clone(), g2.clone(), ann("bad", json!({"start": -1}))],
+                ),
+                item("b", 1, good().into()),
+            ],
+            vec![("a", vec!["g1", "g2"]), ("b", vec!["g1", "g2"])],
+            1,
+            1,
+        ),
+        (
+            "a status this build does not know",
+            vec![item(
+                "a",
+                1,
+                vec![
+                    ann("bad", json!({"claim": {"status": "escalated"}})),
+                    g1.clone(),
+                ],
+            )],
+            vec![("a", vec!["g1"])],
+            1,
+            1,
+        ),
+        (
+            "an entry of schema 2 is left out whole",
+            vec![item("a", 2, good().into()), item("b", 1, vec![g1.clone()])],
+            vec![("b", vec!["g1"])],
+            2,
+            1,
+        ),
+        (
+            "an item without a string id, one without an entry, one not an object",
+            vec![
+                json!({"id": 7, "entry": {"schema": 1, "article": "x", "annotations": [g1]}}),
+                json!({"id": "c"}),
+                json!("d"),
+                item("b", 1, vec![g2.clone()]),
+            ],
+            vec![("b", vec!["g2"])],
+            1,
+            3,
+        ),
+        (
+            "an entry that is not an object",
+            vec![
+                json!({"id": "a", "entry": [1, 2]}),
+                item("b", 1, vec![g2.clone()]),
+            ],
+            vec![("b", vec!["g2"])],
+            0,
+            1,
+        ),
+    ];
+    for (what, articles, want, unread, unread_articles) in cases {
+        let file = json!({"format": "hamish-backup", "version": 1,
+            "exported": "2026-11-30T00:00:00Z", "entities": null, "articles": articles});
+        let backup = read(&file.to_string()).unwrap_or_else(|e| panic!("{what}: {e:?}"));
+        let read: Vec<(&str, Vec<&str>)> = backup
+            .articles
+            .iter()
+            .map(|(id, s)| {
+                (
+                    id.as_str(),
+                    s.annotations.iter().map(|a| a.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(read, want, "{what}");
+        assert_eq!(
+            (backup.left_out.unread, backup.left_out.unread_articles),
+            (unread, unread_articles),
+            "{what}"
+        );
+    }
+}

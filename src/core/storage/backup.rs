@@ -6,7 +6,7 @@
 use crate::core::annotations::time::{clamp, Instant};
 use crate::core::collections::index::Index;
 use crate::core::json::Value;
-use crate::core::storage::entry::{decode, encode, Decoded, Stored};
+use crate::core::storage::entry::{decode, encode, salvage, Decoded, Stored};
 use crate::core::storage::json::{pretty, Fields, Object};
 use crate::core::storage::merge::merge;
 
@@ -28,10 +28,12 @@ pub enum BackupError {
 /// A backup read from a file.
 #[derive(Debug, PartialEq)]
 pub struct Backup {
-    /// Each article's id and what was kept for it (unusable entries are left out).
+    /// Each article's id and what could be read of its entry, item by item (see [`salvage`]).
     pub articles: Vec<(String, Stored)>,
     /// The reader's own entities as stored (`None` when the backup had none).
     pub entities: Option<String>,
+    /// What could not be read and was left out (only its `unread` counts are set).
+    pub left_out: Restored,
 }
 
 /// What restoring a backup did (a backup only adds and updates: it never deletes).
@@ -45,6 +47,10 @@ pub struct Restored {
     pub updated: usize,
     /// Articles that could not be written (storage full).
     pub refused: usize,
+    /// Annotations of the backup that could not be read and were left out.
+    pub unread: usize,
+    /// Articles of the backup of which anything could not be read and was left out.
+    pub unread_articles: usize,
 }
 
 impl Restored {
@@ -55,6 +61,8 @@ impl Restored {
             added: self.added + other.added,
             updated: self.updated + other.updated,
             refused: self.refused + other.refused,
+            unread: self.unread + other.unread,
+            unread_articles: self.unread_articles + other.unread_articles,
         }
     }
 }
@@ -95,9 +103,9 @@ pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &st
     pretty(&out)
 }
 
-/// A backup file's fields: the articles' ids and entries, the entities (`null` when none) and when
-/// it was exported.
-fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value, String)> {
+/// A backup file's fields: its `articles` items, the entities (`null` when none) and when it was
+/// exported.
+fn read_file(file: Value) -> Option<(Vec<Value>, Value, String)> {
     let mut f = Fields::of(file).ok()?;
     let format: String = f.get("format").ok()?;
     let version = f.take("version").ok()?.as_u64()?;
@@ -106,16 +114,9 @@ fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value, String)> {
         return None;
     }
     let entities = f.or("entities", || Value::Null).ok()?;
-    let Value::Array(items) = f.take("articles").ok()? else {
+    let Value::Array(articles) = f.take("articles").ok()? else {
         return None;
     };
-    let articles = items
-        .into_iter()
-        .map(|a| {
-            let mut a = Fields::of(a).ok()?;
-            Some((a.get("id").ok()?, a.take("entry").ok()?))
-        })
-        .collect::<Option<Vec<_>>>()?;
     Some((articles, entities, exported))
 }
 
@@ -133,24 +134,42 @@ fn clamp_all(stored: &mut Stored, limit: &str) {
     }
 }
 
-/// Reads a backup file. Nothing in it can be later than when it was exported: later times are
-/// clamped to its `exported` time (so restoring it twice changes nothing).
+/// Reads a backup file. Each article is read item by item, as a stored entry is (see [`salvage`]):
+/// what cannot be read — an annotation, a whole entry of a newer schema, an `articles` item without
+/// a string `id` — is left out and counted in `left_out`, and the rest is read. Nothing in it can be
+/// later than when it was exported: later times are clamped to its `exported` time (so restoring it
+/// twice changes nothing).
 pub fn read(text: &str) -> Result<Backup, BackupError> {
     let file =
         crate::core::json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
-    let (articles, entities, exported) = read_file(file).ok_or(BackupError::NotABackup)?;
-    let articles = articles
-        .into_iter()
-        .filter_map(|(id, entry)| match decode(Some(&entry.to_string())) {
-            Decoded::Stored(mut stored) => {
-                clamp_all(&mut stored, &exported);
-                Some((id, stored))
-            }
-            Decoded::Unusable(_) => None,
-        })
-        .collect();
-    let entities = (!entities.is_null()).then(|| entities.to_string());
-    Ok(Backup { articles, entities })
+    let (items, entities, exported) = read_file(file).ok_or(BackupError::NotABackup)?;
+    let mut backup = Backup {
+        articles: Vec::new(),
+        entities: (!entities.is_null()).then(|| entities.to_string()),
+        left_out: Restored::default(),
+    };
+    for item in items {
+        let entry = item.get("entry");
+        let raw = entry.map(Value::to_string).unwrap_or_default();
+        let id = item.get("id").and_then(Value::as_str);
+        let (mut stored, whole) = match id.map(|_| decode(Some(&raw))) {
+            Some(Decoded::Stored(stored)) => (stored, true),
+            Some(Decoded::Unusable(_)) => (salvage(&raw), false),
+            None => (Stored::default(), false),
+        };
+        if !whole {
+            let all = entry
+                .and_then(|e| e.get("annotations")?.as_array())
+                .map_or(0, Vec::len);
+            backup.left_out.unread += all.saturating_sub(stored.annotations.len());
+            backup.left_out.unread_articles += 1;
+        }
+        if let Some(id) = id.filter(|_| whole || stored != Stored::default()) {
+            clamp_all(&mut stored, &exported);
+            backup.articles.push((id.to_string(), stored));
+        }
+    }
+    Ok(backup)
 }
 
 /// `current` with `backed_up` (a backup's entry for the same article) restored into it at time
