@@ -159,6 +159,9 @@ test('Export all, then Import in a fresh browser brings every annotation back', 
   await dragSelect(page, 1, 'روسيا');
   await page.keyboard.press('1');
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(2);
+  // An entry kept aside because it could not be read goes into the backup too.
+  const aside = ['hamish:backup:2026-11-30T10:00:00Z:lost-article', '{"schema": 1, "annotations": [not json'];
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), aside);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export all' }).click(),
@@ -174,6 +177,7 @@ test('Export all, then Import in a fresh browser brings every annotation back', 
   await other.locator('.hamish-import input[type=file]').setInputFiles(file);
   await expect(other.locator('.hamish-notices')).toContainText('Backup restored');
   await expect(other.locator('.hamish-panel .item')).toHaveCount(2);
+  expect(await other.evaluate((key) => localStorage.getItem(key), aside[0])).toBe(aside[1]);
   // Restoring the same backup again changes nothing.
   await other.locator('.hamish-import input[type=file]').setInputFiles(file);
   await expect(other.locator('.hamish-panel .item')).toHaveCount(2);

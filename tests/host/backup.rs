@@ -28,6 +28,7 @@ fn a_backup_round_trips_and_restores_by_merging() {
             ("broken".into(), "{not json".into()),
         ],
         Some(entities),
+        &[],
         "2026-11-30T00:00:00Z",
     );
     assert!(is_backup(&file));
@@ -181,6 +182,7 @@ fn a_backup_is_read_with_no_time_after_its_export() {
     let file = write(
         &[("seed".into(), encode("seed", &entry))],
         None,
+        &[],
         "2026-12-01T00:00:00Z",
     );
     let backup = read(&file).expect("a backup");
@@ -312,4 +314,31 @@ fn what_cannot_be_read_of_a_backup_is_left_out_item_by_item_and_counted() {
             "{what}"
         );
     }
+}
+
+/// The entries kept aside because they could not be read go into the backup as they are, and come
+/// back from it; a `set_aside` item naming any other key (or without text) is never read.
+#[test]
+fn entries_kept_aside_round_trip_through_a_backup() {
+    let kept = vec![
+        (
+            "hamish:backup:2026-11-30T10:00:00Z:seed".to_string(),
+            "{not json \u{0} \"\u{645}".to_string(),
+        ),
+        (
+            "hamish:backup:2026-11-30T10:00:00Z:entities".to_string(),
+            "[{\"id\":1}]".to_string(),
+        ),
+    ];
+    let file = write(&[], None, &kept, "2026-11-30T00:00:00Z");
+    assert_eq!(read(&file).expect("a backup").set_aside, kept);
+    assert!(!write(&[], None, &[], "2026-11-30T00:00:00Z").contains("set_aside"));
+    let hostile = r#"{"format":"hamish-backup","version":1,"exported":"2026-11-30T00:00:00Z",
+        "articles":[],"set_aside":[{"key":"hamish:v1:entities","text":"[]"},
+        {"key":"hamish:v1:annotations:seed","text":"{}"},{"key":"hamish:backup:1:x"},
+        {"key":"other:backup:1:x","text":"t"},{"key":"hamish:backup:1:y","text":"t"}]}"#;
+    assert_eq!(
+        read(hostile).expect("a backup").set_aside,
+        vec![("hamish:backup:1:y".to_string(), "t".to_string())]
+    );
 }

@@ -1,5 +1,6 @@
 //! A backup of everything a reader keeps in this browser — every article's entry (annotations,
-//! rejections, tombstones) and the reader's own entities — in one JSON file, so they can move to
+//! rejections, tombstones), the reader's own entities and the entries kept aside because they could
+//! not be read — in one JSON file, so they can move to
 //! another browser or survive "clear site data". Restoring merges each article's entry with what is
 //! stored (see [`merge`]): a backup never writes over newer work.
 
@@ -8,6 +9,7 @@ use crate::core::collections::index::Index;
 use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, salvage, Decoded, Stored};
 use crate::core::storage::json::{pretty, Fields, Object};
+use crate::core::storage::keys::is_set_aside;
 use crate::core::storage::merge::merge;
 
 /// What a backup file says it is.
@@ -32,6 +34,9 @@ pub struct Backup {
     pub articles: Vec<(String, Stored)>,
     /// The reader's own entities as stored (`None` when the backup had none).
     pub entities: Option<String>,
+    /// Entries kept aside because they could not be read (see [`is_set_aside`]): each key and its
+    /// text, as stored.
+    pub set_aside: Vec<(String, String)>,
     /// What could not be read and was left out (only its `unread` counts are set).
     pub left_out: Restored,
 }
@@ -45,7 +50,7 @@ pub struct Restored {
     pub added: usize,
     /// Annotations replaced by the backup's later version.
     pub updated: usize,
-    /// Articles that could not be written (storage full).
+    /// Articles (or entries kept aside) that could not be written (storage full).
     pub refused: usize,
     /// Annotations of the backup that could not be read and were left out.
     pub unread: usize,
@@ -73,10 +78,17 @@ pub fn is_backup(text: &str) -> bool {
         .is_ok_and(|v| v.get("format").and_then(Value::as_str) == Some(FORMAT))
 }
 
-/// The backup file of `entries` (each article's id and raw stored entry) and the raw stored
-/// entities, made at time `exported`: `{"format","version","exported","entities","articles":[{"id",
-/// "entry"}]}`, laid out on lines; an entry or the entities that are not JSON are left out.
-pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &str) -> String {
+/// The backup file of `entries` (each article's id and raw stored entry), the raw stored entities
+/// and the entries kept aside (`set_aside`: each key and its text), made at time `exported`:
+/// `{"format","version","exported","entities","articles":[{"id","entry"}],"set_aside":[{"key",
+/// "text"}]}` (`set_aside` only when there are any), laid out on lines; an entry or the entities
+/// that are not JSON are left out.
+pub fn write(
+    entries: &[(String, String)],
+    entities: Option<&str>,
+    set_aside: &[(String, String)],
+    exported: &str,
+) -> String {
     let json = |raw: &str| crate::core::json::from_str(raw).ok();
     let mut articles = String::from("[");
     for (id, entry) in entries
@@ -93,19 +105,34 @@ pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &st
     }
     articles.push(']');
     let mut out = String::new();
-    Object::new(&mut out)
-        .str("format", FORMAT)
+    let mut o = Object::new(&mut out);
+    o.str("format", FORMAT)
         .num("version", VERSION.into())
         .str("exported", exported)
         .field("entities", &entities.and_then(json).unwrap_or(Value::Null))
-        .raw("articles", &articles)
-        .end();
+        .raw("articles", &articles);
+    if !set_aside.is_empty() {
+        let mut list = String::from("[");
+        for (key, text) in set_aside {
+            if list.len() > 1 {
+                list.push(',');
+            }
+            Object::new(&mut list)
+                .str("key", key)
+                .str("text", text)
+                .end();
+        }
+        list.push(']');
+        o.raw("set_aside", &list);
+    }
+    o.end();
     pretty(&out)
 }
 
-/// A backup file's fields: its `articles` items, the entities (`null` when none) and when it was
-/// exported.
-fn read_file(file: Value) -> Option<(Vec<Value>, Value, String)> {
+/// A backup file's fields: its `articles` items, the entities (`null` when none), when it was
+/// exported, and its `set_aside` items that name a key kept aside and hold its text (the others are
+/// never written).
+fn read_file(file: Value) -> Option<(Vec<Value>, Value, String, Vec<(String, String)>)> {
     let mut f = Fields::of(file).ok()?;
     let format: String = f.get("format").ok()?;
     let version = f.take("version").ok()?.as_u64()?;
@@ -117,7 +144,17 @@ fn read_file(file: Value) -> Option<(Vec<Value>, Value, String)> {
     let Value::Array(articles) = f.take("articles").ok()? else {
         return None;
     };
-    Some((articles, entities, exported))
+    let set_aside = match f.take("set_aside") {
+        Ok(Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| {
+                let key = i.get("key")?.as_str().filter(|k| is_set_aside(k))?;
+                Some((key.to_string(), i.get("text")?.as_str()?.to_string()))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Some((articles, entities, exported, set_aside))
 }
 
 /// Every time in `stored` no later than `limit` (see [`clamp`]).
@@ -142,10 +179,11 @@ fn clamp_all(stored: &mut Stored, limit: &str) {
 pub fn read(text: &str) -> Result<Backup, BackupError> {
     let file =
         crate::core::json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
-    let (items, entities, exported) = read_file(file).ok_or(BackupError::NotABackup)?;
+    let (items, entities, exported, set_aside) = read_file(file).ok_or(BackupError::NotABackup)?;
     let mut backup = Backup {
         articles: Vec::new(),
         entities: (!entities.is_null()).then(|| entities.to_string()),
+        set_aside,
         left_out: Restored::default(),
     };
     for item in items {
