@@ -4,7 +4,7 @@ use crate::core::anchoring::selectors::MAX_QUOTE;
 use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::open_error::OpenError;
 use crate::core::text::source::{tenths_of_mb, DocumentError, MAX_BYTES};
-use crate::core::w3c::import::{ImportError, RejectReason, MAX_IMPORT};
+use crate::core::w3c::import::{ImportError, RejectReason, MAX_IMPORT, MAX_IMPORT_BYTES};
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,19 +76,7 @@ impl Lang {
             (Lang::Ar, DocumentError::NotText { mime }) => {
                 format!("ليس مستنداً نصياً (نوعه {mime})")
             }
-            (_, DocumentError::TooLarge { bytes }) => {
-                let tenths = tenths_of_mb(*bytes);
-                let (size, limit) = (
-                    format!("{}.{}", tenths / 10, tenths % 10),
-                    MAX_BYTES / 1_048_576,
-                );
-                match self {
-                    Lang::En => format!("it is too large ({size} MB; the limit is {limit} MB)"),
-                    Lang::Ar => {
-                        format!("حجمه كبير جداً ({size} ميغابايت، والحد الأقصى {limit} ميغابايت)")
-                    }
-                }
-            }
+            (_, DocumentError::TooLarge { bytes }) => self.too_large(*bytes, MAX_BYTES),
             (Lang::En, DocumentError::NotUtf8 { byte }) => {
                 format!("it is not valid UTF-8 text (bad bytes at byte {byte})")
             }
@@ -97,6 +85,23 @@ impl Lang {
             }
             (Lang::En, DocumentError::Empty) => "the document is empty".into(),
             (Lang::Ar, DocumentError::Empty) => "المستند فارغ".into(),
+        }
+    }
+
+    /// That a document or file of `bytes` is over `limit` bytes (both as UTF-8), in MB.
+    fn too_large(self, bytes: usize, limit: usize) -> String {
+        let tenths = tenths_of_mb(bytes);
+        let (size, limit) = (
+            format!("{}.{}", tenths / 10, tenths % 10),
+            limit / 1_048_576,
+        );
+        match self {
+            Lang::En => {
+                format!("it is too large ({size} MB; the limit is {limit} MB of UTF-8 text)")
+            }
+            Lang::Ar => {
+                format!("حجمه كبير جداً ({size} ميغابايت، والحد الأقصى {limit} ميغابايت من نص UTF-8)")
+            }
         }
     }
 
@@ -155,6 +160,7 @@ impl Lang {
             }
             (Lang::En, ImportError::NoAnnotations) => "it holds no annotations (expected a W3C AnnotationCollection, AnnotationPage, Annotation or an array of them)".into(),
             (Lang::Ar, ImportError::NoAnnotations) => "لا يحوي الملف تعليقات (المتوقع AnnotationCollection أو AnnotationPage أو Annotation وفق W3C، أو مصفوفة منها)".into(),
+            (_, ImportError::TooLarge(bytes)) => self.too_large(*bytes, MAX_IMPORT_BYTES),
         }
     }
 

@@ -203,6 +203,18 @@ test('a backup with items that cannot be read: the rest is restored, and the not
   expect(await page.evaluate(() => localStorage.getItem('hamish:v1:annotations:other-article'))).toBeNull();
 });
 
+test('an import file over 16 MB is refused before it is read, with the limit named, and changes nothing', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  const before = await storedEntry(page);
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(16 * 1024 * 1024 + 1, 0x20) });
+  await expect(page.locator('.hamish-notices')).toContainText('Nothing was imported: it is too large (16.1 MB; the limit is 16 MB of UTF-8 text)');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  expect(await storedEntry(page)).toEqual(before);
+});
+
 /** Console errors and uncaught exceptions (a WebAssembly trap shows as one). */
 function trackErrors(page) {
   const errors = [];
