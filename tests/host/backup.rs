@@ -334,9 +334,9 @@ fn entries_kept_aside_round_trip_through_a_backup() {
     assert_eq!(read(&file).expect("a backup").set_aside, kept);
     assert!(!write(&[], None, &[], "2026-11-30T00:00:00Z").contains("set_aside"));
     let hostile = r#"{"format":"hamish-backup","version":1,"exported":"2026-11-30T00:00:00Z",
-        "articles":[],"set_aside":[{"key":"hamish:v1:entities","text":"[]"},
-        {"key":"hamish:v1:annotations:seed","text":"{}"},{"key":"hamish:backup:1:x"},
-        {"key":"other:backup:1:x","text":"t"},{"key":"hamish:backup:1:y","text":"t"}]}"#;
+        "articles":[],"set_aside":[["hamish:v1:entities","[]"],
+        ["hamish:v1:annotations:seed","{}"],["hamish:backup:1:x"],{"key":"hamish:backup:1:z"},
+        ["other:backup:1:x","t"],["hamish:backup:1:y","t"]]}"#;
     assert_eq!(
         read(hostile).expect("a backup").set_aside,
         vec![("hamish:backup:1:y".to_string(), "t".to_string())]

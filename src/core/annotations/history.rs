@@ -195,7 +195,11 @@ impl Step {
         } else {
             (&self.unrejected, &self.rejected)
         };
-        let at = |r: &Rejected| rejected.iter().find(|x| x.key() == r.key()).map(|x| &x.at);
+        let at = |r: &Rejected| {
+            (rejected.iter())
+                .find(|x| x.entity == r.entity && x.span == r.span)
+                .map(|x| &x.at)
+        };
         let now = Index::new(annotations.iter().map(|a| a.id.as_str()));
         entities_held
             && kept.iter().all(|r| at(r) == Some(&r.at))
@@ -210,9 +214,8 @@ impl Step {
             })
     }
 
-    /// Renames the version of `id` (an annotation's id or a rejection's key) dated `from` to `to`
-    /// wherever this step holds it: an undo or redo dates what it puts back anew, and the steps that
-    /// hold that version must still recognise it.
+    /// Renames the version of `id` dated `from` to `to` wherever this step holds it: an undo or redo
+    /// dates what it puts back anew, and the steps that hold that version must still recognise it.
     pub fn relabel(&mut self, id: &str, from: &str, to: &str) {
         for (b, a) in &mut self.changes {
             for x in [b, a].into_iter().flatten() {
@@ -221,8 +224,13 @@ impl Step {
                 }
             }
         }
+    }
+
+    /// Dates `to` each rejection this step holds that is one of `put` (the versions an undo or redo
+    /// put back, which it dates anew), as [`Step::relabel`] does for annotations.
+    pub fn relabel_rejections(&mut self, put: &[Rejected], to: &str) {
         for r in self.rejected.iter_mut().chain(&mut self.unrejected) {
-            if r.at == from && r.key() == id {
+            if put.contains(r) {
                 r.at = to.to_string();
             }
         }

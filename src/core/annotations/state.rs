@@ -377,21 +377,16 @@ impl State {
         self.replay(&play, at);
         date_changes(&before, &graves, &mut self.annotations, &mut self.deleted);
         if redo { &mut self.undo } else { &mut self.redo }.push(step);
-        // What was put back is dated anew: every step that holds it follows.
-        let put = (play.changes.iter().filter_map(|(_, a)| a.as_ref()))
-            .map(|a| (a.id.clone(), &a.modified))
-            .chain(play.rejected.iter().map(|r| (r.key(), &r.at)));
-        for (id, was) in put {
-            let now = match self.get(&id) {
-                Some(a) => &a.modified,
-                None => match self.rejected.iter().find(|r| r.key() == id) {
-                    Some(r) => &r.at,
-                    None => continue,
-                },
-            }
-            .clone();
+        // What was put back is dated anew (a rejection at `at`): every step that holds it follows.
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            step.relabel_rejections(&play.rejected, at);
+        }
+        for put in play.changes.iter().filter_map(|(_, a)| a.as_ref()) {
+            let Some(now) = self.get(&put.id).map(|a| a.modified.clone()) else {
+                continue;
+            };
             for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                step.relabel(&id, was, &now);
+                step.relabel(&put.id, &put.modified, &now);
             }
         }
         self.outbox.extend(play.elsewhere);

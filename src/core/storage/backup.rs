@@ -7,8 +7,8 @@
 use crate::core::annotations::time::{clamp, Instant};
 use crate::core::collections::index::Index;
 use crate::core::json::Value;
-use crate::core::storage::entry::{decode, encode, salvage, Decoded, Stored};
-use crate::core::storage::json::{pretty, Fields, Object};
+use crate::core::storage::entry::{decode, encode, readable, salvage, Decoded, Stored};
+use crate::core::storage::json::{pretty, write_list, Fields, Object};
 use crate::core::storage::keys::is_set_aside;
 use crate::core::storage::merge::merge;
 
@@ -80,9 +80,9 @@ pub fn is_backup(text: &str) -> bool {
 
 /// The backup file of `entries` (each article's id and raw stored entry), the raw stored entities
 /// and the entries kept aside (`set_aside`: each key and its text), made at time `exported`:
-/// `{"format","version","exported","entities","articles":[{"id","entry"}],"set_aside":[{"key",
-/// "text"}]}` (`set_aside` only when there are any), laid out on lines; an entry or the entities
-/// that are not JSON are left out.
+/// `{"format","version","exported","entities","articles":[{"id","entry"}],"set_aside":[[key,
+/// text]]}` (`set_aside` only when there are any), laid out on lines; an entry or the entities that
+/// are not JSON are left out.
 pub fn write(
     entries: &[(String, String)],
     entities: Option<&str>,
@@ -112,17 +112,8 @@ pub fn write(
         .field("entities", &entities.and_then(json).unwrap_or(Value::Null))
         .raw("articles", &articles);
     if !set_aside.is_empty() {
-        let mut list = String::from("[");
-        for (key, text) in set_aside {
-            if list.len() > 1 {
-                list.push(',');
-            }
-            Object::new(&mut list)
-                .str("key", key)
-                .str("text", text)
-                .end();
-        }
-        list.push(']');
+        let mut list = String::new();
+        write_list(&mut list, set_aside);
         o.raw("set_aside", &list);
     }
     o.end();
@@ -130,8 +121,8 @@ pub fn write(
 }
 
 /// A backup file's fields: its `articles` items, the entities (`null` when none), when it was
-/// exported, and its `set_aside` items that name a key kept aside and hold its text (the others are
-/// never written).
+/// exported, and its `set_aside` pairs that read on their own and name a key kept aside (the others
+/// are never written).
 fn read_file(file: Value) -> Option<(Vec<Value>, Value, String, Vec<(String, String)>)> {
     let mut f = Fields::of(file).ok()?;
     let format: String = f.get("format").ok()?;
@@ -144,16 +135,8 @@ fn read_file(file: Value) -> Option<(Vec<Value>, Value, String, Vec<(String, Str
     let Value::Array(articles) = f.take("articles").ok()? else {
         return None;
     };
-    let set_aside = match f.take("set_aside") {
-        Ok(Value::Array(items)) => items
-            .iter()
-            .filter_map(|i| {
-                let key = i.get("key")?.as_str().filter(|k| is_set_aside(k))?;
-                Some((key.to_string(), i.get("text")?.as_str()?.to_string()))
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let mut set_aside: Vec<(String, String)> = readable(&mut f, "set_aside");
+    set_aside.retain(|(key, _)| is_set_aside(key));
     Some((articles, entities, exported, set_aside))
 }
 

@@ -53,8 +53,7 @@ pub fn backup_key_in(namespace: &str, article_id: &str, stamp: &str) -> String {
 /// Whether `key` is one an unreadable entry or list was kept aside under in the default namespace
 /// ([`backup_key`], [`entities_backup_key`]).
 pub fn is_set_aside(key: &str) -> bool {
-    key.strip_prefix(DEFAULT_NAMESPACE)
-        .is_some_and(|k| k.starts_with(":backup:"))
+    key.starts_with("hamish:backup:")
 }
 
 /// Storage key of the reader's own entities (shared by every article).
