@@ -4,7 +4,7 @@ use crate::core::anchoring::selectors::MAX_QUOTE;
 use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::open_error::OpenError;
 use crate::core::text::source::{tenths_of_mb, DocumentError, MAX_BYTES};
-use crate::core::w3c::import::{ImportError, RejectReason, MAX_IMPORT};
+use crate::core::w3c::import::{ImportError, RejectReason, MAX_IMPORT, MAX_IMPORT_BYTES};
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,19 +76,7 @@ impl Lang {
             (Lang::Ar, DocumentError::NotText { mime }) => {
                 format!("ليس مستنداً نصياً (نوعه {mime})")
             }
-            (_, DocumentError::TooLarge { bytes }) => {
-                let tenths = tenths_of_mb(*bytes);
-                let (size, limit) = (
-                    format!("{}.{}", tenths / 10, tenths % 10),
-                    MAX_BYTES / 1_048_576,
-                );
-                match self {
-                    Lang::En => format!("it is too large ({size} MB; the limit is {limit} MB)"),
-                    Lang::Ar => {
-                        format!("حجمه كبير جداً ({size} ميغابايت، والحد الأقصى {limit} ميغابايت)")
-                    }
-                }
-            }
+            (_, DocumentError::TooLarge { bytes }) => self.too_large(*bytes, MAX_BYTES),
             (Lang::En, DocumentError::NotUtf8 { byte }) => {
                 format!("it is not valid UTF-8 text (bad bytes at byte {byte})")
             }
@@ -97,6 +85,23 @@ impl Lang {
             }
             (Lang::En, DocumentError::Empty) => "the document is empty".into(),
             (Lang::Ar, DocumentError::Empty) => "المستند فارغ".into(),
+        }
+    }
+
+    /// That a document or file of `bytes` is over `limit` bytes (both as UTF-8), in MB.
+    fn too_large(self, bytes: usize, limit: usize) -> String {
+        let tenths = tenths_of_mb(bytes);
+        let (size, limit) = (
+            format!("{}.{}", tenths / 10, tenths % 10),
+            limit / 1_048_576,
+        );
+        match self {
+            Lang::En => {
+                format!("it is too large ({size} MB; the limit is {limit} MB of UTF-8 text)")
+            }
+            Lang::Ar => {
+                format!("حجمه كبير جداً ({size} ميغابايت، والحد الأقصى {limit} ميغابايت من نص UTF-8)")
+            }
         }
     }
 
@@ -155,6 +160,7 @@ impl Lang {
             }
             (Lang::En, ImportError::NoAnnotations) => "it holds no annotations (expected a W3C AnnotationCollection, AnnotationPage, Annotation or an array of them)".into(),
             (Lang::Ar, ImportError::NoAnnotations) => "لا يحوي الملف تعليقات (المتوقع AnnotationCollection أو AnnotationPage أو Annotation وفق W3C، أو مصفوفة منها)".into(),
+            (_, ImportError::TooLarge(bytes)) => self.too_large(*bytes, MAX_IMPORT_BYTES),
         }
     }
 
@@ -490,6 +496,7 @@ pub struct HistoryStrings {
     pub export_all: &'static str,
     pub backup_restored: &'static str,
     pub backup_refused: &'static str,
+    pub backup_unread: &'static str,
     pub changed_elsewhere: &'static str,
     pub kept_elsewhere: &'static str,
     pub backup_not_json: &'static str,
@@ -543,6 +550,7 @@ static AR_HISTORY: HistoryStrings = HistoryStrings {
     export_all: "تصدير الكل",
     backup_restored: "استُعيدت النسخة الاحتياطية. التعليقات المضافة: {added}؛ المحدّثة: {updated}؛ المقالات: {n}. لم يُحذف شيء.",
     backup_refused: "مقالات تعذّرت كتابتها لامتلاء التخزين: {n}.",
+    backup_unread: "تُرك ما تعذّرت قراءته (تالف أو من إصدار أحدث): التعليقات: {n}؛ المقالات: {m}.",
     changed_elsewhere: "لم يُنفَّذ التراجع أو الإعادة: غُيّر ما يمسّه بعد ذلك في تبويب آخر، فبقيت النسخة الأحدث ولم يضع شيء.",
     kept_elsewhere: "نُفِّذ هنا؛ أما في المقالات الأخرى فبقيت التعليقات التي غُيّرت بعد ذلك في تبويب آخر على حالها، ولم يضع شيء.",
     backup_not_json: "لم تُستعد النسخة الاحتياطية: الملف ليس JSON صالحًا ({reason}).",
@@ -566,6 +574,7 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     export_all: "Export all",
     backup_restored: "Backup restored. Annotations added: {added}; updated: {updated}; articles: {n}. Nothing was deleted.",
     backup_refused: "Articles that could not be written because storage is full: {n}.",
+    backup_unread: "Left out, unreadable (damaged or from a newer Hamish): annotations: {n}; articles: {m}.",
     changed_elsewhere: "Undo/redo not applied: what it would change was changed in another tab since, so the newer version was kept. Nothing was lost.",
     kept_elsewhere: "Applied here; in other articles, annotations changed in another tab since were left as they are. Nothing was lost.",
     backup_not_json: "The backup was not restored: the file is not valid JSON ({reason}).",

@@ -561,7 +561,8 @@ fn file_safe(id: &str) -> String {
 }
 
 /// The `change` handler of an import `<input type=file>`: reads the JSON file and imports it
-/// (a refused file gives a notice and changes nothing).
+/// (a refused file — one over [`import::MAX_IMPORT_BYTES`] is refused before it is read — gives a
+/// notice and changes nothing).
 #[hook]
 pub fn use_import_file(
     dispatcher: UseReducerDispatcher<State>,
@@ -578,6 +579,10 @@ pub fn use_import_file(
             return;
         };
         input.set_value("");
+        // A file too large for any backup is refused before it is read (reading holds the page).
+        if let Err(e) = import::check_import_size(file.size() as usize) {
+            return dispatcher.dispatch(Action::Notify(Notice::ImportFailed(e)));
+        }
         let dispatcher = dispatcher.clone();
         let article = article.clone();
         let registry = registry.clone();

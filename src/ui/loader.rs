@@ -5,7 +5,7 @@
 use crate::core::annotations::state::Notice;
 use crate::core::text::article::{bundled, Article};
 use crate::core::text::open_error::OpenError;
-use crate::core::text::source::Format;
+use crate::core::text::source::{check_size, Format};
 use crate::i18n::Lang;
 use crate::ui::app::App;
 use crate::ui::open_panel::OpenRequest;
@@ -54,6 +54,8 @@ async fn open(request: OpenRequest) -> Result<(Article, Option<String>), OpenErr
                 Some(html) => (Format::Html, html),
                 None => (Format::Plain, text),
             };
+            // The same limit as a file's, in UTF-8 bytes.
+            check_size(body.len())?;
             if body.trim().is_empty() {
                 return Err(OpenError::PastedEmpty);
             }

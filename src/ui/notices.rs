@@ -109,7 +109,15 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                 text.push(' ');
                 text.push_str(&h.backup_refused.replace("{n}", &r.refused.to_string()));
             }
-            (text, r.refused > 0)
+            if r.unread_articles > 0 {
+                text.push(' ');
+                text.push_str(
+                    &h.backup_unread
+                        .replace("{n}", &r.unread.to_string())
+                        .replace("{m}", &r.unread_articles.to_string()),
+                );
+            }
+            (text, r.refused + r.unread_articles > 0)
         }
         Notice::ChangedElsewhere => (lang.history().changed_elsewhere.into(), true),
         Notice::KeptElsewhere => (lang.history().kept_elsewhere.into(), true),

@@ -5,36 +5,44 @@ use crate::core::annotations::time::instant_or_oldest;
 use crate::core::entities::registry::{decode_custom, encode_custom};
 use crate::core::storage::backup::{read, restore, write, BackupError, Restored};
 use crate::core::storage::entry::{decode, Decoded, Stored};
-use crate::core::storage::keys::{entities_backup_key, entry_article, entry_key, ENTITIES_KEY};
+use crate::core::storage::keys::{
+    entities_backup_key, entry_article, entry_key, is_set_aside, ENTITIES_KEY,
+};
 use crate::core::storage::merge::horizon;
 use crate::web::storage::Backend;
 
-/// The backup file of everything stored now (empty when localStorage is unavailable).
+/// The backup file of everything stored now, with the entries kept aside because they could not be
+/// read (empty when localStorage is unavailable).
 pub fn export_all(now: &str) -> String {
     let Some(Backend::Local(storage)) = Backend::local() else {
-        return write(&[], None, now);
+        return write(&[], None, &[], now);
     };
-    let entries: Vec<(String, String)> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|key| {
-            let id = entry_article(&key)?.to_string();
-            Some((id, storage.get_item(&key).ok().flatten()?))
-        })
-        .collect();
+    let (mut entries, mut set_aside) = (Vec::new(), Vec::new());
+    for key in (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()) {
+        let to = match entry_article(&key) {
+            Some(id) => (&mut entries, id.to_string()),
+            None if is_set_aside(&key) => (&mut set_aside, key.clone()),
+            None => continue,
+        };
+        if let Some(text) = storage.get_item(&key).ok().flatten() {
+            to.0.push((to.1, text));
+        }
+    }
     let entities = storage.get_item(ENTITIES_KEY).ok().flatten();
-    write(&entries, entities.as_deref(), now)
+    write(&entries, entities.as_deref(), &set_aside, now)
 }
 
 /// Restores a backup file: each article's entry merged with what is stored (see
 /// [`crate::core::storage::backup::restore_into`]: never over newer work, never deleting), the
 /// reader's entities added to theirs (an entity already there stays as it is). The entry stored
 /// under `current` (the open article's key) is not written but returned (empty when the backup has
-/// none), for the tab to restore as an undoable step.
+/// none), for the tab to restore as an undoable step. Each entry the backup kept aside is written
+/// back under its key when that key is free (never over anything).
 pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Stored), BackupError> {
     let backup = read(text)?;
     let backend = Backend::local().unwrap_or_else(Backend::memory);
     let prune_before = horizon(instant_or_oldest(now));
-    let mut done = Restored::default();
+    let mut done = backup.left_out;
     let mut here = Stored::default();
     for (id, backed_up) in backup.articles {
         let key = entry_key(&id);
@@ -53,6 +61,11 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
                 Ok(()) => done = done.and(changed),
                 Err(_) => done.refused += 1,
             }
+        }
+    }
+    for (key, text) in &backup.set_aside {
+        if matches!(backend.read(key), Ok(None)) && backend.write(key, text).is_err() {
+            done.refused += 1;
         }
     }
     if let Some(incoming) = backup.entities.as_deref() {

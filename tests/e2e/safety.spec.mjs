@@ -160,6 +160,9 @@ test('Export all, then Import in a fresh browser brings every annotation back', 
   await dragSelect(page, 1, 'روسيا');
   await page.keyboard.press('1');
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(2);
+  // An entry kept aside because it could not be read goes into the backup too.
+  const aside = ['hamish:backup:2026-11-30T10:00:00Z:lost-article', '{"schema": 1, "annotations": [not json'];
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), aside);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export all' }).click(),
@@ -175,10 +178,42 @@ test('Export all, then Import in a fresh browser brings every annotation back', 
   await other.locator('.hamish-import input[type=file]').setInputFiles(file);
   await expect(other.locator('.hamish-notices')).toContainText('Backup restored');
   await expect(other.locator('.hamish-panel .item')).toHaveCount(2);
+  expect(await other.evaluate((key) => localStorage.getItem(key), aside[0])).toBe(aside[1]);
   // Restoring the same backup again changes nothing.
   await other.locator('.hamish-import input[type=file]').setInputFiles(file);
   await expect(other.locator('.hamish-panel .item')).toHaveCount(2);
   await fresh.close();
+});
+
+test('a backup with items that cannot be read: the rest is restored, and the notice says what was left out', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const ann = (id, extra = {}) => ({ id, kind: 'claim', start: 226, end: 249, exact: 'والدور الذي لعبته روسيا', prefix: '', suffix: '',
+    note: `from the backup ${id}`, created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', ...extra });
+  const entry = (article, schema, annotations) => ({ id: article, entry: { schema, article, annotations } });
+  const file = JSON.stringify({ format: 'hamish-backup', version: 1, exported: '2026-11-30T00:00:00Z', entities: null, articles: [
+    entry('seed-ar-assad-fall', 1, [ann('g1'), ann('g2'), ann('bad', { start: -1 })]),
+    entry('other-article', 2, [ann('g3')]),
+    { id: 7 },
+  ] });
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'hamish-backup.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  const notice = page.locator('.hamish-notices');
+  await expect(notice).toContainText('Annotations added: 2');
+  await expect(notice).toContainText('Left out, unreadable (damaged or from a newer Hamish): annotations: 2; articles: 3.');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await expect.poll(async () => (await storedEntry(page))?.annotations.map((a) => a.id).sort()).toEqual(['g1', 'g2']);
+  expect(await page.evaluate(() => localStorage.getItem('hamish:v1:annotations:other-article'))).toBeNull();
+});
+
+test('an import file over 16 MB is refused before it is read, with the limit named, and changes nothing', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  const before = await storedEntry(page);
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(16 * 1024 * 1024 + 1, 0x20) });
+  await expect(page.locator('.hamish-notices')).toContainText('Nothing was imported: it is too large (16.1 MB; the limit is 16 MB of UTF-8 text)');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  expect(await storedEntry(page)).toEqual(before);
 });
 
 /** Console errors and uncaught exceptions (a WebAssembly trap shows as one). */
@@ -363,6 +398,38 @@ test('entities in two tabs: a stale tab\'s new entity does not write over anothe
   await page.reload();
   await page.getByRole('button', { name: 'Entities…' }).click();
   await expect(shown(page)).toHaveCount(6);
+});
+
+test('a rejection undone in one tab and made again in another: redo and undo in the first leave it, with a notice', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  const rejected = () => storedEntry(page).then((e) => e?.rejected?.length ?? 0);
+  const reject = async (p) => {
+    await p.bringToFront();
+    await p.locator('article .sg[tabindex][data-sg]').first().focus();
+    await p.keyboard.press('x');
+  };
+  const press = async (p, key) => {
+    await p.bringToFront();
+    await p.evaluate(() => document.activeElement?.blur());
+    await p.keyboard.press(key);
+  };
+  await reject(page);
+  await expect.poll(rejected).toBe(1);
+  await press(page, 'Control+z');
+  await expect.poll(rejected).toBe(0);
+  await reject(other);
+  await expect.poll(rejected).toBe(1);
+  const theirs = (await storedEntry(page)).rejected[0].at;
+  await page.bringToFront();
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await press(page, 'Control+Shift+z');
+  await expect(page.locator('.hamish-notices')).toContainText('was changed in another tab since');
+  await press(page, 'Control+z');
+  await page.waitForTimeout(500);
+  expect((await storedEntry(page)).rejected.map((r) => r.at)).toEqual([theirs]);
+  await other.close();
 });
 
 test('undoing an entity deletion leaves another article\'s annotations that another tab changed since', async ({ page, context }) => {

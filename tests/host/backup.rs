@@ -28,6 +28,7 @@ fn a_backup_round_trips_and_restores_by_merging() {
             ("broken".into(), "{not json".into()),
         ],
         Some(entities),
+        &[],
         "2026-11-30T00:00:00Z",
     );
     assert!(is_backup(&file));
@@ -181,6 +182,7 @@ fn a_backup_is_read_with_no_time_after_its_export() {
     let file = write(
         &[("seed".into(), encode("seed", &entry))],
         None,
+        &[],
         "2026-12-01T00:00:00Z",
     );
     let backup = read(&file).expect("a backup");
@@ -197,5 +199,146 @@ fn a_backup_is_read_with_no_time_after_its_export() {
     assert_eq!(
         restore("seed", got, Some(&once), "2028-01-01T00:00:00Z", i64::MIN),
         None
+    );
+}
+
+/// A backup with items that cannot be read: each is left out on its own (an annotation, a whole
+/// entry of a newer schema, an `articles` item without an id) and counted; the rest is read.
+#[test]
+fn what_cannot_be_read_of_a_backup_is_left_out_item_by_item_and_counted() {
+    use serde_json::{json, Value};
+    let ann = |id: &str, extra: Value| {
+        let mut a = json!({"id": id, "kind": "claim", "start": 226, "end": 249,
+            "exact": "والدور الذي لعبته روسيا", "prefix": "", "suffix": "", "note": "",
+            "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"});
+        if let (Some(a), Value::Object(extra)) = (a.as_object_mut(), extra) {
+            a.extend(extra);
+        }
+        a
+    };
+    let good = || [ann("g1", json!({})), ann("g2", json!({}))];
+    let item = |id: &str, schema: u64, anns: Vec<Value>| json!({"id": id, "entry": {"schema": schema, "article": id, "annotations": anns}});
+    let [g1, g2] = good();
+    // (what, articles[], the articles read with their annotation ids, unread annotations, articles)
+    type Case = (
+        &'static str,
+        Vec<Value>,
+        Vec<(&'static str, Vec<&'static str>)>,
+        usize,
+        usize,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "all good",
+            vec![item("a", 1, good().into())],
+            vec![("a", vec!["g1", "g2"])],
+            0,
+            0,
+        ),
+        (
+            "a start of -1",
+            vec![
+                item(
+                    "a",
+                    1,
+                    vec![g1.clone(), g2.clone(), ann("bad", json!({"start": -1}))],
+                ),
+                item("b", 1, good().into()),
+            ],
+            vec![("a", vec!["g1", "g2"]), ("b", vec!["g1", "g2"])],
+            1,
+            1,
+        ),
+        (
+            "a status this build does not know",
+            vec![item(
+                "a",
+                1,
+                vec![
+                    ann("bad", json!({"claim": {"status": "escalated"}})),
+                    g1.clone(),
+                ],
+            )],
+            vec![("a", vec!["g1"])],
+            1,
+            1,
+        ),
+        (
+            "an entry of schema 2 is left out whole",
+            vec![item("a", 2, good().into()), item("b", 1, vec![g1.clone()])],
+            vec![("b", vec!["g1"])],
+            2,
+            1,
+        ),
+        (
+            "an item without a string id, one without an entry, one not an object",
+            vec![
+                json!({"id": 7, "entry": {"schema": 1, "article": "x", "annotations": [g1]}}),
+                json!({"id": "c"}),
+                json!("d"),
+                item("b", 1, vec![g2.clone()]),
+            ],
+            vec![("b", vec!["g2"])],
+            1,
+            3,
+        ),
+        (
+            "an entry that is not an object",
+            vec![
+                json!({"id": "a", "entry": [1, 2]}),
+                item("b", 1, vec![g2.clone()]),
+            ],
+            vec![("b", vec!["g2"])],
+            0,
+            1,
+        ),
+    ];
+    for (what, articles, want, unread, unread_articles) in cases {
+        let file = json!({"format": "hamish-backup", "version": 1,
+            "exported": "2026-11-30T00:00:00Z", "entities": null, "articles": articles});
+        let backup = read(&file.to_string()).unwrap_or_else(|e| panic!("{what}: {e:?}"));
+        let read: Vec<(&str, Vec<&str>)> = backup
+            .articles
+            .iter()
+            .map(|(id, s)| {
+                (
+                    id.as_str(),
+                    s.annotations.iter().map(|a| a.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(read, want, "{what}");
+        assert_eq!(
+            (backup.left_out.unread, backup.left_out.unread_articles),
+            (unread, unread_articles),
+            "{what}"
+        );
+    }
+}
+
+/// The entries kept aside because they could not be read go into the backup as they are, and come
+/// back from it; a `set_aside` item naming any other key (or without text) is never read.
+#[test]
+fn entries_kept_aside_round_trip_through_a_backup() {
+    let kept = vec![
+        (
+            "hamish:backup:2026-11-30T10:00:00Z:seed".to_string(),
+            "{not json \u{0} \"\u{645}".to_string(),
+        ),
+        (
+            "hamish:backup:2026-11-30T10:00:00Z:entities".to_string(),
+            "[{\"id\":1}]".to_string(),
+        ),
+    ];
+    let file = write(&[], None, &kept, "2026-11-30T00:00:00Z");
+    assert_eq!(read(&file).expect("a backup").set_aside, kept);
+    assert!(!write(&[], None, &[], "2026-11-30T00:00:00Z").contains("set_aside"));
+    let hostile = r#"{"format":"hamish-backup","version":1,"exported":"2026-11-30T00:00:00Z",
+        "articles":[],"set_aside":[["hamish:v1:entities","[]"],
+        ["hamish:v1:annotations:seed","{}"],["hamish:backup:1:x"],{"key":"hamish:backup:1:z"},
+        ["other:backup:1:x","t"],["hamish:backup:1:y","t"]]}"#;
+    assert_eq!(
+        read(hostile).expect("a backup").set_aside,
+        vec![("hamish:backup:1:y".to_string(), "t".to_string())]
     );
 }

@@ -126,6 +126,50 @@ fn accept_all_reject_and_import_are_one_step_each() {
     assert!(!s.deleted.iter().any(|t| t.id == r.key()));
 }
 
+/// A rejection is undone or redone only while it is the version the step left: one made again, or
+/// withdrawn, in another tab since is kept, with a notice; one redone here undoes again.
+#[test]
+fn a_rejection_changed_in_another_tab_is_not_undone() {
+    let r = Rejected {
+        entity: "iran".into(),
+        span: hamish::core::text::span::Span::new(1, 4),
+        at: "2026-11-30T00:00:00Z".into(),
+        quote: Default::default(),
+    };
+    let theirs = Rejected {
+        at: "2026-11-30T00:00:02Z".into(),
+        ..r.clone()
+    };
+    // (undone here before the other tab stores, what the other tab stores (None: nothing), what
+    // redo then undo here leave, whether a step is dropped)
+    let cases = [
+        (true, Some(vec![theirs.clone()]), vec![theirs.clone()], true),
+        (true, None, vec![], false),
+        (false, Some(vec![]), vec![], true),
+    ];
+    for (i, (undone, stored, left, dropped)) in cases.into_iter().enumerate() {
+        let mut s = State::default();
+        s.apply(Action::Reject(r.clone()));
+        if undone {
+            undo(&mut s, "2026-11-30T00:00:01Z");
+        }
+        if let Some(rejected) = stored {
+            s.apply(Action::Load(hamish::core::storage::entry::Stored {
+                rejected,
+                ..Default::default()
+            }));
+        }
+        redo(&mut s, "2026-11-30T00:00:03Z");
+        undo(&mut s, "2026-11-30T00:00:04Z");
+        assert_eq!(s.rejected, left, "case {i}");
+        assert_eq!(
+            s.notices.contains(&Notice::ChangedElsewhere),
+            dropped,
+            "case {i}"
+        );
+    }
+}
+
 #[test]
 fn deleting_an_entity_is_undone_with_its_tags() {
     let a = article();

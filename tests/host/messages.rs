@@ -110,10 +110,14 @@ fn import_errors() -> Vec<(ImportError, Vec<&'static str>)> {
             vec!["expected value at line 1 column 1"],
         ),
         (ImportError::NoAnnotations, vec![]),
+        (ImportError::TooLarge(17 * 1024 * 1024), vec![]),
     ];
     for (e, _) in &all {
         match e {
-            ImportError::Unreadable(_) | ImportError::NotJson(_) | ImportError::NoAnnotations => {}
+            ImportError::Unreadable(_)
+            | ImportError::NotJson(_)
+            | ImportError::NoAnnotations
+            | ImportError::TooLarge(_) => {}
         }
     }
     all
@@ -267,7 +271,7 @@ fn english_reasons_keep_their_wording() {
             en(OpenError::Document(DocumentError::TooLarge {
                 bytes: 6 * 1024 * 1024,
             })),
-            "it is too large (6.0 MB; the limit is 5 MB)",
+            "it is too large (6.0 MB; the limit is 5 MB of UTF-8 text)",
         ),
         (
             en(OpenError::Document(DocumentError::NotUtf8 { byte: 2 })),
@@ -288,6 +292,10 @@ fn english_reasons_keep_their_wording() {
         (
             Lang::En.import_error(&ImportError::NoAnnotations),
             "it holds no annotations (expected a W3C AnnotationCollection, AnnotationPage, Annotation or an array of them)",
+        ),
+        (
+            Lang::En.import_error(&ImportError::TooLarge(16 * 1024 * 1024 + 1)),
+            "it is too large (16.1 MB; the limit is 16 MB of UTF-8 text)",
         ),
         (
             Lang::En.reject_reason(&RejectReason::NoTarget),

@@ -125,7 +125,7 @@ fn documents_must_be_small_valid_utf8_and_not_empty() {
     );
     assert_eq!(
         english(decode(&vec![b'a'; 6 * 1024 * 1024])),
-        Err("it is too large (6.0 MB; the limit is 5 MB)".to_string())
+        Err("it is too large (6.0 MB; the limit is 5 MB of UTF-8 text)".to_string())
     );
 }
 

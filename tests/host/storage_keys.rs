@@ -2,7 +2,8 @@
 
 use hamish::core::storage::keys::{
     backup_key, backup_key_in, entities_backup_key, entry_article, entry_key, entry_key_in,
-    text_key, valid_namespace, DEFAULT_NAMESPACE, ENTITIES_KEY, PROBE_KEY, RECENT_KEY,
+    is_set_aside, text_key, valid_namespace, DEFAULT_NAMESPACE, ENTITIES_KEY, PROBE_KEY,
+    RECENT_KEY,
 };
 
 #[test]
@@ -44,6 +45,22 @@ fn entry_keys_name_their_article() {
     assert_eq!(entry_article("newsroom:v1:annotations:a1"), None);
     assert_eq!(entry_article("hamish:v1:entities"), None);
     assert_eq!(entry_article("hamish:backup:s:a1"), None);
+}
+
+#[test]
+fn keys_kept_aside_are_known_by_their_prefix() {
+    let stamp = "2026-11-29T10:15:30.123Z";
+    assert!(is_set_aside(&backup_key("a1", stamp)));
+    assert!(is_set_aside(&entities_backup_key(stamp)));
+    for other in [
+        backup_key_in("newsroom", "a1", stamp),
+        entry_key("a1"),
+        ENTITIES_KEY.to_string(),
+        "hamishx:backup:1:a".to_string(),
+        text_key("a1"),
+    ] {
+        assert!(!is_set_aside(&other), "{other}");
+    }
 }
 
 #[test]

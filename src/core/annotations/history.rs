@@ -173,18 +173,37 @@ impl Step {
 }
 
 impl Step {
-    /// Whether `annotations` and `registry` hold what this step left — its "after" side (`after`),
-    /// else its "before" side (what undoing it left): for each annotation it touched, that version
-    /// (the same `modified`), or none where it removed one; for each entity it touched, that version.
-    /// Undo and redo apply a step only then; an annotation or entity changed since (by another tab)
-    /// is newer work, never replaced.
-    pub fn left_in(&self, annotations: &[Annotation], registry: &[Entity], after: bool) -> bool {
+    /// Whether `annotations`, `rejected` and `registry` hold what this step left — its "after" side
+    /// (`after`), else its "before" side (what undoing it left): for each annotation it touched, that
+    /// version (the same `modified`), or none where it removed one; for each rejection it added or
+    /// withdrew, that version (the same `at`), or none; for each entity it touched, that version.
+    /// Undo and redo apply a step only then; an annotation, rejection or entity changed since (by
+    /// another tab) is newer work, never replaced.
+    pub fn left_in(
+        &self,
+        annotations: &[Annotation],
+        rejected: &[Rejected],
+        registry: &[Entity],
+        after: bool,
+    ) -> bool {
         let entities_held = self.registry.as_ref().is_none_or(|(b, a)| {
             let (from, to) = if after { (b, a) } else { (a, b) };
             holds(registry, from, to)
         });
+        let (kept, gone) = if after {
+            (&self.rejected, &self.unrejected)
+        } else {
+            (&self.unrejected, &self.rejected)
+        };
+        let at = |r: &Rejected| {
+            (rejected.iter())
+                .find(|x| x.entity == r.entity && x.span == r.span)
+                .map(|x| &x.at)
+        };
         let now = Index::new(annotations.iter().map(|a| a.id.as_str()));
         entities_held
+            && kept.iter().all(|r| at(r) == Some(&r.at))
+            && gone.iter().all(|r| at(r).is_none())
             && self.changes.iter().all(|(b, a)| {
                 let (left, other) = if after { (a, b) } else { (b, a) };
                 let Some(id) = left.as_ref().or(other.as_ref()).map(|x| x.id.as_str()) else {
@@ -203,6 +222,16 @@ impl Step {
                 if x.id == id && x.modified == from {
                     x.modified = to.to_string();
                 }
+            }
+        }
+    }
+
+    /// Dates `to` each rejection this step holds that is one of `put` (the versions an undo or redo
+    /// put back, which it dates anew), as [`Step::relabel`] does for annotations.
+    pub fn relabel_rejections(&mut self, put: &[Rejected], to: &str) {
+        for r in self.rejected.iter_mut().chain(&mut self.unrejected) {
+            if put.contains(r) {
+                r.at = to.to_string();
             }
         }
     }

@@ -375,7 +375,7 @@ impl State {
         let Some(step) = from.pop() else {
             return;
         };
-        if !step.left_in(&self.annotations, &self.registry, !redo) {
+        if !step.left_in(&self.annotations, &self.rejected, &self.registry, !redo) {
             return self.apply_action(Action::Notify(Notice::ChangedElsewhere));
         }
         let (before, graves) = (self.annotations.clone(), self.deleted.clone());
@@ -383,7 +383,10 @@ impl State {
         self.replay(&play, at);
         date_changes(&before, &graves, &mut self.annotations, &mut self.deleted);
         if redo { &mut self.undo } else { &mut self.redo }.push(step);
-        // What was put back is dated anew: every step that holds it follows.
+        // What was put back is dated anew (a rejection at `at`): every step that holds it follows.
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            step.relabel_rejections(&play.rejected, at);
+        }
         for put in play.changes.iter().filter_map(|(_, a)| a.as_ref()) {
             let Some(now) = self.get(&put.id).map(|a| a.modified.clone()) else {
                 continue;

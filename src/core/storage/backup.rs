@@ -1,13 +1,15 @@
 //! A backup of everything a reader keeps in this browser — every article's entry (annotations,
-//! rejections, tombstones) and the reader's own entities — in one JSON file, so they can move to
+//! rejections, tombstones), the reader's own entities and the entries kept aside because they could
+//! not be read — in one JSON file, so they can move to
 //! another browser or survive "clear site data". Restoring merges each article's entry with what is
 //! stored (see [`merge`]): a backup never writes over newer work.
 
 use crate::core::annotations::time::{clamp, Instant};
 use crate::core::collections::index::Index;
 use crate::core::json::Value;
-use crate::core::storage::entry::{decode, encode, Decoded, Stored};
-use crate::core::storage::json::{pretty, Fields, Object};
+use crate::core::storage::entry::{decode, encode, readable, salvage, Decoded, Stored};
+use crate::core::storage::json::{pretty, write_list, Fields, Object};
+use crate::core::storage::keys::is_set_aside;
 use crate::core::storage::merge::merge;
 
 /// What a backup file says it is.
@@ -28,10 +30,15 @@ pub enum BackupError {
 /// A backup read from a file.
 #[derive(Debug, PartialEq)]
 pub struct Backup {
-    /// Each article's id and what was kept for it (unusable entries are left out).
+    /// Each article's id and what could be read of its entry, item by item (see [`salvage`]).
     pub articles: Vec<(String, Stored)>,
     /// The reader's own entities as stored (`None` when the backup had none).
     pub entities: Option<String>,
+    /// Entries kept aside because they could not be read (see [`is_set_aside`]): each key and its
+    /// text, as stored.
+    pub set_aside: Vec<(String, String)>,
+    /// What could not be read and was left out (only its `unread` counts are set).
+    pub left_out: Restored,
 }
 
 /// What restoring a backup did (a backup only adds and updates: it never deletes).
@@ -43,8 +50,12 @@ pub struct Restored {
     pub added: usize,
     /// Annotations replaced by the backup's later version.
     pub updated: usize,
-    /// Articles that could not be written (storage full).
+    /// Articles (or entries kept aside) that could not be written (storage full).
     pub refused: usize,
+    /// Annotations of the backup that could not be read and were left out.
+    pub unread: usize,
+    /// Articles of the backup of which anything could not be read and was left out.
+    pub unread_articles: usize,
 }
 
 impl Restored {
@@ -55,6 +66,8 @@ impl Restored {
             added: self.added + other.added,
             updated: self.updated + other.updated,
             refused: self.refused + other.refused,
+            unread: self.unread + other.unread,
+            unread_articles: self.unread_articles + other.unread_articles,
         }
     }
 }
@@ -65,10 +78,17 @@ pub fn is_backup(text: &str) -> bool {
         .is_ok_and(|v| v.get("format").and_then(Value::as_str) == Some(FORMAT))
 }
 
-/// The backup file of `entries` (each article's id and raw stored entry) and the raw stored
-/// entities, made at time `exported`: `{"format","version","exported","entities","articles":[{"id",
-/// "entry"}]}`, laid out on lines; an entry or the entities that are not JSON are left out.
-pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &str) -> String {
+/// The backup file of `entries` (each article's id and raw stored entry), the raw stored entities
+/// and the entries kept aside (`set_aside`: each key and its text), made at time `exported`:
+/// `{"format","version","exported","entities","articles":[{"id","entry"}],"set_aside":[[key,
+/// text]]}` (`set_aside` only when there are any), laid out on lines; an entry or the entities that
+/// are not JSON are left out.
+pub fn write(
+    entries: &[(String, String)],
+    entities: Option<&str>,
+    set_aside: &[(String, String)],
+    exported: &str,
+) -> String {
     let json = |raw: &str| crate::core::json::from_str(raw).ok();
     let mut articles = String::from("[");
     for (id, entry) in entries
@@ -85,19 +105,25 @@ pub fn write(entries: &[(String, String)], entities: Option<&str>, exported: &st
     }
     articles.push(']');
     let mut out = String::new();
-    Object::new(&mut out)
-        .str("format", FORMAT)
+    let mut o = Object::new(&mut out);
+    o.str("format", FORMAT)
         .num("version", VERSION.into())
         .str("exported", exported)
         .field("entities", &entities.and_then(json).unwrap_or(Value::Null))
-        .raw("articles", &articles)
-        .end();
+        .raw("articles", &articles);
+    if !set_aside.is_empty() {
+        let mut list = String::new();
+        write_list(&mut list, set_aside);
+        o.raw("set_aside", &list);
+    }
+    o.end();
     pretty(&out)
 }
 
-/// A backup file's fields: the articles' ids and entries, the entities (`null` when none) and when
-/// it was exported.
-fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value, String)> {
+/// A backup file's fields: its `articles` items, the entities (`null` when none), when it was
+/// exported, and its `set_aside` pairs that read on their own and name a key kept aside (the others
+/// are never written).
+fn read_file(file: Value) -> Option<(Vec<Value>, Value, String, Vec<(String, String)>)> {
     let mut f = Fields::of(file).ok()?;
     let format: String = f.get("format").ok()?;
     let version = f.take("version").ok()?.as_u64()?;
@@ -106,17 +132,12 @@ fn read_file(file: Value) -> Option<(Vec<(String, Value)>, Value, String)> {
         return None;
     }
     let entities = f.or("entities", || Value::Null).ok()?;
-    let Value::Array(items) = f.take("articles").ok()? else {
+    let Value::Array(articles) = f.take("articles").ok()? else {
         return None;
     };
-    let articles = items
-        .into_iter()
-        .map(|a| {
-            let mut a = Fields::of(a).ok()?;
-            Some((a.get("id").ok()?, a.take("entry").ok()?))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some((articles, entities, exported))
+    let mut set_aside: Vec<(String, String)> = readable(&mut f, "set_aside");
+    set_aside.retain(|(key, _)| is_set_aside(key));
+    Some((articles, entities, exported, set_aside))
 }
 
 /// Every time in `stored` no later than `limit` (see [`clamp`]).
@@ -133,24 +154,43 @@ fn clamp_all(stored: &mut Stored, limit: &str) {
     }
 }
 
-/// Reads a backup file. Nothing in it can be later than when it was exported: later times are
-/// clamped to its `exported` time (so restoring it twice changes nothing).
+/// Reads a backup file. Each article is read item by item, as a stored entry is (see [`salvage`]):
+/// what cannot be read — an annotation, a whole entry of a newer schema, an `articles` item without
+/// a string `id` — is left out and counted in `left_out`, and the rest is read. Nothing in it can be
+/// later than when it was exported: later times are clamped to its `exported` time (so restoring it
+/// twice changes nothing).
 pub fn read(text: &str) -> Result<Backup, BackupError> {
     let file =
         crate::core::json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
-    let (articles, entities, exported) = read_file(file).ok_or(BackupError::NotABackup)?;
-    let articles = articles
-        .into_iter()
-        .filter_map(|(id, entry)| match decode(Some(&entry.to_string())) {
-            Decoded::Stored(mut stored) => {
-                clamp_all(&mut stored, &exported);
-                Some((id, stored))
-            }
-            Decoded::Unusable(_) => None,
-        })
-        .collect();
-    let entities = (!entities.is_null()).then(|| entities.to_string());
-    Ok(Backup { articles, entities })
+    let (items, entities, exported, set_aside) = read_file(file).ok_or(BackupError::NotABackup)?;
+    let mut backup = Backup {
+        articles: Vec::new(),
+        entities: (!entities.is_null()).then(|| entities.to_string()),
+        set_aside,
+        left_out: Restored::default(),
+    };
+    for item in items {
+        let entry = item.get("entry");
+        let raw = entry.map(Value::to_string).unwrap_or_default();
+        let id = item.get("id").and_then(Value::as_str);
+        let (mut stored, whole) = match id.map(|_| decode(Some(&raw))) {
+            Some(Decoded::Stored(stored)) => (stored, true),
+            Some(Decoded::Unusable(_)) => (salvage(&raw), false),
+            None => (Stored::default(), false),
+        };
+        if !whole {
+            let all = entry
+                .and_then(|e| e.get("annotations")?.as_array())
+                .map_or(0, Vec::len);
+            backup.left_out.unread += all.saturating_sub(stored.annotations.len());
+            backup.left_out.unread_articles += 1;
+        }
+        if let Some(id) = id.filter(|_| whole || stored != Stored::default()) {
+            clamp_all(&mut stored, &exported);
+            backup.articles.push((id.to_string(), stored));
+        }
+    }
+    Ok(backup)
 }
 
 /// `current` with `backed_up` (a backup's entry for the same article) restored into it at time

@@ -141,7 +141,7 @@ pub fn salvage(raw: &str) -> Stored {
 }
 
 /// The items of the list field `key` that read as a `T` on their own.
-fn readable<T: Json>(f: &mut Fields, key: &str) -> Vec<T> {
+pub fn readable<T: Json>(f: &mut Fields, key: &str) -> Vec<T> {
     match f.take(key) {
         Ok(Value::Array(items)) => items
             .into_iter()

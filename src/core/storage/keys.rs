@@ -4,7 +4,7 @@
 //! | Key | What it holds |
 //! |---|---|
 //! | `{namespace}:v1:annotations:{article}` | an article's entry ([`entry_key_in`]) |
-//! | `{namespace}:backup:{stamp}:{article}` | an unusable entry, kept aside ([`backup_key_in`]) |
+//! | `{namespace}:backup:{stamp}:{article}` | an unusable entry, kept aside ([`backup_key_in`]; in a backup: [`is_set_aside`]) |
 //! | `hamish:v1:entities` | the reader's own entities ([`ENTITIES_KEY`]) |
 //! | `hamish:backup:{stamp}:entities` | a list of them that could not all be read, kept aside ([`entities_backup_key`]) |
 //! | `hamish:v1:settings` | the reader's fact-checking settings ([`SETTINGS_KEY`]) |
@@ -50,6 +50,12 @@ pub fn backup_key(article_id: &str, stamp: &str) -> String {
 /// [`backup_key`] in `namespace`.
 pub fn backup_key_in(namespace: &str, article_id: &str, stamp: &str) -> String {
     format!("{namespace}:backup:{stamp}:{article_id}")
+}
+
+/// Whether `key` is one an unreadable entry or list was kept aside under in the default namespace
+/// ([`backup_key`], [`entities_backup_key`], [`settings_backup_key`]).
+pub fn is_set_aside(key: &str) -> bool {
+    key.starts_with("hamish:backup:")
 }
 
 /// Storage key of the reader's own entities (shared by every article).

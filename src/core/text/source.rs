@@ -26,10 +26,10 @@ pub enum DocumentError {
     Empty,
 }
 
-/// A size of `bytes` in tenths of a megabyte (MiB), rounded to the nearest: what a message about a
-/// document's size shows.
+/// A size of `bytes` in tenths of a megabyte (MiB), rounded up (a size over a limit never reads as
+/// the limit): what a message about a document's size shows.
 pub fn tenths_of_mb(bytes: usize) -> usize {
-    bytes.saturating_mul(10).saturating_add(524_288) / 1_048_576
+    bytes.saturating_mul(10).div_ceil(1_048_576)
 }
 
 /// How a document's text is turned into blocks.

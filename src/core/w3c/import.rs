@@ -25,6 +25,21 @@ pub enum ImportError {
     NotJson(String),
     /// The JSON holds nothing that stands for an annotation.
     NoAnnotations,
+    /// The file is over [`MAX_IMPORT_BYTES`] (its size in bytes): refused before it is read.
+    TooLarge(usize),
+}
+
+/// The largest file Import reads (bytes), an annotation file or a backup: localStorage holds at
+/// most about 5 million UTF-16 code units, so a backup of all of it is at most about 16 MB of UTF-8
+/// JSON; a larger file would hold the page for seconds while it is read.
+pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Refuses a file of `len` bytes over [`MAX_IMPORT_BYTES`], before it is read.
+pub fn check_import_size(len: usize) -> Result<(), ImportError> {
+    if len > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(len));
+    }
+    Ok(())
 }
 
 /// Why one annotation of a file could not be imported. Rendered for the reader by
