@@ -287,8 +287,8 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             // change, and when this tab comes back (it may have missed that change in the background).
             let follow: Rc<dyn Fn()> = Rc::new(move || {
                 if follow_registry {
-                    let stored = registry_store::load().0;
-                    if *latest.borrow().registry != stored {
+                    let followed = registry_store::follow(&latest.borrow().registry);
+                    if let Some(stored) = followed {
                         dispatcher.dispatch(Action::FollowRegistry(Rc::new(stored)));
                     }
                 }

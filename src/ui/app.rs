@@ -86,8 +86,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with(registry.clone(), move |registry| {
             if std::mem::replace(&mut *mounted.borrow_mut(), true) {
-                if let Some(merged) = registry_store::save(registry) {
-                    dispatcher.dispatch(Action::FollowRegistry(Rc::new(merged)));
+                match registry_store::save(registry) {
+                    Ok(Some(merged)) => {
+                        dispatcher.dispatch(Action::FollowRegistry(Rc::new(merged)))
+                    }
+                    Ok(None) => {}
+                    Err(()) => dispatcher.dispatch(Action::Notify(Notice::SaveFailed)),
                 }
             }
         });

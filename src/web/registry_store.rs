@@ -11,12 +11,15 @@ use crate::core::entities::registry_changes::carry;
 use crate::core::storage::entry::{decode, encode, Decoded};
 use crate::core::storage::keys::{entities_backup_key, entry_article, entry_key, ENTITIES_KEY};
 use crate::web::storage::Backend;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 thread_local! {
     /// The registry as this page last read or wrote it: what its next save's changes are measured
     /// from.
     static BASE: RefCell<Option<Vec<Entity>>> = const { RefCell::new(None) };
+    /// Whether this page's last save could not be written (storage full): its list is then kept in
+    /// the page and saved again, not replaced by the stored one.
+    static UNSAVED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The stored registry as read: the defaults, then the reader's own entities that could be read.
@@ -66,17 +69,20 @@ pub fn load() -> (Vec<Entity>, Option<String>) {
 /// Saves the reader's own entities of `registry`, merged with what another tab stored since this
 /// page last read or wrote the list: this page's changes (from that list to `registry`, entity by
 /// entity) carried onto the stored list, so neither tab's edits are written over. Returns the merged
-/// registry when it is not `registry` (the widget then shows it).
-pub fn save(registry: &[Entity]) -> Option<Vec<Entity>> {
-    let backend = Backend::local()?;
+/// registry when it is not `registry` (the widget then shows it); `Err` when it could not be written
+/// (storage full, or an unreadable list that could not be copied aside first): it is tried again
+/// with the next change and whenever the page follows the stored list ([`follow`]).
+pub fn save(registry: &[Entity]) -> Result<Option<Vec<Entity>>, ()> {
+    let Some(backend) = Backend::local() else {
+        return Ok(None);
+    };
     let Read {
         registry: stored,
         raw,
         kept,
     } = read_stored(&backend);
-    kept.ok()?;
     let base = BASE
-        .with(|base| base.borrow_mut().take())
+        .with(|base| base.borrow().clone())
         .unwrap_or_else(|| stored.clone());
     let merged = carry(&stored, &base, registry);
     let custom: Vec<Entity> = merged
@@ -85,11 +91,25 @@ pub fn save(registry: &[Entity]) -> Option<Vec<Entity>> {
         .cloned()
         .collect();
     let text = encode_custom(&custom);
-    if raw.as_deref() != Some(text.as_str()) {
-        let _ = backend.write(ENTITIES_KEY, &text);
+    let written = kept.is_ok()
+        && (raw.as_deref() == Some(text.as_str()) || backend.write(ENTITIES_KEY, &text).is_ok());
+    UNSAVED.set(!written);
+    if !written {
+        return Err(());
     }
     BASE.with(|base| *base.borrow_mut() = Some(merged.clone()));
-    (merged != registry).then_some(merged)
+    Ok((merged != registry).then_some(merged))
+}
+
+/// The list the page should show when the stored one may have changed (another tab, coming back):
+/// the stored list when it differs from `shown`; or, while this page's last save could not be
+/// written, `shown` saved again (merged with the stored list) — never the stored list over it.
+pub fn follow(shown: &[Entity]) -> Option<Vec<Entity>> {
+    if UNSAVED.get() {
+        return save(shown).ok().flatten();
+    }
+    let stored = load().0;
+    (stored != shown).then_some(stored)
 }
 
 /// Retags (or, without a replacement, removes) entity `id`'s tags in every stored article but

@@ -643,3 +643,23 @@ test('an annotation whose id holds quotes and backslashes (from a backup) is sti
   await expect.poll(() => fresh.evaluate(() => document.activeElement?.getAttribute('data-ann'))).toBe(odd);
   await fresh.context().close();
 });
+
+test('an entity added while storage is full is kept in the page, said to be unsaved, not replaced by the stored list on focus, and saved once there is room', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await fillStorage(page, 64);
+  await addEntity(page, 'Hezbollah', 'حزب الله', 'حزب الله');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  const editor = page.getByRole('region', { name: 'Entities' });
+  // Coming back to the tab does not put the stored list (without it) over the page's.
+  for (let i = 0; i < 3; i++) await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(editor.locator('[data-entity="hezbollah"]')).toHaveCount(1);
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await freeStorage(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect.poll(async () => (await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]')))
+    .map((e) => e.id)).toEqual(['hezbollah']);
+  await page.reload();
+  await page.getByRole('button', { name: 'Entities…' }).click();
+  await expect(page.getByRole('region', { name: 'Entities' }).locator('[data-entity="hezbollah"]')).toHaveCount(1);
+});
