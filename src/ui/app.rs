@@ -248,9 +248,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_save_settings = {
         let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
+        let dispatcher = state.dispatcher();
         Callback::from(move |next: Settings| {
             let next = next.carried_onto(&settings, &settings_store::load());
-            settings_store::save(&next);
+            if !settings_store::save(&next) {
+                dispatcher.dispatch(Action::Notify(Notice::SettingsNotSaved));
+            }
             settings.set(next);
             editing_settings.set(false);
         })

@@ -50,11 +50,13 @@ async fn open(request: OpenRequest) -> Result<(Article, Option<String>), OpenErr
         }
         OpenRequest::File(file) => open::open_file(file).await.map(|a| (a, None)),
         OpenRequest::Text { text, html } => {
-            let (format, body) = match html.filter(|h| !h.trim().is_empty()) {
-                Some(html) => (Format::Html, html),
-                None => (Format::Plain, text),
-            };
-            // The same limit as a file's, in UTF-8 bytes.
+            // The same limit as a file's, in UTF-8 bytes; rich text over it (an inline image, say)
+            // falls back to the plain text.
+            let (format, body) =
+                match html.filter(|h| !h.trim().is_empty() && check_size(h.len()).is_ok()) {
+                    Some(html) => (Format::Html, html),
+                    None => (Format::Plain, text),
+                };
             check_size(body.len())?;
             if body.trim().is_empty() {
                 return Err(OpenError::PastedEmpty);

@@ -63,11 +63,6 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
             }
         }
     }
-    for (key, text) in &backup.set_aside {
-        if matches!(backend.read(key), Ok(None)) && backend.write(key, text).is_err() {
-            done.refused += 1;
-        }
-    }
     if let Some(incoming) = backup.entities.as_deref() {
         let incoming = decode_custom(Some(incoming)).0;
         let current = backend.read(ENTITIES_KEY).ok().flatten();
@@ -84,9 +79,15 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
                     mine.push(entity);
                 }
             }
-            if mine.len() > before {
-                let _ = backend.write(ENTITIES_KEY, &encode_custom(&mine));
+            if mine.len() > before && backend.write(ENTITIES_KEY, &encode_custom(&mine)).is_err() {
+                done.refused += 1;
             }
+        }
+    }
+    // Copies kept aside come last: they must not take the room the articles and entities need.
+    for (key, text) in &backup.set_aside {
+        if matches!(backend.read(key), Ok(None)) && backend.write(key, text).is_err() {
+            done.refused += 1;
         }
     }
     Ok((done, here))

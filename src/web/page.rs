@@ -98,7 +98,7 @@ pub fn reveal(root: &Element, id: &str) {
 
 /// Moves the keyboard focus to the suggestion named `key` and scrolls it into view.
 pub fn focus_suggestion(key: &str) {
-    let selector = format!("[data-sg=\"{key}\"][tabindex]");
+    let selector = attribute_is("data-sg", key) + "[tabindex]";
     let found = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&selector).ok().flatten());
@@ -130,7 +130,7 @@ pub fn focus_suggestion_after(key: &str, forward: bool) {
     };
     let Some(next) = next.cloned() else { return };
     gloo::timers::callback::Timeout::new(0, move || {
-        let selector = format!("[data-sg=\"{next}\"][tabindex]");
+        let selector = attribute_is("data-sg", &next) + "[tabindex]";
         if let Some(el) = document
             .query_selector(&selector)
             .ok()

@@ -293,3 +293,18 @@ test('Back returns to the article open before, with its annotations, and Forward
   expect(await page.evaluate(() => history.length)).toBe(entries + 1);
   expect(errors).toEqual([]);
 });
+
+test('rich text whose HTML is over the limit (an inline image) opens as its plain text', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const panel = await openPanel(page);
+  await panel.getByLabel("Or paste the article's text here").evaluate((area) => {
+    const data = new DataTransfer();
+    data.setData('text/html', `<p>خبر قصير عن دمشق</p><img src="data:image/png;base64,${'A'.repeat(6 * 1024 * 1024)}">`);
+    data.setData('text/plain', 'خبر قصير عن دمشق');
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    area.value = 'خبر قصير عن دمشق';
+  });
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.locator('article.hamish-article')).toContainText('خبر قصير عن دمشق');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

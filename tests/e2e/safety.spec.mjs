@@ -663,3 +663,12 @@ test('an entity added while storage is full is kept in the page, said to be unsa
   await page.getByRole('button', { name: 'Entities…' }).click();
   await expect(page.getByRole('region', { name: 'Entities' }).locator('[data-entity="hezbollah"]')).toHaveCount(1);
 });
+
+test('settings that storage refuses are said not to be saved', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await fillStorage(page, 16);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel("Reviewer's name").fill('سارة '.repeat(200));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Your settings could not be saved' })).toBeVisible();
+});

@@ -92,6 +92,8 @@ pub enum Notice {
     /// The reader's own entities could not all be read: the stored list was kept under `backup_key`,
     /// and those that could be read are used.
     EntitiesSetAside { backup_key: String },
+    /// The reader's settings could not be saved (storage full): they apply in this page only.
+    SettingsNotSaved,
     /// The reader's settings could not be read: they were kept under `backup_key`, and the defaults
     /// are used until new ones are saved.
     SettingsSetAside { backup_key: String },

@@ -344,7 +344,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let on_review = {
         let suggestions = suggestions.clone();
         Callback::from(move |entity: String| {
-            *return_focus.borrow_mut() = Some(format!("[data-suggestions=\"{entity}\"] button"));
+            *return_focus.borrow_mut() =
+                Some(page::attribute_is("data-suggestions", &entity) + " button");
             if let Some(sg) = suggestions.iter().find(|s| s.entity == entity) {
                 show(sg.span, Vec::new(), vec![sg.key()]);
             }
