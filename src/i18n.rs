@@ -232,6 +232,8 @@ pub struct Strings {
     pub entry_kept: &'static str,
     /// The reader's own entities could not all be read (`{key}`: where the stored list was kept).
     pub entities_set_aside: &'static str,
+    /// The open article's text could not be kept in storage.
+    pub text_not_kept: &'static str,
     /// The reader's settings could not be saved.
     pub settings_not_saved: &'static str,
     /// The reader's settings could not be read (`{key}`: where they were kept).
@@ -322,6 +324,7 @@ const AR: Strings = Strings {
     storage_unavailable: "التخزين المحلي غير متاح في هذا المتصفح: ستبقى تعليقاتك في هذه الجلسة فقط. صدّرها قبل الإغلاق.",
     entry_backed_up: "تعذّرت قراءة التعليقات المحفوظة لهذا المقال، فحُفظت نسخة منها كما هي تحت المفتاح {key} وبدأنا من جديد. السبب: {reason}",
     entities_set_aside: "تعذّرت قراءة بعض كياناتك، فحُفظت القائمة كما هي تحت المفتاح {key}.",
+    text_not_kept: "تعذّر الاحتفاظ بنص هذا المقال في المتصفح (طويل جدًا أو التخزين ممتلئ): تعليقاتك محفوظة، ولرؤيتها بعد إعادة التحميل افتح النص نفسه مرة أخرى.",
     settings_not_saved: "تعذّر حفظ إعداداتك (قد يكون التخزين ممتلئًا)؛ تسري في هذه الصفحة حتى تُغلق.",
     settings_set_aside: "تعذّرت قراءة إعداداتك، فحُفظت كما هي تحت المفتاح {key}، وتُستعمل الافتراضية.",
     entry_salvaged: "تعذّرت قراءة بعض التعليقات المحفوظة لهذا المقال، فحُفظت نسخة منها كلها كما هي تحت المفتاح {key}، وتظهر هنا التعليقات التي أمكنت قراءتها ({n}). السبب: {reason}",
@@ -412,6 +415,7 @@ const EN: Strings = Strings {
     storage_unavailable: "Local storage is unavailable in this browser: your annotations last only for this session. Export them before closing.",
     entry_backed_up: "The saved annotations for this article could not be read. They were kept unchanged under the key {key} and Hamish started clean. Reason: {reason}",
     entities_set_aside: "Some of your entities could not be read; the list is kept as it was under the key {key}.",
+    text_not_kept: "This article's text could not be kept in this browser (it is too long, or storage is full): your annotations are saved, but to see them after a reload, open the same text again.",
     settings_not_saved: "Your settings could not be saved (storage may be full); they apply in this page until it closes.",
     settings_set_aside: "Your settings could not be read; they are kept as they were under the key {key}, and the defaults are used.",
     entry_salvaged: "Some of the saved annotations for this article could not be read. All of them were kept unchanged under the key {key}; the {n} that could be read are shown here. Reason: {reason}",

@@ -56,7 +56,7 @@ pub struct Setup {
     /// Whether the registry follows the reader's own entities when another tab changes them.
     pub follow_registry: bool,
     /// Called with the number of annotations whenever they are saved.
-    pub on_saved: Callback<usize>,
+    pub on_saved: Callback<usize, bool>,
 }
 
 /// The callbacks that change annotations, for the toolbar, popover and panel.
@@ -192,13 +192,13 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             match saved {
                 Ok(merged) => {
                     dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));
-                    match merged {
-                        Some(mut merged) => {
-                            reattach_stored(&current.borrow().text, &mut merged);
-                            on_saved.emit(merged.annotations.len());
-                            dispatcher.dispatch(Action::Load(merged));
-                        }
-                        None => on_saved.emit(ours.annotations.len()),
+                    let count = merged.as_ref().unwrap_or(&ours).annotations.len();
+                    if !on_saved.emit(count) && count > 0 {
+                        dispatcher.dispatch(Action::Notify(Notice::TextNotKept));
+                    }
+                    if let Some(mut merged) = merged {
+                        reattach_stored(&current.borrow().text, &mut merged);
+                        dispatcher.dispatch(Action::Load(merged));
                     }
                 }
                 Err(notice) => dispatcher.dispatch(Action::Notify(notice)),

@@ -45,9 +45,9 @@ pub struct AppProps {
     /// Called with an article the reader asks to open.
     #[prop_or_default]
     pub on_open: Callback<OpenRequest>,
-    /// Called with the number of annotations whenever they are saved.
-    #[prop_or_default]
-    pub on_saved: Callback<usize>,
+    /// Called with the number of annotations whenever they are saved; false when the article's text
+    /// could not be kept.
+    pub on_saved: Callback<usize, bool>,
 }
 
 /// The annotator widget.

@@ -18,24 +18,26 @@ pub fn recent() -> Vec<Recent> {
 }
 
 /// Records that `article` (from `url`, if any) was opened or now has `count` annotations; stores
-/// the text of an article without a URL so it can be opened again.
-pub fn remember(article: &Article, url: Option<&str>, count: usize) {
+/// the text of an article without a URL so it can be opened again. False when that text could not
+/// be kept (too long, or storage full).
+pub fn remember(article: &Article, url: Option<&str>, count: usize) -> bool {
     let Some(backend) = Backend::local() else {
-        return;
+        return true;
     };
     let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
+    let mut kept = true;
     if url.is_none() {
         let key = text_key(&article.id);
         if backend.read(&key).ok().flatten().is_none() {
             let text = to_text(&StoredText::of(article));
             let length = text.chars().count();
-            if length <= TEXT_MAX {
+            kept = length <= TEXT_MAX && {
                 let sizes = text_sizes(&backend, &list, &article.id);
                 for id in evictions(&sizes, length, TEXTS_BUDGET) {
                     remove(&backend, &text_key(&id));
                 }
-                let _ = backend.write(&key, &text);
-            }
+                backend.write(&key, &text).is_ok()
+            };
         }
     }
     let entry = Recent {
@@ -54,6 +56,7 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) {
         remove(&backend, &text_key(&gone.id));
     }
     let _ = backend.write(RECENT_KEY, &encode(&list));
+    kept
 }
 
 /// The lengths in characters of the stored texts of the articles in `list` (newest first), but

@@ -308,3 +308,16 @@ test('rich text whose HTML is over the limit (an inline image) opens as its plai
   await expect(page.locator('article.hamish-article')).toContainText('خبر قصير عن دمشق');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a pasted article too long to keep its text: annotating it says so, and how to get the annotations back', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const panel = await openPanel(page);
+  // Over the 1,000,000 characters a stored text may hold, in 2,400 paragraphs.
+  const long = 'خبر طويل جدا\n\n' + ('قال مسؤول في دمشق إن الوفد وصل صباح اليوم. '.repeat(10) + '\n\n').repeat(2_400);
+  await panel.getByLabel("Or paste the article's text here").evaluate((el, t) => { el.value = t; }, long);
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.locator('article h1')).toHaveText('خبر طويل جدا');
+  await dragSelect(page, 1, 'دمشق');
+  await page.keyboard.press('c');
+  await expect(page.getByRole('alert').filter({ hasText: "This article's text could not be kept" })).toBeVisible();
+});

@@ -92,6 +92,9 @@ pub enum Notice {
     /// The reader's own entities could not all be read: the stored list was kept under `backup_key`,
     /// and those that could be read are used.
     EntitiesSetAside { backup_key: String },
+    /// The text of the open article (pasted or from a file) could not be kept in storage (too long,
+    /// or storage full): its annotations are saved, but reopening it needs the text again.
+    TextNotKept,
     /// The reader's settings could not be saved (storage full): they apply in this page only.
     SettingsNotSaved,
     /// The reader's settings could not be read: they were kept under `backup_key`, and the defaults

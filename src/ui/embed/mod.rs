@@ -114,7 +114,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         namespace: e.namespace.clone(),
         notices: e.notices.clone(),
         follow_registry: false,
-        on_saved: Callback::noop(),
+        on_saved: Callback::from(|_| true),
     };
     let Annotator {
         state,
