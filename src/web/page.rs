@@ -1,6 +1,7 @@
 //! The page around the widget: query parameters, scrolling to and flashing highlights, geometry.
 
 use gloo::events::EventListener;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{DomRect, Element, HtmlElement};
 
@@ -37,6 +38,7 @@ pub fn set_query(params: &[(&str, Option<&str>)], new_entry: bool) {
         }
     }
     url.set_search(&String::from(search.to_string()));
+    LANGUAGE.with(|l| *l.borrow_mut() = search.get("ui"));
     let (Ok(history), next) = (window.history(), url.href()) else {
         return;
     };
@@ -47,14 +49,25 @@ pub fn set_query(params: &[(&str, Option<&str>)], new_entry: bool) {
     };
 }
 
-/// From now on, Back or Forward reloads the page, which opens the article its address names: the
-/// only history entries of the page's own are the articles the reader opened ([`set_query`]), and
-/// everything is saved (or the browser asks first when something is not).
+thread_local! {
+    /// The interface language (`?ui=`) the page's address last had: it stays when the reader goes
+    /// Back or Forward to an entry made before they switched it.
+    static LANGUAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// From now on, Back or Forward reloads the page, which opens the article its address names (in the
+/// interface language chosen last): the only history entries of the page's own are the articles the
+/// reader opened ([`set_query`]), and everything is saved (or the browser asks first when something
+/// is not).
 pub fn reload_on_history() {
     let Some(window) = web_sys::window() else {
         return;
     };
+    LANGUAGE.with(|l| *l.borrow_mut() = query_param("ui"));
     EventListener::new(&window, "popstate", |_| {
+        if let Some(ui) = LANGUAGE.with(|l| l.borrow().clone()) {
+            set_query(&[("ui", Some(&ui))], false);
+        }
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();
         }

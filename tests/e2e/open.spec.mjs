@@ -288,9 +288,12 @@ test('Back returns to the article open before, with its annotations, and Forward
   await page.goForward();
   await expect(article.locator('h1')).toHaveText('خبر ملصوق');
   await expect(page.locator('.hamish-panel .item')).toContainText('دمشق');
-  // Switching the language stays on this article.
+  // Switching the language stays on this article, and Back keeps the language chosen.
   await page.getByRole('button', { name: 'العربية' }).click();
   expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  await page.goBack();
+  await expect(article).toContainText('Ankara');
+  await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 
