@@ -198,7 +198,7 @@ test('a backup with items that cannot be read: the rest is restored, and the not
   await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'hamish-backup.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   const notice = page.locator('.hamish-notices');
   await expect(notice).toContainText('Annotations added: 2');
-  await expect(notice).toContainText('Left out, unreadable (damaged or from a newer Hamish): annotations: 2; articles: 3.');
+  await expect(notice).toContainText('Left out, unreadable (damaged or from a newer Hamish): annotations: 2; articles with something left out: 3.');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
   await expect.poll(async () => (await storedEntry(page))?.annotations.map((a) => a.id).sort()).toEqual(['g1', 'g2']);
   expect(await page.evaluate(() => localStorage.getItem('hamish:v1:annotations:other-article'))).toBeNull();
