@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFresh, dragSelect, storedEntry, dragHost, hostRect, ARTICLE_ID } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, dragHost, hostRect, ARTICLE_ID, exportAll } from './helpers.mjs';
 
 const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
 const CLAIM = 'والدور الذي لعبته روسيا بإقناع الأسد بالتنحي';
@@ -187,13 +187,7 @@ test('a backup whose evidence address is javascript: restores it as text, never 
   await dragSelect(page, 1, CLAIM);
   await page.keyboard.press('c');
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export all' }).click(),
-  ]);
-  const file = info.outputPath('backup.json');
-  await download.saveAs(file);
-  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const backup = await exportAll(page, info);
   const article = backup.articles.find((x) => x.id === ARTICLE_ID);
   const [claim] = article.entry.annotations;
   const hostile = 'javascript:document.title="owned"';

@@ -1,5 +1,6 @@
 // Shared steps for the end-to-end tests: open the page fresh, select text with the mouse as a reader
 // does, read the stored entry.
+import fs from 'node:fs';
 import { expect } from '@playwright/test';
 
 export const ARTICLE_ID = 'seed-ar-assad-fall';
@@ -142,4 +143,16 @@ export async function tryToLeave(page) {
   page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
   await page.close({ runBeforeUnload: true });
   return asked;
+}
+
+/** Clicks Export all, as a reader does, and returns the backup file it downloads, parsed (kept as
+ * `backup.json` among the test's outputs). */
+export async function exportAll(page, info) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all' }).click(),
+  ]);
+  const file = info.outputPath('backup.json');
+  await download.saveAs(file);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
 }

@@ -2,8 +2,7 @@
 // can be undone (keyboard and button), a full storage keeps the change in the tab and saves it when
 // there is room, and a backup of everything restores in a fresh browser.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { openFresh, dragSelect, storedEntry, ENTRY_KEY, ARTICLE_ID, fillStorage, freeStorage, tryToLeave } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, ENTRY_KEY, ARTICLE_ID, exportAll, fillStorage, freeStorage, tryToLeave } from './helpers.mjs';
 
 /** Makes a page miss every `storage` event, like a frozen background tab or one restored from the
  * back/forward cache: it hears of other tabs' changes only when it reads the entry itself. */
@@ -623,13 +622,7 @@ test('an annotation whose id holds quotes and backslashes (from a backup) is sti
   await dragSelect(page, 1, 'سوريا');
   await page.keyboard.press('c');
   await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export all' }).click(),
-  ]);
-  const file = info.outputPath('backup.json');
-  await download.saveAs(file);
-  const backup = JSON.parse(readFileSync(file, 'utf8'));
+  const backup = await exportAll(page, info);
   const odd = 'x"] , [y\\z\n';
   backup.articles.find((a) => a.id === ARTICLE_ID).entry.annotations[0].id = odd;
   // Restored in a fresh browser.

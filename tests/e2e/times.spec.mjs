@@ -1,9 +1,8 @@
 // Two tabs and outside times cannot undo the reader's work: a future-dated import loses to the
 // reader's later edit and deletion, Undo never wipes out another tab's later note, and a backup
 // restore never deletes (and is undone by Undo).
-import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { openFresh, dragSelect, storedEntry, ARTICLE_ID } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, ARTICLE_ID, exportAll } from './helpers.mjs';
 
 /** A second tab on the same article, loaded. */
 async function secondTab(context) {
@@ -87,13 +86,7 @@ test('restoring a backup whose tombstones name live annotations deletes nothing,
   await dragSelect(page, 1, 'روسيا');
   await page.keyboard.press('c');
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(2);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export all' }).click(),
-  ]);
-  const path = info.outputPath('backup.json');
-  await download.saveAs(path);
-  const backup = JSON.parse(readFileSync(path, 'utf8'));
+  const backup = await exportAll(page, info);
   const article = backup.articles.find((x) => x.id === ARTICLE_ID);
   const [first] = article.entry.annotations;
   const ids = article.entry.annotations.map((x) => x.id);
