@@ -68,10 +68,9 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
         let current = backend.read(ENTITIES_KEY).ok().flatten();
         let (mut mine, whole) = decode_custom(current.as_deref());
         // A stored list that could not all be read is copied aside before it is written over.
-        if whole
-            || (current.as_deref())
-                .and_then(|raw| backend.set_aside(raw, entities_backup_key))
-                .is_some()
+        if backend
+            .set_aside(current.as_deref(), whole, entities_backup_key)
+            .is_ok()
         {
             let before = mine.len();
             for entity in incoming {

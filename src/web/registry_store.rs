@@ -38,13 +38,7 @@ fn read_stored(backend: &Backend) -> Read {
     let raw = backend.read(ENTITIES_KEY).ok().flatten();
     let (custom, whole) = decode_custom(raw.as_deref());
     registry.extend(custom);
-    let kept = match raw.as_deref().filter(|_| !whole) {
-        Some(raw) => backend
-            .set_aside(raw, entities_backup_key)
-            .map(Some)
-            .ok_or(()),
-        None => Ok(None),
-    };
+    let kept = backend.set_aside(raw.as_deref(), whole, entities_backup_key);
     Read {
         registry,
         raw,

@@ -12,13 +12,7 @@ pub fn read() -> (Settings, Result<Option<String>, ()>) {
     };
     let raw = backend.read(SETTINGS_KEY).ok().flatten();
     let (settings, whole) = decode(raw.as_deref());
-    let kept = match raw.as_deref().filter(|_| !whole) {
-        Some(raw) => backend
-            .set_aside(raw, settings_backup_key)
-            .map(Some)
-            .ok_or(()),
-        None => Ok(None),
-    };
+    let kept = backend.set_aside(raw.as_deref(), whole, settings_backup_key);
     (settings, kept)
 }
 

@@ -56,14 +56,26 @@ impl Backend {
         }
     }
 
-    /// Keeps a copy of `raw`, a stored value that could not all be read, under `key_for(its hash)`,
-    /// once: the same value read again writes nothing (it is read on every focus). The key, or `None`
-    /// when no copy could be written (the value must then not be written over).
-    pub fn set_aside(&self, raw: &str, key_for: fn(&str) -> String) -> Option<String> {
+    /// Keeps a copy of `raw`, a stored value, when not all of it could be read (`whole` false), under
+    /// `key_for(its hash)`, once: the same value read again writes nothing (it is read on every
+    /// focus). The key (`None`: nothing to keep), or `Err` when no copy could be written (the value
+    /// must then not be written over).
+    pub fn set_aside(
+        &self,
+        raw: Option<&str>,
+        whole: bool,
+        key_for: fn(&str) -> String,
+    ) -> Result<Option<String>, ()> {
+        let Some(raw) = raw.filter(|_| !whole) else {
+            return Ok(None);
+        };
         let mut hash = Fnv::default();
         hash.write(raw.as_bytes());
         let key = key_for(&hash.hex());
-        (matches!(self.read(&key), Ok(Some(_))) || self.write(&key, raw).is_ok()).then_some(key)
+        match self.read(&key) {
+            Ok(Some(_)) => Ok(Some(key)),
+            _ => self.write(&key, raw).map(|()| Some(key)).map_err(|_| ()),
+        }
     }
 
     /// Writes a key (`Err` when the browser refuses, e.g. over quota).
