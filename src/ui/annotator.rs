@@ -191,7 +191,10 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                 .mark_unsaved(saved.is_err() && ours != Stored::default(), &ours, &now);
             match saved {
                 Ok(merged) => {
-                    dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));
+                    // The alert stays while the entity list is still unsaved.
+                    if !registry_store::unsaved() {
+                        dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));
+                    }
                     let count = merged.as_ref().unwrap_or(&ours).annotations.len();
                     if !on_saved.emit(count) && count > 0 {
                         dispatcher.dispatch(Action::Notify(Notice::TextNotKept));

@@ -95,11 +95,16 @@ pub fn save(registry: &[Entity]) -> Result<Option<Vec<Entity>>, ()> {
     Ok((merged != registry).then_some(merged))
 }
 
+/// Whether this page's last save of the entity list could not be written (it is tried again).
+pub fn unsaved() -> bool {
+    UNSAVED.get()
+}
+
 /// The list the page should show when the stored one may have changed (another tab, coming back):
 /// the stored list when it differs from `shown`; or, while this page's last save could not be
 /// written, `shown` saved again (merged with the stored list) — never the stored list over it.
 pub fn follow(shown: &[Entity]) -> Option<Vec<Entity>> {
-    if UNSAVED.get() {
+    if unsaved() {
         return save(shown).ok().flatten();
     }
     let stored = load().0;

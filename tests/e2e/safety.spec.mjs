@@ -646,8 +646,12 @@ test('an entity added while storage is full is kept in the page, said to be unsa
   // Coming back to the tab does not put the stored list (without it) over the page's.
   for (let i = 0; i < 3; i++) await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(editor.locator('[data-entity="hezbollah"]')).toHaveCount(1);
+  // An annotation saved meanwhile (room for it, not for the list) leaves the alert up.
+  await page.evaluate(() => localStorage.removeItem('filler:0'));
   await dragSelect(page, 1, 'سوريا');
   await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
   await freeStorage(page);
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect.poll(async () => (await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]')))
