@@ -10,16 +10,14 @@ use crate::core::entities::registry::{
 use crate::core::entities::registry_changes::carry;
 use crate::core::storage::entry::{decode, encode, Decoded};
 use crate::core::storage::keys::{entities_backup_key, entry_article, entry_key, ENTITIES_KEY};
-use crate::web::storage::Backend;
-use std::cell::{Cell, RefCell};
+use crate::web::storage::{ask_before_leaving, Backend};
+use crate::web::unsaved;
+use std::cell::RefCell;
 
 thread_local! {
     /// The registry as this page last read or wrote it: what its next save's changes are measured
     /// from.
     static BASE: RefCell<Option<Vec<Entity>>> = const { RefCell::new(None) };
-    /// Whether this page's last save could not be written (storage full): its list is then kept in
-    /// the page and saved again, not replaced by the stored one.
-    static UNSAVED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The stored registry as read: the defaults, then the reader's own entities that could be read.
@@ -87,8 +85,9 @@ pub fn save(registry: &[Entity]) -> Result<Option<Vec<Entity>>, ()> {
     let text = encode_custom(&custom);
     let written = kept.is_ok()
         && (raw.as_deref() == Some(text.as_str()) || backend.write(ENTITIES_KEY, &text).is_ok());
-    UNSAVED.set(!written);
+    unsaved::set_entities_pending(!written);
     if !written {
+        ask_before_leaving();
         return Err(());
     }
     BASE.with(|base| *base.borrow_mut() = Some(merged.clone()));
@@ -97,7 +96,7 @@ pub fn save(registry: &[Entity]) -> Result<Option<Vec<Entity>>, ()> {
 
 /// Whether this page's last save of the entity list could not be written (it is tried again).
 pub fn unsaved() -> bool {
-    UNSAVED.get()
+    unsaved::entities_pending()
 }
 
 /// The list the page should show when the stored one may have changed (another tab, coming back):

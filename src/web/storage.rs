@@ -170,29 +170,7 @@ impl AnnotationStore {
         }
         let prune = horizon(instant_or_oldest(now));
         unsaved::keep(&self.namespace, &self.article_id, work, prune);
-        GUARD.with(|guard| {
-            guard.get_or_init(|| {
-                let leaving = gloo::events::EventListener::new_with_options(
-                    &gloo::utils::window(),
-                    "beforeunload",
-                    gloo::events::EventListenerOptions::enable_prevent_default(),
-                    |e| {
-                        if flush_unsaved(&crate::web::clock::now_iso()) {
-                            e.prevent_default();
-                            let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
-                        }
-                    },
-                );
-                let back = gloo::events::EventListener::new(
-                    &gloo::utils::document(),
-                    "visibilitychange",
-                    |_| {
-                        flush_unsaved(&crate::web::clock::now_iso());
-                    },
-                );
-                [leaving, back]
-            });
-        });
+        ask_before_leaving();
     }
 
     /// The entry as stored (see [`AnnotationStore::load`]).
@@ -315,6 +293,36 @@ thread_local! {
     /// The page's listeners for kept work: one writes it when the page is shown again, one asks
     /// before leaving while some is still kept.
     static GUARD: std::cell::OnceCell<[gloo::events::EventListener; 2]> = const { std::cell::OnceCell::new() };
+}
+
+/// Installs (once) the page's listeners for work no save could write: one writes kept annotations
+/// when the page is shown again, one asks before the page is left while some work — kept
+/// annotations ([`flush_unsaved`]) or the entity list ([`unsaved::entities_pending`]) — is unsaved.
+pub fn ask_before_leaving() {
+    GUARD.with(|guard| {
+        guard.get_or_init(|| {
+            let leaving = gloo::events::EventListener::new_with_options(
+                &gloo::utils::window(),
+                "beforeunload",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                |e| {
+                    let kept = flush_unsaved(&crate::web::clock::now_iso());
+                    if kept || unsaved::entities_pending() {
+                        e.prevent_default();
+                        let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+                    }
+                },
+            );
+            let back = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                "visibilitychange",
+                |_| {
+                    flush_unsaved(&crate::web::clock::now_iso());
+                },
+            );
+            [leaving, back]
+        });
+    });
 }
 
 /// Writes the work kept unsaved ([`AnnotationStore::mark_unsaved`]) where there is room now, merged

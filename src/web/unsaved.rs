@@ -2,13 +2,16 @@
 //! article removed by the host page) while storage was full or saving paused: kept for the rest of
 //! the page's life, by article (and namespace), so that it is neither dropped nor forgotten. The store merges it
 //! back when the article opens again and writes it when there is room
-//! (`web::storage::flush_unsaved`).
+//! (`web::storage::flush_unsaved`). Also whether the entity list is unsaved, so that the page asks
+//! before it is left (`web::storage::ask_before_leaving`) without the store depending on the registry.
 
 use crate::core::storage::entry::Stored;
 use crate::core::storage::merge::merge;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 thread_local! {
+    /// Whether the page's last save of the entity list could not be written (storage full).
+    static ENTITIES: Cell<bool> = const { Cell::new(false) };
     /// (namespace, article id, the work).
     static KEPT: RefCell<Vec<(String, String, Stored)>> = const { RefCell::new(Vec::new()) };
 }
@@ -46,4 +49,14 @@ pub fn take_all() -> Vec<(String, String, Stored)> {
 /// Whether any work is kept.
 pub fn any() -> bool {
     KEPT.with(|kept| !kept.borrow().is_empty())
+}
+
+/// Records whether the page's entity list is unsaved (its last save could not be written).
+pub fn set_entities_pending(pending: bool) {
+    ENTITIES.set(pending);
+}
+
+/// Whether the page's entity list is unsaved.
+pub fn entities_pending() -> bool {
+    ENTITIES.get()
 }

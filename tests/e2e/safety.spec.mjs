@@ -669,3 +669,12 @@ test('settings that storage refuses are said not to be saved', async ({ page }) 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Your settings could not be saved' })).toBeVisible();
 });
+
+test('leaving the page while an entity could not be saved (storage full) makes the browser ask first', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await fillStorage(page, 64);
+  await addEntity(page, 'Hezbollah', 'حزب الله', 'حزب الله');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  const asked = await tryToLeave(page);
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+});
