@@ -42,35 +42,57 @@ pub fn set_query(params: &[(&str, Option<&str>)], new_entry: bool) {
     let (Ok(history), next) = (window.history(), url.href()) else {
         return;
     };
-    let _ = if new_entry && next != href() {
+    let set = if new_entry && next != href() {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next))
     } else {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next))
     };
+    if set.is_ok() {
+        SHOWN.with(|shown| *shown.borrow_mut() = next);
+    }
 }
 
 thread_local! {
     /// The interface language (`?ui=`) the page's address last had: it stays when the reader goes
     /// Back or Forward to an entry made before they switched it.
     static LANGUAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The address of what the page shows: put back while the page goes to another history entry,
+    /// so that a reader who stays (the browser asks first when work is unsaved) keeps an address
+    /// that opens what they see.
+    static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// From now on, Back or Forward reloads the page, which opens the article its address names (in the
 /// interface language chosen last): the only history entries of the page's own are the articles the
 /// reader opened ([`set_query`]), and everything is saved (or the browser asks first when something
-/// is not).
+/// is not, and a reader who stays keeps this page's address).
 pub fn reload_on_history() {
     let Some(window) = web_sys::window() else {
         return;
     };
     LANGUAGE.with(|l| *l.borrow_mut() = query_param("ui"));
+    SHOWN.with(|shown| *shown.borrow_mut() = href());
     EventListener::new(&window, "popstate", |_| {
+        let shown = SHOWN.with(|shown| shown.borrow().clone());
         if let Some(ui) = LANGUAGE.with(|l| l.borrow().clone()) {
             set_query(&[("ui", Some(&ui))], false);
         }
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if !crate::web::unsaved::any() && !crate::web::unsaved::entities_pending() {
+            let _ = window.location().reload();
+            return;
         }
+        // Work no save could write: the browser asks before the page is left. The entry gone to
+        // shows this page's address until the page is left for it, which then replaces it, so a
+        // reader who stays keeps an address that opens what they see.
+        let target = href();
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&shown));
+        }
+        SHOWN.with(|s| *s.borrow_mut() = shown);
+        let _ = window.location().replace(&target);
     })
     .forget();
 }

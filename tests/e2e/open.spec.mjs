@@ -1,6 +1,6 @@
 // Opening articles: by URL, file and paste; switching; every bad input; a page full of payloads.
 import { test, expect } from '@playwright/test';
-import { openFresh, dragSelect, storedEntry } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, fillStorage, freeStorage } from './helpers.mjs';
 
 const port = Number(process.env.HAMISH_E2E_PORT || 4173);
 
@@ -295,6 +295,35 @@ test('Back returns to the article open before, with its annotations, and Forward
   await expect(article).toContainText('Ankara');
   await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('Back with unsaved work (storage full): a reader who stays at the prompt keeps the article, its work and an address that opens it', async ({ page }) => {
+  await openFresh(page, '?ui=en&src=/fixtures/mixed.txt');
+  const article = page.locator('article.hamish-article');
+  await expect(article).toContainText('Ankara');
+  const panel = await openPanel(page);
+  await panel.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(article.locator('h1')).toHaveText('خبر ملصوق');
+  const pastedAt = page.url();
+  await fillStorage(page, 64);
+  await dragSelect(page, 1, 'دمشق');
+  await page.keyboard.press('c');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  const asked = [];
+  page.on('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
+  await page.goBack();
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  await expect(article.locator('h1')).toHaveText('خبر ملصوق');
+  await expect(page.locator('.hamish-panel .item')).toContainText('دمشق');
+  expect(page.url()).toBe(pastedAt);
+  // Once there is room, the work is written, and a reload opens the same article with it.
+  await freeStorage(page);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.reload();
+  await expect(article.locator('h1')).toHaveText('خبر ملصوق');
+  await expect(page.locator('.hamish-panel .item')).toContainText('دمشق');
+  expect(asked).toEqual(['beforeunload']);
 });
 
 test('rich text whose HTML is over the limit (an inline image) opens as its plain text', async ({ page }) => {
