@@ -6,38 +6,45 @@ use crate::core::entities::registry::{decode_custom, encode_custom};
 use crate::core::storage::backup::{read, restore, write, BackupError, Restored};
 use crate::core::storage::entry::{decode, Decoded, Stored};
 use crate::core::storage::keys::{
-    entities_backup_key, entry_article, entry_key, is_set_aside, ENTITIES_KEY,
+    entities_backup_key, entry_article, entry_key, is_set_aside, restored_where_free, text_article,
+    ENTITIES_KEY, RECENT_KEY,
 };
 use crate::core::storage::merge::horizon;
+use crate::core::storage::recent::{
+    decode as decode_recent, encode as encode_recent, merge_restored,
+};
 use crate::web::storage::Backend;
 
-/// The backup file of everything stored now, with the entries kept aside because they could not be
-/// read (empty when localStorage is unavailable).
+/// The backup file of everything stored now: articles' entries, entities, the recent list, texts,
+/// settings and the entries kept aside because they could not be read (empty when localStorage is
+/// unavailable).
 pub fn export_all(now: &str) -> String {
     let Some(Backend::Local(storage)) = Backend::local() else {
-        return write(&[], None, &[], now);
+        return write(&[], None, None, &[], now);
     };
-    let (mut entries, mut set_aside) = (Vec::new(), Vec::new());
+    let (mut entries, mut keys) = (Vec::new(), Vec::new());
     for key in (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()) {
         let to = match entry_article(&key) {
             Some(id) => (&mut entries, id.to_string()),
-            None if is_set_aside(&key) => (&mut set_aside, key.clone()),
+            None if restored_where_free(&key) => (&mut keys, key.clone()),
             None => continue,
         };
         if let Some(text) = storage.get_item(&key).ok().flatten() {
             to.0.push((to.1, text));
         }
     }
-    let entities = storage.get_item(ENTITIES_KEY).ok().flatten();
-    write(&entries, entities.as_deref(), &set_aside, now)
+    let read = |key| storage.get_item(key).ok().flatten();
+    let (entities, recent) = (read(ENTITIES_KEY), read(RECENT_KEY));
+    write(&entries, entities.as_deref(), recent.as_deref(), &keys, now)
 }
 
 /// Restores a backup file: each article's entry merged with what is stored (see
 /// [`crate::core::storage::backup::restore_into`]: never over newer work, never deleting), the
-/// reader's entities added to theirs (an entity already there stays as it is). The entry stored
-/// under `current` (the open article's key) is not written but returned (empty when the backup has
-/// none), for the tab to restore as an undoable step. Each entry the backup kept aside is written
-/// back under its key when that key is free (never over anything).
+/// reader's entities added to theirs (an entity already there stays as it is), the articles of its
+/// recent list added to the one here. The entry stored under `current` (the open article's key) is
+/// not written but returned (empty when the backup has none), for the tab to restore as an undoable
+/// step. Each other value it carries — a listed article's text, the settings, an entry kept aside —
+/// is written back under its key when that key is free (never over anything).
 pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Stored), BackupError> {
     let backup = read(text)?;
     let backend = Backend::local().unwrap_or_else(Backend::memory);
@@ -83,8 +90,19 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
             }
         }
     }
-    // Copies kept aside come last: they must not take the room the articles and entities need.
-    for (key, text) in &backup.set_aside {
+    let listed = decode_recent(backend.read(RECENT_KEY).ok().flatten().as_deref());
+    let list = merge_restored(&listed, &backup.recent);
+    if list != listed && backend.write(RECENT_KEY, &encode_recent(&list)).is_err() {
+        done.refused += 1;
+    }
+    // Texts (of listed articles only: no other is ever opened or removed) and settings, then the
+    // copies kept aside: those must not take the room the articles and entities need.
+    let wanted = |key: &str| match text_article(key) {
+        Some(id) => list.iter().any(|r| r.id == id),
+        None => true,
+    };
+    let (aside, rest): (Vec<_>, Vec<_>) = backup.keys.iter().partition(|(k, _)| is_set_aside(k));
+    for (key, text) in rest.into_iter().filter(|(k, _)| wanted(k)).chain(aside) {
         if matches!(backend.read(key), Ok(None)) && backend.write(key, text).is_err() {
             done.refused += 1;
         }

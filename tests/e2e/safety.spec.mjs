@@ -184,6 +184,53 @@ test('Export all, then Import in a fresh browser brings every annotation back', 
   await fresh.close();
 });
 
+test('Export all carries a pasted article\'s text, the recent list and the settings: in a fresh browser the pasted article opens from the list with its annotation', async ({ page, browser }, info) => {
+  await openFresh(page, '?ui=en');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel("Reviewer's name").fill('سارة');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await page.getByRole('button', { name: 'Open text' }).click();
+  const article = page.locator('article.hamish-article');
+  await expect(article.locator('h1')).toHaveText('خبر ملصوق');
+  await dragSelect(page, 1, 'دمشق');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  const backup = await exportAll(page, info);
+  expect(backup.recent.map((r) => r.title)).toContain('خبر ملصوق');
+  expect(backup.keys.map(([key]) => key)).toEqual(expect.arrayContaining(['hamish:v1:settings', expect.stringMatching(/^hamish:v1:text:text-/)]));
+
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const other = await fresh.newPage();
+  await other.goto('/?ui=en');
+  await expect(other.locator('article [data-block="0"]')).toBeVisible();
+  // Settings of this browser's own are never written over.
+  await other.evaluate(() => localStorage.setItem('hamish:v1:settings', JSON.stringify({ scale: 'arafacts' })));
+  await other.locator('.hamish-import input[type=file]').setInputFiles(info.outputPath('backup.json'));
+  await expect(other.locator('.hamish-notices')).toContainText('Backup restored');
+  expect(JSON.parse(await other.evaluate(() => localStorage.getItem('hamish:v1:settings')))).toEqual({ scale: 'arafacts' });
+  await other.getByRole('button', { name: 'Open…' }).click();
+  const list = other.locator('.recent-list');
+  await expect(list).toContainText('خبر ملصوق');
+  await expect(list).toContainText('annotations: 1');
+  await other.getByRole('button', { name: /خبر ملصوق/ }).click();
+  await expect(other.locator('article.hamish-article h1')).toHaveText('خبر ملصوق');
+  await expect(other.locator('.hamish-panel .item')).toContainText('دمشق');
+  await fresh.close();
+
+  // Where there are no settings yet, the backup's come in.
+  const empty = await browser.newContext();
+  const third = await empty.newPage();
+  await third.goto('/?ui=en');
+  await expect(third.locator('article [data-block="0"]')).toBeVisible();
+  await third.locator('.hamish-import input[type=file]').setInputFiles(info.outputPath('backup.json'));
+  await expect(third.locator('.hamish-notices')).toContainText('Backup restored');
+  await third.getByRole('button', { name: 'Settings' }).click();
+  await expect(third.getByLabel("Reviewer's name")).toHaveValue('سارة');
+  await empty.close();
+});
+
 test('a backup with items that cannot be read: the rest is restored, and the notice says what was left out', async ({ page }) => {
   await openFresh(page, '?ui=en');
   const ann = (id, extra = {}) => ({ id, kind: 'claim', start: 226, end: 249, exact: 'والدور الذي لعبته روسيا', prefix: '', suffix: '',

@@ -28,6 +28,7 @@ fn a_backup_round_trips_and_restores_by_merging() {
             ("broken".into(), "{not json".into()),
         ],
         Some(entities),
+        None,
         &[],
         "2026-11-30T00:00:00Z",
     );
@@ -182,6 +183,7 @@ fn a_backup_is_read_with_no_time_after_its_export() {
     let file = write(
         &[("seed".into(), encode("seed", &entry))],
         None,
+        None,
         &[],
         "2026-12-01T00:00:00Z",
     );
@@ -316,10 +318,11 @@ fn what_cannot_be_read_of_a_backup_is_left_out_item_by_item_and_counted() {
     }
 }
 
-/// The entries kept aside because they could not be read go into the backup as they are, and come
-/// back from it; a `set_aside` item naming any other key (or without text) is never read.
+/// What a backup carries as stored — entries kept aside, texts, settings — goes in as it is and
+/// comes back, with the recent list; an item naming any other key (or without text) is never read,
+/// and files that call the pairs `set_aside` (of 2026-12-06) are read too.
 #[test]
-fn entries_kept_aside_round_trip_through_a_backup() {
+fn stored_values_round_trip_through_a_backup() {
     let kept = vec![
         (
             "hamish:backup:2026-11-30T10:00:00Z:seed".to_string(),
@@ -329,16 +332,33 @@ fn entries_kept_aside_round_trip_through_a_backup() {
             "hamish:backup:2026-11-30T10:00:00Z:entities".to_string(),
             "[{\"id\":1}]".to_string(),
         ),
+        (
+            "hamish:v1:text:t-1".to_string(),
+            r#"{"blocks":[["title","خبر"]]}"#.to_string(),
+        ),
+        ("hamish:v1:settings".to_string(), "{}".to_string()),
     ];
-    let file = write(&[], None, &kept, "2026-11-30T00:00:00Z");
-    assert_eq!(read(&file).expect("a backup").set_aside, kept);
-    assert!(!write(&[], None, &[], "2026-11-30T00:00:00Z").contains("set_aside"));
+    let recent =
+        r#"[{"id":"t-1","title":"خبر","url":null,"opened":"2026-11-30T09:00:00Z","count":2}]"#;
+    let file = write(&[], None, Some(recent), &kept, "2026-11-30T00:00:00Z");
+    let backup = read(&file).expect("a backup");
+    assert_eq!(backup.keys, kept);
+    assert_eq!(backup.recent.len(), 1);
+    assert_eq!(backup.recent[0].id, "t-1");
+    let empty = write(&[], None, None, &[], "2026-11-30T00:00:00Z");
+    assert!(!empty.contains("keys") && !empty.contains("recent"));
     let hostile = r#"{"format":"hamish-backup","version":1,"exported":"2026-11-30T00:00:00Z",
-        "articles":[],"set_aside":[["hamish:v1:entities","[]"],
-        ["hamish:v1:annotations:seed","{}"],["hamish:backup:1:x"],{"key":"hamish:backup:1:z"},
-        ["other:backup:1:x","t"],["hamish:backup:1:y","t"]]}"#;
+        "articles":[],"recent":[{"id":1},{"id":"ok","title":"t","url":null,"opened":"x","count":0}],
+        "keys":[["hamish:v1:entities","[]"],["hamish:v1:recent","[]"],["hamish:v1:text:a","t"],
+        ["hamish:v1:annotations:seed","{}"],["hamish:backup:1:x"],{"key":"hamish:backup:1:z"}],
+        "set_aside":[["other:backup:1:x","t"],["hamish:backup:1:y","t"]]}"#;
+    let backup = read(hostile).expect("a backup");
     assert_eq!(
-        read(hostile).expect("a backup").set_aside,
-        vec![("hamish:backup:1:y".to_string(), "t".to_string())]
+        backup.keys,
+        vec![
+            ("hamish:v1:text:a".to_string(), "t".to_string()),
+            ("hamish:backup:1:y".to_string(), "t".to_string())
+        ]
     );
+    assert_eq!(backup.recent.len(), 1);
 }

@@ -1,8 +1,8 @@
 //! Turning documents into articles: plain text, Markdown, formats, sizes, encodings, ids, the recent list.
 
 use hamish::core::storage::recent::{
-    decode as decode_recent, encode, evictions, keeping_order, touch, Recent, StoredText, KEEP,
-    KEEP_ANNOTATED,
+    decode as decode_recent, encode, evictions, keeping_order, merge_restored, touch, Recent,
+    StoredText, KEEP, KEEP_ANNOTATED,
 };
 use hamish::core::text::article::{content_id, detect_language, Article, BlockKind};
 use hamish::core::text::formats::{markdown_blocks, plain_blocks};
@@ -244,4 +244,55 @@ fn an_article_reads_its_language_from_all_its_blocks_letters() {
     assert_eq!(detect_language("٢٠٢٦ ، ؟ ×"), ("en", "ltr"));
     assert_eq!(detect_language("Çé قال"), ("ar", "rtl"));
     assert_eq!(detect_language("Çéaz قال"), ("en", "ltr"));
+}
+
+/// A backup's recent list joins the one here: articles not here come in by when they were opened
+/// (once each, the last of a file listing one twice), an article here stays as it is here, and the
+/// limits hold.
+#[test]
+fn a_restored_recent_list_joins_the_one_here() {
+    let entry = |id: &str, opened: &str, count: usize| Recent {
+        id: id.into(),
+        title: format!("{id} {count}"),
+        url: None,
+        opened: opened.into(),
+        count,
+    };
+    let here = vec![entry("b", "2026-12-05", 2), entry("d", "2026-12-01", 0)];
+    let cases: Vec<(&str, Vec<Recent>, Vec<(&str, usize)>)> = vec![
+        ("nothing restored", vec![], vec![("b", 2), ("d", 0)]),
+        (
+            "new articles fall in by date",
+            vec![entry("a", "2026-12-06", 1), entry("c", "2026-12-03", 0)],
+            vec![("a", 1), ("b", 2), ("c", 0), ("d", 0)],
+        ),
+        (
+            "an article here stays as here",
+            vec![entry("b", "2026-12-07", 9)],
+            vec![("b", 2), ("d", 0)],
+        ),
+        (
+            "listed twice in the file: the last",
+            vec![entry("x", "2026-12-02", 1), entry("x", "2026-12-02", 3)],
+            vec![("b", 2), ("x", 3), ("d", 0)],
+        ),
+    ];
+    for (case, restored, expected) in cases {
+        let merged = merge_restored(&here, &restored);
+        let got: Vec<(&str, usize)> = merged.iter().map(|r| (r.id.as_str(), r.count)).collect();
+        assert_eq!(got, expected, "{case}");
+    }
+    // The limits hold: of many articles only opened, the newest KEEP.
+    let many: Vec<Recent> = (0..3 * KEEP)
+        .map(|n| {
+            entry(
+                &format!("o{n}"),
+                &format!("2026-11-{:02}T{n:04}", n % 28 + 1),
+                0,
+            )
+        })
+        .collect();
+    let merged = merge_restored(&here, &many);
+    assert_eq!(merged.iter().filter(|r| r.count == 0).count(), KEEP);
+    assert!(merged.iter().any(|r| r.id == "b"));
 }

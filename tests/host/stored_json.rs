@@ -360,11 +360,11 @@ fn what_the_serde_build_wrote_reads_back_and_is_written_again_byte_for_byte() {
         ("e".to_string(), encode("e", &Stored::default())),
     ];
     assert_eq!(
-        backup::write(&entries, Some(ENTITIES), &[], "2026-11-30T00:00:00Z"),
+        backup::write(&entries, Some(ENTITIES), None, &[], "2026-11-30T00:00:00Z"),
         BACKUP
     );
     assert_eq!(
-        backup::write(&[], None, &[], "2026-11-30T00:00:00Z"),
+        backup::write(&[], None, None, &[], "2026-11-30T00:00:00Z"),
         BACKUP_EMPTY
     );
     let read = backup::read(BACKUP).expect("a backup");

@@ -1,6 +1,7 @@
 //! A backup of everything a reader keeps in this browser — every article's entry (annotations,
-//! rejections, tombstones), the reader's own entities and the entries kept aside because they could
-//! not be read — in one JSON file, so they can move to
+//! rejections, tombstones), the reader's own entities, the recent-articles list, the texts of
+//! articles without a URL, the settings and the entries kept aside because they could not be read —
+//! in one JSON file, so they can move to
 //! another browser or survive "clear site data". Restoring merges each article's entry with what is
 //! stored (see [`merge`]): a backup never writes over newer work.
 
@@ -9,8 +10,9 @@ use crate::core::collections::index::Index;
 use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, readable, salvage, Decoded, Stored};
 use crate::core::storage::json::{pretty, write_list, Fields, Object};
-use crate::core::storage::keys::is_set_aside;
+use crate::core::storage::keys::restored_where_free;
 use crate::core::storage::merge::merge;
+use crate::core::storage::recent::Recent;
 
 /// What a backup file says it is.
 pub const FORMAT: &str = "hamish-backup";
@@ -34,9 +36,11 @@ pub struct Backup {
     pub articles: Vec<(String, Stored)>,
     /// The reader's own entities as stored (`None` when the backup had none).
     pub entities: Option<String>,
-    /// Entries kept aside because they could not be read (see [`is_set_aside`]): each key and its
-    /// text, as stored.
-    pub set_aside: Vec<(String, String)>,
+    /// The recent-articles list (empty when the backup had none).
+    pub recent: Vec<Recent>,
+    /// Other stored values, each key and its text as stored, written back only where the key is free
+    /// (see [`restored_where_free`]): texts, settings, entries kept aside.
+    pub keys: Vec<(String, String)>,
     /// What could not be read and was left out (only its `unread` counts are set).
     pub left_out: Restored,
 }
@@ -78,15 +82,16 @@ pub fn is_backup(text: &str) -> bool {
         .is_ok_and(|v| v.get("format").and_then(Value::as_str) == Some(FORMAT))
 }
 
-/// The backup file of `entries` (each article's id and raw stored entry), the raw stored entities
-/// and the entries kept aside (`set_aside`: each key and its text), made at time `exported`:
-/// `{"format","version","exported","entities","articles":[{"id","entry"}],"set_aside":[[key,
-/// text]]}` (`set_aside` only when there are any), laid out on lines; an entry or the entities that
-/// are not JSON are left out.
+/// The backup file of `entries` (each article's id and raw stored entry), the raw stored entities,
+/// the raw recent list and other stored values (`keys`: each key and its text), made at time
+/// `exported`: `{"format","version","exported","entities","articles":[{"id","entry"}],"recent":[…],
+/// "keys":[[key, text]]}` (`recent` and `keys` only when there are any), laid out on lines; an entry,
+/// the entities or the list that are not JSON are left out.
 pub fn write(
     entries: &[(String, String)],
     entities: Option<&str>,
-    set_aside: &[(String, String)],
+    recent: Option<&str>,
+    keys: &[(String, String)],
     exported: &str,
 ) -> String {
     let json = |raw: &str| crate::core::json::from_str(raw).ok();
@@ -111,19 +116,32 @@ pub fn write(
         .str("exported", exported)
         .field("entities", &entities.and_then(json).unwrap_or(Value::Null))
         .raw("articles", &articles);
-    if !set_aside.is_empty() {
+    if let Some(recent) = recent.and_then(json) {
+        o.field("recent", &recent);
+    }
+    if !keys.is_empty() {
         let mut list = String::new();
-        write_list(&mut list, set_aside);
-        o.raw("set_aside", &list);
+        write_list(&mut list, keys);
+        o.raw("keys", &list);
     }
     o.end();
     pretty(&out)
 }
 
-/// A backup file's fields: its `articles` items, the entities (`null` when none), when it was
-/// exported, and its `set_aside` pairs that read on their own and name a key kept aside (the others
-/// are never written).
-fn read_file(file: Value) -> Option<(Vec<Value>, Value, String, Vec<(String, String)>)> {
+/// A backup file's fields (see [`Backup`]): its `articles` items, the entities (`null` when none),
+/// when it was exported, the `recent` items and the `keys` pairs that read on their own — only those
+/// naming a key a backup restores (the others are never written); `set_aside`, as files of
+/// 2026-12-06 name `keys`, is read as well.
+type FileFields = (
+    Vec<Value>,
+    Value,
+    String,
+    Vec<Recent>,
+    Vec<(String, String)>,
+);
+
+/// Reads a backup file's fields (see [`FileFields`]).
+fn read_file(file: Value) -> Option<FileFields> {
     let mut f = Fields::of(file).ok()?;
     let format: String = f.get("format").ok()?;
     let version = f.take("version").ok()?.as_u64()?;
@@ -135,9 +153,11 @@ fn read_file(file: Value) -> Option<(Vec<Value>, Value, String, Vec<(String, Str
     let Value::Array(articles) = f.take("articles").ok()? else {
         return None;
     };
-    let mut set_aside: Vec<(String, String)> = readable(&mut f, "set_aside");
-    set_aside.retain(|(key, _)| is_set_aside(key));
-    Some((articles, entities, exported, set_aside))
+    let recent = readable(&mut f, "recent");
+    let mut keys: Vec<(String, String)> = readable(&mut f, "keys");
+    keys.extend(readable(&mut f, "set_aside"));
+    keys.retain(|(key, _)| restored_where_free(key));
+    Some((articles, entities, exported, recent, keys))
 }
 
 /// Every time in `stored` no later than `limit` (see [`clamp`]).
@@ -162,11 +182,13 @@ fn clamp_all(stored: &mut Stored, limit: &str) {
 pub fn read(text: &str) -> Result<Backup, BackupError> {
     let file =
         crate::core::json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
-    let (items, entities, exported, set_aside) = read_file(file).ok_or(BackupError::NotABackup)?;
+    let (items, entities, exported, recent, keys) =
+        read_file(file).ok_or(BackupError::NotABackup)?;
     let mut backup = Backup {
         articles: Vec::new(),
         entities: (!entities.is_null()).then(|| entities.to_string()),
-        set_aside,
+        recent,
+        keys,
         left_out: Restored::default(),
     };
     for item in items {

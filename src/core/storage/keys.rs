@@ -58,6 +58,18 @@ pub fn is_set_aside(key: &str) -> bool {
     key.starts_with("hamish:backup:")
 }
 
+/// Whether a backup carries `key`'s value as stored and writes it back only where the key is free:
+/// an entry or list kept aside ([`is_set_aside`]), an article's text ([`text_key`]) or the settings
+/// ([`SETTINGS_KEY`]).
+pub fn restored_where_free(key: &str) -> bool {
+    is_set_aside(key) || text_article(key).is_some() || key == SETTINGS_KEY
+}
+
+/// The article id of `key` when it is a stored text's key ([`text_key`]).
+pub fn text_article(key: &str) -> Option<&str> {
+    key.strip_prefix(&text_key(""))
+}
+
 /// Storage key of the reader's own entities (shared by every article).
 pub const ENTITIES_KEY: &str = "hamish:v1:entities";
 

@@ -1,5 +1,7 @@
 //! The list of recently annotated articles (title, when, how many annotations), newest first.
 
+use crate::core::collections::index::Index;
+use crate::core::collections::sort::sort_by;
 use crate::core::json::Value;
 use crate::core::storage::json::{from_text, write_list, Fields, Json, Object};
 
@@ -92,6 +94,32 @@ pub fn encode(list: &[Recent]) -> String {
 pub fn touch(list: &mut Vec<Recent>, entry: Recent) {
     list.retain(|r| r.id != entry.id);
     list.insert(0, entry);
+    keep_newest(list);
+}
+
+/// `list` with the articles of `restored` (a backup's list) it does not have, newest first by when
+/// they were opened, within the same limits as [`touch`]: an article listed in both stays as `list`
+/// has it.
+pub fn merge_restored(list: &[Recent], restored: &[Recent]) -> Vec<Recent> {
+    let here = Index::new(list.iter().map(|r| r.id.as_str()));
+    let there = Index::new(restored.iter().map(|r| r.id.as_str()));
+    let mut merged = list.to_vec();
+    merged.extend(
+        restored
+            .iter()
+            .enumerate()
+            // Once each (the last of a file listing one twice), and only when not here.
+            .filter(|(i, r)| there.find(&r.id) == Some(*i) && here.find(&r.id).is_none())
+            .map(|(_, r)| r.clone()),
+    );
+    sort_by(&mut merged, |a, b| b.opened.cmp(&a.opened));
+    keep_newest(&mut merged);
+    merged
+}
+
+/// Keeps the newest [`KEEP_ANNOTATED`] articles of `list` with annotations and the newest [`KEEP`]
+/// without.
+fn keep_newest(list: &mut Vec<Recent>) {
     let (mut annotated, mut plain) = (0, 0);
     list.retain(|r| {
         let (seen, limit) = if r.count > 0 {
