@@ -82,6 +82,8 @@ pub struct Edits {
     pub on_command: Callback<Command>,
     /// A claim's id, its new details and what changed.
     pub on_claim: Callback<(String, ClaimDetails, ClaimField)>,
+    /// Shows a notice.
+    pub on_notice: Callback<Notice>,
     /// Undoes the latest change.
     pub on_undo: Callback<()>,
     /// Redoes the latest undone change.
@@ -407,6 +409,7 @@ fn use_edits(
         field,
         modified: clock::now_iso(),
     });
+    let on_notice = make_callback(&dispatcher, Action::Notify);
     let on_undo = make_callback(&dispatcher, |()| Action::Undo {
         at: clock::now_iso(),
     });
@@ -475,6 +478,7 @@ fn use_edits(
         on_reject,
         on_command,
         on_claim,
+        on_notice,
         on_undo,
         on_redo,
     }

@@ -3,7 +3,7 @@
 //! it is stored, merged, announced to a host page and undoable like any other change).
 
 use crate::core::annotations::model::Annotation;
-use crate::core::annotations::state::ClaimField;
+use crate::core::annotations::state::{ClaimField, Notice};
 use crate::core::claims::claim::{
     claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
 };
@@ -12,6 +12,7 @@ use crate::core::entities::registry::wikidata_iri;
 use crate::i18n::Lang;
 use crate::ui::context::{use_widget, Widget};
 use crate::ui::select_options::{choice, options};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -57,6 +58,50 @@ fn stance_options(selected: Stance, lang: Lang) -> Html {
     )
 }
 
+/// Emits a claim's details changed by a change (what changed, and the change).
+type Update = Rc<dyn Fn(ClaimField, &dyn Fn(&mut ClaimDetails))>;
+
+/// What is typed in a claim's form but not yet part of the claim: the new evidence link (and its
+/// stance) and the claimant's Wikidata id, which are committed by a button or on leaving the field.
+/// When the form goes first (Esc or a click elsewhere closes the popover), [`add_draft`] adds them.
+#[derive(Default)]
+struct Draft {
+    url: String,
+    stance: Option<Stance>,
+    wikidata: Option<String>,
+}
+
+/// Adds what `draft` holds to the claim through `update`: a link that is a web address, a Wikidata id
+/// that reads as one for a typed claimant; a link that is not is shown in a notice, not dropped.
+fn add_draft(draft: &Draft, update: &Update, on_notice: &Callback<Notice>) {
+    let url = draft.url.trim();
+    let evidence = match evidence_url(url) {
+        Ok(url) => Some(url),
+        Err(_) if !url.is_empty() => {
+            on_notice.emit(Notice::EvidenceNotAdded { url: url.into() });
+            None
+        }
+        Err(_) => None,
+    };
+    let wikidata = draft.wikidata.as_deref().and_then(|w| wikidata_iri(w).ok());
+    let field = match (&evidence, &wikidata) {
+        (Some(_), _) => ClaimField::Evidence,
+        (None, Some(_)) => ClaimField::Claimant,
+        (None, None) => return,
+    };
+    update(field, &|d| {
+        if let Some(url) = &evidence {
+            d.evidence.push(Evidence {
+                url: url.clone(),
+                stance: draft.stance.unwrap_or(Stance::Refutes),
+            });
+        }
+        if let (Some(w), Some(Claimant::Named { wikidata, .. })) = (&wikidata, &mut d.claimant) {
+            wikidata.clone_from(w);
+        }
+    });
+}
+
 /// The claim's controls.
 #[function_component]
 pub fn ClaimForm(p: &ClaimFormProps) -> Html {
@@ -83,6 +128,37 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     };
     let select_value = |e: &Event| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
     let input_value = |e: &InputEvent| e.target_dyn_into::<HtmlInputElement>().map(|i| i.value());
+    let draft = use_mut_ref(Draft::default);
+    let latest = use_mut_ref(|| None::<Update>);
+    *latest.borrow_mut() = Some(Rc::new(update.clone()));
+    {
+        let (draft, latest, on_notice) = (draft.clone(), latest.clone(), edits.on_notice.clone());
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(update) = latest.borrow().as_ref() {
+                    add_draft(&draft.borrow(), update, &on_notice);
+                }
+            }
+        });
+    }
+    let on_url = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(url) = input_value(&e) {
+                draft.borrow_mut().url = url;
+            }
+        })
+    };
+    let on_new_stance = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            draft.borrow_mut().stance = select_value(&e).as_deref().and_then(Stance::from_name);
+        })
+    };
+    let on_wikidata_input = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| draft.borrow_mut().wikidata = input_value(&e))
+    };
 
     let on_verdict = {
         let update = update.clone();
@@ -138,10 +214,12 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     };
     let on_wikidata = {
         let (update, name, error) = (update.clone(), typed.clone(), wikidata_error.clone());
+        let draft = draft.clone();
         Callback::from(move |e: Event| {
             let Some(text) = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()) else {
                 return;
             };
+            draft.borrow_mut().wikidata = None;
             match wikidata_iri(&text) {
                 Ok(wikidata) if !name.trim().is_empty() => {
                     error.set(None);
@@ -159,7 +237,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     };
     let on_add_evidence = {
         let (update, error) = (update.clone(), evidence_error.clone());
-        let (new_url, new_stance) = (new_url.clone(), new_stance.clone());
+        let (new_url, new_stance, draft) = (new_url.clone(), new_stance.clone(), draft.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (Some(input), Some(stance)) = (
@@ -173,6 +251,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                     let stance = Stance::from_name(&stance.value()).unwrap_or(Stance::Context);
                     error.set(None);
                     input.set_value("");
+                    draft.borrow_mut().url.clear();
                     update(ClaimField::Evidence, &|d| {
                         d.evidence.push(Evidence {
                             url: url.clone(),
@@ -312,7 +391,8 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                 <input id={field("claimant-name")} type="text" dir="auto" value={typed} oninput={on_name} />
                 <label for={field("claimant-wikidata")}>{ c.claimant_wikidata }</label>
                 <input id={field("claimant-wikidata")} type="text" dir="ltr" placeholder="Q12345"
-                       value={typed_wikidata.rsplit('/').next().unwrap_or_default().to_string()} onchange={on_wikidata} />
+                       value={typed_wikidata.rsplit('/').next().unwrap_or_default().to_string()}
+                       oninput={on_wikidata_input} onchange={on_wikidata} />
                 { error(&wikidata_error) }
             }
             <fieldset class="claim-evidence">
@@ -320,9 +400,9 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                 <ul>{ for evidence }</ul>
                 <form class="evidence-add" onsubmit={on_add_evidence}>
                     <label for={field("evidence-url")}>{ c.evidence_url }</label>
-                    <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" ref={new_url} />
+                    <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" ref={new_url} oninput={on_url} />
                     <label for={field("evidence-stance")}>{ c.stance }</label>
-                    <select id={field("evidence-stance")} ref={new_stance}>{ stance_options(Stance::Refutes, lang) }</select>
+                    <select id={field("evidence-stance")} ref={new_stance} onchange={on_new_stance}>{ stance_options(Stance::Refutes, lang) }</select>
                     <button type="submit">{ c.add_evidence }</button>
                 </form>
                 { error(&evidence_error) }

@@ -152,7 +152,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
                 <label for={note_id.clone()}>{ strings.note_label }</label>
                 <textarea id={note_id} rows="3" maxlength={MAX_NOTE.to_string()} placeholder={strings.note_placeholder} value={a.note.clone()} {oninput} />
                 if a.kind == Kind::Claim {
-                    <ClaimForm claim={a.clone()} claimants={p.claimants.clone()} />
+                    <ClaimForm key={a.id.clone()} claim={a.clone()} claimants={p.claimants.clone()} />
                 }
                 <button type="button" class="pop-delete" onclick={ondelete}>{ strings.delete }</button>
             </section>

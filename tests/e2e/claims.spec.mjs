@@ -207,3 +207,37 @@ test('a backup whose evidence address is javascript: restores it as text, never 
   await expect(evidence.last().locator('a')).toHaveAttribute('href', EVIDENCE);
   expect(await page.locator('a[href^="javascript" i]').count()).toBe(0);
 });
+
+test('an evidence link or Wikidata id typed but not added is kept when the popover closes; one that is not a web address is shown in a notice', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, CLAIM);
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  const [claim] = (await storedEntry(page)).annotations;
+  const highlight = page.locator(`[data-ann="${claim.id}"]`).first();
+  const dialog = page.getByRole('dialog');
+  // Typed, then Esc.
+  await highlight.click();
+  await dialog.getByLabel('Attributed to').selectOption({ label: 'Someone else…' });
+  await dialog.getByLabel('Name', { exact: true }).fill('مسؤول روسي');
+  await dialog.getByLabel('Wikidata id (optional)').fill('Q7747');
+  await dialog.getByLabel('Evidence URL').fill(EVIDENCE);
+  await dialog.getByLabel('Stance', { exact: true }).last().selectOption('supports');
+  await dialog.getByLabel('Wikidata id (optional)').focus();
+  await dialog.getByLabel('Wikidata id (optional)').press('End');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.evidence).toEqual([{ url: EVIDENCE, stance: 'supports' }]);
+  expect(JSON.stringify((await storedEntry(page)).annotations[0].claim.claimant)).toContain('Q7747');
+  // Typed, then a click elsewhere; and one that is not a web address.
+  await highlight.click();
+  await expect(dialog.locator('.claim-evidence li a')).toHaveText(EVIDENCE);
+  await dialog.getByLabel('Evidence URL').fill('www.example.org/report');
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'was not added' })).toContainText('www.example.org/report');
+  expect((await storedEntry(page)).annotations[0].claim.evidence).toHaveLength(1);
+  // Adding it is one undoable step.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.evidence ?? []).toEqual([]);
+});

@@ -97,6 +97,9 @@ pub enum Notice {
     TextNotKept,
     /// The reader's settings could not be saved (storage full): they apply in this page only.
     SettingsNotSaved,
+    /// An evidence link typed in a claim's form that was closed before the link was added could not
+    /// be added (not a web address): shown so that it is not lost.
+    EvidenceNotAdded { url: String },
     /// The reader's settings could not be read: they were kept under `backup_key`, and the defaults
     /// are used until new ones are saved.
     SettingsSetAside { backup_key: String },
