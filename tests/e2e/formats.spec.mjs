@@ -59,6 +59,11 @@ test('standalone: the Export menu downloads ClaimReview and doccano JSONL', asyn
   const [start, end, verdict] = line.claims[0];
   expect([...line.text].slice(start, end).join('')).toBe(CLAIM);
   expect(verdict).toBe('false');
+  // Imported back into the same article, the JSONL brings back the claim here, not a copy of it.
+  const files = fs.readdirSync(info.outputPath()).filter((f) => f.endsWith('.jsonl'));
+  await page.locator('.hamish-import input[type=file]').setInputFiles(info.outputPath(files[0]));
+  await expect(page.getByText(/Added 0, updated 0, unchanged 1/)).toBeVisible();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
   // The W3C download stays where it was.
   await expect(page.getByRole('button', { name: 'Export JSON' })).toBeVisible();
 });

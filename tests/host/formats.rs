@@ -14,7 +14,7 @@ use hamish::core::exchange::{Export, ForeignReason, Format};
 use hamish::core::text::article::Article;
 use hamish::core::text::graphemes::{marks_join, unicode_clusters, use_segmenter, ClusterLengths};
 use hamish::core::text::units::slice_cp;
-use hamish::core::w3c::import::{merge, Parsed, RejectReason};
+use hamish::core::w3c::import::{merge, same_spans, Parsed, RejectReason};
 use hamish::i18n::Lang;
 use serde_json::{json, Value};
 
@@ -854,6 +854,36 @@ fn hamish_jsonl_imports_back_with_verdicts() {
         None
     )));
     assert!(parsed.rejected.is_empty());
+}
+
+/// Hamish's own JSONL, imported into the article it came from, brings back what is there rather
+/// than copies: a span of the same kind as an annotation here is that annotation (a file of spans
+/// names none of its own); one of another kind, or one not here, is added; a span listed twice in
+/// the file comes in once.
+#[test]
+fn jsonl_imported_where_it_came_from_adds_no_copies() {
+    let a = article();
+    let mut existing = sample(&a);
+    let before = existing.clone();
+    let mut parsed = import(&write(Format::Jsonl)).expect("imports");
+    assert!(parsed.by_span);
+    let found = parsed.annotations.len();
+    assert_eq!(same_spans(&existing, &mut parsed.annotations), found);
+    merge(&mut existing, parsed.annotations, &[]);
+    assert_eq!(existing, before);
+
+    let (start, end) = span_of(&a.text, "روسيا");
+    let line = json!({ "text": a.text, "label": [[start, end, "claim"], [start, end, "russia"], [start, end, "claim"]] })
+        .to_string();
+    let mut here = vec![annotate(&a, "روسيا", Kind::Claim, "u:here")];
+    let mut parsed = import(&line).expect("imports");
+    assert_eq!(same_spans(&here, &mut parsed.annotations), 2);
+    assert_eq!(parsed.annotations.len(), 1);
+    assert_eq!(parsed.annotations[0].kind, Kind::Entity("russia".into()));
+    let merged = merge(&mut here, parsed.annotations, &[]);
+    assert_eq!(merged.added, 1);
+    // A W3C file names its annotations: it is merged by id only.
+    assert!(!import(&write(Format::W3c)).expect("imports").by_span);
 }
 
 #[test]

@@ -180,6 +180,7 @@ fn importing_merges_and_reports() {
         }],
         undated: 0,
         links: 0,
+        by_span: false,
     };
     s.apply(Action::Import(parsed));
     assert_eq!(s.annotations.len(), 2);

@@ -15,7 +15,7 @@ use crate::core::storage::backup::{restore_into, BackupError, Restored};
 use crate::core::storage::entry::{Stored, MAX_NOTE};
 use crate::core::text::open_error::OpenError;
 use crate::core::text::span::Span;
-use crate::core::w3c::import::{merge, ImportError, Merged, Parsed, Rejection};
+use crate::core::w3c::import::{merge, same_spans, ImportError, Merged, Parsed, Rejection};
 use std::rc::Rc;
 
 /// Which annotations the side panel lists.
@@ -604,9 +604,15 @@ impl State {
                 }
                 self.popover = popover;
             }
-            Action::Import(parsed) => {
+            Action::Import(mut parsed) => {
                 let (anchored, orphaned) = (parsed.anchored(), parsed.orphaned());
-                let merged = merge(&mut self.annotations, parsed.annotations, &self.deleted);
+                let here = if parsed.by_span {
+                    same_spans(&self.annotations, &mut parsed.annotations)
+                } else {
+                    0
+                };
+                let mut merged = merge(&mut self.annotations, parsed.annotations, &self.deleted);
+                merged.kept += here;
                 sort_by(&mut self.annotations, Annotation::reading_order);
                 let rejected = parsed.rejected;
                 self.apply(Action::Notify(Notice::Imported {

@@ -151,6 +151,7 @@ pub fn convert(file: &str, article: &str) -> Result<Foreign, ImportError> {
         places: Vec::new(),
         rejected: Vec::new(),
         orphans_refused: true,
+        by_span: true,
     };
     let mut annotations = Vec::new();
     let (mut place, mut lines) = (0, 0);

@@ -144,5 +144,6 @@ pub fn convert(root: &Value, registry: &[Entity]) -> Result<Foreign, ImportError
         w3c: Value::Array(annotations).to_string(),
         rejected: Vec::new(),
         orphans_refused: false,
+        by_span: false,
     })
 }

@@ -163,6 +163,8 @@ pub struct Foreign {
     /// Whether an annotation not found in the article is refused ([`ForeignReason::NotInArticle`])
     /// rather than kept as an orphan (doccano: its line is another text).
     pub orphans_refused: bool,
+    /// Whether the file names no annotations of its own, only spans (see [`Parsed::by_span`]).
+    pub by_span: bool,
 }
 
 impl Foreign {
@@ -181,6 +183,7 @@ impl Foreign {
                 rejected: self.rejected,
                 undated: 0,
                 links: 0,
+                by_span: self.by_span,
             });
         }
         let parsed = parse(&self.w3c)?;
@@ -219,6 +222,7 @@ impl Foreign {
                 a.id = id.to_string();
             }
         }
+        parsed.by_span = self.by_span;
         parsed.rejected.extend(self.rejected);
         sort_by_key(&mut parsed.rejected, |r| r.index);
         parsed

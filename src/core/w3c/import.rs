@@ -8,6 +8,7 @@ use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::{clamp, instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{ClaimDetails, Claimant};
 use crate::core::collections::index::Index;
+use crate::core::collections::sort::sort;
 use crate::core::entities::registry::Entity;
 use crate::core::json::Value;
 use crate::core::storage::entry::MAX_NOTE;
@@ -92,6 +93,9 @@ pub struct Parsed {
     /// How many claimant links (`linking` annotations from a claim to an entity annotation) it held;
     /// they count as anchored.
     pub links: usize,
+    /// Whether the file names no annotations of its own (doccano: only spans), so that one of the
+    /// same kind on the same span as an annotation here is that annotation ([`same_spans`]).
+    pub by_span: bool,
 }
 
 impl Parsed {
@@ -420,6 +424,7 @@ pub fn parse(
         rejected,
         undated,
         links: links.len(),
+        by_span: false,
     })
 }
 
@@ -438,6 +443,44 @@ fn stable_id(object: &Value) -> String {
         );
     }
     format!("urn:hamish:import:{}", hash.hex())
+}
+
+/// Takes out of `incoming` each annotation of the same kind on the same span as one of `existing`
+/// (found, not an orphan), or as one before it in `incoming`, and returns how many: a file that names
+/// no annotations of its own ([`Parsed::by_span`]) brings back what is here, not copies of it.
+pub fn same_spans(existing: &[Annotation], incoming: &mut Vec<Annotation>) -> usize {
+    let keys: Vec<String> = existing
+        .iter()
+        .chain(incoming.iter())
+        .filter(|a| !a.orphan)
+        .map(|a| {
+            let span = a.span();
+            let kind = match &a.kind {
+                Kind::Claim => "",
+                Kind::Entity(id) => id.as_str(),
+            };
+            format!("{}:{}:{kind}", span.start, span.end)
+        })
+        .collect();
+    // Sorted by key, then by position: in each run of one key, all but the first are copies.
+    let mut sorted: Vec<(&str, usize)> = keys.iter().map(String::as_str).zip(0..).collect();
+    sort(&mut sorted);
+    let mut copy = vec![false; keys.len()];
+    for pair in sorted.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            copy[pair[1].1] = true;
+        }
+    }
+    let before = incoming.len();
+    let mut place = existing.iter().filter(|a| !a.orphan).count();
+    incoming.retain(|a| {
+        if a.orphan {
+            return true;
+        }
+        place += 1;
+        !copy[place - 1]
+    });
+    before - incoming.len()
 }
 
 /// Merges `incoming` into `existing` by id: a new id is added; for a known id the version whose
