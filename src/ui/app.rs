@@ -15,7 +15,7 @@ use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::export_menu::ExportMenu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
-use crate::ui::notices::{notices, NoticesProps};
+use crate::ui::notices::{notices, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::open_panel::{OpenPanel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
@@ -193,6 +193,14 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    {
+        let root = root.clone();
+        use_undo_offered(&state.notices, move || {
+            if let Some(root_el) = root.cast::<Element>().filter(|_| page::focus_lost()) {
+                page::focus_first(&root_el, NEWEST_UNDO);
+            }
+        });
+    }
     let (flash, start_flash) = use_flash();
     let on_choose = {
         let root = root.clone();

@@ -129,6 +129,21 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
     }
 }
 
+/// The newest notice's Undo button, when the newest notice offers one.
+pub const NEWEST_UNDO: &str = ".notice:last-child > .notice-undo";
+
+/// Calls `rescue` whenever the count of notices offering Undo changes — after a Delete, an Accept,
+/// an import…, which may have taken the keyboard focus away with the element that had it (the
+/// popover's button): the widget then moves it to [`NEWEST_UNDO`], not back to the page's start.
+#[hook]
+pub fn use_undo_offered(notices: &[Notice], rescue: impl Fn() + 'static) {
+    let offered = notices
+        .iter()
+        .filter(|n| matches!(n, Notice::Done { .. } | Notice::Imported { .. }))
+        .count();
+    use_effect_with(offered, move |_| rescue());
+}
+
 /// The list of notices, each with a dismiss button. (A function, not a component: it has no state
 /// of its own, and each component costs the bundle its own copy of yew's lifecycle code.)
 pub fn notices(p: &NoticesProps, lang: Lang) -> Html {

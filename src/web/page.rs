@@ -213,6 +213,15 @@ pub fn focus_highlight(root: &Element, id: &str) {
     }
 }
 
+/// Whether the keyboard focus is nowhere in particular (on the page's body): the element that had it
+/// went.
+pub fn focus_lost() -> bool {
+    let document = gloo::utils::document();
+    document
+        .active_element()
+        .is_none_or(|a| Some(&a) == document.body().as_deref())
+}
+
 /// Moves the keyboard focus to the first element under `root` matching `selector`, if any.
 pub fn focus_first(root: &Element, selector: &str) {
     if let Ok(Some(el)) = root.query_selector(selector) {

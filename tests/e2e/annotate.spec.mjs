@@ -298,3 +298,24 @@ test('two tabs of the same article keep each other up to date', async ({ page, c
   expect((await storedEntry(page)).annotations).toHaveLength(2);
   await other.close();
 });
+
+test('deleting a claim far down the article by keyboard: the notice and its Undo are in view and take the focus; Enter undoes', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const block = await page.locator('article [data-block]').filter({ hasText: 'موافقة الأسد جاءت' }).getAttribute('data-block');
+  await dragSelect(page, Number(block), 'موافقة الأسد');
+  await page.keyboard.press('c');
+  const [a] = (await storedEntry(page)).annotations;
+  const highlight = page.locator(`[data-ann="${a.id}"][tabindex="0"]`);
+  await highlight.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Delete' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  const undo = page.locator('.hamish-notices').getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeInViewport();
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-ann="${a.id}"]`)).not.toHaveCount(0);
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+});

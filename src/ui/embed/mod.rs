@@ -24,7 +24,7 @@ use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Dra
 use crate::ui::export_menu::ExportMenu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
-use crate::ui::notices::{notices, NoticesProps};
+use crate::ui::notices::{notices, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
@@ -298,6 +298,14 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             open_at(ids, suggestions, &first.get_bounding_client_rect());
         })
     };
+    {
+        let frame = e.frame.clone();
+        use_undo_offered(&state.notices, move || {
+            if focus_lost(&frame) {
+                focus_in(&frame, NEWEST_UNDO);
+            }
+        });
+    }
     // Where the keyboard focus goes back to when a popover opened from the panel closes.
     let return_focus = use_mut_ref(|| None::<String>);
     {
@@ -310,12 +318,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             let Some(selector) = return_focus.borrow_mut().take() else {
                 return;
             };
-            let document = gloo::utils::document();
-            let inside = frame.shadow_root().and_then(|r| r.active_element());
-            let lost = document.active_element().is_none_or(|a| {
-                Some(&a) == document.body().as_deref() || (a == frame && inside.is_none())
-            });
-            if lost {
+            if focus_lost(&frame) {
                 let found = frame
                     .shadow_root()
                     .and_then(|r| r.query_selector(&selector).ok().flatten())
@@ -438,4 +441,12 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             </div>
         </ContextProvider<Widget>>
     }
+}
+
+/// Whether the keyboard focus is nowhere in particular: on the page's body, or on the widget's frame
+/// with nothing inside it (the element that had it went).
+fn focus_lost(frame: &Element) -> bool {
+    let inside = frame.shadow_root().and_then(|r| r.active_element());
+    page::focus_lost()
+        || (gloo::utils::document().active_element().as_ref() == Some(frame) && inside.is_none())
 }
