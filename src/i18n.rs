@@ -512,6 +512,19 @@ pub struct HistoryStrings {
     pub kept_elsewhere: &'static str,
     pub backup_not_json: &'static str,
     pub backup_not_backup: &'static str,
+    pub said_claim: &'static str,
+    pub said_tag: &'static str,
+    pub said_retag_claim: &'static str,
+    pub said_retag: &'static str,
+    pub said_reject: &'static str,
+    pub said_moved: &'static str,
+    pub said_entities: &'static str,
+    pub said_accept: &'static str,
+    pub said_note: &'static str,
+    pub said_details: &'static str,
+    pub said_import: &'static str,
+    pub said_undone: &'static str,
+    pub said_redone: &'static str,
 }
 
 impl Lang {
@@ -568,6 +581,19 @@ static AR_HISTORY: HistoryStrings = HistoryStrings {
     backup_not_backup: "لم تُستعد النسخة الاحتياطية: الملف ليس نسخة احتياطية من هامش بإصدار يقرؤه هذا البرنامج.",
     forget: "إزالة",
     forget_label: "إزالته من القائمة مع نصه المحفوظ (تبقى تعليقاته)",
+    said_claim: "أُضيف ادعاء.",
+    said_tag: "وُسم: {label}.",
+    said_retag_claim: "أعيد وسمه ادعاءً.",
+    said_retag: "أعيد وسمه: {label}.",
+    said_reject: "رُفض الاقتراح.",
+    said_moved: "نُقل التعليق.",
+    said_entities: "تغيّرت الكيانات.",
+    said_accept: "قُبلت الاقتراحات.",
+    said_note: "تغيّرت الملاحظة.",
+    said_details: "تغيّرت تفاصيل الادعاء.",
+    said_import: "استُورد الملف.",
+    said_undone: "تراجع — {what}",
+    said_redone: "إعادة — {what}",
 };
 
 static EN_HISTORY: HistoryStrings = HistoryStrings {
@@ -592,6 +618,19 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     backup_not_backup: "The backup was not restored: the file is not a Hamish backup of a version this build reads.",
     forget: "Remove",
     forget_label: "Remove it from the list with its stored text (its annotations stay)",
+    said_claim: "Claim added.",
+    said_tag: "Tagged {label}.",
+    said_retag_claim: "Retagged as a claim.",
+    said_retag: "Retagged {label}.",
+    said_reject: "Suggestion rejected.",
+    said_moved: "Annotation moved.",
+    said_entities: "Entities changed.",
+    said_accept: "Suggestions accepted.",
+    said_note: "Note changed.",
+    said_details: "Claim details changed.",
+    said_import: "File imported.",
+    said_undone: "Undone — {what}",
+    said_redone: "Redone — {what}",
 };
 
 use crate::core::claims::claim::UrlError;

@@ -15,7 +15,7 @@ use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::export_menu::ExportMenu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
-use crate::ui::notices::{notices, use_undo_offered, NoticesProps, NEWEST_UNDO};
+use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::open_panel::{OpenPanel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
@@ -392,6 +392,7 @@ pub fn App(props: &AppProps) -> Html {
                 // lose the reader's selection.
                 <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
                 <p class="hamish-sr" role="status">{ keyboard.status.clone() }</p>
+                <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
                 { toolbar }
                 { popover }
                 </main>

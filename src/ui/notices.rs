@@ -1,7 +1,11 @@
 //! Messages for the reader: storage problems, export and import results, failures to open.
 
-use crate::core::annotations::state::Notice;
+use crate::core::annotations::history::StepKind;
+use crate::core::annotations::model::Kind;
+use crate::core::annotations::state::{Notice, Said, Way};
+use crate::core::entities::registry::Entity;
 use crate::i18n::Lang;
+use crate::ui::article::kind_label;
 use crate::ui::clicks::send;
 use yew::prelude::*;
 
@@ -127,6 +131,45 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         Notice::BackupFailed(error) => (lang.backup_error(error), true),
         Notice::Done { kind, count } => (lang.done(*kind, *count), false),
     }
+}
+
+/// What screen readers are told of the last change (see [`Said`]): empty before any; the same words
+/// for another change end in a zero-width space every other time, so that they are said again.
+pub fn said_text(said: &Said, registry: &[Entity], lang: Lang) -> String {
+    let h = lang.history();
+    let Some(kind) = said.kind else {
+        return String::new();
+    };
+    let label = || {
+        said.tag
+            .as_ref()
+            .map(|t| kind_label(t, registry, lang))
+            .unwrap_or_default()
+    };
+    let claim = said.tag == Some(Kind::Claim);
+    let what = match kind {
+        StepKind::Create if claim => h.said_claim.into(),
+        StepKind::Create => h.said_tag.replace("{label}", &label()),
+        StepKind::Retag if claim => h.said_retag_claim.into(),
+        StepKind::Retag => h.said_retag.replace("{label}", &label()),
+        StepKind::Reject => h.said_reject.into(),
+        StepKind::Reattach => h.said_moved.into(),
+        StepKind::Entities => h.said_entities.into(),
+        StepKind::Delete => h.done_delete.into(),
+        StepKind::Accept => h.said_accept.into(),
+        StepKind::Note => h.said_note.into(),
+        StepKind::Claim => h.said_details.into(),
+        StepKind::Import => h.said_import.into(),
+    };
+    let mut text = match said.way {
+        Way::Made => what,
+        Way::Undone => h.said_undone.replace("{what}", &what),
+        Way::Redone => h.said_redone.replace("{what}", &what),
+    };
+    if said.count % 2 == 0 {
+        text.push('\u{200B}');
+    }
+    text
 }
 
 /// The newest notice's Undo button, when the newest notice offers one.

@@ -319,3 +319,18 @@ test('deleting a claim far down the article by keyboard: the notice and its Undo
   await expect(page.locator(`[data-ann="${a.id}"]`)).not.toHaveCount(0);
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
 });
+
+test('screen readers are told each tag, undo and redo in a polite status', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const status = page.locator('.hamish-sr[role="status"]');
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect(status.filter({ hasText: 'Claim added.' })).toHaveCount(1);
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('1');
+  await expect(status.filter({ hasText: 'Tagged Russia.' })).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(status.filter({ hasText: 'Undone — Tagged Russia.' })).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(status.filter({ hasText: 'Redone — Tagged Russia.' })).toHaveCount(1);
+});

@@ -291,3 +291,68 @@ fn suggestions_are_accepted_rejected_and_entities_deleted() {
         "rejections of a deleted entity go with it"
     );
 }
+
+/// Screen readers are told each change the reader makes, undoes and redoes — but not one a notice
+/// already reports (a deletion), nor typing in a note — and the same words twice are said twice.
+#[test]
+fn each_change_is_said_once_in_words_a_screen_reader_speaks() {
+    use hamish::core::entities::registry::default_registry;
+    use hamish::i18n::Lang;
+    use hamish::ui::notices::said_text;
+    let a = article();
+    let registry = default_registry();
+    let mut s = State::default();
+    let said = |s: &State, lang| said_text(&s.said, &registry, lang);
+    assert_eq!(said(&s, Lang::En), "");
+    let claim = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    let steps: Vec<(Action, &str)> = vec![
+        (Action::Add(claim.clone()), "Claim added."),
+        (
+            Action::Add(annotate(&a, "إيران", Kind::Entity("iran".into()), "u:2")),
+            "Tagged Iran.\u{200B}",
+        ),
+        (
+            Action::Undo {
+                at: "2026-12-06T10:00:00Z".into(),
+            },
+            "Undone — Tagged Iran.",
+        ),
+        (
+            Action::Redo {
+                at: "2026-12-06T10:00:01Z".into(),
+            },
+            "Redone — Tagged Iran.\u{200B}",
+        ),
+        (
+            Action::SetNote {
+                id: "u:1".into(),
+                note: "x".into(),
+                modified: "2026-12-06T10:00:02Z".into(),
+            },
+            "Redone — Tagged Iran.\u{200B}",
+        ),
+        (
+            Action::SetKind {
+                id: "u:1".into(),
+                kind: Kind::Entity("russia".into()),
+                modified: "2026-12-06T10:00:03Z".into(),
+            },
+            "Retagged Russia.",
+        ),
+        (
+            Action::Delete {
+                id: "u:1".into(),
+                at: "2026-12-06T10:00:04Z".into(),
+            },
+            "Retagged Russia.",
+        ),
+    ];
+    for (action, expected) in steps {
+        s.apply(action);
+        assert_eq!(said(&s, Lang::En), expected);
+    }
+    s.apply(Action::Undo {
+        at: "2026-12-06T10:00:05Z".into(),
+    });
+    assert_eq!(said(&s, Lang::Ar), "تراجع — حُذف التعليق.\u{200B}");
+}

@@ -148,9 +148,54 @@ pub enum Notice {
     HighlightsUnsupported,
 }
 
+/// How a change was said: made, undone or redone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Way {
+    /// Made by the reader.
+    #[default]
+    Made,
+    /// Undone.
+    Undone,
+    /// Redone.
+    Redone,
+}
+
+/// The last change to what the reader made, as screen readers are told it (a polite status): what
+/// kind of step, the tag it left on its first annotation, how; `count` changes with every change,
+/// so that the same words twice are said twice.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Said {
+    /// The step's kind (`None` before any change).
+    pub kind: Option<StepKind>,
+    /// The tag of the first annotation the step left (made or changed), if any.
+    pub tag: Option<Kind>,
+    /// Made, undone or redone.
+    pub way: Way,
+    /// How many changes were said before.
+    pub count: u32,
+}
+
+impl Said {
+    /// What to say of `step`, done `way`.
+    fn next(&self, step: &Step, way: Way) -> Said {
+        Said {
+            kind: Some(step.kind),
+            tag: step
+                .changes
+                .first()
+                .and_then(|(_, after)| after.as_ref())
+                .map(|a| a.kind.clone()),
+            way,
+            count: self.count.wrapping_add(1),
+        }
+    }
+}
+
 /// Everything the widget shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
+    /// The last change to what the reader made, as screen readers are told it.
+    pub said: Said,
     /// The article's annotations, kept in reading order.
     pub annotations: Vec<Annotation>,
     /// The panel's filter.
@@ -349,6 +394,10 @@ impl State {
             return;
         };
         step.elsewhere = elsewhere;
+        // Changes a notice reports, and typing in a note or a claim's fields, are not said again.
+        if !destructive && !matches!(kind, StepKind::Note | StepKind::Claim | StepKind::Import) {
+            self.said = self.said.next(&step, Way::Made);
+        }
         if destructive {
             // Every changed annotation, the other articles' included.
             let count = step.changes.len()
@@ -390,6 +439,9 @@ impl State {
         let play = if redo { step.clone() } else { step.inverse() };
         self.replay(&play, at);
         date_changes(&before, &graves, &mut self.annotations, &mut self.deleted);
+        self.said = self
+            .said
+            .next(&step, if redo { Way::Redone } else { Way::Undone });
         if redo { &mut self.undo } else { &mut self.redo }.push(step);
         // What was put back is dated anew (a rejection at `at`): every step that holds it follows.
         for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {

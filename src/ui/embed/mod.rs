@@ -24,7 +24,7 @@ use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Dra
 use crate::ui::export_menu::ExportMenu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
-use crate::ui::notices::{notices, use_undo_offered, NoticesProps, NEWEST_UNDO};
+use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
@@ -436,6 +436,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 { panel }
                 <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
                 <p class="hamish-sr" role="status">{ keyboard.status.clone() }</p>
+                <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
                 { toolbar }
                 { popover }
             </div>
