@@ -105,7 +105,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         Notice::OpenFailed(e) => (s.open_failed.replace("{reason}", &lang.open_error(e)), true),
         Notice::HighlightsUnsupported => (s.no_highlights.into(), true),
         Notice::SavingPaused => (lang.history().saving_paused.into(), true),
-        Notice::BackupRestored(r) => {
+        Notice::BackupRestored(r, _) => {
             let h = lang.history();
             let mut text = h
                 .backup_restored
@@ -180,10 +180,7 @@ pub const NEWEST_UNDO: &str = ".notice:last-child > .notice-undo";
 /// popover's button): the widget then moves it to [`NEWEST_UNDO`], not back to the page's start.
 #[hook]
 pub fn use_undo_offered(notices: &[Notice], rescue: impl Fn() + 'static) {
-    let offered = notices
-        .iter()
-        .filter(|n| matches!(n, Notice::Done { .. } | Notice::Imported { .. }))
-        .count();
+    let offered = notices.iter().filter(|n| n.offers_undo()).count();
     use_effect_with(offered, move |_| rescue());
 }
 
@@ -195,7 +192,7 @@ pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
         let class = classes!("notice", warning.then_some("warning"));
         let h = lang.history();
         let action = match notice {
-            Notice::Done { .. } | Notice::Imported { .. } => {
+            n if n.offers_undo() => {
                 html! { <button type="button" class="notice-undo" onclick={send(&p.on_undo, ())}>{ h.undo }</button> }
             }
             Notice::SaveFailed | Notice::SavingPaused => {

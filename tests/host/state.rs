@@ -356,3 +356,40 @@ fn each_change_is_said_once_in_words_a_screen_reader_speaks() {
     });
     assert_eq!(said(&s, Lang::Ar), "تراجع — حُذف التعليق.\u{200B}");
 }
+
+/// A backup restored into the open article is one notice, which offers Undo when the restore
+/// changed something here (no second "imported" notice), and which Undo withdraws; a later import
+/// leaves an earlier restore's notice as it was.
+#[test]
+fn a_restore_is_one_notice_that_offers_undo_when_there_is_a_step() {
+    use hamish::core::storage::backup::Restored;
+    use hamish::core::storage::entry::Stored;
+    let a = article();
+    let mut s = State::default();
+    let backup = Stored {
+        annotations: vec![annotate(&a, "روسيا", Kind::Claim, "u:1")],
+        ..Stored::default()
+    };
+    let restore = |backup: Stored| Action::Restore {
+        backup,
+        now: "2027-01-01T00:00:00Z".into(),
+        others: Restored::default(),
+    };
+    s.apply(restore(backup.clone()));
+    assert_eq!(s.annotations.len(), 1);
+    assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
+    assert!(matches!(s.notices[0], Notice::BackupRestored(_, true)));
+    assert!(s.notices[0].offers_undo());
+    s.apply(Action::Undo {
+        at: "2027-01-01T00:00:01Z".into(),
+    });
+    assert!(s.annotations.is_empty());
+    assert!(s.notices.is_empty());
+    // Nothing new here: the notice offers no Undo (there is no step of its own to undo).
+    s.apply(Action::Redo {
+        at: "2027-01-01T00:00:02Z".into(),
+    });
+    s.apply(restore(backup));
+    let last = s.notices.last().expect("a notice");
+    assert!(matches!(last, Notice::BackupRestored(_, false)), "{last:?}");
+}

@@ -111,8 +111,9 @@ pub enum Notice {
     /// The stored entry cannot be read or was written by a newer Hamish: this tab does not write
     /// over it and keeps its changes in memory (Export keeps them).
     SavingPaused,
-    /// A backup was restored: what it changed (it never deletes anything).
-    BackupRestored(Restored),
+    /// A backup was restored: what it changed (it never deletes anything), and whether what it did to
+    /// the open article is an undoable step (the notice then offers Undo, in place of a [`Notice::Done`]).
+    BackupRestored(Restored, bool),
     /// An undo or redo was not applied: an annotation or entity it would change was changed since
     /// (in another tab); that newer version is kept.
     ChangedElsewhere,
@@ -330,6 +331,16 @@ pub enum Action {
     },
 }
 
+impl Notice {
+    /// Whether the notice offers Undo (the change it reports is the latest step).
+    pub fn offers_undo(&self) -> bool {
+        matches!(
+            self,
+            Notice::Done { .. } | Notice::Imported { .. } | Notice::BackupRestored(_, true)
+        )
+    }
+}
+
 impl Action {
     /// The kind of undoable step this action is, if it changes what the reader made (and the key
     /// under which consecutive such steps are one).
@@ -370,6 +381,7 @@ impl State {
         let Some((kind, coalesce)) = action.step() else {
             return self.apply_action(action);
         };
+        let restore = matches!(action, Action::Restore { .. });
         let destructive = matches!(
             action,
             Action::Delete { .. }
@@ -398,7 +410,14 @@ impl State {
         if !destructive && !matches!(kind, StepKind::Note | StepKind::Claim | StepKind::Import) {
             self.said = self.said.next(&step, Way::Made);
         }
-        if destructive {
+        let restored = self.notices.iter_mut().rev().find_map(|n| match n {
+            Notice::BackupRestored(_, undoable) if restore => Some(undoable),
+            _ => None,
+        });
+        if let Some(undoable) = restored {
+            // One notice for a restore: its own, offering Undo.
+            *undoable = true;
+        } else if destructive {
             // Every changed annotation, the other articles' included.
             let count = step.changes.len()
                 + (step.elsewhere.iter())
@@ -478,8 +497,7 @@ impl State {
     fn apply_action(&mut self, action: Action) {
         match action {
             Action::Undo { at } => {
-                self.notices
-                    .retain(|n| !matches!(n, Notice::Done { .. } | Notice::Imported { .. }));
+                self.notices.retain(|n| !n.offers_undo());
                 self.undo_redo(false, &at);
             }
             Action::Redo { at } => self.undo_redo(true, &at),
@@ -517,7 +535,10 @@ impl State {
                 self.rejected = merged.rejected;
                 self.deleted = merged.deleted;
                 self.popover = None;
-                self.apply_action(Action::Notify(Notice::BackupRestored(others.and(here))));
+                self.apply_action(Action::Notify(Notice::BackupRestored(
+                    others.and(here),
+                    false,
+                )));
             }
             Action::AddMany(annotations) => {
                 self.annotations.extend(annotations);
