@@ -3,6 +3,8 @@
 
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::state::State;
+use crate::core::claims::claim::Claimant;
+use crate::core::collections::index::repeats;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
 use crate::ui::article::describe;
@@ -55,12 +57,27 @@ pub fn overlays(
             .filter_map(|key| suggestions.iter().find(|s| s.key() == *key))
             .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
             .collect();
-        // Who a claim can be attributed to: the article's entity tags, in reading order.
-        let claimants: Vec<(String, String)> = state
+        // Who a claim can be attributed to: the article's entity tags, in reading order, once per
+        // entity and words (the first), and the tag a claim here is attributed to.
+        let linked: Vec<&str> = annotations
+            .iter()
+            .filter_map(|a| match &a.claim.claimant {
+                Some(Claimant::Entity(id)) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let tags: Vec<(String, String)> = state
             .annotations
             .iter()
             .filter(|a| !a.orphan && matches!(a.kind, Kind::Entity(_)))
             .map(|a| (a.id.clone(), describe(a, &widget.registry, widget.lang)))
+            .collect();
+        let repeat = repeats(&tags.iter().map(|(_, label)| label.as_str()).collect::<Vec<_>>());
+        let claimants: Vec<(String, String)> = tags
+            .into_iter()
+            .zip(repeat)
+            .filter(|((id, _), repeat)| !repeat || linked.contains(&id.as_str()))
+            .map(|(tag, _)| tag)
             .collect();
         html! {
             <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} {read_only} on_close={on_close.clone()} {claimants}

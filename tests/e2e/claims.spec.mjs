@@ -241,3 +241,29 @@ test('an evidence link or Wikidata id typed but not added is kept when the popov
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.evidence ?? []).toEqual([]);
 });
+
+test('"Attributed to" lists an entity\'s tags with the same words once, and keeps the one a claim is attributed to', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await page.locator('.hamish-panel .suggestions li').filter({ hasText: 'Iran' }).getByRole('button', { name: /Accept all/ }).click();
+  const stored = async () => (await storedEntry(page)).annotations;
+  await expect.poll(async () => (await stored()).length).toBeGreaterThan(1);
+  const irans = (await stored()).filter((a) => a.kind.entity === 'iran' && a.exact === 'إيران');
+  expect(irans.length).toBeGreaterThan(1);
+  await dragSelect(page, 1, CLAIM);
+  await page.keyboard.press('c');
+  const claim = (await stored()).find((a) => a.kind === 'claim');
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  const dialog = page.getByRole('dialog');
+  const options = dialog.getByLabel('Attributed to').locator('option', { hasText: 'Iran: إيران' });
+  await expect(options).toHaveCount(1);
+  // A claim attributed (by an import) to a later tag of the same words still shows it.
+  const later = irans[irans.length - 1];
+  await page.keyboard.press('Escape');
+  const entry = await storedEntry(page);
+  entry.annotations = entry.annotations.map((a) => (a.id === claim.id ? { ...a, modified: '2030-01-01T00:00:00Z', claim: { claimant: { entity: later.id } } } : a));
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`hamish:v1:annotations:${ARTICLE_ID}`, JSON.stringify(entry)]);
+  await page.reload();
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  await expect(dialog.getByLabel('Attributed to')).toHaveValue(later.id);
+  await expect(dialog.getByLabel('Attributed to').locator('option', { hasText: 'Iran: إيران' })).toHaveCount(2);
+});

@@ -1,6 +1,6 @@
 //! The index by string key against a hash map of the same items.
 
-use hamish::core::collections::index::Index;
+use hamish::core::collections::index::{repeats, Index};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
@@ -24,4 +24,20 @@ fn finds_arabic_ids_and_nothing_in_an_empty_index() {
     assert_eq!(index.find("ا"), Some(1));
     assert_eq!(index.find("ج"), None);
     assert_eq!(Index::new([]).find(""), None);
+}
+
+#[test]
+fn repeats_marks_every_key_an_earlier_one_equals() {
+    let cases: Vec<(Vec<&str>, Vec<bool>)> = vec![
+        (vec![], vec![]),
+        (vec!["إيران"], vec![false]),
+        (
+            vec!["b", "a", "b", "b", "a", ""],
+            vec![false, false, true, true, true, false],
+        ),
+        (vec!["", ""], vec![false, true]),
+    ];
+    for (keys, expected) in cases {
+        assert_eq!(repeats(&keys), expected, "{keys:?}");
+    }
 }

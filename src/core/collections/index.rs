@@ -37,3 +37,17 @@ impl<'a> Index<'a> {
         }
     }
 }
+
+/// For each of `keys`, whether an earlier one is equal to it (a repeat). One sort, O(n log n).
+pub fn repeats(keys: &[&str]) -> Vec<bool> {
+    // Sorted by key, then by position: in each run of one key, all but the first are repeats.
+    let mut sorted: Vec<(&str, usize)> = keys.iter().copied().zip(0..).collect();
+    sort(&mut sorted);
+    let mut repeat = vec![false; keys.len()];
+    for pair in sorted.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            repeat[pair[1].1] = true;
+        }
+    }
+    repeat
+}

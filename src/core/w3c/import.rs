@@ -7,8 +7,7 @@ use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LE
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::{clamp, instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{ClaimDetails, Claimant};
-use crate::core::collections::index::Index;
-use crate::core::collections::sort::sort;
+use crate::core::collections::index::{repeats, Index};
 use crate::core::entities::registry::Entity;
 use crate::core::json::Value;
 use crate::core::storage::entry::MAX_NOTE;
@@ -462,15 +461,7 @@ pub fn same_spans(existing: &[Annotation], incoming: &mut Vec<Annotation>) -> us
             format!("{}:{}:{kind}", span.start, span.end)
         })
         .collect();
-    // Sorted by key, then by position: in each run of one key, all but the first are copies.
-    let mut sorted: Vec<(&str, usize)> = keys.iter().map(String::as_str).zip(0..).collect();
-    sort(&mut sorted);
-    let mut copy = vec![false; keys.len()];
-    for pair in sorted.windows(2) {
-        if pair[0].0 == pair[1].0 {
-            copy[pair[1].1] = true;
-        }
-    }
+    let copy = repeats(&keys.iter().map(String::as_str).collect::<Vec<_>>());
     let before = incoming.len();
     let mut place = existing.iter().filter(|a| !a.orphan).count();
     incoming.retain(|a| {
