@@ -201,6 +201,15 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Focusing the panel scrolls it into view: the way there for the keyboard, and on a phone.
+    let on_to_panel = {
+        let root = root.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(root_el) = root.cast::<Element>() {
+                page::focus_first(&root_el, ".hamish-panel");
+            }
+        })
+    };
     let (flash, start_flash) = use_flash();
     let on_choose = {
         let root = root.clone();
@@ -357,6 +366,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Widget> context={widget}>
             <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
                 <header class="hamish-bar">
+                    <button type="button" class="hamish-to-panel" onclick={on_to_panel}>{ strings.panel_title }</button>
                     <span class="hamish-brand">{ strings.app_name }</span>
                     <p class="hamish-hint">{ strings.toolbar_hint }</p>
                     <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
@@ -390,9 +400,9 @@ pub fn App(props: &AppProps) -> Html {
                 // Always one child each (an empty fragment when closed): yew matches unkeyed children
                 // from the end, so a child that comes and goes would make it rebuild the article and
                 // lose the reader's selection.
+                <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
                 <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
                 <p class="hamish-sr" role="status">{ keyboard.status.clone() }</p>
-                <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
                 { toolbar }
                 { popover }
                 </main>

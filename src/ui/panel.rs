@@ -185,7 +185,7 @@ pub fn Panel(p: &PanelProps) -> Html {
         None
     };
     html! {
-        <aside class="hamish-panel" aria-labelledby="hamish-panel-title">
+        <aside class="hamish-panel" id="hamish-panel" tabindex="-1" aria-labelledby="hamish-panel-title">
             <h2 id="hamish-panel-title">{ strings.panel_title }<span class="count">{ p.annotations.len() }</span></h2>
             { p.tools.clone() }
             <div class="filters" role="group" aria-label={strings.filter_label}>{ for chips }</div>

@@ -171,3 +171,25 @@ test('keyboard only, embedded: a claim and an entity tag from the panel\'s butto
   const kinds = Object.fromEntries(stored.annotations.map((a) => [a.exact, a.kind]));
   expect(kinds).toEqual({ 'روسية تكشف': 'claim', 'الأسد': { entity: 'al-assad' } });
 });
+
+test('the first Tab stop leads to the panel; on a phone the way to it is always shown', async ({ page, browser }) => {
+  await openFresh(page, '?ui=en');
+  await page.keyboard.press('Tab');
+  const toPanel = page.getByRole('button', { name: 'Annotations', exact: true });
+  await expect(toPanel).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.hamish-panel')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.hamish-panel button').first()).toBeFocused();
+
+  const phone = await browser.newContext(PHONE);
+  const tap = await phone.newPage();
+  await tap.goto('/?ui=en');
+  const button = tap.getByRole('button', { name: 'Annotations', exact: true });
+  await expect(button).toBeVisible();
+  await expect(tap.locator('.hamish-panel')).not.toBeInViewport();
+  await button.tap();
+  await expect(tap.locator('.hamish-panel')).toBeInViewport();
+  await expectNoViolations(tap, 'phone, after going to the panel');
+  await phone.close();
+});

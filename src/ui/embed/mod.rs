@@ -434,9 +434,9 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone() }, *lang) }
                 </div>
                 { panel }
+                <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
                 <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
                 <p class="hamish-sr" role="status">{ keyboard.status.clone() }</p>
-                <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
                 { toolbar }
                 { popover }
             </div>
