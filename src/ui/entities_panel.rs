@@ -19,6 +19,22 @@ pub struct EntitiesPanelProps {
     pub on_delete: Callback<(String, Option<Kind>)>,
 }
 
+/// How many of an entity's forms its row shows.
+const FORMS_SHOWN: usize = 6;
+
+/// An entity's forms as its row shows them: the first [`FORMS_SHOWN`], each isolated so that Arabic
+/// and Latin forms keep their order and their commas, then how many more there are.
+fn forms_shown(forms: &[String], arabic: bool) -> impl Iterator<Item = Html> + '_ {
+    let comma = if arabic { "، " } else { ", " };
+    let more = forms.len().saturating_sub(FORMS_SHOWN);
+    forms
+        .iter()
+        .take(FORMS_SHOWN)
+        .enumerate()
+        .map(move |(i, form)| html! { <>{ if i > 0 { comma } else { "" } }<bdi>{ form.clone() }</bdi></> })
+        .chain((more > 0).then(|| html! { { format!("{comma}… (+{more})") } }))
+}
+
 /// The value of an input, textarea or select behind `node`.
 fn value(node: &NodeRef) -> String {
     node.cast::<HtmlInputElement>()
@@ -94,18 +110,46 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
                 }
             }
             *opened.borrow_mut() = values;
+            // The form's first field takes the focus (the button that opened it is gone).
+            if which.is_some() {
+                if let Some(first) = fields[0].cast::<HtmlInputElement>() {
+                    let _ = first.focus();
+                }
+            }
+        });
+    }
+    // The deletion's question takes the focus: its choice of what the tags become.
+    let question = use_node_ref();
+    {
+        let question = question.clone();
+        use_effect_with((*deleting).clone(), move |_| {
+            if let Some(select) = question.cast::<HtmlSelectElement>() {
+                let _ = select.focus();
+            }
         });
     }
 
     let rows = registry.iter().map(|e| {
         let builtin = is_default(&e.id);
-        let edit = { let editing = editing.clone(); let id = e.id.clone(); move |_| editing.set(Some(id.clone())) };
-        let delete = { let (deleting, chosen, error) = (deleting.clone(), chosen.clone(), error.clone()); let id = e.id.clone(); move |_| { chosen.set(None); error.set(None); deleting.set(Some(id.clone())) } };
+        let edit = {
+            let editing = editing.clone();
+            let id = e.id.clone();
+            move |_| editing.set(Some(id.clone()))
+        };
+        let delete = {
+            let (deleting, chosen, error) = (deleting.clone(), chosen.clone(), error.clone());
+            let id = e.id.clone();
+            move |_| {
+                chosen.set(None);
+                error.set(None);
+                deleting.set(Some(id.clone()))
+            }
+        };
         html! {
             <li class="entity" data-entity={e.id.clone()}>
                 <span class="swatch" style={format!("background:{}", e.color)}></span>
                 <span class="name">{ e.label(lang.is_arabic()) }</span>
-                <span class="forms" dir="auto">{ e.forms.iter().take(6).cloned().collect::<Vec<_>>().join("، ") }</span>
+                <span class="forms">{ for forms_shown(&e.forms, lang.is_arabic()) }</span>
                 if builtin {
                     <span class="builtin">{ s.entity_builtin }</span>
                 } else {
@@ -125,11 +169,11 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         // Until the reader chooses (and when their choice is gone), the tags are kept as claims:
         // the first choice is never the one that removes them.
         let now = (*chosen).clone().unwrap_or_else(|| "claim".into());
-        let mut choices = vec![choice("claim", format!("{} {}", s.entity_retag_as, s.claim), now == "claim"), choice("remove", s.entity_remove_tags, now == "remove")];
+        let mut choices = vec![choice("claim", format!("{}{}", s.entity_retag_as, s.claim), now == "claim"), choice("remove", s.entity_remove_tags, now == "remove")];
         for o in registry.iter().filter(|o| o.id != entity.id) {
             let value = format!("entity:{}", o.id);
             let selected = value == now;
-            choices.push(choice(value, format!("{} {}", s.entity_retag_as, o.label(lang.is_arabic())), selected));
+            choices.push(choice(value, format!("{}{}", s.entity_retag_as, o.label(lang.is_arabic())), selected));
         }
         let on_delete = p.on_delete.clone();
         let deleting_done = deleting.clone();
@@ -160,7 +204,7 @@ pub fn EntitiesPanel(p: &EntitiesPanelProps) -> Html {
         html! {
             <div class="confirm" role="alertdialog" aria-label={s.entity_confirm_delete}>
                 <p>{ s.entity_delete_prompt.replace("{n}", &uses.to_string()).replace("{entity}", entity.label(lang.is_arabic())) }</p>
-                <select onchange={pick} aria-label={s.entity_confirm_delete}>
+                <select ref={question.clone()} onchange={pick} aria-label={s.entity_tags_choice}>
                     { options(choices) }
                 </select>
                 <button type="button" class="danger" onclick={go}>{ s.entity_confirm_delete }</button>

@@ -75,7 +75,10 @@ test('a custom entity: its suggestions appear, it has a key, it follows the read
   await page.getByRole('button', { name: 'Entities…' }).click();
   const editor = page.getByRole('region', { name: 'Entities' });
   await expect(editor.locator('.entity')).toHaveCount(4);
+  // A default with more forms than a row shows says how many more.
+  await expect(editor.locator('[data-entity="russia"] .forms')).toContainText(/, … \(\+\d+\)$/);
   await editor.getByRole('button', { name: 'Add entity' }).click();
+  await expect(editor.getByLabel('Arabic name')).toBeFocused();
   await editor.getByLabel('English name').fill('Syrian opposition');
   await editor.getByLabel('Arabic name').fill('المعارضة السورية');
   await editor.getByLabel('Colour').fill('#ffee00');
@@ -117,6 +120,7 @@ test('a custom entity: its suggestions appear, it has a key, it follows the read
   await page.getByRole('button', { name: 'Entities…' }).click();
   await page.locator('.hamish-entities [data-entity="syrian-opposition"]').getByRole('button', { name: 'Delete' }).click();
   const confirm = page.getByRole('alertdialog');
+  await expect(confirm.getByRole('combobox', { name: 'What its tags become' })).toBeFocused();
   await expect(confirm).toContainText('Annotations in this article that use');
   await expect(confirm).toContainText('”: 5. What should happen');
   await confirm.getByRole('combobox').selectOption({ label: 'Retag them as Claim' });
