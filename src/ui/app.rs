@@ -368,7 +368,7 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="hamish-bar">
                     <button type="button" class="hamish-to-panel" onclick={on_to_panel}>{ strings.panel_title }</button>
                     <span class="hamish-brand">{ strings.app_name }</span>
-                    <p class="hamish-hint">{ strings.toolbar_hint }</p>
+                    <p class="hamish-hint">{ strings.toolbar_hint }<span class="hamish-keys">{ strings.toolbar_keys }</span>{ "." }</p>
                     <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
                     <button type="button" class="hamish-open-toggle" aria-expanded={if *opening { "true" } else { "false" }}
                             onclick={on_toggle_open}>{ strings.open_button }</button>
