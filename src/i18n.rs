@@ -237,6 +237,7 @@ pub struct Strings {
     pub text_not_kept: &'static str,
     /// The reader's settings could not be saved.
     pub settings_not_saved: &'static str,
+    pub settings_saved: &'static str,
     pub evidence_not_added: &'static str,
     /// The reader's settings could not be read (`{key}`: where they were kept).
     pub settings_set_aside: &'static str,
@@ -330,6 +331,7 @@ const AR: Strings = Strings {
     entities_set_aside: "تعذّرت قراءة بعض كياناتك، فحُفظت القائمة كما هي تحت المفتاح {key}.",
     text_not_kept: "تعذّر الاحتفاظ بنص هذا المقال في المتصفح (طويل جدًا أو التخزين ممتلئ): تعليقاتك محفوظة، ولرؤيتها بعد إعادة التحميل افتح النص نفسه مرة أخرى.",
     settings_not_saved: "تعذّر حفظ إعداداتك (قد يكون التخزين ممتلئًا)؛ تسري في هذه الصفحة حتى تُغلق.",
+    settings_saved: "حُفظت الإعدادات.",
     evidence_not_added: "لم يُضَف رابط الدليل الذي كتبته قبل إغلاق الادعاء، فهو ليس عنوان ويب (http:// أو https://): {url}",
     settings_set_aside: "تعذّرت قراءة إعداداتك، فحُفظت كما هي تحت المفتاح {key}، وتُستعمل الافتراضية.",
     entry_salvaged: "تعذّرت قراءة بعض التعليقات المحفوظة لهذا المقال، فحُفظت نسخة منها كلها كما هي تحت المفتاح {key}، وتظهر هنا التعليقات التي أمكنت قراءتها ({n}). السبب: {reason}",
@@ -424,6 +426,7 @@ const EN: Strings = Strings {
     entities_set_aside: "Some of your entities could not be read; the list is kept as it was under the key {key}.",
     text_not_kept: "This article's text could not be kept in this browser (it is too long, or storage is full): your annotations are saved, but to see them after a reload, open the same text again.",
     settings_not_saved: "Your settings could not be saved (storage may be full); they apply in this page until it closes.",
+    settings_saved: "Settings saved.",
     evidence_not_added: "The evidence link you typed was not added when the claim closed: it is not a web address (http:// or https://): {url}",
     settings_set_aside: "Your settings could not be read; they are kept as they were under the key {key}, and the defaults are used.",
     entry_salvaged: "Some of the saved annotations for this article could not be read. All of them were kept unchanged under the key {key}; the {n} that could be read are shown here. Reason: {reason}",

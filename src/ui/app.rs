@@ -268,9 +268,17 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |next: Settings| {
             let next = next.carried_onto(&settings, &settings_store::load());
-            if !settings_store::save(&next) {
-                dispatcher.dispatch(Action::Notify(Notice::SettingsNotSaved));
-            }
+            let saved = settings_store::save(&next);
+            dispatcher.dispatch(Action::Withdraw(if saved {
+                Notice::SettingsNotSaved
+            } else {
+                Notice::SettingsSaved
+            }));
+            dispatcher.dispatch(Action::Notify(if saved {
+                Notice::SettingsSaved
+            } else {
+                Notice::SettingsNotSaved
+            }));
             settings.set(next);
             editing_settings.set(false);
         })

@@ -46,6 +46,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             (s.entities_set_aside.replace("{key}", backup_key), true)
         }
         Notice::SettingsNotSaved => (s.settings_not_saved.into(), true),
+        Notice::SettingsSaved => (s.settings_saved.into(), false),
         Notice::EvidenceNotAdded { url } => (s.evidence_not_added.replace("{url}", url), true),
         Notice::TextNotKept => (s.text_not_kept.into(), true),
         Notice::SettingsSetAside { backup_key } => {

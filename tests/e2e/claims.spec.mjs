@@ -117,6 +117,7 @@ test('standalone: a checked claim without a verdict asks for one; settings choos
   await page.getByLabel('Organisation', { exact: true }).fill('مرصد التحقق');
   await page.getByLabel("Organisation's website").fill('https://observatory.example');
   await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await page.locator(`[data-ann="${claim.id}"]`).first().click();
   await expect(dialog.getByLabel('Verdict').locator('option')).toHaveText(['— no verdict —', 'True', 'Partly false', 'False', 'Sarcasm', 'Unverifiable']);
   const settings = await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings')));

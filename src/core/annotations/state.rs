@@ -97,6 +97,8 @@ pub enum Notice {
     TextNotKept,
     /// The reader's settings could not be saved (storage full): they apply in this page only.
     SettingsNotSaved,
+    /// The reader's settings were saved.
+    SettingsSaved,
     /// An evidence link typed in a claim's form that was closed before the link was added could not
     /// be added (not a web address): shown so that it is not lost.
     EvidenceNotAdded { url: String },
