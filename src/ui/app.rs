@@ -1,7 +1,7 @@
 //! The widget: wires the reducer, storage and the reader's input to the components.
 
 use crate::core::annotations::model::Kind;
-use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState};
+use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState, Way};
 use crate::core::claims::settings::{Reviewer, Settings};
 use crate::core::entities::registry::Entity;
 use crate::core::storage::keys::DEFAULT_NAMESPACE;
@@ -198,6 +198,19 @@ pub fn App(props: &AppProps) -> Html {
         use_undo_offered(&state.notices, move || {
             if let Some(root_el) = root.cast::<Element>().filter(|_| page::focus_lost()) {
                 page::focus_first(&root_el, NEWEST_UNDO);
+            }
+        });
+    }
+    {
+        // An undo or redo that took away the focused highlight leaves the focus on the annotation
+        // it changed, when that is drawn.
+        let root = root.clone();
+        let said = state.said.clone();
+        use_effect_with(said.count, move |_| {
+            if let (Some(root_el), Some(id)) = (root.cast::<Element>(), said.id.as_deref()) {
+                if said.way != Way::Made && page::focus_lost() {
+                    page::focus_highlight(&root_el, id);
+                }
             }
         });
     }

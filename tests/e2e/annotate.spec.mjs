@@ -299,7 +299,7 @@ test('two tabs of the same article keep each other up to date', async ({ page, c
   await other.close();
 });
 
-test('deleting a claim far down the article by keyboard: the notice and its Undo are in view and take the focus; Enter undoes', async ({ page }) => {
+test('deleting a claim far down the article by keyboard: the notice and its Undo are in view and take the focus; Enter undoes and focuses the claim', async ({ page }) => {
   await openFresh(page, '?ui=en');
   const block = await page.locator('article [data-block]').filter({ hasText: 'موافقة الأسد جاءت' }).getAttribute('data-block');
   await dragSelect(page, Number(block), 'موافقة الأسد');
@@ -318,6 +318,8 @@ test('deleting a claim far down the article by keyboard: the notice and its Undo
   await page.keyboard.press('Enter');
   await expect(page.locator(`[data-ann="${a.id}"]`)).not.toHaveCount(0);
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  // The Undo button went with its notice: the focus is on the claim it brought back.
+  await expect(highlight).toBeFocused();
 });
 
 test('screen readers are told each tag, undo and redo in a polite status', async ({ page }) => {

@@ -172,6 +172,8 @@ pub struct Said {
     pub kind: Option<StepKind>,
     /// The tag of the first annotation the step left (made or changed), if any.
     pub tag: Option<Kind>,
+    /// The id of the first annotation the step changed (where the focus can go after an undo).
+    pub id: Option<String>,
     /// Made, undone or redone.
     pub way: Way,
     /// How many changes were said before.
@@ -188,6 +190,11 @@ impl Said {
                 .first()
                 .and_then(|(_, after)| after.as_ref())
                 .map(|a| a.kind.clone()),
+            id: step
+                .changes
+                .first()
+                .and_then(|(before, after)| after.as_ref().or(before.as_ref()))
+                .map(|a| a.id.clone()),
             way,
             count: self.count.wrapping_add(1),
         }
