@@ -195,7 +195,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     {
         let root = root.clone();
-        use_undo_offered(&state.notices, move || {
+        use_undo_offered(&state.notices, state.steps, move || {
             if let Some(root_el) = root.cast::<Element>().filter(|_| page::focus_lost()) {
                 page::focus_first(&root_el, NEWEST_UNDO);
             }

@@ -66,6 +66,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             rejected,
             merged,
             undated,
+            ..
         } => {
             let mut text = s
                 .imported
@@ -176,13 +177,13 @@ pub fn said_text(said: &Said, registry: &[Entity], lang: Lang) -> String {
 /// The newest notice's Undo button, when the newest notice offers one.
 pub const NEWEST_UNDO: &str = ".notice:last-child > .notice-undo";
 
-/// Calls `rescue` whenever the count of notices offering Undo changes — after a Delete, an Accept,
-/// an import…, which may have taken the keyboard focus away with the element that had it (the
+/// Calls `rescue` whenever a step is made (`steps`, [`crate::core::annotations::state::State::steps`]) or the count of notices
+/// offering Undo changes — after a Delete, an Accept, an import…, which may have taken the keyboard focus away with the element that had it (the
 /// popover's button): the widget then moves it to [`NEWEST_UNDO`], not back to the page's start.
 #[hook]
-pub fn use_undo_offered(notices: &[Notice], rescue: impl Fn() + 'static) {
+pub fn use_undo_offered(notices: &[Notice], steps: u32, rescue: impl Fn() + 'static) {
     let offered = notices.iter().filter(|n| n.offers_undo()).count();
-    use_effect_with(offered, move |_| rescue());
+    use_effect_with((offered, steps), move |_| rescue());
 }
 
 /// The list of notices, each with a dismiss button. (A function, not a component: it has no state

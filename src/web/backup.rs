@@ -11,7 +11,7 @@ use crate::core::storage::keys::{
 };
 use crate::core::storage::merge::horizon;
 use crate::core::storage::recent::{
-    decode as decode_recent, encode as encode_recent, merge_restored,
+    decode as decode_recent, encode as encode_recent, merge_restored, TEXT_MAX,
 };
 use crate::web::storage::Backend;
 
@@ -95,14 +95,15 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
     if list != listed && backend.write(RECENT_KEY, &encode_recent(&list)).is_err() {
         done.refused += 1;
     }
-    // Texts (of listed articles only: no other is ever opened or removed) and settings, then the
-    // copies kept aside: those must not take the room the articles and entities need.
-    let wanted = |key: &str| match text_article(key) {
-        Some(id) => list.iter().any(|r| r.id == id),
+    // Texts (of listed articles only: no other is ever opened or removed; none longer than one this
+    // browser would keep) and settings, then the copies kept aside: those must not take the room the
+    // articles and entities need.
+    let wanted = |key: &str, text: &str| match text_article(key) {
+        Some(id) => list.iter().any(|r| r.id == id) && text.chars().count() <= TEXT_MAX,
         None => true,
     };
     let (aside, rest): (Vec<_>, Vec<_>) = backup.keys.iter().partition(|(k, _)| is_set_aside(k));
-    for (key, text) in rest.into_iter().filter(|(k, _)| wanted(k)).chain(aside) {
+    for (key, text) in rest.into_iter().filter(|(k, t)| wanted(k, t)).chain(aside) {
         if matches!(backend.read(key), Ok(None)) && backend.write(key, text).is_err() {
             done.refused += 1;
         }

@@ -336,3 +336,26 @@ test('screen readers are told each tag, undo and redo in a polite status', async
   await page.keyboard.press('Control+Shift+z');
   await expect(status.filter({ hasText: 'Redone — Tagged Russia.' })).toHaveCount(1);
 });
+
+test('two deletions in a row by keyboard: each time the focus goes to the Undo, and that Undo undoes the latest deletion only', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(2);
+  const dialog = page.getByRole('dialog');
+  const undo = page.locator('.hamish-notices').getByRole('button', { name: 'Undo' });
+  for (const id of (await storedEntry(page)).annotations.map((a) => a.id)) {
+    await page.locator(`[data-ann="${id}"][tabindex="0"]`).focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Delete' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(undo).toHaveCount(1);
+    await expect(undo).toBeFocused();
+  }
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  await expect(undo).toHaveCount(0);
+});

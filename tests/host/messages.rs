@@ -329,6 +329,7 @@ fn notices_carry_their_reasons_into_either_language() {
         }],
         merged: Merged::default(),
         undated: 0,
+        undoable: true,
     };
     let cases = [
         (

@@ -295,4 +295,38 @@ fn a_restored_recent_list_joins_the_one_here() {
     let merged = merge_restored(&here, &many);
     assert_eq!(merged.iter().filter(|r| r.count == 0).count(), KEEP);
     assert!(merged.iter().any(|r| r.id == "b"));
+    // A list of a thousand annotated articles, however new, never pushes out one listed here.
+    let flood: Vec<Recent> = (0..KEEP_ANNOTATED)
+        .map(|n| entry(&format!("f{n}"), "9999-12-31T00:00:00Z", 1))
+        .collect();
+    let merged = merge_restored(&here, &flood);
+    assert!(merged.iter().any(|r| r.id == "b") && merged.iter().any(|r| r.id == "d"));
+    assert_eq!(
+        merged.iter().filter(|r| r.count > 0).count(),
+        KEEP_ANNOTATED
+    );
+}
+
+/// A backup's recent list is read with no time after the backup's export, and a time that cannot
+/// be read counts as the oldest: a forged list cannot sort itself before the reader's own.
+#[test]
+fn a_backups_recent_times_are_clamped_to_its_export() {
+    let file = r#"{"format":"hamish-backup","version":1,"exported":"2026-11-30T00:00:00Z","articles":[],
+        "recent":[{"id":"a","title":"t","url":null,"opened":"9999-12-31T00:00:00Z","count":1},
+                  {"id":"b","title":"t","url":null,"opened":"zzzz","count":1},
+                  {"id":"c","title":"t","url":null,"opened":"2026-11-01T00:00:00Z","count":1}]}"#;
+    let opened: Vec<String> = hamish::core::storage::backup::read(file)
+        .expect("a backup")
+        .recent
+        .into_iter()
+        .map(|r| r.opened)
+        .collect();
+    assert_eq!(
+        opened,
+        [
+            "2026-11-30T00:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "2026-11-01T00:00:00Z"
+        ]
+    );
 }

@@ -199,6 +199,7 @@ fn importing_merges_and_reports() {
                 kept: 1
             },
             undated: 0,
+            undoable: true,
         }]
     );
 }
@@ -392,4 +393,54 @@ fn a_restore_is_one_notice_that_offers_undo_when_there_is_a_step() {
     s.apply(restore(backup));
     let last = s.notices.last().expect("a notice");
     assert!(matches!(last, Notice::BackupRestored(_, false)), "{last:?}");
+}
+
+/// Undo undoes the latest step, so only the notice of that step offers it: an earlier deletion's
+/// notice goes when another step is made, an earlier import's stops offering Undo, and an import
+/// that changed nothing offers none (it is not a step).
+#[test]
+fn only_the_latest_steps_notice_offers_undo() {
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    s.apply(Action::Add(annotate(&a, "إيران", Kind::Claim, "u:2")));
+    s.apply(Action::Delete {
+        id: "u:1".into(),
+        at: "2026-12-06T10:00:00Z".into(),
+    });
+    assert_eq!(s.notices.iter().filter(|n| n.offers_undo()).count(), 1);
+    let steps = s.steps;
+    s.apply(Action::Add(annotate(&a, "سوريا", Kind::Claim, "u:3")));
+    assert_eq!(s.steps, steps + 1);
+    assert!(
+        s.notices.iter().all(|n| !n.offers_undo()),
+        "{:?}",
+        s.notices
+    );
+    let import = |annotations| hamish::core::w3c::import::Parsed {
+        annotations,
+        rejected: vec![],
+        undated: 0,
+        links: 0,
+        by_span: false,
+    };
+    s.apply(Action::Import(import(vec![annotate(
+        &a,
+        "الأسد",
+        Kind::Claim,
+        "u:4",
+    )])));
+    assert!(s.notices.last().is_some_and(Notice::offers_undo));
+    // The same again changes nothing: its notice replaces the last and offers no Undo.
+    s.apply(Action::Import(import(vec![annotate(
+        &a,
+        "الأسد",
+        Kind::Claim,
+        "u:4",
+    )])));
+    assert!(
+        s.notices.iter().all(|n| !n.offers_undo()),
+        "{:?}",
+        s.notices
+    );
 }

@@ -140,6 +140,9 @@ pub enum Notice {
         merged: Merged,
         /// How many had a time that is not RFC 3339 (counted as the oldest version).
         undated: usize,
+        /// Whether the import is the latest step (the notice offers Undo): not when it changed
+        /// nothing, nor once another step came after it.
+        undoable: bool,
     },
     /// An import was refused as a whole; nothing changed.
     ImportFailed(ImportError),
@@ -206,6 +209,8 @@ impl Said {
 pub struct State {
     /// The last change to what the reader made, as screen readers are told it.
     pub said: Said,
+    /// How many steps were made (counting on): a new one may bring a notice offering Undo.
+    pub steps: u32,
     /// The article's annotations, kept in reading order.
     pub annotations: Vec<Annotation>,
     /// The panel's filter.
@@ -345,7 +350,9 @@ impl Notice {
     pub fn offers_undo(&self) -> bool {
         matches!(
             self,
-            Notice::Done { .. } | Notice::Imported { .. } | Notice::BackupRestored(_, true)
+            Notice::Done { .. }
+                | Notice::Imported { undoable: true, .. }
+                | Notice::BackupRestored(_, true)
         )
     }
 }
@@ -419,12 +426,25 @@ impl State {
         if !destructive && !matches!(kind, StepKind::Note | StepKind::Claim | StepKind::Import) {
             self.said = self.said.next(&step, Way::Made);
         }
-        let restored = self.notices.iter_mut().rev().find_map(|n| match n {
-            Notice::BackupRestored(_, undoable) if restore => Some(undoable),
-            _ => None,
-        });
-        if let Some(undoable) = restored {
-            // One notice for a restore: its own, offering Undo.
+        // Undo now undoes this step: no earlier notice offers it; an import's or a restore's own
+        // notice (the newest of its kind) does, in place of a separate one.
+        self.steps = self.steps.wrapping_add(1);
+        self.notices.retain(|n| !matches!(n, Notice::Done { .. }));
+        let mut own = None;
+        for n in &mut self.notices {
+            let mine = match n {
+                Notice::BackupRestored(..) => restore,
+                Notice::Imported { .. } => !restore && kind == StepKind::Import,
+                _ => false,
+            };
+            if let Notice::Imported { undoable, .. } | Notice::BackupRestored(_, undoable) = n {
+                *undoable = false;
+                if mine {
+                    own = Some(undoable);
+                }
+            }
+        }
+        if let Some(undoable) = own {
             *undoable = true;
         } else if destructive {
             // Every changed annotation, the other articles' included.
@@ -703,6 +723,7 @@ impl State {
                     rejected,
                     merged,
                     undated: parsed.undated,
+                    undoable: false,
                 }));
             }
             Action::SetReattaching(id) => {

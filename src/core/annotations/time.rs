@@ -130,6 +130,9 @@ pub fn after(now: &str, previous: &str) -> String {
     }
 }
 
+/// The oldest time: what a time that cannot be read counts as.
+pub const EPOCH: &str = "1970-01-01T00:00:00Z";
+
 /// A time read from outside (an imported file, a backup) no later than `limit`: a time after it (a
 /// fast clock, a forged date) is `limit` itself, so it cannot beat the reader's later changes.
 pub fn clamp(text: &mut String, limit: &str) {

@@ -43,7 +43,7 @@ fn refuse(out: &mut Foreign, place: usize, reason: ForeignReason) {
 
 /// The time imported spans are dated with: doccano records none, and a fixed one means importing the
 /// same file again changes nothing (an annotation edited since is newer and stays).
-pub const UNDATED: &str = "1970-01-01T00:00:00Z";
+pub const UNDATED: &str = crate::core::annotations::time::EPOCH;
 
 /// The article's line.
 pub fn jsonl(export: &Export) -> String {

@@ -5,7 +5,7 @@
 //! another browser or survive "clear site data". Restoring merges each article's entry with what is
 //! stored (see [`merge`]): a backup never writes over newer work.
 
-use crate::core::annotations::time::{clamp, Instant};
+use crate::core::annotations::time::{clamp, parse as parse_time, Instant, EPOCH};
 use crate::core::collections::index::Index;
 use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, readable, salvage, Decoded, Stored};
@@ -153,7 +153,15 @@ fn read_file(file: Value) -> Option<FileFields> {
     let Value::Array(articles) = f.take("articles").ok()? else {
         return None;
     };
-    let recent = readable(&mut f, "recent");
+    let mut recent: Vec<Recent> = readable(&mut f, "recent");
+    // Like every time in a backup, none later than its export (nor unreadable: then the oldest), so
+    // that a forged list cannot sort itself before the reader's own.
+    for r in &mut recent {
+        if parse_time(&r.opened).is_none() {
+            r.opened = EPOCH.into();
+        }
+        clamp(&mut r.opened, &exported);
+    }
     let mut keys: Vec<(String, String)> = readable(&mut f, "keys");
     keys.extend(readable(&mut f, "set_aside"));
     keys.retain(|(key, _)| restored_where_free(key));

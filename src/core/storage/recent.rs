@@ -97,30 +97,39 @@ pub fn touch(list: &mut Vec<Recent>, entry: Recent) {
     keep_newest(list);
 }
 
-/// `list` with the articles of `restored` (a backup's list) it does not have, newest first by when
-/// they were opened, within the same limits as [`touch`]: an article listed in both stays as `list`
-/// has it.
+/// `list` with the articles of `restored` (a backup's list) it does not have — the newest of them,
+/// in the room the limits of [`touch`] leave: an article listed here is never pushed out, and one
+/// listed in both stays as `list` has it — all newest first by when they were opened.
 pub fn merge_restored(list: &[Recent], restored: &[Recent]) -> Vec<Recent> {
     let here = Index::new(list.iter().map(|r| r.id.as_str()));
     let there = Index::new(restored.iter().map(|r| r.id.as_str()));
+    let mut new: Vec<Recent> = restored
+        .iter()
+        .enumerate()
+        // Once each (the last of a file listing one twice), and only when not here.
+        .filter(|(i, r)| there.find(&r.id) == Some(*i) && here.find(&r.id).is_none())
+        .map(|(_, r)| r.clone())
+        .collect();
+    let newest_first = |a: &Recent, b: &Recent| b.opened.cmp(&a.opened);
+    sort_by(&mut new, newest_first);
+    let annotated = list.iter().filter(|r| r.count > 0).count();
+    keep_within(&mut new, annotated, list.len() - annotated);
     let mut merged = list.to_vec();
-    merged.extend(
-        restored
-            .iter()
-            .enumerate()
-            // Once each (the last of a file listing one twice), and only when not here.
-            .filter(|(i, r)| there.find(&r.id) == Some(*i) && here.find(&r.id).is_none())
-            .map(|(_, r)| r.clone()),
-    );
-    sort_by(&mut merged, |a, b| b.opened.cmp(&a.opened));
-    keep_newest(&mut merged);
+    merged.extend(new);
+    sort_by(&mut merged, newest_first);
     merged
 }
 
 /// Keeps the newest [`KEEP_ANNOTATED`] articles of `list` with annotations and the newest [`KEEP`]
 /// without.
 fn keep_newest(list: &mut Vec<Recent>) {
-    let (mut annotated, mut plain) = (0, 0);
+    keep_within(list, 0, 0);
+}
+
+/// Keeps the first articles of `list` that fit in the limits with `annotated` and `plain` articles
+/// already kept.
+fn keep_within(list: &mut Vec<Recent>, annotated: usize, plain: usize) {
+    let (mut annotated, mut plain) = (annotated, plain);
     list.retain(|r| {
         let (seen, limit) = if r.count > 0 {
             (&mut annotated, KEEP_ANNOTATED)

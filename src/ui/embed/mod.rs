@@ -298,14 +298,6 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             open_at(ids, suggestions, &first.get_bounding_client_rect());
         })
     };
-    {
-        let frame = e.frame.clone();
-        use_undo_offered(&state.notices, move || {
-            if focus_lost(&frame) {
-                focus_in(&frame, NEWEST_UNDO);
-            }
-        });
-    }
     // Where the keyboard focus goes back to when a popover opened from the panel closes.
     let return_focus = use_mut_ref(|| None::<String>);
     {
@@ -324,6 +316,15 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     .and_then(|r| r.query_selector(&selector).ok().flatten())
                     .is_some();
                 focus_in(&frame, if found { &selector } else { ".hamish-collapse" });
+            }
+        });
+    }
+    // After the popover's focus went back to the panel (above), when it had nowhere to go.
+    {
+        let frame = e.frame.clone();
+        use_undo_offered(&state.notices, state.steps, move || {
+            if focus_lost(&frame) {
+                focus_in(&frame, NEWEST_UNDO);
             }
         });
     }
