@@ -78,7 +78,9 @@ fn add_draft(draft: &Draft, update: &Update, on_notice: &Callback<Notice>) {
     let evidence = match evidence_url(url) {
         Ok(url) => Some(url),
         Err(_) if !url.is_empty() => {
-            on_notice.emit(Notice::EvidenceNotAdded { url: url.into() });
+            on_notice.emit(Notice::EvidenceNotAdded {
+                url: crate::core::text::units::short_quote(url, 200),
+            });
             None
         }
         Err(_) => None,

@@ -636,8 +636,11 @@ impl State {
                 modified,
             } => {
                 // Only the field that changed is taken: the form sends its whole copy of the
-                // details, which may predate a change just made to another field.
-                if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
+                // details, which may predate a change just made to another field. Only a claim's
+                // (a form closing as its claim was retagged sends nothing to keep).
+                if let Some(a) =
+                    (self.annotations.iter_mut()).find(|a| a.id == id && a.kind == Kind::Claim)
+                {
                     let mut next = a.claim.clone();
                     match field {
                         ClaimField::Verdict => {
