@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFresh, dragSelect, storedEntry, highlightText, textRect, offsetOf, ENTRY_KEY } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, highlightText, textRect, offsetOf, ENTRY_KEY, markClaims } from './helpers.mjs';
 
 const ARTICLE_TEXT = fs.readFileSync(path.resolve('articles/article.ar.txt'), 'utf8').replace(/\r\n/g, '\n').trim();
 const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
@@ -339,11 +339,7 @@ test('screen readers are told each tag, undo and redo in a polite status', async
 
 test('two deletions in a row by keyboard: each time the focus goes to the Undo, and that Undo undoes the latest deletion only', async ({ page }) => {
   await openFresh(page, '?ui=en');
-  await dragSelect(page, 1, 'سوريا');
-  await page.keyboard.press('c');
-  await dragSelect(page, 1, 'روسيا');
-  await page.keyboard.press('c');
-  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(2);
+  await markClaims(page, ['سوريا', 'روسيا']);
   const dialog = page.getByRole('dialog');
   const undo = page.locator('.hamish-notices').getByRole('button', { name: 'Undo' });
   for (const id of (await storedEntry(page)).annotations.map((a) => a.id)) {

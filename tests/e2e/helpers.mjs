@@ -156,3 +156,13 @@ export async function exportAll(page, info) {
   await download.saveAs(file);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
+
+/** Marks each word of block 1 as a claim, as a reader does (drag, `c`), and waits until all are
+ * stored. */
+export async function markClaims(page, words) {
+  for (const word of words) {
+    await dragSelect(page, 1, word);
+    await page.keyboard.press('c');
+  }
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(words.length);
+}

@@ -2,7 +2,7 @@
 // reader's later edit and deletion, Undo never wipes out another tab's later note, and a backup
 // restore never deletes (and is undone by Undo).
 import { test, expect } from '@playwright/test';
-import { openFresh, dragSelect, storedEntry, ARTICLE_ID, exportAll } from './helpers.mjs';
+import { openFresh, dragSelect, storedEntry, ARTICLE_ID, exportAll, markClaims } from './helpers.mjs';
 
 /** A second tab on the same article, loaded. */
 async function secondTab(context) {
@@ -81,11 +81,7 @@ test('Undo in one tab does not wipe out another tab\'s later note; it says why',
 
 test('restoring a backup whose tombstones name live annotations deletes nothing, and Undo takes it back', async ({ page }, info) => {
   await openFresh(page, '?ui=en');
-  await dragSelect(page, 1, 'سوريا');
-  await page.keyboard.press('c');
-  await dragSelect(page, 1, 'روسيا');
-  await page.keyboard.press('c');
-  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(2);
+  await markClaims(page, ['سوريا', 'روسيا']);
   const backup = await exportAll(page, info);
   const article = backup.articles.find((x) => x.id === ARTICLE_ID);
   const [first] = article.entry.annotations;
@@ -102,8 +98,9 @@ test('restoring a backup whose tombstones name live annotations deletes nothing,
   const stored = await storedEntry(page);
   expect(stored.annotations.map((x) => x.id)).toEqual(expect.arrayContaining(ids));
 
-  // The restore of this article is one step: Undo takes the added claim back, and only it.
-  await page.locator('.hamish-notices .notice', { hasText: 'File imported' }).getByRole('button', { name: 'Undo' }).click();
+  // The restore is one notice, and of this article one step: its Undo takes the added claim back, and only it.
+  await expect(page.locator('.hamish-notices .notice')).toHaveCount(1);
+  await page.locator('.hamish-notices .notice', { hasText: 'Backup restored' }).getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
   await expect.poll(async () => (await storedEntry(page)).annotations.map((x) => x.id).sort()).toEqual([...ids].sort());
   await page.reload();
