@@ -168,7 +168,7 @@ pub fn said_text(said: &Said, registry: &[Entity], lang: Lang) -> String {
         Way::Undone => h.said_undone.replace("{what}", &what),
         Way::Redone => h.said_redone.replace("{what}", &what),
     };
-    if said.count % 2 == 0 {
+    if said.count.is_multiple_of(2) {
         text.push('\u{200B}');
     }
     text
