@@ -3,15 +3,14 @@
 
 use crate::core::annotations::time::instant_or_oldest;
 use crate::core::entities::registry::{decode_custom, encode_custom};
-use crate::core::storage::backup::{read, restore, write, BackupError, Restored};
+use crate::core::storage::backup::{keys_to_restore, read, restore, write, BackupError, Restored};
 use crate::core::storage::entry::{decode, Decoded, Stored};
 use crate::core::storage::keys::{
-    entities_backup_key, entry_article, entry_key, is_set_aside, restored_where_free, text_article,
-    ENTITIES_KEY, RECENT_KEY,
+    entities_backup_key, entry_article, entry_key, restored_where_free, ENTITIES_KEY, RECENT_KEY,
 };
 use crate::core::storage::merge::horizon;
 use crate::core::storage::recent::{
-    decode as decode_recent, encode as encode_recent, merge_restored, TEXT_MAX,
+    decode as decode_recent, encode as encode_recent, merge_restored,
 };
 use crate::web::storage::Backend;
 
@@ -95,15 +94,7 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
     if list != listed && backend.write(RECENT_KEY, &encode_recent(&list)).is_err() {
         done.refused += 1;
     }
-    // Texts (of listed articles only: no other is ever opened or removed; none longer than one this
-    // browser would keep) and settings, then the copies kept aside: those must not take the room the
-    // articles and entities need.
-    let wanted = |key: &str, text: &str| match text_article(key) {
-        Some(id) => list.iter().any(|r| r.id == id) && text.chars().count() <= TEXT_MAX,
-        None => true,
-    };
-    let (aside, rest): (Vec<_>, Vec<_>) = backup.keys.iter().partition(|(k, _)| is_set_aside(k));
-    for (key, text) in rest.into_iter().filter(|(k, t)| wanted(k, t)).chain(aside) {
+    for (key, text) in keys_to_restore(&backup.keys, &list) {
         if matches!(backend.read(key), Ok(None)) && backend.write(key, text).is_err() {
             done.refused += 1;
         }

@@ -4,7 +4,7 @@ use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::annotations::model::Tombstone;
 use hamish::core::storage::backup::{
-    is_backup, read, restore, restore_into, write, BackupError, Restored,
+    is_backup, keys_to_restore, read, restore, restore_into, write, BackupError, Restored,
 };
 use hamish::core::storage::entry::{decode, encode, Decoded, Stored};
 
@@ -361,4 +361,41 @@ fn stored_values_round_trip_through_a_backup() {
         ]
     );
     assert_eq!(backup.recent.len(), 1);
+}
+
+/// A restore writes texts of listed articles only (none longer than Hamish keeps) and the settings,
+/// then the copies kept aside, last.
+#[test]
+fn a_restore_writes_listed_texts_and_settings_before_copies_kept_aside() {
+    use hamish::core::storage::recent::{Recent, TEXT_MAX};
+    let pair = |k: &str, t: String| (k.to_string(), t);
+    let keys = vec![
+        pair("hamish:backup:1:x", "kept".into()),
+        pair("hamish:v1:text:listed", "t".into()),
+        pair("hamish:v1:text:unlisted", "t".into()),
+        pair("hamish:v1:text:long", "x".repeat(TEXT_MAX + 1)),
+        pair("hamish:v1:settings", "{}".into()),
+    ];
+    let list: Vec<Recent> = ["listed", "long"]
+        .iter()
+        .map(|id| Recent {
+            id: id.to_string(),
+            title: "t".into(),
+            url: None,
+            opened: NOW.into(),
+            count: 1,
+        })
+        .collect();
+    let written: Vec<&str> = keys_to_restore(&keys, &list)
+        .into_iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(
+        written,
+        [
+            "hamish:v1:text:listed",
+            "hamish:v1:settings",
+            "hamish:backup:1:x"
+        ]
+    );
 }

@@ -10,9 +10,9 @@ use crate::core::collections::index::Index;
 use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, readable, salvage, Decoded, Stored};
 use crate::core::storage::json::{pretty, write_list, Fields, Object};
-use crate::core::storage::keys::restored_where_free;
+use crate::core::storage::keys::{is_set_aside, restored_where_free, text_article};
 use crate::core::storage::merge::merge;
-use crate::core::storage::recent::Recent;
+use crate::core::storage::recent::{Recent, TEXT_MAX};
 
 /// What a backup file says it is.
 pub const FORMAT: &str = "hamish-backup";
@@ -166,6 +166,23 @@ fn read_file(file: Value) -> Option<FileFields> {
     keys.extend(readable(&mut f, "set_aside"));
     keys.retain(|(key, _)| restored_where_free(key));
     Some((articles, entities, exported, recent, keys))
+}
+
+/// Which of a backup's `keys` a restore writes (each only where its key is free), in order: texts —
+/// of articles in `list`, the recent list after the restore (no other is ever opened or removed),
+/// none longer than one Hamish keeps — and the settings, then the copies kept aside, which must not
+/// take the room the articles and entities need.
+pub fn keys_to_restore<'a>(
+    keys: &'a [(String, String)],
+    list: &[Recent],
+) -> Vec<&'a (String, String)> {
+    let listed = Index::new(list.iter().map(|r| r.id.as_str()));
+    let wanted = |(key, text): &&(String, String)| match text_article(key) {
+        Some(id) => listed.find(id).is_some() && text.chars().count() <= TEXT_MAX,
+        None => true,
+    };
+    let (aside, rest): (Vec<_>, Vec<_>) = keys.iter().partition(|(k, _)| is_set_aside(k));
+    rest.into_iter().filter(wanted).chain(aside).collect()
 }
 
 /// Every time in `stored` no later than `limit` (see [`clamp`]).
