@@ -346,7 +346,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         })
     };
     let on_review = {
-        let suggestions = suggestions.clone();
+        let (suggestions, return_focus) = (suggestions.clone(), return_focus.clone());
         Callback::from(move |entity: String| {
             *return_focus.borrow_mut() =
                 Some(page::attribute_is("data-suggestions", &entity) + " button");
@@ -355,7 +355,17 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             }
         })
     };
-    let on_close = make_callback(&state.dispatcher(), |()| Action::SetPopover(None));
+    // The reader's own close (Esc, the close button) hands the focus back before the popover goes, so
+    // it never depends on when the close is drawn; the effect above covers the other ways it closes.
+    let on_close = {
+        let (dispatcher, frame) = (state.dispatcher(), e.frame.clone());
+        Callback::from(move |()| {
+            if let Some(selector) = return_focus.borrow().as_deref() {
+                focus_in(&frame, selector);
+            }
+            dispatcher.dispatch(Action::SetPopover(None));
+        })
+    };
     let on_switch = {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
