@@ -12,16 +12,17 @@ use crate::ui::annotator::{export_as, use_annotator, Annotator, Setup, IMPORT_AC
 use crate::ui::article::ArticleView;
 use crate::ui::context::Widget;
 use crate::ui::entities_panel::EntitiesPanel;
-use crate::ui::export_menu::ExportMenu;
+use crate::ui::export_menu::export_menu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
-use crate::ui::open_panel::{OpenPanel, OpenRequest};
+use crate::ui::open_panel::{open_panel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::reducer::make_callback;
-use crate::ui::settings_panel::SettingsPanel;
+use crate::ui::settings_panel::settings_panel;
+use crate::ui::toolbar::use_toolbar_ref;
 use crate::web::{clock, page, registry_store, selection, settings_store};
 use std::rc::Rc;
 use web_sys::Element;
@@ -78,6 +79,9 @@ pub fn App(props: &AppProps) -> Html {
     let opening = use_state(|| false);
     let settings = use_state(settings_store::load);
     let editing_settings = use_state(|| false);
+    // What the settings form held when it was not saved, and why (a website that is not a web
+    // address), while it is open.
+    let settings_error = use_state(|| None::<(Settings, String)>);
     let editing_entities = use_state(|| false);
     {
         // Saved when it changes, not when the widget mounts (that would rewrite what was just read);
@@ -278,8 +282,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_save_settings = {
         let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
+        let settings_error = settings_error.clone();
         let dispatcher = state.dispatcher();
-        Callback::from(move |next: Settings| {
+        Callback::from(move |next: Result<Settings, (Settings, String)>| {
+            let next = match next {
+                Ok(next) => next,
+                Err(refused) => return settings_error.set(Some(refused)),
+            };
+            settings_error.set(None);
             let next = next.carried_onto(&settings, &settings_store::load());
             let saved = settings_store::save(&next);
             dispatcher.dispatch(Action::Withdraw(if saved {
@@ -299,13 +309,19 @@ pub fn App(props: &AppProps) -> Html {
     // The form opens on the settings as stored now (another tab may have saved since).
     let on_toggle_settings = {
         let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
+        let settings_error = settings_error.clone();
         Callback::from(move |_| {
             settings.set(settings_store::load());
+            settings_error.set(None);
             editing_settings.set(!*editing_settings)
         })
     };
     let settings_panel = editing_settings.then(|| {
-        html! { <SettingsPanel lang={*lang} settings={(*settings).clone()} on_save={on_save_settings.clone()} /> }
+        let (shown, error) = match &*settings_error {
+            Some((typed, message)) => (typed, Some(message.as_str())),
+            None => (&*settings, None),
+        };
+        settings_panel(*lang, shown, error, &on_save_settings)
     });
     let entities_panel = editing_entities.then(|| {
         html! {
@@ -354,9 +370,13 @@ pub fn App(props: &AppProps) -> Html {
         crate::web::library::forget(&id);
         refresh.force_update();
     });
-    let open_panel = opening.then(|| {
-        html! { <OpenPanel lang={*lang} recent={crate::web::library::recent()} on_open={on_open_request.clone()}
-                           on_forget={on_forget.clone()} /> }
+    let opener = opening.then(|| {
+        open_panel(
+            *lang,
+            &crate::web::library::recent(),
+            &on_open_request,
+            &on_forget,
+        )
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
@@ -372,6 +392,7 @@ pub fn App(props: &AppProps) -> Html {
             *lang,
         )
     };
+    let toolbar_ref = use_toolbar_ref();
     let widget = Widget {
         lang: *lang,
         registry: registry.clone(),
@@ -382,7 +403,14 @@ pub fn App(props: &AppProps) -> Html {
         banner,
         toolbar,
         popover,
-    } = overlays(&state, &suggestions, &widget, &on_close, false);
+    } = overlays(
+        &state,
+        &suggestions,
+        &widget,
+        &on_close,
+        false,
+        &toolbar_ref,
+    );
     html! {
         <ContextProvider<Widget> context={widget}>
             <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
@@ -402,11 +430,11 @@ pub fn App(props: &AppProps) -> Html {
                         <input type="file" accept={IMPORT_ACCEPT} onchange={on_import} />
                     </label>
                     <button type="button" class="hamish-export" onclick={on_export.clone()}>{ strings.export_json }</button>
-                    <ExportMenu lang={*lang} on_export={on_export_as} />
+                    { export_menu(*lang, &on_export_as) }
                     <button type="button" class="hamish-export-all" onclick={on_export_all}>{ lang.history().export_all }</button>
                 </header>
                 <main class="hamish-main">
-                { open_panel.unwrap_or_default() }
+                { opener.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
                 { settings_panel.unwrap_or_default() }
                 { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone() }, *lang) }

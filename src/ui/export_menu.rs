@@ -3,46 +3,39 @@
 use crate::core::exchange::Format;
 use crate::i18n::Lang;
 use crate::ui::select_options::{choice, options};
-use web_sys::HtmlSelectElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Properties of [`ExportMenu`].
-#[derive(Properties, PartialEq)]
-pub struct ExportMenuProps {
-    /// The interface language.
-    pub lang: Lang,
-    /// Called with the chosen format when the reader asks for the file.
-    pub on_export: Callback<Format>,
+/// The format chosen in the menu whose Download button is `button`: read from its `<select>` (the
+/// element before it), which keeps the reader's choice itself.
+fn chosen(button: Option<Element>) -> Option<Format> {
+    let select = button?
+        .previous_element_sibling()?
+        .dyn_into::<HtmlSelectElement>()
+        .ok()?;
+    let name = select.value();
+    Format::ALL.iter().copied().find(|f| f.name() == name)
 }
 
-/// A `<select>` "Export as" and a Download button.
-#[function_component]
-pub fn ExportMenu(p: &ExportMenuProps) -> Html {
-    // The chosen format, as its place in `Format::ALL` (1: ClaimReview until the reader chooses): a
-    // `u32`, a type yew's state code is already compiled for.
-    let chosen = use_state(|| 1u32);
-    let format = Format::ALL[*chosen as usize];
-    let s = p.lang.exchange();
-    let on_change = {
-        let chosen = chosen.clone();
-        Callback::from(move |e: Event| {
-            if let Some(place) = e.target_dyn_into::<HtmlSelectElement>().and_then(|select| {
-                let name = select.value();
-                Format::ALL.iter().position(|f| f.name() == name)
-            }) {
-                chosen.set(place as u32);
+/// A `<select>` "Export as" (ClaimReview until the reader chooses) and a Download button that
+/// emits the chosen format through `on_export`. (A function, not a component: the select holds the
+/// choice, and each component costs the bundle its own copy of yew's lifecycle code.)
+pub fn export_menu(lang: Lang, on_export: &Callback<Format>) -> Html {
+    let s = lang.exchange();
+    let on_click = {
+        let on_export = on_export.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(format) = chosen(e.target_dyn_into::<Element>()) {
+                on_export.emit(format);
             }
         })
-    };
-    let on_click = {
-        let on_export = p.on_export.clone();
-        Callback::from(move |_: MouseEvent| on_export.emit(format))
     };
     html! {
         <span class="hamish-export-as">
             <span class="hamish-export-as-label" aria-hidden="true">{ s.export_as }</span>
-            <select aria-label={s.export_as} onchange={on_change}>
-                { options(Format::ALL.iter().map(|f| choice(f.name(), p.lang.format_name(*f), *f == format)).collect()) }
+            <select aria-label={s.export_as}>
+                { options(Format::ALL.iter().enumerate().map(|(i, f)| choice(f.name(), lang.format_name(*f), i == 1)).collect()) }
             </select>
             <button type="button" class="hamish-export-format" onclick={on_click}>{ s.download }</button>
         </span>

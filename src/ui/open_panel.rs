@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// Properties of [`OpenPanel`].
 /// What the reader asked to open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum OpenRequest {
@@ -23,32 +22,38 @@ pub enum OpenRequest {
     Bundled,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct OpenPanelProps {
-    /// Interface language.
-    pub lang: Lang,
-    /// Recently annotated articles, newest first.
-    pub recent: Vec<Recent>,
-    /// Called with what the reader asked to open.
-    pub on_open: Callback<OpenRequest>,
-    /// Called with the id of an article to remove from the list (with its stored text).
-    #[prop_or_default]
-    pub on_forget: Callback<String>,
+thread_local! {
+    /// The HTML of the last rich-text paste into the panel's text box (the page has one panel), until
+    /// the box is edited or its text opened.
+    static PASTED_HTML: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The panel. Pasting rich text keeps its HTML, which is read as a page (never inserted anywhere).
-#[function_component]
-pub fn OpenPanel(p: &OpenPanelProps) -> Html {
-    let strings = p.lang.strings();
-    let url = use_node_ref();
-    let pasted_html = use_mut_ref(|| None::<String>);
-    let text = use_node_ref();
+/// The value of the first `selector` element in the form a submit event came from.
+fn field_in<T: JsCast>(e: &SubmitEvent, selector: &str) -> Option<T> {
+    e.target_dyn_into::<web_sys::Element>()?
+        .query_selector(selector)
+        .ok()??
+        .dyn_into::<T>()
+        .ok()
+}
+
+/// The panel, in `lang`: `recent` articles newest first; `on_open` gets what the reader asked to open,
+/// `on_forget` the id of an article to remove from the list (with its stored text). Pasting rich text
+/// keeps its HTML, which is read as a page (never inserted anywhere). (A function, not a component:
+/// the fields hold what is typed, and each component costs the bundle its own copy of yew's
+/// lifecycle code.)
+pub fn open_panel(
+    lang: Lang,
+    recent: &[Recent],
+    on_open: &Callback<OpenRequest>,
+    on_forget: &Callback<String>,
+) -> Html {
+    let strings = lang.strings();
     let open_url = {
-        let on_open = p.on_open.clone();
-        let url = url.clone();
+        let on_open = on_open.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if let Some(input) = url.cast::<HtmlInputElement>() {
+            if let Some(input) = field_in::<HtmlInputElement>(&e, "input") {
                 let value = input.value();
                 if !value.trim().is_empty() {
                     on_open.emit(OpenRequest::Url {
@@ -60,7 +65,7 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
         })
     };
     let open_file = {
-        let on_open = p.on_open.clone();
+        let on_open = on_open.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -71,33 +76,27 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
         })
     };
     let on_paste = {
-        let pasted_html = pasted_html.clone();
         Callback::from(move |e: Event| {
             let html = e
                 .dyn_ref::<web_sys::ClipboardEvent>()
                 .and_then(|c| c.clipboard_data())
                 .and_then(|d| d.get_data("text/html").ok())
                 .filter(|h| !h.trim().is_empty());
-            *pasted_html.borrow_mut() = html;
+            PASTED_HTML.with(|p| *p.borrow_mut() = html);
         })
     };
     // Rich text pasted and then edited: what the box now holds wins.
-    let on_edit = {
-        let pasted_html = pasted_html.clone();
-        Callback::from(move |e: InputEvent| {
-            if e.input_type() != "insertFromPaste" {
-                pasted_html.borrow_mut().take();
-            }
-        })
-    };
+    let on_edit = Callback::from(move |e: InputEvent| {
+        if e.input_type() != "insertFromPaste" {
+            PASTED_HTML.with(|p| p.borrow_mut().take());
+        }
+    });
     let open_text = {
-        let on_open = p.on_open.clone();
-        let text = text.clone();
-        let pasted_html = pasted_html.clone();
+        let on_open = on_open.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if let Some(area) = text.cast::<HtmlTextAreaElement>() {
-                let html = pasted_html.borrow_mut().take();
+            if let Some(area) = field_in::<HtmlTextAreaElement>(&e, "textarea") {
+                let html = PASTED_HTML.with(|p| p.borrow_mut().take());
                 on_open.emit(OpenRequest::Text {
                     text: area.value(),
                     html,
@@ -105,20 +104,20 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             }
         })
     };
-    let recent = p.recent.iter().enumerate().map(|(i, r)| {
+    let recent = recent.iter().enumerate().map(|(i, r)| {
         let title_id = format!("hamish-recent-{i}");
         let detail = strings.recent_item.replace("{date}", r.opened.get(..10).unwrap_or_default()).replace("{count}", &r.count.to_string());
         html! {
             <li>
-                <button type="button" class="recent" onclick={send(&p.on_open, OpenRequest::Recent(r.id.clone()))}>
+                <button type="button" class="recent" onclick={send(on_open, OpenRequest::Recent(r.id.clone()))}>
                     <span class="recent-title" id={title_id.clone()} dir="auto">{ &r.title }</span>
                     <span class="recent-detail">{ detail }</span>
                 </button>
                 // An article with annotations stays: its stored text is the way back to them.
                 if r.count == 0 {
                     <button type="button" class="recent-forget" aria-describedby={title_id}
-                            title={p.lang.history().forget_label}
-                            onclick={send(&p.on_forget, r.id.clone())}>{ p.lang.history().forget }</button>
+                            title={lang.history().forget_label}
+                            onclick={send(on_forget, r.id.clone())}>{ lang.history().forget }</button>
                 }
             </li>
         }
@@ -128,7 +127,7 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             <h2 id="hamish-open-title">{ strings.open_title }</h2>
             <form class="open-url" onsubmit={open_url}>
                 <label for="hamish-open-url">{ strings.open_url_label }</label>
-                <input id="hamish-open-url" type="text" inputmode="url" dir="ltr" ref={url} placeholder="https://" />
+                <input id="hamish-open-url" type="text" inputmode="url" dir="ltr" placeholder="https://" />
                 <button type="submit">{ strings.open_url }</button>
             </form>
             <label class="open-file">
@@ -138,12 +137,12 @@ pub fn OpenPanel(p: &OpenPanelProps) -> Html {
             <p class="hint">{ strings.drop_hint }</p>
             <form class="open-text" onsubmit={open_text}>
                 <label for="hamish-open-text">{ strings.paste_label }</label>
-                <textarea id="hamish-open-text" rows="4" dir="auto" ref={text} onpaste={on_paste} oninput={on_edit} />
+                <textarea id="hamish-open-text" rows="4" dir="auto" onpaste={on_paste} oninput={on_edit} />
                 <button type="submit">{ strings.open_text }</button>
             </form>
             <h3>{ strings.recent_title }</h3>
             <ul class="recent-list">
-                <li><button type="button" class="recent" onclick={send(&p.on_open, OpenRequest::Bundled)}>{ strings.bundled }</button></li>
+                <li><button type="button" class="recent" onclick={send(on_open, OpenRequest::Bundled)}>{ strings.bundled }</button></li>
                 { for recent }
             </ul>
         </section>

@@ -11,7 +11,7 @@ use crate::ui::article::describe;
 use crate::ui::clicks::send;
 use crate::ui::context::Widget;
 use crate::ui::popover::Popover;
-use crate::ui::toolbar::Toolbar;
+use crate::ui::toolbar::{toolbar, ToolbarAt};
 use yew::prelude::*;
 
 /// The three overlays, each an empty fragment when not shown (so each keeps its child slot).
@@ -26,13 +26,15 @@ pub struct Overlays {
 
 /// The overlays for `state` in `widget` (the context the widget provides, whose language the banner
 /// speaks): `suggestions` are the pending ones, `on_close` closes the popover, and `read_only` leaves
-/// out the controls that change annotations.
+/// out the controls that change annotations; the toolbar is drawn into `toolbar_ref`
+/// ([`crate::ui::toolbar::use_toolbar_ref`]).
 pub fn overlays(
     state: &State,
     suggestions: &[Suggestion],
     widget: &Widget,
     on_close: &Callback<()>,
     read_only: bool,
+    toolbar_ref: &NodeRef,
 ) -> Overlays {
     let strings = widget.lang.strings();
     let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
@@ -45,9 +47,13 @@ pub fn overlays(
         }
     });
     let toolbar = state.pending.as_ref().map(|p| {
-        html! {
-            <Toolbar x={p.x} y={p.y} below={p.below} reattaching={reattaching.is_some()} />
-        }
+        let at = ToolbarAt {
+            x: p.x,
+            y: p.y,
+            below: p.below,
+            reattaching: reattaching.is_some(),
+        };
+        toolbar(widget, &at, toolbar_ref)
     });
     let popover = state.popover.as_ref().map(|p| {
         let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();

@@ -2,13 +2,12 @@
 
 use crate::core::annotations::model::Kind;
 use crate::ui::clicks::send;
-use crate::ui::context::{use_widget, Widget};
+use crate::ui::context::Widget;
 use crate::ui::reader_input::Command;
 use yew::prelude::*;
 
-/// Properties of [`Toolbar`].
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
+/// Where the toolbar goes and what it offers.
+pub struct ToolbarAt {
     /// Horizontal centre, pixels relative to the widget.
     pub x: f64,
     /// Top of the selection (bottom when `below`), pixels relative to the widget.
@@ -19,16 +18,9 @@ pub struct ToolbarProps {
     pub reattaching: bool,
 }
 
-/// The selection toolbar. Its buttons do not take the focus on mouse down, so the selection stays.
-/// What the reader chooses goes to the widget's `on_command`; Cancel stops re-attaching.
-#[function_component]
-pub fn Toolbar(p: &ToolbarProps) -> Html {
-    let Widget {
-        lang,
-        registry,
-        edits,
-        ..
-    } = use_widget();
+/// The toolbar's element, kept inside the window after every drawing of the widget that calls it.
+#[hook]
+pub fn use_toolbar_ref() -> NodeRef {
     let root = use_node_ref();
     {
         let root = root.clone();
@@ -38,6 +30,20 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             }
         });
     }
+    root
+}
+
+/// The selection toolbar, drawn into `root` ([`use_toolbar_ref`]). Its buttons do not take the focus on
+/// mouse down, so the selection stays. What the reader chooses goes to the widget's `on_command`;
+/// Cancel stops re-attaching. (A function, not a component: each component costs the bundle its own
+/// copy of yew's lifecycle code.)
+pub fn toolbar(widget: &Widget, p: &ToolbarAt, root: &NodeRef) -> Html {
+    let Widget {
+        lang,
+        registry,
+        edits,
+        ..
+    } = widget;
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let strings = lang.strings();
     let class = classes!("hamish-toolbar", p.below.then_some("below"));
@@ -88,6 +94,6 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
     // Whole pixels: formatting an f64 would pull float formatting into the wasm.
     let style = format!("left:{}px;top:{}px", p.x as i32, p.y as i32);
     html! {
-        <div {class} role="toolbar" aria-label={label} {style} ref={root}>{ buttons }</div>
+        <div {class} role="toolbar" aria-label={label} {style} ref={root.clone()}>{ buttons }</div>
     }
 }

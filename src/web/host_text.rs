@@ -270,6 +270,22 @@ impl HostText {
         out
     }
 
+    /// Where `span` of this reading is in `fresh`, a later reading of the same element, by the text
+    /// nodes it was drawn over: `None` when those nodes left the article. (A node whose text changed
+    /// may give the wrong place; [`crate::core::annotations::reattach::prefer_followed`] checks it.)
+    pub fn follow(&self, fresh: &HostText, span: Span) -> Option<Span> {
+        let ranges = self.ranges(span);
+        let (first, last) = (ranges.first()?, ranges.last()?);
+        let start = fresh.point_to_offset(
+            &first.start_container().ok()?,
+            first.start_offset().ok()?,
+            false,
+        )?;
+        let end =
+            fresh.point_to_offset(&last.end_container().ok()?, last.end_offset().ok()?, true)?;
+        (start < end).then(|| Span::new(start, end))
+    }
+
     /// Whether `other` read the same text from the same text nodes (nothing to re-anchor or redraw).
     pub fn same_as(&self, other: &HostText) -> bool {
         self.article.text == other.article.text

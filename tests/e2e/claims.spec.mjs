@@ -115,9 +115,18 @@ test('standalone: a checked claim without a verdict asks for one; settings choos
   await page.getByLabel('Verdict scale').selectOption('arafacts');
   await page.getByLabel("Reviewer's name").fill('سارة');
   await page.getByLabel('Organisation', { exact: true }).fill('مرصد التحقق');
+  // A website that is not a web address is refused with a message; what was typed stays.
+  await page.getByLabel("Organisation's website").fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.hamish-settings').getByRole('alert')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('hamish:v1:settings'))).toBeNull();
+  await expect(page.getByLabel("Reviewer's name")).toHaveValue('سارة');
+  await expect(page.getByLabel('Verdict scale')).toHaveValue('arafacts');
+  await expect(page.getByLabel("Organisation's website")).toHaveValue('javascript:alert(1)');
   await page.getByLabel("Organisation's website").fill('https://observatory.example');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(page.locator('.hamish-settings')).toHaveCount(0);
   await page.locator(`[data-ann="${claim.id}"]`).first().click();
   await expect(dialog.getByLabel('Verdict').locator('option')).toHaveText(['— no verdict —', 'True', 'Partly false', 'False', 'Sarcasm', 'Unverifiable']);
   const settings = await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings')));

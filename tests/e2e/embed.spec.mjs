@@ -460,6 +460,29 @@ test('keyboard: the focus follows the panel, its launcher and popovers opened fr
   await expect(page.getByRole('button', { name: 'إخفاء اللوحة' })).toBeFocused();
 });
 
+test('a pull quote the host puts before an annotated paragraph does not take its claim', async ({ page }) => {
+  await openSite(page);
+  await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
+  await page.keyboard.press('c');
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['المخابرات الروسية'] });
+  const startOf = async () => (await api(page, '#story', 'annotations')).first.items[0].target.selector[1].start;
+  const before = await startOf();
+  // The host quotes the paragraph's text in a pull quote placed just before it.
+  const quoted = await page.evaluate(() => {
+    const p = document.querySelector('#story > p:nth-of-type(2)');
+    const quote = document.createElement('blockquote');
+    quote.className = 'pull';
+    quote.textContent = p.textContent.replace(/\s+/g, ' ').trim();
+    p.before(quote);
+    return quote.textContent.length;
+  });
+  await expect.poll(startOf).toBe(before + quoted + 2);
+  // Drawn on the reader's paragraph, not on the quote.
+  const where = () => page.evaluate(() => [...CSS.highlights.get('hamish-1-claim')]
+    .map((r) => r.startContainer.parentElement.closest('blockquote, p').tagName));
+  await expect.poll(where).toEqual(['P']);
+});
+
 test('when the host changes its article after mounting, Hamish reads it again; when it removes it, Hamish leaves', async ({ page }) => {
   const seen = watch(page);
   await openSite(page);

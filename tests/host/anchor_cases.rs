@@ -452,3 +452,40 @@ fn reattaching_redescribes_what_moved_and_orphans_what_is_gone() {
         }
     );
 }
+
+#[test]
+fn a_place_the_page_followed_wins_over_a_copy_of_the_quote_before_it() {
+    use hamish::core::annotations::model::{Annotation, Kind};
+    use hamish::core::annotations::reattach::{prefer_followed, reattach};
+    let text = "First paragraph.\n\nSecond one: Russian intelligence said so.";
+    let quote = "Russian intelligence";
+    let make = || {
+        Annotation::new(
+            "a".into(),
+            Kind::Claim,
+            target(text, quote, 0),
+            "2026-12-06T00:00:00Z",
+        )
+    };
+    // A pull quote of the second paragraph put before it.
+    let edited = "First paragraph.\n\nSecond one: Russian intelligence said so.\n\nSecond one: Russian intelligence said so.";
+    let copy = cp_of(edited, quote, 0);
+    let own = cp_of(edited, quote, 1);
+    let span = |start: usize| Span::new(start, start + quote.chars().count());
+    // (where the page says the text went, where it is found)
+    let cases = [
+        (None, copy),
+        (Some(span(own)), own),
+        // Over other text, or out of the text: not taken.
+        (Some(span(own - 3)), copy),
+        (Some(Span::new(own, own + 10_000)), copy),
+        (Some(Span::new(own, own)), copy),
+    ];
+    for (followed, found) in cases {
+        let mut anns = vec![make()];
+        prefer_followed(edited, &mut anns, &[followed]);
+        reattach(edited, &mut anns);
+        assert_eq!(anns[0].span(), span(found), "followed {followed:?}");
+        assert_eq!(anns[0].target.exact, quote);
+    }
+}

@@ -6,6 +6,7 @@ use crate::core::anchoring::selectors::{describe_chars, TextSelector};
 use crate::core::annotations::model::Annotation;
 use crate::core::entities::suggestions::{Quote, Rejected};
 use crate::core::storage::entry::Stored;
+use crate::core::text::span::Span;
 
 /// How re-attaching a set of annotations went.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -80,6 +81,29 @@ pub fn reattach_rejections(text: &str, rejected: &mut [Rejected]) {
                 prefix: described.prefix,
                 suffix: described.suffix,
             };
+        }
+    }
+}
+
+/// Re-describes each of `annotations` at its span in `followed` (the same order; where the page says
+/// its text went when the text changed under it, e.g. by the DOM nodes it was in) when the text there
+/// is still exactly its quote: position and context are read there, so [`reattach`] finds it there
+/// rather than at a copy of the quote whose context matched the old text better (a pull quote put
+/// before it). Spans out of range or over other text are left alone.
+pub fn prefer_followed(text: &str, annotations: &mut [Annotation], followed: &[Option<Span>]) {
+    if followed.iter().all(Option::is_none) {
+        return;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for (a, span) in annotations.iter_mut().zip(followed) {
+        let Some(span) = span.filter(|s| s.start < s.end) else {
+            continue;
+        };
+        let quoted = chars
+            .get(span.start..span.end)
+            .is_some_and(|there| there.iter().copied().eq(a.target.exact.chars()));
+        if quoted {
+            a.target = describe_chars(&chars, span);
         }
     }
 }

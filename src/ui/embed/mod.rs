@@ -7,7 +7,7 @@ pub mod embedding;
 pub mod host_events;
 pub mod host_highlights;
 
-use crate::core::annotations::reattach::reattach_stored;
+use crate::core::annotations::reattach::{prefer_followed, reattach_stored};
 use crate::core::annotations::state::{Action, Pending, Popover as PopoverState};
 use crate::core::claims::settings::Reviewer;
 use crate::core::drawing::plan::{plan, Visible};
@@ -21,7 +21,7 @@ use crate::ui::embed::dock::{focus_in, use_dock};
 pub use crate::ui::embed::embedding::{Bridge, Embedding};
 use crate::ui::embed::host_events::use_announcer;
 use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Drawn};
-use crate::ui::export_menu::ExportMenu;
+use crate::ui::export_menu::export_menu;
 use crate::ui::flash::use_flash;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
@@ -29,6 +29,7 @@ use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::reducer::make_callback;
+use crate::ui::toolbar::use_toolbar_ref;
 use crate::web::host_text::HostText;
 use crate::web::settings_store;
 use crate::web::{page, selection};
@@ -159,6 +160,21 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 rejected: rejected.clone(),
                 deleted: deleted.clone(),
             };
+            // What the page kept in place keeps its annotations, even where a copy of their text
+            // now comes first.
+            let before = bridge.host.borrow().clone();
+            if let Some(before) = before {
+                let followed: Vec<Option<Span>> = stored
+                    .annotations
+                    .iter()
+                    .map(|a| {
+                        (!a.orphan)
+                            .then(|| before.follow(&fresh, a.span()))
+                            .flatten()
+                    })
+                    .collect();
+                prefer_followed(&fresh.article.text, &mut stored.annotations, &followed);
+            }
             reattach_stored(&fresh.article.text, &mut stored);
             // A selection waiting for a tag is measured again in the new text.
             let pending = (!read_only)
@@ -389,6 +405,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             *lang,
         )
     };
+    let toolbar_ref = use_toolbar_ref();
     let widget = Widget {
         lang: *lang,
         registry: registry.clone(),
@@ -399,7 +416,14 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         banner,
         toolbar,
         popover,
-    } = overlays(&state, &suggestions, &widget, &on_close, e.read_only);
+    } = overlays(
+        &state,
+        &suggestions,
+        &widget,
+        &on_close,
+        e.read_only,
+        &toolbar_ref,
+    );
     let panel = if dock.open {
         html! {
             <section class="hamish-dock" aria-label={strings.dock_label}>
@@ -417,7 +441,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                         </label>
                     }
                     <button type="button" class="hamish-export" onclick={on_export.clone()}>{ strings.export_json }</button>
-                    <ExportMenu lang={*lang} on_export={on_export_as} />
+                    { export_menu(*lang, &on_export_as) }
                     <button type="button" class="hamish-collapse" aria-label={strings.dock_collapse} title={strings.dock_collapse}
                             aria-expanded="true" onclick={dock.on_toggle.clone()}>{ "×" }</button>
                 </header>
