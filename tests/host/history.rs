@@ -394,3 +394,124 @@ fn a_step_replayed_in_another_article_leaves_what_changed_there_since() {
         .iter()
         .all(|x| x.kind == Kind::Entity("nato".into())));
 }
+
+/// Typing runs on as one step only while the popover stays open; choices and evidence links are
+/// steps of their own; a step undone and redone is whole. (A reader's removed evidence link or cleared
+/// note can always be brought back.)
+#[test]
+fn undo_brings_back_each_choice_each_link_and_what_a_later_edit_cleared() {
+    use hamish::core::annotations::state::{ClaimField, Popover as PopoverState};
+    use hamish::core::claims::claim::{ClaimDetails, Evidence, Stance};
+    let a = article();
+    let at = |i: u32| format!("2026-12-06T00:{:02}:{:02}Z", i / 60, i % 60);
+    let mut clock = 0;
+    let mut tick = || {
+        clock += 1;
+        at(clock)
+    };
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    let claim =
+        |s: &mut State, field: ClaimField, change: &dyn Fn(&mut ClaimDetails), at: String| {
+            let mut next = s.annotations[0].claim.clone();
+            change(&mut next);
+            s.apply(Action::SetClaim {
+                id: "u:1".into(),
+                claim: next,
+                field,
+                modified: at,
+            });
+        };
+    let link = |n: u32| Evidence {
+        url: format!("https://e.example/{n}"),
+        stance: Stance::Refutes,
+    };
+    let popover = |s: &mut State, open: bool| {
+        let p = open.then(|| PopoverState {
+            ids: vec!["u:1".into()],
+            ..PopoverState::default()
+        });
+        s.apply(Action::SetPopover(p));
+    };
+    let note = |s: &mut State, text: &str, at: String| {
+        s.apply(Action::SetNote {
+            id: "u:1".into(),
+            note: text.into(),
+            modified: at,
+        });
+    };
+    popover(&mut s, true);
+    claim(
+        &mut s,
+        ClaimField::Evidence,
+        &|d| d.evidence.push(link(1)),
+        tick(),
+    );
+    claim(
+        &mut s,
+        ClaimField::Evidence,
+        &|d| d.evidence.push(link(2)),
+        tick(),
+    );
+    claim(
+        &mut s,
+        ClaimField::Verdict,
+        &|d| d.verdict = Some("false".into()),
+        tick(),
+    );
+    claim(
+        &mut s,
+        ClaimField::Verdict,
+        &|d| d.verdict = Some("mixed".into()),
+        tick(),
+    );
+    note(&mut s, "ن", tick());
+    note(&mut s, "نص", tick());
+    popover(&mut s, false);
+    popover(&mut s, true);
+    claim(
+        &mut s,
+        ClaimField::Evidence,
+        &|d| {
+            d.evidence.remove(0);
+        },
+        tick(),
+    );
+    note(&mut s, "", tick());
+    popover(&mut s, false);
+    let urls = |s: &State| {
+        s.annotations[0]
+            .claim
+            .evidence
+            .iter()
+            .map(|e| e.url.clone())
+            .collect::<Vec<_>>()
+    };
+    // (what Undo puts back, in turn)
+    undo(&mut s, &tick());
+    assert_eq!(s.annotations[0].note, "نص", "the cleared note comes back");
+    undo(&mut s, &tick());
+    assert_eq!(
+        urls(&s),
+        ["https://e.example/1", "https://e.example/2"],
+        "the removed link comes back"
+    );
+    undo(&mut s, &tick());
+    assert_eq!(
+        s.annotations[0].note, "",
+        "the note typed in one sitting is one step"
+    );
+    undo(&mut s, &tick());
+    assert_eq!(s.annotations[0].claim.verdict.as_deref(), Some("false"));
+    undo(&mut s, &tick());
+    assert_eq!(s.annotations[0].claim.verdict, None);
+    undo(&mut s, &tick());
+    assert_eq!(urls(&s), ["https://e.example/1"]);
+    // Redone, then typed on: the typing is a step of its own.
+    redo(&mut s, &tick());
+    popover(&mut s, true);
+    note(&mut s, "جديد", tick());
+    undo(&mut s, &tick());
+    assert_eq!(s.annotations[0].note, "");
+    assert_eq!(urls(&s), ["https://e.example/1", "https://e.example/2"]);
+}

@@ -368,9 +368,12 @@ impl Action {
             Action::SetRegistry(_) | Action::DeleteEntity { .. } => (StepKind::Entities, None),
             Action::SetKind { .. } => (StepKind::Retag, None),
             Action::SetNote { id, .. } => (StepKind::Note, Some(format!("note:{id}"))),
+            // Only typing runs on as one step; a choice (verdict, status, a stance, whether it is
+            // worth checking) or an evidence link added or removed is a step of its own.
             Action::SetClaim { id, field, .. } => (
                 StepKind::Claim,
-                Some(format!("claim:{id}:{}", *field as u8)),
+                matches!(field, ClaimField::Claimant | ClaimField::Date)
+                    .then(|| format!("claim:{id}:{}", *field as u8)),
             ),
             Action::Delete { .. } => (StepKind::Delete, None),
             Action::Import(_) => (StepKind::Import, None),
@@ -490,6 +493,11 @@ impl State {
         self.said = self
             .said
             .next(&step, if redo { Way::Redone } else { Way::Undone });
+        // A step undone or redone is whole: typing after it is a new step.
+        let step = Step {
+            coalesce: None,
+            ..step
+        };
         if redo { &mut self.undo } else { &mut self.redo }.push(step);
         // What was put back is dated anew (a rejection at `at`): every step that holds it follows.
         for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
@@ -708,6 +716,10 @@ impl State {
                     self.pending = None;
                 }
                 self.popover = popover;
+                // Typing after the popover opened or closed again is a new step.
+                if let Some(last) = self.undo.last_mut() {
+                    last.coalesce = None;
+                }
             }
             Action::Import(mut parsed) => {
                 let (anchored, orphaned) = (parsed.anchored(), parsed.orphaned());
