@@ -277,7 +277,9 @@ fn imported(doc: &str, a: &hamish::core::text::article::Article) -> Parsed {
 #[test]
 fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
     let a = article();
-    let (claim, assad) = checked_claim(&a);
+    let (mut claim, assad) = checked_claim(&a);
+    // Edited after its verdict was given: the verdict keeps its own time.
+    claim.modified = "2026-11-30T09:00:00Z".into();
     let annotations = vec![claim.clone(), assad.clone()];
     let doc = export_collection(
         &annotations,
@@ -306,6 +308,7 @@ fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
             .collect::<Vec<_>>()
     };
     assert_eq!(with("assessing")[0]["value"], "false");
+    assert_eq!(with("assessing")[0]["created"], "2026-11-29T10:15:30.123Z");
     assert_eq!(with("moderating")[0]["value"], "checked");
     assert_eq!(with("linking")[0]["source"], "https://example.org/report");
     assert_eq!(with("linking")[0]["stance"], "refutes");
@@ -337,6 +340,7 @@ fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
         .find(|x| x.id == "urn:uuid:claim")
         .expect("the claim");
     assert_eq!(back.claim.verdict.as_deref(), Some("false"));
+    assert_eq!(back.claim.verdict_at, claim.claim.verdict_at);
     assert_eq!(back.claim.status, Status::Checked);
     assert_eq!(
         back.claim.claimant,

@@ -297,3 +297,34 @@ fn unsafe_ids_are_replaced_and_long_contexts_trimmed() {
         "a long context does not stop a quote from anchoring"
     );
 }
+
+/// A time that cannot be read counts as the oldest and is kept as that (1970), so no export writes it.
+#[test]
+fn unreadable_times_are_kept_as_the_oldest_and_exports_stay_valid() {
+    let a = article();
+    for bad in ["x", "2024-99-99", "", "2026-11-29"] {
+        let one = json!({ "type": "Annotation", "id": "urn:x:1", "created": bad, "modified": bad,
+            "body": [{ "type": "TextualBody", "purpose": "classifying", "value": "claim" },
+                     { "type": "TextualBody", "purpose": "assessing", "value": "false", "created": bad }],
+            "target": { "source": "https://example.com/a",
+                        "selector": { "type": "TextQuoteSelector", "exact": "روسيا" } } });
+        let parsed = run(&json!([one]).to_string(), &a.text).expect("parsed");
+        let got = &parsed.annotations[0];
+        assert_eq!(got.modified, "1970-01-01T00:00:00Z", "{bad:?}");
+        assert_eq!(got.created, "1970-01-01T00:00:00Z", "{bad:?}");
+        assert_eq!(
+            got.claim.verdict_at.as_deref(),
+            Some("1970-01-01T00:00:00Z"),
+            "{bad:?}"
+        );
+        let doc = export_collection(
+            &parsed.annotations,
+            &a,
+            &default_registry(),
+            "urn:uuid:e",
+            NOW,
+        );
+        let report = crate::common::validate_w3c(&crate::common::theirs(&doc));
+        assert!(report.ends_with(" 0 failed"), "{bad:?}: {report}");
+    }
+}

@@ -134,12 +134,13 @@ pub fn after(now: &str, previous: &str) -> String {
 pub const EPOCH: &str = "1970-01-01T00:00:00Z";
 
 /// A time read from outside (an imported file, a backup) no later than `limit`: a time after it (a
-/// fast clock, a forged date) is `limit` itself, so it cannot beat the reader's later changes.
+/// fast clock, a forged date) is `limit` itself, so it cannot beat the reader's later changes; one that
+/// cannot be read is [`EPOCH`], as it counts, so no export ever writes it.
 pub fn clamp(text: &mut String, limit: &str) {
-    if let (Some(t), Some(l)) = (parse(text), parse(limit)) {
-        if t > l {
-            *text = limit.to_string();
-        }
+    match (parse(text), parse(limit)) {
+        (None, _) => *text = EPOCH.to_string(),
+        (Some(t), Some(l)) if t > l => *text = limit.to_string(),
+        _ => {}
     }
 }
 

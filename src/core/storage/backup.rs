@@ -190,6 +190,9 @@ fn clamp_all(stored: &mut Stored, limit: &str) {
     for a in &mut stored.annotations {
         clamp(&mut a.created, limit);
         clamp(&mut a.modified, limit);
+        if let Some(at) = &mut a.claim.verdict_at {
+            clamp(at, limit);
+        }
     }
     for r in &mut stored.rejected {
         clamp(&mut r.at, limit);

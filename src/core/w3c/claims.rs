@@ -1,7 +1,8 @@
 //! A claim's fact-checking details in the W3C model, both ways:
 //!
 //! * verdict — a `TextualBody` with `"purpose": "assessing"` whose `value` is the verdict's id in its
-//!   scale (e.g. `"false"`);
+//!   scale (e.g. `"false"`) and whose `created` is when it was given (read back; a file without it
+//!   gives the annotation's `modified`);
 //! * status — a `TextualBody` with `"purpose": "moderating"`, value `unverified`, `in-review` or
 //!   `checked` (written whenever anything is recorded about the claim);
 //! * check-worthiness — a `classifying` `TextualBody`, value `check-worthy` or `not-check-worthy`;
@@ -40,7 +41,12 @@ pub fn bodies(claim: &ClaimDetails) -> Vec<Value> {
         out.push(shapes::plain("classifying", value, false));
     }
     if let Some(verdict) = &claim.verdict {
-        out.push(shapes::plain("assessing", verdict, false));
+        let mut body = shapes::plain("assessing", verdict, false);
+        // When the verdict was given: the model allows lifecycle times on a body too.
+        if let (Value::Object(fields), Some(at)) = (&mut body, &claim.verdict_at) {
+            fields.insert("created".into(), Value::String(at.clone()));
+        }
+        out.push(body);
     }
     out.push(shapes::plain("moderating", claim.status.name(), false));
     if let Some(Claimant::Named { name, wikidata }) = &claim.claimant {
@@ -111,7 +117,11 @@ pub fn read(annotation: &Value) -> ClaimDetails {
             (Some("check-worthy"), _) if has("classifying") => claim.check_worthy = Some(true),
             (Some("not-check-worthy"), _) if has("classifying") => claim.check_worthy = Some(false),
             (Some(v), _) if has("assessing") && !v.is_empty() => {
-                claim.verdict = Some(v.to_string())
+                claim.verdict = Some(v.to_string());
+                claim.verdict_at = body
+                    .get("created")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
             }
             (Some(v), _) if has("moderating") => {
                 if let Some(status) = Status::from_name(v) {
@@ -144,7 +154,7 @@ pub fn read(annotation: &Value) -> ClaimDetails {
         .get("claimDate")
         .and_then(Value::as_str)
         .and_then(|d| claim_date(d).ok().flatten());
-    if claim.verdict.is_some() {
+    if claim.verdict.is_some() && claim.verdict_at.is_none() {
         claim.verdict_at = annotation
             .get("modified")
             .and_then(Value::as_str)

@@ -362,7 +362,7 @@ pub fn parse(
         // A time after `now` (a colleague's fast clock) is `now`: it cannot beat later edits.
         clamp(&mut created, now);
         clamp(&mut modified, now);
-        let annotation = Annotation {
+        let mut annotation = Annotation {
             // An id must survive a space-separated attribute and a CSS selector; one that does not
             // is replaced by one made from the annotation's target and bodies, the same every time.
             id: field("id")
@@ -386,6 +386,9 @@ pub fn parse(
             created,
             orphan: false,
         };
+        if let Some(at) = &mut annotation.claim.verdict_at {
+            clamp(at, now);
+        }
         accepted.push((annotation, target));
     }
     let anchorer = Anchorer::new(text);
