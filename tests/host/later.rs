@@ -65,12 +65,14 @@ fn a_change_is_dated_after_what_it_changes_and_outside_times_are_clamped() {
     for (now, previous, want, what) in cases {
         assert_eq!(after(now, previous), want, "{what}");
     }
-    let clamps: [(&str, &str, &str); 4] = [
+    let clamps: [(&str, &str, &str); 5] = [
         // (time read from outside, now, kept)
         (FUTURE, NOW, NOW),
         ("2026-11-29T09:00:00Z", NOW, "2026-11-29T09:00:00Z"),
         ("2099-01-01T00:00:00+05:00", NOW, NOW),
-        ("~", NOW, "~"),
+        // Unreadable: the oldest, as it counts.
+        ("~", NOW, "1970-01-01T00:00:00Z"),
+        ("", NOW, "1970-01-01T00:00:00Z"),
     ];
     for (time, now, want) in clamps {
         let mut t = time.to_string();

@@ -194,7 +194,8 @@ fn clamp_all(stored: &mut Stored, limit: &str) {
             clamp(at, limit);
         }
     }
-    for r in &mut stored.rejected {
+    // A rejection kept before its time was (an empty time) stays so.
+    for r in stored.rejected.iter_mut().filter(|r| !r.at.is_empty()) {
         clamp(&mut r.at, limit);
     }
     for t in &mut stored.deleted {
