@@ -570,3 +570,29 @@ fn a_settings_form_left_open_carries_only_what_it_changed() {
         reviewer("Rana", "Fatabyyano")
     );
 }
+
+/// Settings read from storage or a restored backup keep a reviewer website only when it is a web
+/// address: one that is not never reaches a ClaimReview.
+#[test]
+fn a_stored_reviewer_website_is_kept_only_when_it_is_a_web_address() {
+    use hamish::core::claims::settings::decode;
+    // (stored website, read back)
+    let cases = [
+        ("https://observatory.example", "https://observatory.example"),
+        ("", ""),
+        ("javascript:alert(1)", ""),
+        ("data:text/html,<script>", ""),
+        ("www.example.org", ""),
+        ("https://exa\u{202E}mple.org", ""),
+    ];
+    for (url, want) in cases {
+        let text = format!(
+            r#"{{"scale":"hamish","reviewer":{{"name":"<script>","organization":"","url":{}}}}}"#,
+            hamish::core::json::Value::String(url.into())
+        );
+        let (read, readable) = decode(Some(&text));
+        assert!(readable, "{url:?}");
+        assert_eq!(read.reviewer.url, want, "{url:?}");
+        assert_eq!(read.reviewer.name, "<script>");
+    }
+}

@@ -1,6 +1,7 @@
 //! A reader's fact-checking settings, set once and kept in this browser: the verdict scale they judge
 //! claims on, and the reviewer details a ClaimReview names (who checked, for which organisation).
 
+use crate::core::claims::claim::evidence_url;
 use crate::core::claims::verdicts::{builtin_scale, default_scale, Scale};
 use crate::core::json::Value;
 use crate::core::storage::json::{from_text, to_text, Fields, Json, Object};
@@ -73,12 +74,15 @@ impl Json for Reviewer {
             .end();
     }
 
+    /// A website that is not a web address (checked as evidence links are: a restored backup or an
+    /// edited entry is not typed through the form) is left out, so no ClaimReview names it.
     fn read_json(value: Value) -> Result<Self, String> {
         let mut f = Fields::of(value)?;
+        let url: String = f.or_default("url")?;
         Ok(Reviewer {
             name: f.or_default("name")?,
             organization: f.or_default("organization")?,
-            url: f.or_default("url")?,
+            url: evidence_url(&url).unwrap_or_default(),
         })
     }
 }
