@@ -162,6 +162,18 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
     if MOUNTED.with(|m| m.borrow().iter().any(|(el, _)| el == &element)) {
         return Err("Hamish is already mounted on this element (call unmount() first)".into());
     }
+    // One selection must belong to one article: none inside another.
+    let nested = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .any(|(el, _)| el.contains(Some(&element)) || element.contains(Some(el)))
+    });
+    if nested {
+        return Err(
+            "Hamish is already mounted on an element inside or around this one (an article cannot hold another)"
+                .into(),
+        );
+    }
     let options = EmbedOptions::parse(|name| element.get_attribute(name), options)?;
     let (id, source) = match &options.src {
         Some(src) => {

@@ -348,6 +348,9 @@ test('the JS API: import into a read-only mount with its own namespace, entities
       () => window.Hamish.mount(document.querySelector('.sidebar'), { entities: ['mars'] }),
       () => window.Hamish.mount('#story'),
       async () => (await window.Hamish.handle(document.querySelector('#story'))).import('not json'),
+      // An article inside a mounted one, or around it: one selection would tag both.
+      () => window.Hamish.mount(document.querySelector('#story > p'), { id: 'inner' }),
+      () => window.Hamish.mount(document.body, { id: 'outer' }),
     ];
     for (const attempt of attempts) {
       try { await attempt(); out.push('no error'); } catch (e) { out.push(e.message); }
@@ -358,6 +361,9 @@ test('the JS API: import into a read-only mount with its own namespace, entities
   expect(messages[1]).toMatch(/^Hamish: unknown entity “mars”/);
   expect(messages[2]).toBe('Hamish: mount needs an element');
   expect(messages[3]).toMatch(/^Hamish: /);
+  expect(messages[4]).toMatch(/^Hamish: Hamish is already mounted on an element inside or around this one/);
+  expect(messages[5]).toBe(messages[4]);
+  await expect(page.locator('hamish-chrome')).toHaveCount(1);
 
   // The interface language follows the article's lang unless the site asks for another.
   await page.evaluate(async () => {
@@ -454,10 +460,15 @@ test('keyboard: the focus follows the panel, its launcher and popovers opened fr
   await expect(page.locator('.hamish-launcher')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'إخفاء اللوحة' })).toBeFocused();
-  // Deleting from a popover opened in the panel leaves the focus in the panel.
+  // Deleting from a popover opened in the panel leaves the focus on the Undo that brings it back
+  // (not on the panel's close button); undone, the focus is on its item again.
   await page.locator('.hamish-panel .item').first().click();
   await dialog.getByRole('button', { name: 'حذف' }).click();
-  await expect(page.getByRole('button', { name: 'إخفاء اللوحة' })).toBeFocused();
+  const undo = page.locator('.notice-undo');
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await expect(page.locator('.hamish-panel .item').first()).toBeFocused();
 });
 
 test('a pull quote the host puts before an annotated paragraph does not take its claim', async ({ page }) => {

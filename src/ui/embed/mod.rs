@@ -8,7 +8,7 @@ pub mod host_events;
 pub mod host_highlights;
 
 use crate::core::annotations::reattach::{prefer_followed, reattach_stored};
-use crate::core::annotations::state::{Action, Pending, Popover as PopoverState};
+use crate::core::annotations::state::{Action, Pending, Popover as PopoverState, Way};
 use crate::core::claims::settings::Reviewer;
 use crate::core::drawing::plan::{plan, Visible};
 use crate::core::entities::suggestions::Suggestion;
@@ -327,11 +327,17 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 return;
             };
             if focus_lost(&frame) {
-                let found = frame
-                    .shadow_root()
-                    .and_then(|r| r.query_selector(&selector).ok().flatten())
-                    .is_some();
-                focus_in(&frame, if found { &selector } else { ".hamish-collapse" });
+                // Where it was opened from; when that went (a deletion), the Undo that brings it
+                // back, else the panel's first item, else the panel's own button.
+                let present = |selector: &str| {
+                    frame
+                        .shadow_root()
+                        .and_then(|r| r.query_selector(selector).ok().flatten())
+                        .is_some()
+                };
+                let candidates = [selector.as_str(), NEWEST_UNDO, ".hamish-panel .item"];
+                let target = candidates.into_iter().find(|s| present(s));
+                focus_in(&frame, target.unwrap_or(".hamish-collapse"));
             }
         });
     }
@@ -341,6 +347,19 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         use_undo_offered(&state.notices, state.steps, move || {
             if focus_lost(&frame) {
                 focus_in(&frame, NEWEST_UNDO);
+            }
+        });
+    }
+    // An undo or redo that took the focus away (its notice's Undo button went) leaves it on the panel
+    // item of the annotation it changed, when the panel shows it.
+    {
+        let frame = e.frame.clone();
+        let said = state.said.clone();
+        use_effect_with(said.count, move |_| {
+            if let (false, Some(id)) = (said.way == Way::Made, said.id.as_deref()) {
+                if focus_lost(&frame) {
+                    focus_in(&frame, &page::attribute_is("data-item", id));
+                }
             }
         });
     }
