@@ -152,6 +152,26 @@ fn interface_lang(options: &EmbedOptions, element: &Element, article: &Article) 
     )
 }
 
+/// The page's address for articles (its canonical link, else its URL) and the address of the article
+/// in `element` (with its element id when the page marks several), or why there is none.
+fn page_address(document: &Document, element: &Element) -> (String, Result<String, String>) {
+    let page = default_id(
+        canonical(document).as_deref(),
+        &document.url().unwrap_or_default(),
+    );
+    let others = document
+        .query_selector_all("[data-hamish], [data-hamish-mounted]")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter(|n| n != element.as_ref())
+                .count()
+        })
+        .unwrap_or(0);
+    let address = article_address(&page, Some(&element.id()), others > 0);
+    (page, address)
+}
+
 /// Mounts Hamish on `element` with `options` (JSON of the options object; see [`EmbedOptions`]).
 /// Fails with a message a site developer can act on; a failed `data-src` load also shows its reason
 /// in the element.
@@ -199,29 +219,17 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
             (article.id.clone(), article.source.clone())
         }
         None => {
-            let page = default_id(
-                canonical(&document).as_deref(),
-                &document.url().unwrap_or_default(),
-            );
-            let others = document
-                .query_selector_all("[data-hamish], [data-hamish-mounted]")
-                .map(|list| {
-                    (0..list.length())
-                        .filter_map(|i| list.item(i))
-                        .filter(|n| n != element.as_ref())
-                        .count()
-                })
-                .unwrap_or(0);
-            match (
-                article_address(&page, Some(&element.id()), others > 0),
-                &options.id,
-            ) {
+            let (page, address) = page_address(&document, &element);
+            match (address, &options.id) {
                 (Ok(address), id) => (id.clone().unwrap_or_else(|| address.clone()), address),
                 (Err(_), Some(id)) => (id.clone(), page),
                 (Err(reason), None) => return Err(reason),
             }
         }
     };
+    // An id the page gives (its address) rather than the site: it is checked again when the article
+    // changes, as a single-page site may put another story in the same element.
+    let page_given = options.id.is_none() && options.src.is_none();
     let taken: Vec<String> =
         MOUNTED.with(|m| m.borrow().iter().map(|(_, id)| id.clone()).collect());
     if taken.contains(&id) {
@@ -289,7 +297,7 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
         reviewer: options.reviewer.clone(),
     });
     let _ = element.set_attribute("data-hamish-mounted", &id);
-    MOUNTED.with(|m| m.borrow_mut().push((element.clone(), id)));
+    MOUNTED.with(|m| m.borrow_mut().push((element.clone(), id.clone())));
     // yew renders on its scheduler, after `render` returns: the handle is given once the widget's
     // reducer is reachable, so that import() and the other calls work at once.
     let bridge = embedding.bridge.clone();
@@ -305,6 +313,7 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
         frame,
         live: Some(live),
         watch: None,
+        page_id: page_given.then(|| id.clone()),
     }));
     let watch = Watch::start(
         &document,
@@ -381,16 +390,28 @@ impl Watch {
                 scheduled.set(false);
                 let Some(inner) = inner.upgrade() else { return };
                 let connected = inner.borrow().element.is_connected();
-                if connected {
-                    inner.borrow().page_changed(moved.replace(false));
+                if connected && !inner.borrow().page_changed(moved.replace(false)) {
                     return;
                 }
                 // Torn down after this callback returns (the timer belongs to what is torn down).
+                // `hamish:unmounted` says why: the article left the page, or another one took its
+                // element (`detail.reason` "another-article": the loader mounts Hamish on it again).
                 wasm_bindgen_futures::spawn_local(async move {
                     inner.borrow_mut().teardown();
                     let element = inner.borrow().element.clone();
                     drop(inner);
-                    if let Ok(event) = web_sys::Event::new("hamish:unmounted") {
+                    let init = web_sys::CustomEventInit::new();
+                    let detail = js_sys::Object::new();
+                    let reason = if connected {
+                        "another-article"
+                    } else {
+                        "removed"
+                    };
+                    let _ = js_sys::Reflect::set(&detail, &"reason".into(), &reason.into());
+                    init.set_detail(&detail);
+                    if let Ok(event) =
+                        web_sys::CustomEvent::new_with_event_init_dict("hamish:unmounted", &init)
+                    {
                         let _ = element.dispatch_event(&event);
                     }
                 });
@@ -418,23 +439,40 @@ struct Inner {
     frame: Element,
     live: Option<Live>,
     watch: Option<Watch>,
+    /// The article's id when the page's address gave it (not the site's options).
+    page_id: Option<String>,
 }
 
 impl Inner {
     /// The article's text changed (or the article was moved, `moved`: its highlights need drawing
-    /// again): read it again and hand the new reading to the widget.
-    fn page_changed(&self, moved: bool) {
-        let Some(live) = &self.live else { return };
+    /// again): read it again and hand the new reading to the widget. True when the element now holds
+    /// another article (see [`Inner::page_id`]): Hamish must leave it.
+    fn page_changed(&self, moved: bool) -> bool {
+        let Some(live) = &self.live else {
+            return false;
+        };
+        // Another story in the same element (a single-page site changed its address too): Hamish
+        // leaves before reading it, so nothing of this article is re-anchored or saved in it, and
+        // the loader mounts it again as the new article.
+        if let (Some(id), Ok(document)) = (&self.page_id, document()) {
+            if page_address(&document, &self.element)
+                .1
+                .is_ok_and(|now| now != *id)
+            {
+                return true;
+            }
+        }
         let e = &live.embedding;
         let old = e.bridge.current_host(&e.host);
         let fresh = HostText::read(&self.element, &old.article.id, &old.article.source);
         if fresh.is_empty() || (fresh.same_as(&old) && !moved) {
-            return;
+            return false;
         }
         let rehost = e.bridge.rehost.borrow().clone();
         if let Some(rehost) = rehost {
             rehost.emit(fresh);
         }
+        false
     }
 
     /// Removes the widget, its highlights and controls.

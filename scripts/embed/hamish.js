@@ -51,12 +51,14 @@ function wrap(element, core) {
   let settling = Promise.resolve();
   const settled = () => new Promise((done) => setTimeout(done, 0));
   const alive = () => { if (!live) throw new Error('Hamish: this article was unmounted'); };
-  // Hamish leaves by itself when the page removes the article: forget the handle then.
-  element.addEventListener('hamish:unmounted', () => {
+  // Hamish leaves by itself when the page removes the article: forget the handle then. When another
+  // story took the element (a single-page site), a marked element is mounted again, as that story.
+  element.addEventListener('hamish:unmounted', (e) => {
     if (!live) return;
     live = false;
     handles.delete(element);
     core.free();
+    if (e.detail?.reason === 'another-article' && element.hasAttribute('data-hamish')) load(element);
   }, { once: true });
   return Object.freeze({
     get id() { alive(); return core.id; },

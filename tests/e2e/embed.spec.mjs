@@ -494,6 +494,35 @@ test('a pull quote the host puts before an annotated paragraph does not take its
   await expect.poll(where).toEqual(['P']);
 });
 
+test('a single-page site that puts another story in the article element: Hamish follows it to the new story, and the first keeps its work', async ({ page }) => {
+  const seen = watch(page);
+  await openSite(page);
+  await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');
+  await page.keyboard.press('c');
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['سيل من المعلومات'] });
+  const story = await (await page.request.get(SITE + 'story.html')).text();
+  await page.evaluate((html) => {
+    document.getElementById('story').addEventListener('hamish:unmounted', (e) => { window.left = e.detail.reason; });
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    document.querySelector('link[rel=canonical]').href = 'https://news.example/2026/12/another-story';
+    history.pushState({}, '', 'story.html');
+    document.getElementById('story').innerHTML = doc.querySelector('article').innerHTML;
+  }, story);
+  await expect(page.locator('#story')).toHaveAttribute('data-hamish-mounted', 'https://news.example/2026/12/another-story');
+  expect(await page.evaluate(() => window.left)).toBe('another-article');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+  // What the reader tags now belongs to the new story; the first story's claim is kept as it was.
+  const word = await page.evaluate(() => document.querySelector('#story p:not(.byline)').textContent.trim().split(/\s+/).slice(0, 2).join(' '));
+  await dragHost(page, '#story p:not(.byline)', word);
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  const entry = (id) => page.evaluate((id) => JSON.parse(localStorage.getItem(`hamish:v1:annotations:${id}`)), id);
+  await expect.poll(async () => (await entry('https://news.example/2026/12/another-story'))?.annotations.map((a) => a.exact)).toEqual([word]);
+  const first = await entry(MAIN_ID);
+  expect(first.annotations.map((a) => [a.exact, a.orphan ?? false])).toEqual([['سيل من المعلومات', false]]);
+  expect(seen.errors).toEqual([]);
+});
+
 test('when the host changes its article after mounting, Hamish reads it again; when it removes it, Hamish leaves', async ({ page }) => {
   const seen = watch(page);
   await openSite(page);
