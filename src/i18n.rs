@@ -675,6 +675,7 @@ pub struct ClaimStrings {
     pub bad_url: &'static str,
     pub bad_url_userinfo: &'static str,
     pub bad_url_hidden: &'static str,
+    pub bad_url_lookalike: &'static str,
     pub bad_date: &'static str,
     pub bad_wikidata: &'static str,
     pub by_verdict: &'static str,
@@ -696,6 +697,7 @@ impl ClaimStrings {
             UrlError::NotWeb => self.bad_url,
             UrlError::Userinfo => self.bad_url_userinfo,
             UrlError::Hidden => self.bad_url_hidden,
+            UrlError::Lookalike => self.bad_url_lookalike,
         }
     }
 }
@@ -740,6 +742,7 @@ static AR_CLAIMS: ClaimStrings = ClaimStrings {
     bad_url: "الرابط يجب أن يبدأ بـ http:// أو https:// وأن يكون عنوان ويب صحيحًا.",
     bad_url_userinfo: "الرابط فيه اسم مستخدم قبل الموقع (user@host)، فقد يبدو موقعًا آخر.",
     bad_url_hidden: "الرابط فيه محارف خفية أو تغيّر اتجاه الكتابة، فقد يبدو رابطًا آخر.",
+    bad_url_lookalike: "اسم الموقع يخلط حروفًا لاتينية بحروف كيريلية أو يونانية، فقد يبدو موقعًا آخر.",
     bad_date: "التاريخ يُكتب هكذا: 2026-11-30.",
     bad_wikidata: "معرّف ويكي بيانات يُكتب هكذا: Q12345.",
     by_verdict: "حسب الحكم",
@@ -786,6 +789,8 @@ static EN_CLAIMS: ClaimStrings = ClaimStrings {
         "The address has a user name before the site (user@host): it could pose as another site.",
     bad_url_hidden:
         "The address has invisible or direction-changing characters: it could pose as another.",
+    bad_url_lookalike:
+        "The site's name mixes Latin letters with Cyrillic or Greek ones: it could pose as another site.",
     bad_date: "A date looks like 2026-11-30.",
     bad_wikidata: "A Wikidata id looks like Q12345.",
     by_verdict: "By verdict",

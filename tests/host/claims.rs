@@ -117,6 +117,9 @@ fn evidence_urls_and_claim_dates_are_checked() {
         ),
         ("https://x.y/?to=a@b.example", "https://x.y/?to=a@b.example"),
         ("https://ar.example/تحقق", "https://ar.example/تحقق"),
+        // Hosts in one alphabet, and a path in another, are kept.
+        ("https://пример.рф/a", "https://пример.рф/a"),
+        ("https://موقع.example/ру", "https://موقع.example/ру"),
         (
             "https://fa.example/می\u{200C}خواهم",
             "https://fa.example/می\u{200C}خواهم",
@@ -161,6 +164,15 @@ fn evidence_urls_and_claim_dates_are_checked() {
         ("https://x.example/\u{FEFF}", UrlError::Hidden),
         ("https://x.example/\u{2060}", UrlError::Hidden),
         ("https://x.exa\u{AD}mple/", UrlError::Hidden),
+        ("https://x.example/a\u{7}b", UrlError::Hidden),
+        ("https://x.example/a\u{0}", UrlError::Hidden),
+        ("https://x.example/a\u{85}b", UrlError::Hidden),
+        // A host part mixing Latin with Cyrillic or Greek letters reads as another site.
+        (
+            "https://factcheck.ex\u{0430}mple/report",
+            UrlError::Lookalike,
+        ),
+        ("https://\u{03BF}bserver.example", UrlError::Lookalike),
     ] {
         assert_eq!(evidence_url(bad), Err(why), "{bad:?}");
     }

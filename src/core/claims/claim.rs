@@ -250,13 +250,17 @@ pub enum UrlError {
     /// A user name before the host (`https://trusted.example@evil.example/`): it reads as another
     /// site.
     Userinfo,
-    /// A direction control or an invisible formatting character: the link's text could read as
-    /// another address.
+    /// A direction control, a control character or an invisible formatting character: the link's
+    /// text could read as another address.
     Hidden,
+    /// A part of the host that mixes Latin letters with Cyrillic or Greek ones (`exаmple` with a
+    /// Cyrillic `а`): it reads as another site.
+    Lookalike,
 }
 
 /// `text` as an evidence URL: trimmed, `http:` or `https:` (any case; written in lower case) with a
-/// host and no user name, no white space, no direction controls or invisible characters, at most
+/// host and no user name, no white space, no direction controls, control or invisible characters,
+/// no host part mixing Latin letters with Cyrillic or Greek ones, at most
 /// [`URL_MAX`] characters.
 pub fn evidence_url(text: &str) -> Result<String, UrlError> {
     let url = text.trim();
@@ -264,6 +268,7 @@ pub fn evidence_url(text: &str) -> Result<String, UrlError> {
         matches!(c, '\u{AD}' | '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
             | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}')
+            || c.is_control()
     }) {
         return Err(UrlError::Hidden);
     }
@@ -271,6 +276,15 @@ pub fn evidence_url(text: &str) -> Result<String, UrlError> {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.contains('@') {
         return Err(UrlError::Userinfo);
+    }
+    let mixed = host.split('.').any(|label| {
+        label.chars().any(|c| c.is_ascii_alphabetic())
+            && label
+                .chars()
+                .any(|c| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{052F}'))
+    });
+    if mixed {
+        return Err(UrlError::Lookalike);
     }
     let host_ok = !host.is_empty()
         && !host.starts_with('.')
