@@ -80,6 +80,17 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                 .replace("{added}", &merged.added.to_string())
                 .replace("{updated}", &merged.updated.to_string())
                 .replace("{kept}", &merged.kept.to_string());
+            if merged.updated > 0 {
+                text.push(' ');
+                text.push_str(s.imported_replaced);
+            }
+            if merged.differing > 0 {
+                text.push(' ');
+                text.push_str(
+                    &s.imported_differing
+                        .replace("{n}", &merged.differing.to_string()),
+                );
+            }
             for r in rejected {
                 text.push('\n');
                 text.push_str(

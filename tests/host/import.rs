@@ -253,8 +253,10 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
         Merged {
             added: 1,
             updated: 1,
-            kept: 1
-        }
+            kept: 1,
+            differing: 1,
+        },
+        "the older one differs from what is here, and is not applied"
     );
     assert_eq!(existing.len(), 3);
     assert_eq!(existing[0].note, "newer");
@@ -265,7 +267,8 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
         Merged {
             added: 0,
             updated: 0,
-            kept: 1
+            kept: 1,
+            differing: 0,
         },
         "importing twice changes nothing"
     );

@@ -196,7 +196,8 @@ fn importing_merges_and_reports() {
             merged: Merged {
                 added: 1,
                 updated: 0,
-                kept: 1
+                kept: 1,
+                differing: 0,
             },
             undated: 0,
             undoable: true,

@@ -118,6 +118,9 @@ pub struct Merged {
     pub updated: usize,
     /// Known ids whose imported version is not newer (the existing one stays).
     pub kept: usize,
+    /// Of those kept, how many said something else (tag, note or claim details): the file's edit
+    /// was not applied, as it is not dated later.
+    pub differing: usize,
 }
 
 /// The objects in `root` that stand for annotations, or an error when there are none.
@@ -527,7 +530,14 @@ pub fn merge(
                 existing[i] = annotation;
                 merged.updated += 1;
             }
-            Some(_) => merged.kept += 1,
+            Some(i) => {
+                let here = &existing[i];
+                let differs = here.kind != annotation.kind
+                    || here.note != annotation.note
+                    || here.claim != annotation.claim;
+                merged.kept += 1;
+                merged.differing += usize::from(differs);
+            }
             None => {
                 *slot = Some(existing.len());
                 existing.push(annotation);
