@@ -19,6 +19,7 @@ use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEW
 use crate::ui::open_panel::{open_panel, OpenRequest};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
+use crate::ui::popover::use_popover_ref;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::reducer::make_callback;
 use crate::ui::settings_panel::settings_panel;
@@ -393,6 +394,13 @@ pub fn App(props: &AppProps) -> Html {
         )
     };
     let toolbar_ref = use_toolbar_ref();
+    let popover_ref = use_popover_ref(state.popover.as_ref().map(|p| {
+        (
+            p.ids.first().cloned(),
+            p.suggestions.first().cloned(),
+            p.claimant_first,
+        )
+    }));
     let widget = Widget {
         lang: *lang,
         registry: registry.clone(),
@@ -410,6 +418,7 @@ pub fn App(props: &AppProps) -> Html {
         &on_close,
         false,
         &toolbar_ref,
+        &popover_ref,
     );
     html! {
         <ContextProvider<Widget> context={widget}>

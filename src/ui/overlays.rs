@@ -10,7 +10,7 @@ use crate::core::text::units::short_quote;
 use crate::ui::article::describe;
 use crate::ui::clicks::send;
 use crate::ui::context::Widget;
-use crate::ui::popover::Popover;
+use crate::ui::popover::{popover, PopoverProps};
 use crate::ui::toolbar::{toolbar, ToolbarAt};
 use yew::prelude::*;
 
@@ -27,7 +27,8 @@ pub struct Overlays {
 /// The overlays for `state` in `widget` (the context the widget provides, whose language the banner
 /// speaks): `suggestions` are the pending ones, `on_close` closes the popover, and `read_only` leaves
 /// out the controls that change annotations; the toolbar is drawn into `toolbar_ref`
-/// ([`crate::ui::toolbar::use_toolbar_ref`]).
+/// ([`crate::ui::toolbar::use_toolbar_ref`]) and the popover into `popover_ref`
+/// ([`crate::ui::popover::use_popover_ref`]).
 pub fn overlays(
     state: &State,
     suggestions: &[Suggestion],
@@ -35,6 +36,7 @@ pub fn overlays(
     on_close: &Callback<()>,
     read_only: bool,
     toolbar_ref: &NodeRef,
+    popover_ref: &NodeRef,
 ) -> Overlays {
     let strings = widget.lang.strings();
     let reattaching = state.reattaching.as_ref().and_then(|id| state.get(id));
@@ -56,12 +58,21 @@ pub fn overlays(
         toolbar(widget, &at, toolbar_ref)
     });
     let popover = state.popover.as_ref().map(|p| {
-        let annotations: Vec<Annotation> = p.ids.iter().filter_map(|id| state.get(id).cloned()).collect();
+        let annotations: Vec<Annotation> = p
+            .ids
+            .iter()
+            .filter_map(|id| state.get(id).cloned())
+            .collect();
         let suggested: Vec<(Suggestion, usize)> = p
             .suggestions
             .iter()
             .filter_map(|key| suggestions.iter().find(|s| s.key() == *key))
-            .map(|sg| (sg.clone(), suggestions.iter().filter(|s| s.entity == sg.entity).count()))
+            .map(|sg| {
+                (
+                    sg.clone(),
+                    suggestions.iter().filter(|s| s.entity == sg.entity).count(),
+                )
+            })
             .collect();
         // Who a claim can be attributed to: the article's entity tags, in reading order, once per
         // entity and words (the first), and the tag a claim here is attributed to.
@@ -78,17 +89,29 @@ pub fn overlays(
             .filter(|a| !a.orphan && matches!(a.kind, Kind::Entity(_)))
             .map(|a| (a.id.clone(), describe(a, &widget.registry, widget.lang)))
             .collect();
-        let repeat = repeats(&tags.iter().map(|(_, label)| label.as_str()).collect::<Vec<_>>());
+        let repeat = repeats(
+            &tags
+                .iter()
+                .map(|(_, label)| label.as_str())
+                .collect::<Vec<_>>(),
+        );
         let claimants: Vec<(String, String)> = tags
             .into_iter()
             .zip(repeat)
             .filter(|((id, _), repeat)| !repeat || linked.contains(&id.as_str()))
             .map(|(tag, _)| tag)
             .collect();
-        html! {
-            <Popover {annotations} suggestions={suggested} x={p.x} y={p.y} {read_only} on_close={on_close.clone()} {claimants}
-                     claimant_first={p.claimant_first} />
-        }
+        let props = PopoverProps {
+            annotations,
+            suggestions: suggested,
+            x: p.x,
+            y: p.y,
+            on_close: on_close.clone(),
+            read_only,
+            claimants,
+            claimant_first: p.claimant_first,
+        };
+        popover(widget, &props, popover_ref)
     });
     Overlays {
         banner: banner.unwrap_or_default(),

@@ -8,19 +8,17 @@ use crate::core::text::units::short_quote;
 use crate::ui::article::kind_label;
 use crate::ui::claim_form::{claim_summary, ClaimForm};
 use crate::ui::clicks::send;
-use crate::ui::context::{use_widget, Widget};
+use crate::ui::context::Widget;
 use crate::ui::select_options::{choice, options};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// Properties of [`Popover`].
-#[derive(Properties, PartialEq)]
+/// What [`popover`] shows.
 pub struct PopoverProps {
     /// The annotations under the clicked point, outermost first.
     pub annotations: Vec<Annotation>,
     /// The suggestions under it, each with how many suggestions its entity has in all.
-    #[prop_or_default]
     pub suggestions: Vec<(Suggestion, usize)>,
     /// Horizontal centre, pixels relative to the widget.
     pub x: f64,
@@ -29,13 +27,10 @@ pub struct PopoverProps {
     /// Called to close the popover.
     pub on_close: Callback<()>,
     /// Shows the annotations without the controls that change them.
-    #[prop_or_default]
     pub read_only: bool,
     /// The article's entity annotations a claim can be attributed to, in reading order: id and label.
-    #[prop_or_default]
     pub claimants: Vec<(String, String)>,
     /// Whether the focus starts at the first claim's "Attributed to".
-    #[prop_or_default]
     pub claimant_first: bool,
 }
 
@@ -55,26 +50,16 @@ fn kind_from_value(value: &str) -> Kind {
     }
 }
 
-/// The highlight popover (a non-modal dialog; Esc or Close dismisses it); its controls go through the
-/// widget's edits.
-#[function_component]
-pub fn Popover(p: &PopoverProps) -> Html {
-    let Widget {
-        lang,
-        registry,
-        edits,
-        scale,
-    } = use_widget();
-    let strings = lang.strings();
+/// The popover's element: each time a popover opens on other annotations (`opened`: the first
+/// annotation's id, the first suggestion's key, whether the claimant comes first), it is kept inside
+/// the window and its first control takes the focus.
+#[hook]
+pub fn use_popover_ref(opened: Option<(Option<String>, Option<String>, bool)>) -> NodeRef {
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
-        let first = (
-            p.annotations.first().map(|a| a.id.clone()),
-            p.suggestions.first().map(|(s, _)| s.key()),
-            p.claimant_first,
-        );
-        use_effect_with(first, move |(_, _, claimant_first)| {
+        use_effect_with(opened, move |opened| {
+            let claimant_first = opened.as_ref().is_some_and(|o| o.2);
             if let Some(el) = dialog.cast::<HtmlElement>() {
                 crate::web::page::keep_in_viewport(&el);
                 let first = |selector: &str| el.query_selector(selector).ok().flatten();
@@ -90,6 +75,21 @@ pub fn Popover(p: &PopoverProps) -> Html {
             }
         });
     }
+    dialog
+}
+
+/// The highlight popover (a non-modal dialog; Esc or Close dismisses it), drawn into `dialog`
+/// ([`use_popover_ref`]); its controls go through the widget's edits. (A function, not a component:
+/// each component costs the bundle its own copy of yew's lifecycle code.)
+pub fn popover(widget: &Widget, p: &PopoverProps, dialog: &NodeRef) -> Html {
+    let Widget {
+        lang,
+        registry,
+        edits,
+        scale,
+    } = widget;
+    let (lang, scale) = (*lang, scale.clone());
+    let strings = lang.strings();
     let onkeydown = {
         let on_close = p.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -132,7 +132,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         if p.read_only {
             return html! {
                 <section class="pop-item" data-ann-id={id.clone()}>
-                    <h2 class="pop-kind">{ kind_label(&a.kind, &registry, lang) }</h2>
+                    <h2 class="pop-kind">{ kind_label(&a.kind, registry, lang) }</h2>
                     <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
                     if !a.note.trim().is_empty() {
                         <p class="pop-note" dir="auto">{ a.note.clone() }</p>
@@ -145,7 +145,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         }
         html! {
             <section class="pop-item" data-ann-id={id.clone()}>
-                <h2 class="pop-kind">{ kind_label(&a.kind, &registry, lang) }</h2>
+                <h2 class="pop-kind">{ kind_label(&a.kind, registry, lang) }</h2>
                 <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
                 <label for={select_id.clone()}>{ strings.tag_label }</label>
                 <select id={select_id} {onchange}>{ options(choices) }</select>
@@ -159,7 +159,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         }
     });
     let suggested = p.suggestions.iter().map(|(sg, count)| {
-        let entity = find(&registry, &sg.entity);
+        let entity = find(registry, &sg.entity);
         let name = entity.map_or(sg.entity.as_str(), |e| e.label(lang.is_arabic())).to_string();
         let (key, id) = (sg.key(), sg.entity.clone());
         let accept = send(&edits.on_accept, key.clone());
@@ -181,7 +181,7 @@ pub fn Popover(p: &PopoverProps) -> Html {
         }
     });
     html! {
-        <div class="hamish-popover" role="dialog" aria-label={strings.popover_label} ref={dialog} {onkeydown}
+        <div class="hamish-popover" role="dialog" aria-label={strings.popover_label} ref={dialog.clone()} {onkeydown}
              style={format!("left:{}px;top:{}px", p.x as i32, p.y as i32)}>
             <button type="button" class="pop-close" aria-label={strings.close} onclick={send(&p.on_close, ())}>{ "×" }</button>
             { for sections }

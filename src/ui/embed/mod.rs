@@ -27,6 +27,7 @@ use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::overlays::{overlays, Overlays};
 use crate::ui::panel::Panel;
+use crate::ui::popover::use_popover_ref;
 use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::reducer::make_callback;
 use crate::ui::toolbar::use_toolbar_ref;
@@ -425,6 +426,13 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         )
     };
     let toolbar_ref = use_toolbar_ref();
+    let popover_ref = use_popover_ref(state.popover.as_ref().map(|p| {
+        (
+            p.ids.first().cloned(),
+            p.suggestions.first().cloned(),
+            p.claimant_first,
+        )
+    }));
     let widget = Widget {
         lang: *lang,
         registry: registry.clone(),
@@ -442,6 +450,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         &on_close,
         e.read_only,
         &toolbar_ref,
+        &popover_ref,
     );
     let panel = if dock.open {
         html! {
