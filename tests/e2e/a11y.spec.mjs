@@ -97,6 +97,10 @@ test('embedded news site: no violations with its panel and a popover open', asyn
   await expectNoViolations(page, 'panel open');
   await page.locator('.hamish-keyboard').focus();
   await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  // The toolbar floats over the host page, inside Hamish's own region (axe's "region" rule).
+  await expect(page.getByRole('toolbar')).toBeVisible();
+  await expectNoViolations(page, 'toolbar shown');
   await page.keyboard.press('c');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
   await page.locator('.hamish-panel .item').first().click();
@@ -166,6 +170,10 @@ test('keyboard only, embedded: a claim and an entity tag from the panel\'s butto
   await page.keyboard.press('Enter');
   await page.keyboard.press('4');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  // The toolbar went with the tag: the focus is back on the mode's button (not the page's start),
+  // and the mode is still on.
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Escape');
   const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `hamish:v1:annotations:${MAIN_ID}`);
   const kinds = Object.fromEntries(stored.annotations.map((a) => [a.exact, a.kind]));

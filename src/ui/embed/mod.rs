@@ -344,10 +344,15 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     }
     // After the popover's focus went back to the panel (above), when it had nowhere to go.
     {
-        let frame = e.frame.clone();
+        let (frame, mode_on) = (e.frame.clone(), keyboard.active);
         use_undo_offered(&state.notices, state.steps, move || {
             if focus_lost(&frame) {
                 focus_in(&frame, NEWEST_UNDO);
+            }
+            // Tagged from the toolbar in keyboard mode: back to the mode's button, where the mode
+            // keeps its keys (Enter opens the toolbar again; it does not press the button).
+            if mode_on && focus_lost(&frame) {
+                focus_in(&frame, ".hamish-keyboard");
             }
         });
     }
@@ -491,7 +496,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     };
     html! {
         <ContextProvider<Widget> context={widget}>
-            <div class="hamish hamish-embed" lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
+            <div class="hamish hamish-embed" role="region" aria-label={format!("{}: {}", strings.app_name, short_quote(article.title(), 48))} lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
                  style={format!("--hamish-slot:{}", e.slot.min(20))}>
                 <div class="hamish-toasts">
                     { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone() }, *lang) }
