@@ -868,16 +868,21 @@ fn jsonl_imported_where_it_came_from_adds_no_copies() {
     let mut parsed = import(&write(Format::Jsonl)).expect("imports");
     assert!(parsed.by_span);
     let found = parsed.annotations.len();
-    assert_eq!(same_spans(&existing, &mut parsed.annotations), found);
+    assert_eq!(same_spans(&existing, &mut parsed.annotations), (found, 0));
     merge(&mut existing, parsed.annotations, &[]);
     assert_eq!(existing, before);
+    // The same file with a claim's verdict changed: still no copy, and the change is counted as
+    // not applied (a file of spans is undated).
+    let edited = write(Format::Jsonl).replacen("\"false\"", "\"true\"", 1);
+    let mut parsed = import(&edited).expect("imports");
+    assert_eq!(same_spans(&existing, &mut parsed.annotations), (found, 1));
 
     let (start, end) = span_of(&a.text, "روسيا");
     let line = json!({ "text": a.text, "label": [[start, end, "claim"], [start, end, "russia"], [start, end, "claim"]] })
         .to_string();
     let mut here = vec![annotate(&a, "روسيا", Kind::Claim, "u:here")];
     let mut parsed = import(&line).expect("imports");
-    assert_eq!(same_spans(&here, &mut parsed.annotations), 2);
+    assert_eq!(same_spans(&here, &mut parsed.annotations), (2, 0));
     assert_eq!(parsed.annotations.len(), 1);
     assert_eq!(parsed.annotations[0].kind, Kind::Entity("russia".into()));
     let merged = merge(&mut here, parsed.annotations, &[]);

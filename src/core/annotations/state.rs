@@ -723,13 +723,14 @@ impl State {
             }
             Action::Import(mut parsed) => {
                 let (anchored, orphaned) = (parsed.anchored(), parsed.orphaned());
-                let here = if parsed.by_span {
+                let (here, differing) = if parsed.by_span {
                     same_spans(&self.annotations, &mut parsed.annotations)
                 } else {
-                    0
+                    (0, 0)
                 };
                 let mut merged = merge(&mut self.annotations, parsed.annotations, &self.deleted);
                 merged.kept += here;
+                merged.differing += differing;
                 sort_by(&mut self.annotations, Annotation::reading_order);
                 let rejected = parsed.rejected;
                 self.apply(Action::Notify(Notice::Imported {

@@ -451,33 +451,42 @@ fn stable_id(object: &Value) -> String {
 }
 
 /// Takes out of `incoming` each annotation of the same kind on the same span as one of `existing`
-/// (found, not an orphan), or as one before it in `incoming`, and returns how many: a file that names
-/// no annotations of its own ([`Parsed::by_span`]) brings back what is here, not copies of it.
-pub fn same_spans(existing: &[Annotation], incoming: &mut Vec<Annotation>) -> usize {
-    let keys: Vec<String> = existing
+/// (found, not an orphan), or as one before it in `incoming`, and returns how many, and how many of
+/// those give a claim another verdict than the one here (not applied: such files are undated): a file
+/// that names no annotations of its own ([`Parsed::by_span`]) brings back what is here, not copies.
+pub fn same_spans(existing: &[Annotation], incoming: &mut Vec<Annotation>) -> (usize, usize) {
+    let key = |a: &Annotation| {
+        let span = a.span();
+        let kind = match &a.kind {
+            Kind::Claim => "",
+            Kind::Entity(id) => id.as_str(),
+        };
+        format!("{}:{}:{kind}", span.start, span.end)
+    };
+    let found: Vec<&Annotation> = existing.iter().filter(|a| !a.orphan).collect();
+    let keys: Vec<String> = found
         .iter()
-        .chain(incoming.iter())
-        .filter(|a| !a.orphan)
-        .map(|a| {
-            let span = a.span();
-            let kind = match &a.kind {
-                Kind::Claim => "",
-                Kind::Entity(id) => id.as_str(),
-            };
-            format!("{}:{}:{kind}", span.start, span.end)
-        })
+        .copied()
+        .chain(incoming.iter().filter(|a| !a.orphan))
+        .map(key)
         .collect();
     let copy = repeats(&keys.iter().map(String::as_str).collect::<Vec<_>>());
+    let here = Index::new(keys.iter().take(found.len()).map(String::as_str));
     let before = incoming.len();
-    let mut place = existing.iter().filter(|a| !a.orphan).count();
+    let (mut place, mut differing) = (found.len(), 0);
     incoming.retain(|a| {
         if a.orphan {
             return true;
         }
         place += 1;
-        !copy[place - 1]
+        if !copy[place - 1] {
+            return true;
+        }
+        let mine = here.find(&keys[place - 1]).and_then(|i| found.get(i));
+        differing += usize::from(mine.is_some_and(|m| m.claim.verdict != a.claim.verdict));
+        false
     });
-    before - incoming.len()
+    (before - incoming.len(), differing)
 }
 
 /// Merges `incoming` into `existing` by id: a new id is added; for a known id the version whose
