@@ -7,7 +7,7 @@ use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::reattach::reattach_stored;
 use crate::core::annotations::state::{Action, ClaimField, Filter, Notice, State};
 use crate::core::claims::claim::ClaimDetails;
-use crate::core::claims::settings::Reviewer;
+use crate::core::claims::settings::{Reviewer, Settings};
 use crate::core::claims::verdicts::Scale;
 use crate::core::entities::mentions::Matcher;
 use crate::core::entities::registry::Entity;
@@ -43,7 +43,7 @@ pub const IMPORT_ACCEPT: &str =
     ".json,.jsonld,.jsonl,application/json,application/ld+json,application/jsonl,application/x-ndjson";
 
 /// What a widget starts from.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Setup {
     /// The article to annotate.
     pub article: Rc<Article>,
@@ -57,6 +57,8 @@ pub struct Setup {
     pub follow_registry: bool,
     /// Called with the number of annotations whenever they are saved.
     pub on_saved: Callback<usize, bool>,
+    /// Reads the fact-checking settings the widget starts with (the standalone page's stored ones).
+    pub load_settings: fn() -> Settings,
 }
 
 /// The callbacks that change annotations, for the toolbar, popover and panel.
@@ -116,6 +118,7 @@ fn initial_state(store: &AnnotationStore, open_notices: &[Notice], setup: &Setup
     let summary = reattach_stored(&setup.article.text, &mut stored);
     let mut state = State {
         registry: setup.registry.clone(),
+        settings: (setup.load_settings)(),
         ..State::default()
     };
     state.apply(Action::Load(stored));

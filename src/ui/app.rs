@@ -1,7 +1,9 @@
 //! The widget: wires the reducer, storage and the reader's input to the components.
 
 use crate::core::annotations::model::Kind;
-use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState, Way};
+use crate::core::annotations::state::{
+    Action, Notice, Pending, Popover as PopoverState, State, Way,
+};
 use crate::core::claims::settings::{Reviewer, Settings};
 use crate::core::entities::registry::Entity;
 use crate::core::storage::keys::DEFAULT_NAMESPACE;
@@ -65,6 +67,7 @@ pub fn App(props: &AppProps) -> Html {
         notices: props.notices.clone(),
         follow_registry: true,
         on_saved: props.on_saved.clone(),
+        load_settings: settings_store::load,
     };
     let Annotator {
         state,
@@ -78,7 +81,6 @@ pub fn App(props: &AppProps) -> Html {
     } = use_annotator(&setup);
     let registry = state.registry.clone();
     let opening = use_state(|| false);
-    let settings = use_state(settings_store::load);
     let editing_settings = use_state(|| false);
     // What the settings form held when it was not saved, and why (a website that is not a web
     // address), while it is open.
@@ -281,8 +283,17 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
+    // Settings are saved whenever they change (a save, its undo or redo), and the reader told.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.settings.clone(), move |settings| {
+            if *settings != settings_store::load() {
+                say_settings_saved(&dispatcher, settings_store::save(settings));
+            }
+        });
+    }
     let on_save_settings = {
-        let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
+        let (current, editing_settings) = (state.settings.clone(), editing_settings.clone());
         let settings_error = settings_error.clone();
         let dispatcher = state.dispatcher();
         Callback::from(move |next: Result<Settings, (Settings, String)>| {
@@ -291,28 +302,22 @@ pub fn App(props: &AppProps) -> Html {
                 Err(refused) => return settings_error.set(Some(refused)),
             };
             settings_error.set(None);
-            let next = next.carried_onto(&settings, &settings_store::load());
-            let saved = settings_store::save(&next);
-            dispatcher.dispatch(Action::Withdraw(if saved {
-                Notice::SettingsNotSaved
+            let next = next.carried_onto(&current, &settings_store::load());
+            if next == current {
+                say_settings_saved(&dispatcher, true);
             } else {
-                Notice::SettingsSaved
-            }));
-            dispatcher.dispatch(Action::Notify(if saved {
-                Notice::SettingsSaved
-            } else {
-                Notice::SettingsNotSaved
-            }));
-            settings.set(next);
+                dispatcher.dispatch(Action::SetSettings(next));
+            }
             editing_settings.set(false);
         })
     };
     // The form opens on the settings as stored now (another tab may have saved since).
     let on_toggle_settings = {
-        let (settings, editing_settings) = (settings.clone(), editing_settings.clone());
+        let editing_settings = editing_settings.clone();
         let settings_error = settings_error.clone();
+        let dispatcher = state.dispatcher();
         Callback::from(move |_| {
-            settings.set(settings_store::load());
+            dispatcher.dispatch(Action::FollowSettings(settings_store::load()));
             settings_error.set(None);
             editing_settings.set(!*editing_settings)
         })
@@ -320,7 +325,7 @@ pub fn App(props: &AppProps) -> Html {
     let settings_panel = editing_settings.then(|| {
         let (shown, error) = match &*settings_error {
             Some((typed, message)) => (typed, Some(message.as_str())),
-            None => (&*settings, None),
+            None => (&state.settings, None),
         };
         settings_panel(*lang, shown, error, &on_save_settings)
     });
@@ -381,7 +386,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
-    let scale = Rc::new(settings.scale());
+    let scale = Rc::new(state.settings.scale());
     let on_export_as = {
         // As stored when exporting: another tab may have saved other reviewer details.
         let reviewer: Rc<dyn Fn() -> Reviewer> = Rc::new(|| settings_store::load().reviewer);
@@ -467,4 +472,15 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Widget>>
     }
+}
+
+/// Tells the reader whether the settings were saved (`saved`), withdrawing the opposite notice.
+fn say_settings_saved(dispatcher: &UseReducerDispatcher<State>, saved: bool) {
+    let (said, withdrawn) = if saved {
+        (Notice::SettingsSaved, Notice::SettingsNotSaved)
+    } else {
+        (Notice::SettingsNotSaved, Notice::SettingsSaved)
+    };
+    dispatcher.dispatch(Action::Withdraw(withdrawn));
+    dispatcher.dispatch(Action::Notify(said));
 }

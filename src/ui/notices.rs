@@ -168,6 +168,7 @@ pub fn said_text(said: &Said, registry: &[Entity], lang: Lang) -> String {
         StepKind::Reject => h.said_reject.into(),
         StepKind::Reattach => h.said_moved.into(),
         StepKind::Entities => h.said_entities.into(),
+        StepKind::Settings => h.said_settings.into(),
         StepKind::Delete => h.done_delete.into(),
         StepKind::Accept => h.said_accept.into(),
         StepKind::Note => h.said_note.into(),

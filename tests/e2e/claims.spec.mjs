@@ -131,6 +131,16 @@ test('standalone: a checked claim without a verdict asks for one; settings choos
   await expect(dialog.getByLabel('Verdict').locator('option')).toHaveText(['— no verdict —', 'True', 'Partly false', 'False', 'Sarcasm', 'Unverifiable']);
   const settings = await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings')));
   expect(settings).toEqual({ scale: 'arafacts', reviewer: { name: 'سارة', organization: 'مرصد التحقق', url: 'https://observatory.example' } });
+  // Saving the settings can be undone and redone like any change (and is saved each time).
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings')));
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone — Settings changed.' })).toBeAttached();
+  await expect.poll(async () => (await stored()).scale).not.toBe('arafacts');
+  expect((await stored()).reviewer.name).toBe('');
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(stored).toEqual(settings);
 });
 
 test('embedded: the same claim checked on the news site; the site hears the update; reload; export', async ({ page }, info) => {

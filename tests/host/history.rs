@@ -234,6 +234,7 @@ fn an_entity_deletion_in_other_articles_is_undone_and_redone_there() {
         annotations,
         rejected: vec![],
         registry: Rc::default(),
+        settings: Default::default(),
     };
     let step = Step::between(
         StepKind::Entities,
@@ -514,4 +515,36 @@ fn undo_brings_back_each_choice_each_link_and_what_a_later_edit_cleared() {
     undo(&mut s, &tick());
     assert_eq!(s.annotations[0].note, "");
     assert_eq!(urls(&s), ["https://e.example/1", "https://e.example/2"]);
+}
+
+/// Saving the settings is a step like any other: undone and redone, said, and refused when another
+/// tab saved other settings since.
+#[test]
+fn saving_settings_is_undone_and_redone() {
+    use hamish::core::annotations::state::Way;
+    use hamish::core::claims::settings::{Reviewer, Settings};
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    let mine = Settings {
+        scale: "arafacts".into(),
+        reviewer: Reviewer { name: "سارة".into(), ..Reviewer::default() },
+    };
+    s.apply(Action::SetSettings(mine.clone()));
+    assert_eq!(s.undo.len(), 2);
+    // Saving them again unchanged is no step.
+    s.apply(Action::SetSettings(mine.clone()));
+    assert_eq!(s.undo.len(), 2);
+    undo(&mut s, "2026-12-07T00:00:01Z");
+    assert_eq!(s.settings, Settings::default());
+    assert_eq!(s.annotations.len(), 1, "the claim before it stays");
+    assert_eq!((s.said.kind, s.said.way), (Some(StepKind::Settings), Way::Undone));
+    redo(&mut s, "2026-12-07T00:00:02Z");
+    assert_eq!(s.settings, mine);
+    // Another tab saved other settings since: undo leaves them, and says so.
+    let theirs = Settings { scale: "hamish".into(), ..mine.clone() };
+    s.apply(Action::FollowSettings(theirs.clone()));
+    undo(&mut s, "2026-12-07T00:00:03Z");
+    assert_eq!(s.settings, theirs);
+    assert!(s.notices.contains(&Notice::ChangedElsewhere));
 }

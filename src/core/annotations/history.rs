@@ -4,6 +4,7 @@
 
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::annotations::time::{after, instant_or_oldest};
+use crate::core::claims::settings::Settings;
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
@@ -38,6 +39,8 @@ pub enum StepKind {
     Reattach,
     /// An entity added, edited or deleted (with its tags retagged or removed).
     Entities,
+    /// The fact-checking settings saved (the verdict scale, the reviewer).
+    Settings,
 }
 
 /// What an article's annotations, rejections and entities were at one moment (the parts a step
@@ -50,6 +53,8 @@ pub struct Snapshot {
     pub rejected: Vec<Rejected>,
     /// The entity registry.
     pub registry: Rc<Vec<Entity>>,
+    /// The fact-checking settings.
+    pub settings: Settings,
 }
 
 impl Snapshot {
@@ -59,6 +64,7 @@ impl Snapshot {
             annotations: stored.annotations.clone(),
             rejected: stored.rejected.clone(),
             registry: Rc::default(),
+            settings: Settings::default(),
         }
     }
 }
@@ -77,6 +83,8 @@ pub struct Step {
     pub rejected: Vec<Rejected>,
     /// The registry before and after, when it changed.
     pub registry: Option<(Rc<Vec<Entity>>, Rc<Vec<Entity>>)>,
+    /// The settings before and after, when they changed.
+    pub settings: Option<(Settings, Settings)>,
     /// Consecutive steps with the same key are one (typing a note).
     pub coalesce: Option<String>,
     /// The same change in other stored articles (deleting an entity retags or removes its tags in
@@ -118,16 +126,20 @@ impl Step {
         let registry = (!Rc::ptr_eq(&before.registry, &after.registry)
             && before.registry != after.registry)
             .then(|| (before.registry.clone(), after.registry.clone()));
+        let settings = (before.settings != after.settings)
+            .then(|| (before.settings.clone(), after.settings.clone()));
         let empty = changes.is_empty()
             && unrejected.is_empty()
             && rejected.is_empty()
-            && registry.is_none();
+            && registry.is_none()
+            && settings.is_none();
         (!empty).then_some(Step {
             kind,
             changes,
             unrejected,
             rejected,
             registry,
+            settings,
             coalesce,
             elsewhere: Vec::new(),
         })
@@ -162,6 +174,7 @@ impl Step {
             unrejected: self.rejected.clone(),
             rejected: self.unrejected.clone(),
             registry: self.registry.as_ref().map(|(b, a)| (a.clone(), b.clone())),
+            settings: self.settings.as_ref().map(|(b, a)| (a.clone(), b.clone())),
             coalesce: None,
             elsewhere: self
                 .elsewhere
@@ -184,8 +197,13 @@ impl Step {
         annotations: &[Annotation],
         rejected: &[Rejected],
         registry: &[Entity],
+        settings: &Settings,
         after: bool,
     ) -> bool {
+        let settings_held = self
+            .settings
+            .as_ref()
+            .is_none_or(|(b, a)| settings == if after { a } else { b });
         let entities_held = self.registry.as_ref().is_none_or(|(b, a)| {
             let (from, to) = if after { (b, a) } else { (a, b) };
             holds(registry, from, to)
@@ -201,7 +219,8 @@ impl Step {
                 .map(|x| &x.at)
         };
         let now = Index::new(annotations.iter().map(|a| a.id.as_str()));
-        entities_held
+        settings_held
+            && entities_held
             && kept.iter().all(|r| at(r) == Some(&r.at))
             && gone.iter().all(|r| at(r).is_none())
             && self.changes.iter().all(|(b, a)| {
@@ -290,6 +309,8 @@ pub struct Target<'a> {
     pub deleted: &'a mut Vec<Tombstone>,
     /// The registry.
     pub registry: &'a mut Rc<Vec<Entity>>,
+    /// The settings.
+    pub settings: &'a mut Settings,
 }
 
 /// Applies `step`'s "after" side at time `at`: each annotation is put back as it was after the step
@@ -336,6 +357,9 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
     if let Some((before, after)) = &step.registry {
         *target.registry = Rc::new(carry(target.registry, before, after));
     }
+    if let Some((_, after)) = &step.settings {
+        after.clone_into(target.settings);
+    }
 }
 
 /// Applies `step`'s "after" side at time `at` to a stored article's entry (see [`replay`]), for each
@@ -362,7 +386,7 @@ pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) -> bool {
         }
     });
     let left = step.changes.len() < count;
-    let mut registry = Rc::default();
+    let (mut registry, mut settings) = (Rc::default(), Settings::default());
     let (before, graves) = (stored.annotations.clone(), stored.deleted.clone());
     replay(
         &step,
@@ -372,6 +396,7 @@ pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) -> bool {
             rejected: &mut stored.rejected,
             deleted: &mut stored.deleted,
             registry: &mut registry,
+            settings: &mut settings,
         },
     );
     date_changes(

@@ -7,6 +7,7 @@ use crate::core::annotations::history::{
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::Instant;
 use crate::core::claims::claim::{ClaimDetails, Claimant, Status};
+use crate::core::claims::settings::Settings;
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
@@ -227,6 +228,8 @@ pub struct State {
     pub rejected: Vec<Rejected>,
     /// The entities a reader can tag: the defaults, then the reader's own.
     pub registry: Rc<Vec<Entity>>,
+    /// The fact-checking settings (the standalone page's; an embedded article's come from its site).
+    pub settings: Settings,
     /// Deleted annotations and withdrawn rejections, kept so stale copies do not bring them back.
     pub deleted: Vec<Tombstone>,
     /// Steps that can be undone, oldest first.
@@ -275,6 +278,10 @@ pub enum Action {
     /// Shows the entity registry as stored, changed by another tab or a restore (not a step of the
     /// reader's here, so it is never undone here).
     FollowRegistry(Rc<Vec<Entity>>),
+    /// Saves the fact-checking settings (the reader's change: an undoable step).
+    SetSettings(Settings),
+    /// Shows the settings as stored (another tab may have saved since; not a step).
+    FollowSettings(Settings),
     /// Removes an entity from the registry; its tags are retagged as `replacement`, or deleted when
     /// there is none.
     DeleteEntity {
@@ -366,6 +373,7 @@ impl Action {
             Action::AddMany(_) => (StepKind::Accept, None),
             Action::Reject(_) => (StepKind::Reject, None),
             Action::SetRegistry(_) | Action::DeleteEntity { .. } => (StepKind::Entities, None),
+            Action::SetSettings(_) => (StepKind::Settings, None),
             Action::SetKind { .. } => (StepKind::Retag, None),
             Action::SetNote { id, .. } => (StepKind::Note, Some(format!("note:{id}"))),
             // Only typing runs on as one step; a choice (verdict, status, a stance, whether it is
@@ -391,6 +399,7 @@ impl State {
             annotations: self.annotations.clone(),
             rejected: self.rejected.clone(),
             registry: self.registry.clone(),
+            settings: self.settings.clone(),
         }
     }
 
@@ -426,7 +435,12 @@ impl State {
         };
         step.elsewhere = elsewhere;
         // Changes a notice reports, and typing in a note or a claim's fields, are not said again.
-        if !destructive && !matches!(kind, StepKind::Note | StepKind::Claim | StepKind::Import) {
+        if !destructive
+            && !matches!(
+                kind,
+                StepKind::Note | StepKind::Claim | StepKind::Import | StepKind::Settings
+            )
+        {
             self.said = self.said.next(&step, Way::Made);
         }
         // Undo now undoes this step: no earlier notice offers it; an import's or a restore's own
@@ -483,7 +497,13 @@ impl State {
         let Some(step) = from.pop() else {
             return;
         };
-        if !step.left_in(&self.annotations, &self.rejected, &self.registry, !redo) {
+        if !step.left_in(
+            &self.annotations,
+            &self.rejected,
+            &self.registry,
+            &self.settings,
+            !redo,
+        ) {
             return self.apply_action(Action::Notify(Notice::ChangedElsewhere));
         }
         let (before, graves) = (self.annotations.clone(), self.deleted.clone());
@@ -524,6 +544,7 @@ impl State {
                 rejected: &mut self.rejected,
                 deleted: &mut self.deleted,
                 registry: &mut self.registry,
+                settings: &mut self.settings,
             },
         );
         self.popover = None;
@@ -590,6 +611,9 @@ impl State {
             }
             Action::SetRegistry(registry) | Action::FollowRegistry(registry) => {
                 self.registry = registry
+            }
+            Action::SetSettings(settings) | Action::FollowSettings(settings) => {
+                self.settings = settings
             }
             Action::DeleteEntity {
                 id,

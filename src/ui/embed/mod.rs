@@ -10,6 +10,7 @@ pub mod host_highlights;
 use crate::core::annotations::reattach::{prefer_followed, reattach_stored};
 use crate::core::annotations::state::{Action, Pending, Popover as PopoverState, Way};
 use crate::core::claims::settings::Reviewer;
+use crate::core::claims::settings::Settings;
 use crate::core::drawing::plan::{plan, Visible};
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::storage::entry::Stored;
@@ -117,6 +118,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         notices: e.notices.clone(),
         follow_registry: false,
         on_saved: Callback::from(|_| true),
+        // An embedded article's scale and reviewer come from its site's options.
+        load_settings: Settings::default,
     };
     let Annotator {
         state,
