@@ -528,7 +528,10 @@ fn saving_settings_is_undone_and_redone() {
     s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
     let mine = Settings {
         scale: "arafacts".into(),
-        reviewer: Reviewer { name: "سارة".into(), ..Reviewer::default() },
+        reviewer: Reviewer {
+            name: "سارة".into(),
+            ..Reviewer::default()
+        },
     };
     s.apply(Action::SetSettings(mine.clone()));
     assert_eq!(s.undo.len(), 2);
@@ -538,11 +541,17 @@ fn saving_settings_is_undone_and_redone() {
     undo(&mut s, "2026-12-07T00:00:01Z");
     assert_eq!(s.settings, Settings::default());
     assert_eq!(s.annotations.len(), 1, "the claim before it stays");
-    assert_eq!((s.said.kind, s.said.way), (Some(StepKind::Settings), Way::Undone));
+    assert_eq!(
+        (s.said.kind, s.said.way),
+        (Some(StepKind::Settings), Way::Undone)
+    );
     redo(&mut s, "2026-12-07T00:00:02Z");
     assert_eq!(s.settings, mine);
     // Another tab saved other settings since: undo leaves them, and says so.
-    let theirs = Settings { scale: "hamish".into(), ..mine.clone() };
+    let theirs = Settings {
+        scale: "hamish".into(),
+        ..mine.clone()
+    };
     s.apply(Action::FollowSettings(theirs.clone()));
     undo(&mut s, "2026-12-07T00:00:03Z");
     assert_eq!(s.settings, theirs);
