@@ -152,13 +152,18 @@ fn interface_lang(options: &EmbedOptions, element: &Element, article: &Article) 
     )
 }
 
+/// The page's address for articles: its canonical link, else its URL.
+fn page_of(document: &Document) -> String {
+    default_id(
+        canonical(document).as_deref(),
+        &document.url().unwrap_or_default(),
+    )
+}
+
 /// The page's address for articles (its canonical link, else its URL) and the address of the article
 /// in `element` (with its element id when the page marks several), or why there is none.
 fn page_address(document: &Document, element: &Element) -> (String, Result<String, String>) {
-    let page = default_id(
-        canonical(document).as_deref(),
-        &document.url().unwrap_or_default(),
-    );
+    let page = page_of(document);
     let others = document
         .query_selector_all("[data-hamish], [data-hamish-mounted]")
         .map(|list| {
@@ -313,7 +318,7 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
         frame,
         live: Some(live),
         watch: None,
-        page_id: page_given.then(|| id.clone()),
+        page: page_given.then(|| page_of(&document)),
     }));
     let watch = Watch::start(
         &document,
@@ -439,14 +444,15 @@ struct Inner {
     frame: Element,
     live: Option<Live>,
     watch: Option<Watch>,
-    /// The article's id when the page's address gave it (not the site's options).
-    page_id: Option<String>,
+    /// The page's address when the article's id came from it (not from the site's options): when it
+    /// changes with the article's text, the element holds another story.
+    page: Option<String>,
 }
 
 impl Inner {
     /// The article's text changed (or the article was moved, `moved`: its highlights need drawing
     /// again): read it again and hand the new reading to the widget. True when the element now holds
-    /// another article (see [`Inner::page_id`]): Hamish must leave it.
+    /// another article (see [`Inner::page`]): Hamish must leave it.
     fn page_changed(&self, moved: bool) -> bool {
         let Some(live) = &self.live else {
             return false;
@@ -454,11 +460,8 @@ impl Inner {
         // Another story in the same element (a single-page site changed its address too): Hamish
         // leaves before reading it, so nothing of this article is re-anchored or saved in it, and
         // the loader mounts it again as the new article.
-        if let (Some(id), Ok(document)) = (&self.page_id, document()) {
-            if page_address(&document, &self.element)
-                .1
-                .is_ok_and(|now| now != *id)
-            {
+        if let (Some(page), Ok(document)) = (&self.page, document()) {
+            if page_of(&document) != *page {
                 return true;
             }
         }

@@ -86,22 +86,22 @@ fn add_draft(draft: &Draft, update: &Update, on_notice: &Callback<Notice>) {
         Err(_) => None,
     };
     let wikidata = draft.wikidata.as_deref().and_then(|w| wikidata_iri(w).ok());
-    let field = match (&evidence, &wikidata) {
-        (Some(_), _) => ClaimField::Evidence,
-        (None, Some(_)) => ClaimField::Claimant,
-        (None, None) => return,
-    };
-    update(field, &|d| {
-        if let Some(url) = &evidence {
+    // Each field on its own: the reducer takes only the field a change names.
+    if let Some(url) = evidence {
+        update(ClaimField::Evidence, &|d| {
             d.evidence.push(Evidence {
                 url: url.clone(),
                 stance: draft.stance.unwrap_or(Stance::Refutes),
             });
-        }
-        if let (Some(w), Some(Claimant::Named { wikidata, .. })) = (&wikidata, &mut d.claimant) {
-            wikidata.clone_from(w);
-        }
-    });
+        });
+    }
+    if let Some(w) = wikidata {
+        update(ClaimField::Attribution, &|d| {
+            if let Some(Claimant::Named { wikidata, .. }) = &mut d.claimant {
+                wikidata.clone_from(&w);
+            }
+        });
+    }
 }
 
 /// The claim's controls.
@@ -187,8 +187,8 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             typed_name.set(v == TYPED);
             match v.as_str() {
                 TYPED => {}
-                "" => update(ClaimField::Claimant, &|d| d.claimant = None),
-                entity => update(ClaimField::Claimant, &|d| {
+                "" => update(ClaimField::Attribution, &|d| d.claimant = None),
+                entity => update(ClaimField::Attribution, &|d| {
                     d.claimant = Some(Claimant::Entity(entity.to_string()))
                 }),
             }
@@ -225,7 +225,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             match wikidata_iri(&text) {
                 Ok(wikidata) if !name.trim().is_empty() => {
                     error.set(None);
-                    update(ClaimField::Claimant, &|d| {
+                    update(ClaimField::Attribution, &|d| {
                         d.claimant = Some(Claimant::Named {
                             name: name.clone(),
                             wikidata: wikidata.clone(),

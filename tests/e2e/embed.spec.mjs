@@ -500,6 +500,20 @@ test('a single-page site that puts another story in the article element: Hamish 
   await dragHost(page, '#story > p:nth-of-type(1)', 'سيل من المعلومات');
   await page.keyboard.press('c');
   await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['سيل من المعلومات'] });
+  // A second marked element appears (a related story's card) and the byline changes: the page's
+  // address is the same, so this is still the same article.
+  await page.evaluate(() => {
+    const related = document.createElement('section');
+    related.id = 'related';
+    related.setAttribute('data-hamish', '');
+    related.textContent = 'قصة ذات صلة';
+    document.body.append(related);
+    document.querySelector('#story .byline').append(' — محدَّث');
+  });
+  await page.waitForTimeout(900);
+  await expect(page.locator('#story')).toHaveAttribute('data-hamish-mounted', MAIN_ID);
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await page.evaluate(() => document.getElementById('related').remove());
   const story = await (await page.request.get(SITE + 'story.html')).text();
   await page.evaluate((html) => {
     document.getElementById('story').addEventListener('hamish:unmounted', (e) => { window.left = e.detail.reason; });

@@ -120,6 +120,7 @@ fn evidence_urls_and_claim_dates_are_checked() {
         // Hosts in one alphabet, and a path in another, are kept.
         ("https://пример.рф/a", "https://пример.рф/a"),
         ("https://موقع.example/ру", "https://موقع.example/ру"),
+        ("https://café.example/", "https://café.example/"),
         (
             "https://fa.example/می\u{200C}خواهم",
             "https://fa.example/می\u{200C}خواهم",
@@ -173,6 +174,15 @@ fn evidence_urls_and_claim_dates_are_checked() {
             UrlError::Lookalike,
         ),
         ("https://\u{03BF}bserver.example", UrlError::Lookalike),
+        (
+            "https://\u{FF45}\u{FF58}\u{0430}\u{FF4D}\u{FF50}\u{FF4C}\u{FF45}.com/",
+            UrlError::Lookalike,
+        ),
+        ("https://\u{FF45}xample.com/", UrlError::Lookalike),
+        ("https://exa\u{1F00}mple.com/", UrlError::Lookalike),
+        ("https://ex\u{A641}mple.com/", UrlError::Lookalike),
+        ("https://exam\u{1D18}le.com/", UrlError::Lookalike),
+        ("https://caf\u{E9}\u{0441}.example/", UrlError::Lookalike),
     ] {
         assert_eq!(evidence_url(bad), Err(why), "{bad:?}");
     }

@@ -402,7 +402,7 @@ fn a_step_replayed_in_another_article_leaves_what_changed_there_since() {
 #[test]
 fn undo_brings_back_each_choice_each_link_and_what_a_later_edit_cleared() {
     use hamish::core::annotations::state::{ClaimField, Popover as PopoverState};
-    use hamish::core::claims::claim::{ClaimDetails, Evidence, Stance};
+    use hamish::core::claims::claim::{ClaimDetails, Claimant, Evidence, Stance};
     let a = article();
     let at = |i: u32| format!("2026-12-06T00:{:02}:{:02}Z", i / 60, i % 60);
     let mut clock = 0;
@@ -508,6 +508,42 @@ fn undo_brings_back_each_choice_each_link_and_what_a_later_edit_cleared() {
     assert_eq!(s.annotations[0].claim.verdict, None);
     undo(&mut s, &tick());
     assert_eq!(urls(&s), ["https://e.example/1"]);
+    // A typed claimant, then an entity chosen in its place: Undo brings the typed name back.
+    redo(&mut s, &tick());
+    popover(&mut s, true);
+    for name in ["A", "Al", "Alice"] {
+        let named = Claimant::Named {
+            name: name.into(),
+            wikidata: None,
+        };
+        claim(
+            &mut s,
+            ClaimField::Claimant,
+            &|d| d.claimant = Some(named.clone()),
+            tick(),
+        );
+    }
+    claim(
+        &mut s,
+        ClaimField::Attribution,
+        &|d| d.claimant = Some(Claimant::Entity("u:9".into())),
+        tick(),
+    );
+    undo(&mut s, &tick());
+    assert_eq!(
+        s.annotations[0].claim.claimant,
+        Some(Claimant::Named {
+            name: "Alice".into(),
+            wikidata: None
+        })
+    );
+    undo(&mut s, &tick());
+    assert_eq!(
+        s.annotations[0].claim.claimant, None,
+        "the typing was one step"
+    );
+    popover(&mut s, false);
+    undo(&mut s, &tick());
     // Redone, then typed on: the typing is a step of its own.
     redo(&mut s, &tick());
     popover(&mut s, true);

@@ -251,8 +251,11 @@ pub enum ClaimField {
     Verdict,
     /// The status.
     Status,
-    /// Who made it.
+    /// Who made it, as typed (typing runs on as one step).
     Claimant,
+    /// Who made it, as chosen (an entity, nobody, someone else) or a Wikidata id given: a step of
+    /// its own.
+    Attribution,
     /// The evidence.
     Evidence,
     /// When it was made.
@@ -682,7 +685,9 @@ impl State {
                             next.verdict = claim.verdict;
                         }
                         ClaimField::Status => next.status = claim.status,
-                        ClaimField::Claimant => next.claimant = claim.claimant,
+                        ClaimField::Claimant | ClaimField::Attribution => {
+                            next.claimant = claim.claimant
+                        }
                         ClaimField::Evidence => next.evidence = claim.evidence,
                         ClaimField::Date => next.date = claim.date,
                         ClaimField::CheckWorthy => next.check_worthy = claim.check_worthy,

@@ -254,7 +254,8 @@ pub enum UrlError {
     /// text could read as another address.
     Hidden,
     /// A part of the host that mixes Latin letters with Cyrillic or Greek ones (`exаmple` with a
-    /// Cyrillic `а`): it reads as another site.
+    /// Cyrillic `а`), or has letters that only look like plain Latin ones (full-width, small
+    /// capitals): it reads as another site.
     Lookalike,
 }
 
@@ -277,11 +278,20 @@ pub fn evidence_url(text: &str) -> Result<String, UrlError> {
     if host.contains('@') {
         return Err(UrlError::Userinfo);
     }
+    // Latin letters beside Greek or Cyrillic ones in one part of the host, or letters that only
+    // look like plain Latin ones (full-width forms, which the browser turns into ASCII; small
+    // capitals and other phonetic letters).
+    let latin = |c: char| {
+        c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+    };
+    let greek_or_cyrillic = |c: char| {
+        matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' | '\u{0400}'..='\u{052F}'
+            | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
+    };
+    let posing = |c: char| matches!(c, '\u{1D00}'..='\u{1DBF}' | '\u{FF01}'..='\u{FF5E}');
     let mixed = host.split('.').any(|label| {
-        label.chars().any(|c| c.is_ascii_alphabetic())
-            && label
-                .chars()
-                .any(|c| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{052F}'))
+        label.chars().any(posing)
+            || (label.chars().any(latin) && label.chars().any(greek_or_cyrillic))
     });
     if mixed {
         return Err(UrlError::Lookalike);
