@@ -43,6 +43,15 @@ function api(page, selector, method, ...args) {
   }, { selector, method, args });
 }
 
+/** Tags `words` of the host element `selector` as a claim, waits for its highlight, and returns a
+ * reader of the first annotation's stored start (its TextPositionSelector). */
+async function claimOnHost(page, selector, words) {
+  await dragHost(page, selector, words);
+  await page.keyboard.press('c');
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': [words] });
+  return async () => (await api(page, '#story', 'annotations')).first.items[0].target.selector[1].start;
+}
+
 /** Layout and computed styles of host elements, to compare a page with and without Hamish. */
 async function hostSnapshot(page, selectors) {
   return page.evaluate((selectors) => selectors.map((s) => {
@@ -473,10 +482,7 @@ test('keyboard: the focus follows the panel, its launcher and popovers opened fr
 
 test('a pull quote the host puts before an annotated paragraph does not take its claim', async ({ page }) => {
   await openSite(page);
-  await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
-  await page.keyboard.press('c');
-  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['المخابرات الروسية'] });
-  const startOf = async () => (await api(page, '#story', 'annotations')).first.items[0].target.selector[1].start;
+  const startOf = await claimOnHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
   const before = await startOf();
   // The host quotes the paragraph's text in a pull quote placed just before it.
   const quoted = await page.evaluate(() => {
@@ -540,10 +546,7 @@ test('a single-page site that puts another story in the article element: Hamish 
 test('when the host changes its article after mounting, Hamish reads it again; when it removes it, Hamish leaves', async ({ page }) => {
   const seen = watch(page);
   await openSite(page);
-  await dragHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
-  await page.keyboard.press('c');
-  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['المخابرات الروسية'] });
-  const startOf = async () => (await api(page, '#story', 'annotations')).first.items[0].target.selector[1].start;
+  const startOf = await claimOnHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
   const before = await startOf();
   // A live update: a paragraph inserted before it, and the byline's text node replaced — while a
   // clock in the byline ticks every 100 ms (the article is re-read all along, at most every 400 ms).
