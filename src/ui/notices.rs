@@ -66,6 +66,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             rejected,
             merged,
             undated,
+            links_left_out,
             ..
         } => {
             let mut text = s
@@ -106,6 +107,15 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                         .history()
                         .import_undated
                         .replace("{n}", &undated.to_string()),
+                );
+            }
+            if *links_left_out > 0 {
+                text.push(' ');
+                text.push_str(
+                    &lang
+                        .history()
+                        .import_links_left_out
+                        .replace("{n}", &links_left_out.to_string()),
                 );
             }
             (text, !rejected.is_empty())

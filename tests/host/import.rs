@@ -331,3 +331,27 @@ fn unreadable_times_are_kept_as_the_oldest_and_exports_stay_valid() {
         assert!(report.ends_with(" 0 failed"), "{bad:?}: {report}");
     }
 }
+
+/// Evidence links a file gives that are not web addresses, or could pose as another, are left out
+/// and counted, so the report can say so.
+#[test]
+fn evidence_links_left_out_are_counted() {
+    let a = article();
+    let link =
+        |url: &str| json!({ "type": "SpecificResource", "purpose": "linking", "source": url });
+    let one = json!({ "type": "Annotation", "id": "urn:x:1",
+        "body": [{ "type": "TextualBody", "purpose": "classifying", "value": "claim" },
+                 link("https://report.example/a"), link("javascript:alert(1)"),
+                 link("https://ex\u{0430}mple.com/"), link("https://x.example/\u{202E}a")],
+        "target": { "source": "https://example.com/a",
+                    "selector": { "type": "TextQuoteSelector", "exact": "روسيا" } } });
+    let parsed = run(&json!([one]).to_string(), &a.text).expect("parsed");
+    assert_eq!(parsed.links_left_out, 3);
+    let urls: Vec<&str> = parsed.annotations[0]
+        .claim
+        .evidence
+        .iter()
+        .map(|e| e.url.as_str())
+        .collect();
+    assert_eq!(urls, ["https://report.example/a"]);
+}

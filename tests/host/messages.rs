@@ -329,6 +329,7 @@ fn notices_carry_their_reasons_into_either_language() {
         }],
         merged: Merged::default(),
         undated: 0,
+        links_left_out: 0,
         undoable: true,
     };
     let cases = [
@@ -360,4 +361,31 @@ fn notices_carry_their_reasons_into_either_language() {
         assert_eq!(notice_text(&notice, Lang::En), (en.to_string(), true));
         assert_eq!(notice_text(&notice, Lang::Ar), (ar.to_string(), true));
     }
+    // What an import did not apply, and what it replaced, is said.
+    let told = Notice::Imported {
+        anchored: 3,
+        orphaned: 0,
+        rejected: vec![],
+        merged: Merged {
+            added: 0,
+            updated: 1,
+            kept: 2,
+            differing: 1,
+        },
+        undated: 0,
+        links_left_out: 2,
+        undoable: true,
+    };
+    assert_eq!(
+        notice_text(&told, Lang::En).0,
+        "Imported 3: 3 anchored, 0 orphaned, 0 rejected. Added 0, updated 1, unchanged 2. \
+         Each updated one is the file's version in place of yours, whole (Undo brings yours back). \
+         1 of the unchanged differ from yours but are not newer, so yours were kept (a file replaces your work only when it is dated later). \
+         2 evidence links were left out: not web addresses, or addresses that could pose as another."
+    );
+    let ar = notice_text(&told, Lang::Ar).0;
+    assert!(
+        ar.contains("تُرك 2 من روابط الأدلة") && ar.contains("1 منها يختلف"),
+        "{ar}"
+    );
 }

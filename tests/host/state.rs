@@ -179,6 +179,7 @@ fn importing_merges_and_reports() {
             reason: RejectReason::NoTarget,
         }],
         undated: 0,
+        links_left_out: 0,
         links: 0,
         by_span: false,
     };
@@ -200,6 +201,7 @@ fn importing_merges_and_reports() {
                 differing: 0,
             },
             undated: 0,
+            links_left_out: 0,
             undoable: true,
         }]
     );
@@ -422,6 +424,7 @@ fn only_the_latest_steps_notice_offers_undo() {
         annotations,
         rejected: vec![],
         undated: 0,
+        links_left_out: 0,
         links: 0,
         by_span: false,
     };

@@ -141,6 +141,8 @@ pub enum Notice {
         merged: Merged,
         /// How many had a time that is not RFC 3339 (counted as the oldest version).
         undated: usize,
+        /// How many claims' evidence links were left out (not web addresses, or posing as another).
+        links_left_out: usize,
         /// Whether the import is the latest step (the notice offers Undo): not when it changed
         /// nothing, nor once another step came after it.
         undoable: bool,
@@ -768,6 +770,7 @@ impl State {
                     rejected,
                     merged,
                     undated: parsed.undated,
+                    links_left_out: parsed.links_left_out,
                     undoable: false,
                 }));
             }

@@ -184,6 +184,7 @@ impl Foreign {
                 undated: 0,
                 links: 0,
                 by_span: self.by_span,
+                links_left_out: 0,
             });
         }
         let parsed = parse(&self.w3c)?;

@@ -163,6 +163,21 @@ pub fn read(annotation: &Value) -> ClaimDetails {
     claim
 }
 
+/// How many evidence links of an annotation's bodies [`read`] leaves out: not web addresses, or
+/// addresses that could pose as another (see [`evidence_url`]).
+pub fn refused_links(annotation: &Value) -> usize {
+    list(annotation.get("body"))
+        .iter()
+        .filter(|body| {
+            list(body.get("purpose"))
+                .iter()
+                .any(|p| p.as_str() == Some("linking"))
+        })
+        .filter_map(|body| body.get("source").and_then(Value::as_str))
+        .filter(|url| evidence_url(url).is_err())
+        .count()
+}
+
 /// Whether a body is one of a claim's details (so it is neither a tag nor a note).
 pub fn is_claim_body(body: &Value) -> bool {
     let purposes: Vec<&str> = list(body.get("purpose"))

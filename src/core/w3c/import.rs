@@ -95,6 +95,8 @@ pub struct Parsed {
     /// Whether the file names no annotations of its own (doccano: only spans), so that one of the
     /// same kind on the same span as an annotation here is that annotation ([`same_spans`]).
     pub by_span: bool,
+    /// How many claims' evidence links were left out (not web addresses, or posing as another).
+    pub links_left_out: usize,
 }
 
 impl Parsed {
@@ -322,7 +324,7 @@ pub fn parse(
         crate::core::json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let objects = annotation_objects(&root)?;
     let mut rejected = Vec::new();
-    let mut undated = 0;
+    let (mut undated, mut links_left_out) = (0, 0);
     let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
     let count = objects.len();
     let mut links = Vec::new();
@@ -378,6 +380,7 @@ pub fn parse(
                 })
                 .unwrap_or_else(|| stable_id(object)),
             claim: if kind == Kind::Claim {
+                links_left_out += claims::refused_links(object);
                 claims::read(object)
             } else {
                 ClaimDetails::default()
@@ -430,6 +433,7 @@ pub fn parse(
         undated,
         links: links.len(),
         by_span: false,
+        links_left_out,
     })
 }
 
