@@ -318,7 +318,7 @@ pub async fn mount(element: Element, options: &str) -> Result<Mounted, String> {
         frame,
         live: Some(live),
         watch: None,
-        page: page_given.then(|| page_of(&document)),
+        page: page_given.then(|| (page_of(&document), canonical(&document).is_some())),
     }));
     let watch = Watch::start(
         &document,
@@ -371,18 +371,28 @@ impl Watch {
         // The article left the page: it may come back at once (a framework moving it), so whether
         // Hamish leaves is decided when the period is over.
         let moved = Rc::new(Cell::new(false));
+        // Whether the article's own nodes changed in the period (else only the page's <head> did,
+        // and its text need not be read again).
+        let touched = Rc::new(Cell::new(false));
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
             // Only changes inside the article matter; they are read at most every SETTLE_MS, so a
             // clock ticking inside it cannot postpone the reading for ever.
             let gone = !element.is_connected();
-            let inside = gone
-                || records.iter().any(|record| {
-                    record
-                        .dyn_into::<web_sys::MutationRecord>()
-                        .ok()
-                        .and_then(|r| r.target())
-                        .is_some_and(|target| element.contains(Some(&target)))
-                });
+            // A change in the page's <head> (its canonical link) may say another story is shown.
+            let head = gloo::utils::document().head();
+            let targets: Vec<web_sys::Node> = records
+                .iter()
+                .filter_map(|record| record.dyn_into::<web_sys::MutationRecord>().ok())
+                .filter_map(|r| r.target())
+                .collect();
+            let in_article = gone || targets.iter().any(|t| element.contains(Some(t)));
+            let in_head = targets
+                .iter()
+                .any(|t| head.as_ref().is_some_and(|h| h.contains(Some(t))));
+            if in_article {
+                touched.set(true);
+            }
+            let inside = in_article || in_head;
             if gone {
                 // The period starts again, so the article has all of it to come back.
                 moved.set(true);
@@ -391,11 +401,13 @@ impl Watch {
                 return;
             }
             let (inner, scheduled, moved) = (inner.clone(), scheduled.clone(), moved.clone());
+            let touched = touched.clone();
             *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
                 scheduled.set(false);
                 let Some(inner) = inner.upgrade() else { return };
                 let connected = inner.borrow().element.is_connected();
-                if connected && !inner.borrow().page_changed(moved.replace(false)) {
+                let (moved, text) = (moved.replace(false), touched.replace(false));
+                if connected && !inner.borrow().page_changed(moved, text) {
                     return;
                 }
                 // Torn down after this callback returns (the timer belongs to what is torn down).
@@ -430,6 +442,13 @@ impl Watch {
         observer
             .observe_with_options(document.body()?.as_ref(), &options)
             .ok()?;
+        if let Some(head) = document.head() {
+            let links = web_sys::MutationObserverInit::new();
+            links.set_child_list(true);
+            links.set_subtree(true);
+            links.set_attributes(true);
+            let _ = observer.observe_with_options(head.as_ref(), &links);
+        }
         Some(Watch {
             observer,
             _callback: callback,
@@ -444,26 +463,32 @@ struct Inner {
     frame: Element,
     live: Option<Live>,
     watch: Option<Watch>,
-    /// The page's address when the article's id came from it (not from the site's options): when it
-    /// changes with the article's text, the element holds another story.
-    page: Option<String>,
+    /// The page's address when the article's id came from it (not from the site's options), and
+    /// whether it was a canonical link: when it changes, the element holds another story.
+    page: Option<(String, bool)>,
 }
 
 impl Inner {
-    /// The article's text changed (or the article was moved, `moved`: its highlights need drawing
-    /// again): read it again and hand the new reading to the widget. True when the element now holds
+    /// The article's text changed (`text`; or the article was moved, `moved`: its highlights need
+    /// drawing again; or only the page's <head>): read it again and hand the new reading to the widget. True when the element now holds
     /// another article (see [`Inner::page`]): Hamish must leave it.
-    fn page_changed(&self, moved: bool) -> bool {
+    fn page_changed(&self, moved: bool, text: bool) -> bool {
         let Some(live) = &self.live else {
             return false;
         };
         // Another story in the same element (a single-page site changed its address too): Hamish
         // leaves before reading it, so nothing of this article is re-anchored or saved in it, and
         // the loader mounts it again as the new article.
-        if let (Some(page), Ok(document)) = (&self.page, document()) {
-            if page_of(&document) != *page {
+        if let (Some((page, had_canonical)), Ok(document)) = (&self.page, document()) {
+            // A canonical link taken away says nothing of another story (the URL it falls back to
+            // is not comparable with it).
+            let removed = *had_canonical && canonical(&document).is_none();
+            if !removed && page_of(&document) != *page {
                 return true;
             }
+        }
+        if !(moved || text) {
+            return false;
         }
         let e = &live.embedding;
         let old = e.bridge.current_host(&e.host);

@@ -15,7 +15,7 @@ use crate::core::entities::suggestions::{accepted, pending, Suggestion};
 use crate::core::exchange::{self, Export, Format};
 use crate::core::storage::backup::is_backup;
 use crate::core::storage::entry::Stored;
-use crate::core::storage::keys::ENTITIES_KEY;
+use crate::core::storage::keys::{ENTITIES_KEY, SETTINGS_KEY};
 use crate::core::text::article::Article;
 use crate::core::w3c::export::export_collection;
 use crate::core::w3c::import;
@@ -53,7 +53,7 @@ pub struct Setup {
     pub namespace: String,
     /// Notices to show from the start (e.g. a failed article load).
     pub notices: Vec<Notice>,
-    /// Whether the registry follows the reader's own entities when another tab changes them.
+    /// Whether the registry (and the settings) follow the reader's own when another tab changes them.
     pub follow_registry: bool,
     /// Called with the number of annotations whenever they are saved.
     pub on_saved: Callback<usize, bool>,
@@ -288,9 +288,10 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         // or this tab comes back from the background or the back/forward cache: merge what is stored.
         let dispatcher = state.dispatcher();
         let (store, latest) = (store.clone(), latest.clone());
-        let follow_registry = setup.follow_registry;
+        let (follow_registry, load_settings) = (setup.follow_registry, setup.load_settings);
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
+            let settings_dispatcher = dispatcher.clone();
             // The entity list as stored, shown when it differs from this tab's: on another tab's
             // change, and when this tab comes back (it may have missed that change in the background).
             let follow: Rc<dyn Fn()> = Rc::new(move || {
@@ -303,6 +304,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
             });
             let on_storage = {
                 let (sync, follow) = (sync.clone(), follow.clone());
+                let dispatcher = settings_dispatcher;
                 gloo::events::EventListener::new(&window, "storage", move |e| {
                     let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else {
                         return;
@@ -312,6 +314,10 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                         sync();
                     } else if key.as_deref() == Some(ENTITIES_KEY) {
                         follow();
+                    } else if follow_registry && key.as_deref() == Some(SETTINGS_KEY) {
+                        // Another tab saved its settings: shown here, and an undo here of an
+                        // earlier save is refused rather than writing over them.
+                        dispatcher.dispatch(Action::FollowSettings(load_settings()));
                     }
                 })
             };

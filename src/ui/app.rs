@@ -289,6 +289,9 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.settings.clone(), move |settings| {
             if *settings != settings_store::load() {
                 say_settings_saved(&dispatcher, settings_store::save(settings));
+            } else {
+                // Back to what is stored (an undo after a refused save): nothing is unsaved.
+                dispatcher.dispatch(Action::Withdraw(Notice::SettingsNotSaved));
             }
         });
     }
@@ -311,13 +314,12 @@ pub fn App(props: &AppProps) -> Html {
             editing_settings.set(false);
         })
     };
-    // The form opens on the settings as stored now (another tab may have saved since).
+    // The form opens on the settings this page uses: another tab's saves are followed as they
+    // happen, and ones storage refused here stay (they apply until the page closes).
     let on_toggle_settings = {
         let editing_settings = editing_settings.clone();
         let settings_error = settings_error.clone();
-        let dispatcher = state.dispatcher();
         Callback::from(move |_| {
-            dispatcher.dispatch(Action::FollowSettings(settings_store::load()));
             settings_error.set(None);
             editing_settings.set(!*editing_settings)
         })

@@ -202,9 +202,16 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     };
     let on_name = {
         let (update, wikidata) = (update.clone(), typed_wikidata.clone());
+        let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(name) = input_value(&e) {
-                let wikidata = (!wikidata.is_empty()).then(|| wikidata.clone());
+                // A Wikidata id typed before the name joins it now.
+                let waiting = draft
+                    .borrow()
+                    .wikidata
+                    .as_deref()
+                    .and_then(|w| wikidata_iri(w).ok().flatten());
+                let wikidata = (!wikidata.is_empty()).then(|| wikidata.clone()).or(waiting);
                 update(ClaimField::Claimant, &|d| {
                     d.claimant = (!name.trim().is_empty()).then(|| Claimant::Named {
                         name: name.clone(),
@@ -221,9 +228,9 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             let Some(text) = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()) else {
                 return;
             };
-            draft.borrow_mut().wikidata = None;
             match wikidata_iri(&text) {
                 Ok(wikidata) if !name.trim().is_empty() => {
+                    draft.borrow_mut().wikidata = None;
                     error.set(None);
                     update(ClaimField::Attribution, &|d| {
                         d.claimant = Some(Claimant::Named {
@@ -232,8 +239,12 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                         })
                     });
                 }
+                // No name yet: the id waits in the draft for one.
                 Ok(_) => error.set(None),
-                Err(_) => error.set(Some(c.bad_wikidata.to_string())),
+                Err(_) => {
+                    draft.borrow_mut().wikidata = None;
+                    error.set(Some(c.bad_wikidata.to_string()));
+                }
             }
         })
     };

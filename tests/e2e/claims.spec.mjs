@@ -141,6 +141,40 @@ test('standalone: a checked claim without a verdict asks for one; settings choos
   expect((await stored()).reviewer.name).toBe('');
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(stored).toEqual(settings);
+  // Another tab saves other settings: an undo here is refused rather than writing over them.
+  const other = await page.context().newPage();
+  await other.goto('/?ui=en');
+  await other.getByRole('button', { name: 'Settings' }).click();
+  await other.getByLabel("Reviewer's name").fill('مراجع آخر');
+  await other.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored()).reviewer.name).toBe('مراجع آخر');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('alert').filter({ hasText: 'changed in another tab' })).toBeVisible();
+  expect((await stored()).reviewer.name).toBe('مراجع آخر');
+});
+
+test('an undo with a link typed in the open popover keeps the popover, the link and what can be redone', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, CLAIM);
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  const [claim] = (await storedEntry(page)).annotations;
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Verdict').selectOption({ label: 'False' });
+  await dialog.getByLabel('Evidence URL').fill(EVIDENCE);
+  // Undo from the popover's own button area (not a field): the verdict goes, the popover stays.
+  await dialog.locator('.pop-delete').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.verdict ?? null).toBeNull();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Evidence URL')).toHaveValue(EVIDENCE);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.verdict).toBe('false');
+  // Closed, the link is added to the claim as it now is.
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.evidence?.length ?? 0).toBe(1);
+  expect((await storedEntry(page)).annotations[0].claim.verdict).toBe('false');
 });
 
 test('embedded: the same claim checked on the news site; the site hears the update; reload; export', async ({ page }, info) => {

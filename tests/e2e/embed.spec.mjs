@@ -540,6 +540,20 @@ test('a single-page site that puts another story in the article element: Hamish 
   await expect.poll(async () => (await entry('https://news.example/2026/12/another-story'))?.annotations.map((a) => a.exact)).toEqual([word]);
   const first = await entry(MAIN_ID);
   expect(first.annotations.map((a) => [a.exact, a.orphan ?? false])).toEqual([['سيل من المعلومات', false]]);
+  // A site that draws the next story first and sets its address later (after Hamish re-read the
+  // text): Hamish follows when the address changes.
+  await page.evaluate(() => {
+    document.getElementById('story').innerHTML = '<h1>قصة ثالثة</h1><p>نص قصة ثالثة عن حلب ودمشق.</p>';
+    setTimeout(() => { document.querySelector('link[rel=canonical]').href = 'https://news.example/2026/12/third-story'; }, 700);
+  });
+  await expect(page.locator('#story')).toHaveAttribute('data-hamish-mounted', 'https://news.example/2026/12/third-story');
+  // Its canonical link taken away during a small edit is not another story.
+  await page.evaluate(() => {
+    document.querySelector('link[rel=canonical]').remove();
+    document.querySelector('#story p').append(' تحديث');
+  });
+  await page.waitForTimeout(900);
+  await expect(page.locator('#story')).toHaveAttribute('data-hamish-mounted', 'https://news.example/2026/12/third-story');
   expect(seen.errors).toEqual([]);
 });
 

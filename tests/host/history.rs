@@ -593,3 +593,28 @@ fn saving_settings_is_undone_and_redone() {
     assert_eq!(s.settings, theirs);
     assert!(s.notices.contains(&Notice::ChangedElsewhere));
 }
+
+/// Undo and redo leave an open popover open on what is still there (so what is typed in its form
+/// stays there, and is not added later over the undone change); it closes when its annotation went.
+#[test]
+fn undo_keeps_the_popover_on_what_is_still_there() {
+    use hamish::core::annotations::state::Popover as PopoverState;
+    let a = article();
+    let mut s = State::default();
+    s.apply(Action::Add(annotate(&a, "روسيا", Kind::Claim, "u:1")));
+    s.apply(Action::SetPopover(Some(PopoverState {
+        ids: vec!["u:1".into()],
+        ..PopoverState::default()
+    })));
+    s.apply(Action::SetNote {
+        id: "u:1".into(),
+        note: "ن".into(),
+        modified: "2026-12-07T00:00:01Z".into(),
+    });
+    undo(&mut s, "2026-12-07T00:00:02Z");
+    assert_eq!(s.annotations[0].note, "");
+    assert!(s.popover.is_some(), "the popover stays on the claim");
+    undo(&mut s, "2026-12-07T00:00:03Z");
+    assert!(s.annotations.is_empty());
+    assert!(s.popover.is_none(), "its claim went: it closes");
+}

@@ -539,6 +539,17 @@ impl State {
         self.outbox.extend(play.elsewhere);
     }
 
+    /// Narrows the open popover to the annotations still here; closes it when none is left.
+    fn keep_popover_on_present(&mut self) {
+        if let Some(p) = &mut self.popover {
+            let ids = Index::new(self.annotations.iter().map(|a| a.id.as_str()));
+            p.ids.retain(|id| ids.find(id).is_some());
+            if p.ids.is_empty() && p.suggestions.is_empty() {
+                self.popover = None;
+            }
+        }
+    }
+
     /// Replays `step` at time `at` (see [`replay`]).
     fn replay(&mut self, step: &Step, at: &str) {
         replay(
@@ -552,7 +563,9 @@ impl State {
                 settings: &mut self.settings,
             },
         );
-        self.popover = None;
+        // An open popover stays on what is still there (its form, and what is typed in it, with
+        // it); one whose annotations all went closes.
+        self.keep_popover_on_present();
         self.pending = None;
         self.reattaching = None;
     }
@@ -575,13 +588,7 @@ impl State {
                     last.coalesce = None;
                 }
                 // A popover of annotations another tab deleted closes.
-                if let Some(p) = &mut self.popover {
-                    let ids = Index::new(self.annotations.iter().map(|a| a.id.as_str()));
-                    p.ids.retain(|id| ids.find(id).is_some());
-                    if p.ids.is_empty() && p.suggestions.is_empty() {
-                        self.popover = None;
-                    }
-                }
+                self.keep_popover_on_present();
             }
             Action::Restore {
                 backup,
