@@ -260,11 +260,11 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         });
     }
     // Restores a backup file: other articles in storage, this one as an undoable step; then the
-    // reader's entities.
+    // reader's entities and settings.
     let restore: Rc<dyn Fn(&str)> = {
         let dispatcher = state.dispatcher();
         let (store, current) = (store.clone(), current.clone());
-        let follow_registry = setup.follow_registry;
+        let (follow_registry, load_settings) = (setup.follow_registry, setup.load_settings);
         Rc::new(move |text| {
             let now = clock::now_iso();
             match backup::import_all(text, &now, &store.0.key()) {
@@ -277,6 +277,8 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                     });
                     if follow_registry {
                         dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load().0)));
+                        // Settings the backup wrote where there were none.
+                        dispatcher.dispatch(Action::FollowSettings(load_settings()));
                     }
                 }
                 Err(error) => dispatcher.dispatch(Action::Notify(Notice::BackupFailed(error))),
