@@ -185,19 +185,22 @@ impl HostText {
         }
     }
 
+    /// The article's code points from the start of DOM range `from` to the end of `to`, as they
+    /// fall (see [`HostText::point_to_offset`]); `None` when that is no text.
+    fn between(&self, from: &Range, to: &Range) -> Option<Span> {
+        let start = self.point_to_offset(
+            &from.start_container().ok()?,
+            from.start_offset().ok()?,
+            false,
+        )?;
+        let end = self.point_to_offset(&to.end_container().ok()?, to.end_offset().ok()?, true)?;
+        (start < end).then(|| Span::new(start, end))
+    }
+
     /// The span of the article a DOM range covers, widened to whole grapheme clusters and trimmed of
     /// white space; `None` when it covers no article text.
     pub fn range_to_offsets(&self, range: &Range) -> Option<Span> {
-        let start = self.point_to_offset(
-            &range.start_container().ok()?,
-            range.start_offset().ok()?,
-            false,
-        )?;
-        let end =
-            self.point_to_offset(&range.end_container().ok()?, range.end_offset().ok()?, true)?;
-        if end <= start {
-            return None;
-        }
+        let Span { start, end } = self.between(range, range)?;
         self.article.normalize_selection(start, end)
     }
 
@@ -275,15 +278,7 @@ impl HostText {
     /// may give the wrong place; [`crate::core::annotations::reattach::prefer_followed`] checks it.)
     pub fn follow(&self, fresh: &HostText, span: Span) -> Option<Span> {
         let ranges = self.ranges(span);
-        let (first, last) = (ranges.first()?, ranges.last()?);
-        let start = fresh.point_to_offset(
-            &first.start_container().ok()?,
-            first.start_offset().ok()?,
-            false,
-        )?;
-        let end =
-            fresh.point_to_offset(&last.end_container().ok()?, last.end_offset().ok()?, true)?;
-        (start < end).then(|| Span::new(start, end))
+        fresh.between(ranges.first()?, ranges.last()?)
     }
 
     /// Whether `other` read the same text from the same text nodes (nothing to re-anchor or redraw).
