@@ -11,6 +11,16 @@ const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
 const CLAIM = 'والدور الذي لعبته روسيا بإقناع الأسد بالتنحي';
 const EVIDENCE = 'https://factcheck.example/assad-russia';
 
+/** Opens the bundled article in English with nothing stored, marks CLAIM as a claim by mouse and
+ * `c`, and returns it as stored. */
+async function newClaim(page) {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, CLAIM);
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  return (await storedEntry(page)).annotations[0];
+}
+
 /** Fills a claim's fact-checking controls in the open popover, as a reader does. */
 async function checkClaim(dialog, assadOption) {
   await dialog.getByLabel('Verdict').selectOption({ label: 'False' });
@@ -154,11 +164,7 @@ test('standalone: a checked claim without a verdict asks for one; settings choos
 });
 
 test('an undo with a link typed in the open popover keeps the popover, the link and what can be redone', async ({ page }) => {
-  await openFresh(page, '?ui=en');
-  await dragSelect(page, 1, CLAIM);
-  await page.keyboard.press('c');
-  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
-  const [claim] = (await storedEntry(page)).annotations;
+  const claim = await newClaim(page);
   await page.locator(`[data-ann="${claim.id}"]`).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Verdict').selectOption({ label: 'False' });
@@ -237,10 +243,7 @@ test('embedded: the same claim checked on the news site; the site hears the upda
 });
 
 test('a backup whose evidence address is javascript: restores it as text, never as a link', async ({ page }, info) => {
-  await openFresh(page, '?ui=en');
-  await dragSelect(page, 1, CLAIM);
-  await page.keyboard.press('c');
-  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  await newClaim(page);
   const backup = await exportAll(page, info);
   const article = backup.articles.find((x) => x.id === ARTICLE_ID);
   const [claim] = article.entry.annotations;
@@ -263,11 +266,7 @@ test('a backup whose evidence address is javascript: restores it as text, never 
 });
 
 test('an evidence link or Wikidata id typed but not added is kept when the popover closes; one that is not a web address is shown in a notice', async ({ page }) => {
-  await openFresh(page, '?ui=en');
-  await dragSelect(page, 1, CLAIM);
-  await page.keyboard.press('c');
-  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
-  const [claim] = (await storedEntry(page)).annotations;
+  const claim = await newClaim(page);
   const highlight = page.locator(`[data-ann="${claim.id}"]`).first();
   const dialog = page.getByRole('dialog');
   // Typed, then Esc.
