@@ -205,6 +205,10 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                         dispatcher.dispatch(Action::Notify(Notice::TextNotKept));
                     }
                     if let Some(mut merged) = merged {
+                        // What was written is this tab's version from now on: a second save before
+                        // the merge is drawn (pagehide, then visibilitychange) must not write the
+                        // older one back over it.
+                        *local.borrow_mut() = merged.clone();
                         reattach_stored(&current.borrow().text, &mut merged);
                         dispatcher.dispatch(Action::Load(merged));
                     }
@@ -362,6 +366,8 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                     )),
                     _ => return,
                 }
+                // The same key again before this is drawn does not tag the same words twice.
+                latest.borrow_mut().pending = None;
                 selection::clear();
             })
         };

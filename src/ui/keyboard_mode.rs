@@ -111,11 +111,12 @@ pub fn use_keyboard_mode(
     let shown = use_state(|| (false, Said::Nothing));
     // Draws the cursor as the window's selection and shows its toolbar at once.
     let draw: Rc<dyn Fn(bool)> = {
-        let (mode, setup, dispatcher, shown) = (
+        let (mode, setup, dispatcher, shown, latest) = (
             mode.clone(),
             setup.clone(),
             dispatcher.clone(),
             shown.setter(),
+            latest.clone(),
         );
         Rc::new(move |starting: bool| {
             let article = (setup.article)();
@@ -127,7 +128,10 @@ pub fn use_keyboard_mode(
             let span = m.cursor.span(&words);
             drop(m);
             if (setup.select)(span) {
-                dispatcher.dispatch(Action::SetPending((setup.read_selection)()));
+                // Keys pressed before this is drawn (a tag key, another move) find it at once.
+                let pending = (setup.read_selection)();
+                latest.borrow_mut().pending = pending.clone();
+                dispatcher.dispatch(Action::SetPending(pending));
             }
             let text = quote(&article, span);
             shown.set((
@@ -147,8 +151,9 @@ pub fn use_keyboard_mode(
             let article = (setup.article)();
             let mut m = mode.borrow_mut();
             let words = m.words(article);
-            // A selection the reader already made is where the cursor starts; else where it was.
-            let pending = latest.borrow().pending.clone();
+            // A selection the reader already made is where the cursor starts (the window's, else
+            // the one waiting for a tag); else where it was.
+            let pending = (setup.read_selection)().or_else(|| latest.borrow().pending.clone());
             if let Some(cursor) = pending.and_then(|p| words.covering(p.span)) {
                 m.cursor = cursor;
             } else {
@@ -217,7 +222,9 @@ pub fn use_keyboard_mode(
                         let mut m = mode.borrow_mut();
                         let words = m.words(article.clone());
                         // A selection made meanwhile (with the mouse) is where the cursor goes on from.
-                        if let Some(cursor) = now.pending.and_then(|p| {
+                        // It is read from the window, not from the state: a key pressed before the
+                        // last move was drawn would find that move's selection there and undo it.
+                        if let Some(cursor) = (setup.read_selection)().and_then(|p| {
                             (p.span != m.cursor.span(&words))
                                 .then(|| words.covering(p.span))
                                 .flatten()

@@ -120,8 +120,13 @@ test('keyboard only, standalone: a claim and an entity tag, by word and by sente
   await expect.poll(() => selected(page)).toBe('روسية');
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => selected(page)).toBe('مصادر');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('Shift+ArrowLeft');
+  // Two keys in one go, the second before the first is drawn (a fast typist, a held key): the
+  // second goes on from the first.
+  await page.evaluate(() => {
+    for (const shiftKey of [false, true]) {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', shiftKey, bubbles: true, cancelable: true }));
+    }
+  });
   await expect.poll(() => selected(page)).toBe('روسية تكشف');
   await expect(status).toContainText('روسية تكشف');
   await page.screenshot({ path: path.join(SHOTS, 'keyboard-mode-desktop.png') });
@@ -148,6 +153,21 @@ test('keyboard only, standalone: a claim and an entity tag, by word and by sente
   const entry = await storedEntry(page);
   const kinds = Object.fromEntries(entry.annotations.map((a) => [a.exact, a.kind]));
   expect(kinds).toEqual({ 'روسية تكشف': 'claim', 'روسيا': { entity: 'russia' } });
+});
+
+test('keyboard only: keys pressed faster than they are drawn tag what the moves selected', async ({ page }) => {
+  await openFresh(page);
+  await page.keyboard.press('k');
+  await expect.poll(() => selected(page)).toBe('مصادر');
+  // A move, a longer selection and `c` (twice), all before any of them is drawn: one claim.
+  await page.evaluate(() => {
+    const key = (key, shiftKey = false) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
+    key('ArrowLeft');
+    key('ArrowLeft', true);
+    key('c');
+    key('c');
+  });
+  await expect.poll(async () => (await storedEntry(page))?.annotations.map((a) => [a.exact, a.kind])).toEqual([['روسية تكشف', 'claim']]);
 });
 
 test('keyboard only, embedded: a claim and an entity tag from the panel\'s button', async ({ page }) => {

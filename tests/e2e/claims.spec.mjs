@@ -304,6 +304,7 @@ test('"Attributed to" lists an entity\'s tags with the same words once, and keep
   expect(irans.length).toBeGreaterThan(1);
   await dragSelect(page, 1, CLAIM);
   await page.keyboard.press('c');
+  await expect.poll(async () => (await stored()).some((a) => a.kind === 'claim')).toBe(true);
   const claim = (await stored()).find((a) => a.kind === 'claim');
   await page.locator(`[data-ann="${claim.id}"]`).first().click();
   const dialog = page.getByRole('dialog');
@@ -312,6 +313,7 @@ test('"Attributed to" lists an entity\'s tags with the same words once, and keep
   // A claim attributed (by an import) to a later tag of the same words still shows it.
   const later = irans[irans.length - 1];
   await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
   const entry = await storedEntry(page);
   entry.annotations = entry.annotations.map((a) => (a.id === claim.id ? { ...a, modified: '2030-01-01T00:00:00Z', claim: { claimant: { entity: later.id } } } : a));
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`hamish:v1:annotations:${ARTICLE_ID}`, JSON.stringify(entry)]);

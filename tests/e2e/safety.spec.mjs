@@ -73,6 +73,28 @@ test('a stale tab merges: it neither writes over newer work nor brings back a de
   await stale.close();
 });
 
+test('a tab that merges another tab\'s change as it is hidden does not write its older version back over it', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  // Another tab adds a note (this tab misses the storage event: the same page wrote it). Then the
+  // page is hidden: pagehide and visibilitychange each save, in one task, before the merge is drawn.
+  const entry = await storedEntry(page);
+  entry.annotations[0] = { ...entry.annotations[0], note: 'from the other tab', modified: '2030-01-01T00:00:00Z' };
+  // What is stored right after them is what a closing page leaves.
+  const left = await page.evaluate(([key, value]) => {
+    localStorage.setItem(key, value);
+    window.dispatchEvent(new Event('pagehide'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    return JSON.parse(localStorage.getItem(key)).annotations[0].note;
+  }, [ENTRY_KEY, JSON.stringify(entry)]);
+  expect(left).toBe('from the other tab');
+  await expect(page.locator('.hamish-panel .item .note')).toHaveText('from the other tab');
+  await page.reload();
+  await expect(page.locator('.hamish-panel .item .note')).toHaveText('from the other tab');
+});
+
 test('undo and redo by keyboard and by the notice button; typing in a note is not undone by Ctrl+Z', async ({ page }) => {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, 'سوريا');
