@@ -210,7 +210,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                         // older one back over it.
                         *local.borrow_mut() = merged.clone();
                         reattach_stored(&current.borrow().text, &mut merged);
-                        dispatcher.dispatch(Action::Load(merged));
+                        dispatcher.dispatch(Action::Merged(merged));
                     }
                 }
                 Err(notice) => dispatcher.dispatch(Action::Notify(notice)),

@@ -135,8 +135,48 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     *latest.borrow_mut() = Some(Rc::new(update.clone()));
     {
         let (draft, latest, on_notice) = (draft.clone(), latest.clone(), edits.on_notice.clone());
+        let new_url = new_url.clone();
         use_effect_with((), move |_| {
+            // Leaving or hiding the page adds what is typed and reads as a link or an id, as
+            // closing the form does: it is not lost with the tab. (What does not read is left in
+            // its field, and reported when the form closes.)
+            let leaving = {
+                let (draft, latest, on_notice) = (draft.clone(), latest.clone(), on_notice.clone());
+                move || {
+                    let mut d = draft.borrow_mut();
+                    let ready = Draft {
+                        url: evidence_url(d.url.trim())
+                            .map_or(String::new(), |_| std::mem::take(&mut d.url)),
+                        stance: d.stance,
+                        wikidata: d.wikidata.take_if(|w| wikidata_iri(w).is_ok()),
+                    };
+                    drop(d);
+                    if !ready.url.is_empty() {
+                        if let Some(input) = new_url.cast::<HtmlInputElement>() {
+                            input.set_value("");
+                        }
+                    }
+                    if let Some(update) = latest.borrow().as_ref() {
+                        add_draft(&ready, update, &on_notice);
+                    }
+                }
+            };
+            let window = gloo::utils::window();
+            let on = |target: &web_sys::EventTarget, name: &'static str| {
+                let leaving = leaving.clone();
+                gloo::events::EventListener::new(target, name, move |_| {
+                    if name != "visibilitychange" || gloo::utils::document().hidden() {
+                        leaving();
+                    }
+                })
+            };
+            let listeners = [
+                on(&window, "beforeunload"),
+                on(&window, "pagehide"),
+                on(&gloo::utils::document(), "visibilitychange"),
+            ];
             move || {
+                drop(listeners);
                 if let Some(update) = latest.borrow().as_ref() {
                     add_draft(&draft.borrow(), update, &on_notice);
                 }

@@ -133,6 +133,8 @@ pub fn use_reader_input(
             Rc::new(move || {
                 let pending = read_selection();
                 if pending.is_some() || latest.borrow().pending.is_some() {
+                    // A key pressed before this is drawn acts on it.
+                    latest.borrow_mut().pending = pending.clone();
                     dispatcher.dispatch(Action::SetPending(pending));
                 }
             })
@@ -162,13 +164,16 @@ pub fn use_reader_input(
                 refresh();
             })
         };
-        let on_selection = EventListener::new(&document, "selectionchange", move |_| {
-            if *dragging.borrow() {
-                return;
-            }
-            let refresh = refresh.clone();
-            *debounce.borrow_mut() = Some(Timeout::new(200, move || refresh()));
-        });
+        let on_selection = {
+            let (debounce, refresh) = (debounce.clone(), refresh.clone());
+            EventListener::new(&document, "selectionchange", move |_| {
+                if *dragging.borrow() {
+                    return;
+                }
+                let refresh = refresh.clone();
+                *debounce.borrow_mut() = Some(Timeout::new(200, move || refresh()));
+            })
+        };
         let active = EventListenerOptions::enable_prevent_default();
         let on_key = EventListener::new_with_options(&document, "keydown", active, move |e| {
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
@@ -191,6 +196,13 @@ pub fn use_reader_input(
                     });
                 }
                 return;
+            }
+            // A selection changed by the keyboard (Shift+arrows) is read after a pause; a key that
+            // acts on it, pressed before the pause is over, acts on the selection as it is now.
+            let acts = matches!(e.key().as_str(), "Escape" | "Enter")
+                || shortcut(e, &latest.borrow().registry).is_some();
+            if acts && debounce.borrow_mut().take().is_some() {
+                refresh();
             }
             let now = latest.borrow().clone();
             if e.key() == "Escape" {

@@ -170,6 +170,18 @@ test('keyboard only: keys pressed faster than they are drawn tag what the moves 
   await expect.poll(async () => (await storedEntry(page))?.annotations.map((a) => [a.exact, a.kind])).toEqual([['روسية تكشف', 'claim']]);
 });
 
+test('a selection grown with Shift+arrows and tagged at once is tagged as it is shown', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await expect(page.getByRole('toolbar')).toBeVisible();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowLeft');
+  const shown = await selected(page);
+  expect(shown.length).toBeGreaterThan('روسيا'.length);
+  // `c` at once, before the selection's pause is over.
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.map((a) => a.exact)).toEqual([shown]);
+});
+
 test('keyboard only, embedded: a claim and an entity tag from the panel\'s button', async ({ page }) => {
   await page.goto(SITE);
   await page.evaluate(() => localStorage.clear());

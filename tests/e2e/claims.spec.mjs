@@ -295,6 +295,17 @@ test('an evidence link or Wikidata id typed but not added is kept when the popov
   await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.evidence ?? []).toEqual([]);
 });
 
+test('an evidence link typed but not added is kept when the tab is closed with the popover open', async ({ page, context }) => {
+  const claim = await newClaim(page);
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  await page.getByRole('dialog').getByLabel('Evidence URL').fill(EVIDENCE);
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto('/?ui=en');
+  await expect(again.locator(`[data-ann="${claim.id}"]`).first()).toBeVisible();
+  expect((await storedEntry(again)).annotations[0].claim?.evidence).toEqual([{ url: EVIDENCE, stance: 'refutes' }]);
+});
+
 test('"Attributed to" lists an entity\'s tags with the same words once, and keeps the one a claim is attributed to', async ({ page }) => {
   await openFresh(page, '?ui=en');
   await page.locator('.hamish-panel .suggestions li').filter({ hasText: 'Iran' }).getByRole('button', { name: /Accept all/ }).click();

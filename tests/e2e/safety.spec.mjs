@@ -95,6 +95,28 @@ test('a tab that merges another tab\'s change as it is hidden does not write its
   await expect(page.locator('.hamish-panel .item .note')).toHaveText('from the other tab');
 });
 
+test('a claim made just as another tab saves is kept beside that tab\'s change', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await dragSelect(page, 1, 'سوريا');
+  // In one task, before anything is drawn: `c` tags سوريا, and another tab's note on the first claim
+  // arrives (its storage event).
+  const entry = await storedEntry(page);
+  entry.annotations[0] = { ...entry.annotations[0], note: 'from the other tab', modified: '2030-01-01T00:00:00Z' };
+  await page.evaluate(([key, value]) => {
+    localStorage.setItem(key, value);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, cancelable: true }));
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+  }, [ENTRY_KEY, JSON.stringify(entry)]);
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  await expect(page.locator('.hamish-panel .item .note')).toHaveText('from the other tab');
+  await expect.poll(async () => (await storedEntry(page)).annotations.map((a) => a.exact).sort()).toEqual(['روسيا', 'سوريا'].sort());
+  await page.reload();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+});
+
 test('undo and redo by keyboard and by the notice button; typing in a note is not undone by Ctrl+Z', async ({ page }) => {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, 'سوريا');

@@ -352,3 +352,27 @@ fn a_load_ends_note_typing_and_closes_a_popover_of_deleted_annotations() {
     );
     assert_eq!(s.undo.last().map(|x| x.kind), Some(StepKind::Note));
 }
+
+#[test]
+fn a_merge_found_by_a_save_keeps_a_change_made_here_since_the_save_read_this_tab() {
+    let a = article();
+    let (mut s, theirs) = two_tabs();
+    // The save read this tab's version (u:1 with A's note) and found B's note stored: the merge it
+    // sends back holds B's note. Before it arrives, the reader tagged سوريا here.
+    let found = Stored {
+        annotations: vec![theirs.clone()],
+        ..Stored::default()
+    };
+    s.apply(Action::Add(annotate(&a, "سوريا", Kind::Claim, "u:2")));
+    s.apply(Action::Merged(found.clone()));
+    assert_eq!(s.get("u:1"), Some(&theirs), "the other tab's note is taken");
+    assert!(s.get("u:2").is_some(), "the claim made meanwhile stays");
+    // A deletion made here meanwhile stays too: the stored (older) version does not come back.
+    s.apply(Action::Delete {
+        id: "u:1".into(),
+        at: FUTURE.into(),
+    });
+    s.apply(Action::Merged(found));
+    assert_eq!(s.get("u:1"), None);
+    assert!(s.get("u:2").is_some());
+}

@@ -14,6 +14,7 @@ use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::backup::{restore_into, BackupError, Restored};
 use crate::core::storage::entry::{Stored, MAX_NOTE};
+use crate::core::storage::merge::merge as merge_stored;
 use crate::core::text::open_error::OpenError;
 use crate::core::text::span::Span;
 use crate::core::w3c::import::{merge, same_spans, ImportError, Merged, Parsed, Rejection};
@@ -272,6 +273,10 @@ pub enum Action {
     /// Replaces all annotations, rejections and tombstones (after loading from storage, or merging
     /// another tab's changes).
     Load(Stored),
+    /// What a save found stored (another tab's changes merged in), merged into this tab's: a change
+    /// made here after the save read this tab's version (dispatched, not yet drawn) is newer and
+    /// stays; for the same version, the stored one (re-anchored in this text) is kept.
+    Merged(Stored),
     /// Adds a new annotation and clears the pending selection.
     Add(Annotation),
     /// Adds several annotations (accepted suggestions).
@@ -577,6 +582,14 @@ impl State {
                 self.undo_redo(false, &at);
             }
             Action::Redo { at } => self.undo_redo(true, &at),
+            Action::Merged(stored) => {
+                let here = Stored {
+                    annotations: std::mem::take(&mut self.annotations),
+                    rejected: std::mem::take(&mut self.rejected),
+                    deleted: std::mem::take(&mut self.deleted),
+                };
+                self.apply_action(Action::Load(merge_stored(&stored, &here, Instant::MIN)));
+            }
             Action::Load(stored) => {
                 self.annotations = stored.annotations;
                 sort_by(&mut self.annotations, Annotation::reading_order);
