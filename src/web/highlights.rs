@@ -95,13 +95,18 @@ impl Painter {
             self.name(&Style::Claim),
             self.name(&Style::Flash)
         );
-        for (i, entity) in registry.iter().enumerate() {
-            let color =
-                if crate::core::entities::registry::contrast_with_white(&entity.color).is_some() {
-                    entity.color.as_str()
-                } else {
-                    "#1f2328"
-                };
+        // One past the end: tags of an entity no longer in the registry, in grey (see `Style::Entity`).
+        let gone = registry.iter().map(Some).chain([None]);
+        for (i, entity) in gone.enumerate() {
+            let color = match entity {
+                Some(e)
+                    if crate::core::entities::registry::contrast_with_white(&e.color).is_some() =>
+                {
+                    e.color.as_str()
+                }
+                Some(_) => "#1f2328",
+                None => "#555",
+            };
             css.push_str(&format!(
                 "::highlight({}){{text-decoration:underline solid {color};text-decoration-thickness:2px;text-underline-offset:.3em}}\n::highlight({}){{text-decoration:underline dotted {color};text-decoration-thickness:2px;text-underline-offset:.3em}}\n",
                 self.name(&Style::Entity(i)),

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFresh, storedEntry } from './helpers.mjs';
+import { openFresh, storedEntry, dragSelect } from './helpers.mjs';
 
 const VALIDATOR = path.resolve('../shared/w3c-annotation-model/validate.py');
 const suggestions = (page) => page.locator('article .sg[tabindex]');
@@ -133,4 +133,25 @@ test('a custom entity: its suggestions appear, it has a key, it follows the read
   anns = (await storedEntry(page)).annotations;
   expect(anns.every((a) => a.kind === 'claim')).toBe(true);
   expect(await page.evaluate(() => localStorage.getItem('hamish:v1:entities'))).toBe('[]');
+});
+
+test('a tag whose entity is gone (deleted in another tab as it was made) is drawn in grey, and can be retagged', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  // A tag of an entity no list holds, as another tab's deletion leaves it.
+  await dragSelect(page, 1, 'سوريا');
+  await expect(page.getByRole('toolbar')).toBeVisible();
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  const entry = await storedEntry(page);
+  entry.annotations[0].kind = { entity: 'opposition' };
+  entry.annotations[0].modified = new Date().toISOString();
+  await page.evaluate((value) => localStorage.setItem('hamish:v1:annotations:seed-ar-assad-fall', value), JSON.stringify(entry));
+  await page.reload();
+  const tag = page.locator(`article [data-ann="${entry.annotations[0].id}"]`);
+  await expect(tag).toHaveCount(1);
+  await expect(tag).toHaveCSS('--hl-color', '#555');
+  await tag.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Tag').selectOption({ label: 'Turkey' });
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].kind).toEqual({ entity: 'turkey' });
 });

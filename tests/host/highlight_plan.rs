@@ -28,7 +28,7 @@ fn suggestion(entity: &str, start: usize, end: usize) -> Suggestion {
 }
 
 #[test]
-fn suggestions_then_claims_then_tags_then_the_flash_and_no_orphans() {
+fn suggestions_then_claims_then_tags_then_the_flash_and_no_orphans_and_a_gone_entity_in_grey() {
     let registry = default_registry();
     let mut orphan = annotation("urn:o", Kind::Claim, 0, 3);
     orphan.orphan = true;
@@ -58,6 +58,8 @@ fn suggestions_then_claims_then_tags_then_the_flash_and_no_orphans() {
             stroke(Marked::Suggestion(0), Style::Suggestion(3), 13, 18),
             stroke(Marked::Annotation(0), Style::Claim, 0, 18),
             stroke(Marked::Annotation(1), Style::Entity(0), 4, 9),
+            // A tag whose entity is gone (deleted in another tab as it was made): one past the end.
+            stroke(Marked::Annotation(2), Style::Entity(registry.len()), 10, 12),
             stroke(Marked::Flash, Style::Flash, 24, 28),
         ]
     );

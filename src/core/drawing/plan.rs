@@ -27,7 +27,9 @@ pub const MAX_LAYERS: usize = 12;
 pub enum Style {
     /// A claim: a tinted background.
     Claim,
-    /// A tagged entity (index into the registry): an underline in its colour.
+    /// A tagged entity (index into the registry): an underline in its colour. A tag whose entity
+    /// is not in the registry (deleted in another tab just as it was made) has the index one past
+    /// the registry's end, and is drawn in grey, so it can still be opened, retagged or deleted.
     Entity(usize),
     /// A suggested entity mention: a dotted underline in its colour.
     Suggestion(usize),
@@ -67,7 +69,7 @@ pub enum Visible {
 }
 
 /// The marks to draw over an article, bottom first: suggestions, then claims, then entity tags, then
-/// the flash. Orphans, and tags or suggestions of entities not in the registry, are not drawn.
+/// the flash. Orphans, and suggestions of entities not in the registry, are not drawn.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
     marks: Vec<Mark>,
@@ -152,7 +154,7 @@ pub fn plan(
     let tags = drawn().filter_map(|(i, a)| match &a.kind {
         Kind::Entity(id) => Some(mark(
             Marked::Annotation(i),
-            Style::Entity(entity_index(id)?),
+            Style::Entity(entity_index(id).unwrap_or(registry.len())),
             a.span(),
         )),
         Kind::Claim => None,
