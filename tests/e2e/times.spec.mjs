@@ -56,6 +56,27 @@ test('a future-dated import loses to the reader\'s later edit and deletion while
   await other.close();
 });
 
+test('the same future-dated or undated file imported again leaves the reader\'s edit made in between', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const year = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  for (const [name, times] of [['future', { created: year, modified: year }], ['undated', {}]]) {
+    const id = name === 'future' ? 'urn:uuid:0f0e0d0c-0b0a-4908-8706-0504030201aa' : 'urn:uuid:0f0e0d0c-0b0a-4908-8706-0504030201bb';
+    const file = { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({
+      id, type: 'Annotation', ...times, bodyValue: 'from the file',
+      target: { selector: { type: 'TextQuoteSelector', exact: name === 'future' ? 'سوريا' : 'روسيا' } },
+    })) };
+    const input = page.locator('.hamish-import input[type=file]');
+    await input.setInputFiles(file);
+    await expect(page.locator(`[data-ann="${id}"]`).first()).toBeVisible();
+    await writeNote(page, id, `edited after the ${name} import`);
+    await input.setInputFiles([]);
+    await input.setInputFiles(file);
+    await expect(page.getByText(/Added 0, updated 0, unchanged 1/)).toBeVisible();
+    await page.reload();
+    await expect.poll(async () => (await storedEntry(page)).annotations.find((a) => a.id === id)?.note).toBe(`edited after the ${name} import`);
+  }
+});
+
 test('Undo in one tab does not wipe out another tab\'s later note; it says why', async ({ page, context }) => {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, 'سوريا');

@@ -123,14 +123,38 @@ fn a_restore_never_deletes_or_overwrites_newer_work() {
             counts(0, 0),
         ),
         (
-            "a later version updates, clamped to now",
+            "a future-dated version never replaces one here (its time proves nothing; restoring \
+             the same backup twice would write over every edit made between)",
             here.clone(),
+            Stored {
+                annotations: vec![future.clone()],
+                ..Stored::default()
+            },
+            vec![""],
+            counts(0, 0),
+        ),
+        (
+            "nor brings back one deleted here",
+            Stored {
+                deleted: vec![grave("u:1", NOW)],
+                ..Stored::default()
+            },
+            Stored {
+                annotations: vec![future.clone()],
+                ..Stored::default()
+            },
+            vec![],
+            counts(0, 0),
+        ),
+        (
+            "a future-dated one not here is added, clamped to now",
+            Stored::default(),
             Stored {
                 annotations: vec![future],
                 ..Stored::default()
             },
             vec!["from a fast clock"],
-            counts(0, 1),
+            counts(1, 0),
         ),
         (
             "a new annotation is added; a tombstone of one not here is kept",

@@ -744,10 +744,10 @@ fn importing_the_same_file_twice_changes_nothing() {
     for file in [hypothesis, doccano] {
         let mut existing = Vec::new();
         let first = import(&file).expect("imports");
-        merge(&mut existing, first.annotations, &[]);
+        merge(&mut existing, first.annotations, &[], &[]);
         let before = existing.clone();
         let again = import(&file).expect("imports");
-        let merged = merge(&mut existing, again.annotations, &[]);
+        let merged = merge(&mut existing, again.annotations, &[], &[]);
         assert_eq!((merged.added, merged.updated), (0, 0), "{file:.80}");
         assert_eq!(existing, before);
     }
@@ -869,7 +869,7 @@ fn jsonl_imported_where_it_came_from_adds_no_copies() {
     assert!(parsed.by_span);
     let found = parsed.annotations.len();
     assert_eq!(same_spans(&existing, &mut parsed.annotations), (found, 0));
-    merge(&mut existing, parsed.annotations, &[]);
+    merge(&mut existing, parsed.annotations, &[], &[]);
     assert_eq!(existing, before);
     // The same file with a claim's verdict changed: still no copy, and the change is counted as
     // not applied (a file of spans is undated).
@@ -885,7 +885,7 @@ fn jsonl_imported_where_it_came_from_adds_no_copies() {
     assert_eq!(same_spans(&here, &mut parsed.annotations), (2, 0));
     assert_eq!(parsed.annotations.len(), 1);
     assert_eq!(parsed.annotations[0].kind, Kind::Entity("russia".into()));
-    let merged = merge(&mut here, parsed.annotations, &[]);
+    let merged = merge(&mut here, parsed.annotations, &[], &[]);
     assert_eq!(merged.added, 1);
     // A W3C file names its annotations: it is merged by id only.
     assert!(!import(&write(Format::W3c)).expect("imports").by_span);

@@ -247,7 +247,7 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
     older.note = "older".into();
     older.modified = "2020-01-01T00:00:00Z".into();
     let fresh = annotate(&a, "حلب", Kind::Claim, "urn:uuid:3");
-    let report = merge(&mut existing, vec![newer, older, fresh.clone()], &[]);
+    let report = merge(&mut existing, vec![newer, older, fresh.clone()], &[], &[]);
     assert_eq!(
         report,
         Merged {
@@ -261,7 +261,7 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
     assert_eq!(existing.len(), 3);
     assert_eq!(existing[0].note, "newer");
     assert_eq!(existing[1].note, "");
-    let again = merge(&mut existing, vec![fresh], &[]);
+    let again = merge(&mut existing, vec![fresh], &[], &[]);
     assert_eq!(
         again,
         Merged {

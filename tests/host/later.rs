@@ -376,3 +376,47 @@ fn a_merge_found_by_a_save_keeps_a_change_made_here_since_the_save_read_this_tab
     assert_eq!(s.get("u:1"), None);
     assert!(s.get("u:2").is_some());
 }
+
+#[test]
+fn importing_a_future_dated_or_undated_file_again_leaves_the_readers_later_edit() {
+    let a = article();
+    let target = r#""target":{"selector":{"type":"TextQuoteSelector","exact":"روسيا"}}"#;
+    for (what, times) in [
+        // Years ahead: later than every `now` below.
+        (
+            "future-dated",
+            r#""created":"2031-01-01T00:00:00Z","modified":"2031-01-01T00:00:00Z","#.to_string(),
+        ),
+        ("undated", String::new()),
+    ] {
+        let file = format!(r#"{{"id":"u:9","type":"Annotation",{times}{target}}}"#);
+        let mut s = State::default();
+        let first = import(&file, &a.text, &default_registry(), NOW).expect("parsed");
+        s.apply(Action::Import(first));
+        assert!(s.get("u:9").is_some(), "{what}: added");
+        s.apply(Action::SetNote {
+            id: "u:9".into(),
+            note: "my later note".into(),
+            modified: "2026-11-29T10:20:00Z".into(),
+        });
+        // The same file again, an hour later: its time is read as that later now, but it says
+        // nothing of which version is newer, so the reader's edit stays.
+        let again =
+            import(&file, &a.text, &default_registry(), "2026-11-29T11:30:00Z").expect("parsed");
+        s.apply(Action::Import(again));
+        assert_eq!(
+            s.get("u:9").map(|x| x.note.as_str()),
+            Some("my later note"),
+            "{what}"
+        );
+        // Nor does it bring back what the reader deleted.
+        s.apply(Action::Delete {
+            id: "u:9".into(),
+            at: "2026-11-29T10:30:00Z".into(),
+        });
+        let third =
+            import(&file, &a.text, &default_registry(), "2026-11-29T12:30:00Z").expect("parsed");
+        s.apply(Action::Import(third));
+        assert!(s.get("u:9").is_none(), "{what}: a deletion holds");
+    }
+}

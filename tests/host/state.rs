@@ -182,6 +182,7 @@ fn importing_merges_and_reports() {
         links_left_out: 0,
         links: 0,
         by_span: false,
+        capped: vec![],
     };
     s.apply(Action::Import(parsed));
     assert_eq!(s.annotations.len(), 2);
@@ -427,6 +428,7 @@ fn only_the_latest_steps_notice_offers_undo() {
         links_left_out: 0,
         links: 0,
         by_span: false,
+        capped: vec![],
     };
     s.apply(Action::Import(import(vec![annotate(
         &a,

@@ -779,7 +779,12 @@ impl State {
                 } else {
                     (0, 0)
                 };
-                let mut merged = merge(&mut self.annotations, parsed.annotations, &self.deleted);
+                let mut merged = merge(
+                    &mut self.annotations,
+                    parsed.annotations,
+                    &self.deleted,
+                    &parsed.capped,
+                );
                 merged.kept += here;
                 merged.differing += differing;
                 sort_by(&mut self.annotations, Annotation::reading_order);

@@ -185,6 +185,7 @@ impl Foreign {
                 links: 0,
                 by_span: self.by_span,
                 links_left_out: 0,
+                capped: Vec::new(),
             });
         }
         let parsed = parse(&self.w3c)?;

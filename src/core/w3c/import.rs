@@ -97,6 +97,9 @@ pub struct Parsed {
     pub by_span: bool,
     /// How many claims' evidence links were left out (not web addresses, or posing as another).
     pub links_left_out: usize,
+    /// The ids of those whose time was later than now or missing (so read as now): such a time says
+    /// nothing of which version is newer, and [`merge`] never lets it replace one here.
+    pub capped: Vec<String>,
 }
 
 impl Parsed {
@@ -325,6 +328,7 @@ pub fn parse(
     let objects = annotation_objects(&root)?;
     let mut rejected = Vec::new();
     let (mut undated, mut links_left_out) = (0, 0);
+    let mut capped = Vec::new();
     let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
     let count = objects.len();
     let mut links = Vec::new();
@@ -359,11 +363,13 @@ pub fn parse(
             }
         };
         let field = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_string);
+        let dated = field("created").is_some() || field("modified").is_some();
         let mut created = field("created").unwrap_or_else(|| now.to_string());
         let mut modified = field("modified").unwrap_or_else(|| created.clone());
         if parse_time(&created).is_none() || parse_time(&modified).is_none() {
             undated += 1;
         }
+        let is_capped = !dated || instant_or_oldest(&modified) > instant_or_oldest(now);
         // A time after `now` (a colleague's fast clock) is `now`: it cannot beat later edits.
         clamp(&mut created, now);
         clamp(&mut modified, now);
@@ -394,6 +400,9 @@ pub fn parse(
         };
         if let Some(at) = &mut annotation.claim.verdict_at {
             clamp(at, now);
+        }
+        if is_capped {
+            capped.push(annotation.id.clone());
         }
         accepted.push((annotation, target));
     }
@@ -434,6 +443,7 @@ pub fn parse(
         links: links.len(),
         by_span: false,
         links_left_out,
+        capped,
     })
 }
 
@@ -501,8 +511,10 @@ pub fn merge(
     existing: &mut Vec<Annotation>,
     incoming: Vec<Annotation>,
     deleted: &[Tombstone],
+    capped: &[String],
 ) -> Merged {
     let mut merged = Merged::default();
+    let capped = Index::new(capped.iter().map(String::as_str));
     // Every id, the existing ones first; what is known of an id is kept at the position its index
     // gives for it.
     let ids: Vec<String> = existing
@@ -530,16 +542,18 @@ pub fn merge(
     let first_new = existing.len();
     for (annotation, id) in incoming.into_iter().zip(ids.iter().skip(first_new)) {
         let at = instant_or_oldest(&annotation.modified);
+        // A time read as now (later than now, or missing) adds, and never replaces or brings back.
+        let unproven = capped.find(id).is_some();
         let buried = graves
             .find(id)
             .and_then(|g| latest.get(g).copied().flatten())
-            .is_some_and(|d| d >= at);
+            .is_some_and(|d| d >= at || unproven);
         let Some(slot) = index.find(id).and_then(|g| place.get_mut(g)) else {
             continue;
         };
         match *slot {
             _ if buried => merged.kept += 1,
-            Some(i) if at > instant_or_oldest(&existing[i].modified) => {
+            Some(i) if !unproven && at > instant_or_oldest(&existing[i].modified) => {
                 existing[i] = annotation;
                 merged.updated += 1;
             }
