@@ -144,6 +144,13 @@ pub fn clamp(text: &mut String, limit: &str) {
     }
 }
 
+/// Whether a time read from outside is later than `limit` ([`clamp`] makes it `limit`): such a time
+/// says nothing of which version is newer, so it may add an annotation but never replace or bring
+/// back one here (importing or restoring the same file again leaves the edits made in between).
+pub fn ahead(text: &str, limit: &str) -> bool {
+    instant_or_oldest(text) > instant_or_oldest(limit)
+}
+
 /// Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };

@@ -5,9 +5,7 @@
 //! another browser or survive "clear site data". Restoring merges each article's entry with what is
 //! stored (see [`merge`]): a backup never writes over newer work.
 
-use crate::core::annotations::time::{
-    clamp, instant_or_oldest, parse as parse_time, Instant, EPOCH,
-};
+use crate::core::annotations::time::{ahead, clamp, parse as parse_time, Instant, EPOCH};
 use crate::core::collections::index::Index;
 use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, readable, salvage, Decoded, Stored};
@@ -259,9 +257,7 @@ pub fn restore_into(
     prune_before: Instant,
 ) -> (Stored, Restored) {
     let mut incoming = backed_up.clone();
-    // A time later than now (a fast clock, a hand-edited file) says nothing of which version is
-    // newer: such an annotation is added where there is none here, and never replaces or brings
-    // back one here (restoring the same file twice leaves later edits alone).
+    // A time ahead of now is added where there is none here, never put over one (see `ahead`).
     let known = Index::new(
         current
             .annotations
@@ -269,10 +265,9 @@ pub fn restore_into(
             .map(|a| a.id.as_str())
             .chain(current.deleted.iter().map(|t| t.id.as_str())),
     );
-    let limit = instant_or_oldest(now);
     incoming
         .annotations
-        .retain(|a| instant_or_oldest(&a.modified) <= limit || known.find(&a.id).is_none());
+        .retain(|a| !ahead(&a.modified, now) || known.find(&a.id).is_none());
     clamp_all(&mut incoming, now);
     let keys: Vec<String> = current.rejected.iter().map(|r| r.key()).collect();
     let live = Index::new(

@@ -5,7 +5,7 @@
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
-use crate::core::annotations::time::{clamp, instant_or_oldest, parse as parse_time};
+use crate::core::annotations::time::{ahead, clamp, instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{ClaimDetails, Claimant};
 use crate::core::collections::index::{repeats, Index};
 use crate::core::entities::registry::Entity;
@@ -98,7 +98,7 @@ pub struct Parsed {
     /// How many claims' evidence links were left out (not web addresses, or posing as another).
     pub links_left_out: usize,
     /// The ids of those whose time was later than now or missing (so read as now): such a time says
-    /// nothing of which version is newer, and [`merge`] never lets it replace one here.
+    /// nothing of which version is newer ([`ahead`]), and [`merge`] never lets it replace one here.
     pub capped: Vec<String>,
 }
 
@@ -369,7 +369,7 @@ pub fn parse(
         if parse_time(&created).is_none() || parse_time(&modified).is_none() {
             undated += 1;
         }
-        let is_capped = !dated || instant_or_oldest(&modified) > instant_or_oldest(now);
+        let is_capped = !dated || ahead(&modified, now);
         // A time after `now` (a colleague's fast clock) is `now`: it cannot beat later edits.
         clamp(&mut created, now);
         clamp(&mut modified, now);
