@@ -85,12 +85,14 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                 text.push(' ');
                 text.push_str(s.imported_replaced);
             }
-            if merged.differing > 0 {
-                text.push(' ');
-                text.push_str(
-                    &s.imported_differing
-                        .replace("{n}", &merged.differing.to_string()),
-                );
+            for (n, said) in [
+                (merged.differing, s.imported_differing),
+                (merged.deleted_here, s.imported_deleted_here),
+            ] {
+                if n > 0 {
+                    text.push(' ');
+                    text.push_str(&said.replace("{n}", &n.to_string()));
+                }
             }
             for r in rejected {
                 text.push('\n');

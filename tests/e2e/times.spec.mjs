@@ -77,6 +77,24 @@ test('the same future-dated or undated file imported again leaves the reader\'s 
   }
 });
 
+test('a file imported again after its import was undone says its annotations were deleted here and stay deleted', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const file = { name: 'past.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({
+    id: 'urn:uuid:0f0e0d0c-0b0a-4908-8706-0504030201cc', type: 'Annotation',
+    created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', bodyValue: 'from the file',
+    target: { selector: { type: 'TextQuoteSelector', exact: 'سوريا' } },
+  })) };
+  const input = page.locator('.hamish-import input[type=file]');
+  await input.setInputFiles(file);
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+  await input.setInputFiles([]);
+  await input.setInputFiles(file);
+  await expect(page.getByText('1 of the unchanged were deleted here, and stay deleted')).toBeVisible();
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+});
+
 test('Undo in one tab does not wipe out another tab\'s later note; it says why', async ({ page, context }) => {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, 'سوريا');

@@ -255,6 +255,7 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
             updated: 1,
             kept: 1,
             differing: 1,
+            deleted_here: 0,
         },
         "the older one differs from what is here, and is not applied"
     );
@@ -269,6 +270,7 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
             updated: 0,
             kept: 1,
             differing: 0,
+            deleted_here: 0,
         },
         "importing twice changes nothing"
     );
@@ -354,4 +356,30 @@ fn evidence_links_left_out_are_counted() {
         .map(|e| e.url.as_str())
         .collect();
     assert_eq!(urls, ["https://report.example/a"]);
+}
+
+#[test]
+fn what_was_deleted_here_since_stays_deleted_and_is_counted() {
+    let a = article();
+    let mut gone = annotate(&a, "روسيا", Kind::Claim, "urn:uuid:1");
+    gone.modified = "2026-11-30T07:00:00Z".into();
+    let grave = hamish::core::annotations::model::Tombstone {
+        id: "urn:uuid:1".into(),
+        deleted: "2026-11-30T07:30:00Z".into(),
+    };
+    let mut here = Vec::new();
+    // A version older than the deletion, and one dated after it whose time proves nothing (it was
+    // ahead of now, or missing: capped).
+    let mut capped_one = gone.clone();
+    capped_one.modified = "2026-11-30T08:00:00Z".into();
+    for (version, capped) in [(gone, vec![]), (capped_one, vec!["urn:uuid:1".to_string()])] {
+        let report = merge(
+            &mut here,
+            vec![version],
+            std::slice::from_ref(&grave),
+            &capped,
+        );
+        assert!(here.is_empty(), "not brought back");
+        assert_eq!((report.kept, report.deleted_here), (1, 1));
+    }
 }

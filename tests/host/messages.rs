@@ -371,6 +371,7 @@ fn notices_carry_their_reasons_into_either_language() {
             updated: 1,
             kept: 2,
             differing: 1,
+            deleted_here: 1,
         },
         undated: 0,
         links_left_out: 2,
@@ -381,11 +382,14 @@ fn notices_carry_their_reasons_into_either_language() {
         "Imported 3: 3 anchored, 0 orphaned, 0 rejected. Added 0, updated 1, unchanged 2. \
          Each updated one is the file's version in place of yours, whole (Undo brings yours back). \
          1 of the unchanged differ from yours but are not newer, so yours were kept (a file replaces your work only when it is dated later). \
+         1 of the unchanged were deleted here, and stay deleted (a file brings back only what is dated later than the deletion). \
          2 evidence links were left out: not web addresses, or addresses that could pose as another."
     );
     let ar = notice_text(&told, Lang::Ar).0;
     assert!(
-        ar.contains("تُرك 2 من روابط الأدلة") && ar.contains("1 منها يختلف"),
+        ar.contains("تُرك 2 من روابط الأدلة")
+            && ar.contains("1 منها يختلف")
+            && ar.contains("1 منها حُذف لديك"),
         "{ar}"
     );
 }

@@ -200,6 +200,7 @@ fn importing_merges_and_reports() {
                 updated: 0,
                 kept: 1,
                 differing: 0,
+                deleted_here: 0,
             },
             undated: 0,
             links_left_out: 0,

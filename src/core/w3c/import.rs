@@ -126,6 +126,9 @@ pub struct Merged {
     /// Of those kept, how many said something else (tag, note or claim details): the file's edit
     /// was not applied, as it is not dated later.
     pub differing: usize,
+    /// Of those kept, how many were deleted here (after the file's version, or the file's time
+    /// proves nothing): they stay deleted.
+    pub deleted_here: usize,
 }
 
 /// The objects in `root` that stand for annotations, or an error when there are none.
@@ -552,7 +555,10 @@ pub fn merge(
             continue;
         };
         match *slot {
-            _ if buried => merged.kept += 1,
+            _ if buried => {
+                merged.kept += 1;
+                merged.deleted_here += 1;
+            }
             Some(i) if !unproven && at > instant_or_oldest(&existing[i].modified) => {
                 existing[i] = annotation;
                 merged.updated += 1;
