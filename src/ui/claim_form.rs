@@ -171,7 +171,6 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                 })
             };
             let listeners = [
-                on(&window, "beforeunload"),
                 on(&window, "pagehide"),
                 on(&gloo::utils::document(), "visibilitychange"),
             ];

@@ -10,7 +10,7 @@ use crate::core::text::cursor::{Arrow, Cursor, Words};
 use crate::core::text::span::Span;
 use crate::core::text::units::{short_quote, slice_cp};
 use crate::i18n::Lang;
-use crate::ui::reader_input::{inside, Latest};
+use crate::ui::reader_input::{inside, send_pending, Latest};
 use crate::web::selection;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -129,9 +129,7 @@ pub fn use_keyboard_mode(
             drop(m);
             if (setup.select)(span) {
                 // Keys pressed before this is drawn (a tag key, another move) find it at once.
-                let pending = (setup.read_selection)();
-                latest.borrow_mut().pending = pending.clone();
-                dispatcher.dispatch(Action::SetPending(pending));
+                send_pending(&latest, &dispatcher, (setup.read_selection)());
             }
             let text = quote(&article, span);
             shown.set((

@@ -46,6 +46,17 @@ impl Latest {
     }
 }
 
+/// Makes `pending` the selection waiting for a tag: in `latest` at once, so a key pressed before
+/// it is drawn acts on it, and in the state.
+pub fn send_pending(
+    latest: &RefCell<Latest>,
+    dispatcher: &UseReducerDispatcher<State>,
+    pending: Option<Pending>,
+) {
+    latest.borrow_mut().pending = pending.clone();
+    dispatcher.dispatch(Action::SetPending(pending));
+}
+
 /// What a key press on a selection asks for.
 pub enum Command {
     /// Tag the selection.
@@ -133,9 +144,7 @@ pub fn use_reader_input(
             Rc::new(move || {
                 let pending = read_selection();
                 if pending.is_some() || latest.borrow().pending.is_some() {
-                    // A key pressed before this is drawn acts on it.
-                    latest.borrow_mut().pending = pending.clone();
-                    dispatcher.dispatch(Action::SetPending(pending));
+                    send_pending(&latest, &dispatcher, pending);
                 }
             })
         };
