@@ -140,7 +140,7 @@ pub fn use_reader_input(
         let debounce: Rc<RefCell<Option<Timeout>>> = Rc::default();
         let refresh: Rc<dyn Fn()> = {
             let dispatcher = dispatcher.clone();
-            let latest = latest.clone();
+            let (latest, read_selection) = (latest.clone(), read_selection.clone());
             Rc::new(move || {
                 let pending = read_selection();
                 if pending.is_some() || latest.borrow().pending.is_some() {
@@ -210,8 +210,14 @@ pub fn use_reader_input(
             // acts on it, pressed before the pause is over, acts on the selection as it is now.
             let acts = matches!(e.key().as_str(), "Escape" | "Enter")
                 || shortcut(e, &latest.borrow().registry).is_some();
-            if acts && debounce.borrow_mut().take().is_some() {
-                refresh();
+            if acts {
+                // Read now, not only when a pause is still waiting: the last change's
+                // `selectionchange` may not have arrived yet.
+                debounce.borrow_mut().take();
+                let current = read_selection();
+                if current.is_some() && current != latest.borrow().pending {
+                    send_pending(&latest, &dispatcher, current);
+                }
             }
             let now = latest.borrow().clone();
             if e.key() == "Escape" {
