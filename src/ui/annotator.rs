@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::ui::reader_input::{Command, Latest};
 use crate::ui::reducer::make_callback;
 use crate::web::storage::AnnotationStore;
-use crate::web::{backup, clock, download, library, registry_store, selection};
+use crate::web::{backup, clock, download, library, registry_store, selection, unsaved};
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -130,6 +130,10 @@ fn initial_state(store: &AnnotationStore, open_notices: &[Notice], setup: &Setup
     {
         state.apply(Action::Notify(notice.clone()));
     }
+    // Another article's work no save could write is still only in this page: the alert stays.
+    if unsaved::any() {
+        state.apply(Action::Notify(Notice::SaveFailed));
+    }
     if summary.moved + summary.orphaned > 0 {
         state.apply(Action::Notify(Notice::Reanchored {
             moved: summary.moved,
@@ -196,8 +200,8 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                 .mark_unsaved(saved.is_err() && ours != Stored::default(), &ours, &now);
             match saved {
                 Ok(merged) => {
-                    // The alert stays while the entity list is still unsaved.
-                    if !registry_store::unsaved() {
+                    // The alert stays while the entity list or another article's work is unsaved.
+                    if !registry_store::unsaved() && !unsaved::any() {
                         dispatcher.dispatch(Action::Withdraw(Notice::SaveFailed));
                     }
                     let count = merged.as_ref().unwrap_or(&ours).annotations.len();
@@ -280,7 +284,10 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                         others,
                     });
                     if follow_registry {
-                        dispatcher.dispatch(Action::SetRegistry(Rc::new(registry_store::load().0)));
+                        // The entities it added are stored already: shown, not a step of their
+                        // own (the restore is the one step, and its notice offers Undo).
+                        dispatcher
+                            .dispatch(Action::FollowRegistry(Rc::new(registry_store::load().0)));
                         // Settings the backup wrote where there were none.
                         dispatcher.dispatch(Action::FollowSettings(load_settings()));
                     }

@@ -6,6 +6,7 @@ use crate::core::annotations::state::{
 };
 use crate::core::claims::settings::{Reviewer, Settings};
 use crate::core::entities::registry::Entity;
+use crate::core::storage::entry::Stored;
 use crate::core::storage::keys::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
 use crate::core::text::open_error::OpenError;
@@ -363,16 +364,26 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let on_export_all = Callback::from(|_: MouseEvent| {
-        let now = clock::now_iso();
-        let day = now.get(..10).unwrap_or("backup");
-        let text = crate::web::backup::export_all(&now);
-        let _ = crate::web::download::download(
-            &format!("hamish-backup-{day}.json"),
-            "application/json",
-            &text,
-        );
-    });
+    // Everything stored, and what storage does not hold yet (storage full): this article's work
+    // as shown, the reader's entities.
+    let on_export_all = {
+        let (state, id) = (state.clone(), article.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let now = clock::now_iso();
+            let day = now.get(..10).unwrap_or("backup");
+            let work = Stored {
+                annotations: state.annotations.clone(),
+                rejected: state.rejected.clone(),
+                deleted: state.deleted.clone(),
+            };
+            let text = crate::web::backup::export_all(&now, (&id, &work), &state.registry);
+            let _ = crate::web::download::download(
+                &format!("hamish-backup-{day}.json"),
+                "application/json",
+                &text,
+            );
+        })
+    };
     let refresh = use_force_update();
     let on_forget = Callback::from(move |id: String| {
         crate::web::library::forget(&id);

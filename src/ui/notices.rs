@@ -4,6 +4,7 @@ use crate::core::annotations::history::StepKind;
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Notice, Said, Way};
 use crate::core::entities::registry::Entity;
+use crate::core::w3c::import::RejectReason;
 use crate::i18n::Lang;
 use crate::ui::article::kind_label;
 use crate::ui::clicks::send;
@@ -69,15 +70,24 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             links_left_out,
             ..
         } => {
+            // Annotations past the most a file may hold count as rejected, each of them.
+            let rejected_count = rejected.len()
+                + rejected
+                    .iter()
+                    .map(|r| match r.reason {
+                        RejectReason::TooMany { skipped } => skipped,
+                        _ => 0,
+                    })
+                    .sum::<usize>();
             let mut text = s
                 .imported
                 .replace(
                     "{total}",
-                    &(anchored + orphaned + rejected.len()).to_string(),
+                    &(anchored + orphaned + rejected_count).to_string(),
                 )
                 .replace("{anchored}", &anchored.to_string())
                 .replace("{orphaned}", &orphaned.to_string())
-                .replace("{rejected}", &rejected.len().to_string())
+                .replace("{rejected}", &rejected_count.to_string())
                 .replace("{added}", &merged.added.to_string())
                 .replace("{updated}", &merged.updated.to_string())
                 .replace("{kept}", &merged.kept.to_string());

@@ -2,22 +2,31 @@
 //! [`crate::core::storage::backup`]): the glue that reads and writes the keys.
 
 use crate::core::annotations::time::instant_or_oldest;
+use crate::core::entities::adopt::{adopt, rename_in};
+use crate::core::entities::registry::Entity;
 use crate::core::entities::registry::{decode_custom, encode_custom};
-use crate::core::storage::backup::{keys_to_restore, read, restore, write, BackupError, Restored};
+use crate::core::storage::backup::{
+    keys_to_restore, read, restore, with_unsaved, write, BackupError, Restored,
+};
 use crate::core::storage::entry::{decode, Decoded, Stored};
 use crate::core::storage::keys::{
-    entities_backup_key, entry_article, entry_key, restored_where_free, ENTITIES_KEY, RECENT_KEY,
+    entities_backup_key, entry_article, entry_key, restored_where_free, DEFAULT_NAMESPACE,
+    ENTITIES_KEY, RECENT_KEY,
 };
 use crate::core::storage::merge::horizon;
 use crate::core::storage::recent::{
     decode as decode_recent, encode as encode_recent, merge_restored,
 };
+use crate::web::registry_store;
 use crate::web::storage::Backend;
+use crate::web::unsaved;
 
 /// The backup file of everything stored now: articles' entries, entities, the recent list, texts,
 /// settings and the entries kept aside because they could not be read (empty when localStorage is
-/// unavailable).
-pub fn export_all(now: &str) -> String {
+/// unavailable) — with what storage does not hold yet merged in: `open`'s work (the open article's
+/// id and annotations), the work kept unsaved for other articles, and the reader's entities
+/// `registry` when their last save could not be written.
+pub fn export_all(now: &str, open: (&str, &Stored), registry: &[Entity]) -> String {
     let Some(Backend::Local(storage)) = Backend::local() else {
         return write(&[], None, None, &[], now);
     };
@@ -32,8 +41,12 @@ pub fn export_all(now: &str) -> String {
             to.0.push((to.1, text));
         }
     }
+    let mut unsaved = unsaved::kept_in(DEFAULT_NAMESPACE);
+    unsaved.push((open.0.to_string(), open.1.clone()));
+    let entries = with_unsaved(entries, &unsaved, horizon(instant_or_oldest(now)));
     let read = |key| storage.get_item(key).ok().flatten();
-    let (entities, recent) = (read(ENTITIES_KEY), read(RECENT_KEY));
+    let entities = registry_store::unsaved_list(registry).or_else(|| read(ENTITIES_KEY));
+    let recent = read(RECENT_KEY);
     write(&entries, entities.as_deref(), recent.as_deref(), &keys, now)
 }
 
@@ -45,10 +58,19 @@ pub fn export_all(now: &str) -> String {
 /// step. Each other value it carries — a listed article's text, the settings, an entry kept aside —
 /// is written back under its key when that key is free (never over anything).
 pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Stored), BackupError> {
-    let backup = read(text)?;
+    let mut backup = read(text)?;
     let backend = Backend::local().unwrap_or_else(Backend::memory);
     let prune_before = horizon(instant_or_oldest(now));
     let mut done = backup.left_out;
+    // The backup's entities, each under an id that names it here (not another entity of this
+    // reader's), and its tags with them.
+    let current_entities = backend.read(ENTITIES_KEY).ok().flatten();
+    let (mut mine, whole) = decode_custom(current_entities.as_deref());
+    let incoming = decode_custom(backup.entities.as_deref()).0;
+    let adopted = adopt(&mine, incoming);
+    for (_, stored) in &mut backup.articles {
+        rename_in(stored, &adopted.renamed);
+    }
     let mut here = Stored::default();
     for (id, backed_up) in backup.articles {
         let key = entry_key(&id);
@@ -69,24 +91,15 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
             }
         }
     }
-    if let Some(incoming) = backup.entities.as_deref() {
-        let incoming = decode_custom(Some(incoming)).0;
-        let current = backend.read(ENTITIES_KEY).ok().flatten();
-        let (mut mine, whole) = decode_custom(current.as_deref());
-        // A stored list that could not all be read is copied aside before it is written over.
-        if backend
-            .set_aside(current.as_deref(), whole, entities_backup_key)
+    // A stored list that could not all be read is copied aside before it is written over.
+    if !adopted.added.is_empty()
+        && backend
+            .set_aside(current_entities.as_deref(), whole, entities_backup_key)
             .is_ok()
-        {
-            let before = mine.len();
-            for entity in incoming {
-                if !mine.iter().any(|e| e.id == entity.id) {
-                    mine.push(entity);
-                }
-            }
-            if mine.len() > before && backend.write(ENTITIES_KEY, &encode_custom(&mine)).is_err() {
-                done.refused += 1;
-            }
+    {
+        mine.extend(adopted.added);
+        if backend.write(ENTITIES_KEY, &encode_custom(&mine)).is_err() {
+            done.refused += 1;
         }
     }
     let listed = decode_recent(backend.read(RECENT_KEY).ok().flatten().as_deref());

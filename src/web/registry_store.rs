@@ -68,21 +68,7 @@ pub fn save(registry: &[Entity]) -> Result<Option<Vec<Entity>>, ()> {
     let Some(backend) = Backend::local() else {
         return Ok(None);
     };
-    let Read {
-        registry: stored,
-        raw,
-        kept,
-    } = read_stored(&backend);
-    let base = BASE
-        .with(|base| base.borrow().clone())
-        .unwrap_or_else(|| stored.clone());
-    let merged = carry(&stored, &base, registry);
-    let custom: Vec<Entity> = merged
-        .iter()
-        .filter(|e| !is_default(&e.id))
-        .cloned()
-        .collect();
-    let text = encode_custom(&custom);
+    let (Read { raw, kept, .. }, merged, text) = to_write(&backend, registry);
     let written = kept.is_ok()
         && (raw.as_deref() == Some(text.as_str()) || backend.write(ENTITIES_KEY, &text).is_ok());
     unsaved::set_entities_pending(!written);
@@ -92,6 +78,31 @@ pub fn save(registry: &[Entity]) -> Result<Option<Vec<Entity>>, ()> {
     }
     BASE.with(|base| *base.borrow_mut() = Some(merged.clone()));
     Ok((merged != registry).then_some(merged))
+}
+
+/// What [`save`] writes: the stored list as read, `registry`'s changes carried onto it, and the
+/// reader's own entities of that as stored text.
+fn to_write(backend: &Backend, registry: &[Entity]) -> (Read, Vec<Entity>, String) {
+    let read = read_stored(backend);
+    let base = BASE
+        .with(|base| base.borrow().clone())
+        .unwrap_or_else(|| read.registry.clone());
+    let merged = carry(&read.registry, &base, registry);
+    let custom: Vec<Entity> = merged
+        .iter()
+        .filter(|e| !is_default(&e.id))
+        .cloned()
+        .collect();
+    let text = encode_custom(&custom);
+    (read, merged, text)
+}
+
+/// The reader's own entities as the next save would write them, while this page's last save of
+/// `registry` could not be written (`None` when what is stored is current): a backup made now
+/// carries them.
+pub fn unsaved_list(registry: &[Entity]) -> Option<String> {
+    let backend = Backend::local().filter(|_| unsaved())?;
+    Some(to_write(&backend, registry).2)
 }
 
 /// Whether this page's last save of the entity list could not be written (it is tried again).

@@ -46,6 +46,17 @@ pub fn take_all() -> Vec<(String, String, Stored)> {
     KEPT.with(|kept| std::mem::take(&mut *kept.borrow_mut()))
 }
 
+/// A copy of the work kept for `namespace`: (article id, the work).
+pub fn kept_in(namespace: &str) -> Vec<(String, Stored)> {
+    KEPT.with(|kept| {
+        kept.borrow()
+            .iter()
+            .filter(|(n, ..)| n == namespace)
+            .map(|(_, id, work)| (id.clone(), work.clone()))
+            .collect()
+    })
+}
+
 /// Whether any work is kept.
 pub fn any() -> bool {
     KEPT.with(|kept| !kept.borrow().is_empty())

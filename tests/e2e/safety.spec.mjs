@@ -176,7 +176,7 @@ test('accept-all is one step: Undo takes every accepted tag back', async ({ page
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(0);
 });
 
-test('a full storage: the change stays in the tab, the alert offers Export, and it is saved once there is room', async ({ page }) => {
+test('a full storage: the change stays in the tab, the alert offers Export, Export all carries it, and it is saved once there is room', async ({ page }, info) => {
   await openFresh(page, '?ui=en');
   // Fill localStorage to the brim.
   await fillStorage(page);
@@ -191,6 +191,9 @@ test('a full storage: the change stays in the tab, the alert offers Export, and 
   ]);
   expect(download.suggestedFilename()).toMatch(/\.json$/);
   expect(await page.evaluate((key) => localStorage.getItem(key), ENTRY_KEY)).toBe(null);
+  // Export all carries what storage could not take too.
+  const backup = await exportAll(page, info);
+  expect(backup.articles.find((a) => a.id === ARTICLE_ID)?.entry.annotations.length).toBe(1);
   // Room is made; the tab is shown again: the change is saved and the alert goes.
   await savedOnceThereIsRoom(page, 1);
   await expect(alert).toBeHidden();
@@ -273,6 +276,49 @@ test('Export all carries a pasted article\'s text, the recent list and the setti
   await third.getByRole('button', { name: 'Settings' }).click();
   await expect(third.getByLabel("Reviewer's name")).toHaveValue('سارة');
   await empty.close();
+});
+
+test('a backup whose entity has the id of a different entity here: its tags keep their own entity, and Undo takes the restore back in one step', async ({ page, browser }, info) => {
+  // Browser A: an entity with only an Arabic name, under the id earlier versions gave every such name.
+  const own = (id, name, color) => ({ id, label_en: name, label_ar: name, color, wikidata: null, forms: [name] });
+  await openFresh(page, '?ui=en');
+  await page.evaluate((list) => localStorage.setItem('hamish:v1:entities', JSON.stringify(list)),
+    [own('entity', 'المعارضة السورية', '#1d4ed8')]);
+  await page.reload();
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('5');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.map((a) => a.kind.entity)).toEqual(['entity']);
+  await exportAll(page, info);
+
+  // Browser B: another Arabic-only entity of the reader's own under the same id.
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const other = await fresh.newPage();
+  await other.goto('/?ui=en');
+  await other.evaluate((list) => localStorage.setItem('hamish:v1:entities', JSON.stringify(list)),
+    [own('entity', 'حزب الله', '#0f766e')]);
+  await other.reload();
+  await expect(other.locator('article [data-block="0"]')).toBeVisible();
+  await other.locator('.hamish-import input[type=file]').setInputFiles(info.outputPath('backup.json'));
+  const notice = other.locator('.hamish-notices').filter({ hasText: 'Backup restored' });
+  await expect(notice).toBeVisible();
+  const entities = () => other.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]'));
+  const list = await entities();
+  expect(list.map((e) => e.label_ar)).toEqual(['حزب الله', 'المعارضة السورية']);
+  const [mine, theirs] = list;
+  expect(mine).toEqual(own('entity', 'حزب الله', '#0f766e'));
+  expect(theirs.id).toMatch(/^entity-[0-9a-f]{8}$/);
+  expect(theirs.color).toBe('#1d4ed8');
+  await expect.poll(async () => (await storedEntry(other))?.annotations.map((a) => a.kind.entity)).toEqual([theirs.id]);
+  await expect(other.locator('.hamish-panel .item')).toContainText('المعارضة السورية');
+  await expect(other.locator('.hamish-panel .item')).not.toContainText('حزب الله');
+  // The restore is one step: its notice offers Undo, and one Ctrl+Z takes its annotation back
+  // (the entities it brought stay: a restore never deletes).
+  await expect(notice.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await other.locator('body').click({ position: { x: 5, y: 5 } });
+  await other.keyboard.press('Control+z');
+  await expect(other.locator('.hamish-panel .item')).toHaveCount(0);
+  expect((await entities()).length).toBe(2);
+  await fresh.close();
 });
 
 test('a backup with items that cannot be read: the rest is restored, and the notice says what was left out', async ({ page }) => {
@@ -433,7 +479,7 @@ test('a stored entry with one broken item: the rest is shown and saved, and the 
   expect((await storedEntry(page)).annotations.length).toBe(2);
 });
 
-test('storage full, then another article opened: the unsaved claim is kept, comes back, and is saved once there is room', async ({ page }) => {
+test('storage full, then another article opened: the unsaved claim is kept, said to be, carried by Export all, comes back, and is saved once there is room', async ({ page }, info) => {
   const errors = trackErrors(page);
   await openFresh(page, '?ui=en');
   await fillStorage(page, 64);
@@ -446,6 +492,11 @@ test('storage full, then another article opened: the unsaved claim is kept, come
   await page.getByRole('button', { name: 'Open text' }).click();
   await expect(page.locator('article.hamish-article h1')).toHaveText('خبر ملصوق');
   await expect(page.getByText('Local storage is unavailable')).toHaveCount(0);
+  // The alert stays (the claim is still only in this page), and Export all carries the claim.
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toContainText('Export all');
+  const backup = await exportAll(page, info);
+  const seed = backup.articles.find((a) => a.id === ARTICLE_ID);
+  expect(seed?.entry.annotations.map((a) => a.exact)).toEqual(['سوريا']);
   // Leaving now would lose the claim: the browser asks.
   const asked = await tryToLeave(page);
   await expect.poll(() => asked).toEqual(['beforeunload']);

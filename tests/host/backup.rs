@@ -4,7 +4,8 @@ use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::annotations::model::Tombstone;
 use hamish::core::storage::backup::{
-    is_backup, keys_to_restore, read, restore, restore_into, write, BackupError, Restored,
+    is_backup, keys_to_restore, read, restore, restore_into, with_unsaved, write, BackupError,
+    Restored,
 };
 use hamish::core::storage::entry::{decode, encode, Decoded, Stored};
 
@@ -422,4 +423,52 @@ fn a_restore_writes_listed_texts_and_settings_before_copies_kept_aside() {
             "hamish:backup:1:x"
         ]
     );
+}
+
+#[test]
+fn a_backup_carries_work_storage_does_not_hold_yet() {
+    let a = article();
+    let saved = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    let unsaved = annotate(&a, "إيران", Kind::Claim, "u:2");
+    let mut newer = saved.clone();
+    newer.note = "كُتبت والتخزين ممتلئ".into();
+    newer.modified = "2027-01-01T00:00:00Z".into();
+    let only = |annotations: Vec<_>| Stored {
+        annotations,
+        ..Stored::default()
+    };
+    let entries = vec![
+        (
+            "seed".to_string(),
+            encode("seed", &only(vec![saved.clone()])),
+        ),
+        ("broken".to_string(), "{not json".to_string()),
+    ];
+    let work = vec![
+        // The open article: a claim and a note written while storage was full.
+        (
+            "seed".to_string(),
+            only(vec![newer.clone(), unsaved.clone()]),
+        ),
+        // An article with nothing stored yet, and one whose entry cannot be read.
+        ("pasted".to_string(), only(vec![unsaved.clone()])),
+        ("broken".to_string(), only(vec![unsaved.clone()])),
+        // Nothing to carry.
+        ("empty".to_string(), Stored::default()),
+    ];
+    let file = write(
+        &with_unsaved(entries, &work, i64::MIN),
+        None,
+        None,
+        &[],
+        NOW,
+    );
+    let backup = read(&file).expect("a backup");
+    let ids: Vec<&str> = backup.articles.iter().map(|(id, _)| id.as_str()).collect();
+    // The unreadable entry is never replaced by the work (the file leaves out what is not JSON).
+    assert_eq!(ids, ["seed", "pasted"]);
+    let seed = &backup.articles[0].1.annotations;
+    assert_eq!(seed.len(), 2);
+    assert!(seed.contains(&newer) && seed.contains(&unsaved));
+    assert_eq!(backup.articles[1].1.annotations, vec![unsaved]);
 }

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod adopt;
 mod anchor_cases;
 mod anchor_props;
 mod article;

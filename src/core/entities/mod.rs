@@ -1,6 +1,8 @@
 //! Entities: the registry of what can be tagged ([`registry`]), the Arabic-aware matcher that finds
-//! their mentions ([`mentions`]), and the mentions offered as suggestions ([`suggestions`]).
+//! their mentions ([`mentions`]), the mentions offered as suggestions ([`suggestions`]), and another
+//! browser's entities brought in without mixing them up with the reader's ([`adopt`]).
 
+pub mod adopt;
 pub mod mentions;
 pub mod registry;
 pub mod registry_changes;

@@ -232,6 +232,39 @@ pub fn decode_custom(raw: Option<&str>) -> (Vec<Entity>, bool) {
     (custom, whole)
 }
 
+/// A new entity's id, free in `taken`: its English label in lower-case ASCII words joined by `-`, or,
+/// for a name with no such words (an Arabic-only name), `entity-` and a hash of the name, so that
+/// readers' different Arabic-only entities get different ids in every browser (a backup restored
+/// elsewhere keeps its tags on its own entities); `-2`, `-3`, … when taken.
+pub fn fresh_id(label_en: &str, label_ar: &str, taken: &[Entity]) -> String {
+    let base: String = label_en
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if base.is_empty() {
+        let mut hash = crate::core::text::hash::Fnv::default();
+        let name = [label_ar, label_en].map(str::trim);
+        hash.write(
+            name.into_iter()
+                .find(|n| !n.is_empty())
+                .unwrap_or_default()
+                .as_bytes(),
+        );
+        format!("entity-{}", hash.hex().get(..8).unwrap_or_default())
+    } else {
+        base
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while find(taken, &candidate).is_some() {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
 /// Whether an entity is one of the defaults (which cannot be edited or deleted).
 pub fn is_default(id: &str) -> bool {
     find(&default_registry(), id).is_some()
@@ -316,29 +349,7 @@ pub fn custom_entity(
     }
     let id = match id {
         Some(id) => id.to_string(),
-        None => {
-            let base: String = label_en
-                .to_ascii_lowercase()
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                .collect::<String>()
-                .split('-')
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join("-");
-            let base = if base.is_empty() {
-                "entity".to_string()
-            } else {
-                base
-            };
-            let mut candidate = base.clone();
-            let mut n = 2;
-            while find(taken, &candidate).is_some() {
-                candidate = format!("{base}-{n}");
-                n += 1;
-            }
-            candidate
-        }
+        None => fresh_id(label_en, label_ar, taken),
     };
     Ok(Entity {
         id,

@@ -82,6 +82,29 @@ pub fn is_backup(text: &str) -> bool {
         .is_ok_and(|v| v.get("format").and_then(Value::as_str) == Some(FORMAT))
 }
 
+/// `entries` (each article's id and raw stored entry, as [`write`] takes them) with the work in
+/// `unsaved` (article id, work) that storage does not hold yet — the open article's, or work no save
+/// could write (storage full) — merged in, so a backup made now carries it. An entry that cannot be
+/// read stays as it is.
+pub fn with_unsaved(
+    mut entries: Vec<(String, String)>,
+    unsaved: &[(String, Stored)],
+    prune_before: Instant,
+) -> Vec<(String, String)> {
+    for (id, work) in unsaved {
+        match entries.iter_mut().find(|(e, _)| e == id) {
+            Some((_, raw)) => {
+                if let Decoded::Stored(stored) = decode(Some(raw)) {
+                    *raw = encode(id, &merge(work, &stored, prune_before));
+                }
+            }
+            None if *work != Stored::default() => entries.push((id.clone(), encode(id, work))),
+            None => {}
+        }
+    }
+    entries
+}
+
 /// The backup file of `entries` (each article's id and raw stored entry), the raw stored entities,
 /// the raw recent list and other stored values (`keys`: each key and its text), made at time
 /// `exported`: `{"format","version","exported","entities","articles":[{"id","entry"}],"recent":[…],

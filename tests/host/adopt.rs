@@ -1,0 +1,135 @@
+//! Another browser's entities brought in by a restore: ids are made per browser, so an incoming id
+//! may name a different entity here; its tags must keep their own entity.
+
+use crate::common::{annotate, article};
+use hamish::core::annotations::model::Kind;
+use hamish::core::entities::adopt::{adopt, rename_in, Adopted};
+use hamish::core::entities::registry::{custom_entity, default_registry, Entity};
+use hamish::core::entities::suggestions::{Quote, Rejected};
+use hamish::core::storage::entry::Stored;
+use hamish::core::text::span::Span;
+
+fn entity(id: &str, en: &str, ar: &str) -> Entity {
+    Entity {
+        id: id.into(),
+        label_en: en.into(),
+        label_ar: ar.into(),
+        color: "#0f766e".into(),
+        wikidata: None,
+        forms: vec![ar.into()],
+    }
+}
+
+#[test]
+fn arabic_only_names_get_different_ids_in_every_browser() {
+    let new = |ar: &str, taken: &[Entity]| {
+        custom_entity(None, "", ar, "#0f766e", "", "", taken).map(|e| e.id)
+    };
+    let registry = default_registry();
+    let opposition = new("المعارضة السورية", &registry).unwrap_or_default();
+    let hezbollah = new("حزب الله", &registry).unwrap_or_default();
+    assert!(
+        opposition.starts_with("entity-") && opposition.len() == 15,
+        "{opposition}"
+    );
+    assert_ne!(opposition, hezbollah);
+    // The same name gives the same id (in another browser too), and a second one here is apart.
+    assert_eq!(new("المعارضة السورية", &registry), Ok(opposition.clone()));
+    let mut with = registry.clone();
+    with.push(entity(&opposition, "المعارضة السورية", "المعارضة السورية"));
+    assert_eq!(
+        new("المعارضة السورية", &with),
+        Ok(format!("{opposition}-2"))
+    );
+}
+
+#[test]
+fn an_incoming_entity_never_takes_over_another_entitys_id() {
+    let hezbollah = entity("entity", "حزب الله", "حزب الله");
+    let opposition = entity("entity", "المعارضة السورية", "المعارضة السورية");
+    let opposition_here = entity("entity-2", "المعارضة السورية", "المعارضة السورية");
+    let syrian = entity("syrian-opposition", "Syrian opposition", "المعارضة السورية");
+    let syrian_lower = entity("syrian-opposition", "syrian opposition", "المعارضة السورية");
+    let new_one = entity("kurds", "Kurds", "الأكراد");
+    // (here, incoming, added ids, renamed)
+    let cases: Vec<(Vec<Entity>, Vec<Entity>, Vec<&str>, Vec<(&str, &str)>)> = vec![
+        // Free id: added as it is.
+        (
+            vec![hezbollah.clone()],
+            vec![new_one.clone()],
+            vec!["kurds"],
+            vec![],
+        ),
+        // The same entity under the same id (names in any case): left as it is here.
+        (vec![syrian.clone()], vec![syrian_lower], vec![], vec![]),
+        // Another entity under the same id: added under a fresh id, its tags renamed.
+        (
+            vec![hezbollah.clone()],
+            vec![opposition.clone()],
+            vec!["entity-3b57ea1c"],
+            vec![("entity", "entity-3b57ea1c")],
+        ),
+        // The same entity here under another id (a restore made before): that id is used.
+        (
+            vec![hezbollah.clone(), opposition_here],
+            vec![opposition.clone()],
+            vec![],
+            vec![("entity", "entity-2")],
+        ),
+        // Nothing here: all added.
+        (
+            vec![],
+            vec![opposition, new_one],
+            vec!["entity", "kurds"],
+            vec![],
+        ),
+    ];
+    for (here, incoming, added, renamed) in cases {
+        let Adopted {
+            added: got_added,
+            renamed: got_renamed,
+        } = adopt(&here, incoming.clone());
+        let ids: Vec<&str> = got_added.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, added, "{incoming:?} into {here:?}");
+        let renamed: Vec<(String, String)> = renamed
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got_renamed, renamed, "{incoming:?} into {here:?}");
+        for e in &got_added {
+            assert!(incoming
+                .iter()
+                .any(|i| i.label_ar == e.label_ar && i.color == e.color));
+        }
+    }
+}
+
+#[test]
+fn renamed_ids_follow_into_tags_and_rejections() {
+    let a = article();
+    let mut stored = Stored {
+        annotations: vec![
+            annotate(&a, "سوريا", Kind::Entity("entity".into()), "a"),
+            annotate(&a, "الأسد", Kind::Entity("iran".into()), "b"),
+            annotate(&a, "روسيا", Kind::Claim, "c"),
+        ],
+        rejected: vec![Rejected {
+            entity: "entity".into(),
+            span: Span { start: 0, end: 5 },
+            at: String::new(),
+            quote: Quote::default(),
+        }],
+        deleted: vec![],
+    };
+    rename_in(&mut stored, &[("entity".into(), "entity-3b57ea1c".into())]);
+    let kinds: Vec<Kind> = stored.annotations.iter().map(|x| x.kind.clone()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            Kind::Entity("entity-3b57ea1c".into()),
+            Kind::Entity("iran".into()),
+            Kind::Claim
+        ]
+    );
+    assert_eq!(stored.rejected[0].entity, "entity-3b57ea1c");
+}
