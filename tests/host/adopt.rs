@@ -50,7 +50,14 @@ fn an_incoming_entity_never_takes_over_another_entitys_id() {
     let opposition_here = entity("entity-2", "المعارضة السورية", "المعارضة السورية");
     let syrian = entity("syrian-opposition", "Syrian opposition", "المعارضة السورية");
     let syrian_lower = entity("syrian-opposition", "syrian opposition", "المعارضة السورية");
+    let syrian_renamed = entity("syrian-opposition", "Syrian opposition", "المعارضة");
     let new_one = entity("kurds", "Kurds", "الأكراد");
+    let with_qid = |mut e: Entity| {
+        e.wikidata = Some("http://www.wikidata.org/entity/Q1".into());
+        e
+    };
+    let kurds_qid = with_qid(new_one.clone());
+    let kurds_renamed = with_qid(entity("kurds", "Kurdish people", "الكرد"));
     // (here, incoming, added ids, renamed)
     let cases: Vec<(Vec<Entity>, Vec<Entity>, Vec<&str>, Vec<(&str, &str)>)> = vec![
         // Free id: added as it is.
@@ -60,8 +67,11 @@ fn an_incoming_entity_never_takes_over_another_entitys_id() {
             vec!["kurds"],
             vec![],
         ),
-        // The same entity under the same id (names in any case): left as it is here.
+        // The same entity under the same id (a name in any case, or the same Wikidata item; one
+        // name changed since): left as it is here.
         (vec![syrian.clone()], vec![syrian_lower], vec![], vec![]),
+        (vec![syrian.clone()], vec![syrian_renamed], vec![], vec![]),
+        (vec![kurds_qid.clone()], vec![kurds_renamed], vec![], vec![]),
         // Another entity under the same id: added under a fresh id, its tags renamed.
         (
             vec![hezbollah.clone()],

@@ -15,13 +15,18 @@ pub struct Adopted {
     pub renamed: Vec<(String, String)>,
 }
 
-/// Whether two entities are the same for a reader: the same names (English in any case).
-fn same_names(a: &Entity, b: &Entity) -> bool {
-    a.label_en.eq_ignore_ascii_case(&b.label_en) && a.label_ar == b.label_ar
+/// Whether two entities are the same for a reader: the same English name (in any case), the same
+/// Arabic name or the same Wikidata item — so an entity renamed in one language since the backup is
+/// still itself, while two readers' entities that share only an id are not.
+fn same_entity(a: &Entity, b: &Entity) -> bool {
+    let same = |x: &str, y: &str| !x.is_empty() && x.eq_ignore_ascii_case(y);
+    same(&a.label_en, &b.label_en)
+        || same(&a.label_ar, &b.label_ar)
+        || a.wikidata.is_some() && a.wikidata == b.wikidata
 }
 
-/// Adopts `incoming` into `mine`: an entity already here under its id and names is left as it is
-/// here; one here under another id (the same names) lends its id; one whose id is free here is
+/// Adopts `incoming` into `mine`: an entity already here under its id is left as it is here; one
+/// here under another id lends its id; one whose id is free here is
 /// added as it is; one whose id names a different entity here is added under a fresh id.
 pub fn adopt(mine: &[Entity], incoming: Vec<Entity>) -> Adopted {
     let mut taken: Vec<Entity> = default_registry();
@@ -33,11 +38,11 @@ pub fn adopt(mine: &[Entity], incoming: Vec<Entity>) -> Adopted {
         let (by_id, by_names) = here.fold((None, None), |(by_id, by_names), e| {
             (
                 by_id.or((e.id == entity.id).then_some(e)),
-                by_names.or(same_names(e, &entity).then_some(e)),
+                by_names.or(same_entity(e, &entity).then_some(e)),
             )
         });
         match (by_id, by_names) {
-            (Some(e), _) if same_names(e, &entity) => {}
+            (Some(e), _) if same_entity(e, &entity) => {}
             (_, Some(e)) => adopted.renamed.push((entity.id, e.id.clone())),
             (None, None) => adopted.added.push(entity),
             (Some(_), None) => {
