@@ -241,7 +241,6 @@ pub struct Strings {
     pub evidence_not_added: &'static str,
     /// The reader's settings could not be read (`{key}`: where they were kept).
     pub settings_set_aside: &'static str,
-    pub save_failed: &'static str,
     pub exported: &'static str,
     pub article_label: &'static str,
     pub reanchored: &'static str,
@@ -340,7 +339,6 @@ const AR: Strings = Strings {
     settings_set_aside: "تعذّرت قراءة إعداداتك، فحُفظت كما هي تحت المفتاح {key}، وتُستعمل الافتراضية.",
     entry_salvaged: "تعذّرت قراءة بعض التعليقات المحفوظة لهذا المقال، فحُفظت نسخة منها كلها كما هي تحت المفتاح {key}، وتظهر هنا التعليقات التي أمكنت قراءتها ({n}). السبب: {reason}",
     entry_kept: "تعذّرت قراءة التعليقات المحفوظة ولم يمكن نسخها احتياطياً، لذا أُوقف الحفظ حتى لا تُستبدل. السبب: {reason}",
-    save_failed: "تعذّر الحفظ في التخزين المحلي (ربما امتلأ): التغييرات باقية في هذه الجلسة فقط.",
     exported: "التعليقات المصدّرة في ملف JSON: {n}.",
     article_label: "المقال",
     reanchored: "تغيّر نص المقال منذ التعليق عليه: تبع {moved} تعليقاً نصّه إلى مكانه الجديد، وتعذّر العثور على {orphaned} فنُقل إلى قسم «منفصلة».",
@@ -438,7 +436,6 @@ const EN: Strings = Strings {
     settings_set_aside: "Your settings could not be read; they are kept as they were under the key {key}, and the defaults are used.",
     entry_salvaged: "Some of the saved annotations for this article could not be read. All of them were kept unchanged under the key {key}; the {n} that could be read are shown here. Reason: {reason}",
     entry_kept: "The saved annotations could not be read nor backed up, so saving is off to avoid overwriting them. Reason: {reason}",
-    save_failed: "Saving to local storage failed (it may be full): changes are kept in this session only.",
     exported: "Annotations exported as JSON: {n}.",
     article_label: "Article",
     reanchored: "The article changed since it was annotated: {moved} annotations followed their text to its new place; {orphaned} could not be found and are listed under Orphaned.",
@@ -524,6 +521,10 @@ pub struct HistoryStrings {
     pub import_links_left_out: &'static str,
     pub forget: &'static str,
     pub forget_label: &'static str,
+    /// An article was taken off the recent list (`{title}`); its Undo puts it back.
+    pub forgotten: &'static str,
+    /// An article the reader asked to remove has annotations now (saved from another tab).
+    pub forget_refused: &'static str,
     pub export_all: &'static str,
     pub backup_restored: &'static str,
     pub backup_refused: &'static str,
@@ -603,6 +604,8 @@ static AR_HISTORY: HistoryStrings = HistoryStrings {
     backup_not_backup: "لم تُستعد النسخة الاحتياطية: الملف ليس نسخة احتياطية من هامش بإصدار يقرؤه هذا البرنامج.",
     forget: "إزالة",
     forget_label: "إزالته من القائمة مع نصه المحفوظ (تبقى تعليقاته)",
+    forgotten: "أُزيلت «{title}» من القائمة مع نصها المحفوظ.",
+    forget_refused: "صار لهذه المقالة تعليقات (حُفظت من تبويب آخر)، فتبقى في القائمة.",
     said_claim: "أُضيف ادعاء.",
     said_tag: "وُسم: {label}.",
     said_retag_claim: "أعيد وسمه ادعاءً.",
@@ -642,6 +645,8 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     backup_not_backup: "The backup was not restored: the file is not a Hamish backup of a version this build reads.",
     forget: "Remove",
     forget_label: "Remove it from the list with its stored text (its annotations stay)",
+    forgotten: "“{title}” was removed from the list with its stored text.",
+    forget_refused: "This article has annotations now (saved from another tab), so it stays on the list.",
     said_claim: "Claim added.",
     said_tag: "Tagged {label}.",
     said_retag_claim: "Retagged as a claim.",
@@ -703,7 +708,6 @@ pub struct ClaimStrings {
     pub reviewer_org: &'static str,
     pub reviewer_url: &'static str,
     pub save: &'static str,
-    pub saved: &'static str,
 }
 
 impl ClaimStrings {
@@ -770,7 +774,6 @@ static AR_CLAIMS: ClaimStrings = ClaimStrings {
     reviewer_org: "المؤسسة",
     reviewer_url: "موقع المؤسسة",
     save: "حفظ",
-    saved: "حُفظت الإعدادات.",
 };
 
 static EN_CLAIMS: ClaimStrings = ClaimStrings {
@@ -818,7 +821,6 @@ static EN_CLAIMS: ClaimStrings = ClaimStrings {
     reviewer_org: "Organisation",
     reviewer_url: "Organisation's website",
     save: "Save",
-    saved: "Settings saved.",
 };
 
 /// The strings of selecting with the keyboard (the keyboard mode), in one language.

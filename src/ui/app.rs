@@ -27,6 +27,7 @@ use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::reducer::make_callback;
 use crate::ui::settings_panel::settings_panel;
 use crate::ui::toolbar::use_toolbar_ref;
+use crate::web::library::{self, Removed};
 use crate::web::{clock, page, registry_store, selection, settings_store};
 use std::rc::Rc;
 use web_sys::Element;
@@ -384,17 +385,31 @@ pub fn App(props: &AppProps) -> Html {
             );
         })
     };
-    let refresh = use_force_update();
-    let on_forget = Callback::from(move |id: String| {
-        crate::web::library::forget(&id);
-        refresh.force_update();
-    });
+    // The last article taken off the recent list (its Undo puts it back), or `Err` when it could not
+    // be (it has annotations now).
+    let forgotten = use_state(|| None::<Result<Option<Removed>, ()>>);
+    let on_forget = {
+        let forgotten = forgotten.clone();
+        Callback::from(move |id: String| forgotten.set(Some(library::forget(&id))))
+    };
+    let on_put_back = {
+        let forgotten = forgotten.clone();
+        Callback::from(move |()| {
+            if let Some(Ok(Some(removed))) = &*forgotten {
+                library::put_back(removed);
+            }
+            forgotten.set(None);
+        })
+    };
     let opener = opening.then(|| {
         open_panel(
             *lang,
-            &crate::web::library::recent(),
+            &library::recent(),
             &on_open_request,
             &on_forget,
+            (*forgotten)
+                .as_ref()
+                .map(|f| (f.as_ref().map(Option::as_ref), &on_put_back)),
         )
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);

@@ -221,10 +221,13 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     };
     let on_claimant = {
         let (update, typed_name) = (update.clone(), typed_name.clone());
+        let attributed = matches!(details.claimant, Some(Claimant::Entity(_)));
         Callback::from(move |e: Event| {
             let Some(v) = select_value(&e) else { return };
             typed_name.set(v == TYPED);
             match v.as_str() {
+                // From an entity tag to a name still to type: the tag no longer says who.
+                TYPED if attributed => update(ClaimField::Attribution, &|d| d.claimant = None),
                 TYPED => {}
                 "" => update(ClaimField::Attribution, &|d| d.claimant = None),
                 entity => update(ClaimField::Attribution, &|d| {
@@ -271,7 +274,8 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                 Ok(wikidata) if !name.trim().is_empty() => {
                     draft.borrow_mut().wikidata = None;
                     error.set(None);
-                    update(ClaimField::Attribution, &|d| {
+                    // Part of typing the claimant: one step with the name typed in this sitting.
+                    update(ClaimField::Claimant, &|d| {
                         d.claimant = Some(Claimant::Named {
                             name: name.clone(),
                             wikidata: wikidata.clone(),

@@ -125,7 +125,8 @@ fn history_key(e: &KeyboardEvent) -> Option<bool> {
 /// `read_selection` finds in the article shows the toolbar (mouse up at once; touch and keyboard selections after a short pause),
 /// a collapsed one hides it; `c`, `1`–`9` and Enter act on it through `command`; Esc dismisses the
 /// toolbar, then the popover, then re-attaching; Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or Ctrl+Y redo,
-/// when `owns_history` says the key press is this widget's (never while the reader types in a field).
+/// when `owns_history` says the key press is this widget's (never while the reader types in a field;
+/// in a select or a checkbox, yes).
 #[hook]
 pub fn use_reader_input(
     read_selection: Rc<dyn Fn() -> Option<Pending>>,
@@ -188,10 +189,13 @@ pub fn use_reader_input(
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
-            if inside(e, "input, textarea, select, [contenteditable]") {
-                return;
-            }
-            if let Some(undo) = history_key(e) {
+            // A field one types in keeps its own undo; elsewhere (a select, a checkbox: a choice
+            // made) Ctrl+Z is the widget's.
+            let typing = inside(
+                e,
+                "textarea, [contenteditable], input:not([type=checkbox]):not([type=radio])",
+            );
+            if let Some(undo) = history_key(e).filter(|_| !typing) {
                 if owns_history() {
                     e.prevent_default();
                     dispatcher.dispatch(if undo {
@@ -204,6 +208,9 @@ pub fn use_reader_input(
                         }
                     });
                 }
+                return;
+            }
+            if typing || inside(e, "input, select") {
                 return;
             }
             // A selection changed by the keyboard (Shift+arrows) is read after a pause; a key that

@@ -1,10 +1,12 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
+use crate::core::storage::entry::{decode as decode_entry, Decoded};
 use crate::core::storage::json::{from_text, to_text};
-use crate::core::storage::keys::{text_key, RECENT_KEY};
+use crate::core::storage::keys::{entry_key, text_key, RECENT_KEY};
 use crate::core::storage::recent::{
-    decode, encode, evictions, keeping_order, touch, Recent, StoredText, TEXTS_BUDGET, TEXT_MAX,
+    decode, encode, evictions, keeping_order, merge_restored, touch, Recent, StoredText,
+    TEXTS_BUDGET, TEXT_MAX,
 };
 use crate::core::text::article::Article;
 use crate::web::clock;
@@ -100,15 +102,53 @@ pub fn evict_oldest_text(except: &str) -> bool {
     }
 }
 
+/// An article taken off the recent list ([`forget`]): what puts it back ([`put_back`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    /// Its place in the list.
+    pub entry: Recent,
+    /// Its stored text, when it had one.
+    pub text: Option<String>,
+}
+
 /// Removes an article from the recent list with its stored text (its annotations stay: opening the
-/// same text again brings them back).
-pub fn forget(id: &str) {
+/// same text again brings them back) — unless its stored entry now holds annotations or rejected
+/// suggestions, or cannot be read (another tab may have annotated it since the list was shown: the
+/// text is the way back to them): `Err` then, and nothing changes. `Ok(None)` when it is not listed.
+pub fn forget(id: &str) -> Result<Option<Removed>, ()> {
+    let Some(backend) = Backend::local() else {
+        return Ok(None);
+    };
+    match decode_entry(backend.read(&entry_key(id)).ok().flatten().as_deref()) {
+        Decoded::Stored(s) if s.annotations.is_empty() && s.rejected.is_empty() => {}
+        _ => return Err(()),
+    }
+    let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
+    let Some(at) = list.iter().position(|r| r.id == id) else {
+        return Ok(None);
+    };
+    let key = text_key(id);
+    let removed = Removed {
+        entry: list.remove(at),
+        text: backend.read(&key).ok().flatten(),
+    };
+    remove(&backend, &key);
+    let _ = backend.write(RECENT_KEY, &encode(&list));
+    Ok(Some(removed))
+}
+
+/// Puts back what [`forget`] removed: the article joins the list again (in the room its limits
+/// leave) and its text is written back where its key is free.
+pub fn put_back(removed: &Removed) {
     let Some(backend) = Backend::local() else {
         return;
     };
-    let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
-    list.retain(|r| r.id != id);
-    remove(&backend, &text_key(id));
+    let key = text_key(&removed.entry.id);
+    if let (Some(text), Ok(None)) = (&removed.text, backend.read(&key)) {
+        let _ = backend.write(&key, text);
+    }
+    let list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
+    let list = merge_restored(&list, std::slice::from_ref(&removed.entry));
     let _ = backend.write(RECENT_KEY, &encode(&list));
 }
 

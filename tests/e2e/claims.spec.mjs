@@ -333,3 +333,47 @@ test('"Attributed to" lists an entity\'s tags with the same words once, and keep
   await expect(dialog.getByLabel('Attributed to')).toHaveValue(later.id);
   await expect(dialog.getByLabel('Attributed to').locator('option', { hasText: 'Iran: إيران' })).toHaveCount(2);
 });
+
+test('undo in the claim form: a verdict chosen in its select is undone by Ctrl+Z there; a typed claimant with its Wikidata id is one step; an entity attribution gives way to "Someone else…"', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'الأسد');
+  await page.keyboard.press('4');
+  await dragSelect(page, 1, CLAIM);
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(2);
+  const entry = await storedEntry(page);
+  const claim = entry.annotations.find((a) => a.exact === CLAIM);
+  const assad = entry.annotations.find((a) => a.exact === 'الأسد');
+  const stored = async () => (await storedEntry(page)).annotations.find((a) => a.id === claim.id).claim ?? {};
+  const dialog = page.getByRole('dialog');
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  // A verdict chosen, the focus still on its select: Ctrl+Z undoes it, Ctrl+Shift+Z redoes it.
+  await dialog.getByLabel('Verdict').focus();
+  await dialog.getByLabel('Verdict').selectOption({ label: 'False' });
+  await expect.poll(async () => (await stored()).verdict).toBe('false');
+  await expect(dialog.getByLabel('Verdict')).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await stored()).verdict).toBeUndefined();
+  await expect(dialog.getByLabel('Verdict')).toHaveValue('');
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await stored()).verdict).toBe('false');
+  // Attributed to the entity tag, then straight to "Someone else…": the name field shows, and the
+  // tag no longer says who.
+  await dialog.getByLabel('Attributed to').selectOption(assad.id);
+  await expect.poll(async () => JSON.stringify((await stored()).claimant)).toContain(assad.id);
+  await dialog.getByLabel('Attributed to').selectOption({ label: 'Someone else…' });
+  await expect(dialog.getByLabel('Name', { exact: true })).toBeVisible();
+  await expect.poll(async () => (await stored()).claimant).toBeUndefined();
+  // A name and its Wikidata id typed in one sitting: one step.
+  await dialog.getByLabel('Name', { exact: true }).fill('مسؤول روسي');
+  await dialog.getByLabel('Wikidata id (optional)').fill('Q7747');
+  await dialog.getByLabel('Wikidata id (optional)').press('Tab');
+  await expect.poll(async () => JSON.stringify((await stored()).claimant)).toContain('Q7747');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await stored()).claimant).toBeUndefined();
+  // The step before: the attribution given up for the name comes back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => JSON.stringify((await stored()).claimant)).toContain(assad.id);
+});

@@ -247,6 +247,17 @@ test('an annotated pasted article stays in the recent list and keeps its text ho
   // Only an article without annotations can be removed from the list.
   const row = (title) => panel.locator('li').filter({ has: page.locator('.recent-title', { hasText: title }) });
   await expect(row('خبر مهم جدا').getByRole('button', { name: 'Remove' })).toHaveCount(0);
+  const textKey = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('hamish:v1:text:') && localStorage.getItem(k).includes('خبر رقم 21')));
+  const text = await page.evaluate((k) => localStorage.getItem(k), textKey);
+  await row('خبر رقم 21').getByRole('button', { name: 'Remove' }).click();
+  await expect(panel.locator('.recent-title', { hasText: 'خبر رقم 21' })).toHaveCount(0);
+  expect(await page.evaluate((k) => localStorage.getItem(k), textKey)).toBe(null);
+  // Removing can be undone: the article and its text come back.
+  const status = panel.getByRole('status').filter({ hasText: 'was removed from the list' });
+  await expect(status).toContainText('خبر رقم 21');
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.locator('.recent-title', { hasText: 'خبر رقم 21' })).toHaveCount(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), textKey)).toBe(text);
   await row('خبر رقم 21').getByRole('button', { name: 'Remove' }).click();
   await expect(panel.locator('.recent-title', { hasText: 'خبر رقم 21' })).toHaveCount(0);
   // Both reopen from the list with their claims, the long one by a reload of its address too.
@@ -352,4 +363,33 @@ test('a pasted article too long to keep its text: annotating it says so, and how
   await dragSelect(page, 1, 'دمشق');
   await page.keyboard.press('c');
   await expect(page.getByRole('alert').filter({ hasText: "This article's text could not be kept" })).toBeVisible();
+});
+
+test('a list shown before another tab annotated an article: its Remove is refused, and the text stays', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  const paste = async (p, text) => {
+    const panel = await openPanel(p);
+    await panel.getByLabel("Or paste the article's text here").fill(text);
+    await panel.getByRole('button', { name: 'Open text' }).click();
+    await expect(p.locator('article h1')).toHaveText(text.split('\n')[0]);
+  };
+  await paste(page, 'خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  const id = new URL(page.url()).searchParams.get('text');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: 'The bundled article' }).click();
+  const panel = await openPanel(page);
+  const row = panel.locator('li').filter({ has: page.locator('.recent-title', { hasText: 'خبر ملصوق' }) });
+  await expect(row).toContainText('annotations: 0');
+  // Another tab annotates it while this list is shown.
+  const other = await context.newPage();
+  await other.goto(`/?ui=en&text=${id}`);
+  await dragSelect(other, 1, 'دمشق');
+  await other.keyboard.press('c');
+  await expect.poll(() => other.evaluate((id) => JSON.parse(localStorage.getItem(`hamish:v1:annotations:${id}`) || '{"annotations":[]}').annotations.length, id)).toBe(1);
+  await other.close();
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'has annotations now' })).toBeVisible();
+  expect(await page.evaluate((id) => localStorage.getItem(`hamish:v1:text:${id}`) !== null, id)).toBe(true);
+  await expect(row).toContainText('annotations: 1');
+  await expect(row.getByRole('button', { name: 'Remove' })).toHaveCount(0);
 });
