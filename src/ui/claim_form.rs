@@ -458,7 +458,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                     <label for={field("evidence-url")}>{ c.evidence_url }</label>
                     <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" ref={new_url} oninput={on_url} />
                     <label for={field("evidence-stance")}>{ c.stance }</label>
-                    <select id={field("evidence-stance")} ref={new_stance} onchange={on_new_stance}>{ stance_options(Stance::Refutes, lang) }</select>
+                    <select id={field("evidence-stance")} ref={new_stance} onchange={on_new_stance} data-draft="">{ stance_options(Stance::Refutes, lang) }</select>
                     <button type="submit">{ c.add_evidence }</button>
                 </form>
                 { error(&evidence_error) }

@@ -125,8 +125,8 @@ fn history_key(e: &KeyboardEvent) -> Option<bool> {
 /// `read_selection` finds in the article shows the toolbar (mouse up at once; touch and keyboard selections after a short pause),
 /// a collapsed one hides it; `c`, `1`–`9` and Enter act on it through `command`; Esc dismisses the
 /// toolbar, then the popover, then re-attaching; Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or Ctrl+Y redo,
-/// when `owns_history` says the key press is this widget's (never while the reader types in a field;
-/// in a select or a checkbox, yes).
+/// when `owns_history` says the key press is this widget's (never in a field, but for a popover's
+/// selects, whose choice is made at once).
 #[hook]
 pub fn use_reader_input(
     read_selection: Rc<dyn Fn() -> Option<Pending>>,
@@ -189,13 +189,12 @@ pub fn use_reader_input(
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
-            // A field one types in keeps its own undo; elsewhere (a select, a checkbox: a choice
-            // made) Ctrl+Z is the widget's.
-            let typing = inside(
-                e,
-                "textarea, [contenteditable], input:not([type=checkbox]):not([type=radio])",
-            );
-            if let Some(undo) = history_key(e).filter(|_| !typing) {
+            // A field keeps its own undo, but for a popover's selects, whose choice is made at once
+            // (a verdict): there Ctrl+Z is the widget's. (A form's select — settings, an entity's
+            // deletion — holds a choice not made yet.)
+            let field = inside(e, "input, textarea, select, [contenteditable]");
+            let chosen = inside(e, ".hamish-popover select:not([data-draft])");
+            if let Some(undo) = history_key(e).filter(|_| !field || chosen) {
                 if owns_history() {
                     e.prevent_default();
                     dispatcher.dispatch(if undo {
@@ -210,7 +209,7 @@ pub fn use_reader_input(
                 }
                 return;
             }
-            if typing || inside(e, "input, select") {
+            if field {
                 return;
             }
             // A selection changed by the keyboard (Shift+arrows) is read after a pause; a key that
