@@ -525,6 +525,8 @@ pub struct HistoryStrings {
     pub forgotten: &'static str,
     /// An article the reader asked to remove has annotations now (saved from another tab).
     pub forget_refused: &'static str,
+    /// Putting a removed article back was refused by storage.
+    pub put_back_failed: &'static str,
     pub export_all: &'static str,
     pub backup_restored: &'static str,
     pub backup_refused: &'static str,
@@ -605,7 +607,8 @@ static AR_HISTORY: HistoryStrings = HistoryStrings {
     forget: "إزالة",
     forget_label: "إزالته من القائمة مع نصه المحفوظ (تبقى تعليقاته)",
     forgotten: "أُزيلت «{title}» من القائمة مع نصها المحفوظ.",
-    forget_refused: "صار لهذه المقالة تعليقات (حُفظت من تبويب آخر)، فتبقى في القائمة.",
+    forget_refused: "لهذه المقالة تعليقات الآن (من تبويب آخر، أو تنتظر مكانًا لتُحفظ)، فتبقى في القائمة.",
+    put_back_failed: " لا مكان لإعادتها (التخزين ممتلئ)؛ أفرغ بعضه وأعد المحاولة.",
     said_claim: "أُضيف ادعاء.",
     said_tag: "وُسم: {label}.",
     said_retag_claim: "أعيد وسمه ادعاءً.",
@@ -646,7 +649,8 @@ static EN_HISTORY: HistoryStrings = HistoryStrings {
     forget: "Remove",
     forget_label: "Remove it from the list with its stored text (its annotations stay)",
     forgotten: "“{title}” was removed from the list with its stored text.",
-    forget_refused: "This article has annotations now (saved from another tab), so it stays on the list.",
+    forget_refused: "This article has annotations now (from another tab, or waiting for room to be saved), so it stays on the list.",
+    put_back_failed: " There is no room to put it back (storage is full); free some and try again.",
     said_claim: "Claim added.",
     said_tag: "Tagged {label}.",
     said_retag_claim: "Retagged as a claim.",

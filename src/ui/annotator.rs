@@ -271,7 +271,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
     // reader's entities and settings.
     let restore: Rc<dyn Fn(&str)> = {
         let dispatcher = state.dispatcher();
-        let (store, current) = (store.clone(), current.clone());
+        let (store, current, latest) = (store.clone(), current.clone(), latest.clone());
         let (follow_registry, load_settings) = (setup.follow_registry, setup.load_settings);
         Rc::new(move |text| {
             let now = clock::now_iso();
@@ -285,9 +285,12 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                     });
                     if follow_registry {
                         // The entities it added are stored already: shown, not a step of their
-                        // own (the restore is the one step, and its notice offers Undo).
-                        dispatcher
-                            .dispatch(Action::FollowRegistry(Rc::new(registry_store::load().0)));
+                        // own (the restore is the one step, and its notice offers Undo); an entity
+                        // list of this page's that could not be saved stays, merged with them.
+                        let shown = latest.borrow().registry.clone();
+                        if let Some(list) = registry_store::follow(&shown) {
+                            dispatcher.dispatch(Action::FollowRegistry(Rc::new(list)));
+                        }
                         // Settings the backup wrote where there were none.
                         dispatcher.dispatch(Action::FollowSettings(load_settings()));
                     }

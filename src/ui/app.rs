@@ -27,7 +27,7 @@ use crate::ui::reader_input::{pending_at, use_reader_input, EDGE_MARGIN};
 use crate::ui::reducer::make_callback;
 use crate::ui::settings_panel::settings_panel;
 use crate::ui::toolbar::use_toolbar_ref;
-use crate::web::library::{self, Removed};
+use crate::web::library::{self, NotDone, Removed};
 use crate::web::{clock, page, registry_store, selection, settings_store};
 use std::rc::Rc;
 use web_sys::Element;
@@ -385,20 +385,35 @@ pub fn App(props: &AppProps) -> Html {
             );
         })
     };
-    // The last article taken off the recent list (its Undo puts it back), or `Err` when it could not
-    // be (it has annotations now).
-    let forgotten = use_state(|| None::<Result<Option<Removed>, ()>>);
+    // The articles taken off the recent list, the last last (its Undo puts it back), and why the last
+    // Remove or Undo did nothing.
+    let forgotten = use_state(|| (Vec::<Removed>::new(), None::<NotDone>));
     let on_forget = {
         let forgotten = forgotten.clone();
-        Callback::from(move |id: String| forgotten.set(Some(library::forget(&id))))
+        Callback::from(move |id: String| {
+            let (mut removed, _) = (*forgotten).clone();
+            let note = match library::forget(&id) {
+                Ok(gone) => {
+                    removed.extend(gone);
+                    None
+                }
+                Err(why) => Some(why),
+            };
+            forgotten.set((removed, note));
+        })
     };
     let on_put_back = {
         let forgotten = forgotten.clone();
         Callback::from(move |()| {
-            if let Some(Ok(Some(removed))) = &*forgotten {
-                library::put_back(removed);
-            }
-            forgotten.set(None);
+            let (mut removed, _) = (*forgotten).clone();
+            let note = removed.pop().and_then(|last| {
+                let failed = library::put_back(&last).err();
+                if failed.is_some() {
+                    removed.push(last);
+                }
+                failed
+            });
+            forgotten.set((removed, note));
         })
     };
     let opener = opening.then(|| {
@@ -407,9 +422,7 @@ pub fn App(props: &AppProps) -> Html {
             &library::recent(),
             &on_open_request,
             &on_forget,
-            (*forgotten)
-                .as_ref()
-                .map(|f| (f.as_ref().map(Option::as_ref), &on_put_back)),
+            (forgotten.0.last(), forgotten.1, &on_put_back),
         )
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);

@@ -3,7 +3,7 @@
 use crate::core::storage::recent::Recent;
 use crate::i18n::Lang;
 use crate::ui::clicks::send;
-use crate::web::library::Removed;
+use crate::web::library::{NotDone, Removed};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -40,7 +40,8 @@ fn field_in<T: JsCast>(e: &SubmitEvent, selector: &str) -> Option<T> {
 
 /// The panel, in `lang`: `recent` articles newest first; `on_open` gets what the reader asked to open,
 /// `on_forget` the id of an article to remove from the list (with its stored text), `forgotten` what
-/// the last removal did (the article removed, with the callback that puts it back; or `Err`: refused). Pasting rich text
+/// the last removal did (the last article removed, why the last Remove or Undo did nothing, and the
+/// callback that puts the last one back). Pasting rich text
 /// keeps its HTML, which is read as a page (never inserted anywhere). (A function, not a component:
 /// the fields hold what is typed, and each component costs the bundle its own copy of yew's
 /// lifecycle code.)
@@ -49,7 +50,7 @@ pub fn open_panel(
     recent: &[Recent],
     on_open: &Callback<OpenRequest>,
     on_forget: &Callback<String>,
-    forgotten: Option<(Result<Option<&Removed>, &()>, &Callback<()>)>,
+    forgotten: (Option<&Removed>, Option<NotDone>, &Callback<()>),
 ) -> Html {
     let strings = lang.strings();
     let open_url = {
@@ -125,16 +126,19 @@ pub fn open_panel(
             </li>
         }
     });
-    // What the last Remove did: undoable, or refused.
+    // What the last Remove did: undoable (the last removed first), or refused.
     let h = lang.history();
     let forgotten = match forgotten {
-        Some((Ok(Some(removed)), on_put_back)) => html! {
+        (_, Some(NotDone::Annotated), _) => {
+            html! { <p class="forgotten" role="status">{ h.forget_refused }</p> }
+        }
+        (Some(removed), note, on_put_back) => html! {
             <p class="forgotten" role="status">
                 { h.forgotten.replace("{title}", &removed.entry.title) }
+                { if note.is_some() { h.put_back_failed } else { "" } }
                 <button type="button" onclick={send(on_put_back, ())}>{ h.undo }</button>
             </p>
         },
-        Some((Err(_), _)) => html! { <p class="forgotten" role="status">{ h.forget_refused }</p> },
         _ => html! { <p class="forgotten" role="status"></p> },
     };
     html! {

@@ -75,6 +75,36 @@ pub fn use_popover_ref(opened: Option<(Option<String>, Option<String>, bool)>) -
             }
         });
     }
+    {
+        // A select shows what is recorded after each draw: an undo or redo back to a value the
+        // reader chose before changes the option's `selected` attribute, which a select the reader
+        // already changed does not follow. (Not a new link's stance: a choice not made yet.)
+        let dialog = dialog.clone();
+        use_effect(move || {
+            let Some(el) = dialog.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Ok(selects) = el.query_selector_all("select:not([data-draft])") else {
+                return;
+            };
+            for i in 0..selects.length() {
+                let Some(select) = selects
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
+                else {
+                    continue;
+                };
+                let recorded = select
+                    .query_selector("option[selected]")
+                    .ok()
+                    .flatten()
+                    .and_then(|o| o.get_attribute("value"));
+                if let Some(value) = recorded.filter(|v| *v != select.value()) {
+                    select.set_value(&value);
+                }
+            }
+        });
+    }
     dialog
 }
 

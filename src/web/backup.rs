@@ -43,7 +43,8 @@ pub fn export_all(now: &str, open: (&str, &Stored), registry: &[Entity]) -> Stri
     }
     let mut unsaved = unsaved::kept_in(DEFAULT_NAMESPACE);
     unsaved.push((open.0.to_string(), open.1.clone()));
-    let entries = with_unsaved(entries, &unsaved, horizon(instant_or_oldest(now)));
+    let prune_before = horizon(instant_or_oldest(now));
+    let entries = with_unsaved(entries, &mut keys, &unsaved, prune_before, now);
     let read = |key| storage.get_item(key).ok().flatten();
     let entities = registry_store::unsaved_list(registry).or_else(|| read(ENTITIES_KEY));
     let recent = read(RECENT_KEY);
@@ -92,13 +93,15 @@ pub fn import_all(text: &str, now: &str, current: &str) -> Result<(Restored, Sto
         }
     }
     // A stored list that could not all be read is copied aside before it is written over.
-    if !adopted.added.is_empty()
-        && backend
+    if !adopted.added.is_empty() {
+        let written = backend
             .set_aside(current_entities.as_deref(), whole, entities_backup_key)
             .is_ok()
-    {
-        mine.extend(adopted.added);
-        if backend.write(ENTITIES_KEY, &encode_custom(&mine)).is_err() {
+            && {
+                mine.extend(adopted.added);
+                backend.write(ENTITIES_KEY, &encode_custom(&mine)).is_ok()
+            };
+        if !written {
             done.refused += 1;
         }
     }

@@ -1,9 +1,9 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
-use crate::core::storage::entry::{decode as decode_entry, Decoded};
+use crate::core::storage::entry::{decode as decode_entry, Decoded, Stored};
 use crate::core::storage::json::{from_text, to_text};
-use crate::core::storage::keys::{entry_key, text_key, RECENT_KEY};
+use crate::core::storage::keys::{entry_key, text_key, DEFAULT_NAMESPACE, RECENT_KEY};
 use crate::core::storage::recent::{
     decode, encode, evictions, keeping_order, merge_restored, touch, Recent, StoredText,
     TEXTS_BUDGET, TEXT_MAX,
@@ -11,6 +11,7 @@ use crate::core::storage::recent::{
 use crate::core::text::article::Article;
 use crate::web::clock;
 use crate::web::storage::Backend;
+use crate::web::unsaved;
 
 /// The recent articles, newest first (empty when storage is unavailable).
 pub fn recent() -> Vec<Recent> {
@@ -111,17 +112,29 @@ pub struct Removed {
     pub text: Option<String>,
 }
 
+/// Why [`forget`] or [`put_back`] changed nothing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NotDone {
+    /// The article has annotations or rejected suggestions now (stored, or kept in the page until
+    /// there is room): its stored text is the way back to them.
+    Annotated,
+    /// Storage refused the write.
+    NoRoom,
+}
+
 /// Removes an article from the recent list with its stored text (its annotations stay: opening the
-/// same text again brings them back) — unless its stored entry now holds annotations or rejected
-/// suggestions, or cannot be read (another tab may have annotated it since the list was shown: the
-/// text is the way back to them): `Err` then, and nothing changes. `Ok(None)` when it is not listed.
-pub fn forget(id: &str) -> Result<Option<Removed>, ()> {
+/// same text again brings them back) — unless it has annotations now ([`NotDone::Annotated`]:
+/// another tab may have annotated it since the list was shown, or its work waits in the page for
+/// room), and nothing changes. `Ok(None)` when it is not listed.
+pub fn forget(id: &str) -> Result<Option<Removed>, NotDone> {
     let Some(backend) = Backend::local() else {
         return Ok(None);
     };
+    let holds = |s: &Stored| !(s.annotations.is_empty() && s.rejected.is_empty());
+    let kept = unsaved::kept_in(DEFAULT_NAMESPACE);
     match decode_entry(backend.read(&entry_key(id)).ok().flatten().as_deref()) {
-        Decoded::Stored(s) if s.annotations.is_empty() && s.rejected.is_empty() => {}
-        _ => return Err(()),
+        Decoded::Stored(s) if !holds(&s) && !kept.iter().any(|(k, w)| k == id && holds(w)) => {}
+        _ => return Err(NotDone::Annotated),
     }
     let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
     let Some(at) = list.iter().position(|r| r.id == id) else {
@@ -138,18 +151,25 @@ pub fn forget(id: &str) -> Result<Option<Removed>, ()> {
 }
 
 /// Puts back what [`forget`] removed: the article joins the list again (in the room its limits
-/// leave) and its text is written back where its key is free.
-pub fn put_back(removed: &Removed) {
+/// leave) and its text is written back where its key is free; [`NotDone::NoRoom`] when storage
+/// refused either (tried again, the text already back stays).
+pub fn put_back(removed: &Removed) -> Result<(), NotDone> {
     let Some(backend) = Backend::local() else {
-        return;
+        return Ok(());
     };
     let key = text_key(&removed.entry.id);
-    if let (Some(text), Ok(None)) = (&removed.text, backend.read(&key)) {
-        let _ = backend.write(&key, text);
-    }
+    let text = match (&removed.text, backend.read(&key)) {
+        (Some(text), Ok(None)) => backend.write(&key, text).is_ok(),
+        _ => true,
+    };
     let list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
     let list = merge_restored(&list, std::slice::from_ref(&removed.entry));
-    let _ = backend.write(RECENT_KEY, &encode(&list));
+    let listed = backend.write(RECENT_KEY, &encode(&list)).is_ok();
+    if text && listed {
+        Ok(())
+    } else {
+        Err(NotDone::NoRoom)
+    }
 }
 
 /// Asks the browser, once per page, to keep this site's storage even under storage pressure

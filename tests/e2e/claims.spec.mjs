@@ -357,6 +357,12 @@ test('undo in the claim form: a verdict chosen in its select is undone by Ctrl+Z
   await expect(dialog.getByLabel('Verdict')).toHaveValue('');
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(async () => (await stored()).verdict).toBe('false');
+  // From one chosen value to another and back by Ctrl+Z: the select shows the recorded one.
+  await dialog.getByLabel('Verdict').selectOption({ label: 'True' });
+  await expect.poll(async () => (await stored()).verdict).toBe('true');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await stored()).verdict).toBe('false');
+  await expect(dialog.getByLabel('Verdict')).toHaveValue('false');
   // Attributed to the entity tag, then straight to "Someone else…": the name field shows, and the
   // tag no longer says who.
   await dialog.getByLabel('Attributed to').selectOption(assad.id);

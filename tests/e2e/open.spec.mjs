@@ -260,6 +260,15 @@ test('an annotated pasted article stays in the recent list and keeps its text ho
   expect(await page.evaluate((k) => localStorage.getItem(k), textKey)).toBe(text);
   await row('خبر رقم 21').getByRole('button', { name: 'Remove' }).click();
   await expect(panel.locator('.recent-title', { hasText: 'خبر رقم 21' })).toHaveCount(0);
+  // Two removed: each Undo puts back the last, then the one before.
+  await row('خبر رقم 20').getByRole('button', { name: 'Remove' }).click();
+  await expect(panel.locator('.recent-title', { hasText: 'خبر رقم 20' })).toHaveCount(0);
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.locator('.recent-title', { hasText: 'خبر رقم 20' })).toHaveCount(1);
+  await expect(status).toContainText('خبر رقم 21');
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.locator('.recent-title', { hasText: 'خبر رقم 21' })).toHaveCount(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), textKey)).toBe(text);
   // Both reopen from the list with their claims, the long one by a reload of its address too.
   await panel.getByRole('button', { name: 'خبر مهم جدا' }).click();
   await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
@@ -392,4 +401,28 @@ test('a list shown before another tab annotated an article: its Remove is refuse
   expect(await page.evaluate((id) => localStorage.getItem(`hamish:v1:text:${id}`) !== null, id)).toBe(true);
   await expect(row).toContainText('annotations: 1');
   await expect(row.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+});
+
+test('an article whose claim waits for room to be saved cannot be removed from the list', async ({ page }) => {
+  // Opened from an address: no stored text that a refused save could make room by evicting.
+  await openFresh(page, '?ui=en&src=/fixtures/mixed.txt');
+  const panel = await openPanel(page);
+  await panel.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.locator('article h1')).toHaveText('خبر ملصوق');
+  const id = new URL(page.url()).searchParams.get('text');
+  const textStored = () => page.evaluate((id) => localStorage.getItem(`hamish:v1:text:${id}`) !== null, id);
+  await expect.poll(textStored).toBe(true);
+  await fillStorage(page, 64);
+  await dragSelect(page, 1, 'دمشق');
+  await page.keyboard.press('c');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: 'The bundled article' }).click();
+  const list = await openPanel(page);
+  const row = list.locator('li').filter({ has: page.locator('.recent-title', { hasText: 'خبر ملصوق' }) });
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await expect(list.getByRole('status').filter({ hasText: 'has annotations now' })).toBeVisible();
+  expect(await textStored()).toBe(true);
+  await freeStorage(page);
 });

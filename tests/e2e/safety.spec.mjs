@@ -1,6 +1,7 @@
 // Nothing a reader does is lost: stale tabs merge instead of writing over newer work, every change
 // can be undone (keyboard and button), a full storage keeps the change in the tab and saves it when
 // there is room, and a backup of everything restores in a fresh browser.
+import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { openFresh, dragSelect, storedEntry, ENTRY_KEY, ARTICLE_ID, exportAll, fillStorage, freeStorage, tryToLeave } from './helpers.mjs';
 
@@ -22,6 +23,15 @@ async function addEntity(page, en, ar, forms = '') {
   await editor.getByLabel('Colour').fill('#0f766e');
   await editor.getByLabel('Forms it is named by (comma-separated)').fill(forms);
   await editor.getByRole('button', { name: 'Save' }).click();
+}
+
+/** Frees the storage `fillStorage` took and shows the page again; waits until the stored entity
+ * list holds `ids`. */
+async function savedOnceThereIsRoomForEntities(page, ids) {
+  await freeStorage(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect.poll(async () => (await page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]')))
+    .map((e) => e.id).sort()).toEqual(ids);
 }
 
 /** Frees the storage `fillStorage` took and shows the page again, as a reader coming back; waits
@@ -319,6 +329,40 @@ test('a backup whose entity has the id of a different entity here: its tags keep
   await expect(other.locator('.hamish-panel .item')).toHaveCount(0);
   expect((await entities()).length).toBe(2);
   await fresh.close();
+});
+
+test('storage full: restoring a backup keeps an entity that is only in the page, and says what could not be written', async ({ page }, info) => {
+  const backup = {
+    format: 'hamish-backup', version: 1, exported: '2026-12-01T00:00:00Z',
+    entities: [{ id: 'fatah', label_en: 'Fatah', label_ar: 'فتح', color: '#1d4ed8', wikidata: null, forms: ['فتح'] }],
+    articles: [],
+  };
+  const file = info.outputPath('fatah.json');
+  fs.writeFileSync(file, JSON.stringify(backup));
+  await openFresh(page, '?ui=en');
+  await fillStorage(page, 64);
+  await addEntity(page, 'Hamas', 'حماس', 'حماس');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  await page.locator('.hamish-import input[type=file]').setInputFiles(file);
+  await expect(page.locator('.hamish-notices')).toContainText('could not be written because storage is full');
+  const editor = page.getByRole('region', { name: 'Entities' });
+  await expect(editor.locator('[data-entity="hamas"]')).toHaveCount(1);
+  await savedOnceThereIsRoomForEntities(page, ['hamas']);
+});
+
+test('saving paused by a newer entry: Export all carries the tab\'s work, and the newer entry as it was, aside', async ({ page }, info) => {
+  await openFresh(page, '?ui=en');
+  const newer = JSON.stringify({ schema: 2, article: ARTICLE_ID, annotations: [], future: true });
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [ENTRY_KEY, newer]);
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving is paused' })).toBeVisible();
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+  const file = await exportAll(page, info);
+  expect(file.articles.find((a) => a.id === ARTICLE_ID)?.entry.annotations.map((a) => a.exact)).toEqual(['سوريا']);
+  expect(file.keys.find(([key]) => key.startsWith('hamish:backup:') && key.endsWith(`:${ARTICLE_ID}`))?.[1]).toBe(newer);
+  expect(await page.evaluate((key) => localStorage.getItem(key), ENTRY_KEY)).toBe(newer);
 });
 
 test('a backup with items that cannot be read: the rest is restored, and the notice says what was left out', async ({ page }) => {

@@ -4,10 +4,11 @@
 use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::adopt::{adopt, rename_in, Adopted};
-use hamish::core::entities::registry::{custom_entity, default_registry, Entity};
+use hamish::core::entities::registry::{custom_entity, decode_custom, default_registry, Entity};
 use hamish::core::entities::suggestions::{Quote, Rejected};
 use hamish::core::storage::entry::Stored;
 use hamish::core::text::span::Span;
+use hamish::core::w3c::import::entity_for;
 
 fn entity(id: &str, en: &str, ar: &str) -> Entity {
     Entity {
@@ -58,6 +59,9 @@ fn an_incoming_entity_never_takes_over_another_entitys_id() {
     };
     let kurds_qid = with_qid(new_one.clone());
     let kurds_renamed = with_qid(entity("kurds", "Kurdish people", "الكرد"));
+    let georgia = entity("georgia", "Georgia", "جورجيا");
+    let mut georgia_state = entity("georgia", "Georgia", "ولاية جورجيا");
+    georgia_state.wikidata = Some("http://www.wikidata.org/entity/Q1428".into());
     // (here, incoming, added ids, renamed)
     let cases: Vec<(Vec<Entity>, Vec<Entity>, Vec<&str>, Vec<(&str, &str)>)> = vec![
         // Free id: added as it is.
@@ -85,6 +89,13 @@ fn an_incoming_entity_never_takes_over_another_entitys_id() {
             vec![opposition.clone()],
             vec![],
             vec![("entity", "entity-2")],
+        ),
+        // The same names but another Wikidata item (Georgia the state, Georgia the country): apart.
+        (
+            vec![with_qid(georgia.clone())],
+            vec![georgia_state.clone()],
+            vec!["georgia-2"],
+            vec![("georgia", "georgia-2")],
         ),
         // Nothing here: all added.
         (
@@ -142,4 +153,31 @@ fn renamed_ids_follow_into_tags_and_rejections() {
         ]
     );
     assert_eq!(stored.rejected[0].entity, "entity-3b57ea1c");
+}
+
+#[test]
+fn an_entity_stored_without_a_name_in_one_language_is_named_by_the_other_and_an_empty_tag_names_none(
+) {
+    let raw = r##"[{"id":"entity-01837f0e","label_en":"","label_ar":"المعارضة","color":"#0f766e","wikidata":null,"forms":[]},
+                 {"id":"entity-aaaa0001","label_en":" ","label_ar":"حزب الله","color":"#0f766e","wikidata":null,"forms":[]},
+                 {"id":"x","label_en":"","label_ar":"","color":"#0f766e","wikidata":null,"forms":[]}]"##;
+    let (entities, whole) = decode_custom(Some(raw));
+    assert!(whole);
+    let names: Vec<(&str, &str)> = entities
+        .iter()
+        .map(|e| (e.label_en.as_str(), e.label_ar.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("المعارضة", "المعارضة"),
+            ("حزب الله", "حزب الله"),
+            ("x", "x")
+        ]
+    );
+    assert_eq!(entity_for(&entities, ""), None);
+    assert_eq!(
+        entity_for(&entities, "حزب الله").map(|e| e.id.as_str()),
+        Some("entity-aaaa0001")
+    );
 }

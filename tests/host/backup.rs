@@ -456,19 +456,24 @@ fn a_backup_carries_work_storage_does_not_hold_yet() {
         // Nothing to carry.
         ("empty".to_string(), Stored::default()),
     ];
-    let file = write(
-        &with_unsaved(entries, &work, i64::MIN),
-        None,
-        None,
-        &[],
-        NOW,
+    let mut keys = Vec::new();
+    let entries = with_unsaved(entries, &mut keys, &work, i64::MIN, NOW);
+    // The entry that cannot be read (or is of a newer schema) is kept as it was, aside.
+    assert_eq!(
+        keys,
+        [(
+            format!("hamish:backup:{NOW}:broken"),
+            "{not json".to_string()
+        )]
     );
+    let file = write(&entries, None, None, &keys, NOW);
     let backup = read(&file).expect("a backup");
     let ids: Vec<&str> = backup.articles.iter().map(|(id, _)| id.as_str()).collect();
-    // The unreadable entry is never replaced by the work (the file leaves out what is not JSON).
-    assert_eq!(ids, ["seed", "pasted"]);
+    assert_eq!(ids, ["seed", "broken", "pasted"]);
     let seed = &backup.articles[0].1.annotations;
     assert_eq!(seed.len(), 2);
     assert!(seed.contains(&newer) && seed.contains(&unsaved));
-    assert_eq!(backup.articles[1].1.annotations, vec![unsaved]);
+    assert_eq!(backup.articles[1].1.annotations, vec![unsaved.clone()]);
+    assert_eq!(backup.articles[2].1.annotations, vec![unsaved]);
+    assert_eq!(backup.keys.len(), 1);
 }

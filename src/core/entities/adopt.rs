@@ -15,14 +15,16 @@ pub struct Adopted {
     pub renamed: Vec<(String, String)>,
 }
 
-/// Whether two entities are the same for a reader: the same English name (in any case), the same
-/// Arabic name or the same Wikidata item — so an entity renamed in one language since the backup is
-/// still itself, while two readers' entities that share only an id are not.
+/// Whether two entities are the same for a reader: the same Wikidata item when both name one (two
+/// items are two entities, whatever their names); otherwise the same English name (in any case) or
+/// the same Arabic name — so an entity renamed in one language since the backup is still itself,
+/// while two readers' entities that share only an id are not.
 fn same_entity(a: &Entity, b: &Entity) -> bool {
     let same = |x: &str, y: &str| !x.is_empty() && x.eq_ignore_ascii_case(y);
-    same(&a.label_en, &b.label_en)
-        || same(&a.label_ar, &b.label_ar)
-        || a.wikidata.is_some() && a.wikidata == b.wikidata
+    match (&a.wikidata, &b.wikidata) {
+        (Some(x), Some(y)) => x == y,
+        _ => same(&a.label_en, &b.label_en) || same(&a.label_ar, &b.label_ar),
+    }
 }
 
 /// Adopts `incoming` into `mine`: an entity already here under its id is left as it is here; one

@@ -198,7 +198,9 @@ pub fn encode_custom(entities: &[Entity]) -> String {
 /// Reads the reader's own entities, and whether all of the stored list could be read. Each entry is
 /// read on its own: an unreadable one is skipped, not the whole list (the caller keeps a copy of the
 /// list); ids of defaults are skipped; a colour that is not a readable `#rrggbb` becomes a dark grey
-/// (colours end up in style attributes); a Wikidata id that is not one is dropped.
+/// (colours end up in style attributes); a Wikidata id that is not one is dropped; a name missing in
+/// one language is the other's (an export names a tag by it, and an empty name would name any
+/// entity without one), or the id.
 pub fn decode_custom(raw: Option<&str>) -> (Vec<Entity>, bool) {
     let Some(raw) = raw else {
         return (Vec::new(), true);
@@ -222,9 +224,9 @@ pub fn decode_custom(raw: Option<&str>) -> (Vec<Entity>, bool) {
             } else {
                 "#4b5563".into()
             },
+            label_en: named(&named(&s.label_en, &s.label_ar), &s.id),
+            label_ar: named(&named(&s.label_ar, &s.label_en), &s.id),
             id: s.id,
-            label_en: s.label_en,
-            label_ar: s.label_ar,
             wikidata: s.wikidata.filter(|w| wikidata_iri(w).is_ok()),
             forms: s.forms,
         })
@@ -263,6 +265,11 @@ pub fn fresh_id(label_en: &str, label_ar: &str, taken: &[Entity]) -> String {
         n += 1;
     }
     candidate
+}
+
+/// `name`, or `other` when `name` is blank.
+fn named(name: &str, other: &str) -> String {
+    if name.trim().is_empty() { other } else { name }.to_string()
 }
 
 /// Whether an entity is one of the defaults (which cannot be edited or deleted).

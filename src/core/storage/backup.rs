@@ -10,7 +10,7 @@ use crate::core::collections::index::Index;
 use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, readable, salvage, Decoded, Stored};
 use crate::core::storage::json::{pretty, write_list, Fields, Object};
-use crate::core::storage::keys::{is_set_aside, restored_where_free, text_article};
+use crate::core::storage::keys::{backup_key, is_set_aside, restored_where_free, text_article};
 use crate::core::storage::merge::merge;
 use crate::core::storage::recent::{Recent, TEXT_MAX};
 
@@ -84,22 +84,32 @@ pub fn is_backup(text: &str) -> bool {
 
 /// `entries` (each article's id and raw stored entry, as [`write`] takes them) with the work in
 /// `unsaved` (article id, work) that storage does not hold yet — the open article's, or work no save
-/// could write (storage full) — merged in, so a backup made now carries it. An entry that cannot be
-/// read stays as it is.
+/// could write (storage full, saving paused) — merged in, so a backup made now carries it. An entry
+/// that cannot be read (or is of a newer schema) gives its place to the work and goes, as stored,
+/// into `keys` under [`backup_key`] stamped `now`: a restore writes it back only where that key is free.
 pub fn with_unsaved(
     mut entries: Vec<(String, String)>,
+    keys: &mut Vec<(String, String)>,
     unsaved: &[(String, Stored)],
     prune_before: Instant,
+    now: &str,
 ) -> Vec<(String, String)> {
-    for (id, work) in unsaved {
+    for (id, work) in unsaved
+        .iter()
+        .filter(|(_, work)| *work != Stored::default())
+    {
         match entries.iter_mut().find(|(e, _)| e == id) {
             Some((_, raw)) => {
-                if let Decoded::Stored(stored) = decode(Some(raw)) {
-                    *raw = encode(id, &merge(work, &stored, prune_before));
-                }
+                let merged = match decode(Some(raw)) {
+                    Decoded::Stored(stored) => merge(work, &stored, prune_before),
+                    Decoded::Unusable(_) => {
+                        keys.push((backup_key(id, now), raw.clone()));
+                        work.clone()
+                    }
+                };
+                *raw = encode(id, &merged);
             }
-            None if *work != Stored::default() => entries.push((id.clone(), encode(id, work))),
-            None => {}
+            None => entries.push((id.clone(), encode(id, work))),
         }
     }
     entries

@@ -245,7 +245,8 @@ fn target_of(annotation: &Value) -> Result<TextSelector, RejectReason> {
 /// The registry entity a tag names (label in either language or id, any case), or a Wikidata IRI.
 pub fn entity_for<'a>(registry: &'a [Entity], tag: &str) -> Option<&'a Entity> {
     let tag = tag.trim();
-    registry.iter().find(|e| {
+    // An empty name names no entity (not the first without a name in one language).
+    registry.iter().filter(|_| !tag.is_empty()).find(|e| {
         [&e.id, &e.label_en, &e.label_ar]
             .iter()
             .any(|l| l.eq_ignore_ascii_case(tag))
