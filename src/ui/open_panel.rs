@@ -126,20 +126,20 @@ pub fn open_panel(
             </li>
         }
     });
-    // What the last Remove did: undoable (the last removed first), or refused.
+    // What the last Remove did (refused, or undoable), and the Undo of the last article removed,
+    // which stays through a refusal.
     let h = lang.history();
-    let forgotten = match forgotten {
-        (_, Some(NotDone::Annotated), _) => {
-            html! { <p class="forgotten" role="status">{ h.forget_refused }</p> }
-        }
-        (Some(removed), note, on_put_back) => html! {
-            <p class="forgotten" role="status">
-                { h.forgotten.replace("{title}", &removed.entry.title) }
-                { if note.is_some() { h.put_back_failed } else { "" } }
+    let (removed, note, on_put_back) = forgotten;
+    let said = |when: NotDone, text: &'static str| if note == Some(when) { text } else { "" };
+    let forgotten = html! {
+        <p class="forgotten" role="status">
+            { said(NotDone::Annotated, h.forget_refused) }
+            if let Some(removed) = removed {
+                { " " }{ h.forgotten.replace("{title}", &removed.entry.title) }
+                { said(NotDone::NoRoom, h.put_back_failed) }
                 <button type="button" onclick={send(on_put_back, ())}>{ h.undo }</button>
-            </p>
-        },
-        _ => html! { <p class="forgotten" role="status"></p> },
+            }
+        </p>
     };
     html! {
         <section class="hamish-open" aria-labelledby="hamish-open-title">

@@ -382,6 +382,7 @@ test('a list shown before another tab annotated an article: its Remove is refuse
     await panel.getByRole('button', { name: 'Open text' }).click();
     await expect(p.locator('article h1')).toHaveText(text.split('\n')[0]);
   };
+  await paste(page, 'مقالة باء\n\nنص قصير عن الأحداث.');
   await paste(page, 'خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
   const id = new URL(page.url()).searchParams.get('text');
   await page.getByRole('button', { name: 'Open…' }).click();
@@ -389,6 +390,10 @@ test('a list shown before another tab annotated an article: its Remove is refuse
   const panel = await openPanel(page);
   const row = panel.locator('li').filter({ has: page.locator('.recent-title', { hasText: 'خبر ملصوق' }) });
   await expect(row).toContainText('annotations: 0');
+  // Another article removed first: its Undo stays through the refusal below.
+  await panel.locator('li').filter({ has: page.locator('.recent-title', { hasText: 'مقالة باء' }) })
+    .getByRole('button', { name: 'Remove' }).click();
+  await expect(panel.locator('.recent-title', { hasText: 'مقالة باء' })).toHaveCount(0);
   // Another tab annotates it while this list is shown.
   const other = await context.newPage();
   await other.goto(`/?ui=en&text=${id}`);
@@ -401,6 +406,10 @@ test('a list shown before another tab annotated an article: its Remove is refuse
   expect(await page.evaluate((id) => localStorage.getItem(`hamish:v1:text:${id}`) !== null, id)).toBe(true);
   await expect(row).toContainText('annotations: 1');
   await expect(row.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+  const status = panel.getByRole('status').filter({ hasText: 'has annotations now' });
+  await expect(status).toContainText('مقالة باء');
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.locator('.recent-title', { hasText: 'مقالة باء' })).toHaveCount(1);
 });
 
 test('an article whose claim waits for room to be saved cannot be removed from the list', async ({ page }) => {
