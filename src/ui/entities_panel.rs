@@ -47,10 +47,10 @@ fn value(node: &NodeRef) -> String {
 /// The form's values for an entity (Arabic name, English name, colour, Wikidata id, forms), or a new
 /// one's.
 fn form_values(entity: Option<&Entity>) -> [String; 5] {
-    match entity {
-        Some(e) => [
-            e.label_ar.clone(),
-            e.label_en.clone(),
+    match entity.map(|e| (e, e.given_names())) {
+        Some((e, (ar, en))) => [
+            ar.to_string(),
+            en.to_string(),
             e.color.clone(),
             e.wikidata
                 .as_deref()

@@ -155,3 +155,33 @@ test('a tag whose entity is gone (deleted in another tab as it was made) is draw
   await dialog.getByLabel('Tag').selectOption({ label: 'Turkey' });
   await expect.poll(async () => (await storedEntry(page)).annotations[0].kind).toEqual({ entity: 'turkey' });
 });
+
+test('an entity named in Arabic only: its id from the name, a second of that name refused, and renamed in Arabic it is renamed everywhere', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await page.getByRole('button', { name: 'Entities…' }).click();
+  const editor = page.getByRole('region', { name: 'Entities' });
+  const add = async (ar, forms) => {
+    await editor.getByRole('button', { name: 'Add entity' }).click();
+    await editor.getByLabel('Arabic name').fill(ar);
+    await editor.getByLabel('Colour').fill('#0f766e');
+    await editor.getByLabel('Forms it is named by (comma-separated)').fill(forms);
+    await editor.getByRole('button', { name: 'Save' }).click();
+  };
+  await add('سوريا', 'سوريا');
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:entities') || '[]'));
+  await expect.poll(async () => (await stored()).map((e) => e.id)).toEqual([expect.stringMatching(/^entity-[0-9a-f]{8}$/)]);
+  const [{ id }] = await stored();
+  // A second entity of that name could not be told apart in an export: refused.
+  await add('سوريا', '');
+  await expect(editor.getByRole('alert')).toContainText('is the name of another entity already');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  expect((await stored()).length).toBe(1);
+  // Renamed in Arabic (the English field is empty, as the reader left it): the old name goes.
+  await editor.locator(`[data-entity="${id}"]`).getByRole('button', { name: /Edit/ }).click();
+  await expect(editor.getByLabel('English name')).toHaveValue('');
+  await expect(editor.getByLabel('Arabic name')).toHaveValue('سوريا');
+  await editor.getByLabel('Arabic name').fill('سورية');
+  await editor.getByLabel('Forms it is named by (comma-separated)').fill('سورية، السورية');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored())[0]).toMatchObject({ id, label_en: 'سورية', label_ar: 'سورية', forms: ['سورية', 'السورية'] });
+});

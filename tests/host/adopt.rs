@@ -4,7 +4,9 @@
 use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::adopt::{adopt, rename_in, Adopted};
-use hamish::core::entities::registry::{custom_entity, decode_custom, default_registry, Entity};
+use hamish::core::entities::registry::{
+    custom_entity, decode_custom, default_registry, fresh_id, Entity,
+};
 use hamish::core::entities::suggestions::{Quote, Rejected};
 use hamish::core::storage::entry::Stored;
 use hamish::core::text::span::Span;
@@ -34,13 +36,13 @@ fn arabic_only_names_get_different_ids_in_every_browser() {
         "{opposition}"
     );
     assert_ne!(opposition, hezbollah);
-    // The same name gives the same id (in another browser too), and a second one here is apart.
+    // The same name gives the same id (in another browser too); an id taken here gets a suffix.
     assert_eq!(new("المعارضة السورية", &registry), Ok(opposition.clone()));
     let mut with = registry.clone();
-    with.push(entity(&opposition, "المعارضة السورية", "المعارضة السورية"));
+    with.push(entity(&opposition, "المعارضة", "المعارضة"));
     assert_eq!(
-        new("المعارضة السورية", &with),
-        Ok(format!("{opposition}-2"))
+        fresh_id("", "المعارضة السورية", &with),
+        format!("{opposition}-2")
     );
 }
 
@@ -180,4 +182,42 @@ fn an_entity_stored_without_a_name_in_one_language_is_named_by_the_other_and_an_
         entity_for(&entities, "حزب الله").map(|e| e.id.as_str()),
         Some("entity-aaaa0001")
     );
+}
+
+#[test]
+fn a_second_entity_of_one_name_is_refused_and_an_arabic_only_name_edits_as_itself() {
+    let registry = default_registry();
+    let new = |en: &str, ar: &str, id: Option<&str>, taken: &[Entity]| {
+        custom_entity(id, en, ar, "#0f766e", "", "", taken)
+    };
+    let opposition = new("", "المعارضة", None, &registry).expect("an Arabic-only entity");
+    let mut with = registry.clone();
+    with.push(opposition.clone());
+    // The same name again, in either language, or a default's name: refused, naming the other.
+    for (en, ar) in [
+        ("", "المعارضة"),
+        ("المعارضة", ""),
+        ("Russia", ""),
+        ("", "روسيا"),
+        ("russia", ""),
+    ] {
+        let err = new(en, ar, None, &with).expect_err(ar);
+        assert!(err.contains("already"), "{err}");
+    }
+    // Editing an entity under its own name is not a duplicate.
+    assert!(new("", "المعارضة", Some(&opposition.id), &with).is_ok());
+    // An Arabic-only name shows in the Arabic field only, so renaming it renames it in both.
+    assert_eq!(opposition.given_names(), ("المعارضة", ""));
+    let renamed = new("", "المعارضة السورية", Some(&opposition.id), &with).expect("renamed");
+    assert_eq!(
+        (renamed.label_en.as_str(), renamed.label_ar.as_str()),
+        ("المعارضة السورية", "المعارضة السورية")
+    );
+    assert_eq!(renamed.forms, ["المعارضة السورية"]);
+    assert_eq!(renamed.id, opposition.id);
+    // An English-only name shows in the English field only; two names, each in its own.
+    let kurds = new("Kurds", "", None, &with).expect("an English-only entity");
+    assert_eq!(kurds.given_names(), ("", "Kurds"));
+    let both = new("Hezbollah", "حزب الله", None, &with).expect("both names");
+    assert_eq!(both.given_names(), ("حزب الله", "Hezbollah"));
 }

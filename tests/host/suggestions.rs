@@ -4,7 +4,7 @@ use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::entities::mentions::{Matcher, Mention};
 use hamish::core::entities::registry::{
-    contrast_with_white, custom_entity, decode_custom, default_registry, encode_custom,
+    contrast_with_white, custom_entity, decode_custom, default_registry, encode_custom, fresh_id,
 };
 use hamish::core::entities::suggestions::{pending, Rejected};
 use hamish::core::text::span::Span;
@@ -91,10 +91,9 @@ fn custom_entities_are_validated_and_stored() {
     assert_eq!(e.color, "#0f766e");
     let mut with = registry.clone();
     with.push(e.clone());
-    assert_eq!(
-        custom_entity(None, "Hezbollah", "", "#0f766e", "", "", &with).map(|x| x.id),
-        Ok("hezbollah-2".into())
-    );
+    // A second entity of the same name is refused; an id taken by another name gets a suffix.
+    assert!(custom_entity(None, "Hezbollah", "", "#0f766e", "", "", &with).is_err());
+    assert_eq!(fresh_id("Hezbollah", "", &with), "hezbollah-2");
     assert_eq!(
         decode_custom(Some(&encode_custom(std::slice::from_ref(&e)))),
         (vec![e.clone()], true)

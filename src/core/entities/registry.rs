@@ -35,6 +35,18 @@ impl Entity {
         }
     }
 
+    /// The names as the reader gave them (Arabic, English): a name given in one language only is
+    /// stored in both, and shows here in the field of its script only (an Arabic name never as the
+    /// English one), so editing it changes the one name.
+    pub fn given_names(&self) -> (&str, &str) {
+        let arabic = |t: &str| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        match (&self.label_ar, &self.label_en) {
+            (ar, en) if ar == en && arabic(ar) => (ar, ""),
+            (ar, en) if ar == en => ("", en),
+            (ar, en) => (ar, en),
+        }
+    }
+
     /// The label in the interface language (`true` for Arabic).
     pub fn label(&self, arabic: bool) -> &str {
         if arabic {
@@ -354,22 +366,27 @@ pub fn custom_entity(
             forms.insert(0, label.to_string());
         }
     }
+    let (en, ar) = (named(label_en, label_ar), named(label_ar, label_en));
+    // Two entities of one name could not be told apart where tags are named (exports, imports).
+    if let Some(other) = taken.iter().find(|e| {
+        Some(e.id.as_str()) != id
+            && [&e.label_en, &e.label_ar]
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(&en) || l.eq_ignore_ascii_case(&ar))
+    }) {
+        return Err(format!(
+            "«{}» is the name of another entity already",
+            other.label(!label_ar.is_empty())
+        ));
+    }
     let id = match id {
         Some(id) => id.to_string(),
         None => fresh_id(label_en, label_ar, taken),
     };
     Ok(Entity {
         id,
-        label_en: if label_en.is_empty() {
-            label_ar.to_string()
-        } else {
-            label_en.to_string()
-        },
-        label_ar: if label_ar.is_empty() {
-            label_en.to_string()
-        } else {
-            label_ar.to_string()
-        },
+        label_en: en,
+        label_ar: ar,
         color: color.trim().to_ascii_lowercase(),
         wikidata,
         forms,

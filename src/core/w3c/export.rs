@@ -21,7 +21,9 @@ fn bodies(annotation: &Annotation, registry: &[Entity]) -> Vec<Value> {
         Kind::Entity(id) => {
             let entity = find(registry, id);
             let label = entity.map_or(id.as_str(), |e| e.label_en.as_str());
-            out.push(shapes::plain("tagging", label, true));
+            // An entity named in Arabic only is tagged by that name, not marked as English.
+            let english = entity.is_none_or(|e| !e.given_names().1.is_empty());
+            out.push(shapes::plain("tagging", label, english));
             if let Some(iri) = entity.and_then(|e| e.wikidata.as_deref()) {
                 out.push(shapes::resource("identifying", iri, None));
             }
