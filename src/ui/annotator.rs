@@ -170,9 +170,6 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         ),
         |(mentions, annotations, rejected)| pending(mentions, annotations, rejected),
     );
-    // What this tab holds, for listeners registered once.
-    // (Kept current by the save effect below, which runs whenever it changes.)
-    let local = use_mut_ref(Stored::default);
     let stored = Stored {
         annotations: state.annotations.clone(),
         rejected: state.rejected.clone(),
@@ -183,10 +180,18 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         let dispatcher = state.dispatcher();
         let store = store.clone();
         let current = current.clone();
-        let local = local.clone();
         let on_saved = setup.on_saved.clone();
+        // The reducer's state as it is now, not as last drawn: a change dispatched as the page is
+        // left (a typed link added on `pagehide`) is saved even when yew puts off the effects of
+        // that draw past the page's end (its scheduler yields after 16 ms of work).
+        let latest_state = state.clone();
         Rc::new(move || {
-            let ours = local.borrow().clone();
+            let held = &*latest_state;
+            let ours = Stored {
+                annotations: held.annotations.clone(),
+                rejected: held.rejected.clone(),
+                deleted: held.deleted.clone(),
+            };
             if !ours.annotations.is_empty() {
                 library::ask_to_persist();
             }
@@ -209,10 +214,8 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                         dispatcher.dispatch(Action::Notify(Notice::TextNotKept));
                     }
                     if let Some(mut merged) = merged {
-                        // What was written is this tab's version from now on: a second save before
-                        // the merge is drawn (pagehide, then visibilitychange) must not write the
-                        // older one back over it.
-                        *local.borrow_mut() = merged.clone();
+                        // Merged into the state at once (the reducer runs on dispatch), so a second
+                        // save before it is drawn (pagehide, then visibilitychange) writes it too.
                         reattach_stored(&current.borrow().text, &mut merged);
                         dispatcher.dispatch(Action::Merged(merged));
                     }
@@ -238,9 +241,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         }
         let sync = sync.clone();
         let store = store.clone();
-        let local = local.clone();
-        use_effect_with(stored, move |stored| {
-            *local.borrow_mut() = stored.clone();
+        use_effect_with(stored, move |_| {
             if store.0.stored_len() < LARGE_ENTRY {
                 waiting.borrow_mut().take();
                 sync();

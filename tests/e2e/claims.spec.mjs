@@ -303,7 +303,9 @@ test('an evidence link typed but not added is kept when the tab is closed with t
   const again = await context.newPage();
   await again.goto('/?ui=en');
   await expect(again.locator(`[data-ann="${claim.id}"]`).first()).toBeVisible();
-  expect((await storedEntry(again)).annotations[0].claim?.evidence).toEqual([{ url: EVIDENCE, stance: 'refutes' }]);
+  // (Polled: the closed tab's last write can reach the browser's storage a moment after it closed.)
+  await expect.poll(async () => (await storedEntry(again)).annotations[0].claim?.evidence)
+    .toEqual([{ url: EVIDENCE, stance: 'refutes' }]);
 });
 
 test('"Attributed to" lists an entity\'s tags with the same words once, and keeps the one a claim is attributed to', async ({ page }) => {
