@@ -170,11 +170,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         ),
         |(mentions, annotations, rejected)| pending(mentions, annotations, rejected),
     );
-    let stored = Stored {
-        annotations: state.annotations.clone(),
-        rejected: state.rejected.clone(),
-        deleted: state.deleted.clone(),
-    };
+    let stored = state.work();
     // Saves this tab's version merged with what other tabs stored; shows what they changed.
     let sync: Rc<dyn Fn()> = {
         let dispatcher = state.dispatcher();
@@ -186,12 +182,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         // that draw past the page's end (its scheduler yields after 16 ms of work).
         let latest_state = state.clone();
         Rc::new(move || {
-            let held = &*latest_state;
-            let ours = Stored {
-                annotations: held.annotations.clone(),
-                rejected: held.rejected.clone(),
-                deleted: held.deleted.clone(),
-            };
+            let ours = latest_state.work();
             if !ours.annotations.is_empty() {
                 library::ask_to_persist();
             }

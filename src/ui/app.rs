@@ -6,7 +6,6 @@ use crate::core::annotations::state::{
 };
 use crate::core::claims::settings::{Reviewer, Settings};
 use crate::core::entities::registry::Entity;
-use crate::core::storage::entry::Stored;
 use crate::core::storage::keys::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
 use crate::core::text::open_error::OpenError;
@@ -372,12 +371,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let now = clock::now_iso();
             let day = now.get(..10).unwrap_or("backup");
-            let work = Stored {
-                annotations: state.annotations.clone(),
-                rejected: state.rejected.clone(),
-                deleted: state.deleted.clone(),
-            };
-            let text = crate::web::backup::export_all(&now, (&id, &work), &state.registry);
+            let text = crate::web::backup::export_all(&now, (&id, &state.work()), &state.registry);
             let _ = crate::web::download::download(
                 &format!("hamish-backup-{day}.json"),
                 "application/json",

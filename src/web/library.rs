@@ -1,7 +1,7 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
-use crate::core::storage::entry::{decode as decode_entry, Decoded, Stored};
+use crate::core::storage::entry::{decode as decode_entry, Decoded};
 use crate::core::storage::json::{from_text, to_text};
 use crate::core::storage::keys::{entry_key, text_key, DEFAULT_NAMESPACE, RECENT_KEY};
 use crate::core::storage::recent::{
@@ -130,10 +130,10 @@ pub fn forget(id: &str) -> Result<Option<Removed>, NotDone> {
     let Some(backend) = Backend::local() else {
         return Ok(None);
     };
-    let holds = |s: &Stored| !(s.annotations.is_empty() && s.rejected.is_empty());
     let kept = unsaved::kept_in(DEFAULT_NAMESPACE);
     match decode_entry(backend.read(&entry_key(id)).ok().flatten().as_deref()) {
-        Decoded::Stored(s) if !holds(&s) && !kept.iter().any(|(k, w)| k == id && holds(w)) => {}
+        Decoded::Stored(s)
+            if !s.holds_work() && !kept.iter().any(|(k, w)| k == id && w.holds_work()) => {}
         _ => return Err(NotDone::Annotated),
     }
     let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());

@@ -403,6 +403,15 @@ impl Action {
 }
 
 impl State {
+    /// The annotations, rejected suggestions and deletions, as an entry stores them.
+    pub fn work(&self) -> Stored {
+        Stored {
+            annotations: self.annotations.clone(),
+            rejected: self.rejected.clone(),
+            deleted: self.deleted.clone(),
+        }
+    }
+
     /// What the reader made, now.
     fn snapshot(&self) -> Snapshot {
         Snapshot {

@@ -28,6 +28,14 @@ pub struct Stored {
     pub deleted: Vec<Tombstone>,
 }
 
+impl Stored {
+    /// Whether it holds anything a reader made that only the article's text leads back to
+    /// (annotations or rejected suggestions; deletions alone are not).
+    pub fn holds_work(&self) -> bool {
+        !(self.annotations.is_empty() && self.rejected.is_empty())
+    }
+}
+
 /// What reading an entry gave.
 #[derive(Debug, PartialEq)]
 pub enum Decoded {
