@@ -50,5 +50,6 @@ bench: build embed
 	cargo bench --bench anchoring -- target/workload.json | tee target/bench-anchoring.txt
 	node scripts/bench-peers.mjs target/workload.json target/bench-anchoring.txt
 	cargo bench --bench mentions -- target/workload.json
+	cargo bench --bench history -- target/workload.json
 	HAMISH_WORKLOAD=$(CURDIR)/target/workload.json cargo test --release --features bench-browser \
 		--target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 | grep -E "^bench:|test result"

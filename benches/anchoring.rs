@@ -9,6 +9,8 @@ use hamish::core::text::span::Span;
 use serde::Deserialize;
 #[path = "support/timing.rs"]
 mod timing;
+#[path = "support/workload.rs"]
+mod workload;
 use timing::median_ms;
 
 #[derive(Deserialize)]
@@ -30,13 +32,7 @@ struct Workload {
 }
 
 fn main() {
-    let path = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .unwrap_or_else(|| "target/workload.json".into());
-    let raw = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("read {path}: {e} (run `make bench`)"));
-    let w: Workload = serde_json::from_str(&raw).expect("workload JSON");
+    let w: Workload = workload::read();
     // The workload's offsets are JavaScript string indices; its text is all in the BMP, so they are
     // code points too.
     assert_eq!(w.text.chars().count(), w.text.encode_utf16().count());

@@ -9,6 +9,8 @@ use hamish::core::entities::mentions::Matcher;
 use serde::Deserialize;
 #[path = "support/timing.rs"]
 mod timing;
+#[path = "support/workload.rs"]
+mod workload;
 use timing::median_ms;
 
 #[path = "support/registry.rs"]
@@ -20,14 +22,7 @@ struct Workload {
 }
 
 fn main() {
-    let path = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .unwrap_or_else(|| "target/workload.json".into());
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("read {path}: {e} (node ../shared/bench/workload.mjs ../shared/seed/article.ar.txt {path})")
-    });
-    let w: Workload = serde_json::from_str(&raw).expect("workload JSON");
+    let w: Workload = workload::read();
     let registry = registry();
     let forms: usize = registry.iter().map(|e| e.forms.len()).sum();
     let matcher = Matcher::new(&registry);

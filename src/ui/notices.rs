@@ -10,6 +10,9 @@ use crate::ui::article::kind_label;
 use crate::ui::clicks::send;
 use yew::prelude::*;
 
+/// How many rejected items an import's notice names, each with its reason; the rest are counted.
+const LISTED_REJECTIONS: usize = 20;
+
 /// What [`notices`] shows and calls.
 pub struct NoticesProps {
     /// The notices, oldest first.
@@ -104,14 +107,6 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                     text.push_str(&said.replace("{n}", &n.to_string()));
                 }
             }
-            for r in rejected {
-                text.push('\n');
-                text.push_str(
-                    &s.rejected_item
-                        .replace("{index}", &r.index.to_string())
-                        .replace("{reason}", &lang.reject_reason(&r.reason)),
-                );
-            }
             if *undated > 0 {
                 text.push(' ');
                 text.push_str(
@@ -129,6 +124,19 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                         .import_links_left_out
                         .replace("{n}", &links_left_out.to_string()),
                 );
+            }
+            // The first reasons, one per line: a file of thousands of bad items is not read out whole.
+            for r in rejected.iter().take(LISTED_REJECTIONS) {
+                text.push('\n');
+                text.push_str(
+                    &s.rejected_item
+                        .replace("{index}", &r.index.to_string())
+                        .replace("{reason}", &lang.reject_reason(&r.reason)),
+                );
+            }
+            if let Some(more) = rejected.len().checked_sub(LISTED_REJECTIONS + 1) {
+                text.push('\n');
+                text.push_str(&s.rejected_more.replace("{n}", &(more + 1).to_string()));
             }
             (text, !rejected.is_empty())
         }

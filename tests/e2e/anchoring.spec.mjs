@@ -112,6 +112,22 @@ test('import a collection exported from an earlier version of the article', asyn
   await other.close();
 });
 
+test('a file of many bad items names the first twenty and counts the rest', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const items = Array.from({ length: 25 }, (_, i) => ({
+    type: 'Annotation', id: `urn:uuid:bad-${i}`,
+    body: { type: 'TextualBody', purpose: 'tagging', value: 'NoSuchEntity' },
+    target: { selector: { type: 'TextQuoteSelector', exact: 'روسيا' } },
+  }));
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(items)) });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Imported 25: 0 anchored, 0 orphaned, 25 rejected.');
+  await expect(alert).toContainText('#20: its tag «NoSuchEntity» is not a known entity');
+  await expect(alert).not.toContainText('#21:');
+  await expect(alert).toContainText('… and 5 more rejected.');
+  await expect(page.locator('[data-ann]')).toHaveCount(0);
+});
+
 test('importing garbage says what is wrong and changes nothing', async ({ page }) => {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, 'روسيا');

@@ -618,3 +618,99 @@ fn undo_keeps_the_popover_on_what_is_still_there() {
     assert!(s.annotations.is_empty());
     assert!(s.popover.is_none(), "its claim went: it closes");
 }
+
+/// A large step (an import of thousands) is undone and redone whole: every annotation goes, each
+/// with a tombstone, and comes back as it was, dated anew; the steps that hold what was put back
+/// still recognise it (a second undo works).
+#[test]
+fn a_large_import_is_undone_and_redone_whole() {
+    use hamish::core::w3c::import::Parsed;
+    let a = article();
+    let first = annotate(&a, "روسيا", Kind::Claim, "u:0");
+    let many: Vec<_> = (0..3000)
+        .map(|i| hamish::core::annotations::model::Annotation {
+            id: format!("u:{i:05}"),
+            ..first.clone()
+        })
+        .collect();
+    let mut s = State::default();
+    s.apply(Action::Import(Parsed {
+        annotations: many.clone(),
+        ..Parsed::default()
+    }));
+    assert_eq!(s.annotations.len(), 3000);
+    undo(&mut s, "2026-11-30T00:00:01Z");
+    assert!(s.annotations.is_empty());
+    assert_eq!(s.deleted.len(), 3000, "one tombstone each");
+    redo(&mut s, "2026-11-30T00:00:02Z");
+    assert!(s.deleted.is_empty(), "their tombstones go");
+    let mut ids: Vec<_> = s.annotations.iter().map(|x| x.id.clone()).collect();
+    ids.sort();
+    assert_eq!(ids, many.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
+    assert!(s
+        .annotations
+        .iter()
+        .all(|x| x.modified.as_str() > "2026-11-30T00:00:01Z"));
+    assert!(s
+        .annotations
+        .iter()
+        .all(|x| x.kind == Kind::Claim && x.target == first.target));
+    undo(&mut s, "2026-11-30T00:00:03Z");
+    assert!(
+        s.annotations.is_empty(),
+        "what the redo put back is recognised by the step"
+    );
+}
+
+/// A step that both withdraws and makes again one rejection (the same mention, a newer version)
+/// leaves it rejected, with no tombstone; a step that names an annotation twice applies its last
+/// change.
+#[test]
+fn a_step_naming_one_thing_twice_applies_its_last_change() {
+    use hamish::core::annotations::history::{replay, Step, Target};
+    use hamish::core::claims::settings::Settings;
+    let a = article();
+    let x = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    let retagged = hamish::core::annotations::model::Annotation {
+        kind: Kind::Entity("russia".into()),
+        ..x.clone()
+    };
+    let old = Rejected {
+        entity: "iran".into(),
+        span: hamish::core::text::span::Span::new(1, 4),
+        at: "2026-11-30T00:00:00Z".into(),
+        quote: Default::default(),
+    };
+    let newer = Rejected {
+        at: "2026-11-30T00:00:05Z".into(),
+        ..old.clone()
+    };
+    let step = Step {
+        kind: StepKind::Import,
+        changes: vec![(None, Some(x.clone())), (Some(x.clone()), Some(retagged))],
+        unrejected: vec![old.clone()],
+        rejected: vec![newer.clone(), newer],
+        registry: None,
+        settings: None,
+        coalesce: None,
+        elsewhere: Vec::new(),
+    };
+    let (mut annotations, mut rejected, mut deleted) = (Vec::new(), vec![old], Vec::new());
+    let (mut registry, mut settings) = (Rc::new(default_registry()), Settings::default());
+    replay(
+        &step,
+        "2026-11-30T00:00:09Z",
+        Target {
+            annotations: &mut annotations,
+            rejected: &mut rejected,
+            deleted: &mut deleted,
+            registry: &mut registry,
+            settings: &mut settings,
+        },
+    );
+    assert_eq!(annotations.len(), 1);
+    assert_eq!(annotations[0].kind, Kind::Entity("russia".into()));
+    assert_eq!(rejected.len(), 1, "rejected once");
+    assert_eq!(rejected[0].at, "2026-11-30T00:00:09Z");
+    assert!(deleted.is_empty(), "no tombstone: {deleted:?}");
+}

@@ -2,7 +2,7 @@
 
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::annotations::history::{
-    date_changes, replay, Snapshot, Step, StepKind, Target, DEPTH,
+    date_changes, replay, Relabels, Snapshot, Step, StepKind, Target, DEPTH,
 };
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::Instant;
@@ -539,16 +539,9 @@ impl State {
         };
         if redo { &mut self.undo } else { &mut self.redo }.push(step);
         // What was put back is dated anew (a rejection at `at`): every step that holds it follows.
+        let put = Relabels::new(&play, &self.annotations);
         for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-            step.relabel_rejections(&play.rejected, at);
-        }
-        for put in play.changes.iter().filter_map(|(_, a)| a.as_ref()) {
-            let Some(now) = self.get(&put.id).map(|a| a.modified.clone()) else {
-                continue;
-            };
-            for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                step.relabel(&put.id, &put.modified, &now);
-            }
+            step.relabel(&put, &play.rejected, at);
         }
         self.outbox.extend(play.elsewhere);
     }

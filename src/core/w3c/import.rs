@@ -80,7 +80,7 @@ pub struct Rejection {
 }
 
 /// The annotations a file holds, anchored to the current article, and those it could not use.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Parsed {
     /// Usable annotations; those not found in the article are orphans.
     pub annotations: Vec<Annotation>,
