@@ -5,7 +5,8 @@
 use crate::core::annotations::model::Annotation;
 use crate::core::annotations::state::{ClaimField, Notice};
 use crate::core::claims::claim::{
-    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
+    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status, MAX_CLAIMANT,
+    MAX_EVIDENCE, URL_MAX,
 };
 use crate::core::claims::verdicts::Scale;
 use crate::core::entities::registry::wikidata_iri;
@@ -444,9 +445,9 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             <select id={field("claimant")} class="claim-claimant" onchange={on_claimant}>{ options(claimants) }</select>
             if claimant_value == TYPED {
                 <label for={field("claimant-name")}>{ c.claimant_name }</label>
-                <input id={field("claimant-name")} type="text" dir="auto" value={typed} oninput={on_name} />
+                <input id={field("claimant-name")} type="text" dir="auto" maxlength={MAX_CLAIMANT.to_string()} value={typed} oninput={on_name} />
                 <label for={field("claimant-wikidata")}>{ c.claimant_wikidata }</label>
-                <input id={field("claimant-wikidata")} type="text" dir="ltr" placeholder="Q12345"
+                <input id={field("claimant-wikidata")} type="text" dir="ltr" placeholder="Q12345" maxlength={URL_MAX.to_string()}
                        value={typed_wikidata.rsplit('/').next().unwrap_or_default().to_string()}
                        oninput={on_wikidata_input} onchange={on_wikidata} />
                 { error(&wikidata_error) }
@@ -454,13 +455,17 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             <fieldset class="claim-evidence">
                 <legend>{ c.evidence }</legend>
                 <ul>{ for evidence }</ul>
-                <form class="evidence-add" onsubmit={on_add_evidence}>
-                    <label for={field("evidence-url")}>{ c.evidence_url }</label>
-                    <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" ref={new_url} oninput={on_url} />
-                    <label for={field("evidence-stance")}>{ c.stance }</label>
-                    <select id={field("evidence-stance")} ref={new_stance} onchange={on_new_stance} data-draft="">{ stance_options(Stance::Refutes, lang) }</select>
-                    <button type="submit">{ c.add_evidence }</button>
-                </form>
+                if details.evidence.len() < MAX_EVIDENCE {
+                    <form class="evidence-add" onsubmit={on_add_evidence}>
+                        <label for={field("evidence-url")}>{ c.evidence_url }</label>
+                        <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" maxlength={URL_MAX.to_string()} ref={new_url} oninput={on_url} />
+                        <label for={field("evidence-stance")}>{ c.stance }</label>
+                        <select id={field("evidence-stance")} ref={new_stance} onchange={on_new_stance} data-draft="">{ stance_options(Stance::Refutes, lang) }</select>
+                        <button type="submit">{ c.add_evidence }</button>
+                    </form>
+                } else {
+                    <p class="evidence-full">{ c.evidence_full.replace("{n}", &MAX_EVIDENCE.to_string()) }</p>
+                }
                 { error(&evidence_error) }
             </fieldset>
             <label for={field("date")}>{ c.claim_date }</label>

@@ -3,6 +3,7 @@
 use crate::core::annotations::history::StepKind;
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Notice, Said, Way};
+use crate::core::claims::claim::MAX_EVIDENCE;
 use crate::core::entities::registry::Entity;
 use crate::core::w3c::import::RejectReason;
 use crate::i18n::Lang;
@@ -122,7 +123,8 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
                     &lang
                         .history()
                         .import_links_left_out
-                        .replace("{n}", &links_left_out.to_string()),
+                        .replace("{n}", &links_left_out.to_string())
+                        .replace("{max}", &MAX_EVIDENCE.to_string()),
                 );
             }
             // The first reasons, one per line: a file of thousands of bad items is not read out whole.

@@ -385,3 +385,28 @@ test('undo in the claim form: a verdict chosen in its select is undone by Ctrl+Z
   await page.keyboard.press('Control+z');
   await expect.poll(async () => JSON.stringify((await stored()).claimant)).toContain(assad.id);
 });
+
+test('a claim keeps at most 100 evidence links: a file of 20,000 opens, and the form says why no more can be added', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const body = [{ type: 'TextualBody', purpose: 'classifying', value: 'claim' },
+    ...Array.from({ length: 20_000 }, (_, i) => ({ type: 'SpecificResource', purpose: 'linking', source: `https://e.example/${i}` }))];
+  const file = [{ type: 'Annotation', id: 'urn:uuid:00000000-0000-4000-8000-000000000100', body,
+    target: { selector: { type: 'TextQuoteSelector', exact: CLAIM } } }];
+  await page.locator('.hamish-import input[type=file]').setInputFiles({ name: 'links.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.locator('.hamish-notices')).toContainText('Imported 1: 1 anchored');
+  await expect(page.locator('.hamish-notices')).toContainText('19900 evidence links were left out: not web addresses, addresses that could pose as another, or over 100 for one claim.');
+  expect((await storedEntry(page)).annotations[0].claim.evidence).toHaveLength(100);
+  await page.locator('[data-ann="urn:uuid:00000000-0000-4000-8000-000000000100"]').first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('.claim-evidence li')).toHaveCount(100);
+  await expect(dialog.getByLabel('Evidence URL')).toHaveCount(0);
+  await expect(dialog).toContainText('A claim keeps at most 100 evidence links; remove one to add another.');
+  // Removing one brings the field back.
+  await dialog.getByRole('button', { name: /e\.example\/99\b/ }).click();
+  await expect(dialog.locator('.claim-evidence li')).toHaveCount(99);
+  await expect(dialog.getByLabel('Evidence URL')).toHaveCount(1);
+  await expect(dialog.getByLabel('Evidence URL')).toHaveAttribute('maxlength', '2048');
+  expect(errors).toEqual([]);
+});

@@ -383,3 +383,38 @@ fn what_was_deleted_here_since_stays_deleted_and_is_counted() {
         assert_eq!((report.kept, report.deleted_here), (1, 1));
     }
 }
+
+/// A claim keeps at most `MAX_EVIDENCE` links (its form draws each; 20,000 held the page, then
+/// trapped): the rest are left out and counted; a claimant's name is cut to `MAX_CLAIMANT`.
+#[test]
+fn a_claims_evidence_and_claimant_are_bounded() {
+    use hamish::core::claims::claim::{Claimant, MAX_CLAIMANT, MAX_EVIDENCE};
+    let a = article();
+    let mut body = vec![
+        json!({ "type": "TextualBody", "purpose": "classifying", "value": "claim" }),
+        json!({ "type": "TextualBody", "purpose": "identifying", "value": "ن".repeat(MAX_CLAIMANT + 50) }),
+    ];
+    body.extend((0..MAX_EVIDENCE + 30).map(|i| {
+        json!({ "type": "SpecificResource", "purpose": "linking", "source": format!("https://e.example/{i}") })
+    }));
+    body.push(
+        json!({ "type": "SpecificResource", "purpose": "linking", "source": "javascript:x" }),
+    );
+    let one = json!({ "type": "Annotation", "id": "urn:x:1", "body": body,
+        "target": { "selector": { "type": "TextQuoteSelector", "exact": "روسيا" } } });
+    let parsed = run(&json!([one]).to_string(), &a.text).expect("parsed");
+    let claim = &parsed.annotations[0].claim;
+    assert_eq!(claim.evidence.len(), MAX_EVIDENCE);
+    assert_eq!(
+        claim.evidence[MAX_EVIDENCE - 1].url,
+        format!("https://e.example/{}", MAX_EVIDENCE - 1)
+    );
+    assert_eq!(
+        parsed.links_left_out, 31,
+        "30 past the limit and one not a web address"
+    );
+    let Some(Claimant::Named { name, .. }) = &claim.claimant else {
+        panic!("a typed claimant: {claim:?}");
+    };
+    assert_eq!(name.chars().count(), MAX_CLAIMANT);
+}

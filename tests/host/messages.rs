@@ -383,7 +383,7 @@ fn notices_carry_their_reasons_into_either_language() {
          Each updated one is the file's version in place of yours, whole (Undo brings yours back). \
          1 of the unchanged differ from yours but are not newer, so yours were kept (a file replaces your work only when it is dated later). \
          1 of the unchanged were deleted here, and stay deleted (a file brings back only what is dated later than the deletion). \
-         2 evidence links were left out: not web addresses, or addresses that could pose as another."
+         2 evidence links were left out: not web addresses, addresses that could pose as another, or over 100 for one claim."
     );
     let ar = notice_text(&told, Lang::Ar).0;
     assert!(

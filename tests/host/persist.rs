@@ -164,3 +164,51 @@ fn what_can_still_be_read_of_an_unusable_entry_is_salvaged_item_by_item() {
         assert_eq!(salvage(raw), Stored::default(), "{raw}");
     }
 }
+
+/// A stored claim with more evidence links than a claim keeps, or a link longer than a URL may be, is
+/// unusable (kept as a backup by the caller; what else reads is salvaged); a stored claimant name over
+/// the limit is cut.
+#[test]
+fn a_stored_claims_evidence_and_claimant_are_bounded() {
+    use hamish::core::claims::claim::{
+        Claimant, Evidence, Stance, MAX_CLAIMANT, MAX_EVIDENCE, URL_MAX,
+    };
+    use hamish::core::storage::entry::salvage;
+    let a = article();
+    let link = |url: String| Evidence {
+        url,
+        stance: Stance::Context,
+    };
+    let mut many = annotate(&a, "روسيا", Kind::Claim, "u:many");
+    many.claim.evidence = (0..=MAX_EVIDENCE)
+        .map(|i| link(format!("https://e.example/{i}")))
+        .collect();
+    let mut long = annotate(&a, "إيران", Kind::Claim, "u:long");
+    long.claim.evidence = vec![link(format!("https://e.example/{}", "a".repeat(URL_MAX)))];
+    let mut named = annotate(&a, "دمشق", Kind::Claim, "u:named");
+    named.claim.claimant = Some(Claimant::Named {
+        name: "ن".repeat(MAX_CLAIMANT * 3),
+        wikidata: None,
+    });
+    for bad in [many, long] {
+        let stored = Stored {
+            annotations: vec![bad, named.clone()],
+            ..Stored::default()
+        };
+        let raw = encode(&a.id, &stored);
+        match decode(Some(&raw)) {
+            Decoded::Unusable(reason) => assert!(reason.contains("evidence links"), "{reason}"),
+            other => panic!("usable: {other:?}"),
+        }
+        let kept = salvage(&raw);
+        assert_eq!(
+            kept.annotations.len(),
+            1,
+            "the other annotation is salvaged"
+        );
+        let Some(Claimant::Named { name, .. }) = &kept.annotations[0].claim.claimant else {
+            panic!("named");
+        };
+        assert_eq!(name.chars().count(), MAX_CLAIMANT);
+    }
+}

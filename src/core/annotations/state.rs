@@ -6,7 +6,7 @@ use crate::core::annotations::history::{
 };
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::Instant;
-use crate::core::claims::claim::{ClaimDetails, Claimant, Status};
+use crate::core::claims::claim::{ClaimDetails, Claimant, Status, MAX_EVIDENCE};
 use crate::core::claims::settings::Settings;
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
@@ -712,7 +712,10 @@ impl State {
                         ClaimField::Claimant | ClaimField::Attribution => {
                             next.claimant = claim.claimant
                         }
-                        ClaimField::Evidence => next.evidence = claim.evidence,
+                        ClaimField::Evidence => {
+                            next.evidence = claim.evidence;
+                            next.evidence.truncate(MAX_EVIDENCE);
+                        }
                         ClaimField::Date => next.date = claim.date,
                         ClaimField::CheckWorthy => next.check_worthy = claim.check_worthy,
                     }

@@ -242,6 +242,22 @@ impl Json for ClaimDetails {
 /// The longest URL kept as evidence.
 pub const URL_MAX: usize = 2048;
 
+/// The most evidence links a claim keeps (its form draws each one: thousands held the page for
+/// seconds, then trapped).
+pub const MAX_EVIDENCE: usize = 100;
+
+/// The longest claimant name kept, in code points (longer ones are cut: a name of megabytes held the
+/// page for minutes in its one-line field).
+pub const MAX_CLAIMANT: usize = 500;
+
+/// `name` cut to [`MAX_CLAIMANT`] code points.
+pub fn claimant_name(name: &str) -> String {
+    match name.char_indices().nth(MAX_CLAIMANT) {
+        Some((cut, _)) => name[..cut].to_string(),
+        None => name.to_string(),
+    }
+}
+
 /// Why an address is refused as evidence (or as the reviewer's website).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlError {

@@ -2,6 +2,7 @@
 
 use crate::core::anchoring::selectors::{CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Tombstone};
+use crate::core::claims::claim::{claimant_name, Claimant, MAX_EVIDENCE, URL_MAX};
 use crate::core::entities::suggestions::Rejected;
 use crate::core::json::Value;
 use crate::core::storage::json::{Fields, Json, Object};
@@ -159,8 +160,19 @@ pub fn readable<T: Json>(f: &mut Fields, key: &str) -> Vec<T> {
     }
 }
 
-/// Refuses a stored annotation whose quote or note is over its limit; cuts its contexts.
+/// Refuses a stored annotation whose quote or note is over its limit, or a claim with more evidence
+/// links than [`MAX_EVIDENCE`] or one longer than [`URL_MAX`]; cuts its contexts and a claimant's
+/// name (to [`crate::core::claims::claim::MAX_CLAIMANT`]).
 fn within_limits(a: &mut Annotation) -> Result<(), String> {
+    let links = a.claim.evidence.len();
+    if links > MAX_EVIDENCE || a.claim.evidence.iter().any(|e| e.url.len() > URL_MAX) {
+        return Err(format!(
+            "has {links} evidence links (the limit is {MAX_EVIDENCE}, of {URL_MAX} bytes each)"
+        ));
+    }
+    if let Some(Claimant::Named { name, .. }) = &mut a.claim.claimant {
+        *name = claimant_name(name);
+    }
     let quote = a.target.exact.chars().count();
     if quote > MAX_QUOTE {
         return Err(format!(

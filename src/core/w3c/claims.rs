@@ -17,7 +17,8 @@
 
 use crate::core::annotations::model::Annotation;
 use crate::core::claims::claim::{
-    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
+    claim_date, claimant_name, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
+    MAX_EVIDENCE,
 };
 use crate::core::json::Value;
 use crate::core::w3c::shapes;
@@ -128,14 +129,17 @@ pub fn read(annotation: &Value) -> ClaimDetails {
                     claim.status = status;
                 }
             }
-            (Some(v), None) if has("identifying") && !v.is_empty() => name = Some(v.to_string()),
+            (Some(v), None) if has("identifying") && !v.is_empty() => name = Some(claimant_name(v)),
             (_, Some(iri)) if has("identifying") => {
                 wikidata = crate::core::entities::registry::wikidata_iri(iri)
                     .ok()
                     .flatten()
             }
             (_, Some(url)) if has("linking") => {
-                if let Ok(url) = evidence_url(url) {
+                if let Some(url) = evidence_url(url)
+                    .ok()
+                    .filter(|_| claim.evidence.len() < MAX_EVIDENCE)
+                {
                     let stance = body
                         .get("stance")
                         .and_then(Value::as_str)
@@ -163,10 +167,10 @@ pub fn read(annotation: &Value) -> ClaimDetails {
     claim
 }
 
-/// How many evidence links of an annotation's bodies [`read`] leaves out: not web addresses, or
-/// addresses that could pose as another (see [`evidence_url`]).
+/// How many evidence links of an annotation's bodies [`read`] leaves out: not web addresses,
+/// addresses that could pose as another (see [`evidence_url`]), or those past [`MAX_EVIDENCE`].
 pub fn refused_links(annotation: &Value) -> usize {
-    list(annotation.get("body"))
+    let (refused, kept): (Vec<&str>, Vec<&str>) = list(annotation.get("body"))
         .iter()
         .filter(|body| {
             list(body.get("purpose"))
@@ -174,8 +178,8 @@ pub fn refused_links(annotation: &Value) -> usize {
                 .any(|p| p.as_str() == Some("linking"))
         })
         .filter_map(|body| body.get("source").and_then(Value::as_str))
-        .filter(|url| evidence_url(url).is_err())
-        .count()
+        .partition(|url| evidence_url(url).is_err());
+    refused.len() + kept.len().saturating_sub(MAX_EVIDENCE)
 }
 
 /// Whether a body is one of a claim's details (so it is neither a tag nor a note).
