@@ -1,7 +1,7 @@
 //! Undo and redo benchmark: 10,000 annotations (the most an import takes) imported into the
 //! workload's ~1 MB Arabic article (`../shared/bench/workload.mjs`), then the import undone and
-//! redone, and one new annotation added and undone with the 10,000 present — each a single step of
-//! the one reducer ([`State::apply`]), timed natively.
+//! redone (and the same as one Accept all, redone), and one new annotation added and undone with
+//! the 10,000 present — each a single step of the one reducer ([`State::apply`]), timed natively.
 //!
 //! `cargo bench --bench history -- WORKLOAD.json` (see `make bench`, which generates the workload).
 
@@ -111,10 +111,21 @@ fn main() {
         s.apply(Action::Undo { at: at() });
         assert_eq!(s.annotations.len(), COUNT);
     });
+    let accepted = {
+        let mut s = State::default();
+        s.apply(Action::AddMany(parsed.annotations.clone()));
+        s.apply(Action::Undo { at: at() });
+        s
+    };
+    let accept_redo = median_ms(5, || {
+        let mut s = accepted.clone();
+        s.apply(Action::Redo { at: at() });
+        assert_eq!(s.annotations.len(), COUNT);
+    });
     let clone = median_ms(5, || drop(imported.clone()));
     println!(
         "history: {COUNT} annotations on {} code points; import {import:.1} ms, its undo {undo:.1} ms, \
-         redo {redo:.1} ms; one added and undone with them there {add_undo:.1} ms \
+         redo {redo:.1} ms; the same as one Accept all, redone {accept_redo:.1} ms; one added and undone with them there {add_undo:.1} ms \
          (each includes a clone of the state, {clone:.1} ms) (native)",
         chars.len()
     );

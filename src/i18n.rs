@@ -239,6 +239,7 @@ pub struct Strings {
     pub settings_not_saved: &'static str,
     pub settings_saved: &'static str,
     pub evidence_not_added: &'static str,
+    pub evidence_not_added_full: &'static str,
     /// The reader's settings could not be read (`{key}`: where they were kept).
     pub settings_set_aside: &'static str,
     pub exported: &'static str,
@@ -337,6 +338,7 @@ const AR: Strings = Strings {
     settings_not_saved: "تعذّر حفظ إعداداتك (قد يكون التخزين ممتلئًا)؛ تسري في هذه الصفحة حتى تُغلق.",
     settings_saved: "حُفظت الإعدادات.",
     evidence_not_added: "لم يُضَف رابط الدليل الذي كتبته قبل إغلاق الادعاء، فهو ليس عنوان ويب (http:// أو https://): {url}",
+    evidence_not_added_full: "لم يُضَف رابط الدليل الذي كتبته قبل إغلاق الادعاء، ففيه {max} رابط، وهو أقصى ما يحفظه: {url}",
     settings_set_aside: "تعذّرت قراءة إعداداتك، فحُفظت كما هي تحت المفتاح {key}، وتُستعمل الافتراضية.",
     entry_salvaged: "تعذّرت قراءة بعض التعليقات المحفوظة لهذا المقال، فحُفظت نسخة منها كلها كما هي تحت المفتاح {key}، وتظهر هنا التعليقات التي أمكنت قراءتها ({n}). السبب: {reason}",
     entry_kept: "تعذّرت قراءة التعليقات المحفوظة ولم يمكن نسخها احتياطياً، لذا أُوقف الحفظ حتى لا تُستبدل. السبب: {reason}",
@@ -435,6 +437,7 @@ const EN: Strings = Strings {
     settings_not_saved: "Your settings could not be saved (storage may be full); they apply in this page until it closes.",
     settings_saved: "Settings saved.",
     evidence_not_added: "The evidence link you typed was not added when the claim closed: it is not a web address (http:// or https://): {url}",
+    evidence_not_added_full: "The evidence link you typed was not added when the claim closed: the claim has {max} links, as many as it keeps: {url}",
     settings_set_aside: "Your settings could not be read; they are kept as they were under the key {key}, and the defaults are used.",
     entry_salvaged: "Some of the saved annotations for this article could not be read. All of them were kept unchanged under the key {key}; the {n} that could be read are shown here. Reason: {reason}",
     entry_kept: "The saved annotations could not be read nor backed up, so saving is off to avoid overwriting them. Reason: {reason}",

@@ -73,18 +73,20 @@ struct Draft {
 }
 
 /// Adds what `draft` holds to the claim through `update`: a link that is a web address, a Wikidata id
-/// that reads as one for a typed claimant; a link that is not is shown in a notice, not dropped.
-fn add_draft(draft: &Draft, update: &Update, on_notice: &Callback<Notice>) {
+/// that reads as one for a typed claimant; a link that is not, or one the claim has no room for
+/// (`full`), is shown in a notice, not dropped.
+fn add_draft(draft: &Draft, update: &Update, full: bool, on_notice: &Callback<Notice>) {
     let url = draft.url.trim();
     let evidence = match evidence_url(url) {
-        Ok(url) => Some(url),
-        Err(_) if !url.is_empty() => {
+        Ok(url) if !full => Some(url),
+        valid if !url.is_empty() => {
             on_notice.emit(Notice::EvidenceNotAdded {
                 url: crate::core::text::units::short_quote(url, 200),
+                full: valid.is_ok(),
             });
             None
         }
-        Err(_) => None,
+        _ => None,
     };
     let wikidata = draft.wikidata.as_deref().and_then(|w| wikidata_iri(w).ok());
     // Each field on its own: the reducer takes only the field a change names.
@@ -134,19 +136,26 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     let draft = use_mut_ref(Draft::default);
     let latest = use_mut_ref(|| None::<Update>);
     *latest.borrow_mut() = Some(Rc::new(update.clone()));
+    // Whether the claim has as many links as it keeps (a link typed then stays in its field, or is
+    // shown in a notice when the form goes).
+    let full = details.evidence.len() >= MAX_EVIDENCE;
+    let latest_full = use_mut_ref(|| full);
+    *latest_full.borrow_mut() = full;
     {
         let (draft, latest, on_notice) = (draft.clone(), latest.clone(), edits.on_notice.clone());
-        let new_url = new_url.clone();
+        let (new_url, latest_full) = (new_url.clone(), latest_full.clone());
         use_effect_with((), move |_| {
             // Leaving or hiding the page adds what is typed and reads as a link or an id, as
             // closing the form does: it is not lost with the tab. (What does not read is left in
             // its field, and reported when the form closes.)
             let leaving = {
                 let (draft, latest, on_notice) = (draft.clone(), latest.clone(), on_notice.clone());
+                let latest_full = latest_full.clone();
                 move || {
+                    let full = *latest_full.borrow();
                     let mut d = draft.borrow_mut();
                     let ready = Draft {
-                        url: evidence_url(d.url.trim())
+                        url: (evidence_url(d.url.trim()).ok().filter(|_| !full))
                             .map_or(String::new(), |_| std::mem::take(&mut d.url)),
                         stance: d.stance,
                         wikidata: d.wikidata.take_if(|w| wikidata_iri(w).is_ok()),
@@ -158,7 +167,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                         }
                     }
                     if let Some(update) = latest.borrow().as_ref() {
-                        add_draft(&ready, update, &on_notice);
+                        add_draft(&ready, update, full, &on_notice);
                     }
                 }
             };
@@ -178,7 +187,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             move || {
                 drop(listeners);
                 if let Some(update) = latest.borrow().as_ref() {
-                    add_draft(&draft.borrow(), update, &on_notice);
+                    add_draft(&draft.borrow(), update, *latest_full.borrow(), &on_notice);
                 }
             }
         });
@@ -292,8 +301,10 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             }
         })
     };
+    let full_note = c.evidence_full.replace("{n}", &MAX_EVIDENCE.to_string());
     let on_add_evidence = {
-        let (update, error) = (update.clone(), evidence_error.clone());
+        let (update, error, full_note) =
+            (update.clone(), evidence_error.clone(), full_note.clone());
         let (new_url, new_stance, draft) = (new_url.clone(), new_stance.clone(), draft.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -304,6 +315,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                 return;
             };
             match evidence_url(&input.value()) {
+                Ok(_) if full => error.set(Some(full_note.clone())),
                 Ok(url) => {
                     let stance = Stance::from_name(&stance.value()).unwrap_or(Stance::Context);
                     error.set(None);
@@ -455,17 +467,16 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             <fieldset class="claim-evidence">
                 <legend>{ c.evidence }</legend>
                 <ul>{ for evidence }</ul>
-                if details.evidence.len() < MAX_EVIDENCE {
-                    <form class="evidence-add" onsubmit={on_add_evidence}>
-                        <label for={field("evidence-url")}>{ c.evidence_url }</label>
-                        <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" maxlength={URL_MAX.to_string()} ref={new_url} oninput={on_url} />
-                        <label for={field("evidence-stance")}>{ c.stance }</label>
-                        <select id={field("evidence-stance")} ref={new_stance} onchange={on_new_stance} data-draft="">{ stance_options(Stance::Refutes, lang) }</select>
-                        <button type="submit">{ c.add_evidence }</button>
-                    </form>
-                } else {
-                    <p class="evidence-full">{ c.evidence_full.replace("{n}", &MAX_EVIDENCE.to_string()) }</p>
+                if full {
+                    <p class="evidence-full">{ full_note }</p>
                 }
+                <form class="evidence-add" onsubmit={on_add_evidence}>
+                    <label for={field("evidence-url")}>{ c.evidence_url }</label>
+                    <input id={field("evidence-url")} type="url" dir="ltr" placeholder="https://" maxlength={URL_MAX.to_string()} ref={new_url} oninput={on_url} />
+                    <label for={field("evidence-stance")}>{ c.stance }</label>
+                    <select id={field("evidence-stance")} ref={new_stance} onchange={on_new_stance} data-draft="">{ stance_options(Stance::Refutes, lang) }</select>
+                    <button type="submit">{ c.add_evidence }</button>
+                </form>
                 { error(&evidence_error) }
             </fieldset>
             <label for={field("date")}>{ c.claim_date }</label>

@@ -52,7 +52,16 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         }
         Notice::SettingsNotSaved => (s.settings_not_saved.into(), true),
         Notice::SettingsSaved => (s.settings_saved.into(), false),
-        Notice::EvidenceNotAdded { url } => (s.evidence_not_added.replace("{url}", url), true),
+        Notice::EvidenceNotAdded { url, full } => (
+            if *full {
+                s.evidence_not_added_full
+            } else {
+                s.evidence_not_added
+            }
+            .replace("{max}", &MAX_EVIDENCE.to_string())
+            .replace("{url}", url),
+            true,
+        ),
         Notice::TextNotKept => (s.text_not_kept.into(), true),
         Notice::SettingsSetAside { backup_key } => {
             (s.settings_set_aside.replace("{key}", backup_key), true)

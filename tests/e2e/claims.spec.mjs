@@ -386,7 +386,7 @@ test('undo in the claim form: a verdict chosen in its select is undone by Ctrl+Z
   await expect.poll(async () => JSON.stringify((await stored()).claimant)).toContain(assad.id);
 });
 
-test('a claim keeps at most 100 evidence links: a file of 20,000 opens, and the form says why no more can be added', async ({ page }) => {
+test('a claim keeps at most 100 evidence links: a file of 20,000 opens, the form says why no more can be added, and a link typed then is kept in its field or a notice', async ({ page }) => {
   await openFresh(page, '?ui=en');
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -401,12 +401,25 @@ test('a claim keeps at most 100 evidence links: a file of 20,000 opens, and the 
   await page.locator('[data-ann="urn:uuid:00000000-0000-4000-8000-000000000100"]').first().click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.locator('.claim-evidence li')).toHaveCount(100);
-  await expect(dialog.getByLabel('Evidence URL')).toHaveCount(0);
   await expect(dialog).toContainText('A claim keeps at most 100 evidence links; remove one to add another.');
-  // Removing one brings the field back.
+  // A link typed and added then stays in its field; one typed when the form closes is shown in a notice.
+  const field = dialog.getByLabel('Evidence URL');
+  await expect(field).toHaveAttribute('maxlength', '2048');
+  await field.fill('https://typed.example/keep-me');
+  await dialog.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(field).toHaveValue('https://typed.example/keep-me');
+  await expect(dialog.locator('.claim-evidence li')).toHaveCount(100);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.hamish-notices')).toContainText('the claim has 100 links, as many as it keeps: https://typed.example/keep-me');
+  // Removing one makes room again.
+  await page.locator('[data-ann="urn:uuid:00000000-0000-4000-8000-000000000100"]').first().click();
   await dialog.getByRole('button', { name: /e\.example\/99\b/ }).click();
   await expect(dialog.locator('.claim-evidence li')).toHaveCount(99);
-  await expect(dialog.getByLabel('Evidence URL')).toHaveCount(1);
-  await expect(dialog.getByLabel('Evidence URL')).toHaveAttribute('maxlength', '2048');
+  await expect(dialog).not.toContainText('A claim keeps at most 100');
+  await field.fill('https://typed.example/added');
+  await dialog.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(dialog.locator('.claim-evidence li')).toHaveCount(100);
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim.evidence.at(-1).url).toBe('https://typed.example/added');
   expect(errors).toEqual([]);
 });

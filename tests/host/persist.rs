@@ -166,8 +166,8 @@ fn what_can_still_be_read_of_an_unusable_entry_is_salvaged_item_by_item() {
 }
 
 /// A stored claim with more evidence links than a claim keeps, or a link longer than a URL may be, is
-/// unusable (kept as a backup by the caller; what else reads is salvaged); a stored claimant name over
-/// the limit is cut.
+/// unusable (kept as a backup by the caller); what is salvaged holds it with its links cut to the
+/// limits; a stored claimant name over the limit is cut.
 #[test]
 fn a_stored_claims_evidence_and_claimant_are_bounded() {
     use hamish::core::claims::claim::{
@@ -200,13 +200,12 @@ fn a_stored_claims_evidence_and_claimant_are_bounded() {
             Decoded::Unusable(reason) => assert!(reason.contains("evidence links"), "{reason}"),
             other => panic!("usable: {other:?}"),
         }
+        // What reads is shown: the claim with its links cut to the limits, the other as it was.
         let kept = salvage(&raw);
-        assert_eq!(
-            kept.annotations.len(),
-            1,
-            "the other annotation is salvaged"
-        );
-        let Some(Claimant::Named { name, .. }) = &kept.annotations[0].claim.claimant else {
+        assert_eq!(kept.annotations.len(), 2, "both are salvaged");
+        let evidence = &kept.annotations[0].claim.evidence;
+        assert!(evidence.len() <= MAX_EVIDENCE && evidence.iter().all(|e| e.url.len() <= URL_MAX));
+        let Some(Claimant::Named { name, .. }) = &kept.annotations[1].claim.claimant else {
             panic!("named");
         };
         assert_eq!(name.chars().count(), MAX_CLAIMANT);

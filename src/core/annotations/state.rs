@@ -102,8 +102,9 @@ pub enum Notice {
     /// The reader's settings were saved.
     SettingsSaved,
     /// An evidence link typed in a claim's form that was closed before the link was added could not
-    /// be added (not a web address): shown so that it is not lost.
-    EvidenceNotAdded { url: String },
+    /// be added — not a web address, or (`full`) the claim has as many links as it keeps: shown so
+    /// that it is not lost.
+    EvidenceNotAdded { url: String, full: bool },
     /// The reader's settings could not be read: they were kept under `backup_key`, and the defaults
     /// are used until new ones are saved.
     SettingsSetAside { backup_key: String },

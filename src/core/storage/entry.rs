@@ -125,7 +125,8 @@ pub fn decode(raw: Option<&str>) -> Decoded {
 }
 
 /// What can still be read, item by item, of an entry [`decode`] found unusable: the annotations,
-/// rejections and tombstones that read on their own and are within the limits, when the entry is
+/// rejections and tombstones that read on their own and are within the limits (a claim's evidence
+/// cut to them), when the entry is
 /// JSON of this schema no larger than [`MAX_ENTRY`]; nothing otherwise. The caller keeps the raw entry
 /// as a backup, so the items left out are not lost.
 pub fn salvage(raw: &str) -> Stored {
@@ -143,6 +144,11 @@ pub fn salvage(raw: &str) -> Stored {
         return stored;
     };
     stored.annotations = readable(&mut f, "annotations");
+    // A claim's evidence past the limits is cut here (the caller keeps the whole entry).
+    for a in &mut stored.annotations {
+        a.claim.evidence.retain(|e| e.url.len() <= URL_MAX);
+        a.claim.evidence.truncate(MAX_EVIDENCE);
+    }
     stored.annotations.retain_mut(|a| within_limits(a).is_ok());
     stored.rejected = readable(&mut f, "rejected");
     stored.deleted = readable(&mut f, "deleted");
@@ -167,7 +173,7 @@ fn within_limits(a: &mut Annotation) -> Result<(), String> {
     let links = a.claim.evidence.len();
     if links > MAX_EVIDENCE || a.claim.evidence.iter().any(|e| e.url.len() > URL_MAX) {
         return Err(format!(
-            "has {links} evidence links (the limit is {MAX_EVIDENCE}, of {URL_MAX} bytes each)"
+            "has {links} evidence links (a claim keeps at most {MAX_EVIDENCE}, each at most {URL_MAX} bytes)"
         ));
     }
     if let Some(Claimant::Named { name, .. }) = &mut a.claim.claimant {
