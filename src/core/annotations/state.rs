@@ -6,7 +6,7 @@ use crate::core::annotations::history::{
 };
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::Instant;
-use crate::core::claims::claim::{ClaimDetails, Claimant, Status, MAX_EVIDENCE};
+use crate::core::claims::claim::{ClaimDetails, Claimant, Status};
 use crate::core::claims::settings::Settings;
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
@@ -715,7 +715,7 @@ impl State {
                         }
                         ClaimField::Evidence => {
                             next.evidence = claim.evidence;
-                            next.evidence.truncate(MAX_EVIDENCE);
+                            next.cut_evidence();
                         }
                         ClaimField::Date => next.date = claim.date,
                         ClaimField::CheckWorthy => next.check_worthy = claim.check_worthy,

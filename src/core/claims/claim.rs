@@ -114,6 +114,19 @@ impl ClaimDetails {
         *self == ClaimDetails::default()
     }
 
+    /// Whether its evidence is within the limits: at most [`MAX_EVIDENCE`] links, each at most
+    /// [`URL_MAX`] bytes.
+    pub fn evidence_fits(&self) -> bool {
+        self.evidence.len() <= MAX_EVIDENCE && self.evidence.iter().all(|e| e.url.len() <= URL_MAX)
+    }
+
+    /// Cuts its evidence to the limits (see [`ClaimDetails::evidence_fits`]): links too long go, then
+    /// those past the first [`MAX_EVIDENCE`].
+    pub fn cut_evidence(&mut self) {
+        self.evidence.retain(|e| e.url.len() <= URL_MAX);
+        self.evidence.truncate(MAX_EVIDENCE);
+    }
+
     /// Whether the claim is marked Checked without a verdict (the reader is asked for one).
     pub fn needs_verdict(&self) -> bool {
         self.status == Status::Checked && self.verdict.is_none()

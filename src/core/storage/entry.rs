@@ -146,8 +146,7 @@ pub fn salvage(raw: &str) -> Stored {
     stored.annotations = readable(&mut f, "annotations");
     // A claim's evidence past the limits is cut here (the caller keeps the whole entry).
     for a in &mut stored.annotations {
-        a.claim.evidence.retain(|e| e.url.len() <= URL_MAX);
-        a.claim.evidence.truncate(MAX_EVIDENCE);
+        a.claim.cut_evidence();
     }
     stored.annotations.retain_mut(|a| within_limits(a).is_ok());
     stored.rejected = readable(&mut f, "rejected");
@@ -170,10 +169,10 @@ pub fn readable<T: Json>(f: &mut Fields, key: &str) -> Vec<T> {
 /// links than [`MAX_EVIDENCE`] or one longer than [`URL_MAX`]; cuts its contexts and a claimant's
 /// name (to [`crate::core::claims::claim::MAX_CLAIMANT`]).
 fn within_limits(a: &mut Annotation) -> Result<(), String> {
-    let links = a.claim.evidence.len();
-    if links > MAX_EVIDENCE || a.claim.evidence.iter().any(|e| e.url.len() > URL_MAX) {
+    if !a.claim.evidence_fits() {
         return Err(format!(
-            "has {links} evidence links (a claim keeps at most {MAX_EVIDENCE}, each at most {URL_MAX} bytes)"
+            "has {} evidence links (a claim keeps at most {MAX_EVIDENCE}, each at most {URL_MAX} bytes)",
+            a.claim.evidence.len()
         ));
     }
     if let Some(Claimant::Named { name, .. }) = &mut a.claim.claimant {
