@@ -618,3 +618,15 @@ fn a_stored_reviewer_website_is_kept_only_when_it_is_a_web_address() {
         assert_eq!(read.reviewer.name, "<script>");
     }
 }
+
+/// The longest evidence URL counts characters, as the form's field does: an address with an Arabic
+/// path of 2,000 characters (4,000 bytes) is kept; one of 2,049 characters is not.
+#[test]
+fn the_longest_evidence_url_counts_characters() {
+    use hamish::core::claims::claim::{evidence_url, URL_MAX};
+    let path = "ب".repeat(2000);
+    assert!(evidence_url(&format!("https://e.example/{path}")).is_ok());
+    let long = format!("https://e.example/{}", "a".repeat(URL_MAX - 17));
+    assert_eq!(long.chars().count(), URL_MAX + 1);
+    assert!(evidence_url(&long).is_err());
+}

@@ -418,3 +418,20 @@ fn a_claims_evidence_and_claimant_are_bounded() {
     };
     assert_eq!(name.chars().count(), MAX_CLAIMANT);
 }
+
+/// An unknown tag is named in the report short, and without the direction controls or invisible
+/// characters that could reorder its line.
+#[test]
+fn an_unknown_tag_is_named_short_and_plain() {
+    let a = article();
+    let tag = format!("\u{202E}evil{}", "x".repeat(300));
+    let one = json!({ "type": "Annotation", "id": "urn:x:1",
+        "body": { "type": "TextualBody", "purpose": "tagging", "value": tag },
+        "target": { "selector": { "type": "TextQuoteSelector", "exact": "روسيا" } } });
+    let parsed = run(&json!([one]).to_string(), &a.text).expect("parsed");
+    let RejectReason::UnknownEntity(name) = &parsed.rejected[0].reason else {
+        panic!("{:?}", parsed.rejected);
+    };
+    assert!(name.starts_with("evilxxx") && name.ends_with('…'), "{name}");
+    assert_eq!(name.chars().count(), 81);
+}

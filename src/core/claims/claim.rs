@@ -115,15 +115,19 @@ impl ClaimDetails {
     }
 
     /// Whether its evidence is within the limits: at most [`MAX_EVIDENCE`] links, each at most
-    /// [`URL_MAX`] bytes.
+    /// [`URL_MAX`] characters.
     pub fn evidence_fits(&self) -> bool {
-        self.evidence.len() <= MAX_EVIDENCE && self.evidence.iter().all(|e| e.url.len() <= URL_MAX)
+        self.evidence.len() <= MAX_EVIDENCE
+            && self
+                .evidence
+                .iter()
+                .all(|e| e.url.chars().count() <= URL_MAX)
     }
 
     /// Cuts its evidence to the limits (see [`ClaimDetails::evidence_fits`]): links too long go, then
     /// those past the first [`MAX_EVIDENCE`].
     pub fn cut_evidence(&mut self) {
-        self.evidence.retain(|e| e.url.len() <= URL_MAX);
+        self.evidence.retain(|e| e.url.chars().count() <= URL_MAX);
         self.evidence.truncate(MAX_EVIDENCE);
     }
 
@@ -252,7 +256,8 @@ impl Json for ClaimDetails {
     }
 }
 
-/// The longest URL kept as evidence.
+/// The longest URL kept as evidence, in characters (code points; what a field's `maxlength` counts
+/// for all but the rarest characters).
 pub const URL_MAX: usize = 2048;
 
 /// The most evidence links a claim keeps (its form draws each one: thousands held the page for
@@ -288,18 +293,22 @@ pub enum UrlError {
     Lookalike,
 }
 
+/// Whether `c` is a direction control, a control character or an invisible formatting character:
+/// text holding one can read as other text (an address as another, a name reordering what follows).
+pub fn hidden(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}')
+        || c.is_control()
+}
+
 /// `text` as an evidence URL: trimmed, `http:` or `https:` (any case; written in lower case) with a
 /// host and no user name, no white space, no direction controls, control or invisible characters,
 /// no host part mixing Latin letters with Cyrillic or Greek ones, at most
 /// [`URL_MAX`] characters.
 pub fn evidence_url(text: &str) -> Result<String, UrlError> {
     let url = text.trim();
-    if url.chars().any(|c| {
-        matches!(c, '\u{AD}' | '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
-            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}')
-            || c.is_control()
-    }) {
+    if url.chars().any(hidden) {
         return Err(UrlError::Hidden);
     }
     let (scheme, rest) = url.split_once("://").ok_or(UrlError::NotWeb)?;
@@ -332,7 +341,7 @@ pub fn evidence_url(text: &str) -> Result<String, UrlError> {
             .all(|c| c.is_alphanumeric() || ".-:[]_".contains(c));
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
         || !host_ok
-        || url.len() > URL_MAX
+        || url.chars().count() > URL_MAX
         || url.chars().any(char::is_whitespace)
     {
         return Err(UrlError::NotWeb);

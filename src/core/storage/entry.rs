@@ -171,7 +171,7 @@ pub fn readable<T: Json>(f: &mut Fields, key: &str) -> Vec<T> {
 fn within_limits(a: &mut Annotation) -> Result<(), String> {
     if !a.claim.evidence_fits() {
         return Err(format!(
-            "has {} evidence links (a claim keeps at most {MAX_EVIDENCE}, each at most {URL_MAX} bytes)",
+            "has {} evidence links (a claim keeps at most {MAX_EVIDENCE}, each at most {URL_MAX} characters)",
             a.claim.evidence.len()
         ));
     }

@@ -6,13 +6,14 @@ use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::{ahead, clamp, instant_or_oldest, parse as parse_time};
-use crate::core::claims::claim::{ClaimDetails, Claimant};
+use crate::core::claims::claim::{hidden, ClaimDetails, Claimant};
 use crate::core::collections::index::{repeats, Index};
 use crate::core::entities::registry::Entity;
 use crate::core::json::Value;
 use crate::core::storage::entry::MAX_NOTE;
 use crate::core::text::hash::Fnv;
 use crate::core::text::span::Span;
+use crate::core::text::units::short_quote;
 use crate::core::w3c::claims;
 
 /// Why a file was refused as a whole (nothing imported). Rendered for the reader by
@@ -298,7 +299,9 @@ fn kind_and_note(annotation: &Value, registry: &[Entity]) -> Result<(Kind, Strin
             {
                 Some(entity) => kind = Some(Kind::Entity(entity.id.clone())),
                 None if kind.is_none() && purposes.contains(&"tagging") => {
-                    return Err(RejectReason::UnknownEntity(named.to_string()))
+                    // Named in the report: short, and with nothing that could reorder its line.
+                    let shown: String = named.chars().filter(|c| !hidden(*c)).collect();
+                    return Err(RejectReason::UnknownEntity(short_quote(&shown, 80)));
                 }
                 None => {}
             }
