@@ -116,8 +116,8 @@ impl Step {
             }
         }
         let gone = |from: &[Rejected], to: &[Rejected]| -> Vec<Rejected> {
-            let keys: Vec<String> = to.iter().map(Rejected::key).collect();
-            let keys = Index::new(keys.iter().map(String::as_str));
+            let keys = keys_of(to);
+            let keys = Index::of(&keys);
             from.iter()
                 .filter(|r| keys.find(&r.key()).is_none())
                 .cloned()
@@ -215,8 +215,8 @@ impl Step {
         } else {
             (&self.unrejected, &self.rejected)
         };
-        let keys: Vec<String> = rejected.iter().map(Rejected::key).collect();
-        let keys = Index::new(keys.iter().map(String::as_str));
+        let keys = keys_of(rejected);
+        let keys = Index::of(&keys);
         let at = |r: &Rejected| {
             let i = keys.find(&r.key())?;
             rejected.get(i).map(|x| &x.at)
@@ -253,8 +253,8 @@ impl Step {
         if rejected.is_empty() {
             return;
         }
-        let keys: Vec<String> = rejected.iter().map(Rejected::key).collect();
-        let keys = Index::new(keys.iter().map(String::as_str));
+        let keys = keys_of(rejected);
+        let keys = Index::of(&keys);
         for r in self.rejected.iter_mut().chain(&mut self.unrejected) {
             if keys.find(&r.key()).and_then(|i| rejected.get(i)) == Some(r) {
                 r.at = at.to_string();
@@ -375,15 +375,15 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
         }
     }
     sort_by(&mut target.annotations[..], Annotation::reading_order);
-    let gone: Vec<String> = step.unrejected.iter().map(Rejected::key).collect();
-    let gone_keys = Index::new(gone.iter().map(String::as_str));
+    let gone = keys_of(&step.unrejected);
+    let gone_keys = Index::of(&gone);
     target
         .rejected
         .retain(|x| gone_keys.find(&x.key()).is_none());
-    let here: Vec<String> = target.rejected.iter().map(Rejected::key).collect();
-    let here = Index::new(here.iter().map(String::as_str));
-    let came: Vec<String> = step.rejected.iter().map(Rejected::key).collect();
-    let came_keys = Index::new(came.iter().map(String::as_str));
+    let here = keys_of(target.rejected.as_slice());
+    let here = Index::of(&here);
+    let came = keys_of(&step.rejected);
+    let came_keys = Index::of(&came);
     // A rejection put back is no longer deleted; one taken back is (dated `at`).
     target
         .deleted
@@ -457,4 +457,9 @@ pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) -> bool {
         &mut stored.deleted,
     );
     left
+}
+
+/// Each rejection's key (what rejections are found by).
+fn keys_of(rejected: &[Rejected]) -> Vec<String> {
+    rejected.iter().map(Rejected::key).collect()
 }

@@ -21,6 +21,11 @@ impl<'a> Index<'a> {
         Index::sorted(keys.into_iter().zip(0..).collect())
     }
 
+    /// Indexes owned keys (the item at position `i` has `keys[i]`).
+    pub fn of(keys: &'a [String]) -> Index<'a> {
+        Index::new(keys.iter().map(String::as_str))
+    }
+
     /// The one copy of the indexing that is not generic.
     #[inline(never)]
     fn sorted(mut sorted: Vec<(&'a str, usize)>) -> Index<'a> {

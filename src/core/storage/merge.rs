@@ -73,7 +73,7 @@ pub fn merge(ours: &Stored, theirs: &Stored, prune_before: Instant) -> Stored {
 
     let decisions: Vec<&Rejected> = ours.rejected.iter().chain(&theirs.rejected).collect();
     let keys: Vec<String> = decisions.iter().map(|r| r.key()).collect();
-    let index = Index::new(keys.iter().map(String::as_str));
+    let index = Index::of(&keys);
     let mut kept: Vec<Option<usize>> = vec![None; keys.len()];
     let mut rejected: Vec<Rejected> = Vec::new();
     for (r, key) in decisions.into_iter().zip(&keys) {

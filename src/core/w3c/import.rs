@@ -521,7 +521,7 @@ pub fn merge(
     capped: &[String],
 ) -> Merged {
     let mut merged = Merged::default();
-    let capped = Index::new(capped.iter().map(String::as_str));
+    let capped = Index::of(&capped);
     // Every id, the existing ones first; what is known of an id is kept at the position its index
     // gives for it.
     let ids: Vec<String> = existing
@@ -529,7 +529,7 @@ pub fn merge(
         .chain(&incoming)
         .map(|a| a.id.clone())
         .collect();
-    let index = Index::new(ids.iter().map(String::as_str));
+    let index = Index::of(&ids);
     let mut place: Vec<Option<usize>> = vec![None; ids.len()];
     for (i, id) in ids.iter().take(existing.len()).enumerate() {
         if let Some(slot) = index.find(id).and_then(|g| place.get_mut(g)) {
