@@ -1,7 +1,8 @@
 //! Undo and redo benchmark: 10,000 annotations (the most an import takes) imported into the
 //! workload's ~1 MB Arabic article (`../shared/bench/workload.mjs`), then the import undone and
-//! redone (and the same as one Accept all, redone), and one new annotation added and undone with
-//! the 10,000 present — each a single step of the one reducer ([`State::apply`]), timed natively.
+//! redone (and the same as one Accept all, redone), one new annotation added and undone with
+//! the 10,000 present, and a note typed among them — each a single step of the one reducer
+//! ([`State::apply`]), timed natively.
 //!
 //! `cargo bench --bench history -- WORKLOAD.json` (see `make bench`, which generates the workload).
 
@@ -122,11 +123,27 @@ fn main() {
         s.apply(Action::Redo { at: at() });
         assert_eq!(s.annotations.len(), COUNT);
     });
+    // A note typed among them, one keystroke at a time, as the widget's reducer applies it: the
+    // state drawn is kept and a copy of it changed.
+    let mut typing = imported.clone();
+    let id = typing.annotations[COUNT / 2].id.clone();
+    let mut note = String::new();
+    let keystroke = median_ms(21, || {
+        note.push('x');
+        let mut next = typing.clone();
+        next.apply(Action::SetNote {
+            id: id.clone(),
+            note: note.clone(),
+            modified: at(),
+        });
+        typing = next;
+    });
+    assert_eq!(typing.get(&id).map(|a| a.note.len()), Some(21));
     let clone = median_ms(5, || drop(imported.clone()));
     println!(
         "history: {COUNT} annotations on {} code points; import {import:.1} ms, its undo {undo:.1} ms, \
-         redo {redo:.1} ms; the same as one Accept all, redone {accept_redo:.1} ms; one added and undone with them there {add_undo:.1} ms \
-         (each includes a clone of the state, {clone:.1} ms) (native)",
+         redo {redo:.1} ms; the same as one Accept all, redone {accept_redo:.1} ms; one added and undone with them there {add_undo:.1} ms, \
+         a keystroke in a note {keystroke:.1} ms (each includes a clone of the state, {clone:.1} ms) (native)",
         chars.len()
     );
 }

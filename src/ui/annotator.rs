@@ -170,7 +170,12 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         ),
         |(mentions, annotations, rejected)| pending(mentions, annotations, rejected),
     );
-    let stored = state.work();
+    // What a save writes (shared with the state: comparing it is cheap when nothing changed).
+    let work = (
+        state.annotations.clone(),
+        state.rejected.clone(),
+        state.deleted.clone(),
+    );
     // Saves this tab's version merged with what other tabs stored; shows what they changed.
     let sync: Rc<dyn Fn()> = {
         let dispatcher = state.dispatcher();
@@ -232,7 +237,7 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
         }
         let sync = sync.clone();
         let store = store.clone();
-        use_effect_with(stored, move |_| {
+        use_effect_with(work, move |_| {
             if store.0.stored_len() < LARGE_ENTRY {
                 waiting.borrow_mut().take();
                 sync();

@@ -421,7 +421,8 @@ pub fn App(props: &AppProps) -> Html {
     });
     let on_dismiss = make_callback(&state.dispatcher(), Action::Dismiss);
 
-    let scale = Rc::new(state.settings.scale());
+    // The same scale from draw to draw while the settings stay (the panel's parts compare it by identity).
+    let scale = use_memo(state.settings.clone(), |settings| settings.scale());
     let on_export_as = {
         // As stored when exporting: another tab may have saved other reviewer details.
         let reviewer: Rc<dyn Fn() -> Reviewer> = Rc::new(|| settings_store::load().reviewer);

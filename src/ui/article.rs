@@ -40,7 +40,7 @@ pub struct ArticleProps {
     /// The article.
     pub article: Rc<Article>,
     /// Its annotations, in reading order.
-    pub annotations: Vec<Annotation>,
+    pub annotations: Rc<Vec<Annotation>>,
     /// The entity registry.
     pub registry: Rc<Vec<Entity>>,
     /// Interface language (for labels read by screen readers).

@@ -5,6 +5,7 @@ use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::{custom_entity, is_default, Entity};
 use crate::ui::context::{use_widget, Widget};
 use crate::ui::select_options::{choice, options};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -12,7 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct EntitiesPanelProps {
     /// The open article's annotations (to say how many use an entity about to be deleted).
-    pub annotations: Vec<Annotation>,
+    pub annotations: Rc<Vec<Annotation>>,
     /// Called with a new or edited entity.
     pub on_save: Callback<Entity>,
     /// Called with an entity to delete and what its tags become (`None`: removed).

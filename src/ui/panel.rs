@@ -3,20 +3,25 @@
 use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::annotations::state::Filter;
 use crate::core::claims::claim::Status;
+use crate::core::claims::verdicts::Scale;
+use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::units::short_quote;
+use crate::i18n::Lang;
 use crate::ui::article::kind_label;
 use crate::ui::claim_form::{claim_summary, status_label};
 use crate::ui::clicks::send;
 use crate::ui::context::{use_widget, Widget};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Properties of [`Panel`].
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     /// All annotations, in reading order.
-    pub annotations: Vec<Annotation>,
+    pub annotations: Rc<Vec<Annotation>>,
     /// The active filter.
     pub filter: Filter,
     /// Called with the id of the annotation the reader chose.
@@ -94,37 +99,28 @@ pub fn Panel(p: &PanelProps) -> Html {
             </>
         }
     });
-    let shown: Vec<&Annotation> = p
-        .annotations
-        .iter()
-        .filter(|a| !a.orphan && p.filter.accepts(a))
-        .collect();
+    let shown = (p.annotations.iter()).any(|a| !a.orphan && p.filter.accepts(a));
     let orphans: Vec<&Annotation> = p.annotations.iter().filter(|a| a.orphan).collect();
-    let items = shown.iter().map(|a| {
-        let choose = send(&p.on_choose, a.id.clone());
-        let (class, style) = match &a.kind {
-            Kind::Claim => ("kind kind-claim", String::new()),
-            Kind::Entity(eid) => (
-                "kind kind-entity",
-                crate::core::entities::registry::find(&registry, eid)
-                    .map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
-            ),
-        };
+    // The list is drawn in parts of PART annotations, each redrawn only when its annotations
+    // changed: a note typed among 10,000 annotations redraws one part, not 10,000 items.
+    let parts = (0..p.annotations.len()).step_by(PART).map(|from| {
         html! {
-            <li>
-                <button type="button" class="item" data-item={a.id.clone()} onclick={choose}>
-                    <span {class} {style}>{ kind_label(&a.kind, &registry, lang) }</span>
-                    <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
-                    if !a.note.trim().is_empty() {
-                        <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
-                    }
-                    if a.kind == Kind::Claim {
-                        { claim_summary(a, &scale, lang) }
-                    }
-                </button>
-            </li>
+            <ItemsPart key={from} annotations={p.annotations.clone()} {from} filter={p.filter.clone()}
+                       {lang} registry={registry.clone()} scale={scale.clone()} />
         }
     });
+    // One handler for every item (the one clicked is found by its `data-item`).
+    let on_items = {
+        let on_choose = p.on_choose.clone();
+        Callback::from(move |e: MouseEvent| {
+            let item = (e.composed_path().get(0).dyn_into::<Element>().ok())
+                .and_then(|el| el.closest("[data-item]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-item"));
+            if let Some(id) = item {
+                on_choose.emit(id);
+            }
+        })
+    };
     let orphan_items = orphans.iter().map(|a| {
         let reattach = send(&edits.on_reattach, Some(a.id.clone()));
         let delete = send(&edits.on_delete, a.id.clone());
@@ -179,7 +175,7 @@ pub fn Panel(p: &PanelProps) -> Html {
     });
     let empty = if p.annotations.iter().all(|a| a.orphan) {
         Some(strings.panel_empty)
-    } else if shown.is_empty() {
+    } else if !shown {
         Some(strings.panel_filter_empty)
     } else {
         None
@@ -193,10 +189,85 @@ pub fn Panel(p: &PanelProps) -> Html {
             if let Some(text) = empty {
                 <p class="empty">{ text }</p>
             } else {
-                <ol class="items">{ for items }</ol>
+                <ol class="items" onclick={on_items}>{ for parts }</ol>
             }
             { orphan_section.unwrap_or_default() }
             { suggestion_section.unwrap_or_default() }
         </aside>
     }
+}
+
+/// How many annotations one [`ItemsPart`] lists.
+const PART: usize = 100;
+
+/// Properties of [`ItemsPart`].
+#[derive(Properties)]
+struct PartProps {
+    /// All annotations, in reading order.
+    annotations: Rc<Vec<Annotation>>,
+    /// The first of the part's annotations.
+    from: usize,
+    /// The active filter.
+    filter: Filter,
+    /// Interface language.
+    lang: Lang,
+    /// The entity registry.
+    registry: Rc<Vec<Entity>>,
+    /// The verdict scale.
+    scale: Rc<Scale>,
+}
+
+impl PartProps {
+    /// The part's annotations.
+    fn part(&self) -> &[Annotation] {
+        let to = self.annotations.len().min(self.from + PART);
+        self.annotations.get(self.from..to).unwrap_or_default()
+    }
+}
+
+impl PartialEq for PartProps {
+    /// Equal when the part lists the same annotations the same way (the whole list need not be the
+    /// same; a registry or scale that is not the same one redraws it).
+    fn eq(&self, other: &Self) -> bool {
+        self.filter == other.filter
+            && self.lang == other.lang
+            && Rc::ptr_eq(&self.registry, &other.registry)
+            && Rc::ptr_eq(&self.scale, &other.scale)
+            && self.part() == other.part()
+    }
+}
+
+/// The panel's items for `PART` annotations from `from` (those the filter lets through, not
+/// orphans). Given what it draws as properties, not through the widget's context, so that it is
+/// redrawn only when they change.
+#[function_component]
+fn ItemsPart(p: &PartProps) -> Html {
+    let (lang, registry, scale) = (p.lang, &p.registry, &p.scale);
+    let items = (p.part().iter())
+        .filter(|a| !a.orphan && p.filter.accepts(a))
+        .map(|a| {
+            let (class, style) = match &a.kind {
+                Kind::Claim => ("kind kind-claim", String::new()),
+                Kind::Entity(eid) => (
+                    "kind kind-entity",
+                    crate::core::entities::registry::find(registry, eid)
+                        .map_or(String::new(), |e| format!("--hl-color:{}", e.color)),
+                ),
+            };
+            html! {
+                <li>
+                    <button type="button" class="item" data-item={a.id.clone()}>
+                        <span {class} {style}>{ kind_label(&a.kind, registry, lang) }</span>
+                        <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
+                        if !a.note.trim().is_empty() {
+                            <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
+                        }
+                        if a.kind == Kind::Claim {
+                            { claim_summary(a, scale, lang) }
+                        }
+                    </button>
+                </li>
+            }
+        });
+    html! { <>{ for items }</> }
 }

@@ -161,7 +161,7 @@ fn a_rejection_changed_in_another_tab_is_not_undone() {
         }
         redo(&mut s, "2026-11-30T00:00:03Z");
         undo(&mut s, "2026-11-30T00:00:04Z");
-        assert_eq!(s.rejected, left, "case {i}");
+        assert_eq!(*s.rejected, left, "case {i}");
         assert_eq!(
             s.notices.contains(&Notice::ChangedElsewhere),
             dropped,
@@ -231,8 +231,8 @@ fn an_entity_deletion_in_other_articles_is_undone_and_redone_there() {
     // Another article lost its Russia tag when the entity was deleted.
     let elsewhere_tag = annotate(&a, "موسكو", Kind::Entity("russia".into()), "u:other");
     let snapshot = |annotations| Snapshot {
-        annotations,
-        rejected: vec![],
+        annotations: Rc::new(annotations),
+        rejected: Rc::default(),
         registry: Rc::default(),
         settings: Default::default(),
     };

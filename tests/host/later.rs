@@ -100,11 +100,7 @@ fn future_state() -> State {
 }
 
 fn stored(s: &State) -> Stored {
-    Stored {
-        annotations: s.annotations.clone(),
-        rejected: s.rejected.clone(),
-        deleted: s.deleted.clone(),
-    }
+    s.work()
 }
 
 /// The time of `id`'s version in `s`, or of its tombstone; and whether it is present.

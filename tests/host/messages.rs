@@ -8,6 +8,7 @@ use hamish::core::text::open_error::OpenError;
 use hamish::core::text::source::DocumentError;
 use hamish::core::w3c::import::{ImportError, RejectReason};
 use hamish::i18n::Lang;
+use std::rc::Rc;
 
 /// Technical names an Arabic message may keep in Latin letters.
 const NAMES: &[&str] = &[
@@ -323,10 +324,10 @@ fn notices_carry_their_reasons_into_either_language() {
     let imported = Notice::Imported {
         anchored: 1,
         orphaned: 0,
-        rejected: vec![Rejection {
+        rejected: Rc::new(vec![Rejection {
             index: 1,
             reason: RejectReason::NoUsableSelector,
-        }],
+        }]),
         merged: Merged::default(),
         undated: 0,
         links_left_out: 0,
@@ -365,7 +366,7 @@ fn notices_carry_their_reasons_into_either_language() {
     let told = Notice::Imported {
         anchored: 3,
         orphaned: 0,
-        rejected: vec![],
+        rejected: Rc::default(),
         merged: Merged {
             added: 0,
             updated: 1,

@@ -4,6 +4,7 @@ use crate::common::{annotate, article};
 use hamish::core::annotations::model::Kind;
 use hamish::core::annotations::state::{Action, Filter, Notice, Pending, Popover, State};
 use hamish::core::text::span::Span;
+use std::rc::Rc;
 
 fn entity(id: &str) -> Kind {
     Kind::Entity(id.into())
@@ -191,10 +192,10 @@ fn importing_merges_and_reports() {
         vec![Notice::Imported {
             anchored: 1,
             orphaned: 1,
-            rejected: vec![Rejection {
+            rejected: Rc::new(vec![Rejection {
                 index: 3,
                 reason: RejectReason::NoTarget
-            }],
+            }]),
             merged: Merged {
                 added: 1,
                 updated: 0,
@@ -271,7 +272,7 @@ fn suggestions_are_accepted_rejected_and_entities_deleted() {
     };
     s.apply(Action::Reject(r.clone()));
     s.apply(Action::Reject(r.clone()));
-    assert_eq!(s.rejected, vec![r]);
+    assert_eq!(*s.rejected, vec![r]);
     s.apply(Action::SetFilter(Filter::Entity("russia".into())));
     s.apply(Action::DeleteEntity {
         id: "russia".into(),

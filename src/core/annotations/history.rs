@@ -5,7 +5,7 @@
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::annotations::time::{after, instant_or_oldest};
 use crate::core::claims::settings::Settings;
-use crate::core::collections::index::{repeats, Index};
+use crate::core::collections::index::{pair, repeats, Index, Lookup};
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::registry_changes::{carry, holds};
@@ -48,9 +48,9 @@ pub enum StepKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     /// The annotations.
-    pub annotations: Vec<Annotation>,
+    pub annotations: Rc<Vec<Annotation>>,
     /// The rejected suggestions.
-    pub rejected: Vec<Rejected>,
+    pub rejected: Rc<Vec<Rejected>>,
     /// The entity registry.
     pub registry: Rc<Vec<Entity>>,
     /// The fact-checking settings.
@@ -61,8 +61,8 @@ impl Snapshot {
     /// What a step compares of a stored article's entry (a stored article has no registry of its own).
     pub fn of_stored(stored: &Stored) -> Snapshot {
         Snapshot {
-            annotations: stored.annotations.clone(),
-            rejected: stored.rejected.clone(),
+            annotations: Rc::new(stored.annotations.clone()),
+            rejected: Rc::new(stored.rejected.clone()),
             registry: Rc::default(),
             settings: Settings::default(),
         }
@@ -100,19 +100,17 @@ impl Step {
         after: &Snapshot,
         coalesce: Option<String>,
     ) -> Option<Step> {
-        let old = Index::new(before.annotations.iter().map(|a| a.id.as_str()));
-        let new = Index::new(after.annotations.iter().map(|a| a.id.as_str()));
-        let mut changes: Vec<(Option<Annotation>, Option<Annotation>)> = before
-            .annotations
-            .iter()
-            .filter(|a| new.find(&a.id).is_none())
-            .map(|a| (Some(a.clone()), None))
-            .collect();
-        for a in &after.annotations {
-            match old.find(&a.id).and_then(|i| before.annotations.get(i)) {
-                None => changes.push((None, Some(a.clone()))),
-                Some(was) if was != a => changes.push((Some(was.clone()), Some(a.clone()))),
-                Some(_) => {}
+        let mut changes: Vec<(Option<Annotation>, Option<Annotation>)> = Vec::new();
+        if !Rc::ptr_eq(&before.annotations, &after.annotations) {
+            let (was, now) = (&before.annotations, &after.annotations);
+            let pairs = pair(&ids_of(was), &ids_of(now));
+            changes.extend(pairs.gone.iter().map(|&j| (was.get(j).cloned(), None)));
+            for (a, j) in now.iter().zip(pairs.matched) {
+                match j.and_then(|j| was.get(j)) {
+                    None => changes.push((None, Some(a.clone()))),
+                    Some(was) if was != a => changes.push((Some(was.clone()), Some(a.clone()))),
+                    Some(_) => {}
+                }
             }
         }
         let gone = |from: &[Rejected], to: &[Rejected]| -> Vec<Rejected> {
@@ -236,6 +234,17 @@ impl Step {
             })
     }
 
+    /// Whether this step holds a version that [`Step::relabel`] dates anew.
+    pub fn relabels(&self, put: &Relabels<'_>, rejected: &[Rejected]) -> bool {
+        let holds = |x: &Annotation| {
+            (put.ids.find(&x.id).and_then(|i| put.dates.get(i))).is_some_and(|d| x.modified == d.1)
+        };
+        let changed = (self.changes.iter()).any(|(b, a)| b.iter().chain(a).any(holds));
+        changed
+            || (!rejected.is_empty()
+                && (self.rejected.iter().chain(&self.unrejected)).any(|r| rejected.contains(r)))
+    }
+
     /// Dates anew every version of an annotation or rejection this step holds that an undo or redo
     /// put back (which dates what it puts back anew): `put` — each annotation's id, its old date and
     /// its new one — and the rejections `rejected`, now dated `at`; the steps that hold those versions
@@ -298,10 +307,30 @@ pub fn date_changes(
     annotations: &mut [Annotation],
     deleted: &mut [Tombstone],
 ) {
-    let (old, buried) = (
-        Index::new(before.iter().map(|a| a.id.as_str())),
-        Index::new(graves.iter().map(|t| t.id.as_str())),
-    );
+    let was = ids_of(before);
+    let dead: Vec<&str> = graves.iter().map(|t| t.id.as_str()).collect();
+    let made: Vec<usize> = {
+        let pairs = pair(&was, &ids_of(annotations));
+        let changed = |(i, j): (usize, Option<usize>)| {
+            (j.and_then(|j| before.get(j)) != annotations.get(i)).then_some(i)
+        };
+        (pairs.matched.into_iter().enumerate())
+            .filter_map(changed)
+            .collect()
+    };
+    let buried_now: Vec<usize> = {
+        let ids: Vec<&str> = deleted.iter().map(|t| t.id.as_str()).collect();
+        let pairs = pair(&dead, &ids);
+        let changed = |(i, j): (usize, Option<usize>)| {
+            (j.and_then(|j| graves.get(j)) != deleted.get(i)).then_some(i)
+        };
+        (pairs.matched.into_iter().enumerate())
+            .filter_map(changed)
+            .collect()
+    };
+    // Only what changed is looked up: a note typed among 10,000 annotations looks up one id.
+    let lookups = made.len() + buried_now.len();
+    let (old, buried) = (Lookup::new(&was, lookups), Lookup::new(&dead, lookups));
     let previous = |id: &str| {
         let a = old
             .find(id)
@@ -316,18 +345,25 @@ pub fn date_changes(
             (a, t) => a.or(t),
         }
     };
-    for a in annotations.iter_mut() {
-        let same = old.find(&a.id).and_then(|i| before.get(i)) == Some(a);
-        if let Some(p) = previous(&a.id).filter(|_| !same) {
-            a.modified = after(&a.modified, p);
+    for i in made {
+        if let Some(a) = annotations.get_mut(i) {
+            if let Some(p) = previous(&a.id) {
+                a.modified = after(&a.modified, p);
+            }
         }
     }
-    for t in deleted.iter_mut() {
-        let same = buried.find(&t.id).and_then(|i| graves.get(i)) == Some(t);
-        if let Some(p) = previous(&t.id).filter(|_| !same) {
-            t.deleted = after(&t.deleted, p);
+    for i in buried_now {
+        if let Some(t) = deleted.get_mut(i) {
+            if let Some(p) = previous(&t.id) {
+                t.deleted = after(&t.deleted, p);
+            }
         }
     }
+}
+
+/// Each annotation's id, in order.
+fn ids_of(annotations: &[Annotation]) -> Vec<&str> {
+    annotations.iter().map(|a| a.id.as_str()).collect()
 }
 
 /// What applying a step's "after" side changed in the parts it is applied to.

@@ -139,7 +139,7 @@ pub enum Notice {
     Imported {
         anchored: usize,
         orphaned: usize,
-        rejected: Vec<Rejection>,
+        rejected: Rc<Vec<Rejection>>,
         merged: Merged,
         /// How many had a time that is not RFC 3339 (counted as the oldest version).
         undated: usize,
@@ -216,8 +216,9 @@ pub struct State {
     pub said: Said,
     /// How many steps were made (counting on): a new one may bring a notice offering Undo.
     pub steps: u32,
-    /// The article's annotations, kept in reading order.
-    pub annotations: Vec<Annotation>,
+    /// The article's annotations, kept in reading order (shared with the undo steps' snapshots and
+    /// the drawn state: a change copies the list once, never on a draw).
+    pub annotations: Rc<Vec<Annotation>>,
     /// The panel's filter.
     pub filter: Filter,
     /// The selection waiting for a tag, if any.
@@ -229,17 +230,17 @@ pub struct State {
     /// The orphan the reader is re-attaching: the next selection gives its new place.
     pub reattaching: Option<String>,
     /// Suggestions the reader rejected (kept with the annotations).
-    pub rejected: Vec<Rejected>,
+    pub rejected: Rc<Vec<Rejected>>,
     /// The entities a reader can tag: the defaults, then the reader's own.
     pub registry: Rc<Vec<Entity>>,
     /// The fact-checking settings (the standalone page's; an embedded article's come from its site).
     pub settings: Settings,
     /// Deleted annotations and withdrawn rejections, kept so stale copies do not bring them back.
-    pub deleted: Vec<Tombstone>,
-    /// Steps that can be undone, oldest first.
-    pub undo: Vec<Step>,
+    pub deleted: Rc<Vec<Tombstone>>,
+    /// Steps that can be undone, oldest first (shared: a change does not copy them).
+    pub undo: Vec<Rc<Step>>,
     /// Steps undone that can be redone, most recently undone last.
-    pub redo: Vec<Step>,
+    pub redo: Vec<Rc<Step>>,
     /// Steps to replay in other stored articles (an entity deletion undone or redone): each
     /// article's id and its step; the widget replays them and dispatches [`Action::Sent`].
     pub outbox: Vec<(String, Step)>,
@@ -407,9 +408,9 @@ impl State {
     /// The annotations, rejected suggestions and deletions, as an entry stores them.
     pub fn work(&self) -> Stored {
         Stored {
-            annotations: self.annotations.clone(),
-            rejected: self.rejected.clone(),
-            deleted: self.deleted.clone(),
+            annotations: self.annotations.to_vec(),
+            rejected: self.rejected.to_vec(),
+            deleted: self.deleted.to_vec(),
         }
     }
 
@@ -444,12 +445,7 @@ impl State {
         };
         let (before, graves) = (self.snapshot(), self.deleted.clone());
         self.apply_action(action);
-        date_changes(
-            &before.annotations,
-            &graves,
-            &mut self.annotations,
-            &mut self.deleted,
-        );
+        self.date_changes(&before.annotations, &graves);
         let Some(mut step) = Step::between(kind, &before, &self.snapshot(), coalesce) else {
             return;
         };
@@ -493,7 +489,7 @@ impl State {
         }
         let step = match self.undo.pop() {
             Some(last) if last.coalesce.is_some() && last.coalesce == step.coalesce => {
-                step.folded_into(last)
+                step.folded_into(Rc::unwrap_or_clone(last))
             }
             Some(last) => {
                 self.undo.push(last);
@@ -501,7 +497,7 @@ impl State {
             }
             None => step,
         };
-        self.undo.push(step);
+        self.undo.push(Rc::new(step));
         if self.undo.len() > DEPTH {
             self.undo.remove(0);
         }
@@ -527,24 +523,40 @@ impl State {
             return self.apply_action(Action::Notify(Notice::ChangedElsewhere));
         }
         let (before, graves) = (self.annotations.clone(), self.deleted.clone());
+        let mut step = Rc::unwrap_or_clone(step);
         let play = if redo { step.clone() } else { step.inverse() };
         self.replay(&play, at);
-        date_changes(&before, &graves, &mut self.annotations, &mut self.deleted);
+        self.date_changes(&before, &graves);
         self.said = self
             .said
             .next(&step, if redo { Way::Redone } else { Way::Undone });
         // A step undone or redone is whole: typing after it is a new step.
-        let step = Step {
-            coalesce: None,
-            ..step
-        };
-        if redo { &mut self.undo } else { &mut self.redo }.push(step);
-        // What was put back is dated anew (a rejection at `at`): every step that holds it follows.
+        step.coalesce = None;
+        if redo { &mut self.undo } else { &mut self.redo }.push(Rc::new(step));
+        // What was put back is dated anew (a rejection at `at`): every step that holds it follows
+        // (copied only when it holds one).
         let put = Relabels::new(&play, &self.annotations);
         for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-            step.relabel(&put, &play.rejected, at);
+            if step.relabels(&put, &play.rejected) {
+                Rc::make_mut(step).relabel(&put, &play.rejected, at);
+            }
         }
         self.outbox.extend(play.elsewhere);
+    }
+
+    /// Dates every change since `before` and `graves` after what it changes (see [`date_changes`]);
+    /// a list this action did not touch is not copied.
+    fn date_changes(&mut self, before: &Rc<Vec<Annotation>>, graves: &Rc<Vec<Tombstone>>) {
+        let mut none = (Vec::new(), Vec::new());
+        let annotations = match Rc::ptr_eq(before, &self.annotations) {
+            true => &mut none.0,
+            false => Rc::make_mut(&mut self.annotations),
+        };
+        let deleted = match Rc::ptr_eq(graves, &self.deleted) {
+            true => &mut none.1,
+            false => Rc::make_mut(&mut self.deleted),
+        };
+        date_changes(before, graves, annotations, deleted);
     }
 
     /// Narrows the open popover to the annotations still here; closes it when none is left.
@@ -564,9 +576,9 @@ impl State {
             step,
             at,
             Target {
-                annotations: &mut self.annotations,
-                rejected: &mut self.rejected,
-                deleted: &mut self.deleted,
+                annotations: Rc::make_mut(&mut self.annotations),
+                rejected: Rc::make_mut(&mut self.rejected),
+                deleted: Rc::make_mut(&mut self.deleted),
                 registry: &mut self.registry,
                 settings: &mut self.settings,
             },
@@ -586,23 +598,14 @@ impl State {
             }
             Action::Redo { at } => self.undo_redo(true, &at),
             Action::Merged(stored) => {
-                let here = Stored {
-                    annotations: std::mem::take(&mut self.annotations),
-                    rejected: std::mem::take(&mut self.rejected),
-                    deleted: std::mem::take(&mut self.deleted),
-                };
+                let here = self.take_work();
                 self.apply_action(Action::Load(merge_stored(&stored, &here, Instant::MIN)));
             }
             Action::Load(stored) => {
-                self.annotations = stored.annotations;
-                sort_by(&mut self.annotations, Annotation::reading_order);
-                self.rejected = stored.rejected;
-                self.deleted = stored.deleted;
+                self.put_work(stored);
                 self.loads = self.loads.wrapping_add(1);
                 // Typing after another tab's change starts a new step (its undo stops there).
-                if let Some(last) = self.undo.last_mut() {
-                    last.coalesce = None;
-                }
+                self.end_typing();
                 // A popover of annotations another tab deleted closes.
                 self.keep_popover_on_present();
             }
@@ -611,15 +614,9 @@ impl State {
                 now,
                 others,
             } => {
-                let current = Stored {
-                    annotations: std::mem::take(&mut self.annotations),
-                    rejected: std::mem::take(&mut self.rejected),
-                    deleted: std::mem::take(&mut self.deleted),
-                };
+                let current = self.take_work();
                 let (merged, here) = restore_into(&current, &backup, &now, Instant::MIN);
-                self.annotations = merged.annotations;
-                self.rejected = merged.rejected;
-                self.deleted = merged.deleted;
+                self.put_work(merged);
                 self.popover = None;
                 self.apply_action(Action::Notify(Notice::BackupRestored(
                     others.and(here),
@@ -627,13 +624,14 @@ impl State {
                 )));
             }
             Action::AddMany(annotations) => {
-                self.annotations.extend(annotations);
-                sort_by(&mut self.annotations, Annotation::reading_order);
+                let all = Rc::make_mut(&mut self.annotations);
+                all.extend(annotations);
+                sort_by(all, Annotation::reading_order);
                 self.popover = None;
             }
             Action::Reject(rejected) => {
                 if !self.rejected.contains(&rejected) {
-                    self.rejected.push(rejected);
+                    Rc::make_mut(&mut self.rejected).push(rejected);
                 }
                 self.popover = None;
             }
@@ -649,14 +647,19 @@ impl State {
                 modified,
                 ..
             } => {
-                retag_entity(
-                    &mut self.annotations,
-                    &mut self.deleted,
-                    &id,
-                    replacement.as_ref(),
-                    &modified,
-                );
-                self.rejected.retain(|r| r.entity != id);
+                if (self.annotations.iter()).any(|a| matches!(&a.kind, Kind::Entity(e) if *e == id))
+                {
+                    retag_entity(
+                        Rc::make_mut(&mut self.annotations),
+                        Rc::make_mut(&mut self.deleted),
+                        &id,
+                        replacement.as_ref(),
+                        &modified,
+                    );
+                }
+                if self.rejected.iter().any(|r| r.entity == id) {
+                    Rc::make_mut(&mut self.rejected).retain(|r| r.entity != id);
+                }
                 self.registry = Rc::new(
                     self.registry
                         .iter()
@@ -673,20 +676,22 @@ impl State {
                 let at = self
                     .annotations
                     .partition_point(|a| Annotation::reading_order(a, &annotation).is_le());
-                self.annotations.insert(at, annotation);
+                Rc::make_mut(&mut self.annotations).insert(at, annotation);
                 self.pending = None;
             }
             Action::SetKind { id, kind, modified } => {
-                let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) else {
+                let Some(at) = self
+                    .position(&id)
+                    .filter(|&i| self.annotations[i].kind != kind)
+                else {
                     return;
                 };
-                if a.kind != kind {
-                    let was = a.clone();
-                    a.kind = kind;
-                    a.modified = modified.clone();
-                    if a.kind == Kind::Claim {
-                        name_claimants(&mut self.annotations, &[was], &modified);
-                    }
+                let all = Rc::make_mut(&mut self.annotations);
+                let was = all[at].clone();
+                all[at].kind = kind;
+                all[at].modified = modified.clone();
+                if all[at].kind == Kind::Claim {
+                    name_claimants(all, &[was], &modified);
                 }
             }
             Action::SetClaim {
@@ -698,8 +703,10 @@ impl State {
                 // Only the field that changed is taken: the form sends its whole copy of the
                 // details, which may predate a change just made to another field. Only a claim's
                 // (a form closing as its claim was retagged sends nothing to keep).
-                if let Some(a) =
-                    (self.annotations.iter_mut()).find(|a| a.id == id && a.kind == Kind::Claim)
+                let at = self.position(&id);
+                if let Some(a) = at
+                    .and_then(|i| self.annotations.get(i))
+                    .filter(|a| a.kind == Kind::Claim)
                 {
                     let mut next = a.claim.clone();
                     match field {
@@ -721,8 +728,10 @@ impl State {
                         ClaimField::CheckWorthy => next.check_worthy = claim.check_worthy,
                     }
                     if a.claim != next {
-                        a.claim = next;
-                        a.modified = modified;
+                        self.change(at, |a| {
+                            a.claim = next;
+                            a.modified = modified;
+                        });
                     }
                 }
             }
@@ -733,20 +742,22 @@ impl State {
                     Some((cut, _)) => note[..cut].to_string(),
                     None => note,
                 };
-                if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
-                    if a.note != note {
+                let at = self.position(&id);
+                if at.is_some_and(|i| self.annotations[i].note != note) {
+                    self.change(at, |a| {
                         a.note = note;
                         a.modified = modified;
-                    }
+                    });
                 }
             }
             Action::Delete { id, at } => {
-                let before = self.annotations.len();
-                self.annotations.retain(|a| a.id != id);
-                if self.annotations.len() < before {
-                    unlink_claimants(&mut self.annotations, &[id.as_str()], &at);
-                    self.deleted.retain(|t| t.id != id);
-                    self.deleted.push(Tombstone {
+                if let Some(i) = self.position(&id) {
+                    let all = Rc::make_mut(&mut self.annotations);
+                    all.remove(i);
+                    unlink_claimants(all, &[id.as_str()], &at);
+                    let deleted = Rc::make_mut(&mut self.deleted);
+                    deleted.retain(|t| t.id != id);
+                    deleted.push(Tombstone {
                         id: id.clone(),
                         deleted: at,
                     });
@@ -774,9 +785,7 @@ impl State {
                 }
                 self.popover = popover;
                 // Typing after the popover opened or closed again is a new step.
-                if let Some(last) = self.undo.last_mut() {
-                    last.coalesce = None;
-                }
+                self.end_typing();
             }
             Action::Import(mut parsed) => {
                 let (anchored, orphaned) = (parsed.anchored(), parsed.orphaned());
@@ -785,16 +794,12 @@ impl State {
                 } else {
                     (0, 0)
                 };
-                let mut merged = merge(
-                    &mut self.annotations,
-                    parsed.annotations,
-                    &self.deleted,
-                    &parsed.capped,
-                );
+                let all = Rc::make_mut(&mut self.annotations);
+                let mut merged = merge(all, parsed.annotations, &self.deleted, &parsed.capped);
                 merged.kept += here;
                 merged.differing += differing;
-                sort_by(&mut self.annotations, Annotation::reading_order);
-                let rejected = parsed.rejected;
+                sort_by(all, Annotation::reading_order);
+                let rejected = Rc::new(parsed.rejected);
                 self.apply(Action::Notify(Notice::Imported {
                     anchored,
                     orphaned,
@@ -814,11 +819,15 @@ impl State {
                 selectors,
                 modified,
             } => {
-                if let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) {
-                    a.attach(selectors);
-                    a.modified = modified;
+                let at = self.position(&id);
+                if at.is_some() {
+                    self.change(at, |a| {
+                        a.attach(selectors);
+                        a.modified = modified;
+                    });
+                    let all: &mut Vec<Annotation> = Rc::make_mut(&mut self.annotations);
+                    sort_by(all, Annotation::reading_order);
                 }
-                sort_by(&mut self.annotations, Annotation::reading_order);
                 self.reattaching = None;
                 self.pending = None;
             }
@@ -861,6 +870,43 @@ impl State {
     /// The annotation with this id.
     pub fn get(&self, id: &str) -> Option<&Annotation> {
         self.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// Where the annotation with this id is in [`State::annotations`].
+    fn position(&self, id: &str) -> Option<usize> {
+        self.annotations.iter().position(|a| a.id == id)
+    }
+
+    /// Changes the annotation at `at` (the list is copied first when a snapshot shares it).
+    fn change(&mut self, at: Option<usize>, f: impl FnOnce(&mut Annotation)) {
+        if let Some(a) = at.and_then(|i| Rc::make_mut(&mut self.annotations).get_mut(i)) {
+            f(a);
+        }
+    }
+
+    /// Takes the annotations, rejections and tombstones out of the state, as an entry stores them.
+    fn take_work(&mut self) -> Stored {
+        Stored {
+            annotations: Rc::unwrap_or_clone(std::mem::take(&mut self.annotations)),
+            rejected: Rc::unwrap_or_clone(std::mem::take(&mut self.rejected)),
+            deleted: Rc::unwrap_or_clone(std::mem::take(&mut self.deleted)),
+        }
+    }
+
+    /// Shows `stored`'s annotations (in reading order), rejections and tombstones.
+    fn put_work(&mut self, stored: Stored) {
+        let mut annotations = stored.annotations;
+        sort_by(&mut annotations, Annotation::reading_order);
+        self.annotations = Rc::new(annotations);
+        self.rejected = Rc::new(stored.rejected);
+        self.deleted = Rc::new(stored.deleted);
+    }
+
+    /// Typing after this starts a new step: the latest step takes no more.
+    fn end_typing(&mut self) {
+        if let Some(last) = self.undo.last_mut().filter(|s| s.coalesce.is_some()) {
+            Rc::make_mut(last).coalesce = None;
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use yew::prelude::*;
 #[derive(Default)]
 pub struct Bridge {
     /// The annotations as last rendered.
-    pub annotations: RefCell<Vec<Annotation>>,
+    pub annotations: RefCell<Rc<Vec<Annotation>>>,
     /// The entity registry in use.
     pub registry: RefCell<Rc<Vec<Entity>>>,
     /// The widget's reducer, once it has rendered.

@@ -41,9 +41,13 @@ pub fn announce(embedding: &Embedding, change: &Change) {
 /// other tab announced its own. Returns what tells the site at once of changes still waiting (also
 /// done when the widget goes).
 #[hook]
-pub fn use_announcer(e: Rc<Embedding>, annotations: Vec<Annotation>, loads: u32) -> Rc<dyn Fn()> {
-    let baseline = use_mut_ref(|| None::<Vec<Annotation>>);
-    let waiting = use_mut_ref(|| None::<Vec<Annotation>>);
+pub fn use_announcer(
+    e: Rc<Embedding>,
+    annotations: Rc<Vec<Annotation>>,
+    loads: u32,
+) -> Rc<dyn Fn()> {
+    let baseline = use_mut_ref(|| None::<Rc<Vec<Annotation>>>);
+    let waiting = use_mut_ref(|| None::<Rc<Vec<Annotation>>>);
     let timer = use_mut_ref(|| None::<Timeout>);
     let flush: Rc<dyn Fn()> = Rc::new({
         let (waiting, baseline) = (waiting.clone(), baseline.clone());

@@ -55,7 +55,7 @@ pub struct Drawn {
     /// The plan last painted.
     pub plan: Plan,
     /// The annotations it was made from.
-    pub annotations: Vec<Annotation>,
+    pub annotations: Rc<Vec<Annotation>>,
     /// The suggestions it was made from.
     pub suggestions: Rc<Vec<Suggestion>>,
 }

@@ -160,9 +160,9 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         let (mount, frame, read_only) = (e.mount.clone(), e.frame.clone(), e.read_only);
         *e.bridge.rehost.borrow_mut() = Some(Callback::from(move |fresh: HostText| {
             let mut stored = Stored {
-                annotations: bridge.annotations.borrow().clone(),
-                rejected: rejected.clone(),
-                deleted: deleted.clone(),
+                annotations: bridge.annotations.borrow().to_vec(),
+                rejected: rejected.to_vec(),
+                deleted: deleted.to_vec(),
             };
             // What the page kept in place keeps its annotations, even where a copy of their text
             // now comes first.
