@@ -9,7 +9,7 @@ use crate::core::entities::registry::{find, Entity};
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::text::article::Article;
 use crate::core::text::span::Span;
-use crate::core::text::units::{short_quote, slice_cp};
+use crate::core::text::units::{short_quote, slices_cp};
 use crate::i18n::Lang;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -256,10 +256,10 @@ fn suggestion(
 /// The most annotations a highlight's label describes; beyond them it says how many more start there.
 const LABEL_MAX: usize = 8;
 
-/// One run of a block as the plan draws it: its text inside every mark covering it, outermost
+/// One run of a block as the plan draws it (`text`: the run's own): its text inside every mark covering it, outermost
 /// outside; the outermost element (or a `.hl-run` wrapper around several) names what lies under it.
-fn planned_run(text: &str, start: usize, run: &PlannedRun, d: &BlockDrawing, p: &Drawer) -> Html {
-    let text = slice_cp(text, run.span.start - start, run.span.end - start).to_string();
+fn planned_run(text: &str, run: &PlannedRun, d: &BlockDrawing, p: &Drawer) -> Html {
+    let text = text.to_string();
     if run.layers.is_empty() {
         return html! { { text } };
     }
@@ -337,11 +337,17 @@ fn BlockGroup(p: &GroupProps) -> Html {
             return Html::default();
         };
         let content = match drawing {
-            Some(d) => d
-                .runs
-                .iter()
-                .map(|run| planned_run(&block.text, block.start, run, d, &drawer))
-                .collect::<Html>(),
+            Some(d) => {
+                let local = |run: &PlannedRun| {
+                    let at = |cp: usize| cp.saturating_sub(block.start);
+                    (at(run.span.start), at(run.span.end))
+                };
+                let spans: Vec<(usize, usize)> = d.runs.iter().map(local).collect();
+                let texts = slices_cp(&block.text, &spans);
+                (d.runs.iter().zip(texts))
+                    .map(|(run, text)| planned_run(text, run, d, &drawer))
+                    .collect::<Html>()
+            }
             None => html! { { block.text.clone() } },
         };
         html! {

@@ -269,5 +269,5 @@ fn ItemsPart(p: &PartProps) -> Html {
                 </li>
             }
         });
-    html! { <>{ for items }</> }
+    items.collect()
 }

@@ -85,6 +85,26 @@ fn slices_count_code_points() {
 }
 
 #[test]
+fn runs_sliced_in_one_pass_are_what_each_slice_is() {
+    // Arabic with a shadda and a fatha, an emoji with a skin tone, a flag (two code points each).
+    let text = "رَوسيّا a😀🏽b 🇸🇾 نظام";
+    let n = text.chars().count();
+    let cases: Vec<Vec<(usize, usize)>> = vec![
+        vec![],
+        vec![(0, n)],
+        vec![(0, 2), (2, 5), (5, 9), (9, 10), (10, n)],
+        // Gaps, empty runs, a run past the end, one that goes back, one reversed.
+        vec![(1, 3), (3, 3), (6, 8), (n - 2, n + 5), (n + 6, n + 9)],
+        vec![(4, 8), (2, 5), (7, 6), (8, 9)],
+    ];
+    for spans in cases {
+        let each: Vec<&str> = spans.iter().map(|&(s, e)| slice_cp(text, s, e)).collect();
+        assert_eq!(slices_cp(text, &spans), each, "{spans:?}");
+    }
+    assert_eq!(slices_cp("", &[(0, 0), (0, 3)]), vec!["", ""]);
+}
+
+#[test]
 fn selections_snap_to_grapheme_clusters() {
     // (text, start, end, expected start, expected end)
     let cases: &[(&str, usize, usize, usize, usize)] = &[

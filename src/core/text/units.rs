@@ -53,6 +53,32 @@ pub fn slice_cp(text: &str, start: usize, end: usize) -> &str {
     &text[s..e]
 }
 
+/// The slices of `text` between each pair of code points in `spans` ([`slice_cp`] for each), found
+/// in one pass over the text while the spans come in order: a block drawn as thousands of runs was
+/// walked from its start for every run. A span that starts before the one before it ends is sliced
+/// on its own.
+pub fn slices_cp<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
+    let mut starts = text.char_indices().map(|(b, _)| b);
+    // Code point `cp` starts at byte `byte` (the text's length past its end).
+    let (mut cp, mut byte) = (0, starts.next().unwrap_or(text.len()));
+    let mut seek = move |target: usize| {
+        if target < cp {
+            return None;
+        }
+        while cp < target && byte < text.len() {
+            byte = starts.next().unwrap_or(text.len());
+            cp += 1;
+        }
+        Some(byte)
+    };
+    (spans.iter())
+        .map(|&(start, end)| match (seek(start), seek(end)) {
+            (Some(s), Some(e)) if s <= e => &text[s..e],
+            _ => slice_cp(text, start, end),
+        })
+        .collect()
+}
+
 /// Widens `[start, end)` (code points) to whole grapheme clusters: the start moves back and the end
 /// forward to the nearest cluster boundary, so a range never separates an Arabic letter from its
 /// diacritics nor splits an emoji sequence.
