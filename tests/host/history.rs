@@ -714,3 +714,91 @@ fn a_step_naming_one_thing_twice_applies_its_last_change() {
     assert_eq!(rejected[0].at, "2026-11-30T00:00:09Z");
     assert!(deleted.is_empty(), "no tombstone: {deleted:?}");
 }
+
+/// A rejection withdrawn by an undo made after the clock went back (or stood still) is withdrawn
+/// later than it was made, so another tab's copy of the rejection does not win the merge; put
+/// back by a redo at an earlier time still, it is dated after its withdrawal.
+#[test]
+fn a_rejection_undone_after_the_clock_went_back_is_withdrawn_later_than_it_was_made() {
+    use hamish::core::annotations::time::instant_or_oldest;
+    use hamish::core::storage::merge::merge;
+    let r = Rejected {
+        entity: "russia".into(),
+        span: hamish::core::text::span::Span::new(3, 8),
+        at: "2026-11-30T12:00:00Z".into(),
+        quote: Default::default(),
+    };
+    for back in ["2026-11-30T11:59:00Z", "2026-11-30T12:00:00Z"] {
+        let mut s = State::default();
+        s.apply(Action::Reject(r.clone()));
+        undo(&mut s, back);
+        assert!(s.rejected.is_empty());
+        let grave = s.deleted.iter().find(|t| t.id == r.key()).cloned();
+        let grave = grave.expect("the withdrawal leaves a tombstone");
+        assert!(
+            instant_or_oldest(&grave.deleted) > instant_or_oldest(&r.at),
+            "{back}: {}",
+            grave.deleted
+        );
+        // Another tab still holds the rejection: the merge keeps the withdrawal.
+        let theirs = hamish::core::storage::entry::Stored {
+            rejected: vec![r.clone()],
+            ..Default::default()
+        };
+        let merged = merge(
+            &theirs,
+            &s.work(),
+            hamish::core::annotations::time::Instant::MIN,
+        );
+        assert!(merged.rejected.is_empty(), "{back}");
+        redo(&mut s, "2026-11-30T11:58:00Z");
+        assert_eq!(s.rejected.len(), 1, "{back}");
+        assert!(
+            instant_or_oldest(&s.rejected[0].at) > instant_or_oldest(&grave.deleted),
+            "{back}: {}",
+            s.rejected[0].at
+        );
+        // The steps know the rejection by its new date: undo withdraws it again.
+        undo(&mut s, "2026-11-30T11:57:00Z");
+        assert!(s.rejected.is_empty(), "{back}");
+        assert!(!s.notices.contains(&Notice::ChangedElsewhere), "{back}");
+    }
+}
+
+/// Annotations made at the same moment on the same words keep their order through an undo (the
+/// undo puts one back among them), so the one drawn outermost stays the same.
+#[test]
+fn undo_keeps_the_order_of_annotations_made_together_on_the_same_words() {
+    use hamish::core::w3c::import::Parsed;
+    let a = article();
+    let first = annotate(&a, "روسيا", Kind::Entity("russia".into()), "u:0");
+    let many: Vec<_> = ["u:b", "u:d", "u:a", "u:c"]
+        .into_iter()
+        .map(|id| hamish::core::annotations::model::Annotation {
+            id: id.into(),
+            ..first.clone()
+        })
+        .collect();
+    let mut s = State::default();
+    s.apply(Action::Import(Parsed {
+        annotations: many,
+        ..Parsed::default()
+    }));
+    let order = |s: &State| {
+        s.annotations
+            .iter()
+            .map(|x| x.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let before = order(&s);
+    assert_eq!(before, ["u:a", "u:b", "u:c", "u:d"]);
+    s.apply(Action::SetNote {
+        id: "u:b".into(),
+        note: "which officials?".into(),
+        modified: "2026-11-30T00:00:01Z".into(),
+    });
+    undo(&mut s, "2026-11-30T00:00:02Z");
+    assert_eq!(order(&s), before);
+    redo(&mut s, "2026-11-30T00:00:03Z");
+    assert_eq!(order(&s), before);
+}

@@ -235,21 +235,19 @@ impl Step {
     }
 
     /// Whether this step holds a version that [`Step::relabel`] dates anew.
-    pub fn relabels(&self, put: &Relabels<'_>, rejected: &[Rejected]) -> bool {
+    pub fn relabels(&self, put: &Relabels<'_>) -> bool {
         let holds = |x: &Annotation| {
             (put.ids.find(&x.id).and_then(|i| put.dates.get(i))).is_some_and(|d| x.modified == d.1)
         };
         let changed = (self.changes.iter()).any(|(b, a)| b.iter().chain(a).any(holds));
-        changed
-            || (!rejected.is_empty()
-                && (self.rejected.iter().chain(&self.unrejected)).any(|r| rejected.contains(r)))
+        changed || (self.rejected.iter().chain(&self.unrejected)).any(|r| put.refusal(r).is_some())
     }
 
     /// Dates anew every version of an annotation or rejection this step holds that an undo or redo
-    /// put back (which dates what it puts back anew): `put` — each annotation's id, its old date and
-    /// its new one — and the rejections `rejected`, now dated `at`; the steps that hold those versions
-    /// must still recognise them. One pass over the step, whatever the sizes (see [`Relabels`]).
-    pub fn relabel(&mut self, put: &Relabels<'_>, rejected: &[Rejected], at: &str) {
+    /// put back (which dates what it puts back anew), as `put` has them: the steps that hold those
+    /// versions must still recognise them. One pass over the step, whatever the sizes (see
+    /// [`Relabels`]).
+    pub fn relabel(&mut self, put: &Relabels<'_>) {
         for (b, a) in &mut self.changes {
             for x in [b, a].into_iter().flatten() {
                 if let Some((_, from, to)) = put.ids.find(&x.id).and_then(|i| put.dates.get(i)) {
@@ -259,31 +257,28 @@ impl Step {
                 }
             }
         }
-        if rejected.is_empty() {
-            return;
-        }
-        let keys = keys_of(rejected);
-        let keys = Index::of(&keys);
         for r in self.rejected.iter_mut().chain(&mut self.unrejected) {
-            if keys.find(&r.key()).and_then(|i| rejected.get(i)) == Some(r) {
+            if let Some(at) = put.refusal(r) {
                 r.at = at.to_string();
             }
         }
     }
 }
 
-/// The annotations an undo or redo put back, each with the date it had and the one it has now,
-/// found by id (see [`Step::relabel`]).
+/// The annotations and rejections an undo or redo put back, each with the date it had and the one
+/// it has now, found by id (see [`Step::relabel`]).
 pub struct Relabels<'a> {
     /// Each annotation's id, its old date and its new one.
     dates: Vec<(&'a str, &'a str, String)>,
     /// `dates` by id.
     ids: Index<'a>,
+    /// Each rejection put back: its key, the version it was, and its date now; sorted by key.
+    refusals: Vec<(String, &'a Rejected, String)>,
 }
 
 impl<'a> Relabels<'a> {
-    /// The versions `play` put back, dated now as `annotations` hold them.
-    pub fn new(play: &'a Step, annotations: &[Annotation]) -> Relabels<'a> {
+    /// The versions `play` put back, dated now as `annotations` and `rejected` hold them.
+    pub fn new(play: &'a Step, annotations: &[Annotation], rejected: &[Rejected]) -> Relabels<'a> {
         let here = Index::new(annotations.iter().map(|a| a.id.as_str()));
         let mut dates = Vec::new();
         for put in play.changes.iter().filter_map(|(_, a)| a.as_ref()) {
@@ -292,58 +287,101 @@ impl<'a> Relabels<'a> {
             }
         }
         let ids = Index::new(dates.iter().map(|(id, _, _)| *id));
-        Relabels { dates, ids }
+        let mut refusals: Vec<(String, &Rejected, String)> = match play.rejected.is_empty() {
+            true => Vec::new(),
+            false => {
+                let keys = keys_of(rejected);
+                let now = Index::of(&keys);
+                let dated = |r: &'a Rejected| {
+                    let key = r.key();
+                    let at = rejected.get(now.find(&key)?)?.at.clone();
+                    Some((key, r, at))
+                };
+                play.rejected.iter().filter_map(dated).collect()
+            }
+        };
+        sort_by(&mut refusals, |x, y| x.0.cmp(&y.0));
+        Relabels {
+            dates,
+            ids,
+            refusals,
+        }
+    }
+
+    /// The date now of `r`, when it is a version that was put back.
+    fn refusal(&self, r: &Rejected) -> Option<&str> {
+        if self.refusals.is_empty() {
+            return None;
+        }
+        let key = r.key();
+        let first = self.refusals.partition_point(|(k, _, _)| *k < key);
+        (self.refusals[first..].iter())
+            .take_while(|(k, _, _)| *k == key)
+            .find(|(_, was, _)| *was == r)
+            .map(|(_, _, at)| at.as_str())
     }
 }
 
-/// Dates every change from `before` (annotations) and `graves` (tombstones) to `annotations` and
-/// `deleted` later than the version it changes: an annotation modified, removed (its tombstone) or
-/// brought back is dated at least one millisecond after that id's latest known time (see
-/// [`after`]). Every change of the reader's goes through here, so a version dated in the future (a
-/// colleague's fast clock) never wins a merge over the reader's later edit of it.
+/// Dates every change from `before` — annotations, tombstones and rejected suggestions — to `now`
+/// later than the version it changes: an annotation modified, removed (its tombstone) or brought
+/// back, and a rejection made, withdrawn (its tombstone) or put back, is dated at least one
+/// millisecond after that id's or key's latest known time (see [`after`]). Every change of the
+/// reader's goes through here, so a version dated in the future (a colleague's fast clock), or an
+/// undo made after the clock went back, never loses a merge to what it changed.
 pub fn date_changes(
-    before: &[Annotation],
-    graves: &[Tombstone],
-    annotations: &mut [Annotation],
-    deleted: &mut [Tombstone],
+    before: (&[Annotation], &[Tombstone], &[Rejected]),
+    now: (&mut [Annotation], &mut [Tombstone], &mut [Rejected]),
 ) {
+    let ((before, graves, refused), (annotations, deleted, rejected)) = (before, now);
     let was = ids_of(before);
     let dead: Vec<&str> = graves.iter().map(|t| t.id.as_str()).collect();
-    let made: Vec<usize> = {
-        let pairs = pair(&was, &ids_of(annotations));
-        let changed = |(i, j): (usize, Option<usize>)| {
-            (j.and_then(|j| before.get(j)) != annotations.get(i)).then_some(i)
+    let refused_keys = keys_of(refused);
+    let refused_ids: Vec<&str> = refused_keys.iter().map(String::as_str).collect();
+    let rejected_keys = keys_of(rejected);
+    let rejected_ids: Vec<&str> = rejected_keys.iter().map(String::as_str).collect();
+    // What changed, by position: each list paired with its earlier version (`same(i, j)`: the
+    // later list's item `i` is the earlier one's `j`). One copy for the three lists.
+    fn changed(keys: (&[&str], &[&str]), same: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+        let pairs = pair(keys.0, keys.1);
+        let differs = |(i, j): (usize, Option<usize>)| match j {
+            Some(j) if same(i, j) => None,
+            _ => Some(i),
         };
         (pairs.matched.into_iter().enumerate())
-            .filter_map(changed)
+            .filter_map(differs)
             .collect()
-    };
-    let buried_now: Vec<usize> = {
-        let ids: Vec<&str> = deleted.iter().map(|t| t.id.as_str()).collect();
-        let pairs = pair(&dead, &ids);
-        let changed = |(i, j): (usize, Option<usize>)| {
-            (j.and_then(|j| graves.get(j)) != deleted.get(i)).then_some(i)
-        };
-        (pairs.matched.into_iter().enumerate())
-            .filter_map(changed)
-            .collect()
-    };
+    }
+    let made = changed((&was, &ids_of(annotations)), &|i, j| {
+        before.get(j) == annotations.get(i)
+    });
+    let ids: Vec<&str> = deleted.iter().map(|t| t.id.as_str()).collect();
+    let buried_now = changed((&dead, &ids), &|i, j| graves.get(j) == deleted.get(i));
+    let refused_now = changed((&refused_ids, &rejected_ids), &|i, j| {
+        refused.get(j) == rejected.get(i)
+    });
     // Only what changed is looked up: a note typed among 10,000 annotations looks up one id.
-    let lookups = made.len() + buried_now.len();
-    let (old, buried) = (Lookup::new(&was, lookups), Lookup::new(&dead, lookups));
+    let lookups = made.len() + buried_now.len() + refused_now.len();
+    let old = Lookup::new(&was, lookups);
+    let buried = Lookup::new(&dead, lookups);
+    let refusals = Lookup::new(&refused_ids, lookups);
     let previous = |id: &str| {
-        let a = old
-            .find(id)
-            .and_then(|i| before.get(i))
-            .map(|a| &a.modified);
-        let t = buried
-            .find(id)
-            .and_then(|i| graves.get(i))
-            .map(|t| &t.deleted);
-        match (a, t) {
-            (Some(a), Some(t)) if instant_or_oldest(t) > instant_or_oldest(a) => Some(t),
-            (a, t) => a.or(t),
-        }
+        let times = [
+            old.find(id)
+                .and_then(|i| before.get(i))
+                .map(|a| &a.modified),
+            buried
+                .find(id)
+                .and_then(|i| graves.get(i))
+                .map(|t| &t.deleted),
+            refusals
+                .find(id)
+                .and_then(|i| refused.get(i))
+                .map(|r| &r.at),
+        ];
+        times
+            .into_iter()
+            .flatten()
+            .max_by_key(|t| instant_or_oldest(t))
     };
     for i in made {
         if let Some(a) = annotations.get_mut(i) {
@@ -356,6 +394,13 @@ pub fn date_changes(
         if let Some(t) = deleted.get_mut(i) {
             if let Some(p) = previous(&t.id) {
                 t.deleted = after(&t.deleted, p);
+            }
+        }
+    }
+    for i in refused_now {
+        if let (Some(r), Some(key)) = (rejected.get_mut(i), rejected_keys.get(i)) {
+            if let Some(p) = previous(key) {
+                r.at = after(&r.at, p);
             }
         }
     }
@@ -474,7 +519,8 @@ pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) -> bool {
     });
     let left = step.changes.len() < count;
     let (mut registry, mut settings) = (Rc::default(), Settings::default());
-    let (before, graves) = (stored.annotations.clone(), stored.deleted.clone());
+    let before = (stored.annotations.clone(), stored.deleted.clone());
+    let refused = stored.rejected.clone();
     replay(
         &step,
         at,
@@ -487,10 +533,12 @@ pub fn replay_stored(step: &Step, at: &str, stored: &mut Stored) -> bool {
         },
     );
     date_changes(
-        &before,
-        &graves,
-        &mut stored.annotations,
-        &mut stored.deleted,
+        (&before.0, &before.1, &refused),
+        (
+            &mut stored.annotations,
+            &mut stored.deleted,
+            &mut stored.rejected,
+        ),
     );
     left
 }

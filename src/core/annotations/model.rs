@@ -156,13 +156,16 @@ impl Annotation {
         self.target.position.unwrap_or_default()
     }
 
-    /// Reading order: by start, then the longer span first (so an enclosing span precedes what it nests).
+    /// Reading order: by start, then the longer span first (so an enclosing span precedes what it
+    /// nests), then the earlier made, then by id (a total order: undo, reload and other tabs keep the
+    /// same order among annotations made at the same moment on the same words).
     pub fn reading_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
         let (x, y) = (a.span(), b.span());
         x.start
             .cmp(&y.start)
             .then(y.end.cmp(&x.end))
             .then_with(|| a.created.cmp(&b.created))
+            .then_with(|| a.id.cmp(&b.id))
     }
 
     /// Points the annotation at the span `target` describes (it is no longer an orphan).

@@ -445,7 +445,7 @@ impl State {
         };
         let (before, graves) = (self.snapshot(), self.deleted.clone());
         self.apply_action(action);
-        self.date_changes(&before.annotations, &graves);
+        self.date_changes(&before.annotations, &graves, &before.rejected);
         let Some(mut step) = Step::between(kind, &before, &self.snapshot(), coalesce) else {
             return;
         };
@@ -523,10 +523,11 @@ impl State {
             return self.apply_action(Action::Notify(Notice::ChangedElsewhere));
         }
         let (before, graves) = (self.annotations.clone(), self.deleted.clone());
+        let refused = self.rejected.clone();
         let mut step = Rc::unwrap_or_clone(step);
         let play = if redo { step.clone() } else { step.inverse() };
         self.replay(&play, at);
-        self.date_changes(&before, &graves);
+        self.date_changes(&before, &graves, &refused);
         self.said = self
             .said
             .next(&step, if redo { Way::Redone } else { Way::Undone });
@@ -535,19 +536,24 @@ impl State {
         if redo { &mut self.undo } else { &mut self.redo }.push(Rc::new(step));
         // What was put back is dated anew (a rejection at `at`): every step that holds it follows
         // (copied only when it holds one).
-        let put = Relabels::new(&play, &self.annotations);
+        let put = Relabels::new(&play, &self.annotations, &self.rejected);
         for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-            if step.relabels(&put, &play.rejected) {
-                Rc::make_mut(step).relabel(&put, &play.rejected, at);
+            if step.relabels(&put) {
+                Rc::make_mut(step).relabel(&put);
             }
         }
         self.outbox.extend(play.elsewhere);
     }
 
-    /// Dates every change since `before` and `graves` after what it changes (see [`date_changes`]);
-    /// a list this action did not touch is not copied.
-    fn date_changes(&mut self, before: &Rc<Vec<Annotation>>, graves: &Rc<Vec<Tombstone>>) {
-        let mut none = (Vec::new(), Vec::new());
+    /// Dates every change since `before`, `graves` and `refused` after what it changes (see
+    /// [`date_changes`]); a list this action did not touch is not copied.
+    fn date_changes(
+        &mut self,
+        before: &Rc<Vec<Annotation>>,
+        graves: &Rc<Vec<Tombstone>>,
+        refused: &Rc<Vec<Rejected>>,
+    ) {
+        let mut none = (Vec::new(), Vec::new(), Vec::new());
         let annotations = match Rc::ptr_eq(before, &self.annotations) {
             true => &mut none.0,
             false => Rc::make_mut(&mut self.annotations),
@@ -556,7 +562,11 @@ impl State {
             true => &mut none.1,
             false => Rc::make_mut(&mut self.deleted),
         };
-        date_changes(before, graves, annotations, deleted);
+        let rejected = match Rc::ptr_eq(refused, &self.rejected) {
+            true => &mut none.2,
+            false => Rc::make_mut(&mut self.rejected),
+        };
+        date_changes((before, graves, refused), (annotations, deleted, rejected));
     }
 
     /// Narrows the open popover to the annotations still here; closes it when none is left.
