@@ -85,10 +85,9 @@ pub fn overlays(
                 _ => None,
             })
             .collect();
-        let tags: Vec<(String, String)> = state
-            .annotations
-            .iter()
-            .filter(|a| has_claim && !a.orphan && matches!(a.kind, Kind::Entity(_)))
+        let all: &[Annotation] = if has_claim { &state.annotations } else { &[] };
+        let tags: Vec<(String, String)> = (all.iter())
+            .filter(|a| !a.orphan && matches!(a.kind, Kind::Entity(_)))
             .map(|a| (a.id.clone(), describe(a, &widget.registry, widget.lang)))
             .collect();
         let repeat = repeats(

@@ -553,20 +553,26 @@ impl State {
         graves: &Rc<Vec<Tombstone>>,
         refused: &Rc<Vec<Rejected>>,
     ) {
+        /// The list `now` to date, when this action changed it (it is not `before`'s), else `none`.
+        fn changed<'a, T: Clone>(
+            before: &Rc<Vec<T>>,
+            now: &'a mut Rc<Vec<T>>,
+            none: &'a mut Vec<T>,
+        ) -> &'a mut Vec<T> {
+            match Rc::ptr_eq(before, now) {
+                true => none,
+                false => Rc::make_mut(now),
+            }
+        }
         let mut none = (Vec::new(), Vec::new(), Vec::new());
-        let annotations = match Rc::ptr_eq(before, &self.annotations) {
-            true => &mut none.0,
-            false => Rc::make_mut(&mut self.annotations),
-        };
-        let deleted = match Rc::ptr_eq(graves, &self.deleted) {
-            true => &mut none.1,
-            false => Rc::make_mut(&mut self.deleted),
-        };
-        let rejected = match Rc::ptr_eq(refused, &self.rejected) {
-            true => &mut none.2,
-            false => Rc::make_mut(&mut self.rejected),
-        };
-        date_changes((before, graves, refused), (annotations, deleted, rejected));
+        date_changes(
+            (before, graves, refused),
+            (
+                changed(before, &mut self.annotations, &mut none.0),
+                changed(graves, &mut self.deleted, &mut none.1),
+                changed(refused, &mut self.rejected, &mut none.2),
+            ),
+        );
     }
 
     /// Narrows the open popover to the annotations still here; closes it when none is left.
