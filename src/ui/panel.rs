@@ -233,7 +233,7 @@ impl PartialEq for PartProps {
             && self.lang == other.lang
             && Rc::ptr_eq(&self.registry, &other.registry)
             && Rc::ptr_eq(&self.scale, &other.scale)
-            && self.part() == other.part()
+            && (Rc::ptr_eq(&self.annotations, &other.annotations) || self.part() == other.part())
     }
 }
 
