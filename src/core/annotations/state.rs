@@ -614,7 +614,7 @@ impl State {
             }
             Action::Redo { at } => self.undo_redo(true, &at),
             Action::Merged(stored) => {
-                let here = self.take_work();
+                let here = self.work();
                 self.apply_action(Action::Load(merge_stored(&stored, &here, Instant::MIN)));
             }
             Action::Load(stored) => {
@@ -630,7 +630,7 @@ impl State {
                 now,
                 others,
             } => {
-                let current = self.take_work();
+                let current = self.work();
                 let (merged, here) = restore_into(&current, &backup, &now, Instant::MIN);
                 self.put_work(merged);
                 self.popover = None;
@@ -897,15 +897,6 @@ impl State {
     fn change(&mut self, at: Option<usize>, f: impl FnOnce(&mut Annotation)) {
         if let Some(a) = at.and_then(|i| Rc::make_mut(&mut self.annotations).get_mut(i)) {
             f(a);
-        }
-    }
-
-    /// Takes the annotations, rejections and tombstones out of the state, as an entry stores them.
-    fn take_work(&mut self) -> Stored {
-        Stored {
-            annotations: Rc::unwrap_or_clone(std::mem::take(&mut self.annotations)),
-            rejected: Rc::unwrap_or_clone(std::mem::take(&mut self.rejected)),
-            deleted: Rc::unwrap_or_clone(std::mem::take(&mut self.deleted)),
         }
     }
 
