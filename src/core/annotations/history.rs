@@ -335,10 +335,6 @@ pub fn date_changes(
     let ((before, graves, refused), (annotations, deleted, rejected)) = (before, now);
     let was = ids_of(before);
     let dead: Vec<&str> = graves.iter().map(|t| t.id.as_str()).collect();
-    let refused_keys = keys_of(refused);
-    let refused_ids: Vec<&str> = refused_keys.iter().map(String::as_str).collect();
-    let rejected_keys = keys_of(rejected);
-    let rejected_ids: Vec<&str> = rejected_keys.iter().map(String::as_str).collect();
     // What changed, by position: each list paired with its earlier version (`same(i, j)`: the
     // later list's item `i` is the earlier one's `j`). One copy for the three lists.
     fn changed(keys: (&[&str], &[&str]), same: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
@@ -356,6 +352,16 @@ pub fn date_changes(
     });
     let ids: Vec<&str> = deleted.iter().map(|t| t.id.as_str()).collect();
     let buried_now = changed((&dead, &ids), &|i, j| graves.get(j) == deleted.get(i));
+    // Rejections' keys are built only when a rejection or a tombstone may need them (not on every
+    // keystroke in a note).
+    let rejections_matter = !rejected.is_empty() || !buried_now.is_empty();
+    let keys = |list: &[Rejected]| match rejections_matter {
+        true => keys_of(list),
+        false => Vec::new(),
+    };
+    let (refused_keys, rejected_keys) = (keys(refused), keys(rejected));
+    let refused_ids: Vec<&str> = refused_keys.iter().map(String::as_str).collect();
+    let rejected_ids: Vec<&str> = rejected_keys.iter().map(String::as_str).collect();
     let refused_now = changed((&refused_ids, &rejected_ids), &|i, j| {
         refused.get(j) == rejected.get(i)
     });
