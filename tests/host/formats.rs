@@ -253,6 +253,59 @@ fn claimreview_has_one_review_per_claim_with_a_verdict() {
     );
 }
 
+/// A verdict with no known time (a doccano span's, dated 1970-01-01 so that it never replaces later
+/// work) is exported without a day: no ClaimReview says it was published in 1970, and the W3C
+/// assessing body has no `created` (its import then takes the annotation's `modified`, as before).
+#[test]
+fn a_verdict_with_no_known_time_is_exported_without_one() {
+    let a = article();
+    let mut claim = annotate(&a, ADVICE, Kind::Claim, "urn:x:undated");
+    claim.claim.verdict = Some("false".into());
+    claim.claim.verdict_at = Some(hamish::core::annotations::time::EPOCH.into());
+    claim.created = hamish::core::annotations::time::EPOCH.into();
+    claim.modified = hamish::core::annotations::time::EPOCH.into();
+    let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
+    let export = |claim: &Annotation, format| {
+        Export {
+            annotations: std::slice::from_ref(claim),
+            article: &a,
+            registry: &registry,
+            scale: &scale,
+            reviewer: &reviewer,
+            arabic: false,
+        }
+        .write(format, "urn:x:export", NOW)
+    };
+    let reviews: Value = serde_json::from_str(&export(&claim, Format::ClaimReview)).expect("JSON");
+    let review = &reviews["@graph"][0];
+    assert_eq!(review["reviewRating"]["alternateName"], "False");
+    assert!(review.get("datePublished").is_none(), "{review}");
+    let doc: Value = serde_json::from_str(&export(&claim, Format::W3c)).expect("JSON");
+    assert!(validate_w3c(&doc).ends_with(" 0 failed"));
+    let bodies = doc["first"]["items"][0]["body"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let assessing = bodies
+        .iter()
+        .find(|b| b["purpose"] == "assessing")
+        .expect("the verdict");
+    assert_eq!(assessing["value"], "false");
+    assert!(assessing.get("created").is_none(), "{assessing}");
+    // A real time is still given, in both.
+    claim.claim.verdict_at = Some("2026-11-29T12:00:00Z".into());
+    let reviews: Value = serde_json::from_str(&export(&claim, Format::ClaimReview)).expect("JSON");
+    assert_eq!(reviews["@graph"][0]["datePublished"], "2026-11-29");
+    let doc: Value = serde_json::from_str(&export(&claim, Format::W3c)).expect("JSON");
+    let bodies = doc["first"]["items"][0]["body"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(bodies
+        .iter()
+        .any(|b| b["purpose"] == "assessing" && b["created"] == "2026-11-29T12:00:00Z"));
+}
+
 #[test]
 fn claimreview_never_closes_a_script_element() {
     let a = article();

@@ -133,6 +133,13 @@ pub fn after(now: &str, previous: &str) -> String {
 /// The oldest time: what a time that cannot be read counts as.
 pub const EPOCH: &str = "1970-01-01T00:00:00Z";
 
+/// Whether `text` names a real time: one that can be read and is later than [`EPOCH`], which stands
+/// for "no time known" (doccano's spans, a file without times), and which no export gives as the
+/// day a verdict was published or given.
+pub fn dated(text: &str) -> bool {
+    parse(text).is_some_and(|t| t > 0)
+}
+
 /// A time read from outside (an imported file, a backup) no later than `limit`: a time after it (a
 /// fast clock, a forged date) is `limit` itself, so it cannot beat the reader's later changes; one that
 /// cannot be read is [`EPOCH`], as it counts, so no export ever writes it.

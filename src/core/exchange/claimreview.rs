@@ -10,6 +10,7 @@
 //! `Person`, unless its Wikidata IRI is that of a registry entity that is an `Organization`.
 
 use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::annotations::time::dated;
 use crate::core::claims::claim::Claimant;
 use crate::core::entities::registry::{find, Entity};
 use crate::core::exchange::Export;
@@ -174,6 +175,7 @@ fn review(claim: &Annotation, export: &Export) -> Option<Value> {
         .claim
         .verdict_at
         .as_deref()
+        .filter(|t| dated(t))
         .and_then(|t| t.get(..10))
         .filter(|d| crate::core::claims::claim::claim_date(d).is_ok_and(|d| d.is_some()))
     {

@@ -16,6 +16,7 @@
 //! * the claim's date — Hamish's own `claimDate` property of the annotation (`YYYY-MM-DD`).
 
 use crate::core::annotations::model::Annotation;
+use crate::core::annotations::time::dated;
 use crate::core::claims::claim::{
     claim_date, claimant_name, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status,
     MAX_EVIDENCE,
@@ -43,8 +44,9 @@ pub fn bodies(claim: &ClaimDetails) -> Vec<Value> {
     }
     if let Some(verdict) = &claim.verdict {
         let mut body = shapes::plain("assessing", verdict, false);
-        // When the verdict was given: the model allows lifecycle times on a body too.
-        if let (Value::Object(fields), Some(at)) = (&mut body, &claim.verdict_at) {
+        // When the verdict was given, if known: the model allows lifecycle times on a body too.
+        let at = claim.verdict_at.as_ref().filter(|t| dated(t));
+        if let (Value::Object(fields), Some(at)) = (&mut body, at) {
             fields.insert("created".into(), Value::String(at.clone()));
         }
         out.push(body);
