@@ -17,6 +17,7 @@ use hamish::core::text::units::slice_cp;
 use hamish::core::w3c::import::{merge, same_spans, Parsed, RejectReason};
 use hamish::i18n::Lang;
 use serde_json::{json, Value};
+use std::rc::Rc;
 
 const NOW: &str = "2026-11-30T08:00:00Z";
 const LONG: &str =
@@ -909,6 +910,83 @@ fn hamish_jsonl_imports_back_with_verdicts() {
     assert!(parsed.rejected.is_empty());
 }
 
+/// A file of spans (doccano's JSONL) does not bring back what was deleted here: a span of the kind
+/// and place of a deleted annotation stays deleted, and is counted so — through a reload (the
+/// deletion's tombstone names the place), an entity's deletion and an undo's redo; undoing the
+/// deletion (the annotation back) lets the span be that annotation again.
+#[test]
+fn jsonl_does_not_bring_back_what_was_deleted_here() {
+    use hamish::core::annotations::state::{Action, Notice, State};
+    let file = write(Format::Jsonl);
+    let imported = |s: &mut State| {
+        s.apply(Action::Import(import(&file).expect("imports")));
+        match s.notices.last() {
+            Some(Notice::Imported { merged, .. }) => (merged.added, merged.deleted_here),
+            other => panic!("{other:?}"),
+        }
+    };
+    let mut s = State::default();
+    assert_eq!(imported(&mut s), (6, 0));
+    let quote = |a: &Annotation| a.target.exact.clone();
+    let id_of = |s: &State, exact: &str| {
+        let found = s.annotations.iter().find(|a| a.target.exact == exact);
+        found.map(|a| a.id.clone()).expect("there")
+    };
+    let long = id_of(&s, LONG);
+    s.apply(Action::Delete {
+        id: long.clone(),
+        at: "2026-12-01T00:00:00Z".into(),
+    });
+    assert_eq!(imported(&mut s), (0, 1));
+    assert!(s.annotations.iter().all(|a| quote(a) != LONG));
+    // As stored and read again (a reload): the tombstone keeps the place.
+    let stored = hamish::core::storage::entry::Stored {
+        annotations: s.annotations.to_vec(),
+        deleted: s.deleted.to_vec(),
+        ..Default::default()
+    };
+    let text = hamish::core::storage::entry::encode("a", &stored);
+    let hamish::core::storage::entry::Decoded::Stored(read) =
+        hamish::core::storage::entry::decode(Some(&text))
+    else {
+        panic!("reads")
+    };
+    let mut reloaded = State {
+        annotations: Rc::new(read.annotations),
+        deleted: Rc::new(read.deleted),
+        ..State::default()
+    };
+    assert_eq!(imported(&mut reloaded), (0, 1));
+    assert!(reloaded.annotations.iter().all(|a| quote(a) != LONG));
+    // Undone, the claim is back, and the span is it again (no copy, no deletion counted).
+    s.apply(Action::Undo {
+        at: "2026-12-01T00:01:00Z".into(),
+    });
+    assert_eq!(imported(&mut s), (0, 0));
+    assert_eq!(s.annotations.iter().filter(|a| quote(a) == LONG).count(), 1);
+    // Redone: deleted again, and it stays deleted.
+    s.apply(Action::Redo {
+        at: "2026-12-01T00:02:00Z".into(),
+    });
+    assert_eq!(imported(&mut s), (0, 1));
+    // The tags of a deleted entity stay deleted too.
+    s.apply(Action::DeleteEntity {
+        id: "al-assad".into(),
+        replacement: None,
+        modified: "2026-12-01T00:03:00Z".into(),
+        elsewhere: Vec::new(),
+    });
+    assert!(s
+        .annotations
+        .iter()
+        .all(|a| a.kind != Kind::Entity("al-assad".into())));
+    assert_eq!(imported(&mut s), (0, 2));
+    assert!(s
+        .annotations
+        .iter()
+        .all(|a| a.kind != Kind::Entity("al-assad".into())));
+}
+
 /// Hamish's own JSONL, imported into the article it came from, brings back what is there rather
 /// than copies: a span of the same kind as an annotation here is that annotation (a file of spans
 /// names none of its own); one of another kind, or one not here, is added; a span listed twice in
@@ -921,21 +999,27 @@ fn jsonl_imported_where_it_came_from_adds_no_copies() {
     let mut parsed = import(&write(Format::Jsonl)).expect("imports");
     assert!(parsed.by_span);
     let found = parsed.annotations.len();
-    assert_eq!(same_spans(&existing, &mut parsed.annotations), (found, 0));
+    assert_eq!(
+        same_spans(&existing, &mut parsed.annotations, &[]),
+        (found, 0, 0)
+    );
     merge(&mut existing, parsed.annotations, &[], &[]);
     assert_eq!(existing, before);
     // The same file with a claim's verdict changed: still no copy, and the change is counted as
     // not applied (a file of spans is undated).
     let edited = write(Format::Jsonl).replacen("\"false\"", "\"true\"", 1);
     let mut parsed = import(&edited).expect("imports");
-    assert_eq!(same_spans(&existing, &mut parsed.annotations), (found, 1));
+    assert_eq!(
+        same_spans(&existing, &mut parsed.annotations, &[]),
+        (found, 1, 0)
+    );
 
     let (start, end) = span_of(&a.text, "روسيا");
     let line = json!({ "text": a.text, "label": [[start, end, "claim"], [start, end, "russia"], [start, end, "claim"]] })
         .to_string();
     let mut here = vec![annotate(&a, "روسيا", Kind::Claim, "u:here")];
     let mut parsed = import(&line).expect("imports");
-    assert_eq!(same_spans(&here, &mut parsed.annotations), (2, 0));
+    assert_eq!(same_spans(&here, &mut parsed.annotations, &[]), (2, 0, 0));
     assert_eq!(parsed.annotations.len(), 1);
     assert_eq!(parsed.annotations[0].kind, Kind::Entity("russia".into()));
     let merged = merge(&mut here, parsed.annotations, &[], &[]);

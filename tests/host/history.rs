@@ -32,7 +32,12 @@ fn create_delete_retag_each_undo_and_redo() {
         at: "2026-11-30T00:00:02Z".into(),
     });
     assert!(s.annotations.is_empty());
-    assert_eq!(s.deleted.len(), 1, "the deletion leaves a tombstone");
+    let ids: Vec<&str> = s.deleted.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["u:1", "place:244:249:russia"],
+        "the deletion leaves a tombstone, and one for its place"
+    );
     assert!(s.notices.contains(&Notice::Done {
         kind: StepKind::Delete,
         count: 1
@@ -55,8 +60,8 @@ fn create_delete_retag_each_undo_and_redo() {
     assert!(s.annotations.is_empty());
     assert_eq!(
         s.deleted.len(),
-        1,
-        "undoing a creation deletes, with a tombstone"
+        2,
+        "undoing a creation deletes, with a tombstone (and one for its place)"
     );
     undo(&mut s, "2026-11-30T00:00:06Z");
     assert!(s.annotations.is_empty(), "nothing more to undo");
@@ -641,7 +646,11 @@ fn a_large_import_is_undone_and_redone_whole() {
     assert_eq!(s.annotations.len(), 3000);
     undo(&mut s, "2026-11-30T00:00:01Z");
     assert!(s.annotations.is_empty());
-    assert_eq!(s.deleted.len(), 3000, "one tombstone each");
+    assert_eq!(
+        s.deleted.len(),
+        3001,
+        "one tombstone each, and one for their place"
+    );
     redo(&mut s, "2026-11-30T00:00:02Z");
     assert!(s.deleted.is_empty(), "their tombstones go");
     let mut ids: Vec<_> = s.annotations.iter().map(|x| x.id.clone()).collect();

@@ -439,14 +439,21 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
     // Each list is passed over once, whatever the step's size: the ids and keys the step touches
     // are indexed first (removing them one by one made undoing a 10,000-annotation import take
     // seconds). Where a step names an id twice, its last change is the one applied.
-    let touched: Vec<(&str, &Option<Annotation>)> = (step.changes.iter())
-        .filter_map(|(b, a)| Some((b.as_ref().or(a.as_ref())?.id.as_str(), a)))
+    let touched: Vec<(&Annotation, &Option<Annotation>)> = (step.changes.iter())
+        .filter_map(|(b, a)| Some((b.as_ref().or(a.as_ref())?, a)))
         .collect();
-    let ids = Index::new(touched.iter().map(|(id, _)| *id));
+    let ids = Index::new(touched.iter().map(|(was, _)| was.id.as_str()));
+    // The place of each annotation as the step leaves it (or of one it deletes): put back, no
+    // deletion holds there; deleted, a new one does.
+    let places: Vec<String> = (touched.iter())
+        .filter_map(|(was, after)| after.as_ref().unwrap_or(was).place())
+        .collect();
+    let places = Index::of(&places);
     target.annotations.retain(|a| ids.find(&a.id).is_none());
-    target.deleted.retain(|t| ids.find(&t.id).is_none());
-    for (i, (id, after)) in touched.iter().enumerate() {
-        if ids.find(id) != Some(i) {
+    (target.deleted).retain(|t| ids.find(&t.id).is_none() && places.find(&t.id).is_none());
+    let mut graves = Vec::new();
+    for (i, (was, after)) in touched.iter().enumerate() {
+        if ids.find(&was.id) != Some(i) {
             continue;
         }
         match after {
@@ -455,12 +462,10 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
                 a.modified = at.to_string();
                 target.annotations.push(a);
             }
-            None => target.deleted.push(Tombstone {
-                id: id.to_string(),
-                deleted: at.to_string(),
-            }),
+            None => graves.extend(Tombstone::of(was, at)),
         }
     }
+    target.deleted.extend(Tombstone::once_each(graves));
     sort_by(&mut target.annotations[..], Annotation::reading_order);
     let gone = keys_of(&step.unrejected);
     let gone_keys = Index::of(&gone);

@@ -2,6 +2,7 @@
 
 use crate::core::anchoring::selectors::TextSelector;
 use crate::core::claims::claim::ClaimDetails;
+use crate::core::collections::index::Index;
 use crate::core::json::Value;
 use crate::core::storage::json::{Fields, Json, Object};
 use crate::core::text::span::Span;
@@ -47,6 +48,32 @@ pub struct Tombstone {
     pub id: String,
     /// RFC 3339 time of the deletion.
     pub deleted: String,
+}
+
+impl Tombstone {
+    /// The tombstones of deleting `annotation` at `at`: one for its id and, when it is found in the
+    /// text, one for its kind and place ([`Annotation::place`]).
+    pub fn of(annotation: &Annotation, at: &str) -> impl Iterator<Item = Tombstone> {
+        let grave = |id: String| Tombstone {
+            id,
+            deleted: at.to_string(),
+        };
+        std::iter::once(grave(annotation.id.clone())).chain(annotation.place().map(grave))
+    }
+
+    /// `graves` with one tombstone for each id, the last (annotations deleted together on one
+    /// place leave one tombstone for it).
+    pub fn once_each(graves: Vec<Tombstone>) -> Vec<Tombstone> {
+        let ids = Index::new(graves.iter().map(|t| t.id.as_str()));
+        let last: Vec<bool> = (0..graves.len())
+            .map(|i| ids.find(&graves[i].id) == Some(i))
+            .collect();
+        graves
+            .into_iter()
+            .zip(last)
+            .filter_map(|(t, last)| last.then_some(t))
+            .collect()
+    }
 }
 
 impl Json for Kind {
@@ -154,6 +181,18 @@ impl Annotation {
     /// Its span in the article (its last known one for an orphan; empty when never known).
     pub fn span(&self) -> Span {
         self.target.position.unwrap_or_default()
+    }
+
+    /// Its kind and place in the text (`place:start:end:entity`; `None` for an orphan): what names
+    /// an annotation in a file that gives spans and no ids (doccano's), in which a span where one was
+    /// deleted here stays deleted.
+    pub fn place(&self) -> Option<String> {
+        let span = self.span();
+        let kind = match &self.kind {
+            Kind::Claim => "",
+            Kind::Entity(id) => id.as_str(),
+        };
+        (!self.orphan).then(|| format!("place:{}:{}:{kind}", span.start, span.end))
     }
 
     /// Reading order: by start, then the longer span first (so an enclosing span precedes what it

@@ -769,14 +769,12 @@ impl State {
             Action::Delete { id, at } => {
                 if let Some(i) = self.position(&id) {
                     let all = Rc::make_mut(&mut self.annotations);
-                    all.remove(i);
+                    let gone = all.remove(i);
                     unlink_claimants(all, &[id.as_str()], &at);
+                    let graves: Vec<Tombstone> = Tombstone::of(&gone, &at).collect();
                     let deleted = Rc::make_mut(&mut self.deleted);
-                    deleted.retain(|t| t.id != id);
-                    deleted.push(Tombstone {
-                        id: id.clone(),
-                        deleted: at,
-                    });
+                    deleted.retain(|t| graves.iter().all(|g| g.id != t.id));
+                    deleted.extend(graves);
                 }
                 if self.reattaching.as_deref() == Some(id.as_str()) {
                     self.reattaching = None;
@@ -805,15 +803,16 @@ impl State {
             }
             Action::Import(mut parsed) => {
                 let (anchored, orphaned) = (parsed.anchored(), parsed.orphaned());
-                let (here, differing) = if parsed.by_span {
-                    same_spans(&self.annotations, &mut parsed.annotations)
+                let (here, differing, deleted_here) = if parsed.by_span {
+                    same_spans(&self.annotations, &mut parsed.annotations, &self.deleted)
                 } else {
-                    (0, 0)
+                    (0, 0, 0)
                 };
                 let all = Rc::make_mut(&mut self.annotations);
                 let mut merged = merge(all, parsed.annotations, &self.deleted, &parsed.capped);
                 merged.kept += here;
                 merged.differing += differing;
+                merged.deleted_here += deleted_here;
                 sort_by(all, Annotation::reading_order);
                 let rejected = Rc::new(parsed.rejected);
                 self.apply(Action::Notify(Notice::Imported {
@@ -978,10 +977,12 @@ pub fn retag_entity(
                 .filter(|a| uses(a))
                 .map(|a| a.id.clone())
                 .collect();
-            deleted.extend(gone.iter().map(|id| Tombstone {
-                id: id.clone(),
-                deleted: modified.to_string(),
-            }));
+            let graves = annotations.iter().filter(|a| uses(a));
+            let graves =
+                Tombstone::once_each(graves.flat_map(|a| Tombstone::of(a, modified)).collect());
+            let ids = Index::new(graves.iter().map(|t| t.id.as_str()));
+            deleted.retain(|t| ids.find(&t.id).is_none());
+            deleted.extend(graves.iter().cloned());
             annotations.retain(|a| !uses(a));
             let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
             unlink_claimants(annotations, &gone, modified);

@@ -472,42 +472,44 @@ fn stable_id(object: &Value) -> String {
 }
 
 /// Takes out of `incoming` each annotation of the same kind on the same span as one of `existing`
-/// (found, not an orphan), or as one before it in `incoming`, and returns how many, and how many of
-/// those give a claim another verdict than the one here (not applied: such files are undated): a file
-/// that names no annotations of its own ([`Parsed::by_span`]) brings back what is here, not copies.
-pub fn same_spans(existing: &[Annotation], incoming: &mut Vec<Annotation>) -> (usize, usize) {
-    let key = |a: &Annotation| {
-        let span = a.span();
-        let kind = match &a.kind {
-            Kind::Claim => "",
-            Kind::Entity(id) => id.as_str(),
-        };
-        format!("{}:{}:{kind}", span.start, span.end)
-    };
+/// (found, not an orphan), or as one before it in `incoming`, or as one deleted here (`deleted` holds
+/// a tombstone for its place: [`Annotation::place`]), and returns how many, how many of those give a
+/// claim another verdict than the one here (not applied: such files are undated), and how many
+/// were deleted here: a file that names no annotations of its own ([`Parsed::by_span`]) brings back
+/// what is here, not copies, and not what was deleted.
+pub fn same_spans(
+    existing: &[Annotation],
+    incoming: &mut Vec<Annotation>,
+    deleted: &[Tombstone],
+) -> (usize, usize, usize) {
     let found: Vec<&Annotation> = existing.iter().filter(|a| !a.orphan).collect();
     let keys: Vec<String> = found
         .iter()
         .copied()
         .chain(incoming.iter().filter(|a| !a.orphan))
-        .map(key)
+        .map(|a| a.place().unwrap_or_default())
         .collect();
     let copy = repeats(&keys.iter().map(String::as_str).collect::<Vec<_>>());
     let here = Index::new(keys.iter().take(found.len()).map(String::as_str));
+    let graves = Index::new(deleted.iter().map(|t| t.id.as_str()));
     let before = incoming.len();
-    let (mut place, mut differing) = (found.len(), 0);
+    let (mut place, mut differing, mut buried) = (found.len(), 0, 0);
     incoming.retain(|a| {
         if a.orphan {
             return true;
         }
         place += 1;
+        let key = &keys[place - 1];
         if !copy[place - 1] {
-            return true;
+            let gone = graves.find(key).is_some();
+            buried += usize::from(gone);
+            return !gone;
         }
-        let mine = here.find(&keys[place - 1]).and_then(|i| found.get(i));
+        let mine = here.find(key).and_then(|i| found.get(i));
         differing += usize::from(mine.is_some_and(|m| m.claim.verdict != a.claim.verdict));
         false
     });
-    (before - incoming.len(), differing)
+    (before - incoming.len(), differing, buried)
 }
 
 /// Merges `incoming` into `existing` by id: a new id is added; for a known id the version whose
