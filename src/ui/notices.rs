@@ -181,6 +181,10 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             (text, r.refused + r.unread_articles > 0)
         }
         Notice::ChangedElsewhere => (lang.history().changed_elsewhere.into(), true),
+        Notice::DeletedElsewhere(n) => (
+            (lang.history().deleted_elsewhere).replace("{n}", &n.to_string()),
+            true,
+        ),
         Notice::KeptElsewhere => (lang.history().kept_elsewhere.into(), true),
         Notice::BackupFailed(error) => (lang.backup_error(error), true),
         Notice::Done { kind, count } => (lang.done(*kind, *count), false),
@@ -227,8 +231,11 @@ pub fn said_text(said: &Said, registry: &[Entity], lang: Lang) -> String {
     text
 }
 
-/// The newest notice's Undo button, when the newest notice offers one.
-pub const NEWEST_UNDO: &str = ".notice:last-child > .notice-undo";
+/// Where the focus goes when a change takes it away: the newest notice's Undo button, when the
+/// newest notice offers one — or its text, when it says that another tab deleted what the reader had
+/// open (they may be typing: a key must not press a button).
+pub const NEWEST_UNDO: &str =
+    ".notice:last-child > .notice-focus, .notice:last-child > .notice-undo";
 
 /// Calls `rescue` whenever a step is made (`steps`, [`crate::core::annotations::state::State::steps`]) or the count of notices
 /// offering Undo changes — after a Delete, an Accept, an import…, which may have taken the keyboard focus away with the element that had it (the
@@ -255,9 +262,10 @@ pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
             }
             _ => Html::default(),
         };
+        let focus = matches!(notice, Notice::DeletedElsewhere(_));
         html! {
             <div {class} role={if warning { "alert" } else { "status" }}>
-                <p>{ text }</p>
+                <p class={focus.then_some("notice-focus")} tabindex={focus.then_some("-1")}>{ text }</p>
                 { action }
                 <button type="button" onclick={send(&p.on_dismiss, i)}>{ lang.strings().dismiss }</button>
             </div>

@@ -864,3 +864,36 @@ test('leaving the page while an entity could not be saved (storage full) makes t
   const asked = await tryToLeave(page);
   await expect.poll(() => asked).toEqual(['beforeunload']);
 });
+
+test('a claim open here and deleted in another tab: the popover closes, the next keys press nothing, and Undo puts it back as typed', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  // A claim on a word that is also a suggestion (Russia): its popover holds both.
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  const claim = (await storedEntry(page)).annotations[0];
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  await expect(other.locator(`[data-ann="${claim.id}"]`).first()).toBeVisible();
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  await page.getByRole('dialog').getByLabel('Note').focus();
+  await page.keyboard.type('this is my', { delay: 20 });
+  await expect.poll(async () => (await storedEntry(page)).annotations[0]?.note).toBe('this is my');
+  await other.locator(`[data-ann="${claim.id}"]`).first().click();
+  await other.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  const told = page.getByRole('alert').filter({ hasText: 'deleted in another tab' });
+  await expect(told).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // What the reader goes on typing presses no Accept of the suggestion beneath.
+  await page.keyboard.type(' note', { delay: 20 });
+  await page.waitForTimeout(300);
+  expect((await storedEntry(page)).annotations).toEqual([]);
+  // Undo puts the claim back as it was here, note and all, in both tabs and after a reload.
+  await told.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await storedEntry(page)).annotations.map((a) => [a.id, a.note]))
+    .toEqual([[claim.id, 'this is my']]);
+  await expect(other.locator(`[data-ann="${claim.id}"]`).first()).toBeVisible();
+  await other.reload();
+  await expect(other.locator(`[data-ann="${claim.id}"]`).first()).toBeVisible();
+  await expect(other.locator(`.hamish-panel .item[data-item="${claim.id}"]`)).toContainText('this is my');
+});

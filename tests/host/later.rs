@@ -349,6 +349,77 @@ fn a_load_ends_note_typing_and_closes_a_popover_of_deleted_annotations() {
     assert_eq!(s.undo.last().map(|x| x.kind), Some(StepKind::Note));
 }
 
+/// Another tab deletes the claim this tab has open, a note half typed in it, on a word that starts
+/// a suggestion: the popover closes (it turned into the suggestion's, whose Accept took the next
+/// key), a notice says so and offers Undo, and Undo puts the claim back as this tab had it, dated
+/// after the deletion, so the other tab takes it back too.
+#[test]
+fn a_claim_open_here_and_deleted_in_another_tab_closes_and_undo_puts_it_back() {
+    let (mut s, _) = two_tabs();
+    s.apply(Action::SetPopover(Some(Popover {
+        ids: vec!["u:1".into()],
+        suggestions: vec!["russia:0:5".into()],
+        ..Popover::default()
+    })));
+    s.apply(Action::SetNote {
+        id: "u:1".into(),
+        note: "this is my".into(),
+        modified: "2026-11-29T10:16:30Z".into(),
+    });
+    let mine = s.get("u:1").cloned().expect("u:1");
+    let mut other = s.work();
+    other.annotations.clear();
+    other.deleted = vec![hamish::core::annotations::model::Tombstone {
+        id: "u:1".into(),
+        deleted: "2026-11-29T10:17:00Z".into(),
+    }];
+    s.apply(Action::Merged(other.clone()));
+    assert_eq!(s.get("u:1"), None, "the later deletion wins the merge");
+    assert_eq!(
+        s.popover, None,
+        "no suggestion's popover takes the next key"
+    );
+    let notice = Notice::DeletedElsewhere(1);
+    assert!(s.notices.contains(&notice) && notice.offers_undo());
+    s.apply(Action::Undo {
+        at: "2026-11-29T10:16:59Z".into(),
+    });
+    let back = s.get("u:1").cloned().expect("put back");
+    assert_eq!(back.note, "this is my");
+    assert_eq!(
+        Annotation {
+            modified: String::new(),
+            ..back.clone()
+        },
+        Annotation {
+            modified: String::new(),
+            ..mine
+        }
+    );
+    assert!(
+        at(&back.modified) > at("2026-11-29T10:17:00Z"),
+        "{}",
+        back.modified
+    );
+    // The other tab merges this tab's save: the claim is back there too.
+    let theirs = merge(&other, &stored(&s), i64::MIN);
+    assert!(theirs
+        .annotations
+        .iter()
+        .any(|a| a.id == "u:1" && a.note == "this is my"));
+    // A popover of annotations gone in any other way (a load, an undo) closes too, suggestion or not;
+    // one opened on a suggestion alone stays.
+    for ids in [vec!["u:1".to_string()], Vec::new()] {
+        s.apply(Action::SetPopover(Some(Popover {
+            ids: ids.clone(),
+            suggestions: vec!["russia:0:5".into()],
+            ..Popover::default()
+        })));
+        s.apply(Action::Load(Stored::default()));
+        assert_eq!(s.popover.is_none(), !ids.is_empty());
+    }
+}
+
 #[test]
 fn a_merge_found_by_a_save_keeps_a_change_made_here_since_the_save_read_this_tab() {
     let a = article();

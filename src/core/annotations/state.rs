@@ -122,6 +122,9 @@ pub enum Notice {
     /// An undo or redo was not applied: an annotation or entity it would change was changed since
     /// (in another tab); that newer version is kept.
     ChangedElsewhere,
+    /// This many annotations open in the popover were deleted in another tab; their deletion is the
+    /// latest step here, so the notice's Undo puts them back as this tab had them.
+    DeletedElsewhere(usize),
     /// An undo or redo was applied here, but in other articles it left annotations changed there
     /// since (an entity deletion's retagging, see [`crate::core::annotations::history::replay_stored`]).
     KeptElsewhere,
@@ -367,12 +370,16 @@ pub enum Action {
 impl Notice {
     /// Whether the notice offers Undo (the change it reports is the latest step).
     pub fn offers_undo(&self) -> bool {
-        matches!(
-            self,
-            Notice::Done { .. }
-                | Notice::Imported { undoable: true, .. }
-                | Notice::BackupRestored(_, true)
-        )
+        self.is_done()
+            || matches!(
+                self,
+                Notice::Imported { undoable: true, .. } | Notice::BackupRestored(_, true)
+            )
+    }
+
+    /// Whether it says that a step was made here (the latest: a newer one replaces it).
+    fn is_done(&self) -> bool {
+        matches!(self, Notice::Done { .. } | Notice::DeletedElsewhere(_))
     }
 }
 
@@ -462,7 +469,7 @@ impl State {
         // Undo now undoes this step: no earlier notice offers it; an import's or a restore's own
         // notice (the newest of its kind) does, in place of a separate one.
         self.steps = self.steps.wrapping_add(1);
-        self.notices.retain(|n| !matches!(n, Notice::Done { .. }));
+        self.notices.retain(|n| !n.is_done());
         let mut own = None;
         for n in &mut self.notices {
             let mine = match n {
@@ -575,15 +582,48 @@ impl State {
         );
     }
 
-    /// Narrows the open popover to the annotations still here; closes it when none is left.
+    /// Narrows the open popover to the annotations still here; closes it when none is left (a
+    /// popover of annotations does not turn into that of a suggestion beneath them, whose Accept
+    /// would take the next key meant for a field that went).
     fn keep_popover_on_present(&mut self) {
         if let Some(p) = &mut self.popover {
             let ids = Index::new(self.annotations.iter().map(|a| a.id.as_str()));
+            let had = p.ids.len();
             p.ids.retain(|id| ids.find(id).is_some());
-            if p.ids.is_empty() && p.suggestions.is_empty() {
+            if p.ids.is_empty() && (had > 0 || p.suggestions.is_empty()) {
                 self.popover = None;
             }
         }
+    }
+
+    /// Annotations open in the popover that another tab deleted (`gone`, as this tab had them, with
+    /// what was typed in them): the popover closes, and their deletion becomes this tab's latest
+    /// step, so that Undo puts them back as they were here (dated after the deletion, so other tabs
+    /// take them back too); a notice says so.
+    fn deleted_elsewhere(&mut self, gone: Vec<Annotation>) {
+        self.popover = None;
+        let count = gone.len();
+        self.undo.push(Rc::new(Step {
+            kind: StepKind::Delete,
+            changes: gone.into_iter().map(|a| (Some(a), None)).collect(),
+            unrejected: Vec::new(),
+            rejected: Vec::new(),
+            registry: None,
+            settings: None,
+            coalesce: None,
+            elsewhere: Vec::new(),
+        }));
+        if self.undo.len() > DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.steps = self.steps.wrapping_add(1);
+        for n in &mut self.notices {
+            if let Notice::Imported { undoable, .. } | Notice::BackupRestored(_, undoable) = n {
+                *undoable = false;
+            }
+        }
+        self.apply_action(Action::Notify(Notice::DeletedElsewhere(count)));
     }
 
     /// Replays `step` at time `at` (see [`replay`]).
@@ -615,7 +655,17 @@ impl State {
             Action::Redo { at } => self.undo_redo(true, &at),
             Action::Merged(stored) => {
                 let here = self.work();
+                let open: Vec<Annotation> = (self.popover.iter())
+                    .flat_map(|p| &p.ids)
+                    .filter_map(|id| self.position(id).map(|i| self.annotations[i].clone()))
+                    .collect();
                 self.apply_action(Action::Load(merge_stored(&stored, &here, Instant::MIN)));
+                let gone: Vec<Annotation> = (open.into_iter())
+                    .filter(|a| self.position(&a.id).is_none())
+                    .collect();
+                if !gone.is_empty() {
+                    self.deleted_elsewhere(gone);
+                }
             }
             Action::Load(stored) => {
                 self.put_work(stored);
@@ -849,8 +899,8 @@ impl State {
             Action::Notify(notice) => {
                 // A new result of an export, import or open replaces the previous one; so does a new
                 // undoable change.
-                if matches!(notice, Notice::Done { .. }) {
-                    self.notices.retain(|n| !matches!(n, Notice::Done { .. }));
+                if notice.is_done() {
+                    self.notices.retain(|n| !n.is_done());
                 }
                 let replaced = |n: &Notice| {
                     matches!(
