@@ -462,10 +462,10 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
                 a.modified = at.to_string();
                 target.annotations.push(a);
             }
-            None => graves.extend(Tombstone::of(was, at)),
+            None => graves.push(*was),
         }
     }
-    target.deleted.extend(Tombstone::once_each(graves));
+    target.deleted.extend(Tombstone::of(&graves, at));
     sort_by(&mut target.annotations[..], Annotation::reading_order);
     let gone = keys_of(&step.unrejected);
     let gone_keys = Index::of(&gone);

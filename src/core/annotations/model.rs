@@ -51,28 +51,29 @@ pub struct Tombstone {
 }
 
 impl Tombstone {
-    /// The tombstones of deleting `annotation` at `at`: one for its id and, when it is found in the
-    /// text, one for its kind and place ([`Annotation::place`]).
-    pub fn of(annotation: &Annotation, at: &str) -> impl Iterator<Item = Tombstone> {
-        let grave = |id: String| Tombstone {
-            id,
-            deleted: at.to_string(),
+    /// The tombstones of deleting `annotations` at `at`: one for each id and, for each found in the
+    /// text, one for its kind and place ([`Annotation::place`]); one for each name (annotations
+    /// deleted together on one place leave one tombstone for it).
+    #[inline(never)]
+    pub fn of(annotations: &[&Annotation], at: &str) -> Vec<Tombstone> {
+        let mut ids: Vec<String> = annotations.iter().map(|a| a.id.clone()).collect();
+        ids.extend(annotations.iter().filter_map(|a| a.place()));
+        let index = Index::of(&ids);
+        let first = |(i, id): (usize, &String)| {
+            (index.find(id) == Some(i)).then(|| Tombstone {
+                id: id.clone(),
+                deleted: at.to_string(),
+            })
         };
-        std::iter::once(grave(annotation.id.clone())).chain(annotation.place().map(grave))
+        ids.iter().enumerate().filter_map(first).collect()
     }
 
-    /// `graves` with one tombstone for each id, the last (annotations deleted together on one
-    /// place leave one tombstone for it).
-    pub fn once_each(graves: Vec<Tombstone>) -> Vec<Tombstone> {
-        let ids = Index::new(graves.iter().map(|t| t.id.as_str()));
-        let last: Vec<bool> = (0..graves.len())
-            .map(|i| ids.find(&graves[i].id) == Some(i))
-            .collect();
-        graves
-            .into_iter()
-            .zip(last)
-            .filter_map(|(t, last)| last.then_some(t))
-            .collect()
+    /// Adds `graves` to `deleted`, in place of the tombstones there under the same names.
+    #[inline(never)]
+    pub fn bury(deleted: &mut Vec<Tombstone>, graves: Vec<Tombstone>) {
+        let index = Index::new(graves.iter().map(|t| t.id.as_str()));
+        deleted.retain(|t| index.find(&t.id).is_none());
+        deleted.extend(graves);
     }
 }
 

@@ -821,10 +821,8 @@ impl State {
                     let all = Rc::make_mut(&mut self.annotations);
                     let gone = all.remove(i);
                     unlink_claimants(all, &[id.as_str()], &at);
-                    let graves: Vec<Tombstone> = Tombstone::of(&gone, &at).collect();
-                    let deleted = Rc::make_mut(&mut self.deleted);
-                    deleted.retain(|t| graves.iter().all(|g| g.id != t.id));
-                    deleted.extend(graves);
+                    let graves = Tombstone::of(&[&gone], &at);
+                    Tombstone::bury(Rc::make_mut(&mut self.deleted), graves);
                 }
                 if self.reattaching.as_deref() == Some(id.as_str()) {
                     self.reattaching = None;
@@ -1027,12 +1025,8 @@ pub fn retag_entity(
                 .filter(|a| uses(a))
                 .map(|a| a.id.clone())
                 .collect();
-            let graves = annotations.iter().filter(|a| uses(a));
-            let graves =
-                Tombstone::once_each(graves.flat_map(|a| Tombstone::of(a, modified)).collect());
-            let ids = Index::new(graves.iter().map(|t| t.id.as_str()));
-            deleted.retain(|t| ids.find(&t.id).is_none());
-            deleted.extend(graves.iter().cloned());
+            let graves: Vec<&Annotation> = annotations.iter().filter(|a| uses(a)).collect();
+            Tombstone::bury(deleted, Tombstone::of(&graves, modified));
             annotations.retain(|a| !uses(a));
             let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
             unlink_claimants(annotations, &gone, modified);
