@@ -16,6 +16,7 @@ use crate::ui::context::Widget;
 use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::export_menu::export_menu;
 use crate::ui::flash::use_flash;
+use crate::ui::history_buttons::history_buttons;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::open_panel::{open_panel, OpenRequest};
@@ -494,7 +495,7 @@ pub fn App(props: &AppProps) -> Html {
                                  registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
                                  on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
                     <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
-                           suggestions={suggestions.clone()} {on_review} tools={mode_button(&keyboard, *lang)} />
+                           suggestions={suggestions.clone()} {on_review} tools={html! {<>{ mode_button(&keyboard, *lang) }{ history_buttons(&state, &edits, *lang) }</>}} />
                 </div>
                 // Always one child each (an empty fragment when closed): yew matches unkeyed children
                 // from the end, so a child that comes and goes would make it rebuild the article and

@@ -10,6 +10,7 @@ pub mod embed;
 pub mod entities_panel;
 pub mod export_menu;
 pub mod flash;
+pub mod history_buttons;
 pub mod keyboard_mode;
 pub mod loader;
 pub mod notices;

@@ -74,6 +74,34 @@ test.describe('on a phone', () => {
     await expectNoViolations(page, 'panel in view');
   });
 
+  test('by touch alone every change can be undone and redone: the panel\'s Undo and Redo', async ({ page }) => {
+    await openFresh(page, '?ui=en');
+    const undo = page.locator('.hamish-history').getByRole('button', { name: 'Undo' });
+    const redo = page.locator('.hamish-history').getByRole('button', { name: 'Redo' });
+    await expect(undo).toBeDisabled();
+    await expect(redo).toBeDisabled();
+    await scriptSelect(page, 1, 'والدور الذي لعبته');
+    await page.getByRole('toolbar').getByRole('button', { name: 'Claim' }).tap();
+    await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+    await page.locator('article .hl-claim').first().tap();
+    await page.getByRole('dialog').getByLabel('Verdict').selectOption('false');
+    await expect.poll(async () => (await storedEntry(page)).annotations[0]?.claim?.verdict).toBe('false');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).tap();
+    await page.locator('.hamish-panel').scrollIntoViewIfNeeded();
+    for (const box of [await undo.boundingBox(), await redo.boundingBox()]) expect(box.height).toBeGreaterThanOrEqual(24);
+    await undo.tap();
+    await expect.poll(async () => (await storedEntry(page)).annotations[0]?.claim?.verdict).toBeUndefined();
+    await expect(redo).toBeEnabled();
+    await undo.tap();
+    await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(0);
+    await expect(undo).toBeDisabled();
+    await redo.tap();
+    await redo.tap();
+    await expect.poll(async () => (await storedEntry(page)).annotations[0]?.claim?.verdict).toBe('false');
+    await expect(redo).toBeDisabled();
+    await expectNoViolations(page, 'undo and redo buttons');
+  });
+
   test('keyboard mode on a phone: the cursor is drawn and announced', async ({ page }) => {
     await openFresh(page);
     await page.keyboard.press('k');

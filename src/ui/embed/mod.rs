@@ -24,6 +24,7 @@ use crate::ui::embed::host_events::use_announcer;
 use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Drawn};
 use crate::ui::export_menu::export_menu;
 use crate::ui::flash::use_flash;
+use crate::ui::history_buttons::history_buttons;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::overlays::{overlays, Overlays};
@@ -484,7 +485,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 { banner }
                 <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
                        read_only={e.read_only} embedded=true suggestions={suggestions.clone()} {on_review}
-                       tools={(!e.read_only).then(|| mode_button(&keyboard, *lang)).unwrap_or_default()} />
+                       tools={(!e.read_only).then(|| html! {<>{ mode_button(&keyboard, *lang) }{ history_buttons(&state, &edits, *lang) }</>}).unwrap_or_default()} />
             </section>
         }
     } else if dock.launcher_hidden {
