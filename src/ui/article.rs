@@ -196,7 +196,7 @@ struct RunNames {
 fn highlight(
     annotation: &Annotation,
     layer: &Layer,
-    label: Option<String>,
+    (label, sg_here): (Option<String>, Option<String>),
     inner: Html,
     names: Option<RunNames>,
     registry: &[Entity],
@@ -223,7 +223,7 @@ fn highlight(
     let focusable = label.is_some();
     html! {
         <span class={class} style={style} data-ann={annotation.id.clone()} data-ids={ids} data-sgs={keys}
-              tabindex={focusable.then_some("0")} role={focusable.then_some("button")} aria-label={label}>
+              data-sg-here={sg_here} tabindex={focusable.then_some("0")} role={focusable.then_some("button")} aria-label={label}>
             { inner }
         </span>
     }
@@ -264,6 +264,14 @@ fn planned_run(text: &str, run: &PlannedRun, d: &BlockDrawing, p: &Drawer) -> Ht
         return html! { { text } };
     }
     let holder = run.named.first().copied();
+    // A suggestion starting where annotations start is reached through their highlight (one button
+    // may not hold another): it names the suggestion and takes its keys; its popover holds it.
+    let sg_here = holder.and_then(|_| {
+        run.layers.iter().find_map(|l| match l.mark.marked {
+            Marked::Suggestion(i) if l.starts_here => d.suggestions.get(i),
+            _ => None,
+        })
+    });
     let label = holder.map(|_| {
         let mut label = run
             .named
@@ -276,8 +284,15 @@ fn planned_run(text: &str, run: &PlannedRun, d: &BlockDrawing, p: &Drawer) -> Ht
         if run.named.len() > LABEL_MAX {
             label.push_str(&format!("; +{}", run.named.len() - LABEL_MAX));
         }
+        if let Some(sg) = sg_here {
+            let entity = find(p.registry, &sg.entity);
+            let name = entity.map_or(sg.entity.as_str(), |e| e.label(p.lang.is_arabic()));
+            label.push_str("; ");
+            label.push_str(&p.lang.strings().suggested.replace("{entity}", name));
+        }
         label
     });
+    let sg_key = sg_here.map(Suggestion::key);
     let mut ids = Vec::new();
     let mut keys = Vec::new();
     for layer in &run.layers {
@@ -303,13 +318,15 @@ fn planned_run(text: &str, run: &PlannedRun, d: &BlockDrawing, p: &Drawer) -> Ht
         node = match layer.mark.marked {
             Marked::Annotation(i) => match d.annotations.get(i) {
                 Some(a) => {
-                    let own = (holder == Some(i)).then(|| label.clone()).flatten();
+                    let own = (holder == Some(i))
+                        .then(|| (label.clone(), sg_key.clone()))
+                        .unwrap_or_default();
                     highlight(a, layer, own, node, own_names, p.registry)
                 }
                 None => node,
             },
             Marked::Suggestion(i) => match d.suggestions.get(i) {
-                Some(s) => suggestion(s, layer.starts_here, node, own_names, p),
+                Some(s) => suggestion(s, layer.starts_here && holder.is_none(), node, own_names, p),
                 None => node,
             },
             Marked::Flash => node,
@@ -495,7 +512,9 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
         let on_reject = p.on_reject.clone();
         Callback::from(move |e: KeyboardEvent| {
             let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-            let suggestion = target.as_ref().and_then(|t| t.get_attribute("data-sg"));
+            let suggestion = target.as_ref().and_then(|t| {
+                (t.get_attribute("data-sg")).or_else(|| t.get_attribute("data-sg-here"))
+            });
             let key = e.key();
             match (suggestion, key.as_str()) {
                 (_, "Enter" | " ") => {
@@ -505,7 +524,7 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
                     }
                 }
                 // `a` on a focused claim: who made it ("Attributed to"), in one keystroke.
-                (None, _)
+                (_, _)
                     if (key.eq_ignore_ascii_case("a") || e.code() == "KeyA")
                         && target
                             .as_ref()

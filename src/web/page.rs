@@ -133,7 +133,7 @@ pub fn reveal(root: &Element, id: &str) {
 
 /// Moves the keyboard focus to the suggestion named `key` and scrolls it into view.
 pub fn focus_suggestion(key: &str) {
-    let selector = attribute_is("data-sg", key) + "[tabindex]";
+    let selector = suggestion_at(key);
     let found = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&selector).ok().flatten());
@@ -142,18 +142,28 @@ pub fn focus_suggestion(key: &str) {
     }
 }
 
+/// The element that takes the focus for suggestion `key`: its own, or the highlight of the
+/// annotations starting where it starts (`data-sg-here`).
+fn suggestion_at(key: &str) -> String {
+    format!(
+        "{}[tabindex], {}",
+        attribute_is("data-sg", key),
+        attribute_is("data-sg-here", key)
+    )
+}
+
 /// Moves the keyboard focus to the suggestion after (or before) the one named `key`, in reading order,
 /// once the page has been redrawn (the current one may be about to disappear).
 pub fn focus_suggestion_after(key: &str, forward: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(all) = document.query_selector_all("[data-sg][tabindex]") else {
+    let Ok(all) = document.query_selector_all("[data-sg][tabindex], [data-sg-here]") else {
         return;
     };
     let keys: Vec<String> = (0..all.length())
         .filter_map(|i| all.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .filter_map(|el| el.get_attribute("data-sg"))
+        .filter_map(|el| (el.get_attribute("data-sg")).or_else(|| el.get_attribute("data-sg-here")))
         .collect();
     let Some(at) = keys.iter().position(|k| k == key) else {
         return;
@@ -165,7 +175,7 @@ pub fn focus_suggestion_after(key: &str, forward: bool) {
     };
     let Some(next) = next.cloned() else { return };
     gloo::timers::callback::Timeout::new(0, move || {
-        let selector = attribute_is("data-sg", &next) + "[tabindex]";
+        let selector = suggestion_at(&next);
         if let Some(el) = document
             .query_selector(&selector)
             .ok()

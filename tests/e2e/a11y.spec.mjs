@@ -55,6 +55,28 @@ test('standalone page, desktop: no violations with the toolbar, a popover and th
   await expectNoViolations(page, 'popover open');
 });
 
+test('a claim that starts on a suggestion: one button, which names both and takes the suggestion\'s keys', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 0, 'روسية تكشف');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(1);
+  const claim = (await storedEntry(page)).annotations[0];
+  const holder = page.locator(`[data-ann="${claim.id}"][tabindex="0"]`);
+  await expect(holder).toHaveAttribute('role', 'button');
+  await expect(holder).toHaveAttribute('aria-label', /Claim: روسية تكشف; Suggested: Russia/);
+  await expect(holder.locator('[tabindex]')).toHaveCount(0);
+  await expectNoViolations(page, 'a claim on a suggestion');
+  // The suggestions' walk reaches it: from the next one, p lands on the claim's highlight; x there
+  // rejects the suggestion.
+  await page.locator('[data-sg][tabindex="0"]').first().focus();
+  await page.keyboard.press('p');
+  await expect(holder).toBeFocused();
+  await page.keyboard.press('x');
+  await expect.poll(async () => (await storedEntry(page)).rejected?.length ?? 0).toBe(1);
+  expect((await storedEntry(page)).rejected[0].entity).toBe('russia');
+  await expect(page.locator(`[data-ann="${claim.id}"][tabindex="0"]`)).toHaveAttribute('aria-label', 'Claim: روسية تكشف');
+});
+
 test.describe('on a phone', () => {
   test.use(PHONE);
 
