@@ -512,10 +512,15 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
         let on_reject = p.on_reject.clone();
         Callback::from(move |e: KeyboardEvent| {
             let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-            let suggestion = target.as_ref().and_then(|t| {
-                (t.get_attribute("data-sg")).or_else(|| t.get_attribute("data-sg-here"))
-            });
+            // A suggestion's own element takes every key of a suggestion; an annotation's highlight
+            // naming one that starts there only the letters (Delete and the arrows stay its own).
+            let own = target.as_ref().and_then(|t| t.get_attribute("data-sg"));
+            let here = target
+                .as_ref()
+                .and_then(|t| t.get_attribute("data-sg-here"));
             let key = e.key();
+            let letter = key.chars().count() == 1;
+            let suggestion = own.or(here.filter(|_| letter));
             match (suggestion, key.as_str()) {
                 (_, "Enter" | " ") => {
                     if let Some(run) = open(&e) {

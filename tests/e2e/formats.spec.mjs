@@ -139,7 +139,7 @@ test('standalone: doccano JSONL from a paragraph imports through Import, as a re
   await expect(page.locator('article .hl-entity').first()).toBeVisible();
 
   // Undo takes the whole import back; importing the same file again after a reload changes nothing.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.notice').getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
   await page.locator('body').press('Control+Shift+Z');
   await page.reload();

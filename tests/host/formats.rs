@@ -987,6 +987,32 @@ fn jsonl_does_not_bring_back_what_was_deleted_here() {
         .all(|a| a.kind != Kind::Entity("al-assad".into())));
 }
 
+/// A deletion's place holds unless an annotation on those words (of any kind) was changed after it:
+/// one put back by an undo in one tab, whose tombstone for the place another tab's save brings back,
+/// then retagged, does not keep the file's span out.
+#[test]
+fn a_place_deleted_then_changed_again_does_not_keep_a_span_out() {
+    let a = article();
+    let (start, end) = span_of(&a.text, "روسيا");
+    let line = json!({ "text": a.text, "label": [[start, end, "claim"]] }).to_string();
+    let grave = hamish::core::annotations::model::Tombstone {
+        id: format!("place:{start}:{end}:"),
+        deleted: "2026-12-01T00:02:00Z".into(),
+    };
+    for (modified, buried) in [("2026-12-01T00:03:00Z", 0), ("2026-12-01T00:01:00Z", 1)] {
+        let mut tag = annotate(&a, "روسيا", Kind::Entity("russia".into()), "u:tag");
+        tag.modified = modified.into();
+        let mut parsed = import(&line).expect("imports");
+        let got = same_spans(
+            &[tag],
+            &mut parsed.annotations,
+            std::slice::from_ref(&grave),
+        );
+        assert_eq!(got, (buried, 0, buried), "{modified}");
+        assert_eq!(parsed.annotations.len(), 1 - buried);
+    }
+}
+
 /// Hamish's own JSONL, imported into the article it came from, brings back what is there rather
 /// than copies: a span of the same kind as an annotation here is that annotation (a file of spans
 /// names none of its own); one of another kind, or one not here, is added; a span listed twice in

@@ -420,6 +420,38 @@ fn a_claim_open_here_and_deleted_in_another_tab_closes_and_undo_puts_it_back() {
     }
 }
 
+/// Another tab deletes one of two annotations open in one popover here: the popover stays on the
+/// other (its note may be being typed), and the deletion is still this tab's step to undo.
+#[test]
+fn one_of_two_annotations_open_here_deleted_elsewhere_keeps_the_popover_on_the_other() {
+    let (mut s, _) = two_tabs();
+    let a = article();
+    s.apply(Action::Add(annotate(
+        &a,
+        "روسيا",
+        Kind::Entity("russia".into()),
+        "u:tag",
+    )));
+    s.apply(Action::SetPopover(Some(Popover {
+        ids: vec!["u:1".into(), "u:tag".into()],
+        ..Popover::default()
+    })));
+    let mut other = s.work();
+    other.annotations.retain(|x| x.id != "u:tag");
+    other.deleted = vec![hamish::core::annotations::model::Tombstone {
+        id: "u:tag".into(),
+        deleted: "2099-01-01T00:00:00Z".into(),
+    }];
+    s.apply(Action::Merged(other));
+    assert_eq!(
+        s.popover.as_ref().map(|p| p.ids.clone()),
+        Some(vec!["u:1".to_string()])
+    );
+    assert!(s.notices.contains(&Notice::DeletedElsewhere(1)));
+    s.apply(Action::Undo { at: NOW.into() });
+    assert!(s.get("u:tag").is_some());
+}
+
 #[test]
 fn a_merge_found_by_a_save_keeps_a_change_made_here_since_the_save_read_this_tab() {
     let a = article();

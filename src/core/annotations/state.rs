@@ -597,11 +597,10 @@ impl State {
     }
 
     /// Annotations open in the popover that another tab deleted (`gone`, as this tab had them, with
-    /// what was typed in them): the popover closes, and their deletion becomes this tab's latest
-    /// step, so that Undo puts them back as they were here (dated after the deletion, so other tabs
-    /// take them back too); a notice says so.
+    /// what was typed in them): their deletion becomes this tab's latest step, so that Undo puts
+    /// them back as they were here (dated after the deletion, so other tabs take them back too); a
+    /// notice says so. (The popover stays on those still here, or closes: the merge's load saw to it.)
     fn deleted_elsewhere(&mut self, gone: Vec<Annotation>) {
-        self.popover = None;
         let count = gone.len();
         self.undo.push(Rc::new(Step {
             kind: StepKind::Delete,

@@ -491,6 +491,25 @@ pub fn same_spans(
         .collect();
     let copy = repeats(&keys.iter().map(String::as_str).collect::<Vec<_>>());
     let here = Index::new(keys.iter().take(found.len()).map(String::as_str));
+    // A deletion on a place holds unless an annotation on those words (of any kind) was changed
+    // after it: one put back by an undo, in this tab or another (whose save brings the place's
+    // tombstone back), then retagged.
+    let spans: Vec<String> = (found.iter())
+        .map(|a| format!("place:{}:{}", a.span().start, a.span().end))
+        .collect();
+    let on_span = Index::of(&spans);
+    let mut latest = vec![i64::MIN; spans.len()];
+    for (span, a) in spans.iter().zip(&found) {
+        if let Some(at) = on_span.find(span).and_then(|i| latest.get_mut(i)) {
+            *at = (*at).max(instant_or_oldest(&a.modified));
+        }
+    }
+    let holds = |t: &&Tombstone| {
+        let span: Vec<&str> = t.id.splitn(4, ':').take(3).collect();
+        let changed = on_span.find(&span.join(":")).and_then(|i| latest.get(i));
+        changed.is_none_or(|&at| at <= instant_or_oldest(&t.deleted))
+    };
+    let deleted: Vec<&Tombstone> = deleted.iter().filter(holds).collect();
     let graves = Index::new(deleted.iter().map(|t| t.id.as_str()));
     let before = incoming.len();
     let (mut place, mut differing, mut buried) = (found.len(), 0, 0);
