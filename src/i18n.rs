@@ -245,6 +245,8 @@ pub struct Strings {
     pub exported: &'static str,
     pub article_label: &'static str,
     pub reanchored: &'static str,
+    /// Claims already looked at now found in other words (`{n}`); the pairs follow.
+    pub reworded: &'static str,
     pub imported: &'static str,
     pub imported_differing: &'static str,
     /// Of the unchanged, how many were deleted here and stay deleted (`{n}`).
@@ -345,6 +347,7 @@ const AR: Strings = Strings {
     exported: "التعليقات المصدّرة في ملف JSON: {n}.",
     article_label: "المقال",
     reanchored: "تغيّر نص المقال منذ التعليق عليه: تبع {moved} تعليقاً نصّه إلى مكانه الجديد، وتعذّر العثور على {orphaned} فنُقل إلى قسم «منفصلة».",
+    reworded: "تغيّرت كلمات ادعاءات سبق النظر فيها (العدد: {n})، فقد لا يصحّ حكمها بعد؛ راجعها:",
     imported: "استيراد {total}: {anchored} ثُبّت في النص، {orphaned} منفصل، {rejected} مرفوض. أضيف {added}، حُدّث {updated}، بقي {kept} دون تغيير.",
     imported_differing: "{n} منها يختلف عمّا لديك لكنه ليس أحدث، فبقي ما لديك (ليحلّ ملفٌّ محلّ عملك يجب أن يكون تاريخه أحدث).",
     imported_deleted_here: "{n} منها حُذف لديك، فبقي محذوفًا (لا يعيد ملفٌّ ما حُذف إلا إذا كان تاريخه أحدث من الحذف).",
@@ -444,6 +447,7 @@ const EN: Strings = Strings {
     exported: "Annotations exported as JSON: {n}.",
     article_label: "Article",
     reanchored: "The article changed since it was annotated: {moved} annotations followed their text to its new place; {orphaned} could not be found and are listed under Orphaned.",
+    reworded: "The words of claims already looked at changed (claims: {n}): their verdicts may no longer fit; check them again:",
     imported: "Imported {total}: {anchored} anchored, {orphaned} orphaned, {rejected} rejected. Added {added}, updated {updated}, unchanged {kept}.",
     imported_differing: "{n} of the unchanged differ from yours but are not newer, so yours were kept (a file replaces your work only when it is dated later).",
     imported_deleted_here: "{n} of the unchanged were deleted here, and stay deleted (a file brings back only what is dated later than the deletion).",

@@ -140,6 +140,10 @@ fn initial_state(store: &AnnotationStore, open_notices: &[Notice], setup: &Setup
             orphaned: summary.orphaned,
         }));
     }
+    let (reworded, listed) = summary.reworded;
+    if reworded > 0 {
+        state.apply(Action::Notify(Notice::Reworded(reworded, Rc::new(listed))));
+    }
     state
 }
 

@@ -180,6 +180,20 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             }
             (text, r.refused + r.unread_articles > 0)
         }
+        Notice::Reworded(count, listed) => {
+            let mut text = s.reworded.replace("{n}", &count.to_string());
+            // Each quote isolated (FSI … PDI), so that Arabic words and the arrow keep their order
+            // in either interface direction.
+            for (was, now) in listed.iter() {
+                text.push_str(&format!(
+                    " «\u{2068}{was}\u{2069}» → «\u{2068}{now}\u{2069}»."
+                ));
+            }
+            if *count > listed.len() {
+                text.push_str(&format!(" (+{})", count - listed.len()));
+            }
+            (text, true)
+        }
         Notice::ChangedElsewhere => (lang.history().changed_elsewhere.into(), true),
         Notice::DeletedElsewhere(n) => (
             (lang.history().deleted_elsewhere).replace("{n}", &n.to_string()),

@@ -161,3 +161,30 @@ test('a failed article load keeps the bundled article and says why', async ({ pa
   await expect(page.getByRole('alert')).toContainText('404');
   await expect(page.locator('article [data-block="0"]')).toContainText('مصادر روسية تكشف');
 });
+
+test('a checked claim whose words the publisher changed: the reader is told the words checked and the words now', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, A);
+  await page.keyboard.press('c');
+  const id = (await storedEntry(page)).annotations[0].id;
+  await page.locator(`[data-ann="${id}"]`).first().click();
+  await page.getByRole('dialog').getByLabel('Verdict').selectOption('false');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.verdict).toBe('false');
+  await page.keyboard.press('Escape');
+  // A diacritic added (EDITED) is the same words: no warning.
+  await serveEdited(page);
+  await page.goto(EDITED_URL);
+  await expect(page.locator('.notice', { hasText: '1 annotations followed their text' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'already looked at' })).toHaveCount(0);
+  // A word changed is other words.
+  const reworded = EDITED.replace('بإقناع الأسد', 'بإقناع بشار الأسد');
+  await page.unroute('**/edited.txt');
+  await page.route('**/edited.txt', (route) => route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: reworded }));
+  await page.goto(EDITED_URL);
+  const told = page.getByRole('alert').filter({ hasText: 'The words of claims already looked at changed (claims: 1)' });
+  await expect(told).toBeVisible();
+  // Each quote isolated (U+2068 … U+2069), so the words and the arrow keep their order.
+  await expect(told).toContainText('«\u2068والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي\u2069» → «\u2068والدورُ الذي لعبته روسيا بإقناع بشار الأسد بالتنحي\u2069»');
+  expect(await highlightText(page, id)).toBe('والدورُ الذي لعبته روسيا بإقناع بشار الأسد بالتنحي');
+  await page.screenshot({ path: test.info().outputPath('reworded.png') });
+});

@@ -415,8 +415,7 @@ fn reattaching_redescribes_what_moved_and_orphans_what_is_gone() {
         reattach(&text, &mut anns),
         Reattached {
             in_place: 3,
-            moved: 0,
-            orphaned: 0
+            ..Reattached::default()
         }
     );
     assert_eq!(anns, unchanged);
@@ -428,7 +427,8 @@ fn reattaching_redescribes_what_moved_and_orphans_what_is_gone() {
         Reattached {
             in_place: 0,
             moved: 2,
-            orphaned: 1
+            orphaned: 1,
+            ..Reattached::default()
         }
     );
     assert_eq!(
@@ -448,9 +448,60 @@ fn reattaching_redescribes_what_moved_and_orphans_what_is_gone() {
         Reattached {
             in_place: 2,
             moved: 0,
-            orphaned: 1
+            orphaned: 1,
+            ..Reattached::default()
         }
     );
+}
+
+/// A claim already looked at (a verdict, or a status past unverified) found in other words is
+/// reported with the words checked and the words now: its verdict may no longer fit. A claim not yet
+/// looked at, an entity tag, or one that only moved is not.
+#[test]
+fn claims_already_checked_found_in_other_words_are_reported() {
+    use hamish::core::annotations::model::{Annotation, Kind};
+    use hamish::core::annotations::reattach::reattach;
+    use hamish::core::claims::claim::Status;
+    let text = bundled().text;
+    let make = |quote: &str, id: &str, kind: Kind| {
+        let t = target(&text, quote, 0);
+        Annotation::new(id.into(), kind, t, "2026-11-29T00:00:00Z")
+    };
+    let quote = "روسيا بإقناع الأسد بالتنحي";
+    let mut checked = make(quote, "checked", Kind::Claim);
+    checked.claim.verdict = Some("false".into());
+    let mut in_review = make(quote, "in-review", Kind::Claim);
+    in_review.claim.status = Status::InReview;
+    let mut anns = vec![
+        checked,
+        in_review,
+        make(quote, "unchecked", Kind::Claim),
+        make(quote, "tag", Kind::Entity("russia".into())),
+    ];
+    let edited = format!(
+        "سطر جديد\n\n{}",
+        text.replacen("بإقناع الأسد", "بإقناع بشار الأسد", 1)
+    );
+    let summary = reattach(&edited, &mut anns);
+    assert_eq!(summary.moved, 4);
+    let now = "روسيا بإقناع بشار الأسد بالتنحي".to_string();
+    assert_eq!(
+        summary.reworded,
+        (
+            2,
+            vec![(quote.to_string(), now.clone()), (quote.to_string(), now)]
+        )
+    );
+    // Only moved, or spelt otherwise (a diacritic, a tatweel): not reworded.
+    for edited in [
+        format!("سطر جديد\n\n{text}"),
+        text.replacen("روسيا بإقناع", "روسيـا بإقناعِ", 1),
+    ] {
+        let mut anns = vec![make(quote, "checked", Kind::Claim)];
+        anns[0].claim.verdict = Some("false".into());
+        let summary = reattach(&edited, &mut anns);
+        assert_eq!((summary.moved, summary.reworded.0), (1, 0), "{edited:.40}");
+    }
 }
 
 #[test]

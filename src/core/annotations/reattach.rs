@@ -3,13 +3,16 @@
 
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector};
-use crate::core::annotations::model::Annotation;
+use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::claims::claim::Status;
 use crate::core::entities::suggestions::{Quote, Rejected};
 use crate::core::storage::entry::Stored;
+use crate::core::text::fold::fold_quote;
 use crate::core::text::span::Span;
+use crate::core::text::units::short_quote;
 
 /// How re-attaching a set of annotations went.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reattached {
     /// Found where they were.
     pub in_place: usize,
@@ -17,7 +20,13 @@ pub struct Reattached {
     pub moved: usize,
     /// Not found: now orphans.
     pub orphaned: usize,
+    /// Claims already looked at (a verdict, or a status past unverified) now found in other words:
+    /// how many, and the first [`REWORDED_LISTED`] as (words checked, words now), cut short.
+    pub reworded: (usize, Vec<(String, String)>),
 }
+
+/// How many reworded claims [`Reattached`] quotes.
+pub const REWORDED_LISTED: usize = 5;
 
 /// Re-attaches `annotations` to `text`: a found annotation is re-described from the current text
 /// (position, quote and context); one that is not found keeps its last selectors and becomes an orphan.
@@ -43,6 +52,20 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
                     summary.in_place += 1;
                 } else {
                     summary.moved += 1;
+                }
+                let looked_at = annotation.claim.verdict.is_some()
+                    || annotation.claim.status != Status::Unverified;
+                // Other words, not another spelling (a diacritic, a tatweel, a hamza).
+                if annotation.kind == Kind::Claim
+                    && looked_at
+                    && fold_quote(&selectors.exact) != fold_quote(&annotation.target.exact)
+                {
+                    let (count, listed) = &mut summary.reworded;
+                    *count += 1;
+                    if listed.len() < REWORDED_LISTED {
+                        let short = |quote: &str| short_quote(quote, 60);
+                        listed.push((short(&annotation.target.exact), short(&selectors.exact)));
+                    }
                 }
                 annotation.attach(selectors);
             }

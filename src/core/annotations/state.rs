@@ -138,6 +138,9 @@ pub enum Notice {
     /// The article changed since it was annotated: `moved` annotations followed their text,
     /// `orphaned` could not be found.
     Reanchored { moved: usize, orphaned: usize },
+    /// Claims already looked at are now found in other words (the article was edited): how many,
+    /// and the first few as (words checked, words now) — their verdicts may no longer fit.
+    Reworded(usize, Rc<Vec<(String, String)>>),
     /// An import went through.
     Imported {
         anchored: usize,
