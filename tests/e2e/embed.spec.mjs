@@ -659,3 +659,26 @@ test('storage full, then the host removes the article: the unsaved claim is kept
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':annotations:'))
     .map((k) => JSON.parse(localStorage.getItem(k)).annotations.length))).toEqual([1]);
 });
+
+test('the host rewords a checked claim while the reader is on the page: the reader is told the words checked and the words now', async ({ page }) => {
+  const seen = watch(page);
+  await openSite(page);
+  await claimOnHost(page, '#story > p:nth-of-type(2)', 'المخابرات الروسية');
+  const item = page.locator('.hamish-panel .item').first();
+  await item.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('الحكم').selectOption('false');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await api(page, '#story', 'annotations')).first.items[0].body
+    .some((b) => b.purpose === 'assessing' && b.value === 'false')).toBe(true);
+  // A live update rewrites the claim's words (a spelling change alone would not count).
+  await page.evaluate(() => {
+    const p = document.querySelector('#story > p:nth-of-type(2)');
+    p.textContent = p.textContent.replace('المخابرات الروسية', 'المخابرات العسكرية الروسية');
+  });
+  const told = page.getByRole('alert').filter({ hasText: 'المخابرات العسكرية الروسية' });
+  await expect(told).toBeVisible();
+  await expect(told).toContainText('المخابرات الروسية');
+  expect(seen.errors).toEqual([]);
+});

@@ -8,7 +8,7 @@ pub mod host_events;
 pub mod host_highlights;
 
 use crate::core::annotations::reattach::{prefer_followed, reattach_stored};
-use crate::core::annotations::state::{Action, Pending, Popover as PopoverState, Way};
+use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState, Way};
 use crate::core::claims::settings::Reviewer;
 use crate::core::claims::settings::Settings;
 use crate::core::drawing::plan::{plan, Visible};
@@ -180,7 +180,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     .collect();
                 prefer_followed(&fresh.article.text, &mut stored.annotations, &followed);
             }
-            reattach_stored(&fresh.article.text, &mut stored);
+            let summary = reattach_stored(&fresh.article.text, &mut stored);
             // A selection waiting for a tag is measured again in the new text.
             let pending = (!read_only)
                 .then(|| pending_selection(&fresh, &mount, &frame))
@@ -191,6 +191,18 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             announce_now();
             dispatcher.dispatch(Action::Load(stored));
             dispatcher.dispatch(Action::SetPending(pending));
+            // The story changed under the reader: what was lost, and checked claims now in other
+            // words, are said (what only moved is not).
+            if summary.orphaned > 0 {
+                dispatcher.dispatch(Action::Notify(Notice::Reanchored {
+                    moved: summary.moved,
+                    orphaned: summary.orphaned,
+                }));
+            }
+            let (reworded, listed) = summary.reworded;
+            if reworded > 0 {
+                dispatcher.dispatch(Action::Notify(Notice::Reworded(reworded, Rc::new(listed))));
+            }
         }));
     }
     let near = use_near(e.bridge.clone(), e.host.clone());
