@@ -3,7 +3,7 @@
 use crate::core::annotations::history::StepKind;
 use crate::core::annotations::model::Kind;
 use crate::core::annotations::state::{Notice, Said, Way};
-use crate::core::claims::claim::MAX_EVIDENCE;
+use crate::core::claims::claim::{hidden, MAX_EVIDENCE};
 use crate::core::entities::registry::Entity;
 use crate::core::w3c::import::RejectReason;
 use crate::i18n::Lang;
@@ -182,11 +182,15 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         }
         Notice::Reworded(count, listed) => {
             let mut text = s.reworded.replace("{n}", &count.to_string());
-            // Each quote isolated (FSI … PDI), so that Arabic words and the arrow keep their order
-            // in either interface direction.
+            // Each quote isolated (FSI … PDI; the text's own direction controls left out, so that
+            // none breaks out), so that Arabic words and the arrow keep their order; the arrow points
+            // the way the interface reads, from the words checked to the words now.
+            let arrow = if lang.is_arabic() { "←" } else { "→" };
+            let plain = |quote: &str| quote.chars().filter(|&c| !hidden(c)).collect::<String>();
             for (was, now) in listed.iter() {
+                let (was, now) = (plain(was), plain(now));
                 text.push_str(&format!(
-                    " «\u{2068}{was}\u{2069}» → «\u{2068}{now}\u{2069}»."
+                    " «\u{2068}{was}\u{2069}» {arrow} «\u{2068}{now}\u{2069}»."
                 ));
             }
             if *count > listed.len() {

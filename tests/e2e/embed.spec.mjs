@@ -680,5 +680,20 @@ test('the host rewords a checked claim while the reader is on the page: the read
   const told = page.getByRole('alert').filter({ hasText: 'المخابرات العسكرية الروسية' });
   await expect(told).toBeVisible();
   await expect(told).toContainText('المخابرات الروسية');
+  // The arrow points the way Arabic reads, from the words checked to the words now.
+  await expect(told).toContainText('\u2069» ← «\u2068');
+  // Undo and redo of the verdict leave the claim on the new words (they put back the old ones).
+  const exact = async () => (await api(page, '#story', 'annotations')).first.items[0].target.selector[0].exact;
+  await expect.poll(exact).toBe('المخابرات العسكرية الروسية');
+  const history = page.locator('.hamish-history');
+  await history.getByRole('button', { name: 'تراجع' }).click();
+  await expect.poll(async () => (await api(page, '#story', 'annotations')).first.items[0].body
+    .some((b) => b.purpose === 'assessing')).toBe(false);
+  expect(await exact()).toBe('المخابرات العسكرية الروسية');
+  await history.getByRole('button', { name: 'إعادة' }).click();
+  await expect.poll(async () => (await api(page, '#story', 'annotations')).first.items[0].body
+    .some((b) => b.purpose === 'assessing' && b.value === 'false')).toBe(true);
+  expect(await exact()).toBe('المخابرات العسكرية الروسية');
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': ['المخابرات العسكرية الروسية'] });
   expect(seen.errors).toEqual([]);
 });

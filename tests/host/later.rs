@@ -452,6 +452,48 @@ fn one_of_two_annotations_open_here_deleted_elsewhere_keeps_the_popover_on_the_o
     assert!(s.get("u:tag").is_some());
 }
 
+/// The article changed under the reader (the host page rewrote the claim's words) after a verdict
+/// was given: undo and redo of the verdict leave the claim where it is now, on the new words — the
+/// step's copies name the old ones, and putting them back drew the claim over half a word.
+#[test]
+fn undo_and_redo_after_the_text_changed_leave_the_annotation_where_it_is_now() {
+    let (mut s, _) = two_tabs();
+    s.apply(Action::SetClaim {
+        id: "u:1".into(),
+        claim: ClaimDetails {
+            verdict: Some("false".into()),
+            ..ClaimDetails::default()
+        },
+        field: ClaimField::Verdict,
+        modified: "2026-11-29T10:17:00Z".into(),
+    });
+    let mut moved = s.work();
+    let claim = moved
+        .annotations
+        .iter_mut()
+        .find(|x| x.id == "u:1")
+        .expect("u:1");
+    claim.target.exact = "روسيا الاتحادية".into();
+    claim.target.position = claim
+        .target
+        .position
+        .map(|p| hamish::core::text::span::Span {
+            start: p.start + 9,
+            end: p.end + 19,
+        });
+    let now = claim.target.clone();
+    s.apply(Action::Load(moved));
+    s.apply(Action::Undo { at: NOW.into() });
+    let x = s.get("u:1").cloned().expect("u:1");
+    assert_eq!((x.claim.verdict, &x.target), (None, &now));
+    s.apply(Action::Redo { at: NOW.into() });
+    let x = s.get("u:1").cloned().expect("u:1");
+    assert_eq!(
+        (x.claim.verdict.as_deref(), &x.target),
+        (Some("false"), &now)
+    );
+}
+
 #[test]
 fn a_merge_found_by_a_save_keeps_a_change_made_here_since_the_save_read_this_tab() {
     let a = article();

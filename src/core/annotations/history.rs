@@ -2,6 +2,7 @@
 //! and undoing a step is itself a change, dated now, so it is saved and merged like any other (a
 //! restored annotation is modified again; a removed one gets a tombstone).
 
+use crate::core::anchoring::selectors::TextSelector;
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::annotations::time::{after, instant_or_oldest};
 use crate::core::claims::settings::Settings;
@@ -442,6 +443,16 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
     let touched: Vec<(&Annotation, &Option<Annotation>)> = (step.changes.iter())
         .filter_map(|(b, a)| Some((b.as_ref().or(a.as_ref())?, a)))
         .collect();
+    // Whether the step moved the annotation (a re-attachment): one it did not move stays where it
+    // is now, since re-anchoring to an edited text (which is not a change of the reader's) may have
+    // moved it since, and the step's copy still names the words as they were.
+    let moved: Vec<bool> = (step.changes.iter())
+        .filter(|(b, a)| b.is_some() || a.is_some())
+        .map(|(b, a)| match (b, a) {
+            (Some(b), Some(a)) => b.target != a.target || b.orphan != a.orphan,
+            _ => true,
+        })
+        .collect();
     let ids = Index::new(touched.iter().map(|(was, _)| was.id.as_str()));
     // The place of each annotation as the step leaves it (or of one it deletes): put back, no
     // deletion holds there; deleted, a new one does.
@@ -449,6 +460,12 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
         .filter_map(|(was, after)| after.as_ref().unwrap_or(was).place())
         .collect();
     let places = Index::of(&places);
+    let mut now: Vec<Option<(TextSelector, bool)>> = vec![None; touched.len()];
+    for a in target.annotations.iter() {
+        if let Some(slot) = ids.find(&a.id).and_then(|i| now.get_mut(i)) {
+            *slot = Some((a.target.clone(), a.orphan));
+        }
+    }
     target.annotations.retain(|a| ids.find(&a.id).is_none());
     (target.deleted).retain(|t| ids.find(&t.id).is_none() && places.find(&t.id).is_none());
     let mut graves = Vec::new();
@@ -460,6 +477,10 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
             Some(a) => {
                 let mut a = a.clone();
                 a.modified = at.to_string();
+                if let (Some(false), Some(Some((place, orphan)))) = (moved.get(i), now.get_mut(i)) {
+                    a.target = std::mem::take(place);
+                    a.orphan = *orphan;
+                }
                 target.annotations.push(a);
             }
             None => graves.push(*was),

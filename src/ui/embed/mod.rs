@@ -191,14 +191,9 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             announce_now();
             dispatcher.dispatch(Action::Load(stored));
             dispatcher.dispatch(Action::SetPending(pending));
-            // The story changed under the reader: what was lost, and checked claims now in other
-            // words, are said (what only moved is not).
-            if summary.orphaned > 0 {
-                dispatcher.dispatch(Action::Notify(Notice::Reanchored {
-                    moved: summary.moved,
-                    orphaned: summary.orphaned,
-                }));
-            }
+            // The story changed under the reader: checked claims now in other words are said (what
+            // was lost is listed under Orphaned; a site that shows a placeholder for a moment would
+            // leave a false alarm).
             let (reworded, listed) = summary.reworded;
             if reworded > 0 {
                 dispatcher.dispatch(Action::Notify(Notice::Reworded(reworded, Rc::new(listed))));
