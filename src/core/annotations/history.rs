@@ -462,7 +462,9 @@ pub fn replay(step: &Step, at: &str, target: Target<'_>) {
     let places = Index::of(&places);
     let mut now: Vec<Option<(TextSelector, bool)>> = vec![None; touched.len()];
     for a in target.annotations.iter() {
-        if let Some(slot) = ids.find(&a.id).and_then(|i| now.get_mut(i)) {
+        // Only where the step leaves the place as it is (no copy for an import's undo or redo).
+        let stays = |i: &usize| moved.get(*i) == Some(&false);
+        if let Some(slot) = ids.find(&a.id).filter(stays).and_then(|i| now.get_mut(i)) {
             *slot = Some((a.target.clone(), a.orphan));
         }
     }
