@@ -132,22 +132,7 @@ fn every_change_beats_a_future_dated_version_in_a_merge() {
             "u:1",
             true,
         ),
-        (
-            "claim",
-            |s| {
-                s.apply(Action::SetClaim {
-                    id: "u:1".into(),
-                    claim: ClaimDetails {
-                        verdict: Some("false".into()),
-                        ..ClaimDetails::default()
-                    },
-                    field: ClaimField::Verdict,
-                    modified: NOW.into(),
-                })
-            },
-            "u:1",
-            true,
-        ),
+        ("claim", |s| verdict_false(s, NOW), "u:1", true),
         (
             "reattach",
             |s| {
@@ -258,6 +243,19 @@ fn every_change_beats_a_future_dated_version_in_a_merge() {
         .map(|x| (x.created.as_str(), x.modified.as_str()))
         .collect();
     assert_eq!(times, [(NOW, NOW)]);
+}
+
+/// Gives `u:1` the verdict False at `modified`.
+fn verdict_false(s: &mut State, modified: &str) {
+    s.apply(Action::SetClaim {
+        id: "u:1".into(),
+        claim: ClaimDetails {
+            verdict: Some("false".into()),
+            ..ClaimDetails::default()
+        },
+        field: ClaimField::Verdict,
+        modified: modified.into(),
+    })
 }
 
 fn note(s: &mut State) {
@@ -458,15 +456,7 @@ fn one_of_two_annotations_open_here_deleted_elsewhere_keeps_the_popover_on_the_o
 #[test]
 fn undo_and_redo_after_the_text_changed_leave_the_annotation_where_it_is_now() {
     let (mut s, _) = two_tabs();
-    s.apply(Action::SetClaim {
-        id: "u:1".into(),
-        claim: ClaimDetails {
-            verdict: Some("false".into()),
-            ..ClaimDetails::default()
-        },
-        field: ClaimField::Verdict,
-        modified: "2026-11-29T10:17:00Z".into(),
-    });
+    verdict_false(&mut s, "2026-11-29T10:17:00Z");
     let mut moved = s.work();
     let claim = moved
         .annotations

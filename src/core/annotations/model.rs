@@ -77,6 +77,19 @@ impl Tombstone {
     }
 }
 
+/// The words' part of a place ([`Annotation::place`]): `place:start:end`.
+pub fn words_at(span: Span) -> String {
+    format!("place:{}:{}", span.start, span.end)
+}
+
+/// The words' part of a place's name (`place:start:end` of `place:start:end:entity`).
+pub fn words_of_place(place: &str) -> &str {
+    place
+        .match_indices(':')
+        .nth(2)
+        .map_or(place, |(i, _)| &place[..i])
+}
+
 impl Json for Kind {
     fn write_json(&self, out: &mut String) {
         match self {
@@ -188,12 +201,11 @@ impl Annotation {
     /// an annotation in a file that gives spans and no ids (doccano's), in which a span where one was
     /// deleted here stays deleted.
     pub fn place(&self) -> Option<String> {
-        let span = self.span();
         let kind = match &self.kind {
             Kind::Claim => "",
             Kind::Entity(id) => id.as_str(),
         };
-        (!self.orphan).then(|| format!("place:{}:{}:{kind}", span.start, span.end))
+        (!self.orphan).then(|| format!("{}:{kind}", words_at(self.span())))
     }
 
     /// Reading order: by start, then the longer span first (so an enclosing span precedes what it

@@ -4,7 +4,7 @@
 
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN, MAX_QUOTE};
-use crate::core::annotations::model::{Annotation, Kind, Tombstone};
+use crate::core::annotations::model::{words_at, words_of_place, Annotation, Kind, Tombstone};
 use crate::core::annotations::time::{ahead, clamp, instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{hidden, ClaimDetails, Claimant};
 use crate::core::collections::index::{repeats, Index};
@@ -494,9 +494,7 @@ pub fn same_spans(
     // A deletion on a place holds unless an annotation on those words (of any kind) was changed
     // after it: one put back by an undo, in this tab or another (whose save brings the place's
     // tombstone back), then retagged.
-    let spans: Vec<String> = (found.iter())
-        .map(|a| format!("place:{}:{}", a.span().start, a.span().end))
-        .collect();
+    let spans: Vec<String> = found.iter().map(|a| words_at(a.span())).collect();
     let on_span = Index::of(&spans);
     let mut latest = vec![i64::MIN; spans.len()];
     for (span, a) in spans.iter().zip(&found) {
@@ -505,8 +503,9 @@ pub fn same_spans(
         }
     }
     let holds = |t: &&Tombstone| {
-        let span: Vec<&str> = t.id.splitn(4, ':').take(3).collect();
-        let changed = on_span.find(&span.join(":")).and_then(|i| latest.get(i));
+        let changed = on_span
+            .find(words_of_place(&t.id))
+            .and_then(|i| latest.get(i));
         changed.is_none_or(|&at| at <= instant_or_oldest(&t.deleted))
     };
     let deleted: Vec<&Tombstone> = deleted.iter().filter(holds).collect();
