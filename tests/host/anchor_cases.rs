@@ -540,3 +540,75 @@ fn a_place_the_page_followed_wins_over_a_copy_of_the_quote_before_it() {
         assert_eq!(anns[0].target.exact, quote);
     }
 }
+
+/// Sentences that differ only in their number word, each a claim, every one edited the same way:
+/// each claim must stay on its own sentence (its number), or be an orphan, never on a neighbour.
+#[test]
+fn near_identical_sentences_all_edited_keep_their_claims() {
+    let numbers = [
+        "عشرة",
+        "عشرين",
+        "ثلاثين",
+        "أربعين",
+        "خمسين",
+        "ستين",
+        "سبعين",
+        "ثمانين",
+    ];
+    let sentences: Vec<String> = numbers
+        .iter()
+        .map(|n| format!("قالت المصادر إن روسيا أرسلت {n} جنديا إلى المدينة الساحلية في الشمال"))
+        .collect();
+    // Each edit, and the quote expected afterwards (a word inserted before the quote is not in it).
+    let edits: [(&str, fn(&str) -> String, fn(&str) -> String); 5] = [
+        (
+            "a word inserted",
+            |s| s.replace("الساحلية", "الشمالية الساحلية"),
+            |s| s.replace("الساحلية", "الشمالية الساحلية"),
+        ),
+        (
+            "a word deleted",
+            |s| s.replace("الساحلية ", ""),
+            |s| s.replace("الساحلية ", ""),
+        ),
+        (
+            "the first word replaced",
+            |s| s.replace("قالت", "ذكرت"),
+            |s| s.replace("قالت", "ذكرت"),
+        ),
+        (
+            "the last word replaced",
+            |s| s.replace("الشمال", "الجنوب"),
+            |s| s.replace("الشمال", "الجنوب"),
+        ),
+        (
+            "a word inserted before",
+            |s| format!("أمس {s}"),
+            |s| s.to_string(),
+        ),
+    ];
+    let title = "عنوان تجريبي عن روسيا وتركيا".to_string();
+    let original = [vec![title.clone()], sentences.clone()]
+        .concat()
+        .join("\n\n");
+    let targets: Vec<TextSelector> = sentences.iter().map(|s| target(&original, s, 0)).collect();
+    let mut wrong = Vec::new();
+    for (name, edit, expected) in edits {
+        let edited_sentences: Vec<String> = sentences.iter().map(|s| edit(s)).collect();
+        let edited = [vec![title.clone()], edited_sentences]
+            .concat()
+            .join("\n\n");
+        for (i, a) in anchor_all(&edited, &targets).iter().enumerate() {
+            match *a {
+                Anchor::Found { span, .. } => {
+                    let found = slice_cp(&edited, span.start, span.end);
+                    if found != expected(&sentences[i]) {
+                        wrong.push(format!("{name}, {}: {found:?}", numbers[i]));
+                    }
+                }
+                Anchor::Orphan => wrong.push(format!("{name}, {}: orphan", numbers[i])),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

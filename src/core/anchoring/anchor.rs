@@ -285,10 +285,10 @@ impl Anchorer {
                 * ((2 * query.quote.len() + MIN_CONTEXT) as u64 * blocks + refining);
         for stage in 0..5 {
             let cost = match stage {
-                1 => near_work + REFINED as u64 * refining,
+                1 => near_work + 2 * REFINED as u64 * refining,
                 2 => between,
                 3 => self.occurrences().candidates(&query.quote) as u64,
-                4 => far_work + REFINED as u64 * refining,
+                4 => far_work + 2 * REFINED as u64 * refining,
                 _ => 0,
             };
             if self.work.get().saturating_add(cost) > SEARCH_WORK {
@@ -352,7 +352,11 @@ impl Anchorer {
     }
 
     /// The best of a stage's fuzzy matches once their edges are refined. Refining costs more than
-    /// scoring: only the [`REFINED`] best-scoring matches that could reach the threshold are refined.
+    /// scoring: only matches that could reach the threshold are refined, the [`REFINED`]
+    /// best-scoring and the [`REFINED`] with the fewest errors. The search reports one end of each
+    /// occurrence, which may be short of the quote's real end, so an occurrence's context can score
+    /// badly until refined: in sentences that differ in one word, the one the quote is in may be
+    /// outscored before refining by its neighbours, whose ends happened to be right.
     fn best_fuzzy(&self, query: &Query, candidates: Vec<Candidate>) -> Pick {
         let mut scored: Vec<(f64, Candidate)> = candidates
             .into_iter()
@@ -360,10 +364,14 @@ impl Anchorer {
             .filter(|(score, _)| *score >= MIN_SCORE - REFINE_REACH)
             .collect();
         sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
+        let mut fewest_errors: Vec<(f64, Candidate)> =
+            scored.iter().skip(REFINED).copied().collect();
+        sort_by_key(&mut fewest_errors, |(_, c)| c.errors);
         let refined = scored
-            .into_iter()
+            .iter()
             .take(REFINED)
-            .filter_map(|(_, c)| self.refine(query, c, refine_slack(query.quote.len())))
+            .chain(fewest_errors.iter().take(REFINED))
+            .filter_map(|&(_, c)| self.refine(query, c, refine_slack(query.quote.len())))
             .map(|c| (self.score(query, c), c));
         self.best_of(query, refined)
     }
@@ -487,8 +495,9 @@ impl Anchorer {
     /// inside a word the quote's context says comes before it. Counting every edit alike aligns the
     /// quote with its context as one text, so a word inserted just before the quote, or a last word
     /// replaced, lands on the side the context says. Of two equally good edges, the one where the
-    /// quote itself fits better wins, then the one nearer the inside (a word inserted at the quote's
-    /// edge was not part of what the reader chose).
+    /// quote itself fits better wins, then one at a word boundary (a quote at the text's end has no
+    /// context to stop its end mid-word), then the one nearer the inside (a word inserted at the
+    /// quote's edge was not part of what the reader chose).
     /// Start first (end fixed), then end, then the start again for that end.
     fn refine(&self, q: &Query, c: Candidate, slack: usize) -> Option<Candidate> {
         if c.end <= c.start {
@@ -503,9 +512,14 @@ impl Anchorer {
             .filter(|&e| !(q.suffix.at_word_boundary() && inside_word(f, e)))
             .map(|e| {
                 let errors = from_start[e - c.start - 1];
-                (errors + q.suffix.errors_at(f, e), errors, e)
+                (
+                    errors + q.suffix.errors_at(f, e),
+                    errors,
+                    inside_word(f, e),
+                    e,
+                )
             });
-        let (_, errors, end) = ends.min()?;
+        let (_, errors, _, end) = ends.min()?;
         self.refine_start(
             q,
             Candidate {
@@ -530,9 +544,14 @@ impl Anchorer {
             .filter(|&s| !(q.prefix.at_word_boundary() && inside_word(f, s)))
             .map(|s| {
                 let errors = to_end[c.end - s - 1];
-                (errors + q.prefix.errors_at(f, s), errors, Reverse(s))
+                (
+                    errors + q.prefix.errors_at(f, s),
+                    errors,
+                    inside_word(f, s),
+                    Reverse(s),
+                )
             });
-        let (_, errors, Reverse(start)) = starts.min()?;
+        let (_, errors, _, Reverse(start)) = starts.min()?;
         Some(Candidate {
             start,
             end: c.end,
