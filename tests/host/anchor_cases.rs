@@ -612,3 +612,39 @@ fn near_identical_sentences_all_edited_keep_their_claims() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Sentences of one paragraph that differ in one word: one sentence edited, the claim on it must stay
+/// there (or be an orphan), never move to a neighbour that now looks more like its old words.
+#[test]
+fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
+    let ordinals = [
+        "الأولى",
+        "الثانية",
+        "الثالثة",
+        "الرابعة",
+        "الخامسة",
+        "السادسة",
+    ];
+    let sentence = |o: &str| format!("أعلنت الوزارة أن القوات انسحبت من البلدة {o} بعد قصف عنيف");
+    let original: String = ordinals.iter().map(|o| sentence(o) + ". ").collect();
+    let third = sentence(ordinals[2]);
+    let targets = [target(&original, &third, 0)];
+    let edits: [(&str, String); 2] = [
+        ("its last word replaced", third.replace("عنيف", "متواصل")),
+        ("its first word replaced", third.replace("أعلنت", "أكدت")),
+    ];
+    let mut wrong = Vec::new();
+    for (name, now) in edits {
+        let edited = original.replace(&third, &now);
+        match anchor_all(&edited, &targets)[0] {
+            Anchor::Found { span, .. } => {
+                let found = slice_cp(&edited, span.start, span.end);
+                if found != now {
+                    wrong.push(format!("{name}: {found:?}"));
+                }
+            }
+            Anchor::Orphan => wrong.push(format!("{name}: orphan")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -364,14 +364,16 @@ impl Anchorer {
             .filter(|(score, _)| *score >= MIN_SCORE - REFINE_REACH)
             .collect();
         sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
-        let mut fewest_errors: Vec<(f64, Candidate)> =
-            scored.iter().skip(REFINED).copied().collect();
-        sort_by_key(&mut fewest_errors, |(_, c)| c.errors);
+        let mut rest = scored.split_off(REFINED.min(scored.len()));
+        for _ in 0..REFINED {
+            let Some(fewest) = (0..rest.len()).min_by_key(|&i| rest[i].1.errors) else {
+                break;
+            };
+            scored.push(rest.swap_remove(fewest));
+        }
         let refined = scored
-            .iter()
-            .take(REFINED)
-            .chain(fewest_errors.iter().take(REFINED))
-            .filter_map(|&(_, c)| self.refine(query, c, refine_slack(query.quote.len())))
+            .into_iter()
+            .filter_map(|(_, c)| self.refine(query, c, refine_slack(query.quote.len())))
             .map(|c| (self.score(query, c), c));
         self.best_of(query, refined)
     }
@@ -512,14 +514,12 @@ impl Anchorer {
             .filter(|&e| !(q.suffix.at_word_boundary() && inside_word(f, e)))
             .map(|e| {
                 let errors = from_start[e - c.start - 1];
-                (
-                    errors + q.suffix.errors_at(f, e),
-                    errors,
-                    inside_word(f, e),
-                    e,
-                )
+                // The quote's errors doubled, plus one inside a word: fewer errors, then a boundary.
+                let fit = 2 * errors + usize::from(inside_word(f, e));
+                (errors + q.suffix.errors_at(f, e), fit, e)
             });
-        let (_, errors, _, end) = ends.min()?;
+        let (_, fit, end) = ends.min()?;
+        let errors = fit / 2;
         self.refine_start(
             q,
             Candidate {
@@ -544,14 +544,11 @@ impl Anchorer {
             .filter(|&s| !(q.prefix.at_word_boundary() && inside_word(f, s)))
             .map(|s| {
                 let errors = to_end[c.end - s - 1];
-                (
-                    errors + q.prefix.errors_at(f, s),
-                    errors,
-                    inside_word(f, s),
-                    Reverse(s),
-                )
+                let fit = 2 * errors + usize::from(inside_word(f, s));
+                (errors + q.prefix.errors_at(f, s), fit, Reverse(s))
             });
-        let (_, errors, _, Reverse(start)) = starts.min()?;
+        let (_, fit, Reverse(start)) = starts.min()?;
+        let errors = fit / 2;
         Some(Candidate {
             start,
             end: c.end,
@@ -585,7 +582,13 @@ impl Anchorer {
     /// place tells them apart: a word repeated by an edit, where which copy is the annotated one
     /// cannot be told, and a guess would be wrong half the time.
     fn best_of(&self, q: &Query, scored: impl Iterator<Item = (f64, Candidate)>) -> Pick {
-        let scored: Vec<(f64, Candidate)> = scored.collect();
+        let mut scored: Vec<(f64, Candidate)> = scored.collect();
+        if scored
+            .iter()
+            .any(|&(score, c)| score >= MIN_SCORE && self.settled(q, c))
+        {
+            scored.retain(|&(_, c)| self.settled(q, c));
+        }
         let Some(&(score, best)) = scored.iter().max_by(|a, b| {
             a.0.total_cmp(&b.0).then(
                 b.1.start
@@ -606,6 +609,19 @@ impl Anchorer {
         } else {
             Pick::Best(score, best)
         }
+    }
+
+    /// Whether both stored contexts (of at least [`MIN_CONTEXT`] characters) are found unchanged
+    /// beside `c`: the text around the quote is as it was, only the quote's own words changed.
+    /// Such a candidate wins over those whose surroundings differ, however like the old quote
+    /// their words are: of sentences that differ in one word, the one whose last word the publisher
+    /// replaced is still the claim's, not the sentence before it, which now differs from the quote
+    /// by fewer letters.
+    fn settled(&self, q: &Query, c: Candidate) -> bool {
+        let f = &self.folded().chars;
+        q.prefix.len().min(q.suffix.len()) >= MIN_CONTEXT
+            && q.prefix.errors_at(f, c.start) == 0
+            && q.suffix.errors_at(f, c.end) == 0
     }
 
     /// A found anchor, widened to whole grapheme clusters and trimmed of white space (computed on a
