@@ -17,6 +17,7 @@ use crate::ui::entities_panel::EntitiesPanel;
 use crate::ui::export_menu::export_menu;
 use crate::ui::flash::use_flash;
 use crate::ui::history_buttons::history_buttons;
+use crate::ui::history_buttons::HISTORY_ENABLED;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::open_panel::{open_panel, OpenRequest};
@@ -211,14 +212,20 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        // An undo or redo that took away the focused highlight leaves the focus on the annotation
-        // it changed, when that is drawn.
+        // An undo or redo that took the focus away (the focused highlight, the notice's Undo, the
+        // button itself disabled) leaves it on the annotation it changed, when that is drawn, else on
+        // Undo or Redo.
         let root = root.clone();
         let said = state.said.clone();
         use_effect_with(said.count, move |_| {
-            if let (Some(root_el), Some(id)) = (root.cast::<Element>(), said.id.as_deref()) {
-                if said.way != Way::Made && page::focus_lost() {
-                    page::focus_highlight(&root_el, id);
+            if let (Some(root_el), false) = (root.cast::<Element>(), said.way == Way::Made) {
+                if page::focus_lost()
+                    && !said
+                        .id
+                        .as_deref()
+                        .is_some_and(|id| page::focus_highlight(&root_el, id))
+                {
+                    page::focus_first(&root_el, HISTORY_ENABLED);
                 }
             }
         });
@@ -485,10 +492,12 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="hamish-export-all" onclick={on_export_all}>{ lang.history().export_all }</button>
                 </header>
                 <main class="hamish-main">
+                // Notices first: they stick to the window's top, and under an open panel they would
+                // start below the window.
+                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone() }, *lang) }
                 { opener.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
                 { settings_panel.unwrap_or_default() }
-                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone() }, *lang) }
                 { banner }
                 <div class="hamish-layout">
                     <ArticleView article={article.clone()} annotations={state.annotations.clone()} {flash}

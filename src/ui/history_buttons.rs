@@ -7,6 +7,10 @@ use crate::ui::annotator::Edits;
 use crate::ui::clicks::send;
 use yew::prelude::*;
 
+/// Where the focus goes when an undo or redo took it away and the annotation it changed is not
+/// drawn (a tag taken away; the button itself disabled): the first of Undo and Redo still enabled.
+pub const HISTORY_ENABLED: &str = ".hamish-history button:enabled";
+
 /// Undo and Redo, each disabled while there is nothing to undo or redo.
 pub fn history_buttons(state: &State, edits: &Edits, lang: Lang) -> Html {
     let h = lang.history();

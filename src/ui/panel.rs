@@ -155,7 +155,7 @@ pub fn Panel(p: &PanelProps) -> Html {
             let accept = send(&edits.on_accept_all, e.id.clone());
             let review = send(&p.on_review, e.id.clone());
             html! {
-                <li data-suggestions={e.id.clone()}>
+                <li key={e.id.clone()} data-suggestions={e.id.clone()}>
                     <span class="kind kind-entity" style={format!("--hl-color:{}", e.color)}>{ e.label(lang.is_arabic()) }</span>
                     <span class="count">{ count }</span>
                     <button type="button" onclick={review}>{ strings.review }</button>

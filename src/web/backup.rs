@@ -22,30 +22,25 @@ use crate::web::storage::Backend;
 use crate::web::unsaved;
 
 /// The backup file of everything stored now: articles' entries, entities, the recent list, texts,
-/// settings and the entries kept aside because they could not be read (empty when localStorage is
-/// unavailable) — with what storage does not hold yet merged in: `open`'s work (the open article's
+/// settings and the entries kept aside because they could not be read (from the page's memory when
+/// localStorage is unavailable) — with what storage does not hold yet merged in: `open`'s work (the open article's
 /// id and annotations), the work kept unsaved for other articles, and the reader's entities
 /// `registry` when their last save could not be written.
 pub fn export_all(now: &str, open: (&str, &Stored), registry: &[Entity]) -> String {
-    let Some(Backend::Local(storage)) = Backend::local() else {
-        return write(&[], None, None, &[], now);
-    };
+    let backend = Backend::local().unwrap_or_else(Backend::memory);
     let (mut entries, mut keys) = (Vec::new(), Vec::new());
-    for key in (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()) {
-        let to = match entry_article(&key) {
-            Some(id) => (&mut entries, id.to_string()),
-            None if restored_where_free(&key) => (&mut keys, key.clone()),
-            None => continue,
-        };
-        if let Some(text) = storage.get_item(&key).ok().flatten() {
-            to.0.push((to.1, text));
+    for (key, text) in backend.entries() {
+        match entry_article(&key) {
+            Some(id) => entries.push((id.to_string(), text)),
+            None if restored_where_free(&key) => keys.push((key, text)),
+            None => {}
         }
     }
     let mut unsaved = unsaved::kept_in(DEFAULT_NAMESPACE);
     unsaved.push((open.0.to_string(), open.1.clone()));
     let prune_before = horizon(instant_or_oldest(now));
     let entries = with_unsaved(entries, &mut keys, &unsaved, prune_before, now);
-    let read = |key| storage.get_item(key).ok().flatten();
+    let read = |key| backend.read(key).ok().flatten();
     let entities = registry_store::unsaved_list(registry).or_else(|| read(ENTITIES_KEY));
     let recent = read(RECENT_KEY);
     write(&entries, entities.as_deref(), recent.as_deref(), &keys, now)

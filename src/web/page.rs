@@ -213,31 +213,26 @@ pub fn block_at_top(count: usize) -> usize {
     lo.min(count.saturating_sub(1))
 }
 
-/// Moves the keyboard focus to the focusable part of annotation `id`'s highlight.
-pub fn focus_highlight(root: &Element, id: &str) {
-    let selector = attribute_is("data-ann", id) + "[tabindex]";
-    if let Ok(Some(el)) = root.query_selector(&selector) {
-        if let Ok(el) = el.dyn_into::<HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
+/// Moves the keyboard focus to the focusable part of annotation `id`'s highlight; whether it is drawn.
+pub fn focus_highlight(root: &Element, id: &str) -> bool {
+    focus_first(root, &(attribute_is("data-ann", id) + "[tabindex]"))
 }
 
-/// Whether the keyboard focus is nowhere in particular (on the page's body): the element that had it
-/// went.
+/// Whether the keyboard focus is nowhere in particular: on the page's body (the element that had it
+/// went), or on a button just disabled (the browser takes the focus from it a moment later).
 pub fn focus_lost() -> bool {
     let document = gloo::utils::document();
-    document
-        .active_element()
-        .is_none_or(|a| Some(&a) == document.body().as_deref())
+    document.active_element().is_none_or(|a| {
+        Some(&a) == document.body().as_deref() || a.matches(":disabled").unwrap_or(false)
+    })
 }
 
-/// Moves the keyboard focus to the first element under `root` matching `selector`, if any.
-pub fn focus_first(root: &Element, selector: &str) {
-    if let Ok(Some(el)) = root.query_selector(selector) {
-        if let Ok(el) = el.dyn_into::<HtmlElement>() {
-            let _ = el.focus();
-        }
+/// Moves the keyboard focus to the first element under `root` matching `selector`; whether there was one.
+pub fn focus_first(root: &Element, selector: &str) -> bool {
+    let found = root.query_selector(selector).ok().flatten();
+    match found.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+        Some(el) => el.focus().is_ok(),
+        None => false,
     }
 }
 

@@ -88,21 +88,27 @@ fn to_write(backend: &Backend, registry: &[Entity]) -> (Read, Vec<Entity>, Strin
         .with(|base| base.borrow().clone())
         .unwrap_or_else(|| read.registry.clone());
     let merged = carry(&read.registry, &base, registry);
-    let custom: Vec<Entity> = merged
-        .iter()
-        .filter(|e| !is_default(&e.id))
-        .cloned()
-        .collect();
-    let text = encode_custom(&custom);
+    let text = encode_custom(&own(&merged));
     (read, merged, text)
 }
 
+/// The reader's own entities of `registry` (not the defaults).
+fn own(registry: &[Entity]) -> Vec<Entity> {
+    registry
+        .iter()
+        .filter(|e| !is_default(&e.id))
+        .cloned()
+        .collect()
+}
+
 /// The reader's own entities as the next save would write them, while this page's last save of
-/// `registry` could not be written (`None` when what is stored is current): a backup made now
-/// carries them.
+/// `registry` could not be written, or all of them when localStorage is unavailable (`None` when
+/// what is stored is current): a backup made now carries them.
 pub fn unsaved_list(registry: &[Entity]) -> Option<String> {
-    let backend = Backend::local().filter(|_| unsaved())?;
-    Some(to_write(&backend, registry).2)
+    match Backend::local() {
+        Some(backend) => unsaved().then(|| to_write(&backend, registry).2),
+        None => Some(encode_custom(&own(registry))),
+    }
 }
 
 /// Whether this page's last save of the entity list could not be written (it is tried again).

@@ -78,6 +78,17 @@ impl Backend {
         }
     }
 
+    /// Every key and its value (those the browser lets be read).
+    pub fn entries(&self) -> Vec<(String, String)> {
+        match self {
+            Backend::Local(s) => (0..s.length().unwrap_or(0))
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter_map(|key| Some((key.clone(), s.get_item(&key).ok().flatten()?)))
+                .collect(),
+            Backend::Memory(m) => m.borrow().clone(),
+        }
+    }
+
     /// Writes a key (`Err` when the browser refuses, e.g. over quota).
     pub fn write(&self, key: &str, value: &str) -> Result<(), Refused> {
         match self {
@@ -284,6 +295,9 @@ impl AnnotationStore {
                 }
             }
         }
+        if !self.is_persistent() {
+            ask_before_leaving();
+        }
         *self.last_written.borrow_mut() = encoded;
         Ok(merged)
     }
@@ -295,9 +309,19 @@ thread_local! {
     static GUARD: std::cell::OnceCell<[gloo::events::EventListener; 2]> = const { std::cell::OnceCell::new() };
 }
 
+/// Whether annotations are kept only in the page's memory (localStorage is unavailable): leaving
+/// the page would lose them.
+fn only_in_memory() -> bool {
+    Backend::local().is_none()
+        && Backend::memory().entries().iter().any(|(_, text)| {
+            matches!(decode(Some(text)), Decoded::Stored(s) if !s.annotations.is_empty())
+        })
+}
+
 /// Installs (once) the page's listeners for work no save could write: one writes kept annotations
 /// when the page is shown again, one asks before the page is left while some work — kept
-/// annotations ([`flush_unsaved`]) or the entity list ([`unsaved::entities_pending`]) — is unsaved.
+/// annotations ([`flush_unsaved`]), the entity list ([`unsaved::entities_pending`]), or annotations
+/// that only the page's memory holds — is unsaved.
 pub fn ask_before_leaving() {
     GUARD.with(|guard| {
         guard.get_or_init(|| {
@@ -307,7 +331,7 @@ pub fn ask_before_leaving() {
                 gloo::events::EventListenerOptions::enable_prevent_default(),
                 |e| {
                     let kept = flush_unsaved(&crate::web::clock::now_iso());
-                    if kept || unsaved::entities_pending() {
+                    if kept || unsaved::entities_pending() || only_in_memory() {
                         e.prevent_default();
                         let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
                     }

@@ -451,3 +451,19 @@ test('an article whose claim waits for room to be saved cannot be removed from t
   expect(await textStored()).toBe(true);
   await freeStorage(page);
 });
+
+test('with the Open and Entities panels open, an import\'s notice and its Undo are in view, on a desktop and on a phone', async ({ browser }) => {
+  const file = 'tests/e2e/fixtures/hypothesis-assad-fall.json';
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport, hasTouch: viewport.width < 500 });
+    const page = await context.newPage();
+    await openFresh(page, '?ui=en');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByRole('button', { name: 'Entities…' }).click();
+    await page.locator('.hamish-import input[type=file]').setInputFiles(file);
+    const notice = page.locator('.hamish-notices .notice').last();
+    await expect(notice).toContainText('Import');
+    await expect(notice.getByRole('button', { name: 'Undo' })).toBeInViewport();
+    await context.close();
+  }
+});

@@ -186,6 +186,40 @@ test('accept-all is one step: Undo takes every accepted tag back', async ({ page
   await expect.poll(async () => (await storedEntry(page)).annotations.length).toBe(0);
 });
 
+test('keyboard: Enter twice on Accept all does not accept the next entity\'s; Undo and Redo keep the focus on what they changed, or on Undo or Redo', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const panel = page.locator('.hamish-panel');
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.dataset.ann ? 'highlight' : el?.textContent.trim();
+  });
+  const rows = panel.locator('[data-suggestions]');
+  const entities = await rows.count();
+  expect(entities).toBeGreaterThan(1);
+  const first = await rows.first().getAttribute('data-suggestions');
+  await rows.first().getByRole('button', { name: /Accept all/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.locator(`[data-suggestions="${first}"]`)).toHaveCount(0);
+  const accepted = await panel.locator('.item').count();
+  expect(accepted).toBeGreaterThan(0);
+  // The row went: the focus is on the notice's Undo, not on the next entity's Accept all.
+  await expect.poll(focused).toBe('Undo');
+  await expect(rows).toHaveCount(entities - 1);
+  // Undo from the notice: the tags went, nothing is left to undo: the focus is on Redo.
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('.item')).toHaveCount(0);
+  await expect.poll(focused).toBe('Redo');
+  // Redo: the tags are back, the focus on the first of them.
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('.item')).toHaveCount(accepted);
+  await expect.poll(focused).toBe('highlight');
+  // The panel's Undo, disabled as it undoes the only step, hands the focus to Redo.
+  await panel.locator('.hamish-history').getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('.item')).toHaveCount(0);
+  await expect.poll(focused).toBe('Redo');
+});
+
 test('a full storage: the change stays in the tab, the alert offers Export, Export all carries it, and it is saved once there is room', async ({ page }, info) => {
   await openFresh(page, '?ui=en');
   // Fill localStorage to the brim.
@@ -207,6 +241,27 @@ test('a full storage: the change stays in the tab, the alert offers Export, Expo
   // Room is made; the tab is shown again: the change is saved and the alert goes.
   await savedOnceThereIsRoom(page, 1);
   await expect(alert).toBeHidden();
+});
+
+test('without localStorage, Export all carries the session\'s annotations and leaving the page asks first', async ({ page }, info) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto('/?ui=en');
+  await expect(page.getByRole('alert')).toContainText('Local storage is unavailable');
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('1');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  // The warning says to export: the backup holds what only this page's memory has.
+  const backup = await exportAll(page, info);
+  const here = backup.articles.find((a) => a.id === ARTICLE_ID);
+  expect(here?.entry.annotations.map((a) => a.exact).sort()).toEqual(['روسيا', 'سوريا']);
+  // Closing the tab would lose them: the browser asks.
+  const asked = await tryToLeave(page);
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
 });
 
 test('Export all, then Import in a fresh browser brings every annotation back', async ({ page, browser }, info) => {

@@ -52,14 +52,12 @@ fn send(name: &str, id: &str) {
 }
 
 /// Focuses the first element matching `selector` in the shadow root of `frame`.
-pub fn focus_in(frame: &Element, selector: &str) {
+pub fn focus_in(frame: &Element, selector: &str) -> bool {
     let found = frame
         .shadow_root()
         .and_then(|root| root.query_selector(selector).ok().flatten())
         .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-    if let Some(el) = found {
-        let _ = el.focus();
-    }
+    found.is_some_and(|el| el.focus().is_ok())
 }
 
 /// The dock of the article `id` mounted on `mount`, its controls in `frame`'s shadow root.

@@ -25,6 +25,7 @@ use crate::ui::embed::host_highlights::{layers, use_click_to_open, use_near, Dra
 use crate::ui::export_menu::export_menu;
 use crate::ui::flash::use_flash;
 use crate::ui::history_buttons::history_buttons;
+use crate::ui::history_buttons::HISTORY_ENABLED;
 use crate::ui::keyboard_mode::{mode_button, use_keyboard_mode, KeyboardSetup};
 use crate::ui::notices::{notices, said_text, use_undo_offered, NoticesProps, NEWEST_UNDO};
 use crate::ui::overlays::{overlays, Overlays};
@@ -261,7 +262,9 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 let read_only = e.read_only;
                 Rc::new(move || !read_only && owns_history())
             },
-            focus_toolbar: Rc::new(move || focus_in(&frame, ".hamish-toolbar button")),
+            focus_toolbar: Rc::new(move || {
+                focus_in(&frame, ".hamish-toolbar button");
+            }),
         };
         use_keyboard_mode(setup, latest, state.dispatcher(), *lang)
     };
@@ -367,16 +370,21 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             }
         });
     }
-    // An undo or redo that took the focus away (its notice's Undo button went) leaves it on the panel
-    // item of the annotation it changed, when the panel shows it.
+    // An undo or redo that took the focus away (its notice's Undo button went, the button itself
+    // disabled) leaves it on the panel item of the annotation it changed, when the panel shows it,
+    // else on Undo or Redo.
     {
         let frame = e.frame.clone();
         let said = state.said.clone();
         use_effect_with(said.count, move |_| {
-            if let (false, Some(id)) = (said.way == Way::Made, said.id.as_deref()) {
-                if focus_lost(&frame) {
-                    focus_in(&frame, &page::attribute_is("data-item", id));
-                }
+            if said.way != Way::Made
+                && focus_lost(&frame)
+                && !said
+                    .id
+                    .as_deref()
+                    .is_some_and(|id| focus_in(&frame, &page::attribute_is("data-item", id)))
+            {
+                focus_in(&frame, HISTORY_ENABLED);
             }
         });
     }
@@ -528,5 +536,6 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
 fn focus_lost(frame: &Element) -> bool {
     let inside = frame.shadow_root().and_then(|r| r.active_element());
     page::focus_lost()
-        || (gloo::utils::document().active_element().as_ref() == Some(frame) && inside.is_none())
+        || (gloo::utils::document().active_element().as_ref() == Some(frame)
+            && inside.is_none_or(|el| el.matches(":disabled").unwrap_or(false)))
 }
