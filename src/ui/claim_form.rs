@@ -74,7 +74,7 @@ struct Draft {
 
 /// Adds what `draft` holds to the claim through `update`: a link that is a web address, a Wikidata id
 /// that reads as one for a typed claimant; a link that is not, or one the claim has no room for
-/// (`full`), is shown in a notice, not dropped.
+/// (`full`), and an id that is not one, are shown in a notice, not dropped.
 fn add_draft(draft: &Draft, update: &Update, full: bool, on_notice: &Callback<Notice>) {
     let url = draft.url.trim();
     let evidence = match evidence_url(url) {
@@ -82,13 +82,24 @@ fn add_draft(draft: &Draft, update: &Update, full: bool, on_notice: &Callback<No
         valid if !url.is_empty() => {
             on_notice.emit(Notice::EvidenceNotAdded {
                 url: crate::core::text::units::short_quote(url, 200),
-                full: valid.is_ok(),
+                refused: valid.err(),
             });
             None
         }
         _ => None,
     };
-    let wikidata = draft.wikidata.as_deref().and_then(|w| wikidata_iri(w).ok());
+    let wikidata = draft
+        .wikidata
+        .as_deref()
+        .and_then(|w| match wikidata_iri(w) {
+            Ok(iri) => Some(iri),
+            Err(_) => {
+                on_notice.emit(Notice::WikidataNotAdded(
+                    crate::core::text::units::short_quote(w.trim(), 60),
+                ));
+                None
+            }
+        });
     // Each field on its own: the reducer takes only the field a change names.
     if let Some(url) = evidence {
         update(ClaimField::Evidence, &|d| {
@@ -294,10 +305,8 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                 }
                 // No name yet: the id waits in the draft for one.
                 Ok(_) => error.set(None),
-                Err(_) => {
-                    draft.borrow_mut().wikidata = None;
-                    error.set(Some(c.bad_wikidata.to_string()));
-                }
+                // Left in the draft: if the form closes with it, a notice shows what was typed.
+                Err(_) => error.set(Some(c.bad_wikidata.to_string())),
             }
         })
     };
@@ -374,7 +383,10 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
         .as_ref()
         .filter(|v| scale.verdict(v).is_none())
     {
-        verdicts.push(choice(v.clone(), v.clone(), true));
+        let label = scale
+            .judged(v)
+            .map_or(v.clone(), |(j, _)| j.label(lang.is_arabic()).to_string());
+        verdicts.push(choice(v.clone(), label, true));
     }
     let statuses = Status::ALL
         .into_iter()
@@ -500,9 +512,11 @@ pub fn claim_summary(claim: &Annotation, scale: &Scale, lang: Lang) -> Html {
         return Html::default();
     }
     let verdict = details.verdict.as_ref().map(|id| {
-        let (label, color) = scale.verdict(id).map_or((id.as_str(), "#475569"), |v| {
-            (v.label(lang.is_arabic()), v.color.as_str())
-        });
+        let (label, color) = scale
+            .judged(id)
+            .map_or((id.clone(), "#475569".into()), |(v, _)| {
+                (v.label(lang.is_arabic()).to_string(), v.color)
+            });
         html! { <span class="verdict" style={format!("--verdict-color:{color}")}>{ label }</span> }
     });
     html! {

@@ -52,11 +52,13 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         }
         Notice::SettingsNotSaved => (s.settings_not_saved.into(), true),
         Notice::SettingsSaved => (s.settings_saved.into(), false),
-        Notice::EvidenceNotAdded { url, full } => (
-            if *full {
-                s.evidence_not_added_full
-            } else {
-                s.evidence_not_added
+        Notice::WikidataNotAdded(id) => (s.wikidata_not_added.replace("{id}", id), true),
+        Notice::EvidenceNotAdded { url, refused } => (
+            match refused {
+                Some(why) => s
+                    .evidence_not_added
+                    .replace("{why}", lang.claims().url_error(*why)),
+                None => s.evidence_not_added_full.to_string(),
             }
             .replace("{max}", &MAX_EVIDENCE.to_string())
             .replace("{url}", url),

@@ -290,6 +290,19 @@ test('an evidence link or Wikidata id typed but not added is kept when the popov
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'was not added' })).toContainText('www.example.org/report');
   expect((await storedEntry(page)).annotations[0].claim.evidence).toHaveLength(1);
+  // A web address refused for another reason: the notice gives that reason.
+  await highlight.click();
+  await dialog.getByLabel('Evidence URL').fill('https://trusted.example@evil.example/');
+  await page.mouse.click(5, 5);
+  await expect(page.getByRole('alert').filter({ hasText: 'evil.example' })).toContainText('user name before the site');
+  expect((await storedEntry(page)).annotations[0].claim.evidence).toHaveLength(1);
+  // A Wikidata id that is not one, typed and then Esc: shown in a notice; the claimant keeps its id.
+  await highlight.click();
+  await dialog.getByLabel('Wikidata id (optional)').fill('Putin');
+  await dialog.getByLabel('Wikidata id (optional)').press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'Putin' })).toContainText('Q12345');
+  expect(JSON.stringify((await storedEntry(page)).annotations[0].claim.claimant)).toContain('Q7747');
   // Adding it is one undoable step.
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.evidence ?? []).toEqual([]);

@@ -6,7 +6,7 @@ use crate::common::{annotate, article, validate_w3c};
 use hamish::core::annotations::model::{Annotation, Kind};
 use hamish::core::claims::claim::{Claimant, Evidence, Stance};
 use hamish::core::claims::settings::Reviewer;
-use hamish::core::claims::verdicts::default_scale;
+use hamish::core::claims::verdicts::{arafacts_scale, default_scale};
 use hamish::core::entities::registry::default_registry;
 use hamish::core::exchange::claimreview::{claim_url, shorten, CLAIM_MAX};
 use hamish::core::exchange::tables::{ARAFACTS_COLUMNS, CHECKTHAT_COLUMNS};
@@ -1068,4 +1068,35 @@ fn doccano_files_are_capped() {
                        "target": { "selector": { "type": "TextQuoteSelector", "exact": ADVICE } } }]);
     assert_eq!(import(&w3c.to_string()).map(|p| p.annotations.len()), Ok(1));
     assert!(import("{\"text\": \"x\"}").is_err());
+}
+
+/// A claim judged on Hamish's scale, exported after the reader switched to AraFacts' (which has no
+/// "Mostly false"): its label and its rating on the scale it was given on are kept.
+#[test]
+fn a_verdict_from_a_scale_no_longer_chosen_keeps_its_label_and_rating() {
+    let a = article();
+    let mut annotations = sample(&a);
+    annotations.retain(|x| x.kind == Kind::Claim && !x.orphan);
+    annotations.truncate(1);
+    annotations[0].claim.verdict = Some("mostly-false".into());
+    let (registry, scale, reviewer) = (default_registry(), arafacts_scale(), reviewer());
+    let export = Export {
+        annotations: &annotations,
+        article: &a,
+        registry: &registry,
+        scale: &scale,
+        reviewer: &reviewer,
+        arabic: false,
+    };
+    let review: Value =
+        serde_json::from_str(&export.write(Format::ClaimReview, "urn:x:export", NOW)).unwrap();
+    let rating = &review["@graph"][0]["reviewRating"];
+    assert_eq!(rating["alternateName"], json!("Mostly false"), "{review}");
+    assert_eq!(rating["ratingValue"], json!(2));
+    assert_eq!(
+        (&rating["bestRating"], &rating["worstRating"]),
+        (&json!(5), &json!(1))
+    );
+    let csv = export.write(Format::AraFactsCsv, "urn:x:export", NOW);
+    assert!(csv.contains(",Mostly false,"), "{csv}");
 }

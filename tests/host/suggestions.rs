@@ -5,6 +5,7 @@ use hamish::core::annotations::model::Kind;
 use hamish::core::entities::mentions::{Matcher, Mention};
 use hamish::core::entities::registry::{
     contrast_with_white, custom_entity, decode_custom, default_registry, encode_custom, fresh_id,
+    wikidata_iri,
 };
 use hamish::core::entities::suggestions::{pending, Rejected};
 use hamish::core::text::span::Span;
@@ -315,4 +316,25 @@ fn the_hand_rolled_power_is_powf_for_every_channel_value() {
     // The ratio at the 4.5:1 edge: #767676 is just above it, #777777 just below.
     assert!(contrast_with_white("#767676").is_some_and(|c| c >= 4.5));
     assert!(contrast_with_white("#777777").is_some_and(|c| c < 4.5));
+}
+
+/// Wikidata ids: `Q` and a number from 1 without leading zeros (or the item's address); anything else
+/// is refused with the same message.
+#[test]
+fn wikidata_ids_are_q_and_a_number_from_one() {
+    let iri = |q: &str| Ok(Some(format!("http://www.wikidata.org/entity/{q}")));
+    let cases: [(&str, Result<Option<String>, String>); 8] = [
+        ("", Ok(None)),
+        ("Q7747", iri("Q7747")),
+        (" q42 ", iri("Q42")),
+        ("https://www.wikidata.org/wiki/Q131559", iri("Q131559")),
+        ("Q0", Err(String::new())),
+        ("Q01", Err(String::new())),
+        ("Putin", Err(String::new())),
+        ("Q1234567890123", Err(String::new())),
+    ];
+    for (text, want) in cases {
+        let got = wikidata_iri(text).map_err(|_| String::new());
+        assert_eq!(got, want, "{text:?}");
+    }
 }

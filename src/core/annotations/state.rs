@@ -6,7 +6,7 @@ use crate::core::annotations::history::{
 };
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
 use crate::core::annotations::time::Instant;
-use crate::core::claims::claim::{ClaimDetails, Claimant, Status};
+use crate::core::claims::claim::{ClaimDetails, Claimant, Status, UrlError};
 use crate::core::claims::settings::Settings;
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
@@ -102,9 +102,15 @@ pub enum Notice {
     /// The reader's settings were saved.
     SettingsSaved,
     /// An evidence link typed in a claim's form that was closed before the link was added could not
-    /// be added — not a web address, or (`full`) the claim has as many links as it keeps: shown so
-    /// that it is not lost.
-    EvidenceNotAdded { url: String, full: bool },
+    /// be added — refused as an address (why), or (`None`) the claim has as many links as it keeps:
+    /// shown so that it is not lost.
+    EvidenceNotAdded {
+        url: String,
+        refused: Option<UrlError>,
+    },
+    /// A Wikidata id typed for a claimant in a claim's form that was closed before it was checked is
+    /// not one (shown so that it is not lost; the claimant keeps the id it had).
+    WikidataNotAdded(String),
     /// The reader's settings could not be read: they were kept under `backup_key`, and the defaults
     /// are used until new ones are saved.
     SettingsSetAside { backup_key: String },

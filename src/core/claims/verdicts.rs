@@ -60,6 +60,14 @@ impl Scale {
         self.verdicts.iter().find(|v| v.id == id)
     }
 
+    /// The verdict with this id, on this scale or else on the first built-in scale that has it, with
+    /// the range ([`Scale::range`]) of the scale it is on: a claim judged before the reader switched
+    /// scales keeps its label, colour and rating (exported as "mostly-false" with no rating, once).
+    pub fn judged(&self, id: &str) -> Option<(Verdict, Option<(u32, u32)>)> {
+        let on = |s: &Scale| s.verdict(id).map(|v| (v.clone(), s.range()));
+        on(self).or_else(|| builtin_scales().iter().find_map(on))
+    }
+
     /// The highest and lowest `value` of its verdicts (ClaimReview's `bestRating`, `worstRating`).
     pub fn range(&self) -> Option<(u32, u32)> {
         let values = self.verdicts.iter().filter_map(|v| v.value);

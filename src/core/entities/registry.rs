@@ -325,7 +325,11 @@ pub fn wikidata_iri(text: &str) -> Result<Option<String>, String> {
         "" => Ok(None),
         w => {
             let q = w.rsplit('/').next().unwrap_or(w).to_ascii_uppercase();
-            if q.len() < 2 || !q.starts_with('Q') || !q[1..].chars().all(|c| c.is_ascii_digit()) {
+            // Q and a number from 1, without leading zeros (there is no Q0 or Q01).
+            let number = q.strip_prefix('Q').unwrap_or("");
+            let digits =
+                (1..=12).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
+            if !digits || number.starts_with('0') {
                 return Err("a Wikidata id looks like Q12345".into());
             }
             Ok(Some(format!("http://www.wikidata.org/entity/{q}")))

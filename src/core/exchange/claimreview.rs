@@ -133,7 +133,11 @@ pub fn claim_url(source: &str, id: &str) -> String {
 /// One claim's review, when it has a verdict.
 fn review(claim: &Annotation, export: &Export) -> Option<Value> {
     let verdict_id = claim.claim.verdict.as_deref()?;
-    let verdict = export.scale.verdict(verdict_id);
+    let judged = export.scale.judged(verdict_id);
+    let (verdict, range) = match &judged {
+        Some((v, range)) => (Some(v), *range),
+        None => (None, export.scale.range()),
+    };
     let mut rating = Map::new();
     rating.insert("@type".into(), json!("Rating"));
     rating.insert(
@@ -143,7 +147,7 @@ fn review(claim: &Annotation, export: &Export) -> Option<Value> {
     if let Some(value) = verdict.and_then(|v| v.value) {
         rating.insert("ratingValue".into(), json!(value));
     }
-    if let Some((best, worst)) = export.scale.range() {
+    if let Some((best, worst)) = range {
         rating.insert("bestRating".into(), json!(best));
         rating.insert("worstRating".into(), json!(worst));
     }

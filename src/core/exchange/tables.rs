@@ -105,8 +105,8 @@ pub fn arafacts_csv(export: &Export) -> String {
         let label = verdict.map(|id| {
             export
                 .scale
-                .verdict(id)
-                .map_or(id, |v| v.label(export.arabic))
+                .judged(id)
+                .map_or(id.to_string(), |(v, _)| v.label(export.arabic).to_string())
         });
         let evidence: Vec<&str> = details.evidence.iter().map(|e| e.url.as_str()).collect();
         out.push_str(&csv_record(&[
@@ -115,7 +115,7 @@ pub fn arafacts_csv(export: &Export) -> String {
             claim.note.as_str(),
             source,
             details.date.as_deref().unwrap_or_default(),
-            label.unwrap_or_default(),
+            label.as_deref().unwrap_or_default(),
             verdict.and_then(normalized_label).unwrap_or_default(),
             "",
             "",
