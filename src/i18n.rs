@@ -248,6 +248,7 @@ pub struct Strings {
     pub reanchored: &'static str,
     /// Claims already looked at now found in other words (`{n}`); the pairs follow.
     pub reworded: &'static str,
+    pub not_this_claim: &'static str,
     pub imported: &'static str,
     pub imported_differing: &'static str,
     /// Of the unchanged, how many were deleted here and stay deleted (`{n}`).
@@ -349,6 +350,7 @@ const AR: Strings = Strings {
     exported: "التعليقات المصدّرة في ملف JSON: {n}.",
     article_label: "المقال",
     reanchored: "تغيّر نص المقال منذ التعليق عليه: تبع {moved} تعليقاً نصّه إلى مكانه الجديد، وتعذّر العثور على {orphaned} فنُقل إلى قسم «منفصلة».",
+    not_this_claim: "ليست كلمات هذا الادعاء",
     reworded: "تغيّرت كلمات ادعاءات سبق النظر فيها (العدد: {n})، فقد لا يصحّ حكمها بعد؛ راجعها:",
     imported: "استيراد {total}: {anchored} ثُبّت في النص، {orphaned} منفصل، {rejected} مرفوض. أضيف {added}، حُدّث {updated}، بقي {kept} دون تغيير.",
     imported_differing: "{n} منها يختلف عمّا لديك لكنه ليس أحدث، فبقي ما لديك (ليحلّ ملفٌّ محلّ عملك يجب أن يكون تاريخه أحدث).",
@@ -450,6 +452,7 @@ const EN: Strings = Strings {
     exported: "Annotations exported as JSON: {n}.",
     article_label: "Article",
     reanchored: "The article changed since it was annotated: {moved} annotations followed their text to its new place; {orphaned} could not be found and are listed under Orphaned.",
+    not_this_claim: "Not this claim's words",
     reworded: "The words of claims already looked at changed (claims: {n}): their verdicts may no longer fit; check them again:",
     imported: "Imported {total}: {anchored} anchored, {orphaned} orphaned, {rejected} rejected. Added {added}, updated {updated}, unchanged {kept}.",
     imported_differing: "{n} of the unchanged differ from yours but are not newer, so yours were kept (a file replaces your work only when it is dated later).",
@@ -710,6 +713,7 @@ pub struct ClaimStrings {
     pub add_evidence: &'static str,
     /// Said in place of the new link's field when a claim has as many links as it keeps.
     pub evidence_full: &'static str,
+    pub evidence_listed: &'static str,
     pub remove_evidence: &'static str,
     pub claim_date: &'static str,
     pub check_worthy: &'static str,
@@ -776,6 +780,7 @@ static AR_CLAIMS: ClaimStrings = ClaimStrings {
     refutes: "يدحض",
     context: "سياق",
     add_evidence: "أضف الدليل",
+    evidence_listed: "هذا الرابط في القائمة من قبل.",
     evidence_full: "يحفظ الادعاء {n} رابطًا على الأكثر؛ احذف رابطًا لإضافة غيره.",
     remove_evidence: "احذف الدليل {url}",
     claim_date: "تاريخ الادعاء",
@@ -821,6 +826,7 @@ static EN_CLAIMS: ClaimStrings = ClaimStrings {
     refutes: "Refutes",
     context: "Context",
     add_evidence: "Add evidence",
+    evidence_listed: "This link is already listed.",
     evidence_full: "A claim keeps at most {n} evidence links; remove one to add another.",
     remove_evidence: "Remove evidence {url}",
     claim_date: "Claim date",

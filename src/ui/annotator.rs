@@ -4,7 +4,7 @@
 
 use crate::core::anchoring::selectors::describe;
 use crate::core::annotations::model::{Annotation, Kind};
-use crate::core::annotations::reattach::reattach_stored;
+use crate::core::annotations::reattach::{reattach_stored, Reworded};
 use crate::core::annotations::state::{Action, ClaimField, Filter, Notice, State};
 use crate::core::claims::claim::ClaimDetails;
 use crate::core::claims::settings::{Reviewer, Settings};
@@ -90,6 +90,8 @@ pub struct Edits {
     pub on_undo: Callback<()>,
     /// Redoes the latest undone change.
     pub on_redo: Callback<()>,
+    /// Puts a claim the article's edit moved back on the words checked, as an orphan.
+    pub on_detach: Callback<Reworded>,
 }
 
 /// A widget's state and what changes it.
@@ -444,6 +446,11 @@ fn use_edits(
     let on_redo = make_callback(&dispatcher, |()| Action::Redo {
         at: clock::now_iso(),
     });
+    let on_detach = make_callback(&dispatcher, |r: Reworded| Action::Detach {
+        id: r.id,
+        was: r.was,
+        modified: clock::now_iso(),
+    });
     let on_filter = make_callback(&dispatcher, Action::SetFilter);
     let on_reattach = make_callback(&dispatcher, Action::SetReattaching);
     let accept = {
@@ -513,6 +520,7 @@ fn use_edits(
         on_notice,
         on_undo,
         on_redo,
+        on_detach,
     }
 }
 

@@ -103,10 +103,12 @@ fn add_draft(draft: &Draft, update: &Update, full: bool, on_notice: &Callback<No
     // Each field on its own: the reducer takes only the field a change names.
     if let Some(url) = evidence {
         update(ClaimField::Evidence, &|d| {
-            d.evidence.push(Evidence {
-                url: url.clone(),
-                stance: draft.stance.unwrap_or(Stance::Refutes),
-            });
+            if !d.evidence.iter().any(|e| e.url == url) {
+                d.evidence.push(Evidence {
+                    url: url.clone(),
+                    stance: draft.stance.unwrap_or(Stance::Refutes),
+                });
+            }
         });
     }
     if let Some(w) = wikidata {
@@ -139,7 +141,10 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
         move |field: ClaimField, change: &dyn Fn(&mut ClaimDetails)| {
             let mut next = details.clone();
             change(&mut next);
-            on_claim.emit((id.clone(), next, field));
+            // A change that changes nothing (a link already listed) is no step.
+            if next != details {
+                on_claim.emit((id.clone(), next, field));
+            }
         }
     };
     let select_value = |e: &Event| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
@@ -315,6 +320,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
         let (update, error, full_note) =
             (update.clone(), evidence_error.clone(), full_note.clone());
         let (new_url, new_stance, draft) = (new_url.clone(), new_stance.clone(), draft.clone());
+        let listed: Vec<String> = details.evidence.iter().map(|e| e.url.clone()).collect();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (Some(input), Some(stance)) = (
@@ -325,6 +331,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             };
             match evidence_url(&input.value()) {
                 Ok(_) if full => error.set(Some(full_note.clone())),
+                Ok(url) if listed.contains(&url) => error.set(Some(c.evidence_listed.to_string())),
                 Ok(url) => {
                     let stance = Stance::from_name(&stance.value()).unwrap_or(Stance::Context);
                     error.set(None);

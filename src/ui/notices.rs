@@ -2,9 +2,11 @@
 
 use crate::core::annotations::history::StepKind;
 use crate::core::annotations::model::Kind;
+use crate::core::annotations::reattach::Reworded;
 use crate::core::annotations::state::{Notice, Said, Way};
 use crate::core::claims::claim::{hidden, MAX_EVIDENCE};
 use crate::core::entities::registry::Entity;
+use crate::core::text::units::short_quote;
 use crate::core::w3c::import::RejectReason;
 use crate::i18n::Lang;
 use crate::ui::article::kind_label;
@@ -24,6 +26,8 @@ pub struct NoticesProps {
     pub on_undo: Callback<()>,
     /// Exports the annotations (offered when they cannot be saved).
     pub on_export: Callback<MouseEvent>,
+    /// Puts a reworded claim back on the words checked, as an orphan.
+    pub on_detach: Callback<Reworded>,
 }
 
 /// The text of a notice, and whether it is a warning (an alert) rather than a status.
@@ -182,19 +186,9 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             }
             (text, r.refused + r.unread_articles > 0)
         }
+        // The claims themselves are listed under the text, each with its button (see [`reworded`]).
         Notice::Reworded(count, listed) => {
             let mut text = s.reworded.replace("{n}", &count.to_string());
-            // Each quote isolated (FSI … PDI; the text's own direction controls left out, so that
-            // none breaks out), so that Arabic words and the arrow keep their order; the arrow points
-            // the way the interface reads, from the words checked to the words now.
-            let arrow = if lang.is_arabic() { "←" } else { "→" };
-            let plain = |quote: &str| quote.chars().filter(|&c| !hidden(c)).collect::<String>();
-            for (was, now) in listed.iter() {
-                let (was, now) = (plain(was), plain(now));
-                text.push_str(&format!(
-                    " «\u{2068}{was}\u{2069}» {arrow} «\u{2068}{now}\u{2069}»."
-                ));
-            }
             if *count > listed.len() {
                 text.push_str(&format!(" (+{})", count - listed.len()));
             }
@@ -266,6 +260,29 @@ pub fn use_undo_offered(notices: &[Notice], steps: u32, rescue: impl Fn() + 'sta
     use_effect_with((offered, steps), move |_| rescue());
 }
 
+/// The claims of a [`Notice::Reworded`], each as the words checked and the words now, with a button
+/// that puts the claim back on the words checked, as an orphan, when the words now are not its own.
+/// Each quote is isolated (FSI … PDI; the text's own direction controls left out, so that none
+/// breaks out), so that Arabic words and the arrow keep their order; the arrow points the way the
+/// interface reads, from the words checked to the words now.
+fn reworded(listed: &[Reworded], on_detach: &Callback<Reworded>, lang: Lang) -> Html {
+    let arrow = if lang.is_arabic() { "←" } else { "→" };
+    let plain = |quote: &str| quote.chars().filter(|&c| !hidden(c)).collect::<String>();
+    let not_this = lang.strings().not_this_claim;
+    let items = listed.iter().map(|r| {
+        let was = plain(&short_quote(&r.was.exact, 60));
+        let now = plain(&r.now);
+        let label = format!("{not_this}: «\u{2068}{was}\u{2069}»");
+        html! {
+            <li>
+                { format!("«\u{2068}{was}\u{2069}» {arrow} «\u{2068}{now}\u{2069}» ") }
+                <button type="button" aria-label={label} onclick={send(on_detach, r.clone())}>{ not_this }</button>
+            </li>
+        }
+    });
+    html! { <ul class="notice-list">{ for items }</ul> }
+}
+
 /// The list of notices, each with a dismiss button. (A function, not a component: it has no state
 /// of its own, and each component costs the bundle its own copy of yew's lifecycle code.)
 pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
@@ -283,9 +300,14 @@ pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
             _ => Html::default(),
         };
         let focus = matches!(notice, Notice::DeletedElsewhere(_));
+        let list = match notice {
+            Notice::Reworded(_, listed) => reworded(listed, &p.on_detach, lang),
+            _ => Html::default(),
+        };
         html! {
             <div {class} role={if warning { "alert" } else { "status" }}>
                 <p class={focus.then_some("notice-focus")} tabindex={focus.then_some("-1")}>{ text }</p>
+                { list }
                 { action }
                 <button type="button" onclick={send(&p.on_dismiss, i)}>{ lang.strings().dismiss }</button>
             </div>

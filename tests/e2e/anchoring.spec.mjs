@@ -187,4 +187,18 @@ test('a checked claim whose words the publisher changed: the reader is told the 
   await expect(told).toContainText('«\u2068والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي\u2069» → «\u2068والدورُ الذي لعبته روسيا بإقناع بشار الأسد بالتنحي\u2069»');
   expect(await highlightText(page, id)).toBe('والدورُ الذي لعبته روسيا بإقناع بشار الأسد بالتنحي');
   await page.screenshot({ path: test.info().outputPath('reworded.png') });
+  // "Not this claim's words": back on the words checked, as an orphan, with its verdict; the warning
+  // goes; a reload does not put it on the new words again; Undo would.
+  await told.getByRole('button', { name: /Not this claim's words/ }).click();
+  await expect(told).toBeHidden();
+  await expect(page.locator(`article [data-ann="${id}"]`)).toHaveCount(0);
+  const orphans = page.locator('.hamish-panel .orphans');
+  await expect(orphans).toContainText('والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0]).toMatchObject({
+    orphan: true, detached: true, exact: 'والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي', claim: { verdict: 'false' },
+  });
+  await page.goto(EDITED_URL);
+  await expect(page.locator('.hamish-panel .orphans')).toContainText('والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي');
+  await expect(page.getByRole('alert').filter({ hasText: 'already looked at' })).toHaveCount(0);
+  await expect(page.locator(`article [data-ann="${id}"]`)).toHaveCount(0);
 });

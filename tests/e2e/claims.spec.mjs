@@ -285,6 +285,15 @@ test('an evidence link or Wikidata id typed but not added is kept when the popov
   // Typed, then a click elsewhere; and one that is not a web address.
   await highlight.click();
   await expect(dialog.locator('.claim-evidence li a')).toHaveText(EVIDENCE);
+  // The same link again: refused with a word, not listed twice; typed again and closed: not added.
+  await dialog.getByLabel('Evidence URL').fill(EVIDENCE);
+  await dialog.getByLabel('Evidence URL').press('Enter');
+  await expect(dialog.getByText('This link is already listed.')).toBeVisible();
+  await expect(dialog.locator('.claim-evidence li a')).toHaveCount(1);
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeHidden();
+  await highlight.click();
+  await expect(dialog.locator('.claim-evidence li a')).toHaveCount(1);
   await dialog.getByLabel('Evidence URL').fill('www.example.org/report');
   await page.mouse.click(5, 5);
   await expect(dialog).toBeHidden();

@@ -452,3 +452,59 @@ fn only_the_latest_steps_notice_offers_undo() {
         s.notices
     );
 }
+
+/// "Not this claim's words" on the warning of a reworded claim: the claim goes back to the words
+/// checked as an orphan re-anchoring leaves alone, the warning no longer lists it (and goes when it
+/// lists nothing), and Undo brings the claim back where the edit had put it.
+#[test]
+fn a_reworded_claim_detached_by_the_reader_is_an_orphan_on_its_old_words_until_undone() {
+    use hamish::core::annotations::reattach::Reworded;
+    let a = article();
+    let mut s = State::default();
+    let moved = annotate(&a, "روسيا", Kind::Claim, "u:1");
+    let other = annotate(&a, "الأسد", Kind::Claim, "u:2");
+    s.apply(Action::Load(hamish::core::storage::entry::Stored {
+        annotations: vec![moved.clone(), other.clone()],
+        rejected: vec![],
+        deleted: vec![],
+    }));
+    let was = hamish::core::anchoring::selectors::describe(&a.text, Span::new(0, 5));
+    let listed = |id: &str| Reworded {
+        id: id.into(),
+        was: was.clone(),
+        now: "…".into(),
+    };
+    s.apply(Action::Notify(Notice::Reworded(
+        3,
+        Rc::new(vec![listed("u:1"), listed("u:2")]),
+    )));
+    s.apply(Action::Detach {
+        id: "u:1".into(),
+        was: was.clone(),
+        modified: "2026-12-01T00:00:00Z".into(),
+    });
+    let x = s.annotations.iter().find(|x| x.id == "u:1").expect("kept");
+    assert!(x.orphan && x.detached);
+    assert_eq!(x.target, was);
+    assert_eq!(x.modified, "2026-12-01T00:00:00Z");
+    assert_eq!(
+        s.notices,
+        vec![Notice::Reworded(2, Rc::new(vec![listed("u:2")]))]
+    );
+    s.apply(Action::Undo {
+        at: "2026-12-01T00:00:01Z".into(),
+    });
+    let x = s.annotations.iter().find(|x| x.id == "u:1").expect("kept");
+    assert!(!x.orphan && !x.detached);
+    assert_eq!(x.target, moved.target);
+    // The last one listed, detached: the warning goes (the third was never listed: it stays counted).
+    s.apply(Action::Detach {
+        id: "u:2".into(),
+        was: was.clone(),
+        modified: "2026-12-01T00:00:02Z".into(),
+    });
+    assert!(s
+        .notices
+        .iter()
+        .all(|n| !matches!(n, Notice::Reworded(_, l) if !l.is_empty())));
+}

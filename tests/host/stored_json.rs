@@ -224,6 +224,7 @@ fn full(i: usize) -> Annotation {
         created: "2026-11-29T10:15:30.123Z".into(),
         modified: "2026-11-29T10:16:00Z".into(),
         orphan: i.is_multiple_of(3),
+        detached: false,
     }
 }
 
@@ -633,4 +634,22 @@ fn the_layout_of_a_backup_is_serde_json_s_pretty_one() {
         pretty(compact),
         serde_json::to_string_pretty(&value).unwrap_or_default()
     );
+}
+
+/// An annotation the reader detached keeps that mark through storage (written only when set, so
+/// entries without it are the bytes Hamish always wrote).
+#[test]
+fn a_detached_orphan_is_stored_as_such() {
+    let mut a = full(0);
+    a.detach(a.target.clone());
+    let stored = Stored {
+        annotations: vec![a, full(1)],
+        ..Stored::default()
+    };
+    let raw = encode("article", &stored);
+    assert_eq!(raw.matches("\"detached\":true").count(), 1, "{raw}");
+    match decode(Some(&raw)) {
+        Decoded::Stored(back) => assert_eq!(back, stored),
+        other => panic!("{other:?}"),
+    }
 }

@@ -37,6 +37,10 @@ pub struct Annotation {
     /// True when the annotation could not be found in the current text: it keeps its last known
     /// selectors, is listed apart and is not highlighted.
     pub orphan: bool,
+    /// True when the reader said the words it was re-anchored to are not its own (a claim on a
+    /// sentence that was deleted, found on its neighbour): it stays an orphan with the words it had,
+    /// and re-anchoring leaves it alone until it is re-attached by hand.
+    pub detached: bool,
 }
 
 /// A deleted annotation (or withdrawn rejection): its id and when it was deleted. Kept with the
@@ -111,7 +115,7 @@ impl Json for Kind {
 }
 
 /// Stored flat, in the order Hamish has always written: `id, kind, start, end, exact, prefix,
-/// suffix, note, claim` (left out when empty)`, created, modified, orphan` (left out when false). A
+/// suffix, note, claim` (left out when empty)`, created, modified, orphan, detached` (each left out when false). A
 /// missing position is written as `0, 0` (an empty span, which no annotation has) and read back as
 /// missing.
 impl Json for Annotation {
@@ -134,6 +138,9 @@ impl Json for Annotation {
         if self.orphan {
             o.bool("orphan", true);
         }
+        if self.detached {
+            o.bool("detached", true);
+        }
         o.end();
     }
 
@@ -154,6 +161,7 @@ impl Json for Annotation {
             created: f.get("created")?,
             modified: f.get("modified")?,
             orphan: f.flag("orphan")?,
+            detached: f.flag("detached")?,
             id,
             kind,
         })
@@ -189,6 +197,7 @@ impl Annotation {
             created: now.into(),
             modified: now.into(),
             orphan: false,
+            detached: false,
         }
     }
 
@@ -224,5 +233,14 @@ impl Annotation {
     pub fn attach(&mut self, target: TextSelector) {
         self.target = target;
         self.orphan = false;
+        self.detached = false;
+    }
+
+    /// Puts the annotation back on the words `was` describes, as an orphan that re-anchoring leaves
+    /// alone ([`Annotation::detached`]).
+    pub fn detach(&mut self, was: TextSelector) {
+        self.target = was;
+        self.orphan = true;
+        self.detached = true;
     }
 }

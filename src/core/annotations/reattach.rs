@@ -21,8 +21,20 @@ pub struct Reattached {
     /// Not found: now orphans.
     pub orphaned: usize,
     /// Claims already looked at (a verdict, or a status past unverified) now found in other words:
-    /// how many, and the first [`REWORDED_LISTED`] as (words checked, words now), cut short.
-    pub reworded: (usize, Vec<(String, String)>),
+    /// how many, and the first [`REWORDED_LISTED`].
+    pub reworded: (usize, Vec<Reworded>),
+}
+
+/// A claim already looked at, now found in other words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reworded {
+    /// The claim's id.
+    pub id: String,
+    /// Where it was, as stored before: the words checked (what [`Annotation::detach`] puts back when
+    /// the reader says the words now are not the claim's).
+    pub was: TextSelector,
+    /// The words now, cut short.
+    pub now: String,
 }
 
 /// How many reworded claims [`Reattached`] quotes.
@@ -30,15 +42,18 @@ pub const REWORDED_LISTED: usize = 5;
 
 /// Re-attaches `annotations` to `text`: a found annotation is re-described from the current text
 /// (position, quote and context); one that is not found keeps its last selectors and becomes an orphan.
+/// One the reader detached ([`Annotation::detached`]) is left as it is.
 pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
+    let mut looked_for: Vec<&mut Annotation> =
+        annotations.iter_mut().filter(|a| !a.detached).collect();
     // Nothing to find: no need to index the text (a copy of every character of a long article).
-    if annotations.is_empty() {
+    if looked_for.is_empty() {
         return Reattached::default();
     }
     let anchorer = Anchorer::new(text);
-    let targets: Vec<TextSelector> = annotations.iter().map(|a| a.target.clone()).collect();
+    let targets: Vec<TextSelector> = looked_for.iter().map(|a| a.target.clone()).collect();
     let mut summary = Reattached::default();
-    for (annotation, anchor) in annotations
+    for (annotation, anchor) in looked_for
         .iter_mut()
         .zip(anchor_all_in(&anchorer, &targets))
     {
@@ -63,8 +78,11 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
                     let (count, listed) = &mut summary.reworded;
                     *count += 1;
                     if listed.len() < REWORDED_LISTED {
-                        let short = |quote: &str| short_quote(quote, 60);
-                        listed.push((short(&annotation.target.exact), short(&selectors.exact)));
+                        listed.push(Reworded {
+                            id: annotation.id.clone(),
+                            was: annotation.target.clone(),
+                            now: short_quote(&selectors.exact, 60),
+                        });
                     }
                 }
                 annotation.attach(selectors);

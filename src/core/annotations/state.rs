@@ -5,6 +5,7 @@ use crate::core::annotations::history::{
     date_changes, replay, Relabels, Snapshot, Step, StepKind, Target, DEPTH,
 };
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
+use crate::core::annotations::reattach::Reworded;
 use crate::core::annotations::time::Instant;
 use crate::core::claims::claim::{ClaimDetails, Claimant, Status, UrlError};
 use crate::core::claims::settings::Settings;
@@ -146,7 +147,7 @@ pub enum Notice {
     Reanchored { moved: usize, orphaned: usize },
     /// Claims already looked at are now found in other words (the article was edited): how many,
     /// and the first few as (words checked, words now) — their verdicts may no longer fit.
-    Reworded(usize, Rc<Vec<(String, String)>>),
+    Reworded(usize, Rc<Vec<Reworded>>),
     /// An import went through.
     Imported {
         anchored: usize,
@@ -366,6 +367,14 @@ pub enum Action {
         selectors: TextSelector,
         modified: String,
     },
+    /// Puts a claim the article's edit moved back on the words it had, as an orphan that re-anchoring
+    /// leaves alone (the reader says the words now are not the claim's; see
+    /// [`Annotation::detach`]); the warning that listed it no longer does.
+    Detach {
+        id: String,
+        was: TextSelector,
+        modified: String,
+    },
     /// Restores this article's entry from a backup made at `now` (see [`restore_into`]: nothing is
     /// deleted or replaced by an older version; one undoable step), and reports the whole restore:
     /// `others` is what it did to the other articles.
@@ -413,7 +422,7 @@ impl Action {
             ),
             Action::Delete { .. } => (StepKind::Delete, None),
             Action::Import(_) => (StepKind::Import, None),
-            Action::Reattach { .. } => (StepKind::Reattach, None),
+            Action::Reattach { .. } | Action::Detach { .. } => (StepKind::Reattach, None),
             Action::Restore { .. } => (StepKind::Import, None),
             _ => return None,
         })
@@ -901,6 +910,28 @@ impl State {
                 }
                 self.reattaching = None;
                 self.pending = None;
+            }
+            Action::Detach { id, was, modified } => {
+                let at = self.position(&id);
+                if at.is_some() {
+                    self.change(at, |a| {
+                        a.detach(was);
+                        a.modified = modified;
+                    });
+                    let all: &mut Vec<Annotation> = Rc::make_mut(&mut self.annotations);
+                    sort_by(all, Annotation::reading_order);
+                }
+                for notice in &mut self.notices {
+                    if let Notice::Reworded(count, listed) = notice {
+                        if listed.iter().any(|r| r.id == id) {
+                            *count -= 1;
+                            *listed =
+                                Rc::new(listed.iter().filter(|r| r.id != id).cloned().collect());
+                        }
+                    }
+                }
+                self.notices
+                    .retain(|n| !matches!(n, Notice::Reworded(0, _)));
             }
             Action::Notify(notice) => {
                 // A new result of an export, import or open replaces the previous one; so does a new

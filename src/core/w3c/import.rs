@@ -404,6 +404,7 @@ pub fn parse(
             modified,
             created,
             orphan: false,
+            detached: false,
         };
         if let Some(at) = &mut annotation.claim.verdict_at {
             clamp(at, now);
