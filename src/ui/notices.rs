@@ -270,7 +270,7 @@ fn reworded(listed: &[Reworded], on_detach: &Callback<Reworded>, lang: Lang) -> 
     let plain = |quote: &str| quote.chars().filter(|&c| !hidden(c)).collect::<String>();
     let not_this = lang.strings().not_this_claim;
     let items = listed.iter().map(|r| {
-        let was = plain(&short_quote(&r.was.exact, 60));
+        let was = plain(&short_quote(&r.was.exact, 100));
         let now = plain(&r.now);
         let label = format!("{not_this}: «\u{2068}{was}\u{2069}»");
         html! {

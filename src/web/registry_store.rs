@@ -47,13 +47,9 @@ fn read_stored(backend: &Backend) -> Read {
 /// The registry (the defaults, then the reader's own entities), and where a copy of a stored list
 /// that could not all be read is kept.
 pub fn load() -> (Vec<Entity>, Option<String>) {
-    let (registry, kept) = match Backend::local() {
-        Some(backend) => {
-            let read = read_stored(&backend);
-            (read.registry, read.kept.ok().flatten())
-        }
-        None => (default_registry(), None),
-    };
+    // Without localStorage, the page's memory: another article opened in this page keeps them.
+    let read = read_stored(&Backend::local().unwrap_or_else(Backend::memory));
+    let (registry, kept) = (read.registry, read.kept.ok().flatten());
     BASE.with(|base| *base.borrow_mut() = Some(registry.clone()));
     (registry, kept)
 }
@@ -66,6 +62,9 @@ pub fn load() -> (Vec<Entity>, Option<String>) {
 /// with the next change and whenever the page follows the stored list ([`follow`]).
 pub fn save(registry: &[Entity]) -> Result<Option<Vec<Entity>>, ()> {
     let Some(backend) = Backend::local() else {
+        // Kept in the page's memory (for the other articles opened in it); leaving asks first.
+        let _ = Backend::memory().write(ENTITIES_KEY, &encode_custom(&own(registry)));
+        ask_before_leaving();
         return Ok(None);
     };
     let (Read { raw, kept, .. }, merged, text) = to_write(&backend, registry);

@@ -2,10 +2,13 @@
 
 use crate::core::annotations::state::Notice;
 use crate::core::annotations::time::instant_or_oldest;
+use crate::core::entities::registry::decode_custom;
 use crate::core::storage::entry::{
     decode, encode, salvage, schema_of, Decoded, Stored, SCHEMA_VERSION,
 };
-use crate::core::storage::keys::{backup_key_in, entry_key_in, DEFAULT_NAMESPACE, PROBE_KEY};
+use crate::core::storage::keys::{
+    backup_key_in, entry_key_in, DEFAULT_NAMESPACE, ENTITIES_KEY, PROBE_KEY,
+};
 use crate::core::storage::merge::{horizon, merge};
 use crate::core::text::hash::Fnv;
 use crate::web::unsaved;
@@ -309,12 +312,13 @@ thread_local! {
     static GUARD: std::cell::OnceCell<[gloo::events::EventListener; 2]> = const { std::cell::OnceCell::new() };
 }
 
-/// Whether annotations are kept only in the page's memory (localStorage is unavailable): leaving
-/// the page would lose them.
+/// Whether annotations or the reader's own entities are kept only in the page's memory
+/// (localStorage is unavailable): leaving the page would lose them.
 fn only_in_memory() -> bool {
     Backend::local().is_none()
-        && Backend::memory().entries().iter().any(|(_, text)| {
-            matches!(decode(Some(text)), Decoded::Stored(s) if !s.annotations.is_empty())
+        && Backend::memory().entries().iter().any(|(key, text)| {
+            (key == ENTITIES_KEY && !decode_custom(Some(text)).0.is_empty())
+                || matches!(decode(Some(text)), Decoded::Stored(s) if !s.annotations.is_empty())
         })
 }
 

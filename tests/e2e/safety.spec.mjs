@@ -254,10 +254,26 @@ test('without localStorage, Export all carries the session\'s annotations and le
   await dragSelect(page, 1, 'روسيا');
   await page.keyboard.press('1');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
+  // An entity of the reader's own, kept in the page's memory: another article opened in the page
+  // still has it.
+  await page.getByRole('button', { name: 'Entities…' }).click();
+  const editor = page.getByRole('region', { name: 'Entities' });
+  await editor.getByRole('button', { name: 'Add entity' }).click();
+  await editor.getByLabel('English name').fill('Syrian opposition');
+  await editor.getByLabel('Arabic name').fill('المعارضة السورية');
+  await editor.getByLabel('Colour').fill('#0f766e');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.locator('.entity')).toHaveCount(5);
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel("Or paste the article's text here").fill('نص آخر عن المعارضة السورية وروسيا.');
+  await page.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.locator('article')).toContainText('نص آخر');
+  await expect(page.locator('[data-suggestions="syrian-opposition"]')).toBeVisible();
   // The warning says to export: the backup holds what only this page's memory has.
   const backup = await exportAll(page, info);
   const here = backup.articles.find((a) => a.id === ARTICLE_ID);
   expect(here?.entry.annotations.map((a) => a.exact).sort()).toEqual(['روسيا', 'سوريا']);
+  expect(JSON.stringify(backup.entities)).toContain('Syrian opposition');
   // Closing the tab would lose them: the browser asks.
   const asked = await tryToLeave(page);
   await expect.poll(() => asked).toEqual(['beforeunload']);

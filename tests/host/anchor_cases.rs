@@ -630,8 +630,9 @@ fn near_identical_sentences_all_edited_keep_their_claims() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// Sentences of one paragraph that differ in one word: one sentence edited, the claim on it must stay
-/// there (or be an orphan), never move to a neighbour that now looks more like its old words.
+/// Sentences of one paragraph that differ in one word: the claimed sentence (or part of it) edited,
+/// alone or with its neighbour; the claim must stay there (or be an orphan), never move to a
+/// neighbour that now looks more like its old words.
 #[test]
 fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
     let ordinals = [
@@ -644,20 +645,59 @@ fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
     ];
     let sentence = |o: &str| format!("أعلنت الوزارة أن القوات انسحبت من البلدة {o} بعد قصف عنيف");
     let original: String = ordinals.iter().map(|o| sentence(o) + ". ").collect();
-    let third = sentence(ordinals[2]);
-    let targets = [target(&original, &third, 0)];
-    let edits: [(&str, String); 2] = [
-        ("its last word replaced", third.replace("عنيف", "متواصل")),
-        ("its first word replaced", third.replace("أعلنت", "أكدت")),
+    let (third, fourth) = (sentence(ordinals[2]), sentence(ordinals[3]));
+    let part = "القوات انسحبت من البلدة الرابعة";
+    // (what, the claim's quote, the edit, what the claim must cover afterwards)
+    let cases: [(&str, &str, String, String); 6] = [
+        (
+            "its last word replaced",
+            &fourth,
+            original.replace(&fourth, &fourth.replace("عنيف", "متواصل")),
+            fourth.replace("عنيف", "متواصل"),
+        ),
+        (
+            "its first word replaced",
+            &fourth,
+            original.replace(&fourth, &fourth.replace("أعلنت", "أكدت")),
+            fourth.replace("أعلنت", "أكدت"),
+        ),
+        (
+            "its last word and the one before's replaced",
+            &fourth,
+            original
+                .replace(&fourth, &fourth.replace("عنيف", "مكثف"))
+                .replace(&third, &third.replace("عنيف", "متواصل")),
+            fourth.replace("عنيف", "مكثف"),
+        ),
+        (
+            "its first word and the one before's last replaced",
+            &fourth,
+            original
+                .replace(&fourth, &fourth.replace("أعلنت", "أكدت"))
+                .replace(&third, &third.replace("عنيف", "متواصل")),
+            fourth.replace("أعلنت", "أكدت"),
+        ),
+        (
+            "part of it, its first word replaced",
+            part,
+            original.replace(part, &part.replace("القوات", "الجنود")),
+            part.replace("القوات", "الجنود"),
+        ),
+        (
+            "part of it, its last word replaced",
+            part,
+            original.replace(part, &part.replace("الرابعة", "المجاورة")),
+            part.replace("الرابعة", "المجاورة"),
+        ),
     ];
     let mut wrong = Vec::new();
-    for (name, now) in edits {
-        let edited = original.replace(&third, &now);
+    for (name, quote, edited, now) in cases {
+        let targets = [target(&original, quote, 0)];
         match anchor_all(&edited, &targets)[0] {
             Anchor::Found { span, .. } => {
                 let found = slice_cp(&edited, span.start, span.end);
-                if found != now {
-                    wrong.push(format!("{name}: {found:?}"));
+                if found != now || span.start != cp_of(&edited, &now, 0) {
+                    wrong.push(format!("{name}: {found:?} at {}", span.start));
                 }
             }
             Anchor::Orphan => wrong.push(format!("{name}: orphan")),

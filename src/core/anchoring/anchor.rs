@@ -83,6 +83,15 @@ const MIN_CONTEXT: usize = 8;
 /// How similar (0–1) each context must be to the text beside the span between them.
 const CONTEXT_AGREES: f64 = 0.75;
 
+/// How near (folded characters) the expected place a match starts to be taken as at the quote's old
+/// place (see [`Anchorer::best_of`]): the shift of an edit or two between the previous annotation and
+/// this one.
+const AT_PLACE: usize = 16;
+
+/// How much less well (fit, 0–1) a match at the quote's old place may fit than the best match
+/// elsewhere and still win (about a replaced word's worth in a sentence).
+const AT_PLACE_MARGIN: f64 = 0.06;
+
 /// How much refining a fuzzy match's edges can raise its score, at most (the context weights).
 const REFINE_REACH: f64 = (PREFIX_WEIGHT + SUFFIX_WEIGHT) / TOTAL_WEIGHT;
 
@@ -365,6 +374,12 @@ impl Anchorer {
             .collect();
         sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
         let mut rest = scored.split_off(REFINED.min(scored.len()));
+        // And the one nearest the expected place (see [`Anchorer::best_of`]).
+        if let Some(nearest) =
+            (0..rest.len()).min_by_key(|&i| rest[i].1.start.abs_diff(query.expected))
+        {
+            scored.push(rest.swap_remove(nearest));
+        }
         for _ in 0..REFINED {
             let Some(fewest) = (0..rest.len()).min_by_key(|&i| rest[i].1.errors) else {
                 break;
@@ -589,7 +604,7 @@ impl Anchorer {
         {
             scored.retain(|&(_, c)| self.settled(q, c));
         }
-        let Some(&(score, best)) = scored.iter().max_by(|a, b| {
+        let Some(&(mut score, mut best)) = scored.iter().max_by(|a, b| {
             a.0.total_cmp(&b.0).then(
                 b.1.start
                     .abs_diff(q.expected)
@@ -598,10 +613,28 @@ impl Anchorer {
         }) else {
             return Pick::Nothing;
         };
-        let fit = self.fit(q, best);
+        let apart = |a: Candidate, b: Candidate| a.end <= b.start || a.start >= b.end;
+        let mut fit = self.fit(q, best);
+        // Where the quote stood, a match nearly as good as the best elsewhere wins: sentences that
+        // differ in one word, the claimed one edited (its own first or last word, or its
+        // neighbour's), look more like the old quote a sentence away, and nothing but the place tells
+        // them apart. Its rivals are then only those at the same place.
+        let at_place = |c: &Candidate| c.start.abs_diff(q.expected) <= AT_PLACE;
+        let near = scored
+            .iter()
+            .filter(|(_, c)| at_place(c) && apart(*c, best))
+            .min_by_key(|(_, c)| c.start.abs_diff(q.expected));
+        let mut overridden = false;
+        if let Some(&(near_score, c)) = near {
+            let near_fit = self.fit(q, c);
+            if !at_place(&best) && near_fit >= fit - AT_PLACE_MARGIN {
+                (score, best, fit, overridden) = (near_score, c, near_fit, true);
+            }
+        }
         let rival = scored.iter().any(|&(_, c)| {
-            (c.end <= best.start || c.start >= best.end)
+            apart(c, best)
                 && c.start.abs_diff(best.start) <= CONTEXT_MAX
+                && (!overridden || at_place(&c))
                 && self.fit(q, c) >= fit - 1e-9
         });
         if rival {

@@ -33,7 +33,7 @@ pub struct Reworded {
     /// Where it was, as stored before: the words checked (what [`Annotation::detach`] puts back when
     /// the reader says the words now are not the claim's).
     pub was: TextSelector,
-    /// The words now, cut short.
+    /// The words now, cut short (100 characters).
     pub now: String,
 }
 
@@ -81,7 +81,7 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
                         listed.push(Reworded {
                             id: annotation.id.clone(),
                             was: annotation.target.clone(),
-                            now: short_quote(&selectors.exact, 60),
+                            now: short_quote(&selectors.exact, 100),
                         });
                     }
                 }
