@@ -1,6 +1,7 @@
 //! The widget: wires the reducer, storage and the reader's input to the components.
 
 use crate::core::annotations::model::Kind;
+use crate::core::annotations::reattach::Reworded;
 use crate::core::annotations::state::{
     Action, Notice, Pending, Popover as PopoverState, State, Way,
 };
@@ -237,6 +238,22 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(root_el) = root.cast::<Element>() {
                 page::focus_first(&root_el, ".hamish-panel");
             }
+        })
+    };
+    // "Not this claim's words": the focus, if it went with the notice's line, to the orphan's
+    // Re-attach in the panel, where the claim now is.
+    let on_detach = {
+        let (detach, root) = (edits.on_detach.clone(), root.clone());
+        Callback::from(move |r: Reworded| {
+            let selector = page::attribute_is("data-orphan", &r.id) + " button";
+            detach.emit(r);
+            let root = root.clone();
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(root_el) = root.cast::<Element>().filter(|_| page::focus_lost()) {
+                    page::focus_first(&root_el, &selector);
+                }
+            })
+            .forget();
         })
     };
     let (flash, start_flash) = use_flash();
@@ -494,7 +511,7 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="hamish-main">
                 // Notices first: they stick to the window's top, and under an open panel they would
                 // start below the window.
-                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach: edits.on_detach.clone() }, *lang) }
+                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach }, *lang) }
                 { opener.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
                 { settings_panel.unwrap_or_default() }

@@ -191,6 +191,8 @@ test('a checked claim whose words the publisher changed: the reader is told the 
   // goes; a reload does not put it on the new words again; Undo would.
   await told.getByRole('button', { name: /Not this claim's words/ }).click();
   await expect(told).toBeHidden();
+  // The focus, gone with the warning, is on the orphan's Re-attach.
+  await expect(page.locator(`[data-orphan="${id}"] button`).first()).toBeFocused();
   await expect(page.locator(`article [data-ann="${id}"]`)).toHaveCount(0);
   const orphans = page.locator('.hamish-panel .orphans');
   await expect(orphans).toContainText('والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي');

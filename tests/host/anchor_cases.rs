@@ -609,7 +609,7 @@ fn near_identical_sentences_all_edited_keep_their_claims() {
         .concat()
         .join("\n\n");
     let targets: Vec<TextSelector> = sentences.iter().map(|s| target(&original, s, 0)).collect();
-    let mut wrong = Vec::new();
+    let (mut wrong, mut found_right) = (Vec::new(), 0);
     for (name, edit, expected) in edits {
         let edited_sentences: Vec<String> = sentences.iter().map(|s| edit(s)).collect();
         let edited = [vec![title.clone()], edited_sentences]
@@ -621,18 +621,24 @@ fn near_identical_sentences_all_edited_keep_their_claims() {
                     let found = slice_cp(&edited, span.start, span.end);
                     if found != expected(&sentences[i]) {
                         wrong.push(format!("{name}, {}: {found:?}", numbers[i]));
+                    } else {
+                        found_right += 1;
                     }
                 }
-                Anchor::Orphan => wrong.push(format!("{name}, {}: orphan", numbers[i])),
+                // Where only the place tells a sentence from its neighbours (see the anchorer's
+                // `best_of`), an orphan: never a neighbour.
+                Anchor::Orphan => {}
             }
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(found_right >= 25, "only {found_right} of 40 found");
 }
 
 /// Sentences of one paragraph that differ in one word: the claimed sentence (or part of it) edited,
-/// alone or with its neighbour; the claim must stay there (or be an orphan), never move to a
-/// neighbour that now looks more like its old words.
+/// alone or with its neighbour, or a sentence before it deleted; the claim must stay there (or, where
+/// only the place could tell, be an orphan), never move to a neighbour that now looks more like its
+/// old words.
 #[test]
 fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
     let ordinals = [
@@ -647,19 +653,22 @@ fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
     let original: String = ordinals.iter().map(|o| sentence(o) + ". ").collect();
     let (third, fourth) = (sentence(ordinals[2]), sentence(ordinals[3]));
     let part = "القوات انسحبت من البلدة الرابعة";
-    // (what, the claim's quote, the edit, what the claim must cover afterwards)
-    let cases: [(&str, &str, String, String); 6] = [
+    // (what, the claim's quote, the edit, what the claim must cover afterwards, whether it may be an
+    // orphan instead)
+    let cases: [(&str, &str, String, String, bool); 7] = [
         (
             "its last word replaced",
             &fourth,
             original.replace(&fourth, &fourth.replace("عنيف", "متواصل")),
             fourth.replace("عنيف", "متواصل"),
+            false,
         ),
         (
             "its first word replaced",
             &fourth,
             original.replace(&fourth, &fourth.replace("أعلنت", "أكدت")),
             fourth.replace("أعلنت", "أكدت"),
+            false,
         ),
         (
             "its last word and the one before's replaced",
@@ -668,6 +677,7 @@ fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
                 .replace(&fourth, &fourth.replace("عنيف", "مكثف"))
                 .replace(&third, &third.replace("عنيف", "متواصل")),
             fourth.replace("عنيف", "مكثف"),
+            true,
         ),
         (
             "its first word and the one before's last replaced",
@@ -676,22 +686,34 @@ fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
                 .replace(&fourth, &fourth.replace("أعلنت", "أكدت"))
                 .replace(&third, &third.replace("عنيف", "متواصل")),
             fourth.replace("أعلنت", "أكدت"),
+            true,
         ),
         (
             "part of it, its first word replaced",
             part,
             original.replace(part, &part.replace("القوات", "الجنود")),
             part.replace("القوات", "الجنود"),
+            true,
         ),
         (
             "part of it, its last word replaced",
             part,
             original.replace(part, &part.replace("الرابعة", "المجاورة")),
             part.replace("الرابعة", "المجاورة"),
+            true,
+        ),
+        (
+            "the sentence before deleted, its last word replaced",
+            &fourth,
+            original
+                .replace(&format!("{third}. "), "")
+                .replace(&fourth, &fourth.replace("عنيف", "مكثف")),
+            fourth.replace("عنيف", "مكثف"),
+            true,
         ),
     ];
     let mut wrong = Vec::new();
-    for (name, quote, edited, now) in cases {
+    for (name, quote, edited, now, may_orphan) in cases {
         let targets = [target(&original, quote, 0)];
         match anchor_all(&edited, &targets)[0] {
             Anchor::Found { span, .. } => {
@@ -700,8 +722,64 @@ fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
                     wrong.push(format!("{name}: {found:?} at {}", span.start));
                 }
             }
+            Anchor::Orphan if may_orphan => {}
             Anchor::Orphan => wrong.push(format!("{name}: orphan")),
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A re-check's 45 claims on look-alike sentences (English and Arabic, one to three claims per
+/// article; `lookalikes.json`: the text before, each claim's span, the text after and where each
+/// claim should be, absent where an orphan is right), edited as publishers do: a paragraph above
+/// deleted or inserted, paragraphs swapped, the claim's first or last word replaced, a copy left
+/// behind. At this stop's start 18 landed on a wrong sentence; the six still wrong are listed in the
+/// README ("Anchoring"). Any more is a regression.
+#[test]
+fn look_alike_sentences_edited_are_found_or_orphaned() {
+    let cases: serde_json::Value =
+        serde_json::from_str(include_str!("lookalikes.json")).expect("the cases");
+    let span = |v: &serde_json::Value| {
+        let at = |i: usize| v[i].as_u64().map_or(0, |n| n as usize);
+        (at(0), at(1))
+    };
+    let (mut right, mut orphans, mut wrong) = (0, 0, Vec::new());
+    for case in cases.as_array().into_iter().flatten() {
+        let (before, after) = (
+            case["v1"].as_str().unwrap_or(""),
+            case["v2"].as_str().unwrap_or(""),
+        );
+        let claims = case["claims"].as_object().expect("claims");
+        let targets: Vec<TextSelector> = claims
+            .values()
+            .map(|s| {
+                let (start, end) = span(s);
+                describe(before, Span::new(start, end))
+            })
+            .collect();
+        for ((name, _), anchor) in claims.iter().zip(anchor_all(after, &targets)) {
+            let want = case["want"].get(name).map(span);
+            match (anchor, want) {
+                (Anchor::Orphan, _) => orphans += 1,
+                (Anchor::Found { span, .. }, Some((start, _)))
+                    if span.start.abs_diff(start) <= 2 =>
+                {
+                    right += 1
+                }
+                (Anchor::Found { span, .. }, _) => wrong.push(format!(
+                    "{}/{} {name}: at {}, wanted {want:?}",
+                    case["group"], case["name"], span.start
+                )),
+            }
+        }
+    }
+    println!(
+        "look-alikes: {right} right, {orphans} orphans, {} wrong",
+        wrong.len()
+    );
+    assert!(
+        wrong.len() <= 6 && right >= 24,
+        "{right} right\n{}",
+        wrong.join("\n")
+    );
 }

@@ -83,14 +83,9 @@ const MIN_CONTEXT: usize = 8;
 /// How similar (0–1) each context must be to the text beside the span between them.
 const CONTEXT_AGREES: f64 = 0.75;
 
-/// How near (folded characters) the expected place a match starts to be taken as at the quote's old
-/// place (see [`Anchorer::best_of`]): the shift of an edit or two between the previous annotation and
-/// this one.
-const AT_PLACE: usize = 16;
-
-/// How much less well (fit, 0–1) a match at the quote's old place may fit than the best match
-/// elsewhere and still win (about a replaced word's worth in a sentence).
-const AT_PLACE_MARGIN: f64 = 0.06;
+/// How much less well (fit, 0–1) a match apart from the best one may fit and still make the choice
+/// unsure (see [`Anchorer::best_of`]): less than a one-word difference in a sentence.
+const RIVAL_MARGIN: f64 = 0.025;
 
 /// How much refining a fuzzy match's edges can raise its score, at most (the context weights).
 const REFINE_REACH: f64 = (PREFIX_WEIGHT + SUFFIX_WEIGHT) / TOTAL_WEIGHT;
@@ -592,10 +587,10 @@ impl Anchorer {
     }
 
     /// The best-scoring candidate (of equal scores, the one nearest the expected place), or
-    /// [`Pick::Ambiguous`] when another one that does not overlap it, within [`CONTEXT_MAX`]
-    /// characters of it, fits the quote and its context as well and only closeness to the expected
-    /// place tells them apart: a word repeated by an edit, where which copy is the annotated one
-    /// cannot be told, and a guess would be wrong half the time.
+    /// [`Pick::Ambiguous`] when another one that does not overlap it fits the quote and its context
+    /// as well or nearly as well (within [`RIVAL_MARGIN`]), so that only closeness to the expected
+    /// place would tell them apart: a word repeated by an edit, look-alike sentences, where which is
+    /// the annotated one cannot be told, and a guess would be wrong half the time.
     fn best_of(&self, q: &Query, scored: impl Iterator<Item = (f64, Candidate)>) -> Pick {
         let mut scored: Vec<(f64, Candidate)> = scored.collect();
         if scored
@@ -604,7 +599,7 @@ impl Anchorer {
         {
             scored.retain(|&(_, c)| self.settled(q, c));
         }
-        let Some(&(mut score, mut best)) = scored.iter().max_by(|a, b| {
+        let Some(&(score, best)) = scored.iter().max_by(|a, b| {
             a.0.total_cmp(&b.0).then(
                 b.1.start
                     .abs_diff(q.expected)
@@ -614,28 +609,22 @@ impl Anchorer {
             return Pick::Nothing;
         };
         let apart = |a: Candidate, b: Candidate| a.end <= b.start || a.start >= b.end;
-        let mut fit = self.fit(q, best);
-        // Where the quote stood, a match nearly as good as the best elsewhere wins: sentences that
-        // differ in one word, the claimed one edited (its own first or last word, or its
-        // neighbour's), look more like the old quote a sentence away, and nothing but the place tells
-        // them apart. Its rivals are then only those at the same place.
-        let at_place = |c: &Candidate| c.start.abs_diff(q.expected) <= AT_PLACE;
-        let near = scored
-            .iter()
-            .filter(|(_, c)| at_place(c) && apart(*c, best))
-            .min_by_key(|(_, c)| c.start.abs_diff(q.expected));
-        let mut overridden = false;
-        if let Some(&(near_score, c)) = near {
-            let near_fit = self.fit(q, c);
-            if !at_place(&best) && near_fit >= fit - AT_PLACE_MARGIN {
-                (score, best, fit, overridden) = (near_score, c, near_fit, true);
-            }
-        }
+        let fit = self.fit(q, best);
+        // Another match apart from it that fits as well (a word repeated by an edit), or nearly as
+        // well: sentences that differ in one word, the claimed one edited (its own first or last
+        // word, and its neighbour's), look more like the old quote a sentence away; after a
+        // paragraph above was deleted or two swapped, a look-alike stands where the edited sentence
+        // stood. Neither the words nor the place can be trusted: an orphan, not a guess.
+        // A quote without context (as some files give) takes the nearest of its copies: there is
+        // nothing else to tell them apart by, and only a copy close by makes it unsure.
+        let no_context = q.prefix.is_empty() && q.suffix.is_empty();
         let rival = scored.iter().any(|&(_, c)| {
             apart(c, best)
-                && c.start.abs_diff(best.start) <= CONTEXT_MAX
-                && (!overridden || at_place(&c))
-                && self.fit(q, c) >= fit - 1e-9
+                && if no_context {
+                    c.start.abs_diff(best.start) <= CONTEXT_MAX && self.fit(q, c) >= fit - 1e-9
+                } else {
+                    self.fit(q, c) >= fit - RIVAL_MARGIN
+                }
         });
         if rival {
             Pick::Ambiguous(score)

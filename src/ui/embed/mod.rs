@@ -7,6 +7,7 @@ pub mod embedding;
 pub mod host_events;
 pub mod host_highlights;
 
+use crate::core::annotations::reattach::Reworded;
 use crate::core::annotations::reattach::{prefer_followed, reattach_stored};
 use crate::core::annotations::state::{Action, Notice, Pending, Popover as PopoverState, Way};
 use crate::core::claims::settings::Reviewer;
@@ -370,6 +371,22 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             }
         });
     }
+    // "Not this claim's words": the focus, if it went with the notice's line, to the orphan's
+    // Re-attach in the panel, where the claim now is.
+    let on_detach = {
+        let (detach, frame) = (edits.on_detach.clone(), e.frame.clone());
+        Callback::from(move |r: Reworded| {
+            let selector = page::attribute_is("data-orphan", &r.id) + " button";
+            detach.emit(r);
+            let frame = frame.clone();
+            gloo::timers::callback::Timeout::new(0, move || {
+                if focus_lost(&frame) {
+                    focus_in(&frame, &selector);
+                }
+            })
+            .forget();
+        })
+    };
     // An undo or redo that took the focus away (its notice's Undo button went, the button itself
     // disabled) leaves it on the panel item of the annotation it changed, when the panel shows it,
     // else on Undo or Redo.
@@ -518,7 +535,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             <div class="hamish hamish-embed" role="region" aria-label={format!("{}: {}", strings.app_name, short_quote(article.title(), 48))} lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
                  style={format!("--hamish-slot:{}", e.slot.min(20))}>
                 <div class="hamish-toasts">
-                    { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach: edits.on_detach.clone() }, *lang) }
+                    { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach }, *lang) }
                 </div>
                 { panel }
                 <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
