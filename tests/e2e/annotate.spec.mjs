@@ -269,19 +269,6 @@ test('an entry from a future schema version is kept, not overwritten', async ({ 
   expect(await page.evaluate((key) => localStorage.getItem(key), ENTRY_KEY)).toBe(future);
 });
 
-test('without localStorage the session works in memory with a warning', async ({ page }) => {
-  const errors = trackErrors(page);
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
-  });
-  await page.goto('/?ui=en');
-  await expect(page.getByRole('alert')).toContainText('Local storage is unavailable');
-  await dragSelect(page, 1, 'سوريا');
-  await page.keyboard.press('c');
-  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
-  expect(errors).toEqual([]);
-});
-
 test('two tabs of the same article keep each other up to date', async ({ page, context }) => {
   await openFresh(page, '?ui=en');
   const other = await context.newPage();

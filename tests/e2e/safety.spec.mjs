@@ -243,7 +243,9 @@ test('a full storage: the change stays in the tab, the alert offers Export, Expo
   await expect(alert).toBeHidden();
 });
 
-test('without localStorage, Export all carries the session\'s annotations and leaving the page asks first', async ({ page }, info) => {
+test('without localStorage the session works in memory with a warning, Export all carries the session\'s work and leaving the page asks first', async ({ page }, info) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
   });
@@ -274,6 +276,7 @@ test('without localStorage, Export all carries the session\'s annotations and le
   const here = backup.articles.find((a) => a.id === ARTICLE_ID);
   expect(here?.entry.annotations.map((a) => a.exact).sort()).toEqual(['روسيا', 'سوريا']);
   expect(JSON.stringify(backup.entities)).toContain('Syrian opposition');
+  expect(errors).toEqual([]);
   // Closing the tab would lose them: the browser asks.
   const asked = await tryToLeave(page);
   await expect.poll(() => asked).toEqual(['beforeunload']);

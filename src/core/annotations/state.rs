@@ -899,28 +899,12 @@ impl State {
                 selectors,
                 modified,
             } => {
-                let at = self.position(&id);
-                if at.is_some() {
-                    self.change(at, |a| {
-                        a.attach(selectors);
-                        a.modified = modified;
-                    });
-                    let all: &mut Vec<Annotation> = Rc::make_mut(&mut self.annotations);
-                    sort_by(all, Annotation::reading_order);
-                }
+                self.repoint(&id, modified, |a| a.attach(selectors));
                 self.reattaching = None;
                 self.pending = None;
             }
             Action::Detach { id, was, modified } => {
-                let at = self.position(&id);
-                if at.is_some() {
-                    self.change(at, |a| {
-                        a.detach(was);
-                        a.modified = modified;
-                    });
-                    let all: &mut Vec<Annotation> = Rc::make_mut(&mut self.annotations);
-                    sort_by(all, Annotation::reading_order);
-                }
+                self.repoint(&id, modified, |a| a.detach(was));
                 for notice in &mut self.notices {
                     if let Notice::Reworded(count, listed) = notice {
                         if listed.iter().any(|r| r.id == id) {
@@ -975,6 +959,20 @@ impl State {
     }
 
     /// Where the annotation with this id is in [`State::annotations`].
+    /// Points annotation `id` elsewhere with `to` (re-attached, or detached), dated `modified`, and
+    /// keeps the list in reading order.
+    fn repoint(&mut self, id: &str, modified: String, to: impl FnOnce(&mut Annotation)) {
+        let at = self.position(id);
+        if at.is_some() {
+            self.change(at, |a| {
+                to(a);
+                a.modified = modified;
+            });
+            let all: &mut Vec<Annotation> = Rc::make_mut(&mut self.annotations);
+            sort_by(all, Annotation::reading_order);
+        }
+    }
+
     fn position(&self, id: &str) -> Option<usize> {
         self.annotations.iter().position(|a| a.id == id)
     }
