@@ -103,7 +103,7 @@ fn add_draft(draft: &Draft, update: &Update, full: bool, on_notice: &Callback<No
     // Each field on its own: the reducer takes only the field a change names.
     if let Some(url) = evidence {
         update(ClaimField::Evidence, &|d| {
-            if !d.evidence.iter().any(|e| e.url == url) {
+            if !d.lists(&url) {
                 d.evidence.push(Evidence {
                     url: url.clone(),
                     stance: draft.stance.unwrap_or(Stance::Refutes),
@@ -320,7 +320,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
         let (update, error, full_note) =
             (update.clone(), evidence_error.clone(), full_note.clone());
         let (new_url, new_stance, draft) = (new_url.clone(), new_stance.clone(), draft.clone());
-        let listed: Vec<String> = details.evidence.iter().map(|e| e.url.clone()).collect();
+        let listed = details.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (Some(input), Some(stance)) = (
@@ -331,7 +331,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             };
             match evidence_url(&input.value()) {
                 Ok(_) if full => error.set(Some(full_note.clone())),
-                Ok(url) if listed.contains(&url) => error.set(Some(c.evidence_listed.to_string())),
+                Ok(url) if listed.lists(&url) => error.set(Some(c.evidence_listed.to_string())),
                 Ok(url) => {
                     let stance = Stance::from_name(&stance.value()).unwrap_or(Stance::Context);
                     error.set(None);

@@ -114,6 +114,12 @@ impl ClaimDetails {
         *self == ClaimDetails::default()
     }
 
+    /// Whether `url` (as [`evidence_url`] writes it) is already among the evidence: a link is
+    /// listed once.
+    pub fn lists(&self, url: &str) -> bool {
+        self.evidence.iter().any(|e| e.url == url)
+    }
+
     /// Whether its evidence is within the limits: at most [`MAX_EVIDENCE`] links, each at most
     /// [`URL_MAX`] characters.
     pub fn evidence_fits(&self) -> bool {
