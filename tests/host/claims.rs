@@ -630,3 +630,38 @@ fn the_longest_evidence_url_counts_characters() {
     assert_eq!(long.chars().count(), URL_MAX + 1);
     assert!(evidence_url(&long).is_err());
 }
+
+/// A claim the reader detached ("Not this claim's words") is exported with Hamish's own `detached`
+/// property and comes back from the file as that orphan on the words it had, not anchored again.
+#[test]
+fn a_detached_claim_stays_an_orphan_through_a_w3c_export() {
+    let a = article();
+    let (mut claim, assad) = checked_claim(&a);
+    claim.claim.claimant = None;
+    let was = claim.target.clone();
+    claim.detach(was.clone());
+    let doc = export_collection(
+        &[claim.clone(), assad],
+        &a,
+        &default_registry(),
+        "urn:uuid:e",
+        "2026-12-01T00:00:00Z",
+    );
+    let items = doc["first"]["items"].as_array().expect("items");
+    let flag = |id: &str| {
+        let item = items.iter().find(|i| i["id"] == id).expect("exported");
+        theirs(&item["detached"])
+    };
+    assert_eq!(flag("urn:uuid:claim"), json!(true));
+    assert_eq!(flag("urn:uuid:assad"), json!(null), "only a detached one says so");
+    assert!(validate_w3c(&theirs(&doc)).ends_with(" 0 failed"));
+
+    let parsed = imported(&doc.to_string(), &a);
+    let find = |id: &str| parsed.annotations.iter().find(|x| x.id == id).expect("imported");
+    let back = find("urn:uuid:claim");
+    assert!(back.orphan && back.detached, "its words are there, yet it stays apart");
+    assert_eq!(back.target, was);
+    assert_eq!(back.claim.verdict.as_deref(), Some("false"));
+    let tag = find("urn:uuid:assad");
+    assert!(!tag.orphan && !tag.detached);
+}

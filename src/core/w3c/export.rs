@@ -65,12 +65,14 @@ pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[E
             "selector": selectors
         }
     });
-    if let (Kind::Claim, Some(date), Some(map)) = (
-        &annotation.kind,
-        &annotation.claim.date,
-        value.as_object_mut(),
-    ) {
-        map.insert("claimDate".into(), json!(date));
+    if let Some(map) = value.as_object_mut() {
+        if let (Kind::Claim, Some(date)) = (&annotation.kind, &annotation.claim.date) {
+            map.insert("claimDate".into(), json!(date));
+        }
+        // The reader said the words it was found on are not its own: an import keeps it an orphan.
+        if annotation.detached {
+            map.insert("detached".into(), Value::Bool(true));
+        }
     }
     value
 }

@@ -404,7 +404,7 @@ pub fn parse(
             modified,
             created,
             orphan: false,
-            detached: false,
+            detached: object.get("detached").and_then(Value::as_bool) == Some(true),
         };
         if let Some(at) = &mut annotation.claim.verdict_at {
             clamp(at, now);
@@ -422,8 +422,10 @@ pub fn parse(
         .zip(anchors)
         .map(|((mut a, _), anchor)| {
             match anchor {
-                Anchor::Found { span, .. } => a.attach(describe_chars(anchorer.chars(), span)),
-                Anchor::Orphan => a.orphan = true,
+                Anchor::Found { span, .. } if !a.detached => {
+                    a.attach(describe_chars(anchorer.chars(), span))
+                }
+                _ => a.orphan = true,
             }
             a
         })
