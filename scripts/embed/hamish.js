@@ -149,15 +149,44 @@ function selectionIn(element) {
   return selection.getRangeAt(0).intersectsNode(element);
 }
 
+/** Elements whose core is on its way → the keys pressed meanwhile on a selection in them. */
+const early = new Map();
+
 /** Mounts a `[data-hamish]` element now; it announces `hamish:ready`, or logs why it could not. */
 function load(element) {
+  if (!early.has(element)) early.set(element, []);
+  const tick = () => new Promise((done) => setTimeout(done, 0));
   mount(element).then(async (h) => {
     element.dispatchEvent(new CustomEvent('hamish:ready', { bubbles: true, detail: { handle: h } }));
-    // A selection the reader made before the core arrived: let Hamish read it (its toolbar shows).
-    await new Promise((done) => setTimeout(done, 0));
-    if (selectionIn(element)) document.dispatchEvent(new Event('selectionchange'));
-  }, (error) => console.error(error));
+    // A selection the reader made before the core arrived: let Hamish read it (its toolbar shows),
+    // then act on the keys pressed on it meanwhile (`c`, an entity's number), in their order.
+    await tick();
+    const keys = early.get(element) || [];
+    early.delete(element);
+    if (!selectionIn(element)) return;
+    document.dispatchEvent(new Event('selectionchange'));
+    await tick();
+    for (const key of keys) {
+      if (selectionIn(element)) document.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
+    }
+  }, (error) => { early.delete(element); console.error(error); });
 }
+
+/** A key that may act on a selection: one character, no Ctrl, Alt or Meta, not typed in a field. */
+function actionKey(e) {
+  return e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.altKey && !e.metaKey && !e.isComposing
+    && !(e.target instanceof Element && e.target.closest('input, textarea, select, [contenteditable]'));
+}
+
+// A key pressed on a selection in an article whose core is not here yet loads it now and is kept
+// (at most 8) to be acted on once it is: the reader's `c` is not lost to the wait.
+document.addEventListener('keydown', (e) => {
+  if (!actionKey(e)) return;
+  for (const element of [...waiting.keys()]) if (selectionIn(element)) load(element);
+  for (const [element, keys] of early) {
+    if (keys.length < 8 && selectionIn(element)) keys.push({ key: e.key, code: e.code, shiftKey: e.shiftKey });
+  }
+}, true);
 
 /** The small button that stands in for Hamish until the reader wants it. */
 function launcher(element, index) {

@@ -2,7 +2,7 @@
 // (`data-hamish-load`: idle after the page loads by default, `interaction`, `eager`; at once when the
 // reader has annotations stored for the article). The example news site, its article marked per test.
 import { test, expect } from '@playwright/test';
-import { dragHost } from './helpers.mjs';
+import { dragHost, highlights } from './helpers.mjs';
 
 const SITE = '/examples/news-site/';
 const MAIN_ID = 'https://news.example/2026/11/syria-russia-sources';
@@ -109,5 +109,29 @@ test('eager: the core is fetched at once', async ({ page }) => {
   await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
   await expect(page.locator('[data-hamish-launcher]')).toHaveCount(0);
   expect(seen.requests.filter((r) => r === WASM)).toHaveLength(1);
+  expect(seen.errors).toEqual([]);
+});
+
+test('interaction: a key pressed on the selection while the core is on its way acts once it is here, once', async ({ page }) => {
+  // The core takes a second to arrive: the reader selects and presses `c`, then `1`, at once.
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await page.route(`**${WASM}`, async (route) => { await held; await route.continue(); });
+  const seen = await open(page, 'interaction');
+  const claim = 'سيل من المعلومات';
+  expect((await dragHost(page, '#story > p:nth-of-type(1)', claim)).trim()).toBe(claim);
+  await page.keyboard.press('c');
+  await page.keyboard.press('c');
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(0);
+  release();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{"annotations":[]}').annotations, KEY);
+  await expect.poll(async () => (await stored()).length).toBe(1);
+  const [made] = await stored();
+  expect(made.exact).toBe(claim);
+  expect(made.kind).toBe('claim');
+  await page.waitForTimeout(500);
+  expect(await stored()).toHaveLength(1);
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': [claim] });
   expect(seen.errors).toEqual([]);
 });
