@@ -245,15 +245,29 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             }
         })
     };
+    // A name typed by hand, kept while another choice is tried: choosing "Someone else" again
+    // brings it back rather than an empty field.
+    let set_aside = use_mut_ref(|| None::<Claimant>);
     let on_claimant = {
         let (update, typed_name) = (update.clone(), typed_name.clone());
         let attributed = matches!(details.claimant, Some(Claimant::Entity(_)));
+        let named = details
+            .claimant
+            .clone()
+            .filter(|c| matches!(c, Claimant::Named { .. }));
         Callback::from(move |e: Event| {
             let Some(v) = select_value(&e) else { return };
             typed_name.set(v == TYPED);
+            if named.is_some() {
+                set_aside.borrow_mut().clone_from(&named);
+            }
+            let back = set_aside.borrow().clone();
             match v.as_str() {
-                // From an entity tag to a name still to type: the tag no longer says who.
-                TYPED if attributed => update(ClaimField::Attribution, &|d| d.claimant = None),
+                // From an entity tag or nobody to the name typed before, or to one still to type
+                // (an entity tag no longer says who).
+                TYPED if back.is_some() || attributed => {
+                    update(ClaimField::Attribution, &|d| d.claimant.clone_from(&back))
+                }
                 TYPED => {}
                 "" => update(ClaimField::Attribution, &|d| d.claimant = None),
                 entity => update(ClaimField::Attribution, &|d| {

@@ -445,3 +445,27 @@ test('a claim keeps at most 100 evidence links: a file of 20,000 opens, the form
   await expect.poll(async () => (await storedEntry(page)).annotations[0].claim.evidence.at(-1).url).toBe('https://typed.example/added');
   expect(errors).toEqual([]);
 });
+
+test('a claimant\'s name typed by hand comes back when "Someone else…" is chosen again after another choice', async ({ page }) => {
+  const claim = await newClaim(page);
+  const dialog = page.getByRole('dialog');
+  const stored = async () => (await storedEntry(page)).annotations[0].claim?.claimant;
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  const attributed = dialog.getByLabel('Attributed to');
+  await attributed.selectOption({ label: 'Someone else…' });
+  await dialog.getByLabel('Name', { exact: true }).fill('مسؤول روسي');
+  await dialog.getByLabel('Wikidata id (optional)').fill('Q7747');
+  await dialog.getByLabel('Wikidata id (optional)').press('Tab');
+  await expect.poll(async () => JSON.stringify(await stored())).toContain('Q7747');
+  // Nobody, then someone else again: the name and its id are back, in the form and stored.
+  await attributed.selectOption({ index: 0 });
+  await expect.poll(stored).toBeUndefined();
+  await attributed.selectOption({ label: 'Someone else…' });
+  await expect(dialog.getByLabel('Name', { exact: true })).toHaveValue('مسؤول روسي');
+  await expect(dialog.getByLabel('Wikidata id (optional)')).toHaveValue('Q7747');
+  await expect.poll(async () => JSON.stringify(await stored())).toContain('مسؤول روسي');
+  // Undo takes back only the last choice.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await expect.poll(stored).toBeUndefined();
+});

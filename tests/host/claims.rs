@@ -653,13 +653,26 @@ fn a_detached_claim_stays_an_orphan_through_a_w3c_export() {
         theirs(&item["detached"])
     };
     assert_eq!(flag("urn:uuid:claim"), json!(true));
-    assert_eq!(flag("urn:uuid:assad"), json!(null), "only a detached one says so");
+    assert_eq!(
+        flag("urn:uuid:assad"),
+        json!(null),
+        "only a detached one says so"
+    );
     assert!(validate_w3c(&theirs(&doc)).ends_with(" 0 failed"));
 
     let parsed = imported(&doc.to_string(), &a);
-    let find = |id: &str| parsed.annotations.iter().find(|x| x.id == id).expect("imported");
+    let find = |id: &str| {
+        parsed
+            .annotations
+            .iter()
+            .find(|x| x.id == id)
+            .expect("imported")
+    };
     let back = find("urn:uuid:claim");
-    assert!(back.orphan && back.detached, "its words are there, yet it stays apart");
+    assert!(
+        back.orphan && back.detached,
+        "its words are there, yet it stays apart"
+    );
     assert_eq!(back.target, was);
     assert_eq!(back.claim.verdict.as_deref(), Some("false"));
     let tag = find("urn:uuid:assad");
