@@ -471,7 +471,7 @@ pub fn App(props: &AppProps) -> Html {
         lang: *lang,
         registry: registry.clone(),
         edits: edits.clone(),
-        scale,
+        scale: scale.clone(),
     };
     let Overlays {
         banner,
@@ -518,7 +518,7 @@ pub fn App(props: &AppProps) -> Html {
                 { banner }
                 <div class="hamish-layout">
                     <ArticleView article={article.clone()} annotations={state.annotations.clone()} {flash}
-                                 registry={registry.clone()} lang={*lang} {on_open} suggestions={suggestions.clone()}
+                                 registry={registry.clone()} lang={*lang} scale={scale.clone()} {on_open} suggestions={suggestions.clone()}
                                  on_accept={edits.on_accept.clone()} on_reject={edits.on_reject.clone()} />
                     <Panel annotations={state.annotations.clone()} filter={state.filter.clone()} {on_choose}
                            suggestions={suggestions.clone()} {on_review} tools={html! {<>{ mode_button(&keyboard, *lang) }{ history_buttons(&state, &edits, *lang) }</>}} />

@@ -4,6 +4,7 @@
 //! highlights of the blocks near the screen first, the rest a chunk at a time.
 
 use crate::core::annotations::model::{Annotation, Kind};
+use crate::core::claims::verdicts::Scale;
 use crate::core::drawing::plan::{plan, Layer, Mark, Marked, PlannedRun, Style, Visible};
 use crate::core::entities::registry::{find, Entity};
 use crate::core::entities::suggestions::Suggestion;
@@ -45,6 +46,8 @@ pub struct ArticleProps {
     pub registry: Rc<Vec<Entity>>,
     /// Interface language (for labels read by screen readers).
     pub lang: Lang,
+    /// The verdict scale (a claim's label names its verdict).
+    pub scale: Rc<Scale>,
     /// Entity suggestions still to decide on.
     pub suggestions: Rc<Vec<Suggestion>>,
     /// A highlight just chosen in the panel, flashed.
@@ -66,6 +69,25 @@ pub fn describe(annotation: &Annotation, registry: &[Entity], lang: Lang) -> Str
         kind_label(&annotation.kind, registry, lang),
         short_quote(&annotation.target.exact, 60)
     )
+}
+
+/// A highlight's label for an annotation: as [`describe`], with a claim's verdict after its kind
+/// ("Claim (False): …"), named as the scale it was given on names it.
+fn describe_judged(annotation: &Annotation, p: &Drawer) -> String {
+    let verdict = (annotation.kind == Kind::Claim)
+        .then_some(annotation.claim.verdict.as_ref())
+        .flatten();
+    match verdict {
+        Some(id) => format!(
+            "{} ({}): {}",
+            p.lang.strings().claim,
+            p.scale
+                .judged(id)
+                .map_or(id.clone(), |(v, _)| v.label(p.lang.is_arabic()).to_string()),
+            short_quote(&annotation.target.exact, 60)
+        ),
+        None => describe(annotation, p.registry, p.lang),
+    }
 }
 
 /// The label of a kind in the interface language.
@@ -152,6 +174,7 @@ struct GroupProps {
     drawings: Vec<Option<Rc<BlockDrawing>>>,
     registry: Rc<Vec<Entity>>,
     lang: Lang,
+    scale: Rc<Scale>,
 }
 
 impl PartialEq for GroupProps {
@@ -165,6 +188,7 @@ impl PartialEq for GroupProps {
         Rc::ptr_eq(&self.article, &other.article)
             && self.first == other.first
             && self.lang == other.lang
+            && (Rc::ptr_eq(&self.scale, &other.scale) || self.scale == other.scale)
             && (Rc::ptr_eq(&self.registry, &other.registry) || self.registry == other.registry)
             && self.drawings.len() == other.drawings.len()
             && self
@@ -179,6 +203,7 @@ impl PartialEq for GroupProps {
 struct Drawer<'a> {
     registry: &'a [Entity],
     lang: Lang,
+    scale: &'a Scale,
 }
 
 /// The element of one run that names what lies under it (`data-ids`, `data-sgs`): its outermost mark,
@@ -278,7 +303,7 @@ fn planned_run(text: &str, run: &PlannedRun, d: &BlockDrawing, p: &Drawer) -> Ht
             .iter()
             .take(LABEL_MAX)
             .filter_map(|&i| d.annotations.get(i))
-            .map(|a| describe(a, p.registry, p.lang))
+            .map(|a| describe_judged(a, p))
             .collect::<Vec<_>>()
             .join("; ");
         if run.named.len() > LABEL_MAX {
@@ -347,6 +372,7 @@ fn BlockGroup(p: &GroupProps) -> Html {
     let drawer = Drawer {
         registry: &p.registry,
         lang: p.lang,
+        scale: &p.scale,
     };
     let blocks = p.drawings.iter().enumerate().map(|(k, drawing)| {
         let index = p.first + k;
@@ -575,7 +601,7 @@ pub fn ArticleView(p: &ArticleProps) -> Html {
             .collect::<Vec<_>>();
         html! {
             <BlockGroup key={first} article={p.article.clone()} {first} {drawings}
-                        registry={p.registry.clone()} lang={p.lang} />
+                        registry={p.registry.clone()} lang={p.lang} scale={p.scale.clone()} />
         }
     });
     html! {

@@ -83,6 +83,8 @@ test('standalone: a checked claim with verdict, claimant, evidence; reload; pane
   await expect.poll(async () => (await storedEntry(page)).annotations.find((a) => a.id === claimId).claim?.status).toBe('checked');
 
   await page.reload();
+  // The claim's highlight is announced with its verdict.
+  await expect(page.locator(`[data-ann="${claimId}"][tabindex="0"]`)).toHaveAttribute('aria-label', `Claim (False): ${CLAIM}`);
   const item = page.locator(`.hamish-panel .item[data-item="${claimId}"]`);
   await expect(item.locator('.claim-summary')).toContainText('False');
   await expect(item.locator('.claim-summary')).toContainText('Checked');
