@@ -677,13 +677,23 @@ fn jsonl_gives_code_point_spans_over_the_article() {
             })
             .collect()
     };
+    // `label`, the column doccano reads: every span, a claim labelled `claim`.
+    let labelled = spans("label");
+    let tagged = |label: &str| {
+        labelled
+            .iter()
+            .filter(|(_, l)| *l == json!(label))
+            .map(|(words, _)| words.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(labelled.len(), 6);
     assert_eq!(
-        spans("entities"),
-        [
-            ("بشار الأسد".to_string(), json!("al-assad")),
-            ("المخابرات الروسية".to_string(), json!("russia"))
-        ]
+        [tagged("al-assad"), tagged("russia")],
+        [["بشار الأسد"], ["المخابرات الروسية"]]
     );
+    let claimed: Vec<String> = spans("claims").into_iter().map(|(w, _)| w).collect();
+    assert_eq!(tagged("claim"), claimed);
+    assert!(line.get("entities").is_none());
     assert_eq!(
         spans("claims"),
         [

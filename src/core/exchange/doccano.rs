@@ -2,9 +2,10 @@
 //! selectors do; JavaScript's string indices count UTF-16 units and differ on characters outside the
 //! Basic Multilingual Plane (emoji).
 //!
-//! * Out: one line for the article, `{"id", "text", "entities": [[start, end, label], …], "claims":
-//!   [[start, end, verdict], …]}` — the label an entity tag's registry id, the verdict a claim's verdict
-//!   id or `null`; orphans are left out.
+//! * Out: one line for the article, `{"id", "text", "label": [[start, end, label], …], "claims":
+//!   [[start, end, verdict], …]}` — `label`, the column doccano's sequence-labelling import reads,
+//!   holds every span: an entity tag's registry id, or `claim`; `claims`, Hamish's own, each claim's
+//!   verdict id or `null`; orphans are left out.
 //! * In: one JSON object per line with a `text` and spans in `label` or `entities` (`[start, end,
 //!   label]` or `{start_offset, end_offset, label}`) or `claims` (Hamish's own, the third item a
 //!   verdict). A span labelled `claim` (or under `claims`) becomes a claim, one whose label names a
@@ -51,11 +52,14 @@ pub fn jsonl(export: &Export) -> String {
     sort_by(&mut spans, |a, b| {
         crate::core::annotations::model::Annotation::reading_order(a, b)
     });
-    let entities: Vec<Value> = spans
+    let labels: Vec<Value> = spans
         .iter()
-        .filter_map(|a| match &a.kind {
-            Kind::Entity(id) => Some(json!([a.span().start, a.span().end, id])),
-            Kind::Claim => None,
+        .map(|a| {
+            let label = match &a.kind {
+                Kind::Entity(id) => id.as_str(),
+                Kind::Claim => "claim",
+            };
+            json!([a.span().start, a.span().end, label])
         })
         .collect();
     let claims: Vec<Value> = spans
@@ -66,7 +70,7 @@ pub fn jsonl(export: &Export) -> String {
     let line = json!({
         "id": export.article.id,
         "text": export.article.text,
-        "entities": entities,
+        "label": labels,
         "claims": claims,
     });
     format!("{line}\n")
@@ -103,7 +107,8 @@ struct Span {
     claim: bool,
 }
 
-/// The spans of a line, in the order `label`, `entities`, `claims`.
+/// The spans of a line, in the order `label`, `entities`, `claims`; a span labelled `claim` that
+/// `claims` lists too (Hamish's own lines) is read once, from `claims`, with its verdict.
 fn spans(line: &Value) -> Vec<Span> {
     let offset = |v: Option<&Value>| {
         v.and_then(Value::as_u64)
@@ -140,6 +145,11 @@ fn spans(line: &Value) -> Vec<Span> {
             });
         }
     }
+    let listed: Vec<(Option<usize>, Option<usize>)> =
+        out.iter().filter(|s| s.claim).map(|s| (s.start, s.end)).collect();
+    out.retain(|s| {
+        s.claim || !s.label.eq_ignore_ascii_case("claim") || !listed.contains(&(s.start, s.end))
+    });
     out
 }
 
