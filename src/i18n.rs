@@ -176,10 +176,10 @@ impl Lang {
                 "ليس في هدفه محدِّد صالح من نوع TextQuoteSelector أو TextPositionSelector".into()
             }
             (Lang::En, RejectReason::UnknownEntity(name)) => {
-                format!("its tag \u{ab}{name}\u{bb} is not a known entity")
+                format!("its tag \u{ab}{name}\u{bb} is not a known entity (add it under Entities…, then import the file again)")
             }
             (Lang::Ar, RejectReason::UnknownEntity(name)) => {
-                format!("وسمه \u{ab}{name}\u{bb} ليس كياناً معروفاً")
+                format!("وسمه \u{ab}{name}\u{bb} ليس كياناً معروفاً (أضفه من «الكيانات…» ثم استورد الملف مجدداً)")
             }
             (Lang::En, RejectReason::TooMany { skipped }) => format!(
                 "it and the {skipped} after it were not read: a file can hold at most {MAX_IMPORT} annotations"

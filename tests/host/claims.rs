@@ -678,3 +678,49 @@ fn a_detached_claim_stays_an_orphan_through_a_w3c_export() {
     let tag = find("urn:uuid:assad");
     assert!(!tag.orphan && !tag.detached);
 }
+
+/// A claim attributed to a tag of the reader's own entity, imported where that entity is not known:
+/// the tag is refused (with the reason), and the claim keeps its claimant by the entity's name and
+/// Wikidata IRI rather than pointing at an annotation that is not there.
+#[test]
+fn a_claimant_tag_of_an_unknown_entity_is_kept_by_name() {
+    let a = article();
+    let (mut claim, mut assad) = checked_claim(&a);
+    assad.kind = Kind::Entity("opposition".into());
+    claim.claim.claimant = Some(Claimant::Entity(assad.id.clone()));
+    let mut own = crate::common::own_entity("opposition", "Syrian opposition");
+    own.wikidata = Some("http://www.wikidata.org/entity/Q6500773".into());
+    let mut registry = default_registry();
+    registry.push(own);
+    let doc = export_collection(
+        &[claim.clone(), assad],
+        &a,
+        &registry,
+        "urn:uuid:e",
+        "2026-12-01T00:00:00Z",
+    );
+    // Imported where only the built-in entities are known.
+    let parsed = imported(&doc.to_string(), &a);
+    assert_eq!(parsed.rejected.len(), 1, "the tag: {:?}", parsed.rejected);
+    assert_eq!(parsed.annotations.len(), 1);
+    assert_eq!(
+        parsed.annotations[0].claim.claimant,
+        Some(Claimant::Named {
+            name: "Syrian opposition".into(),
+            wikidata: Some("http://www.wikidata.org/entity/Q6500773".into()),
+        })
+    );
+    // Where the entity is known, the link to its tag stays.
+    let parsed =
+        parse(&doc.to_string(), &a.text, &registry, "2026-12-02T00:00:00Z").expect("parsed");
+    assert!(parsed.rejected.is_empty());
+    let back = parsed
+        .annotations
+        .iter()
+        .find(|x| x.id == "urn:uuid:claim")
+        .expect("the claim");
+    assert_eq!(
+        back.claim.claimant,
+        Some(Claimant::Entity("urn:uuid:assad".into()))
+    );
+}

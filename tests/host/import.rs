@@ -178,7 +178,7 @@ fn unusable_annotations_are_rejected_with_a_reason_and_the_rest_imported() {
     assert!(reasons[3].1.contains("no usable"));
     assert_eq!(
         reasons[4],
-        (5, "its tag «Atlantis» is not a known entity".to_string())
+        (5, "its tag «Atlantis» is not a known entity (add it under Entities…, then import the file again)".to_string())
     );
     assert_eq!(
         parsed.rejected[4].reason,

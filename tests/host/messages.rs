@@ -308,7 +308,7 @@ fn english_reasons_keep_their_wording() {
         ),
         (
             Lang::En.reject_reason(&RejectReason::UnknownEntity("Atlantis".into())),
-            "its tag «Atlantis» is not a known entity",
+            "its tag «Atlantis» is not a known entity (add it under Entities…, then import the file again)",
         ),
     ];
     for (got, want) in cases {

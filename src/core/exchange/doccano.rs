@@ -145,8 +145,11 @@ fn spans(line: &Value) -> Vec<Span> {
             });
         }
     }
-    let listed: Vec<(Option<usize>, Option<usize>)> =
-        out.iter().filter(|s| s.claim).map(|s| (s.start, s.end)).collect();
+    let listed: Vec<(Option<usize>, Option<usize>)> = out
+        .iter()
+        .filter(|s| s.claim)
+        .map(|s| (s.start, s.end))
+        .collect();
     out.retain(|s| {
         s.claim || !s.label.eq_ignore_ascii_case("claim") || !listed.contains(&(s.start, s.end))
     });

@@ -104,6 +104,42 @@ pub fn read_link(annotation: &Value) -> Option<(String, String)> {
     }
 }
 
+/// An entity tag's id and the claimant it names, by its `tagging` label and `identifying` Wikidata
+/// IRI: what a claim attributed to it keeps when the tag itself cannot be imported (its entity is not
+/// known here).
+pub fn tag_as_claimant(annotation: &Value) -> Option<(String, Claimant)> {
+    let (mut name, mut wikidata) = (None, None);
+    for body in list(annotation.get("body")) {
+        let has = |p: &str| {
+            list(body.get("purpose"))
+                .iter()
+                .any(|x| x.as_str() == Some(p))
+        };
+        match (
+            body.get("value").and_then(Value::as_str),
+            body.get("source").and_then(Value::as_str),
+        ) {
+            (Some(v), _) if has("tagging") && !v.trim().is_empty() => {
+                name = Some(claimant_name(v.trim()))
+            }
+            (_, Some(iri)) if has("identifying") => {
+                wikidata = crate::core::entities::registry::wikidata_iri(iri)
+                    .ok()
+                    .flatten()
+            }
+            _ => {}
+        }
+    }
+    let id = annotation.get("id").and_then(Value::as_str)?;
+    Some((
+        id.to_string(),
+        Claimant::Named {
+            name: name?,
+            wikidata,
+        },
+    ))
+}
+
 /// A claim's details read from an annotation's bodies and `claimDate` (what is not valid is left out).
 pub fn read(annotation: &Value) -> ClaimDetails {
     let mut claim = ClaimDetails::default();

@@ -339,6 +339,8 @@ pub fn parse(
     let mut accepted: Vec<(Annotation, TextSelector)> = Vec::new();
     let count = objects.len();
     let mut links = Vec::new();
+    // Tags of entities not known here, refused: a claim attributed to one keeps it by name.
+    let mut untagged: Vec<(String, Claimant)> = Vec::new();
     for (i, object) in objects.into_iter().enumerate() {
         if i == MAX_IMPORT {
             rejected.push(Rejection {
@@ -362,6 +364,9 @@ pub fn parse(
         let (target, (kind, note)) = match outcome {
             Ok(ok) => ok,
             Err(reason) => {
+                if let RejectReason::UnknownEntity(_) = reason {
+                    untagged.extend(claims::tag_as_claimant(object));
+                }
                 rejected.push(Rejection {
                     index: i + 1,
                     reason,
@@ -432,11 +437,13 @@ pub fn parse(
         .collect();
     // A link names an entity tag; one that names a claim of the file keeps its words as a name.
     for (claim, entity) in &links {
-        let claimant = match annotations.iter().find(|a| a.id == *entity) {
-            Some(named) if named.kind == Kind::Claim => Claimant::Named {
+        let refused = untagged.iter().find(|(id, _)| id == entity);
+        let claimant = match (annotations.iter().find(|a| a.id == *entity), refused) {
+            (Some(named), _) if named.kind == Kind::Claim => Claimant::Named {
                 name: named.target.exact.clone(),
                 wikidata: None,
             },
+            (None, Some((_, by_name))) => by_name.clone(),
             _ => Claimant::Entity(entity.clone()),
         };
         if let Some(a) = annotations
