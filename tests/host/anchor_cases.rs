@@ -509,10 +509,11 @@ fn claims_already_checked_found_in_other_words_are_reported() {
     assert_eq!(anns[0].target, before[0]);
     anns[0].attach(before[1].clone());
     assert!(!anns[0].orphan && !anns[0].detached);
-    // Only moved, or spelt otherwise (a diacritic, a tatweel): not reworded.
-    for edited in [
-        format!("سطر جديد\n\n{text}"),
-        text.replacen("روسيا بإقناع", "روسيـا بإقناعِ", 1),
+    // Only moved, or spelt otherwise (a diacritic, a tatweel, Arabic-Indic digits): not reworded.
+    for (quote, edited) in [
+        (quote, format!("سطر جديد\n\n{text}")),
+        (quote, text.replacen("روسيا بإقناع", "روسيـا بإقناعِ", 1)),
+        ("فإن نحو 80% من", text.replacen("نحو 80%", "نحو ٨٠٪", 1)),
     ] {
         let mut anns = vec![make(quote, "checked", Kind::Claim)];
         anns[0].claim.verdict = Some("false".into());
@@ -735,15 +736,16 @@ fn a_claim_on_one_of_similar_sentences_stays_when_that_sentence_is_edited() {
 /// deleted or inserted, paragraphs swapped, the claim's first or last word replaced, a copy left
 /// behind. At this stop's start 18 landed on a wrong sentence; the six still wrong are listed in the
 /// README ("Anchoring"). Any more is a regression.
-#[test]
-fn look_alike_sentences_edited_are_found_or_orphaned() {
-    let cases: serde_json::Value =
-        serde_json::from_str(include_str!("lookalikes.json")).expect("the cases");
+/// Runs a file of cases (`v1`, `v2`, claims' spans in `v1`, and where each should be in `v2`, absent
+/// where an orphan is right): how many are found right (start within 2 code points), how many are
+/// orphans (and which of them had a place to be found), and a line for each found in the wrong place.
+fn run_cases(json: &str) -> (usize, Vec<String>, Vec<String>) {
+    let cases: serde_json::Value = serde_json::from_str(json).expect("the cases");
     let span = |v: &serde_json::Value| {
         let at = |i: usize| v[i].as_u64().map_or(0, |n| n as usize);
         (at(0), at(1))
     };
-    let (mut right, mut orphans, mut wrong) = (0, 0, Vec::new());
+    let (mut right, mut orphans, mut wrong) = (0, Vec::new(), Vec::new());
     for case in cases.as_array().into_iter().flatten() {
         let (before, after) = (
             case["v1"].as_str().unwrap_or(""),
@@ -760,7 +762,16 @@ fn look_alike_sentences_edited_are_found_or_orphaned() {
         for ((name, _), anchor) in claims.iter().zip(anchor_all(after, &targets)) {
             let want = case["want"].get(name).map(span);
             match (anchor, want) {
-                (Anchor::Orphan, _) => orphans += 1,
+                (Anchor::Orphan, _) => orphans.push(format!(
+                    "{}/{} {name}{}",
+                    case["group"],
+                    case["name"],
+                    if want.is_some() {
+                        " (its words are there)"
+                    } else {
+                        ""
+                    }
+                )),
                 (Anchor::Found { span, .. }, Some((start, _)))
                     if span.start.abs_diff(start) <= 2 =>
                 {
@@ -773,12 +784,43 @@ fn look_alike_sentences_edited_are_found_or_orphaned() {
             }
         }
     }
+    (right, orphans, wrong)
+}
+
+#[test]
+fn look_alike_sentences_edited_are_found_or_orphaned() {
+    let (right, orphans, wrong) = run_cases(include_str!("lookalikes.json"));
     println!(
-        "look-alikes: {right} right, {orphans} orphans, {} wrong",
+        "look-alikes: {right} right, {} orphans, {} wrong",
+        orphans.len(),
         wrong.len()
     );
     assert!(
         wrong.len() <= 6 && right >= 24,
+        "{right} right\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// Claims in a news article (the seed, and an English one with figures per town, a headline its
+/// lede repeats, a pull quote repeated in the body) edited as newsrooms do: an update paragraph on
+/// top, a correction below, a figure or a word changed inside a claim, a paragraph inserted, deleted,
+/// split or moved, one copy of a repeated quote edited (a check of the built page, 2026-12-07; 51
+/// edited versions, 306 claims).
+#[test]
+fn claims_in_a_news_article_edited_as_newsrooms_do() {
+    let (right, orphans, wrong) = run_cases(include_str!("newsroom.json"));
+    println!(
+        "newsroom: {right} right, {} orphans, {} wrong\n{}\n{}",
+        orphans.len(),
+        wrong.len(),
+        wrong.join("\n"),
+        orphans.join("\n")
+    );
+    // Was 290 right, 10 wrong. The three still wrong are claims whose words were deleted, found on
+    // a look-alike (README, "When the article changes").
+    assert!(
+        wrong.len() <= 3 && right >= 298,
         "{right} right\n{}",
         wrong.join("\n")
     );

@@ -1,7 +1,8 @@
 //! Re-attaching stored selectors to a (possibly edited) article text.
 //!
-//! For each target, in order: the stored position if the text there still equals the quote; the
-//! position shifted by how far the previous annotation moved; exact matches of the folded quote (see
+//! For each target, in order: the stored position if the text there still equals the quote with the
+//! words beside it as stored; the position shifted by how far the previous annotation moved, the
+//! same way; exact matches of the folded quote (see
 //! [`crate::core::text::fold`]) near the expected place, then fuzzy matches there (Myers, with an error
 //! budget of a quarter of the quote's length); then the text between the stored prefix and suffix
 //! there, when both are found side by side and it still holds half of the quote's words (a short
@@ -13,7 +14,11 @@
 //! best-fitting text beside the match, see [`crate::core::anchoring::context`]) and closeness, with
 //! Hypothesis's weights (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes
 //! the target an orphan rather than a guess, and so do two nearby candidates that only closeness
-//! tells apart. A fuzzy match's edges are moved to where quote and context together need the fewest
+//! tells apart. A match whose surroundings are as stored ([`Anchorer::settlement`]) wins over one
+//! whose surroundings changed; the latter (the quote at its old place with other words around it, or
+//! the first stage's pick) is held while the stages near the expected place look for the former —
+//! a town's figures repeated by a paragraph inserted above, a quote's other copy when this one was
+//! edited, a headline its lede repeats. A fuzzy match's edges are moved to where quote and context together need the fewest
 //! edits, on word boundaries when the quote's were. Every match is mapped back to the original
 //! text, widened to whole grapheme clusters and trimmed of white space.
 //!
@@ -32,6 +37,7 @@ use crate::core::anchoring::edits::{bounded_distance, qgram_lower_bound, Unknown
 use crate::core::anchoring::myers::{prefix_distances, search, Match};
 use crate::core::anchoring::occurrences::Occurrences;
 use crate::core::anchoring::selectors::TextSelector;
+use crate::core::anchoring::selectors::CONTEXT_LEN;
 use crate::core::anchoring::words::{inside_word, kept_words, words};
 use crate::core::collections::sort::{sort, sort_by, sort_by_key};
 use crate::core::text::fold::{fold, fold_quote, Folded};
@@ -79,6 +85,18 @@ const CONTEXT_PAIRS: usize = 8;
 
 /// The fewest folded characters of each context for the text between them to be taken as the quote.
 const MIN_CONTEXT: usize = 8;
+
+/// How far (folded characters, each side of the expected place) a match with unchanged
+/// surroundings is looked for to replace a held one (see [`Anchorer::locate`]): the claim's own
+/// sentence, edited, is where it was expected, give or take its context.
+const HELD_REACH: usize = 2 * CONTEXT_MAX;
+
+/// The most candidates of a stage weighed against a held match (see [`Anchorer::locate`]).
+const HELD_CANDIDATES: usize = 64;
+
+/// The folded characters of each context nearest the quote that, unchanged, settle a match at
+/// level 1 (see [`Anchorer::settlement`]): about two words.
+const NEAR: usize = 12;
 
 /// How similar (0–1) each context must be to the text beside the span between them.
 const CONTEXT_AGREES: f64 = 0.75;
@@ -144,6 +162,9 @@ struct Query {
     prefix: Context,
     suffix: Context,
     expected: usize,
+    /// Whether the stored prefix (suffix) was shorter than [`CONTEXT_LEN`]: the quote was that
+    /// close to the text's start (end), and a match with the same context there is settled.
+    edges: (bool, bool),
 }
 
 impl Query {
@@ -153,6 +174,7 @@ impl Query {
             prefix,
             suffix,
             expected,
+            edges: (false, false),
         }
     }
 
@@ -218,30 +240,62 @@ impl Anchorer {
                 _ => Anchor::Orphan,
             };
         }
-        if let Some(start) = start {
-            if self.equals_at(start, &quote) {
-                return self.found(start, start + quote.len(), Method::Position, 1.0);
-            }
+        // The quote where it was (or where its neighbours' moves put it), with the text around it
+        // as it was: found. The same words with other words around them may be a look-alike that
+        // took its place (a paragraph inserted above with the same figures): searched for.
+        // Compared as stored (not folded): an unchanged text is always found in place.
+        let unchanged_at = |at: usize| {
+            let (prefix, suffix): (Vec<char>, Vec<char>) = (
+                target.prefix.chars().collect(),
+                target.suffix.chars().collect(),
+            );
+            let end = at + quote.len();
+            let (kp, ks) = (prefix.len().min(NEAR), suffix.len().min(NEAR));
+            self.equals_at(at, &quote)
+                && at.checked_sub(kp).and_then(|a| self.chars.get(a..at))
+                    == Some(&prefix[prefix.len() - kp..])
+                && self.chars.get(end..end + ks) == Some(&suffix[..ks])
+                && (kp == NEAR || at == kp)
+                && (ks == NEAR || end + ks == len)
+        };
+        if let Some(start) = start.filter(|&s| unchanged_at(s)) {
+            return self.found(start, start + quote.len(), Method::Position, 1.0);
         }
-        if let Some(x) = expected.filter(|&x| Some(x) != start) {
-            if self.equals_at(x, &quote) {
-                return self.found(x, x + quote.len(), Method::Exact, 1.0);
-            }
+        if let Some(x) = expected.filter(|&x| Some(x) != start && unchanged_at(x)) {
+            return self.found(x, x + quote.len(), Method::Exact, 1.0);
         }
         let folded = self.folded();
-        let query = Query::new(
+        let mut query = Query::new(
             fold_quote(&target.exact),
             Context::prefix(&target.prefix),
             Context::suffix(&target.suffix),
             folded.from_original(expected.or(start).unwrap_or(0)),
         );
+        let short = |context: &str| context.chars().count() < CONTEXT_LEN;
+        query.edges = (short(&target.prefix), short(&target.suffix));
         if query.quote.is_empty() {
-            return Anchor::Orphan;
+            // Nothing to search for (marks or white space alone): where it was, or nowhere.
+            return match start.filter(|&s| self.equals_at(s, &quote)) {
+                Some(s) => self.found(s, s + quote.len(), Method::Position, 1.0),
+                None => Anchor::Orphan,
+            };
         }
+        // The quote there with other words around it: kept unless a match whose surroundings are
+        // unchanged is found near (see [`Anchorer::locate`]).
+        let held = [start, expected].into_iter().flatten().find_map(|at| {
+            self.equals_at(at, &quote).then(|| {
+                let c = Candidate {
+                    start: folded.from_original(at),
+                    end: folded.from_original(at + quote.len()),
+                    errors: 0,
+                };
+                (self.score(&query, c), c)
+            })
+        });
         let best = if query.quote.len() > LONG_QUOTE {
             self.locate_long(&query)
         } else {
-            self.locate(&query)
+            self.locate(&query, held)
         };
         match best {
             Some((score, c)) => {
@@ -261,7 +315,7 @@ impl Anchorer {
     /// matches near the expected place, fuzzy ones there, the text between the stored prefix and
     /// suffix there ([`Anchorer::between_contexts`]), exact ones anywhere, fuzzy ones within
     /// [`FAR_WINDOW`]; the first stage with a good enough candidate wins.
-    fn locate(&self, query: &Query) -> Option<(f64, Candidate)> {
+    fn locate(&self, query: &Query, held: Option<(f64, Candidate)>) -> Option<(f64, Candidate)> {
         let folded = self.folded();
         let f = &folded.chars;
         let n = f.len();
@@ -269,7 +323,7 @@ impl Anchorer {
             query.expected.saturating_sub(reach)
                 ..(query.expected + query.quote.len() + reach).min(n)
         };
-        let (near, far) = (around(WINDOW), around(FAR_WINDOW));
+        let far = around(FAR_WINDOW);
         let budget = error_budget(query.quote.len());
         let shift = |offset: usize, m: Match| Candidate {
             start: offset + m.start,
@@ -282,12 +336,22 @@ impl Anchorer {
             errors: 0,
         };
         let blocks = query.quote.len().div_ceil(64) as u64;
-        let (near_work, far_work) = (near.len() as u64 * blocks, far.len() as u64 * blocks);
+        let far_work = far.len() as u64 * blocks;
         let refining = refine_work(query.quote.len());
-        let between = 2 * near.len() as u64
-            + CONTEXT_PAIRS as u64
-                * ((2 * query.quote.len() + MIN_CONTEXT) as u64 * blocks + refining);
+        let mut held = held;
         for stage in 0..5 {
+            // A match whose surroundings changed is held while the stages near the expected place
+            // look for one whose surroundings did not (the claim's own sentence, edited, beside a
+            // look-alike that still reads as the old quote); only such a match replaces it, and it
+            // is looked for where the quote was expected, not a screen around.
+            if held.is_some() && stage > 2 {
+                break;
+            }
+            let near = around(if held.is_some() { HELD_REACH } else { WINDOW });
+            let near_work = near.len() as u64 * blocks;
+            let between = 2 * near.len() as u64
+                + CONTEXT_PAIRS as u64
+                    * ((2 * query.quote.len() + MIN_CONTEXT) as u64 * blocks + refining);
             let cost = match stage {
                 1 => near_work + 2 * REFINED as u64 * refining,
                 2 => between,
@@ -313,10 +377,15 @@ impl Anchorer {
                         .collect(),
                     true,
                 ),
-                2 => match self.between_contexts(query, near.clone()).accepted(0.0) {
-                    Ok(None) => continue,
-                    Ok(found) => return found,
-                    Err(()) => return None,
+                2 => match (
+                    self.between_contexts(query, near.clone()).accepted(0.0),
+                    held,
+                ) {
+                    (Ok(Some((_, c))), Some(_)) if !self.settled(query, c) => break,
+                    (Ok(None), _) => continue,
+                    (Ok(found), _) => return found,
+                    (Err(()), None) => return None,
+                    (Err(()), Some(_)) => break,
                 },
                 3 => (
                     self.occurrences()
@@ -335,6 +404,11 @@ impl Anchorer {
                 ),
                 _ => continue,
             };
+            // A text repeating the quote all around (a column of one line, a hostile file): what
+            // would tell its copies apart costs more than it can tell; the held match stays.
+            if held.is_some() && candidates.len() > HELD_CANDIDATES {
+                break;
+            }
             let pick = if fuzzy {
                 self.best_fuzzy(query, candidates)
             } else {
@@ -346,13 +420,14 @@ impl Anchorer {
                         .map(|c| (self.score(query, c), c)),
                 )
             };
-            match pick.accepted(MIN_SCORE) {
-                Ok(None) => {}
-                Ok(found) => return found,
-                Err(()) => return None,
+            match (pick.accepted(MIN_SCORE), held) {
+                (Ok(Some(found)), _) if self.settled(query, found.1) => return Some(found),
+                (Ok(Some(found)), None) => held = Some(found),
+                (Err(()), None) => return None,
+                _ => {}
             }
         }
-        None
+        held
     }
 
     /// The best of a stage's fuzzy matches once their edges are refined. Refining costs more than
@@ -467,14 +542,14 @@ impl Anchorer {
             inner(END_LEN),
             query.expected,
         );
-        let (_, h) = self.locate(&head)?;
+        let (_, h) = self.locate(&head, None)?;
         let tail = Query::new(
             q[m - END_LEN..].to_vec(),
             Context::of(&q[m - END_LEN - CONTEXT_MAX..m - END_LEN], Side::Prefix),
             query.suffix.clone(),
             (h.start + m - END_LEN).min(f.len()),
         );
-        let (_, t) = self.locate(&tail)?;
+        let (_, t) = self.locate(&tail, None)?;
         let budget = error_budget(m);
         if t.start < h.end || (t.end - h.start).abs_diff(m) > budget {
             return None;
@@ -593,12 +668,12 @@ impl Anchorer {
     /// the annotated one cannot be told, and a guess would be wrong half the time.
     fn best_of(&self, q: &Query, scored: impl Iterator<Item = (f64, Candidate)>) -> Pick {
         let mut scored: Vec<(f64, Candidate)> = scored.collect();
-        if scored
-            .iter()
-            .any(|&(score, c)| score >= MIN_SCORE && self.settled(q, c))
-        {
-            scored.retain(|&(_, c)| self.settled(q, c));
-        }
+        let level = (scored.iter())
+            .filter(|&&(score, _)| score >= MIN_SCORE)
+            .map(|&(_, c)| self.settlement(q, c))
+            .max()
+            .unwrap_or(0);
+        scored.retain(|&(_, c)| self.settlement(q, c) >= level);
         let Some(&(score, best)) = scored.iter().max_by(|a, b| {
             a.0.total_cmp(&b.0).then(
                 b.1.start
@@ -633,17 +708,50 @@ impl Anchorer {
         }
     }
 
-    /// Whether both stored contexts (of at least [`MIN_CONTEXT`] characters) are found unchanged
-    /// beside `c`: the text around the quote is as it was, only the quote's own words changed.
-    /// Such a candidate wins over those whose surroundings differ, however like the old quote
+    /// How sure the text around `c` makes it: 2 when both stored contexts (of at least
+    /// [`MIN_CONTEXT`] characters) are found unchanged beside it — the text around the quote is as it
+    /// was, only the quote's own words changed; 1 when the quote is found unchanged and at least the
+    /// contexts' [`NEAR`] characters nearest it are (a paragraph above was inserted or deleted, and
+    /// the stored context reached into it); 0 otherwise. Matches of the highest level win over the others, however like the old quote
     /// their words are: of sentences that differ in one word, the one whose last word the publisher
     /// replaced is still the claim's, not the sentence before it, which now differs from the quote
-    /// by fewer letters.
-    fn settled(&self, q: &Query, c: Candidate) -> bool {
+    /// by fewer letters; of two towns with the same figures, the claim's is the one its town's name
+    /// still precedes.
+    ///
+    /// A context shorter than that counts only when the quote was at the text's edge
+    /// ([`Query::edges`]) and is now as far from it: a headline is settled at the text's start, and
+    /// its copy in the lede is not.
+    fn settlement(&self, q: &Query, c: Candidate) -> u8 {
         let f = &self.folded().chars;
-        q.prefix.len().min(q.suffix.len()) >= MIN_CONTEXT
-            && q.prefix.errors_at(f, c.start) == 0
-            && q.suffix.errors_at(f, c.end) == 0
+        let rooms = (c.start, f.len().saturating_sub(c.end));
+        let at_edge = |context: &Context, edge: bool, room: usize| edge && room == context.len();
+        let whole = |context: &Context, edge: bool, room: usize, errors: usize| {
+            errors == 0 && (context.len() >= MIN_CONTEXT || at_edge(context, edge, room))
+        };
+        if whole(
+            &q.prefix,
+            q.edges.0,
+            rooms.0,
+            q.prefix.errors_at(f, c.start),
+        ) && whole(&q.suffix, q.edges.1, rooms.1, q.suffix.errors_at(f, c.end))
+        {
+            return 2;
+        }
+        let (p, s) = (&q.prefix.chars, &q.suffix.chars);
+        let (kp, ks) = (p.len().min(NEAR), s.len().min(NEAR));
+        let before = c.start.checked_sub(kp).map(|a| &f[a..c.start]);
+        let after = f.get(c.end..c.end + ks);
+        let near = c.errors == 0
+            && before == Some(&p[p.len() - kp..])
+            && after == Some(&s[..ks])
+            && (kp == NEAR || at_edge(&q.prefix, q.edges.0, rooms.0))
+            && (ks == NEAR || at_edge(&q.suffix, q.edges.1, rooms.1));
+        u8::from(near)
+    }
+
+    /// Whether the text around `c` is as it was, at least next to the quote ([`Anchorer::settlement`]).
+    fn settled(&self, q: &Query, c: Candidate) -> bool {
+        self.settlement(q, c) > 0
     }
 
     /// A found anchor, widened to whole grapheme clusters and trimmed of white space (computed on a

@@ -3,7 +3,9 @@
 //!
 //! Folding drops diacritics (U+064B–U+065F, U+0670) and tatweel (U+0640); writes alef with hamza or
 //! madda and alef wasla (أ إ آ ٱ) as bare alef (ا), alef maqsura (ى) as ya (ي) and ta marbuta (ة) as
-//! ha (ه); and turns every run of white space into one space.
+//! ha (ه); writes Arabic-Indic and Persian digits (٠–٩, ۰–۹) as 0–9 and the Arabic percent sign and
+//! decimal and thousands separators (٪ ٫ ٬) as % . ,; and turns every run of white space into one
+//! space.
 
 /// A folded text: its characters and, for each, the code point offset it came from in the original.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +25,12 @@ pub fn fold_char(c: char) -> Option<char> {
         'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
         'ى' => Some('ي'),
         'ة' => Some('ه'),
+        // Arabic-Indic and Persian digits, percent sign and decimal and thousands separators.
+        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+        '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+        '\u{066A}' => Some('%'),
+        '\u{066B}' => Some('.'),
+        '\u{066C}' => Some(','),
         c if c.is_whitespace() => Some(' '),
         c => Some(c),
     }
