@@ -46,7 +46,7 @@ test('an edited article: annotations follow their words, the lost one is an orph
   await serveEdited(page);
   await page.goto(EDITED_URL);
   await expect(page.locator('article [data-block="1"]')).toContainText('تحديث: أضيفت هذه الفقرة');
-  await expect(page.getByRole('alert')).toContainText('2 annotations followed their text');
+  await expect(page.getByRole('alert')).toContainText('Annotations that followed their text to its new place: 2.');
   await expect(page.getByRole('alert')).toContainText('1 could not be found');
   expect(await highlightText(page, ids[A])).toBe('والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي');
   expect(await highlightText(page, ids[B])).toBe(B);
@@ -174,7 +174,7 @@ test('a checked claim whose words the publisher changed: the reader is told the 
   // A diacritic added (EDITED) is the same words: no warning.
   await serveEdited(page);
   await page.goto(EDITED_URL);
-  await expect(page.locator('.notice', { hasText: '1 annotations followed their text' })).toBeVisible();
+  await expect(page.locator('.notice', { hasText: 'Annotations that followed their text to its new place: 1.' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'already looked at' })).toHaveCount(0);
   // A word changed is other words.
   const reworded = EDITED.replace('بإقناع الأسد', 'بإقناع بشار الأسد');

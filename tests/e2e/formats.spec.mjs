@@ -52,7 +52,9 @@ test('standalone: the Export menu downloads ClaimReview and doccano JSONL', asyn
   expect(review['@type']).toBe('ClaimReview');
   expect(review.claimReviewed).toBe(CLAIM);
   expect(review.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'False', ratingValue: 1, bestRating: 5, worstRating: 1 });
-  expect(review.url).toMatch(/#hamish-claim=urn:uuid:00000000-0000-4000-8000-0000000000c1$/);
+  // The bundled article has no web address: no url, no appearance, rather than its urn: id.
+  expect(review.url).toBeUndefined();
+  expect(review.itemReviewed.appearance).toBeUndefined();
   expect(review.datePublished).toBe('2026-11-21');
 
   const line = JSON.parse((await download('doccano (JSONL)')).trim());
@@ -113,6 +115,10 @@ test('embedded: handle.export(format) gives each format; an unknown one throws',
     await h.settled();
   });
   expect(await verdictLabel()).toBe('خاطئ');
+  // On a news site the article has a web address: the review names it, with the claim's fragment.
+  const review = await page.evaluate(async () => JSON.parse((await window.Hamish.handle(document.querySelector('#story'))).export('claimreview'))['@graph'][0]);
+  expect(review.url).toBe('https://news.example/2026/11/syria-russia-sources#hamish-claim=urn:x:c1');
+  expect(review.itemReviewed.appearance.url).toBe('https://news.example/2026/11/syria-russia-sources');
   await page.locator('hamish-chrome .hamish-lang').first().click();
   await expect.poll(verdictLabel).toBe('False');
 });

@@ -2,7 +2,14 @@
 //! (ClaimReview, AraFacts CSV, CheckThat! TSV, doccano JSONL), and the Hypothesis and doccano imports
 //! (shapes, tags → kinds, rejections, twice = nothing).
 
-use crate::common::{annotate, article, validate_w3c};
+use crate::common::{annotate, validate_w3c};
+
+/// The bundled article, as if opened from its web address (the formats' URL fields carry it).
+fn article() -> Article {
+    let mut a = crate::common::article();
+    a.source = "https://news.example/2026/11/syria-russia-sources".into();
+    a
+}
 use hamish::core::annotations::model::{Annotation, Kind};
 use hamish::core::claims::claim::{Claimant, Evidence, Stance};
 use hamish::core::claims::settings::Reviewer;
@@ -1109,4 +1116,35 @@ fn a_verdict_from_a_scale_no_longer_chosen_keeps_its_label_and_rating() {
     );
     let csv = export.write(Format::AraFactsCsv, "urn:x:export", NOW);
     assert!(csv.contains(",Mostly false,"), "{csv}");
+}
+
+/// An article opened from a file, a paste or the bundle has a `urn:` id, not a web address: the
+/// formats' URL fields are left out or empty rather than holding it (a ClaimReview `url` that is
+/// no address is refused by the tools that read it).
+#[test]
+fn an_article_without_a_web_address_gives_no_urls() {
+    let a = crate::common::article();
+    assert!(a.source.starts_with("urn:"));
+    let annotations = sample(&a);
+    let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
+    let export = Export {
+        annotations: &annotations,
+        article: &a,
+        registry: &registry,
+        scale: &scale,
+        reviewer: &reviewer,
+        arabic: true,
+    };
+    let review: Value =
+        serde_json::from_str(&export.write(Format::ClaimReview, "urn:x:export", NOW)).expect("JSON");
+    let graph = review["@graph"].as_array().cloned().unwrap_or_default();
+    assert_eq!(graph.len(), 4);
+    for r in &graph {
+        assert!(r.get("url").is_none(), "{r}");
+        assert!(r["itemReviewed"].get("appearance").is_none(), "{r}");
+        assert!(r["claimReviewed"].is_string());
+    }
+    let csv = export.write(Format::AraFactsCsv, "urn:x:export", NOW);
+    let tsv = export.write(Format::CheckThatTsv, "urn:x:export", NOW);
+    assert!(!csv.contains("urn:hamish:article") && !tsv.contains("urn:hamish:article"));
 }

@@ -159,16 +159,19 @@ fn review(claim: &Annotation, export: &Export) -> Option<Value> {
     if let Some(date) = &claim.claim.date {
         item.insert("datePublished".into(), json!(date));
     }
-    item.insert(
-        "appearance".into(),
-        json!({ "@type": "CreativeWork", "url": export.article.source }),
-    );
+    // An article opened from a file or a paste has no web address: no URL rather than its `urn:`.
+    let source = export.article_url();
+    if !source.is_empty() {
+        item.insert(
+            "appearance".into(),
+            json!({ "@type": "CreativeWork", "url": source }),
+        );
+    }
     let mut out = Map::new();
     out.insert("@type".into(), json!("ClaimReview"));
-    out.insert(
-        "url".into(),
-        json!(claim_url(&export.article.source, &claim.id)),
-    );
+    if !source.is_empty() {
+        out.insert("url".into(), json!(claim_url(source, &claim.id)));
+    }
     out.insert("claimReviewed".into(), json!(shorten(&claim.target.exact)));
     out.insert("itemReviewed".into(), Value::Object(item));
     out.insert("reviewRating".into(), Value::Object(rating));

@@ -104,6 +104,22 @@ pub struct Export<'a> {
 }
 
 impl Export<'_> {
+    /// The article's web address, for the formats' URL fields: empty for an article opened from a
+    /// file, a paste or the bundle, whose `urn:` id is no address another tool could follow.
+    pub fn article_url(&self) -> &str {
+        let source = self.article.source.as_str();
+        let web = |scheme: &str| {
+            source
+                .get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+        };
+        if web("http://") || web("https://") {
+            source
+        } else {
+            ""
+        }
+    }
+
     /// The claims that are found in the article, in reading order.
     pub fn claims(&self) -> Vec<&Annotation> {
         let mut claims: Vec<&Annotation> = self

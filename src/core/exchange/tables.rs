@@ -13,7 +13,7 @@
 //! | `source_label` | the verdict's label in the export language |
 //! | `normalized_label` | the verdict in AraFacts' normalised labels ([`normalized_label`]) |
 //! | `source_category`, `normalized_category` | empty (Hamish does not record topics) |
-//! | `source_url`, `claim_urls` | the article's address |
+//! | `source_url`, `claim_urls` | the article's web address (empty for one opened from a file or a paste) |
 //! | `evidence_urls` | the evidence addresses, separated by spaces |
 //! | `claim_type` | `text` (a claim is a quote of the article's text) |
 //!
@@ -98,7 +98,7 @@ pub fn arafacts_csv(export: &Export) -> String {
     } else {
         r.organization.trim()
     };
-    let url = export.article.source.as_str();
+    let url = export.article_url();
     for claim in export.claims() {
         let details = &claim.claim;
         let verdict = details.verdict.as_deref();
@@ -156,7 +156,7 @@ pub fn checkthat_tsv(export: &Export) -> String {
         };
         let row = [
             tsv_field(&claim.id),
-            tsv_field(&export.article.source),
+            tsv_field(export.article_url()),
             tsv_field(&claim.target.exact),
             (if worthy { "Yes" } else { "No" }).to_string(),
         ];
