@@ -1136,7 +1136,8 @@ fn an_article_without_a_web_address_gives_no_urls() {
         arabic: true,
     };
     let review: Value =
-        serde_json::from_str(&export.write(Format::ClaimReview, "urn:x:export", NOW)).expect("JSON");
+        serde_json::from_str(&export.write(Format::ClaimReview, "urn:x:export", NOW))
+            .expect("JSON");
     let graph = review["@graph"].as_array().cloned().unwrap_or_default();
     assert_eq!(graph.len(), 4);
     for r in &graph {
