@@ -47,7 +47,7 @@ test('an edited article: annotations follow their words, the lost one is an orph
   await page.goto(EDITED_URL);
   await expect(page.locator('article [data-block="1"]')).toContainText('تحديث: أضيفت هذه الفقرة');
   await expect(page.getByRole('alert')).toContainText('Annotations that followed their text to its new place: 2.');
-  await expect(page.getByRole('alert')).toContainText('1 could not be found');
+  await expect(page.getByRole('alert')).toContainText('Not found, listed under Orphaned: 1.');
   expect(await highlightText(page, ids[A])).toBe('والدورُ الذي لعبته روسيا بإقناع الأسد بالتنحي');
   expect(await highlightText(page, ids[B])).toBe(B);
   await expect(page.locator(`[data-ann="${ids[C]}"]`)).toHaveCount(0);
