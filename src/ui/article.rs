@@ -174,6 +174,7 @@ struct GroupProps {
     drawings: Vec<Option<Rc<BlockDrawing>>>,
     registry: Rc<Vec<Entity>>,
     lang: Lang,
+    /// The verdict scale, by identity (the widget keeps one while the settings stay).
     scale: Rc<Scale>,
 }
 
@@ -188,7 +189,7 @@ impl PartialEq for GroupProps {
         Rc::ptr_eq(&self.article, &other.article)
             && self.first == other.first
             && self.lang == other.lang
-            && (Rc::ptr_eq(&self.scale, &other.scale) || self.scale == other.scale)
+            && Rc::ptr_eq(&self.scale, &other.scale)
             && (Rc::ptr_eq(&self.registry, &other.registry) || self.registry == other.registry)
             && self.drawings.len() == other.drawings.len()
             && self
