@@ -132,6 +132,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     let typed_name = use_state(|| matches!(details.claimant, Some(Claimant::Named { .. })));
     let evidence_error = use_state(|| None::<String>);
     let date_error = use_state(|| None::<String>);
+    let review_error = use_state(|| None::<String>);
     let wikidata_error = use_state(|| None::<String>);
     let new_url = use_node_ref();
     let new_stance = use_node_ref();
@@ -377,6 +378,33 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             }
         })
     };
+    // The published fact-check's address: kept as typed while it reads as an address (one step
+    // per sitting), emptied with the field; what does not read is said when the field is left.
+    let on_review = {
+        let update = update.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(text) = input_value(&e) else { return };
+            let review = match evidence_url(&text) {
+                Ok(url) => Some(url),
+                Err(_) if text.trim().is_empty() => None,
+                Err(_) => return,
+            };
+            update(ClaimField::Review, &|d| d.review.clone_from(&review));
+        })
+    };
+    let on_review_left = {
+        let error = review_error.clone();
+        Callback::from(move |e: Event| {
+            let text = e
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            error.set(match evidence_url(&text) {
+                Err(why) if !text.trim().is_empty() => Some(c.url_error(why).to_string()),
+                _ => None,
+            });
+        })
+    };
     let on_worthy = {
         let update = update.clone();
         Callback::from(move |e: Event| {
@@ -515,6 +543,10 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             <label for={field("date")}>{ c.claim_date }</label>
             <input id={field("date")} type="date" dir="ltr" value={details.date.clone().unwrap_or_default()} onchange={on_date} />
             { error(&date_error) }
+            <label for={field("review")}>{ c.review_url }</label>
+            <input id={field("review")} type="url" dir="ltr" placeholder="https://" maxlength={URL_MAX.to_string()}
+                   value={details.review.clone().unwrap_or_default()} oninput={on_review} onchange={on_review_left} />
+            { error(&review_error) }
             <label for={field("worthy")}>{ c.check_worthy }</label>
             <select id={field("worthy")} onchange={on_worthy}>{ options(vec![
                 choice("", c.undecided, worthy.is_empty()),

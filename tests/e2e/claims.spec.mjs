@@ -34,6 +34,7 @@ async function checkClaim(dialog, assadOption) {
   await expect(dialog.locator('.claim-evidence li a')).toHaveText(EVIDENCE);
   await dialog.getByLabel('Status').selectOption({ label: 'Checked' });
   await dialog.getByLabel('Claim date').fill('2024-12-08');
+  await dialog.getByLabel('Published fact-check URL (optional)').fill('https://factcheck.example/2026/assad');
   await dialog.getByLabel('Check-worthy').selectOption({ label: 'Yes' });
 }
 
@@ -44,6 +45,7 @@ async function expectChecked(dialog, assadId) {
   await expect(dialog.getByLabel('Attributed to')).toHaveValue(assadId);
   await expect(dialog.locator('.claim-evidence li a')).toHaveText(EVIDENCE);
   await expect(dialog.getByLabel('Claim date')).toHaveValue('2024-12-08');
+  await expect(dialog.getByLabel('Published fact-check URL (optional)')).toHaveValue('https://factcheck.example/2026/assad');
 }
 
 /** The W3C file carries the claim as the README says, and passes validate.py. */
@@ -52,9 +54,10 @@ function expectW3c(file, claimId, assadId) {
   const items = doc.first.items;
   const claim = items.find((i) => i.id === claimId);
   const body = (purpose) => claim.body.filter((b) => b.purpose === purpose);
-  expect(body('assessing').map((b) => b.value)).toEqual(['false']);
+  expect(body('assessing').filter((b) => b.type === 'TextualBody').map((b) => b.value)).toEqual(['false']);
   expect(body('moderating').map((b) => b.value)).toEqual(['checked']);
   expect(body('linking')).toEqual([{ type: 'SpecificResource', purpose: 'linking', source: EVIDENCE, stance: 'refutes' }]);
+  expect(claim.body).toContainEqual({ type: 'SpecificResource', purpose: 'assessing', source: 'https://factcheck.example/2026/assad' });
   expect(claim.claimDate).toBe('2024-12-08');
   const link = items.find((i) => i.motivation === 'linking');
   expect(link.body).toEqual({ type: 'TextualBody', purpose: 'tagging', value: 'attributedTo' });

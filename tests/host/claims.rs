@@ -212,6 +212,7 @@ fn checked_claim(a: &hamish::core::text::article::Article) -> (Annotation, Annot
         }],
         date: Some("2024-12-08".into()),
         check_worthy: Some(true),
+        review: Some("https://factcheck.example/2026/russia-assad".into()),
     };
     claim.note = "مصدر، \"مقتبس\"\nسطر".into();
     (claim, assad)
@@ -241,6 +242,7 @@ fn the_reducer_records_claims_dates_verdicts_and_unlinks_a_deleted_claimant() {
         ClaimField::Evidence,
         ClaimField::Date,
         ClaimField::CheckWorthy,
+        ClaimField::Review,
     ] {
         s.apply(Action::SetClaim {
             id: claim.id.clone(),
@@ -333,6 +335,10 @@ fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
     assert_eq!(with("assessing")[0]["created"], "2026-11-29T10:15:30.123Z");
     assert_eq!(with("moderating")[0]["value"], "checked");
     assert_eq!(with("linking")[0]["source"], "https://example.org/report");
+    assert_eq!(
+        theirs(&with("assessing")[1]),
+        json!({ "type": "SpecificResource", "purpose": "assessing", "source": "https://factcheck.example/2026/russia-assad" })
+    );
     assert_eq!(with("linking")[0]["stance"], "refutes");
     assert!(with("classifying")
         .iter()
@@ -371,6 +377,7 @@ fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
     assert_eq!(back.claim.evidence, claim.claim.evidence);
     assert_eq!(back.claim.date.as_deref(), Some("2024-12-08"));
     assert_eq!(back.claim.check_worthy, Some(true));
+    assert_eq!(back.claim.review, claim.claim.review);
     assert_eq!(back.kind, Kind::Claim);
     assert_eq!(back.note, claim.note);
 

@@ -50,6 +50,7 @@ fn sample(a: &Article) -> Vec<Annotation> {
     );
     let mut long = annotate(a, LONG, Kind::Claim, "urn:x:long");
     long.note = NOTE.into();
+    long.claim.review = Some("https://factcheck.example/2026/long".into());
     long.claim.verdict = Some("false".into());
     long.claim.verdict_at = Some("2026-11-29T12:00:00.000Z".into());
     long.claim.claimant = Some(Claimant::Entity("urn:x:assad".into()));
@@ -194,7 +195,8 @@ fn claimreview_has_one_review_per_claim_with_a_verdict() {
         urls,
         [
             url("urn:x:state"),
-            url("urn:x:long"),
+            // The published fact-check's own page, when given.
+            "https://factcheck.example/2026/long".into(),
             url("urn:x:typed"),
             url("urn:x:advice")
         ]
@@ -226,7 +228,10 @@ fn claimreview_has_one_review_per_claim_with_a_verdict() {
             .cloned()
             .unwrap_or_default()
     };
-    let long = by("urn:x:long");
+    let long = (graph.iter())
+        .find(|r| r["url"] == "https://factcheck.example/2026/long")
+        .cloned()
+        .unwrap_or_default();
     let reviewed = long["claimReviewed"].as_str().unwrap_or_default();
     let kept = reviewed.trim_end_matches('…');
     assert!(reviewed.ends_with('…') && LONG.starts_with(kept));
@@ -424,7 +429,7 @@ fn arafacts_csv_reads_back_field_by_field() {
             "False",
             "",
             "",
-            source,
+            "https://factcheck.example/2026/long",
             source,
             "https://misbar.example/ar/تحقق https://example.org/b?x=1,2",
             "text",
@@ -1141,7 +1146,12 @@ fn an_article_without_a_web_address_gives_no_urls() {
     let graph = review["@graph"].as_array().cloned().unwrap_or_default();
     assert_eq!(graph.len(), 4);
     for r in &graph {
-        assert!(r.get("url").is_none(), "{r}");
+        // Only the claim whose published fact-check is given has a url: that page.
+        let url = r.get("url").and_then(Value::as_str);
+        assert!(
+            url.is_none() || url == Some("https://factcheck.example/2026/long"),
+            "{r}"
+        );
         assert!(r["itemReviewed"].get("appearance").is_none(), "{r}");
         assert!(r["claimReviewed"].is_string());
     }

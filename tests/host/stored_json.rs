@@ -220,6 +220,7 @@ fn full(i: usize) -> Annotation {
             ],
             date: Some("2026-11-30".into()),
             check_worthy: Some(true),
+            review: None,
         },
         created: "2026-11-29T10:15:30.123Z".into(),
         modified: "2026-11-29T10:16:00Z".into(),
@@ -650,6 +651,35 @@ fn a_detached_orphan_is_stored_as_such() {
     assert_eq!(raw.matches("\"detached\":true").count(), 1, "{raw}");
     match decode(Some(&raw)) {
         Decoded::Stored(back) => assert_eq!(back, stored),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Where a claim's fact-check is published is stored with its details (only when set, so entries
+/// without it are the bytes Hamish always wrote); one edited by hand into something that is not a
+/// web address is left out.
+#[test]
+fn a_claims_published_fact_check_is_stored() {
+    let mut a = full(0);
+    a.claim.review = Some("https://factcheck.example/r".into());
+    let stored = Stored {
+        annotations: vec![a.clone(), full(1)],
+        ..Stored::default()
+    };
+    let raw = encode("article", &stored);
+    assert_eq!(
+        raw.matches(r#""review":"https://factcheck.example/r""#)
+            .count(),
+        1,
+        "{raw}"
+    );
+    match decode(Some(&raw)) {
+        Decoded::Stored(back) => assert_eq!(back, stored),
+        other => panic!("{other:?}"),
+    }
+    let hostile = raw.replace("https://factcheck.example/r", "javascript:alert(1)");
+    match decode(Some(&hostile)) {
+        Decoded::Stored(back) => assert_eq!(back.annotations[0].claim.review, None),
         other => panic!("{other:?}"),
     }
 }

@@ -280,6 +280,8 @@ pub enum ClaimField {
     Date,
     /// Whether it is worth checking.
     CheckWorthy,
+    /// Where its fact-check is published (typing runs on as one step).
+    Review,
 }
 
 /// Every change to [`State`].
@@ -417,8 +419,11 @@ impl Action {
             // worth checking) or an evidence link added or removed is a step of its own.
             Action::SetClaim { id, field, .. } => (
                 StepKind::Claim,
-                matches!(field, ClaimField::Claimant | ClaimField::Date)
-                    .then(|| format!("claim:{id}:{}", *field as u8)),
+                matches!(
+                    field,
+                    ClaimField::Claimant | ClaimField::Date | ClaimField::Review
+                )
+                .then(|| format!("claim:{id}:{}", *field as u8)),
             ),
             Action::Delete { .. } => (StepKind::Delete, None),
             Action::Import(_) => (StepKind::Import, None),
@@ -809,6 +814,7 @@ impl State {
                         }
                         ClaimField::Date => next.date = claim.date,
                         ClaimField::CheckWorthy => next.check_worthy = claim.check_worthy,
+                        ClaimField::Review => next.review = claim.review,
                     }
                     if a.claim != next {
                         self.change(at, |a| {

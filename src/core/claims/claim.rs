@@ -106,6 +106,9 @@ pub struct ClaimDetails {
     pub date: Option<String>,
     /// Whether the claim is worth checking, when decided.
     pub check_worthy: Option<bool>,
+    /// Where the fact-check of this claim is published: an address [`evidence_url`] accepts
+    /// (ClaimReview's `url`).
+    pub review: Option<String>,
 }
 
 impl ClaimDetails {
@@ -245,6 +248,9 @@ impl Json for ClaimDetails {
         if let Some(w) = self.check_worthy {
             o.bool("check_worthy", w);
         }
+        if let Some(r) = &self.review {
+            o.str("review", r);
+        }
         o.end();
     }
 
@@ -258,6 +264,10 @@ impl Json for ClaimDetails {
             evidence: f.or_default("evidence")?,
             date: f.opt("date")?,
             check_worthy: f.opt_bool("check_worthy")?,
+            // An address edited by hand into storage that is not one is left out.
+            review: f
+                .opt::<String>("review")?
+                .and_then(|r| evidence_url(&r).ok()),
         })
     }
 }

@@ -169,9 +169,12 @@ fn review(claim: &Annotation, export: &Export) -> Option<Value> {
     }
     let mut out = Map::new();
     out.insert("@type".into(), json!("ClaimReview"));
-    if !source.is_empty() {
-        out.insert("url".into(), json!(claim_url(source, &claim.id)));
-    }
+    // The fact-check's own page when the reader gave it, else the claim in the article.
+    match &claim.claim.review {
+        Some(review) => out.insert("url".into(), json!(review)),
+        None if !source.is_empty() => out.insert("url".into(), json!(claim_url(source, &claim.id))),
+        None => None,
+    };
     out.insert("claimReviewed".into(), json!(shorten(&claim.target.exact)));
     out.insert("itemReviewed".into(), Value::Object(item));
     out.insert("reviewRating".into(), Value::Object(rating));

@@ -13,7 +13,8 @@
 //! | `source_label` | the verdict's label in the export language |
 //! | `normalized_label` | the verdict in AraFacts' normalised labels ([`normalized_label`]) |
 //! | `source_category`, `normalized_category` | empty (Hamish does not record topics) |
-//! | `source_url`, `claim_urls` | the article's web address (empty for one opened from a file or a paste) |
+//! | `source_url` | where the fact-check is published, else as `claim_urls` |
+//! | `claim_urls` | the article's web address (empty for one opened from a file or a paste) |
 //! | `evidence_urls` | the evidence addresses, separated by spaces |
 //! | `claim_type` | `text` (a claim is a quote of the article's text) |
 //!
@@ -119,7 +120,7 @@ pub fn arafacts_csv(export: &Export) -> String {
             verdict.and_then(normalized_label).unwrap_or_default(),
             "",
             "",
-            url,
+            details.review.as_deref().unwrap_or(url),
             url,
             &evidence.join(" "),
             "text",

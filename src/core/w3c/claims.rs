@@ -13,7 +13,9 @@
 //! * a claimant that is one of the article's entity annotations — a separate annotation,
 //!   `"motivation": "linking"`, body `{"type": "TextualBody", "purpose": "tagging", "value":
 //!   "attributedTo"}`, target `[claim id, entity annotation id]`;
-//! * the claim's date — Hamish's own `claimDate` property of the annotation (`YYYY-MM-DD`).
+//! * the claim's date — Hamish's own `claimDate` property of the annotation (`YYYY-MM-DD`);
+//! * where its fact-check is published — `{"type": "SpecificResource", "purpose": "assessing",
+//!   "source": URL}`: the assessment is at that address.
 
 use crate::core::annotations::model::Annotation;
 use crate::core::annotations::time::dated;
@@ -60,6 +62,9 @@ pub fn bodies(claim: &ClaimDetails) -> Vec<Value> {
     }
     for e in &claim.evidence {
         out.push(shapes::resource("linking", &e.url, Some(e.stance.name())));
+    }
+    if let Some(url) = &claim.review {
+        out.push(shapes::resource("assessing", url, None));
     }
     out
 }
@@ -173,6 +178,7 @@ pub fn read(annotation: &Value) -> ClaimDetails {
                     .ok()
                     .flatten()
             }
+            (None, Some(url)) if has("assessing") => claim.review = evidence_url(url).ok(),
             (_, Some(url)) if has("linking") => {
                 if let Some(url) = evidence_url(url)
                     .ok()
