@@ -64,7 +64,8 @@ test('select with the mouse, tag by toolbar and keyboard, overlap, reload, expor
   const file = info.outputPath('export.json');
   await download.saveAs(file);
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(doc['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(doc['@context'][1].stance).toBe('urn:hamish:terms:stance');
   expect(doc.type).toBe('AnnotationCollection');
   const items = doc.first.items;
   expect(items).toHaveLength(3);

@@ -11,6 +11,17 @@ use crate::json;
 /// The JSON-LD context of every export.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
+/// Hamish's own properties (an evidence link's `stance`, a claim's `claimDate`, an orphan's
+/// `detached`) named as IRIs beside the Web Annotation context, so that a JSON-LD processor keeps
+/// them instead of dropping terms no context defines.
+fn own_terms() -> Value {
+    json!({
+        "stance": "urn:hamish:terms:stance",
+        "claimDate": "urn:hamish:terms:claimDate",
+        "detached": "urn:hamish:terms:detached"
+    })
+}
+
 /// The bodies that say what an annotation is: a claim is `classifying` with the value `claim`; an
 /// entity tag is a `tagging` TextualBody with the entity's English label, plus an `identifying`
 /// SpecificResource pointing at its Wikidata item when it has one; a note is a `commenting` body.
@@ -98,7 +109,7 @@ pub fn export_collection(
         .chain(links)
         .collect();
     json!({
-        "@context": CONTEXT,
+        "@context": [CONTEXT, own_terms()],
         "id": export_id,
         "type": "AnnotationCollection",
         "label": article.title(),
