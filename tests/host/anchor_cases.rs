@@ -805,8 +805,8 @@ fn look_alike_sentences_edited_are_found_or_orphaned() {
 /// Claims in a news article (the seed, and an English one with figures per town, a headline its
 /// lede repeats, a pull quote repeated in the body) edited as newsrooms do: an update paragraph on
 /// top, a correction below, a figure or a word changed inside a claim, a paragraph inserted, deleted,
-/// split or moved, one copy of a repeated quote edited (a check of the built page, 2026-12-07; 51
-/// edited versions, 306 claims).
+/// split or moved, one copy of a repeated quote edited, a paragraph with the same figures inserted
+/// above (two checks of the built page, 2026-12-07; 70 edited versions, 327 claims).
 #[test]
 fn claims_in_a_news_article_edited_as_newsrooms_do() {
     let (right, orphans, wrong) = run_cases(include_str!("newsroom.json"));
@@ -817,10 +817,11 @@ fn claims_in_a_news_article_edited_as_newsrooms_do() {
         wrong.join("\n"),
         orphans.join("\n")
     );
-    // Was 290 right, 10 wrong. The three still wrong are claims whose words were deleted, found on
-    // a look-alike (README, "When the article changes").
+    // With the anchorer of 2026-12-07's morning: 307 right, 6 orphans, 14 wrong. Of the four still
+    // wrong, three are claims whose words were deleted, found on a look-alike, and one a short quote
+    // whose paragraph's twin now stands where it stood (README, "When the article changes").
     assert!(
-        wrong.len() <= 3 && right >= 298,
+        wrong.len() <= 4 && right >= 308,
         "{right} right\n{}",
         wrong.join("\n")
     );

@@ -14,11 +14,12 @@
 //! best-fitting text beside the match, see [`crate::core::anchoring::context`]) and closeness, with
 //! Hypothesis's weights (`match-quote.ts`: 50, 20, 20, 2); a best score under [`MIN_SCORE`] makes
 //! the target an orphan rather than a guess, and so do two nearby candidates that only closeness
-//! tells apart. A match whose surroundings are as stored ([`Anchorer::settlement`]) wins over one
-//! whose surroundings changed; the latter (the quote at its old place with other words around it, or
-//! the first stage's pick) is held while the stages near the expected place look for the former —
-//! a town's figures repeated by a paragraph inserted above, a quote's other copy when this one was
-//! edited, a headline its lede repeats. A fuzzy match's edges are moved to where quote and context together need the fewest
+//! tells apart. A match whose stored contexts are both unchanged beside it ([`Anchorer::settlement`])
+//! wins over the others; a match whose surroundings changed (the quote at its old place with other
+//! words around it, or the first stage's pick) is held while the stages near the expected place look
+//! for one whose surroundings did not — a quote's other copy when this one was edited, a headline
+//! its lede repeats. Two copies of the old words whose surroundings say opposite things (one with
+//! the words next to it unchanged, the other with the wider context unchanged) make an orphan. A fuzzy match's edges are moved to where quote and context together need the fewest
 //! edits, on word boundaries when the quote's were. Every match is mapped back to the original
 //! text, widened to whole grapheme clusters and trimmed of white space.
 //!
@@ -347,7 +348,13 @@ impl Anchorer {
             if held.is_some() && stage > 2 {
                 break;
             }
-            let near = around(if held.is_some() { HELD_REACH } else { WINDOW });
+            // Exact matches are looked for a screen around; the costlier searches, for a held
+            // match, only where the quote was expected.
+            let near = around(if held.is_some() && stage > 0 {
+                HELD_REACH
+            } else {
+                WINDOW
+            });
             let near_work = near.len() as u64 * blocks;
             let between = 2 * near.len() as u64
                 + CONTEXT_PAIRS as u64
@@ -384,8 +391,8 @@ impl Anchorer {
                     (Ok(Some((_, c))), Some(_)) if !self.settled(query, c) => break,
                     (Ok(None), _) => continue,
                     (Ok(found), _) => return found,
-                    (Err(()), None) => return None,
-                    (Err(()), Some(_)) => break,
+                    (Err(Unsure::Alike), Some(_)) => break,
+                    (Err(_), _) => return None,
                 },
                 3 => (
                     self.occurrences()
@@ -423,7 +430,7 @@ impl Anchorer {
             match (pick.accepted(MIN_SCORE), held) {
                 (Ok(Some(found)), _) if self.settled(query, found.1) => return Some(found),
                 (Ok(Some(found)), None) => held = Some(found),
-                (Err(()), None) => return None,
+                (Err(Unsure::Conflicting), _) | (Err(Unsure::Alike), None) => return None,
                 _ => {}
             }
         }
@@ -668,12 +675,9 @@ impl Anchorer {
     /// the annotated one cannot be told, and a guess would be wrong half the time.
     fn best_of(&self, q: &Query, scored: impl Iterator<Item = (f64, Candidate)>) -> Pick {
         let mut scored: Vec<(f64, Candidate)> = scored.collect();
-        let level = (scored.iter())
-            .filter(|&&(score, _)| score >= MIN_SCORE)
-            .map(|&(_, c)| self.settlement(q, c))
-            .max()
-            .unwrap_or(0);
-        scored.retain(|&(_, c)| self.settlement(q, c) >= level);
+        if (scored.iter()).any(|&(score, c)| score >= MIN_SCORE && self.settlement(q, c) == 2) {
+            scored.retain(|&(_, c)| self.settlement(q, c) == 2);
+        }
         let Some(&(score, best)) = scored.iter().max_by(|a, b| {
             a.0.total_cmp(&b.0).then(
                 b.1.start
@@ -701,7 +705,19 @@ impl Anchorer {
                     self.fit(q, c) >= fit - RIVAL_MARGIN
                 }
         });
-        if rival {
+        // Two copies of the old words, one with the words next to it as stored and the words
+        // beyond them changed, the other the reverse (a town's paragraph with the same figures
+        // inserted above; a word added beside the claimed copy of a quote the article repeats):
+        // the text around them says opposite things, and either guess would be wrong as often as
+        // right.
+        let conflict = best.errors == 0
+            && self.settlement(q, best) == 0
+            && scored.iter().any(|&(score, c)| {
+                apart(c, best) && score >= MIN_SCORE && self.settlement(q, c) == 1
+            });
+        if conflict {
+            Pick::Conflict(score)
+        } else if rival {
             Pick::Ambiguous(score)
         } else {
             Pick::Best(score, best)
@@ -712,11 +728,11 @@ impl Anchorer {
     /// [`MIN_CONTEXT`] characters) are found unchanged beside it — the text around the quote is as it
     /// was, only the quote's own words changed; 1 when the quote is found unchanged and at least the
     /// contexts' [`NEAR`] characters nearest it are (a paragraph above was inserted or deleted, and
-    /// the stored context reached into it); 0 otherwise. Matches of the highest level win over the others, however like the old quote
-    /// their words are: of sentences that differ in one word, the one whose last word the publisher
-    /// replaced is still the claim's, not the sentence before it, which now differs from the quote
-    /// by fewer letters; of two towns with the same figures, the claim's is the one its town's name
-    /// still precedes.
+    /// the stored context reached into it); 0 otherwise. Level 2 wins over the others, however like
+    /// the old quote their words are: of sentences that differ in one word, the one whose last word
+    /// the publisher replaced is still the claim's, not the sentence before it, which now differs
+    /// from the quote by fewer letters. Level 1 ends the search for a held match, and against a
+    /// better-fitting copy of level 0 makes a conflict ([`Pick::Conflict`]).
     ///
     /// A context shorter than that counts only when the quote was at the text's edge
     /// ([`Query::edges`]) and is now as far from it: a headline is settled at the text's start, and
@@ -802,15 +818,29 @@ enum Pick {
     Best(f64, Candidate),
     /// Two candidates as good as each other (see [`Anchorer::best_of`]), and their score.
     Ambiguous(f64),
+    /// Two copies of the quote whose surroundings say opposite things (see [`Anchorer::best_of`]),
+    /// and the best score.
+    Conflict(f64),
+}
+
+/// Why a stage's candidates cannot be trusted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unsure {
+    /// Two fit as well: a match held from its old place may still be kept.
+    Alike,
+    /// Their surroundings conflict: an orphan, whatever was held.
+    Conflicting,
 }
 
 impl Pick {
-    /// The candidate when it scores at least `min`; `Err(())` when the stage found two that good
-    /// and the target must be an orphan; `Ok(None)` when the next stage should be tried.
-    fn accepted(self, min: f64) -> Result<Option<(f64, Candidate)>, ()> {
+    /// The candidate when it scores at least `min`; `Err` when the stage found two that good and
+    /// the target must be an orphan (or keep the match held, see [`Unsure`]); `Ok(None)` when the
+    /// next stage should be tried.
+    fn accepted(self, min: f64) -> Result<Option<(f64, Candidate)>, Unsure> {
         match self {
             Pick::Best(score, c) if score >= min => Ok(Some((score, c))),
-            Pick::Ambiguous(score) if score >= min => Err(()),
+            Pick::Ambiguous(score) if score >= min => Err(Unsure::Alike),
+            Pick::Conflict(score) if score >= min => Err(Unsure::Conflicting),
             _ => Ok(None),
         }
     }
