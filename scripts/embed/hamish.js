@@ -158,17 +158,34 @@ function load(element) {
   const tick = () => new Promise((done) => setTimeout(done, 0));
   mount(element).then(async (h) => {
     element.dispatchEvent(new CustomEvent('hamish:ready', { bubbles: true, detail: { handle: h } }));
-    // A selection the reader made before the core arrived: let Hamish read it (its toolbar shows),
-    // then act on the keys pressed on it meanwhile (`c`, an entity's number), in their order.
     await tick();
+    // The keys pressed meanwhile (`c`, an entity's number), in their order, each on the selection
+    // it was pressed on; then the reader's selection as it is now.
     const keys = early.get(element) || [];
     early.delete(element);
-    if (!selectionIn(element)) return;
-    document.dispatchEvent(new Event('selectionchange'));
-    await tick();
-    for (const key of keys) {
-      if (selectionIn(element)) document.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
+    const selection = document.getSelection();
+    const now = selection?.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0).cloneRange() : null;
+    const same = (a, b) => { try { return a.compareBoundaryPoints(Range.START_TO_START, b) === 0 && a.compareBoundaryPoints(Range.END_TO_END, b) === 0; } catch { return false; } };
+    let acted = false;
+    let last = null;
+    for (const { range, ...key } of keys) {
+      if (range.collapsed || !range.intersectsNode(element)) continue;
+      // Keys pressed on one selection in a row act as they would have: the first may use it up.
+      if (!last || !same(last, range)) {
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      last = range;
+      document.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
+      acted = acted || (now != null && same(now, range));
+      await tick();
     }
+    if (keys.length && selection) {
+      selection.removeAllRanges();
+      if (now && !acted) selection.addRange(now);
+    }
+    // A selection the reader made before the core arrived: let Hamish read it (its toolbar shows).
+    if (selectionIn(element)) document.dispatchEvent(new Event('selectionchange'));
   }, (error) => { early.delete(element); console.error(error); });
 }
 
@@ -179,12 +196,16 @@ function actionKey(e) {
 }
 
 // A key pressed on a selection in an article whose core is not here yet loads it now and is kept
-// (at most 8) to be acted on once it is: the reader's `c` is not lost to the wait.
+// (at most 8), with that selection, to be acted on once it is: the reader's `c` is not lost to the
+// wait, nor given to another selection made since.
 document.addEventListener('keydown', (e) => {
   if (!actionKey(e)) return;
   for (const element of [...waiting.keys()]) if (selectionIn(element)) load(element);
   for (const [element, keys] of early) {
-    if (keys.length < 8 && selectionIn(element)) keys.push({ key: e.key, code: e.code, shiftKey: e.shiftKey });
+    if (keys.length < 8 && selectionIn(element)) {
+      const range = document.getSelection().getRangeAt(0).cloneRange();
+      keys.push({ key: e.key, code: e.code, shiftKey: e.shiftKey, range });
+    }
   }
 }, true);
 

@@ -135,3 +135,25 @@ test('interaction: a key pressed on the selection while the core is on its way a
   await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': [claim] });
   expect(seen.errors).toEqual([]);
 });
+
+test('interaction: keys pressed on two selections while the core is on its way each act on their own selection', async ({ page }) => {
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await page.route(`**${WASM}`, async (route) => { await held; await route.continue(); });
+  const seen = await open(page, 'interaction');
+  const claim = 'سيل من المعلومات';
+  const russia = 'المخابرات الروسية';
+  expect((await dragHost(page, '#story > p:nth-of-type(1)', claim)).trim()).toBe(claim);
+  await page.keyboard.press('c');
+  expect((await dragHost(page, '#story > p:nth-of-type(2)', russia)).trim()).toBe(russia);
+  await page.keyboard.press('1');
+  // A third selection, no key: it gets nothing, and stays selected for the reader.
+  await dragHost(page, '#story > p:nth-of-type(1)', 'المعلومات');
+  release();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await expect.poll(() => highlights(page)).toMatchObject({ 'hamish-1-claim': [claim], 'hamish-1-entity-0': [russia] });
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).annotations.map((a) => [a.exact, a.kind]), KEY);
+  expect(stored).toHaveLength(2);
+  expect(await page.evaluate(() => getSelection().toString().trim())).toBe('المعلومات');
+  expect(seen.errors).toEqual([]);
+});
