@@ -418,6 +418,11 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     };
 
     let field = |name: &str| format!("{name}-{id}");
+    // The id given, else one typed and not yet taken (it is added when the form closes).
+    let shown_wikidata = match typed_wikidata.rsplit('/').next().unwrap_or_default() {
+        "" => draft.borrow().wikidata.clone().unwrap_or_default(),
+        given => given.to_string(),
+    };
     let mut verdicts = vec![choice("", c.no_verdict, details.verdict.is_none())];
     for v in &scale.verdicts {
         let selected = details.verdict.as_deref() == Some(v.id.as_str());
@@ -521,7 +526,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                 <input id={field("claimant-name")} type="text" dir="auto" maxlength={MAX_CLAIMANT.to_string()} value={typed} oninput={on_name} />
                 <label for={field("claimant-wikidata")}>{ c.claimant_wikidata }</label>
                 <input id={field("claimant-wikidata")} type="text" dir="ltr" placeholder="Q12345" maxlength={URL_MAX.to_string()}
-                       value={typed_wikidata.rsplit('/').next().unwrap_or_default().to_string()}
+                       value={shown_wikidata}
                        oninput={on_wikidata_input} onchange={on_wikidata} />
                 { error(&wikidata_error) }
             }

@@ -474,3 +474,21 @@ test('a claimant\'s name typed by hand comes back when "Someone else…" is chos
   await page.keyboard.press('Control+z');
   await expect.poll(stored).toBeUndefined();
 });
+
+test('a Wikidata id typed but not yet taken shows again with the name when "Someone else…" is chosen again, and is what the claim keeps', async ({ page }) => {
+  const claim = await newClaim(page);
+  const dialog = page.getByRole('dialog');
+  const stored = async () => (await storedEntry(page)).annotations[0].claim?.claimant;
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  const attributed = dialog.getByLabel('Attributed to');
+  await attributed.selectOption({ label: 'Someone else…' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Vladimir Putin');
+  await dialog.getByLabel('Wikidata id (optional)').fill('Q7747');
+  await attributed.selectOption({ index: 0 });
+  await attributed.selectOption({ label: 'Someone else…' });
+  await expect(dialog.getByLabel('Name', { exact: true })).toHaveValue('Vladimir Putin');
+  await expect(dialog.getByLabel('Wikidata id (optional)')).toHaveValue('Q7747');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => JSON.stringify(await stored())).toContain('Q7747');
+  expect(JSON.stringify(await stored())).toContain('Vladimir Putin');
+});
