@@ -806,7 +806,7 @@ fn look_alike_sentences_edited_are_found_or_orphaned() {
 /// lede repeats, a pull quote repeated in the body) edited as newsrooms do: an update paragraph on
 /// top, a correction below, a figure or a word changed inside a claim, a paragraph inserted, deleted,
 /// split or moved, one copy of a repeated quote edited, a paragraph with the same figures inserted
-/// above (two checks of the built page, 2026-12-07; 70 edited versions, 327 claims).
+/// above (three checks of the built page, 2026-12-07; 90 edited versions, 356 claims).
 #[test]
 fn claims_in_a_news_article_edited_as_newsrooms_do() {
     let (right, orphans, wrong) = run_cases(include_str!("newsroom.json"));
@@ -817,11 +817,11 @@ fn claims_in_a_news_article_edited_as_newsrooms_do() {
         wrong.join("\n"),
         orphans.join("\n")
     );
-    // With the anchorer of 2026-12-07's morning: 307 right, 6 orphans, 14 wrong. Of the four still
+    // With the anchorer of 2026-12-07's morning: 336 right, 6 orphans, 14 wrong. Of the four still
     // wrong, three are claims whose words were deleted, found on a look-alike, and one a short quote
     // whose paragraph's twin now stands where it stood (README, "When the article changes").
     assert!(
-        wrong.len() <= 4 && right >= 308,
+        wrong.len() <= 4 && right >= 341,
         "{right} right\n{}",
         wrong.join("\n")
     );

@@ -710,14 +710,30 @@ impl Anchorer {
         // inserted above; a word added beside the claimed copy of a quote the article repeats):
         // the text around them says opposite things, and either guess would be wrong as often as
         // right.
-        let conflict = best.errors == 0
-            && self.settlement(q, best) == 0
-            && scored.iter().any(|&(score, c)| {
+        // A copy with one whole stored context unchanged beside it says more than one with only
+        // the words next to it as stored: the copy at its old place with its sentence's start
+        // intact and a word added after it is still the claim's; of two towns' lines with the same
+        // figures, the one still followed by the next town's is.
+        let f = &self.folded().chars;
+        let whole_side = |c: Candidate| {
+            (q.prefix.len() >= MIN_CONTEXT && q.prefix.errors_at(f, c.start) == 0)
+                || (q.suffix.len() >= MIN_CONTEXT && q.suffix.errors_at(f, c.end) == 0)
+        };
+        let near_only: Vec<(f64, Candidate)> = (scored.iter().copied())
+            .filter(|&(score, c)| {
                 apart(c, best) && score >= MIN_SCORE && self.settlement(q, c) == 1
-            });
-        if conflict {
-            Pick::Conflict(score)
-        } else if rival {
+            })
+            .collect();
+        if best.errors == 0 && self.settlement(q, best) == 0 && !near_only.is_empty() {
+            let sided: Vec<&(f64, Candidate)> =
+                near_only.iter().filter(|&&(_, c)| whole_side(c)).collect();
+            match (whole_side(best), sided.as_slice()) {
+                (true, []) => {}
+                (false, [&(score, c)]) => return Pick::Best(score, c),
+                _ => return Pick::Conflict(score),
+            }
+        }
+        if rival {
             Pick::Ambiguous(score)
         } else {
             Pick::Best(score, best)
