@@ -149,65 +149,91 @@ function selectionIn(element) {
   return selection.getRangeAt(0).intersectsNode(element);
 }
 
-/** Elements whose core is on its way → the keys pressed meanwhile on a selection in them. */
+/** Elements whose core is on its way → the keys pressed meanwhile (`keys`), and whether the reader
+ * selected again since the last (`moved`). */
 const early = new Map();
+
+/** Whether two ranges cover the same text. */
+function same(a, b) {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_START, b) === 0 && a.compareBoundaryPoints(Range.END_TO_END, b) === 0;
+  } catch {
+    return false;
+  }
+}
 
 /** Mounts a `[data-hamish]` element now; it announces `hamish:ready`, or logs why it could not. */
 function load(element) {
-  if (!early.has(element)) early.set(element, []);
+  if (!early.has(element)) early.set(element, { keys: [], moved: false });
   const tick = () => new Promise((done) => setTimeout(done, 0));
+  const replay = (key) => document.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
   mount(element).then(async (h) => {
     element.dispatchEvent(new CustomEvent('hamish:ready', { bubbles: true, detail: { handle: h } }));
     await tick();
-    // The keys pressed meanwhile (`c`, an entity's number), in their order, each on the selection
-    // it was pressed on; then the reader's selection as it is now.
-    const keys = early.get(element) || [];
+    // The keys pressed meanwhile (`c`, an entity's number, Ctrl+Z), in their order, each on the
+    // selection it was pressed on; then the reader's selection as it is now.
+    const { keys, moved } = early.get(element) || { keys: [], moved: false };
     early.delete(element);
     const selection = document.getSelection();
     const now = selection?.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0).cloneRange() : null;
-    const same = (a, b) => { try { return a.compareBoundaryPoints(Range.START_TO_START, b) === 0 && a.compareBoundaryPoints(Range.END_TO_END, b) === 0; } catch { return false; } };
-    let acted = false;
     let last = null;
     for (const { range, ...key } of keys) {
-      if (range.collapsed || !range.intersectsNode(element)) continue;
+      if (range && (range.collapsed || !range.intersectsNode(element))) continue;
       // Keys pressed on one selection in a row act as they would have: the first may use it up.
-      if (!last || !same(last, range)) {
+      if (range && !(last && same(last, range))) {
         selection.removeAllRanges();
         selection.addRange(range);
       }
-      last = range;
-      document.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
-      acted = acted || (now != null && same(now, range));
+      last = range || last;
+      replay(key);
       await tick();
     }
-    if (keys.length && selection) {
+    // The selection as the reader left it: as the keys left it when it is the one they were
+    // pressed on, else the one made since.
+    if (keys.length && selection && now && (moved || !last || !same(now, last))) {
       selection.removeAllRanges();
-      if (now && !acted) selection.addRange(now);
+      selection.addRange(now);
     }
     // A selection the reader made before the core arrived: let Hamish read it (its toolbar shows).
     if (selectionIn(element)) document.dispatchEvent(new Event('selectionchange'));
-  }, (error) => { early.delete(element); console.error(error); });
+  }, (error) => {
+    // The page's own shortcuts still get the keys held back for Hamish.
+    for (const { range, ...key } of early.get(element)?.keys || []) replay(key);
+    early.delete(element);
+    console.error(error);
+  });
 }
 
-/** A key that may act on a selection: one character, no Ctrl, Alt or Meta, not typed in a field. */
+/** A key that may act on a selection — one character, no Ctrl, Alt or Meta — or undo or redo
+ * (Ctrl or ⌘ with Z or Y), not typed in a field. */
 function actionKey(e) {
-  return e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.altKey && !e.metaKey && !e.isComposing
+  const plain = e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.altKey && !e.metaKey;
+  const history = (e.ctrlKey || e.metaKey) && !e.altKey && /^[zy]$/i.test(e.key);
+  return (plain || history) && !e.isComposing
     && !(e.target instanceof Element && e.target.closest('input, textarea, select, [contenteditable]'));
 }
 
 // A key pressed on a selection in an article whose core is not here yet loads it now and is kept
 // (at most 8), with that selection, to be acted on once it is: the reader's `c` is not lost to the
-// wait, nor given to another selection made since.
+// wait, nor given to another selection made since. The page's own listeners get it then, once.
 document.addEventListener('keydown', (e) => {
-  if (!actionKey(e)) return;
-  for (const element of [...waiting.keys()]) if (selectionIn(element)) load(element);
-  for (const [element, keys] of early) {
-    if (keys.length < 8 && selectionIn(element)) {
-      const range = document.getSelection().getRangeAt(0).cloneRange();
-      keys.push({ key: e.key, code: e.code, shiftKey: e.shiftKey, range });
-    }
+  if (!e.isTrusted || !actionKey(e)) return;
+  const plain = !e.ctrlKey && !e.metaKey;
+  if (plain) for (const element of [...waiting.keys()]) if (selectionIn(element)) load(element);
+  for (const [element, held] of early) {
+    if (held.keys.length >= 8 || (plain && !selectionIn(element)) || (!plain && !held.keys.length)) continue;
+    const range = plain ? document.getSelection().getRangeAt(0).cloneRange() : null;
+    held.keys.push({ key: e.key, code: e.code, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, range });
+    held.moved = false;
+    e.preventDefault();
+    e.stopImmediatePropagation();
   }
 }, true);
+
+// A selection made after a held key is the reader's own: it is given back after the replay.
+document.addEventListener('selectionchange', () => {
+  for (const held of early.values()) if (held.keys.length) held.moved = true;
+});
 
 /** The small button that stands in for Hamish until the reader wants it. */
 function launcher(element, index) {

@@ -157,3 +157,22 @@ test('interaction: keys pressed on two selections while the core is on its way e
   expect(await page.evaluate(() => getSelection().toString().trim())).toBe('المعلومات');
   expect(seen.errors).toEqual([]);
 });
+
+test('interaction: keys held for the core reach the page\'s own listeners once, and Ctrl+Z pressed meanwhile undoes as it would have', async ({ page }) => {
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await page.route(`**${WASM}`, async (route) => { await held; await route.continue(); });
+  const seen = await open(page, 'interaction');
+  await page.evaluate(() => { window.hostKeys = []; document.addEventListener('keydown', (e) => window.hostKeys.push(e.key)); });
+  const claim = 'سيل من المعلومات';
+  expect((await dragHost(page, '#story > p:nth-of-type(1)', claim)).trim()).toBe(claim);
+  await page.keyboard.press('c');
+  await page.keyboard.press('Control+z');
+  release();
+  await expect(page.locator('[data-hamish-mounted]')).toHaveCount(1);
+  await page.waitForTimeout(800);
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{"annotations":[]}').annotations, KEY);
+  expect(stored).toHaveLength(0);
+  expect((await page.evaluate(() => window.hostKeys)).filter((k) => k !== 'Control')).toEqual(['c', 'z']);
+  expect(seen.errors).toEqual([]);
+});

@@ -719,17 +719,20 @@ impl Anchorer {
             (q.prefix.len() >= MIN_CONTEXT && q.prefix.errors_at(f, c.start) == 0)
                 || (q.suffix.len() >= MIN_CONTEXT && q.suffix.errors_at(f, c.end) == 0)
         };
-        let near_only: Vec<(f64, Candidate)> = (scored.iter().copied())
-            .filter(|&(score, c)| {
-                apart(c, best) && score >= MIN_SCORE && self.settlement(q, c) == 1
-            })
-            .collect();
-        if best.errors == 0 && self.settlement(q, best) == 0 && !near_only.is_empty() {
-            let sided: Vec<&(f64, Candidate)> =
-                near_only.iter().filter(|&&(_, c)| whole_side(c)).collect();
-            match (whole_side(best), sided.as_slice()) {
-                (true, []) => {}
-                (false, [&(score, c)]) => return Pick::Best(score, c),
+        if best.errors == 0 && self.settlement(q, best) == 0 {
+            let (mut near_only, mut sided, mut pick) = (0, 0, best);
+            for &(score, c) in &scored {
+                if apart(c, best) && score >= MIN_SCORE && self.settlement(q, c) == 1 {
+                    near_only += 1;
+                    if whole_side(c) {
+                        sided += 1;
+                        pick = c;
+                    }
+                }
+            }
+            match (near_only, whole_side(best), sided) {
+                (0, _, _) | (_, true, 0) => {}
+                (_, false, 1) => return Pick::Best(self.score(q, pick), pick),
                 _ => return Pick::Conflict(score),
             }
         }
