@@ -100,12 +100,16 @@ fn reviewer() -> Reviewer {
 
 /// The file of `format` for the sample, labels in Arabic.
 fn write(format: Format) -> String {
-    let a = article();
-    let annotations = sample(&a);
+    write_for(&article(), format)
+}
+
+/// The file of `format` for the sample annotations of `a`, labels in Arabic.
+fn write_for(a: &Article, format: Format) -> String {
+    let annotations = sample(a);
     let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
     Export {
         annotations: &annotations,
-        article: &a,
+        article: a,
         registry: &registry,
         scale: &scale,
         reviewer: &reviewer,
@@ -1130,19 +1134,7 @@ fn a_verdict_from_a_scale_no_longer_chosen_keeps_its_label_and_rating() {
 fn an_article_without_a_web_address_gives_no_urls() {
     let a = crate::common::article();
     assert!(a.source.starts_with("urn:"));
-    let annotations = sample(&a);
-    let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
-    let export = Export {
-        annotations: &annotations,
-        article: &a,
-        registry: &registry,
-        scale: &scale,
-        reviewer: &reviewer,
-        arabic: true,
-    };
-    let review: Value =
-        serde_json::from_str(&export.write(Format::ClaimReview, "urn:x:export", NOW))
-            .expect("JSON");
+    let review: Value = serde_json::from_str(&write_for(&a, Format::ClaimReview)).expect("JSON");
     let graph = review["@graph"].as_array().cloned().unwrap_or_default();
     assert_eq!(graph.len(), 4);
     for r in &graph {
@@ -1155,7 +1147,7 @@ fn an_article_without_a_web_address_gives_no_urls() {
         assert!(r["itemReviewed"].get("appearance").is_none(), "{r}");
         assert!(r["claimReviewed"].is_string());
     }
-    let csv = export.write(Format::AraFactsCsv, "urn:x:export", NOW);
-    let tsv = export.write(Format::CheckThatTsv, "urn:x:export", NOW);
+    let csv = write_for(&a, Format::AraFactsCsv);
+    let tsv = write_for(&a, Format::CheckThatTsv);
     assert!(!csv.contains("urn:hamish:article") && !tsv.contains("urn:hamish:article"));
 }

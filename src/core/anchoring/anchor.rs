@@ -714,11 +714,7 @@ impl Anchorer {
         // the words next to it as stored: the copy at its old place with its sentence's start
         // intact and a word added after it is still the claim's; of two towns' lines with the same
         // figures, the one still followed by the next town's is.
-        let f = &self.folded().chars;
-        let whole_side = |c: Candidate| {
-            (q.prefix.len() >= MIN_CONTEXT && q.prefix.errors_at(f, c.start) == 0)
-                || (q.suffix.len() >= MIN_CONTEXT && q.suffix.errors_at(f, c.end) == 0)
-        };
+        let whole_side = |c: Candidate| self.unchanged_sides(q, c) != (false, false);
         if best.errors == 0 && self.settlement(q, best) == 0 {
             let (mut near_only, mut sided, mut pick) = (0, 0, best);
             for &(score, c) in &scored {
@@ -757,21 +753,11 @@ impl Anchorer {
     /// ([`Query::edges`]) and is now as far from it: a headline is settled at the text's start, and
     /// its copy in the lede is not.
     fn settlement(&self, q: &Query, c: Candidate) -> u8 {
-        let f = &self.folded().chars;
-        let rooms = (c.start, f.len().saturating_sub(c.end));
-        let at_edge = |context: &Context, edge: bool, room: usize| edge && room == context.len();
-        let whole = |context: &Context, edge: bool, room: usize, errors: usize| {
-            errors == 0 && (context.len() >= MIN_CONTEXT || at_edge(context, edge, room))
-        };
-        if whole(
-            &q.prefix,
-            q.edges.0,
-            rooms.0,
-            q.prefix.errors_at(f, c.start),
-        ) && whole(&q.suffix, q.edges.1, rooms.1, q.suffix.errors_at(f, c.end))
-        {
+        if self.unchanged_sides(q, c) == (true, true) {
             return 2;
         }
+        let f = &self.folded().chars;
+        let at_edge = |context: &Context, edge: bool, room: usize| edge && room == context.len();
         let (p, s) = (&q.prefix.chars, &q.suffix.chars);
         let (kp, ks) = (p.len().min(NEAR), s.len().min(NEAR));
         let before = c.start.checked_sub(kp).map(|a| &f[a..c.start]);
@@ -779,9 +765,33 @@ impl Anchorer {
         let near = c.errors == 0
             && before == Some(&p[p.len() - kp..])
             && after == Some(&s[..ks])
-            && (kp == NEAR || at_edge(&q.prefix, q.edges.0, rooms.0))
-            && (ks == NEAR || at_edge(&q.suffix, q.edges.1, rooms.1));
+            && (kp == NEAR || at_edge(&q.prefix, q.edges.0, c.start))
+            && (ks == NEAR || at_edge(&q.suffix, q.edges.1, f.len().saturating_sub(c.end)));
         u8::from(near)
+    }
+
+    /// Whether each whole stored context (prefix, suffix) is found unchanged beside `c`: one of at
+    /// least [`MIN_CONTEXT`] characters, or a shorter one at the text's edge as far from it as
+    /// it was ([`Query::edges`]).
+    fn unchanged_sides(&self, q: &Query, c: Candidate) -> (bool, bool) {
+        let f = &self.folded().chars;
+        let whole = |context: &Context, edge: bool, room: usize, errors: usize| {
+            errors == 0 && (context.len() >= MIN_CONTEXT || (edge && room == context.len()))
+        };
+        (
+            whole(
+                &q.prefix,
+                q.edges.0,
+                c.start,
+                q.prefix.errors_at(f, c.start),
+            ),
+            whole(
+                &q.suffix,
+                q.edges.1,
+                f.len().saturating_sub(c.end),
+                q.suffix.errors_at(f, c.end),
+            ),
+        )
     }
 
     /// Whether the text around `c` is as it was, at least next to the quote ([`Anchorer::settlement`]).
