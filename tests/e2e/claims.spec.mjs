@@ -21,6 +21,18 @@ async function newClaim(page) {
   return (await storedEntry(page)).annotations[0];
 }
 
+/** A new claim with its popover open at "Attributed to: Someone else…"; `stored()` reads its
+ * claimant as saved. */
+async function someoneElse(page) {
+  const claim = await newClaim(page);
+  const dialog = page.getByRole('dialog');
+  const stored = async () => (await storedEntry(page)).annotations[0].claim?.claimant;
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  const attributed = dialog.getByLabel('Attributed to');
+  await attributed.selectOption({ label: 'Someone else…' });
+  return { dialog, attributed, stored };
+}
+
 /** Fills a claim's fact-checking controls in the open popover, as a reader does. */
 async function checkClaim(dialog, assadOption) {
   await dialog.getByLabel('Verdict').selectOption({ label: 'False' });
@@ -452,12 +464,7 @@ test('a claim keeps at most 100 evidence links: a file of 20,000 opens, the form
 });
 
 test('a claimant\'s name typed by hand comes back when "Someone else…" is chosen again after another choice', async ({ page }) => {
-  const claim = await newClaim(page);
-  const dialog = page.getByRole('dialog');
-  const stored = async () => (await storedEntry(page)).annotations[0].claim?.claimant;
-  await page.locator(`[data-ann="${claim.id}"]`).first().click();
-  const attributed = dialog.getByLabel('Attributed to');
-  await attributed.selectOption({ label: 'Someone else…' });
+  const { dialog, attributed, stored } = await someoneElse(page);
   await dialog.getByLabel('Name', { exact: true }).fill('مسؤول روسي');
   await dialog.getByLabel('Wikidata id (optional)').fill('Q7747');
   await dialog.getByLabel('Wikidata id (optional)').press('Tab');
@@ -476,12 +483,7 @@ test('a claimant\'s name typed by hand comes back when "Someone else…" is chos
 });
 
 test('a Wikidata id typed but not yet taken shows again with the name when "Someone else…" is chosen again, and is what the claim keeps', async ({ page }) => {
-  const claim = await newClaim(page);
-  const dialog = page.getByRole('dialog');
-  const stored = async () => (await storedEntry(page)).annotations[0].claim?.claimant;
-  await page.locator(`[data-ann="${claim.id}"]`).first().click();
-  const attributed = dialog.getByLabel('Attributed to');
-  await attributed.selectOption({ label: 'Someone else…' });
+  const { dialog, attributed, stored } = await someoneElse(page);
   await dialog.getByLabel('Name', { exact: true }).fill('Vladimir Putin');
   await dialog.getByLabel('Wikidata id (optional)').fill('Q7747');
   await attributed.selectOption({ index: 0 });

@@ -30,6 +30,14 @@ async function open(page, mode, { clear = true } = {}) {
   return seen;
 }
 
+/** Holds the core's WebAssembly back until the returned function is called. */
+async function holdCore(page) {
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await page.route(`**${WASM}`, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** When the core's request started and when the page's load event ended (ms since navigation). */
 const timing = (page) => page.evaluate((wasm) => ({
   core: performance.getEntriesByType('resource').find((e) => e.name.endsWith(wasm))?.startTime ?? null,
@@ -114,9 +122,7 @@ test('eager: the core is fetched at once', async ({ page }) => {
 
 test('interaction: a key pressed on the selection while the core is on its way acts once it is here, once', async ({ page }) => {
   // The core takes a second to arrive: the reader selects and presses `c`, then `1`, at once.
-  let release;
-  const held = new Promise((done) => { release = done; });
-  await page.route(`**${WASM}`, async (route) => { await held; await route.continue(); });
+  const release = await holdCore(page);
   const seen = await open(page, 'interaction');
   const claim = 'سيل من المعلومات';
   expect((await dragHost(page, '#story > p:nth-of-type(1)', claim)).trim()).toBe(claim);
@@ -137,9 +143,7 @@ test('interaction: a key pressed on the selection while the core is on its way a
 });
 
 test('interaction: keys pressed on two selections while the core is on its way each act on their own selection', async ({ page }) => {
-  let release;
-  const held = new Promise((done) => { release = done; });
-  await page.route(`**${WASM}`, async (route) => { await held; await route.continue(); });
+  const release = await holdCore(page);
   const seen = await open(page, 'interaction');
   const claim = 'سيل من المعلومات';
   const russia = 'المخابرات الروسية';
@@ -159,9 +163,7 @@ test('interaction: keys pressed on two selections while the core is on its way e
 });
 
 test('interaction: keys held for the core reach the page\'s own listeners once, and Ctrl+Z pressed meanwhile undoes as it would have', async ({ page }) => {
-  let release;
-  const held = new Promise((done) => { release = done; });
-  await page.route(`**${WASM}`, async (route) => { await held; await route.continue(); });
+  const release = await holdCore(page);
   const seen = await open(page, 'interaction');
   await page.evaluate(() => { window.hostKeys = []; document.addEventListener('keydown', (e) => window.hostKeys.push(e.key)); });
   const claim = 'سيل من المعلومات';

@@ -245,17 +245,16 @@ impl Anchorer {
         // as it was: found. The same words with other words around them may be a look-alike that
         // took its place (a paragraph inserted above with the same figures): searched for.
         // Compared as stored (not folded): an unchanged text is always found in place.
+        // The stored context's characters nearest the quote (at most NEAR each side), in order.
+        let mut before: Vec<char> = target.prefix.chars().rev().take(NEAR).collect();
+        before.reverse();
+        let after: Vec<char> = target.suffix.chars().take(NEAR).collect();
         let unchanged_at = |at: usize| {
-            let (prefix, suffix): (Vec<char>, Vec<char>) = (
-                target.prefix.chars().collect(),
-                target.suffix.chars().collect(),
-            );
             let end = at + quote.len();
-            let (kp, ks) = (prefix.len().min(NEAR), suffix.len().min(NEAR));
+            let (kp, ks) = (before.len(), after.len());
             self.equals_at(at, &quote)
-                && at.checked_sub(kp).and_then(|a| self.chars.get(a..at))
-                    == Some(&prefix[prefix.len() - kp..])
-                && self.chars.get(end..end + ks) == Some(&suffix[..ks])
+                && at.checked_sub(kp).and_then(|a| self.chars.get(a..at)) == Some(&before[..])
+                && self.chars.get(end..end + ks) == Some(&after[..])
                 && (kp == NEAR || at == kp)
                 && (ks == NEAR || end + ks == len)
         };
