@@ -32,7 +32,8 @@ use crate::ui::toolbar::use_toolbar_ref;
 use crate::web::library::{self, NotDone, Removed};
 use crate::web::{clock, page, registry_store, selection, settings_store};
 use std::rc::Rc;
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// Properties of [`App`].
@@ -375,6 +376,47 @@ pub fn App(props: &AppProps) -> Html {
             on_open.emit(request);
         })
     };
+    // Esc inside an open panel closes it and gives the focus back to the button that opened it (as
+    // that button does; a field's own Esc — a select's list — comes first).
+    let on_panel_key = {
+        let panels = [
+            (".hamish-open", ".hamish-open-toggle", opening.clone()),
+            (
+                ".hamish-entities",
+                ".hamish-entities-toggle",
+                editing_entities.clone(),
+            ),
+            (
+                ".hamish-settings",
+                ".hamish-settings-toggle",
+                editing_settings.clone(),
+            ),
+        ];
+        let (root, settings_error) = (root.clone(), settings_error.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Escape" || e.default_prevented() {
+                return;
+            }
+            let Some(target) = e.target_dyn_into::<Element>() else {
+                return;
+            };
+            for (panel, toggle, open) in &panels {
+                if **open && target.closest(panel).ok().flatten().is_some() {
+                    e.prevent_default();
+                    settings_error.set(None);
+                    open.set(false);
+                    let button = root
+                        .cast::<Element>()
+                        .and_then(|r| r.query_selector(toggle).ok().flatten())
+                        .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+                    if let Some(button) = button {
+                        let _ = button.focus();
+                    }
+                    return;
+                }
+            }
+        })
+    };
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
         let on_open = on_open_request.clone();
@@ -488,7 +530,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     html! {
         <ContextProvider<Widget> context={widget}>
-            <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop}>
+            <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop} onkeydown={on_panel_key}>
                 <header class="hamish-bar">
                     <button type="button" class="hamish-to-panel" onclick={on_to_panel}>{ strings.panel_title }</button>
                     <span class="hamish-brand">{ strings.app_name }</span>

@@ -287,3 +287,21 @@ test('the first Tab stop leads to the panel; on a phone the way to it is always 
   await expectNoViolations(tap, 'phone, after going to the panel');
   await phone.close();
 });
+
+test('Esc inside the Open, Entities or Settings panel closes it and returns to its button', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  for (const [button, panel, inside] of [
+    ['.hamish-open-toggle', '.hamish-open', '.hamish-open input'],
+    ['.hamish-entities-toggle', '.hamish-entities', '.hamish-entities button'],
+    ['.hamish-settings-toggle', '.hamish-settings', '.hamish-settings input'],
+  ]) {
+    await page.locator(button).click();
+    await expect(page.locator(panel)).toBeVisible();
+    await page.locator(inside).first().focus();
+    if (inside.endsWith('input')) await page.keyboard.type('x');
+    await page.keyboard.press('Escape');
+    await expect(page.locator(panel), panel).toHaveCount(0);
+    await expect(page.locator(button)).toBeFocused();
+    await expect(page.locator(button)).toHaveAttribute('aria-expanded', 'false');
+  }
+});
