@@ -241,6 +241,7 @@ pub struct Strings {
     pub evidence_not_added: &'static str,
     pub evidence_not_added_full: &'static str,
     pub wikidata_not_added: &'static str,
+    pub review_not_kept: &'static str,
     /// The reader's settings could not be read (`{key}`: where they were kept).
     pub settings_set_aside: &'static str,
     pub exported: &'static str,
@@ -344,6 +345,7 @@ const AR: Strings = Strings {
     evidence_not_added: "لم يُضَف رابط الدليل الذي كتبته قبل إغلاق الادعاء. {why} {url}",
     wikidata_not_added: "لم يُحفظ معرّف ويكي بيانات الذي كتبته قبل إغلاق الادعاء، فهو لا يشبه Q12345، ولم يتغيّر شيء: {id}",
     evidence_not_added_full: "لم يُضَف رابط الدليل الذي كتبته قبل إغلاق الادعاء، ففيه {max} رابط، وهو أقصى ما يحفظه: {url}",
+    review_not_kept: "لم يُحفظ رابط التحقق المنشور الذي كتبته قبل إغلاق الادعاء، وبقي الادعاء على ما كان. {why} {url}",
     settings_set_aside: "تعذّرت قراءة إعداداتك، فحُفظت كما هي تحت المفتاح {key}، وتُستعمل الافتراضية.",
     entry_salvaged: "تعذّرت قراءة بعض التعليقات المحفوظة لهذا المقال، فحُفظت نسخة منها كلها كما هي تحت المفتاح {key}، وتظهر هنا التعليقات التي أمكنت قراءتها ({n}). السبب: {reason}",
     entry_kept: "تعذّرت قراءة التعليقات المحفوظة ولم يمكن نسخها احتياطياً، لذا أُوقف الحفظ حتى لا تُستبدل. السبب: {reason}",
@@ -446,6 +448,7 @@ const EN: Strings = Strings {
     evidence_not_added: "The evidence link you typed was not added when the claim closed. {why} {url}",
     wikidata_not_added: "The Wikidata id you typed was not kept when the claim closed: it does not look like Q12345, and nothing was changed: {id}",
     evidence_not_added_full: "The evidence link you typed was not added when the claim closed: the claim has {max} links, as many as it keeps: {url}",
+    review_not_kept: "The published fact-check URL you typed was not kept when the claim closed; the claim keeps what it had. {why} {url}",
     settings_set_aside: "Your settings could not be read; they are kept as they were under the key {key}, and the defaults are used.",
     entry_salvaged: "Some of the saved annotations for this article could not be read. All of them were kept unchanged under the key {key}; the {n} that could be read are shown here. Reason: {reason}",
     entry_kept: "The saved annotations could not be read nor backed up, so saving is off to avoid overwriting them. Reason: {reason}",

@@ -63,19 +63,30 @@ fn stance_options(selected: Stance, lang: Lang) -> Html {
 type Update = Rc<dyn Fn(ClaimField, &dyn Fn(&mut ClaimDetails))>;
 
 /// What is typed in a claim's form but not yet part of the claim: the new evidence link (and its
-/// stance) and the claimant's Wikidata id, which are committed by a button or on leaving the field.
+/// stance) and the claimant's Wikidata id, which are committed by a button or on leaving the field,
+/// and a published fact-check URL that does not read as an address (kept out of the claim).
 /// When the form goes first (Esc or a click elsewhere closes the popover), [`add_draft`] adds them.
 #[derive(Default)]
 struct Draft {
     url: String,
     stance: Option<Stance>,
     wikidata: Option<String>,
+    review: Option<String>,
 }
 
 /// Adds what `draft` holds to the claim through `update`: a link that is a web address, a Wikidata id
 /// that reads as one for a typed claimant; a link that is not, or one the claim has no room for
-/// (`full`), and an id that is not one, are shown in a notice, not dropped.
+/// (`full`), an id that is not one, and a fact-check URL that is not an address, are shown in a
+/// notice, not dropped.
 fn add_draft(draft: &Draft, update: &Update, full: bool, on_notice: &Callback<Notice>) {
+    if let Some(typed) = &draft.review {
+        if let Err(refused) = evidence_url(typed) {
+            on_notice.emit(Notice::ReviewNotKept {
+                url: crate::core::text::units::short_quote(typed.trim(), 200),
+                refused,
+            });
+        }
+    }
     let url = draft.url.trim();
     let evidence = match evidence_url(url) {
         Ok(url) if !full => Some(url),
@@ -176,6 +187,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                             .map_or(String::new(), |_| std::mem::take(&mut d.url)),
                         stance: d.stance,
                         wikidata: d.wikidata.take_if(|w| wikidata_iri(w).is_ok()),
+                        review: None,
                     };
                     drop(d);
                     if !ready.url.is_empty() {
@@ -381,14 +393,15 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     // The published fact-check's address: kept as typed while it reads as an address (one step
     // per sitting), emptied with the field; what does not read is said when the field is left.
     let on_review = {
-        let update = update.clone();
+        let (update, draft) = (update.clone(), draft.clone());
         Callback::from(move |e: InputEvent| {
             let Some(text) = input_value(&e) else { return };
             let review = match evidence_url(&text) {
                 Ok(url) => Some(url),
                 Err(_) if text.trim().is_empty() => None,
-                Err(_) => return,
+                Err(_) => return draft.borrow_mut().review = Some(text),
             };
+            draft.borrow_mut().review = None;
             update(ClaimField::Review, &|d| d.review.clone_from(&review));
         })
     };

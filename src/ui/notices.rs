@@ -57,6 +57,12 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
         Notice::SettingsNotSaved => (s.settings_not_saved.into(), true),
         Notice::SettingsSaved => (s.settings_saved.into(), false),
         Notice::WikidataNotAdded(id) => (s.wikidata_not_added.replace("{id}", id), true),
+        Notice::ReviewNotKept { url, refused } => (
+            s.review_not_kept
+                .replace("{why}", lang.claims().url_error(*refused))
+                .replace("{url}", url),
+            true,
+        ),
         Notice::EvidenceNotAdded { url, refused } => (
             match refused {
                 Some(why) => s

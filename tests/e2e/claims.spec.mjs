@@ -329,6 +329,13 @@ test('an evidence link or Wikidata id typed but not added is kept when the popov
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'Putin' })).toContainText('Q12345');
   expect(JSON.stringify((await storedEntry(page)).annotations[0].claim.claimant)).toContain('Q7747');
+  // A published fact-check URL that is not an address, typed and then Esc: shown in a notice, not kept.
+  await highlight.click();
+  await dialog.getByLabel('Published fact-check URL (optional)').fill('misbar.com/factcheck/1');
+  await dialog.getByLabel('Published fact-check URL (optional)').press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'misbar.com/factcheck/1' })).toContainText('was not kept');
+  expect((await storedEntry(page)).annotations[0].claim.review).toBeUndefined();
   // Adding it is one undoable step.
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.evidence ?? []).toEqual([]);

@@ -112,6 +112,9 @@ pub enum Notice {
     /// A Wikidata id typed for a claimant in a claim's form that was closed before it was checked is
     /// not one (shown so that it is not lost; the claimant keeps the id it had).
     WikidataNotAdded(String),
+    /// A published fact-check URL typed in a claim's form that was closed while it did not read as
+    /// an address (why): not kept, shown so that it is not lost (the claim keeps the URL it had).
+    ReviewNotKept { url: String, refused: UrlError },
     /// The reader's settings could not be read: they were kept under `backup_key`, and the defaults
     /// are used until new ones are saved.
     SettingsSetAside { backup_key: String },
