@@ -1,7 +1,7 @@
 //! The reader's library in localStorage: recently annotated articles, and the texts of those that
 //! have no URL. Failures here only lose the convenience, never annotations.
 
-use crate::core::storage::entry::{decode as decode_entry, Decoded};
+use crate::core::storage::entry::{decode as decode_entry, Decoded, Stored};
 use crate::core::storage::json::{from_text, to_text};
 use crate::core::storage::keys::{entry_key, text_key, DEFAULT_NAMESPACE, RECENT_KEY};
 use crate::core::storage::recent::{
@@ -34,12 +34,15 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) -> bool {
         if backend.read(&key).ok().flatten().is_none() {
             let text = to_text(&StoredText::of(article));
             let length = text.chars().count();
-            kept = length <= TEXT_MAX && {
-                let sizes = text_sizes(&backend, &list, &article.id);
-                for id in evictions(&sizes, length, TEXTS_BUDGET) {
-                    remove(&backend, &text_key(&id));
+            let sizes = text_sizes(&backend, &list, &article.id);
+            kept = match evictions(&sizes, length, TEXTS_BUDGET) {
+                Some(removed) if length <= TEXT_MAX => {
+                    for id in removed {
+                        remove(&backend, &text_key(&id));
+                    }
+                    backend.write(&key, &text).is_ok()
                 }
-                backend.write(&key, &text).is_ok()
+                _ => false,
             };
         }
     }
@@ -62,9 +65,12 @@ pub fn remember(article: &Article, url: Option<&str>, count: usize) -> bool {
     kept
 }
 
-/// The lengths in characters of the stored texts of the articles in `list` (newest first), but
-/// `except`'s, in the order they are kept by ([`keeping_order`]: the last goes first).
-fn text_sizes(backend: &Backend, list: &[Recent], except: &str) -> Vec<(String, usize)> {
+/// The stored texts of the articles in `list` (newest first), but `except`'s, in the order they
+/// are kept by ([`keeping_order`]: the last goes first): their lengths in characters, and whether
+/// the article holds work (stored, or kept in the page until there is room; whatever the list's
+/// count says, which another tab may have changed since).
+fn text_sizes(backend: &Backend, list: &[Recent], except: &str) -> Vec<(String, usize, bool)> {
+    let kept = unsaved::kept_in(DEFAULT_NAMESPACE);
     keeping_order(list)
         .into_iter()
         .filter(|r| r.url.is_none() && r.id != except)
@@ -75,9 +81,20 @@ fn text_sizes(backend: &Backend, list: &[Recent], except: &str) -> Vec<(String, 
                 .flatten()?
                 .chars()
                 .count();
-            Some((r.id.clone(), n))
+            let annotated = r.count > 0 || holds_work(backend, &kept, &r.id);
+            Some((r.id.clone(), n, annotated))
         })
         .collect()
+}
+
+/// Whether the article `id` has annotations or rejected suggestions, stored or kept in the page
+/// until there is room (`kept`); an entry that cannot be read counts as work.
+fn holds_work(backend: &Backend, kept: &[(String, Stored)], id: &str) -> bool {
+    let stored = match decode_entry(backend.read(&entry_key(id)).ok().flatten().as_deref()) {
+        Decoded::Stored(s) => s.holds_work(),
+        _ => true,
+    };
+    stored || kept.iter().any(|(k, w)| k == id && w.holds_work())
 }
 
 fn remove(backend: &Backend, key: &str) {
@@ -86,16 +103,16 @@ fn remove(backend: &Backend, key: &str) {
     }
 }
 
-/// Frees room for annotations when a save was refused: removes the oldest stored text (not
-/// `except`'s). False when there was none left to remove.
+/// Frees room for annotations when a save was refused: removes the oldest stored text of an
+/// article without annotations (not `except`'s). False when there was none left to remove.
 pub fn evict_oldest_text(except: &str) -> bool {
     let Some(backend) = Backend::local() else {
         return false;
     };
     let list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
     let sizes = text_sizes(&backend, &list, except);
-    match sizes.last() {
-        Some((id, _)) => {
+    match sizes.iter().rev().find(|(_, _, annotated)| !annotated) {
+        Some((id, _, _)) => {
             remove(&backend, &text_key(id));
             true
         }
@@ -130,11 +147,8 @@ pub fn forget(id: &str) -> Result<Option<Removed>, NotDone> {
     let Some(backend) = Backend::local() else {
         return Ok(None);
     };
-    let kept = unsaved::kept_in(DEFAULT_NAMESPACE);
-    match decode_entry(backend.read(&entry_key(id)).ok().flatten().as_deref()) {
-        Decoded::Stored(s)
-            if !s.holds_work() && !kept.iter().any(|(k, w)| k == id && w.holds_work()) => {}
-        _ => return Err(NotDone::Annotated),
+    if holds_work(&backend, &unsaved::kept_in(DEFAULT_NAMESPACE), id) {
+        return Err(NotDone::Annotated);
     }
     let mut list = decode(backend.read(RECENT_KEY).ok().flatten().as_deref());
     let Some(at) = list.iter().position(|r| r.id == id) else {

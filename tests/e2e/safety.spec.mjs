@@ -631,6 +631,39 @@ test('storage full, then another article opened: the unsaved claim is kept, said
   expect(errors.filter((e) => !/QuotaExceeded|quota/i.test(e))).toEqual([]);
 });
 
+test('storage full: the texts of annotated pasted articles are never removed to make room, only those of articles just opened', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const paste = async (text) => {
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByLabel("Or paste the article's text here").fill(text);
+    await page.getByRole('button', { name: 'Open text' }).click();
+    await expect(page.locator('article.hamish-article h1')).toHaveText(text.split('\n')[0]);
+  };
+  await paste('خبر أول\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await dragSelect(page, 1, 'دمشق');
+  await page.keyboard.press('c');
+  await paste('خبر ثان\n\nغادر وفد تركي أنقرة مساء اليوم.');
+  await dragSelect(page, 1, 'أنقرة');
+  await page.keyboard.press('c');
+  await paste('خبر ثالث\n\nلم يُعلَّق على هذا الخبر.');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: 'The bundled article' }).click();
+  await expect(page.locator('article.hamish-article h1')).toContainText('مصادر روسية');
+  const texts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hamish:v1:text:text-')).length);
+  expect(await texts()).toBe(3);
+  await fillStorage(page, 16);
+  await dragSelect(page, 1, 'سوريا');
+  await page.keyboard.press('c');
+  await page.waitForTimeout(500);
+  // Only the text of the article that was just opened made way; the annotated ones stay, and open.
+  expect(await texts()).toBe(2);
+  await freeStorage(page);
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: /خبر أول/ }).click();
+  await expect(page.locator('article.hamish-article h1')).toHaveText('خبر أول');
+  await expect(page.locator('.hamish-panel .item')).toHaveCount(1);
+});
+
 test('entities in two tabs: a stale tab\'s new entity does not write over another tab\'s, and undo takes back only this tab\'s own', async ({ page, context }) => {
   await openFresh(page, '?ui=en');
   const stale = await context.newPage();

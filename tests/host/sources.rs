@@ -200,8 +200,11 @@ fn an_annotated_article_never_makes_way_for_articles_only_opened() {
     let order: Vec<&str> = keeping_order(&list).iter().map(|r| r.id.as_str()).collect();
     assert_eq!(order[0], "annotated");
     assert_eq!(order[1], format!("opened{}", 3 * KEEP - 1));
-    let sizes: Vec<(String, usize)> = order.iter().map(|id| (id.to_string(), 100_000)).collect();
-    let evicted = evictions(&sizes, 1_000_000, 2_000_000);
+    let sizes: Vec<(String, usize, bool)> = order
+        .iter()
+        .map(|id| (id.to_string(), 100_000, *id == "annotated"))
+        .collect();
+    let evicted = evictions(&sizes, 1_000_000, 2_000_000).unwrap_or_default();
     assert!(!evicted.contains(&"annotated".to_string()));
     assert_eq!(evicted.len(), 11, "the oldest only-opened texts go first");
     assert_eq!(evicted[0], "opened40");
@@ -212,6 +215,24 @@ fn an_annotated_article_never_makes_way_for_articles_only_opened() {
     }
     assert!(list.iter().all(|r| r.id != "annotated"));
     assert_eq!(KEEP_ANNOTATED, 1_000);
+}
+
+#[test]
+fn an_annotated_articles_text_is_never_removed_to_make_room() {
+    let big = |id: &str, annotated| (id.to_string(), 960_000, annotated);
+    // Two long annotated texts fill the budget: a third long text is not kept, and nothing goes.
+    let stored = [big("first", true), big("second", true)];
+    assert_eq!(evictions(&stored, 960_000, 2_000_000), None);
+    // An only-opened text between them makes way; the annotated ones never do.
+    let stored = [big("first", true), big("opened", false), big("second", true)];
+    assert_eq!(evictions(&stored, 960_000, 2_000_000), None);
+    let stored = [big("first", true), big("opened", false)];
+    assert_eq!(
+        evictions(&stored, 960_000, 2_000_000),
+        Some(vec!["opened".to_string()])
+    );
+    // Room enough: nothing removed.
+    assert_eq!(evictions(&stored, 10, 2_000_000), Some(vec![]));
 }
 
 #[test]

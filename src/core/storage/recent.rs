@@ -21,19 +21,24 @@ pub const TEXT_MAX: usize = 1_000_000;
 pub const TEXTS_BUDGET: usize = 2_000_000;
 
 /// Which stored texts to remove so that one of `adding` characters fits within `budget`: from the
-/// end of `stored`, which lists `(id, length)` in the order they are kept by (see
-/// [`keeping_order`]).
-pub fn evictions(stored: &[(String, usize)], adding: usize, budget: usize) -> Vec<String> {
-    let mut total: usize = stored.iter().map(|(_, n)| n).sum::<usize>() + adding;
+/// end of `stored`, which lists `(id, length, annotated)` in the order they are kept by (see
+/// [`keeping_order`]). The text of an article with annotations is never removed: it is the way back
+/// to them. `None` when removing every other text still leaves too little room (nothing is removed).
+pub fn evictions(
+    stored: &[(String, usize, bool)],
+    adding: usize,
+    budget: usize,
+) -> Option<Vec<String>> {
+    let mut total: usize = stored.iter().map(|(_, n, _)| n).sum::<usize>() + adding;
     let mut out = Vec::new();
-    for (id, n) in stored.iter().rev() {
+    for (id, n, _) in stored.iter().rev().filter(|(_, _, annotated)| !annotated) {
         if total <= budget {
             break;
         }
         total -= n;
         out.push(id.clone());
     }
-    out
+    (total <= budget).then_some(out)
 }
 
 /// One recently opened article.
