@@ -3,7 +3,7 @@
 
 use crate::common::{annotate, article, ours, theirs, validate_w3c};
 use hamish::core::annotations::model::{Annotation, Kind};
-use hamish::core::annotations::state::{Action, ClaimField, State};
+use hamish::core::annotations::state::{Action, ClaimField, Notice, State};
 use hamish::core::claims::claim::{
     claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status, UrlError,
 };
@@ -387,6 +387,74 @@ fn a_checked_claim_exports_as_w3c_and_imports_back_whole_twice_over() {
     let once = s.annotations.clone();
     s.apply(Action::Import(parsed));
     assert_eq!(s.annotations, once);
+}
+
+#[test]
+fn a_checked_claim_imported_into_the_article_edited_since_is_said_to_be_in_other_words() {
+    let a = article();
+    let (claim, assad) = checked_claim(&a);
+    let doc = export_collection(
+        &[claim.clone(), assad],
+        &a,
+        &default_registry(),
+        "urn:uuid:export",
+        "2026-12-01T00:00:00Z",
+    )
+    .to_string();
+    let mut edited = a.clone();
+    for block in &mut edited.blocks {
+        block.text = block.text.replace("بإقناع الأسد", "بمنع الأسد");
+    }
+    edited = hamish::core::text::article::Article::from_blocks(
+        &a.id,
+        &a.source,
+        edited
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.clone()))
+            .collect(),
+    );
+    let parsed = imported(&doc, &edited);
+    let mut s = State::default();
+    s.apply(Action::Import(parsed.clone()));
+    let warned: Vec<_> = s
+        .notices
+        .iter()
+        .filter_map(|n| match n {
+            Notice::Reworded(count, listed) => Some((*count, listed.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(warned.len(), 1, "{:?}", s.notices);
+    let (count, listed) = &warned[0];
+    assert_eq!(*count, 1);
+    assert_eq!(listed[0].id, "urn:uuid:claim");
+    assert_eq!(listed[0].was.exact, claim.target.exact);
+    assert!(listed[0].now.contains("بمنع"), "{}", listed[0].now);
+    // Imported again: the claim here is the file's, as before; a claim here that is newer stays, and
+    // nothing is said of the file's words.
+    let mut newer = State::default();
+    let mut mine = parsed
+        .annotations
+        .iter()
+        .find(|x| x.id == "urn:uuid:claim")
+        .expect("the claim")
+        .clone();
+    mine.modified = "2026-12-01T12:00:00Z".into();
+    mine.note = "mine".into();
+    newer.apply(Action::Add(mine));
+    newer.apply(Action::Import(parsed));
+    assert!(newer
+        .notices
+        .iter()
+        .all(|n| !matches!(n, Notice::Reworded(..))));
+    // Unchanged words: nothing said.
+    let mut same = State::default();
+    same.apply(Action::Import(imported(&doc, &a)));
+    assert!(same
+        .notices
+        .iter()
+        .all(|n| !matches!(n, Notice::Reworded(..))));
 }
 
 #[test]

@@ -224,7 +224,11 @@ fn an_annotated_articles_text_is_never_removed_to_make_room() {
     let stored = [big("first", true), big("second", true)];
     assert_eq!(evictions(&stored, 960_000, 2_000_000), None);
     // An only-opened text between them makes way; the annotated ones never do.
-    let stored = [big("first", true), big("opened", false), big("second", true)];
+    let stored = [
+        big("first", true),
+        big("opened", false),
+        big("second", true),
+    ];
     assert_eq!(evictions(&stored, 960_000, 2_000_000), None);
     let stored = [big("first", true), big("opened", false)];
     assert_eq!(

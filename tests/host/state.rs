@@ -184,6 +184,7 @@ fn importing_merges_and_reports() {
         links: 0,
         by_span: false,
         capped: vec![],
+        reworded: vec![],
     };
     s.apply(Action::Import(parsed));
     assert_eq!(s.annotations.len(), 2);
@@ -431,6 +432,7 @@ fn only_the_latest_steps_notice_offers_undo() {
         links: 0,
         by_span: false,
         capped: vec![],
+        reworded: vec![],
     };
     s.apply(Action::Import(import(vec![annotate(
         &a,

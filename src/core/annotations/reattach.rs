@@ -40,6 +40,21 @@ pub struct Reworded {
 /// How many reworded claims [`Reattached`] quotes.
 pub const REWORDED_LISTED: usize = 5;
 
+/// `annotation`, a claim already looked at (a verdict, or a status past unverified), found at `now`
+/// in other words than its own (not another spelling: a diacritic, a tatweel, a hamza).
+pub fn reworded(annotation: &Annotation, now: &TextSelector) -> Option<Reworded> {
+    let looked_at =
+        annotation.claim.verdict.is_some() || annotation.claim.status != Status::Unverified;
+    (annotation.kind == Kind::Claim
+        && looked_at
+        && fold_quote(&now.exact) != fold_quote(&annotation.target.exact))
+    .then(|| Reworded {
+        id: annotation.id.clone(),
+        was: annotation.target.clone(),
+        now: short_quote(&now.exact, 100),
+    })
+}
+
 /// Re-attaches `annotations` to `text`: a found annotation is re-described from the current text
 /// (position, quote and context); one that is not found keeps its last selectors and becomes an orphan.
 /// One the reader detached ([`Annotation::detached`]) is left as it is.
@@ -68,21 +83,11 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
                 } else {
                     summary.moved += 1;
                 }
-                let looked_at = annotation.claim.verdict.is_some()
-                    || annotation.claim.status != Status::Unverified;
-                // Other words, not another spelling (a diacritic, a tatweel, a hamza).
-                if annotation.kind == Kind::Claim
-                    && looked_at
-                    && fold_quote(&selectors.exact) != fold_quote(&annotation.target.exact)
-                {
+                if let Some(reworded) = reworded(annotation, &selectors) {
                     let (count, listed) = &mut summary.reworded;
                     *count += 1;
                     if listed.len() < REWORDED_LISTED {
-                        listed.push(Reworded {
-                            id: annotation.id.clone(),
-                            was: annotation.target.clone(),
-                            now: short_quote(&selectors.exact, 100),
-                        });
+                        listed.push(reworded);
                     }
                 }
                 annotation.attach(selectors);

@@ -5,7 +5,7 @@ use crate::core::annotations::history::{
     date_changes, replay, Relabels, Snapshot, Step, StepKind, Target, DEPTH,
 };
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
-use crate::core::annotations::reattach::Reworded;
+use crate::core::annotations::reattach::{Reworded, REWORDED_LISTED};
 use crate::core::annotations::time::Instant;
 use crate::core::claims::claim::{ClaimDetails, Claimant, Status, UrlError};
 use crate::core::claims::settings::Settings;
@@ -888,6 +888,20 @@ impl State {
                 merged.differing += differing;
                 merged.deleted_here += deleted_here;
                 sort_by(all, Annotation::reading_order);
+                // The file's claims found in other words, of those it brought in (not one kept here).
+                let here = (!parsed.reworded.is_empty())
+                    .then(|| Index::new(all.iter().map(|a| a.id.as_str())));
+                let reworded: Vec<Reworded> = parsed
+                    .reworded
+                    .into_iter()
+                    .filter(|(r, imported)| {
+                        here.as_ref()
+                            .and_then(|h| h.find(&r.id))
+                            .and_then(|i| all.get(i))
+                            == Some(imported)
+                    })
+                    .map(|(r, _)| r)
+                    .collect();
                 let rejected = Rc::new(parsed.rejected);
                 self.apply(Action::Notify(Notice::Imported {
                     anchored,
@@ -898,6 +912,11 @@ impl State {
                     links_left_out: parsed.links_left_out,
                     undoable: false,
                 }));
+                if !reworded.is_empty() {
+                    let count = reworded.len();
+                    let listed = reworded.into_iter().take(REWORDED_LISTED).collect();
+                    self.apply(Action::Notify(Notice::Reworded(count, Rc::new(listed))));
+                }
             }
             Action::SetReattaching(id) => {
                 self.reattaching = id;

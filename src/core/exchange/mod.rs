@@ -202,6 +202,7 @@ impl Foreign {
                 by_span: self.by_span,
                 links_left_out: 0,
                 capped: Vec::new(),
+                reworded: Vec::new(),
             });
         }
         let parsed = parse(&self.w3c)?;
@@ -235,10 +236,17 @@ impl Foreign {
             }
             parsed.annotations = kept;
         }
-        for a in &mut parsed.annotations {
-            if let Some((id, _)) = a.id.rsplit_once(PLACE_MARK) {
-                a.id = id.to_string();
+        let unmark = |id: &mut String| {
+            if let Some(at) = id.rfind(PLACE_MARK) {
+                id.truncate(at);
             }
+        };
+        for a in &mut parsed.annotations {
+            unmark(&mut a.id);
+        }
+        for (words, a) in &mut parsed.reworded {
+            unmark(&mut words.id);
+            unmark(&mut a.id);
         }
         parsed.by_span = self.by_span;
         parsed.rejected.extend(self.rejected);

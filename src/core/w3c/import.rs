@@ -5,6 +5,7 @@
 use crate::core::anchoring::anchor::{anchor_all_in, Anchor, Anchorer};
 use crate::core::anchoring::selectors::{describe_chars, TextSelector, CONTEXT_LEN, MAX_QUOTE};
 use crate::core::annotations::model::{words_at, words_of_place, Annotation, Kind, Tombstone};
+use crate::core::annotations::reattach::{reworded, Reworded};
 use crate::core::annotations::time::{ahead, clamp, instant_or_oldest, parse as parse_time};
 use crate::core::claims::claim::{hidden, ClaimDetails, Claimant};
 use crate::core::collections::index::{repeats, Index};
@@ -101,6 +102,9 @@ pub struct Parsed {
     /// The ids of those whose time was later than now or missing (so read as now): such a time says
     /// nothing of which version is newer ([`ahead`]), and [`merge`] never lets it replace one here.
     pub capped: Vec<String>,
+    /// Claims already looked at that were found in other words than the file's (the article
+    /// changed since), each with the annotation as imported: the reader is warned of those merged in.
+    pub reworded: Vec<(Reworded, Annotation)>,
 }
 
 impl Parsed {
@@ -422,13 +426,17 @@ pub fn parse(
     let anchorer = Anchorer::new(text);
     let targets: Vec<TextSelector> = accepted.iter().map(|(_, t)| t.clone()).collect();
     let anchors = anchor_all_in(&anchorer, &targets);
+    let mut reworded_at = Vec::new();
     let mut annotations: Vec<Annotation> = accepted
         .into_iter()
         .zip(anchors)
-        .map(|((mut a, _), anchor)| {
+        .enumerate()
+        .map(|(i, ((mut a, _), anchor))| {
             match anchor {
                 Anchor::Found { span, .. } if !a.detached => {
-                    a.attach(describe_chars(anchorer.chars(), span))
+                    let now = describe_chars(anchorer.chars(), span);
+                    reworded_at.extend(reworded(&a, &now).map(|words| (words, i)));
+                    a.attach(now);
                 }
                 _ => a.orphan = true,
             }
@@ -453,6 +461,10 @@ pub fn parse(
             a.claim.claimant = Some(claimant);
         }
     }
+    let reworded = reworded_at
+        .into_iter()
+        .filter_map(|(words, i)| Some((words, annotations.get(i)?.clone())))
+        .collect();
     Ok(Parsed {
         annotations,
         rejected,
@@ -461,6 +473,7 @@ pub fn parse(
         by_span: false,
         links_left_out,
         capped,
+        reworded,
     })
 }
 
