@@ -18,7 +18,7 @@ use hamish::core::entities::registry::default_registry;
 use hamish::core::exchange::claimreview::{claim_url, shorten, CLAIM_MAX};
 use hamish::core::exchange::tables::{ARAFACTS_COLUMNS, CHECKTHAT_COLUMNS};
 use hamish::core::exchange::{Export, ForeignReason, Format};
-use hamish::core::text::article::Article;
+use hamish::core::text::article::{Article, BlockKind};
 use hamish::core::text::graphemes::{marks_join, unicode_clusters, use_segmenter, ClusterLengths};
 use hamish::core::text::units::slice_cp;
 use hamish::core::w3c::import::{merge, same_spans, Parsed, RejectReason};
@@ -672,7 +672,7 @@ fn checkthat_tsv_reads_back_with_quotes_in_the_text() {
 }
 
 #[test]
-fn jsonl_gives_code_point_spans_over_the_article() {
+fn jsonl_gives_spans_over_the_article() {
     let a = article();
     let text = write(Format::Jsonl);
     assert_eq!(text.matches('\n').count(), 1, "one line");
@@ -719,6 +719,69 @@ fn jsonl_gives_code_point_spans_over_the_article() {
             (ADVICE.to_string(), json!("mostly-true")),
         ]
     );
+}
+
+/// doccano counts UTF-16 units (JavaScript's string indices), which differ from code points after a
+/// character outside the BMP: a span after an emoji and a flag is where doccano shows it, both ways.
+#[test]
+fn jsonl_offsets_count_utf16_units_as_doccano_does() {
+    let a = Article::from_blocks(
+        "emoji",
+        "urn:hamish:emoji",
+        vec![
+            (BlockKind::Title, "خبر 🇷🇺".into()),
+            (
+                BlockKind::Paragraph,
+                "قال 😀 مسؤول تركي أمس إن روسيا 👨🏻‍🚒 انسحبت.".into(),
+            ),
+        ],
+    );
+    let tags = [
+        annotate(&a, "مسؤول تركي", Kind::Claim, "c1"),
+        annotate(&a, "روسيا", Kind::Entity("russia".into()), "e1"),
+        annotate(&a, "انسحبت", Kind::Claim, "c2"),
+    ];
+    let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
+    let file = Export {
+        annotations: &tags,
+        article: &a,
+        registry: &registry,
+        scale: &scale,
+        reviewer: &reviewer,
+        arabic: false,
+    }
+    .write(Format::Jsonl, "urn:x:export", NOW);
+    let line: Value = serde_json::from_str(file.trim_end()).expect("JSON");
+    let utf16: Vec<u16> = a.text.encode_utf16().collect();
+    let shown: Vec<String> = line["label"]
+        .as_array()
+        .expect("label")
+        .iter()
+        .map(|s| {
+            let (start, end) = (s[0].as_u64().unwrap_or(0), s[1].as_u64().unwrap_or(0));
+            String::from_utf16_lossy(&utf16[start as usize..end as usize])
+        })
+        .collect();
+    assert_eq!(shown, ["مسؤول تركي", "روسيا", "انسحبت"]);
+    // A doccano file of the same spans, read back: on the same words.
+    let back = hamish::core::exchange::import(&file, &a.text, &registry, NOW).expect("imports");
+    let mut words: Vec<&str> = back
+        .annotations
+        .iter()
+        .map(|x| x.target.exact.as_str())
+        .collect();
+    words.sort_unstable();
+    assert_eq!(words, ["انسحبت", "روسيا", "مسؤول تركي"]);
+    assert!(back.rejected.is_empty());
+    // A span ending between the halves of a surrogate pair ends before that character.
+    let emoji = a
+        .text
+        .encode_utf16()
+        .position(|u| (0xD800..0xDC00).contains(&u))
+        .unwrap_or(0);
+    let cut = json!({ "text": a.text, "label": [[0, emoji + 1, "claim"]] }).to_string();
+    let parsed = hamish::core::exchange::import(&cut, &a.text, &registry, NOW).expect("imports");
+    assert_eq!(parsed.annotations[0].target.exact.trim_end(), "خبر");
 }
 
 #[test]

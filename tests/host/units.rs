@@ -54,6 +54,34 @@ fn code_points_become_utf16_offsets() {
 }
 
 #[test]
+fn a_texts_map_converts_every_offset_as_the_single_conversions_do() {
+    for text in [
+        "",
+        "abc",
+        "مُشَدَّد",
+        "a😀b",
+        "😀 إيران",
+        "🇸🇾سوريا",
+        "😀😀",
+        "روسيا 👨🏻‍🚒 تركيا 🇹🇷",
+    ] {
+        let map = Utf16Map::new(text);
+        let units: usize = text.chars().map(char::len_utf16).sum();
+        assert_eq!(map.utf16_len(), units, "{text:?}");
+        for unit in 0..units + 3 {
+            assert_eq!(
+                map.to_cp(unit),
+                utf16_to_cp(text, unit),
+                "{text:?} unit {unit}"
+            );
+        }
+        for cp in 0..cp_len(text) + 3 {
+            assert_eq!(map.to_utf16(cp), cp_to_utf16(text, cp), "{text:?} cp {cp}");
+        }
+    }
+}
+
+#[test]
 fn code_points_and_bytes_round_trip() {
     // (text, code point offset, byte offset)
     let cases: &[(&str, usize, usize)] = &[

@@ -1,6 +1,7 @@
-//! doccano's JSONL, both ways. Offsets count code points (Python's `str` indices), as the W3C
-//! selectors do; JavaScript's string indices count UTF-16 units and differ on characters outside the
-//! Basic Multilingual Plane (emoji).
+//! doccano's JSONL, both ways. Offsets count UTF-16 units, as doccano's own do (its annotations are
+//! made in the browser, by JavaScript's string indices: doccano issue #2290), not the code points of
+//! the W3C selectors and Python's `str`: they differ after a character outside the Basic
+//! Multilingual Plane (an emoji, a flag).
 //!
 //! * Out: one line for the article, `{"id", "text", "label": [[start, end, label], …], "claims":
 //!   [[start, end, verdict], …]}` — `label`, the column doccano's sequence-labelling import reads,
@@ -14,12 +15,12 @@
 //!   gives its position. A span not found in the open article is refused.
 
 use crate::core::anchoring::selectors::CONTEXT_LEN;
-use crate::core::annotations::model::Kind;
+use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::collections::sort::sort_by;
 use crate::core::exchange::{Export, Foreign, ForeignReason, PLACE_MARK};
 use crate::core::json::Value;
 use crate::core::text::hash::Fnv;
-use crate::core::text::units::byte_to_cp;
+use crate::core::text::units::{byte_to_cp, Utf16Map};
 use crate::core::w3c::import::{ImportError, RejectReason, Rejection};
 use crate::core::w3c::shapes;
 use crate::json;
@@ -49,9 +50,12 @@ pub const UNDATED: &str = crate::core::annotations::time::EPOCH;
 /// The article's line.
 pub fn jsonl(export: &Export) -> String {
     let mut spans: Vec<_> = export.annotations.iter().filter(|a| !a.orphan).collect();
-    sort_by(&mut spans, |a, b| {
-        crate::core::annotations::model::Annotation::reading_order(a, b)
-    });
+    sort_by(&mut spans, |a, b| Annotation::reading_order(a, b));
+    let units = Utf16Map::new(&export.article.text);
+    let at = |a: &Annotation| {
+        let span = a.span();
+        (units.to_utf16(span.start), units.to_utf16(span.end))
+    };
     let labels: Vec<Value> = spans
         .iter()
         .map(|a| {
@@ -59,13 +63,17 @@ pub fn jsonl(export: &Export) -> String {
                 Kind::Entity(id) => id.as_str(),
                 Kind::Claim => "claim",
             };
-            json!([a.span().start, a.span().end, label])
+            let (start, end) = at(a);
+            json!([start, end, label])
         })
         .collect();
     let claims: Vec<Value> = spans
         .iter()
         .filter(|a| a.kind == Kind::Claim)
-        .map(|a| json!([a.span().start, a.span().end, a.claim.verdict]))
+        .map(|a| {
+            let (start, end) = at(a);
+            json!([start, end, a.claim.verdict])
+        })
         .collect();
     let line = json!({
         "id": export.article.id,
@@ -194,6 +202,7 @@ pub fn convert(file: &str, article: &str) -> Result<Foreign, ImportError> {
             .and_then(Value::as_str)
             .unwrap_or_default();
         let chars: Vec<char> = text.chars().collect();
+        let units = Utf16Map::new(text);
         // Where the line's text starts in the article, when it is the article or a part of it.
         let shift = if text == article {
             Some(0)
@@ -214,8 +223,12 @@ pub fn convert(file: &str, article: &str) -> Result<Foreign, ImportError> {
                 refuse(&mut out, place, ForeignReason::TooMany);
                 break;
             }
-            let (start, end) = match (span.start, span.end) {
-                (Some(s), Some(e)) if s < e && e <= chars.len() => (s, e),
+            let cps = match (span.start, span.end) {
+                (Some(s), Some(e)) if e <= units.utf16_len() => (units.to_cp(s), units.to_cp(e)),
+                _ => (0, 0),
+            };
+            let (start, end) = match cps {
+                (s, e) if s < e => (s, e),
                 _ => {
                     refuse(&mut out, place, ForeignReason::BadSpan);
                     continue;

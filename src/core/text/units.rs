@@ -46,6 +46,61 @@ pub fn cp_to_utf16(text: &str, cp: usize) -> usize {
     text.chars().take(cp).map(char::len_utf16).sum()
 }
 
+/// Many offsets of one text converted between code points and UTF-16 units, each in O(log n): the
+/// code points of the characters outside the Basic Multilingual Plane (two UTF-16 units each) are
+/// listed once. Offsets out of range clamp to the text's end; a UTF-16 offset between the two halves
+/// of a surrogate pair rounds down to the start of its character, as [`utf16_to_cp`] does.
+pub struct Utf16Map {
+    /// The code point offsets of the text's astral characters, in order.
+    astral: Vec<usize>,
+    /// The text's length in code points.
+    len: usize,
+}
+
+impl Utf16Map {
+    /// The map of `text`.
+    pub fn new(text: &str) -> Utf16Map {
+        let mut len = 0;
+        let astral = text
+            .chars()
+            .inspect(|_| len += 1)
+            .enumerate()
+            .filter(|(_, c)| c.len_utf16() == 2)
+            .map(|(cp, _)| cp)
+            .collect();
+        Utf16Map { astral, len }
+    }
+
+    /// The text's length in UTF-16 units.
+    pub fn utf16_len(&self) -> usize {
+        self.len + self.astral.len()
+    }
+
+    /// The UTF-16 offset of code point `cp`.
+    pub fn to_utf16(&self, cp: usize) -> usize {
+        let cp = cp.min(self.len);
+        cp + self.astral.partition_point(|&a| a < cp)
+    }
+
+    /// The code point offset of UTF-16 offset `unit`.
+    pub fn to_cp(&self, unit: usize) -> usize {
+        let unit = unit.min(self.utf16_len());
+        // Astral character i starts at UTF-16 offset astral[i] + i: those whose second half is
+        // before `unit` (or at it) each took one unit more than a code point.
+        // (A binary search over the index: `astral[i] + i` grows with i.)
+        let (mut lo, mut hi) = (0, self.astral.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.astral.get(mid).is_some_and(|&a| a + mid + 1 <= unit) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        unit - lo
+    }
+}
+
 /// The slice of `text` between code points `start` and `end` (clamped; empty when `end <= start`).
 pub fn slice_cp(text: &str, start: usize, end: usize) -> &str {
     let s = cp_to_byte(text, start);
