@@ -9,7 +9,7 @@ use crate::core::storage::entry::{
 use crate::core::storage::keys::{
     backup_key_in, entry_key_in, DEFAULT_NAMESPACE, ENTITIES_KEY, PROBE_KEY,
 };
-use crate::core::storage::merge::{horizon, merge};
+use crate::core::storage::merge::{horizon, merge, merge_since};
 use crate::core::text::hash::Fnv;
 use crate::web::unsaved;
 use std::cell::{Cell, RefCell};
@@ -275,8 +275,13 @@ impl AnnotationStore {
             }
             match decode(Some(&raw)) {
                 Decoded::Stored(theirs) => {
-                    let now = instant_or_oldest(now);
-                    Some(merge(local, &theirs, horizon(now))).filter(|m| m != local)
+                    // What both were made from: the entry as this tab last read or wrote it.
+                    let base = match decode(Some(self.last_written.borrow().as_str())) {
+                        Decoded::Stored(base) => base,
+                        Decoded::Unusable(_) => Stored::default(),
+                    };
+                    let prune = horizon(instant_or_oldest(now));
+                    Some(merge_since(&base, local, &theirs, prune, now)).filter(|m| m != local)
                 }
                 Decoded::Unusable(_) => {
                     self.saving.set(false);

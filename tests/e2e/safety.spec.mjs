@@ -127,6 +127,37 @@ test('a claim made just as another tab saves is kept beside that tab\'s change',
   await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
 });
 
+test('storage full: a verdict kept in this tab and a note another tab saved on the same claim are both kept', async ({ page, context }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  const id = (await storedEntry(page)).annotations[0].id;
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  await expect(other.locator(`[data-ann="${id}"]`).first()).toBeVisible();
+  await fillStorage(page, 16);
+  await page.bringToFront();
+  await page.locator(`[data-ann="${id}"]`).first().click();
+  await page.getByRole('dialog').getByLabel('Verdict').selectOption({ label: 'False' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  await other.bringToFront();
+  await other.locator(`[data-ann="${id}"]`).first().click();
+  await other.getByRole('dialog').getByLabel(/Note/).fill('my careful note');
+  await other.keyboard.press('Escape');
+  await expect.poll(async () => (await storedEntry(other)).annotations[0].note).toBe('my careful note');
+  // This tab still shows its verdict, and once there is room both are stored, and shown in both tabs.
+  await page.bringToFront();
+  await expect(page.locator('.hamish-panel .item')).toContainText('False');
+  await freeStorage(page);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.verdict).toBe('false');
+  expect((await storedEntry(page)).annotations[0].note).toBe('my careful note');
+  await expect(page.locator('.hamish-panel .item')).toContainText('my careful note');
+  await expect(other.locator('.hamish-panel .item')).toContainText('False');
+});
+
 test('undo and redo by keyboard and by the notice button; typing in a note is not undone by Ctrl+Z', async ({ page }) => {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, 'سوريا');

@@ -5,7 +5,7 @@ use crate::common::{annotate, article};
 use hamish::core::annotations::model::{Annotation, Kind, Tombstone};
 use hamish::core::entities::suggestions::Rejected;
 use hamish::core::storage::entry::Stored;
-use hamish::core::storage::merge::{horizon, merge};
+use hamish::core::storage::merge::{horizon, merge, merge_since};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -63,6 +63,54 @@ fn the_later_instant_wins_per_annotation() {
         NEVER,
     );
     assert_eq!(merged.annotations[0].note, "real");
+}
+
+/// Two tabs change one claim from the same stored version: a verdict in one (its save refused,
+/// storage full), a note in the other, saved later. Merged from that version, both are kept.
+#[test]
+fn two_tabs_changing_different_fields_of_one_claim_keep_both() {
+    let a = article();
+    let base = version(&annotate(&a, "روسيا", Kind::Claim, "c"), "", 1);
+    let mut judged = version(&base, "", 10);
+    judged.claim.verdict = Some("false".into());
+    judged.claim.verdict_at = Some(at(10));
+    let noted = version(&base, "my careful note", 20);
+    let now = at(30);
+    let (ours, theirs) = (
+        stored(vec![judged.clone()], vec![]),
+        stored(vec![noted.clone()], vec![]),
+    );
+    let from = stored(vec![base.clone()], vec![]);
+    for (mine, other) in [(&ours, &theirs), (&theirs, &ours)] {
+        let merged = merge_since(&from, mine, other, NEVER, &now);
+        let c = &merged.annotations[0];
+        assert_eq!(c.claim.verdict.as_deref(), Some("false"));
+        assert_eq!(c.claim.verdict_at.as_deref(), Some(at(10).as_str()));
+        assert_eq!(c.note, "my careful note");
+        // Dated later than either, so every tab takes it.
+        assert_eq!(c.modified, now);
+    }
+    // The same field changed in both: the later one's.
+    let mut other_note = version(&base, "earlier note", 10);
+    other_note.claim.status = hamish::core::claims::claim::Status::InReview;
+    let merged = merge_since(
+        &from,
+        &stored(vec![other_note], vec![]),
+        &theirs,
+        NEVER,
+        &now,
+    );
+    assert_eq!(merged.annotations[0].note, "my careful note");
+    assert_eq!(
+        merged.annotations[0].claim.status,
+        hamish::core::claims::claim::Status::InReview
+    );
+    // Changed on one side only: the later version, as it was.
+    let merged = merge_since(&from, &from, &theirs, NEVER, &now);
+    assert_eq!(merged.annotations[0], noted);
+    // Without a common version (nothing read yet): the later one, as `merge` gives.
+    let merged = merge_since(&Stored::default(), &ours, &theirs, NEVER, &now);
+    assert_eq!(merged, merge(&ours, &theirs, NEVER));
 }
 
 #[test]

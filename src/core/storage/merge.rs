@@ -10,7 +10,8 @@
 //! copy of an annotation is never replaced by the same version's stored selectors).
 
 use crate::core::annotations::model::{Annotation, Tombstone};
-use crate::core::annotations::time::{instant_or_oldest, Instant};
+use crate::core::annotations::time::{after, instant_or_oldest, Instant};
+use crate::core::claims::claim::ClaimDetails;
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::suggestions::Rejected;
@@ -106,4 +107,116 @@ pub fn merge(ours: &Stored, theirs: &Stored, prune_before: Instant) -> Stored {
         rejected,
         deleted: tombstones,
     }
+}
+
+/// `ours` and `theirs` merged as [`merge`] does, where `base` is the version both were made from
+/// (what this tab last read or wrote): an annotation that both changed since keeps, on the later
+/// version, each field only the earlier one changed ([`combine`]) — a verdict given in a tab whose
+/// save was refused is not lost to a note another tab added meanwhile. `now` dates such a version.
+pub fn merge_since(
+    base: &Stored,
+    ours: &Stored,
+    theirs: &Stored,
+    prune_before: Instant,
+    now: &str,
+) -> Stored {
+    let mut merged = merge(ours, theirs, prune_before);
+    if base.annotations.is_empty() {
+        return merged;
+    }
+    let index =
+        |s: &Stored| -> Vec<String> { s.annotations.iter().map(|a| a.id.clone()).collect() };
+    let (base_ids, our_ids, their_ids) = (index(base), index(ours), index(theirs));
+    let (in_base, in_ours, in_theirs) = (
+        Index::of(&base_ids),
+        Index::of(&our_ids),
+        Index::of(&their_ids),
+    );
+    let find = |index: &Index, list: &'_ [Annotation], id: &str| -> Option<usize> {
+        index.find(id).filter(|&i| i < list.len())
+    };
+    let mut combined = false;
+    for a in &mut merged.annotations {
+        let (Some(b), Some(o), Some(t)) = (
+            find(&in_base, &base.annotations, &a.id).map(|i| &base.annotations[i]),
+            find(&in_ours, &ours.annotations, &a.id).map(|i| &ours.annotations[i]),
+            find(&in_theirs, &theirs.annotations, &a.id).map(|i| &theirs.annotations[i]),
+        ) else {
+            continue;
+        };
+        // Changed on one side only (or alike): the later version is the whole answer.
+        if o == t || o == b || t == b {
+            continue;
+        }
+        let (winner, loser) = if a == t { (t, o) } else { (o, t) };
+        *a = combine(winner, loser, b, now);
+        combined = true;
+    }
+    if combined {
+        sort_by(&mut merged.annotations, Annotation::reading_order);
+    }
+    merged
+}
+
+/// `winner` (the later of two versions of one annotation) with each field that only `loser` changed
+/// since `base`, their common version; a field both changed keeps the winner's. A claim's details
+/// count field by field (a verdict with its time); the place (selectors, orphan, detached) as one.
+/// Dated after the winner (`now`, when that is later).
+fn combine(winner: &Annotation, loser: &Annotation, base: &Annotation, now: &str) -> Annotation {
+    /// `out` takes `loser`'s value when only the loser changed it since `base`.
+    fn keep<T: PartialEq + Clone>(out: &mut T, loser: &T, base: &T) {
+        if loser != base && *out == *base {
+            out.clone_from(loser);
+        }
+    }
+    let mut out = winner.clone();
+    // Every field named, so that a new one cannot be forgotten here.
+    let Annotation {
+        id: _,
+        kind,
+        target,
+        note,
+        claim,
+        created: _,
+        modified: _,
+        orphan,
+        detached,
+    } = &mut out;
+    keep(kind, &loser.kind, &base.kind);
+    let mut place = (target.clone(), *orphan, *detached);
+    keep(
+        &mut place,
+        &(loser.target.clone(), loser.orphan, loser.detached),
+        &(base.target.clone(), base.orphan, base.detached),
+    );
+    (*target, *orphan, *detached) = place;
+    keep(note, &loser.note, &base.note);
+    let ClaimDetails {
+        verdict,
+        verdict_at,
+        status,
+        claimant,
+        evidence,
+        date,
+        check_worthy,
+        review,
+    } = claim;
+    let (l, b) = (&loser.claim, &base.claim);
+    let mut judged = (verdict.clone(), verdict_at.clone());
+    keep(
+        &mut judged,
+        &(l.verdict.clone(), l.verdict_at.clone()),
+        &(b.verdict.clone(), b.verdict_at.clone()),
+    );
+    (*verdict, *verdict_at) = judged;
+    keep(status, &l.status, &b.status);
+    keep(claimant, &l.claimant, &b.claimant);
+    keep(evidence, &l.evidence, &b.evidence);
+    keep(date, &l.date, &b.date);
+    keep(check_worthy, &l.check_worthy, &b.check_worthy);
+    keep(review, &l.review, &b.review);
+    if out != *winner {
+        out.modified = after(now, &winner.modified);
+    }
+    out
 }
