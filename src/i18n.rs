@@ -254,6 +254,7 @@ pub struct Strings {
     pub imported_differing: &'static str,
     /// Of the unchanged, how many were deleted here and stay deleted (`{n}`).
     pub imported_deleted_here: &'static str,
+    pub imported_renamed: &'static str,
     pub imported_replaced: &'static str,
     pub rejected_item: &'static str,
     pub rejected_more: &'static str,
@@ -357,6 +358,7 @@ const AR: Strings = Strings {
     imported: "استيراد {total}: {anchored} ثُبّت في النص، {orphaned} منفصل، {rejected} مرفوض. أضيف {added}، حُدّث {updated}، بقي {kept} دون تغيير.",
     imported_differing: "{n} منها يختلف عمّا لديك لكنه ليس أحدث، فبقي ما لديك (ليحلّ ملفٌّ محلّ عملك يجب أن يكون تاريخه أحدث).",
     imported_deleted_here: "{n} منها حُذف لديك، فبقي محذوفًا (لا يعيد ملفٌّ ما حُذف إلا إذا كان تاريخه أحدث من الحذف).",
+    imported_renamed: "{n} منها يحمل معرّف تعليق آخر لديك على كلمات أخرى، فأُضيف بجانبه بمعرّف جديد ولم يُستبدل به شيء.",
     imported_replaced: "ما حُدّث حلّت فيه نسخة الملف محلّ نسختك كاملة (التراجع يعيد نسختك).",
     rejected_item: "رقم {index}: {reason}",
     rejected_more: "… و{n} أخرى مرفوضة.",
@@ -460,6 +462,7 @@ const EN: Strings = Strings {
     imported: "Imported {total}: {anchored} anchored, {orphaned} orphaned, {rejected} rejected. Added {added}, updated {updated}, unchanged {kept}.",
     imported_differing: "{n} of the unchanged differ from yours but are not newer, so yours were kept (a file replaces your work only when it is dated later).",
     imported_deleted_here: "{n} of the unchanged were deleted here, and stay deleted (a file brings back only what is dated later than the deletion).",
+    imported_renamed: "{n} had the id of a different annotation here, on other words: added beside it under a new id, replacing nothing.",
     imported_replaced: "Each updated one is the file's version in place of yours, whole (Undo brings yours back).",
     rejected_item: "#{index}: {reason}",
     rejected_more: "… and {n} more rejected.",

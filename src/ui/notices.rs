@@ -123,6 +123,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (String, bool) {
             for (n, said) in [
                 (merged.differing, s.imported_differing),
                 (merged.deleted_here, s.imported_deleted_here),
+                (merged.renamed, s.imported_renamed),
             ] {
                 if n > 0 {
                     text.push(' ');

@@ -1214,3 +1214,90 @@ fn an_article_without_a_web_address_gives_no_urls() {
     let tsv = write_for(&a, Format::CheckThatTsv);
     assert!(!csv.contains("urn:hamish:article") && !tsv.contains("urn:hamish:article"));
 }
+
+/// The JSONL of some work imported, then the W3C file of the same work: the W3C annotations are
+/// those spans, now with their details, not copies beside them; imported again, nothing changes.
+#[test]
+fn jsonl_then_the_w3c_file_of_the_same_work_gives_no_copies() {
+    use hamish::core::annotations::state::{Action, State};
+    let mut s = State::default();
+    s.apply(Action::Import(
+        import(&write(Format::Jsonl)).expect("imports"),
+    ));
+    let spans = s.annotations.len();
+    assert!(spans > 0);
+    let w3c = import(&write(Format::W3c)).expect("imports");
+    s.apply(Action::Import(w3c.clone()));
+    // (The W3C file also holds the sample's orphan, which a file of spans leaves out; its words are
+    // in the article, where it is found.) No two on one place.
+    assert_eq!(s.annotations.len(), spans + 1, "no copies");
+    let mut places: Vec<String> = s.annotations.iter().filter_map(|x| x.place()).collect();
+    places.sort_unstable();
+    places.dedup();
+    assert_eq!(places.len(), spans + 1);
+    let claimed = s
+        .annotations
+        .iter()
+        .filter(|x| x.claim.claimant.is_some() || !x.claim.evidence.is_empty())
+        .count();
+    assert!(claimed > 0, "the W3C file's details are kept");
+    let once = s.annotations.clone();
+    s.apply(Action::Import(w3c));
+    assert_eq!(s.annotations, once);
+}
+
+/// A file from another tool that numbers its annotations 1, 2, … imported over one that did the
+/// same: an id that names an annotation here on other words neither replaces it nor is kept out;
+/// it is added under an id of its own, counted, and imported again changes nothing.
+#[test]
+fn an_id_that_names_another_annotation_here_is_added_beside_it() {
+    use hamish::core::annotations::state::{Action, Notice, State};
+    let a = article();
+    let file = |items: Vec<(&str, &str, &str)>| {
+        let items: Vec<Value> = items
+            .into_iter()
+            .map(|(id, quote, modified)| {
+                json!({ "@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "id": id,
+                        "modified": modified, "body": [{ "type": "TextualBody", "purpose": "classifying", "value": "claim" }],
+                        "target": { "source": a.source, "selector": { "type": "TextQuoteSelector", "exact": quote } } })
+            })
+            .collect();
+        Value::Array(items).to_string()
+    };
+    let mut s = State::default();
+    let first = file(vec![
+        ("1", "روسيا", "2026-11-01T00:00:00Z"),
+        ("2", "سوريا", "2026-11-01T00:00:00Z"),
+    ]);
+    s.apply(Action::Import(import(&first).expect("imports")));
+    assert_eq!(s.annotations.len(), 2);
+    // One dated later, one earlier: both on other words.
+    let second = file(vec![
+        ("1", "بشار الأسد", "2026-11-02T00:00:00Z"),
+        ("2", "حمام دم", "2026-10-01T00:00:00Z"),
+    ]);
+    s.apply(Action::Import(import(&second).expect("imports")));
+    let mut words: Vec<&str> = s
+        .annotations
+        .iter()
+        .map(|x| x.target.exact.as_str())
+        .collect();
+    words.sort_unstable();
+    assert_eq!(words, ["بشار الأسد", "حمام دم", "روسيا", "سوريا"]);
+    let renamed = s.notices.iter().find_map(|n| match n {
+        Notice::Imported { merged, .. } => Some(merged.renamed),
+        _ => None,
+    });
+    assert_eq!(renamed, Some(2));
+    let once = s.annotations.clone();
+    s.apply(Action::Import(import(&second).expect("imports")));
+    assert_eq!(s.annotations, once);
+    // The same annotation, re-found on overlapping words and dated later, still updates in place.
+    let third = file(vec![("1", "روسيا بإقناع", "2026-11-03T00:00:00Z")]);
+    s.apply(Action::Import(import(&third).expect("imports")));
+    assert_eq!(s.annotations.len(), 4);
+    assert!(s
+        .annotations
+        .iter()
+        .any(|x| x.id == "1" && x.target.exact == "روسيا بإقناع"));
+}

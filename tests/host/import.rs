@@ -256,6 +256,7 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
             kept: 1,
             differing: 1,
             deleted_here: 0,
+            renamed: 0,
         },
         "the older one differs from what is here, and is not applied"
     );
@@ -271,6 +272,7 @@ fn merging_keeps_one_per_id_and_the_newer_wins() {
             kept: 1,
             differing: 0,
             deleted_here: 0,
+            renamed: 0,
         },
         "importing twice changes nothing"
     );

@@ -373,6 +373,7 @@ fn notices_carry_their_reasons_into_either_language() {
             kept: 2,
             differing: 1,
             deleted_here: 1,
+            renamed: 0,
         },
         undated: 0,
         links_left_out: 2,

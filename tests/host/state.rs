@@ -203,6 +203,7 @@ fn importing_merges_and_reports() {
                 kept: 1,
                 differing: 0,
                 deleted_here: 0,
+                renamed: 0,
             },
             undated: 0,
             links_left_out: 0,

@@ -18,7 +18,9 @@ use crate::core::storage::entry::{Stored, MAX_NOTE};
 use crate::core::storage::merge::merge as merge_stored;
 use crate::core::text::open_error::OpenError;
 use crate::core::text::span::Span;
-use crate::core::w3c::import::{merge, same_spans, ImportError, Merged, Parsed, Rejection};
+use crate::core::w3c::import::{
+    merge, name_by_place, same_spans, ImportError, Merged, Parsed, Rejection,
+};
 use std::rc::Rc;
 
 /// Which annotations the side panel lists.
@@ -882,11 +884,17 @@ impl State {
                 } else {
                     (0, 0, 0)
                 };
+                let renamed = if parsed.by_span {
+                    0
+                } else {
+                    name_by_place(&self.annotations, &mut parsed)
+                };
                 let all = Rc::make_mut(&mut self.annotations);
                 let mut merged = merge(all, parsed.annotations, &self.deleted, &parsed.capped);
                 merged.kept += here;
                 merged.differing += differing;
                 merged.deleted_here += deleted_here;
+                merged.renamed = renamed;
                 sort_by(all, Annotation::reading_order);
                 // The file's claims found in other words, of those it brought in (not one kept here).
                 let here = (!parsed.reworded.is_empty())

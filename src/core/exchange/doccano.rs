@@ -21,7 +21,7 @@ use crate::core::exchange::{Export, Foreign, ForeignReason, PLACE_MARK};
 use crate::core::json::Value;
 use crate::core::text::hash::Fnv;
 use crate::core::text::units::{byte_to_cp, Utf16Map};
-use crate::core::w3c::import::{ImportError, RejectReason, Rejection};
+use crate::core::w3c::import::{ImportError, RejectReason, Rejection, FROM_SPANS};
 use crate::core::w3c::shapes;
 use crate::json;
 
@@ -259,7 +259,7 @@ pub fn convert(file: &str, article: &str) -> Result<Foreign, ImportError> {
             id.write(format!("{start}:{end}:{}:{is_claim}", span.label).as_bytes());
             annotations.push(json!({
                 "type": "Annotation",
-                "id": format!("urn:hamish:doccano:{}{PLACE_MARK}{place}", id.hex()),
+                "id": format!("{FROM_SPANS}{}{PLACE_MARK}{place}", id.hex()),
                 "created": UNDATED,
                 "modified": UNDATED,
                 "body": bodies,

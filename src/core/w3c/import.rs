@@ -12,6 +12,7 @@ use crate::core::collections::index::{repeats, Index};
 use crate::core::entities::registry::Entity;
 use crate::core::json::Value;
 use crate::core::storage::entry::MAX_NOTE;
+use crate::core::text::fold::fold_quote;
 use crate::core::text::hash::Fnv;
 use crate::core::text::span::Span;
 use crate::core::text::units::short_quote;
@@ -134,6 +135,9 @@ pub struct Merged {
     /// Of those kept, how many were deleted here (after the file's version, or the file's time
     /// proves nothing): they stay deleted.
     pub deleted_here: usize,
+    /// How many had the id of a different annotation here (other words) and were added under an
+    /// id of their own ([`name_by_place`]).
+    pub renamed: usize,
 }
 
 /// The objects in `root` that stand for annotations, or an error when there are none.
@@ -551,6 +555,63 @@ pub fn same_spans(
         false
     });
     (before - incoming.len(), differing, buried)
+}
+
+/// How the id of an annotation made from a file of spans starts (doccano's lines name none).
+pub const FROM_SPANS: &str = "urn:hamish:doccano:";
+
+/// Gives the annotations of a file that names its own ([`Parsed::by_span`] false) the ids they have
+/// here, and returns how many named a different annotation here. One whose id is unknown here, on
+/// the same kind and span as an annotation here made from a file of spans ([`FROM_SPANS`]), takes
+/// that annotation's id: it is that annotation, now with its details (a doccano file imported, then
+/// the W3C file of the same work, gives no copies). One whose id names an annotation here on other
+/// words that do not overlap its own (two tools that both number theirs 1, 2, …) gets an id of its
+/// own, the id and a hash of its place, so that [`merge`] neither replaces the one here with it nor
+/// keeps it out as an older version of an annotation it is not.
+pub fn name_by_place(existing: &[Annotation], parsed: &mut Parsed) -> usize {
+    let ids: Vec<&str> = existing.iter().map(|a| a.id.as_str()).collect();
+    let by_id = Index::new(ids.iter().copied());
+    let from_spans: Vec<(String, &str)> = existing
+        .iter()
+        .filter(|a| a.id.starts_with(FROM_SPANS))
+        .filter_map(|a| Some((a.place()?, a.id.as_str())))
+        .collect();
+    let by_place = Index::new(from_spans.iter().map(|(p, _)| p.as_str()));
+    // The id `a` has here, when it is not its own, and whether it named another annotation.
+    let named = |a: &Annotation| -> Option<(String, bool)> {
+        match by_id.find(&a.id).and_then(|i| existing.get(i)) {
+            Some(here) => {
+                let other = !here.orphan
+                    && !a.orphan
+                    && !here.span().overlaps(a.span())
+                    && fold_quote(&here.target.exact) != fold_quote(&a.target.exact);
+                other.then(|| {
+                    let mut hash = Fnv::default();
+                    hash.write(a.place().unwrap_or_default().as_bytes());
+                    (format!("{}#{}", a.id, hash.hex()), true)
+                })
+            }
+            None => {
+                let place = a.place()?;
+                let i = by_place.find(&place)?;
+                Some((from_spans.get(i)?.1.to_string(), false))
+            }
+        }
+    };
+    let mut renamed = 0;
+    for a in &mut parsed.annotations {
+        if let Some((id, other)) = named(a) {
+            a.id = id;
+            renamed += usize::from(other);
+        }
+    }
+    for (words, a) in &mut parsed.reworded {
+        if let Some((id, _)) = named(a) {
+            words.id.clone_from(&id);
+            a.id = id;
+        }
+    }
+    renamed
 }
 
 /// Merges `incoming` into `existing` by id: a new id is added; for a known id the version whose
