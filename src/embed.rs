@@ -584,7 +584,7 @@ impl Mounted {
         let e = self.inner.borrow().embedding()?;
         let registry = e.bridge.registry.borrow().clone();
         let host = e.bridge.current_host(&e.host);
-        let parsed = exchange::import(json, &host.article.text, &registry, &clock::now_iso())
+        let parsed = exchange::import_into(json, &host.article, &registry, &clock::now_iso())
             .map_err(|e| Lang::En.import_error(&e))?;
         let report = crate::json!({
             "anchored": parsed.anchored(),

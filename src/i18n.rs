@@ -161,6 +161,8 @@ impl Lang {
             (Lang::En, ImportError::NoAnnotations) => "it holds no annotations (expected a W3C AnnotationCollection, AnnotationPage, Annotation or an array of them)".into(),
             (Lang::Ar, ImportError::NoAnnotations) => "لا يحوي الملف تعليقات (المتوقع AnnotationCollection أو AnnotationPage أو Annotation وفق W3C، أو مصفوفة منها)".into(),
             (_, ImportError::TooLarge(bytes)) => self.too_large(*bytes, MAX_IMPORT_BYTES),
+            (Lang::En, ImportError::OtherArticle(source)) => format!("its annotations are for another article ({source}), and none of them is found in this one: open that article, then import the file again. Nothing was changed"),
+            (Lang::Ar, ImportError::OtherArticle(source)) => format!("تعليقاته لمقال آخر ({source})، ولم يُعثر على أيٍّ منها في هذا المقال: افتح ذلك المقال ثم استورد الملف مرة أخرى. لم يتغيّر شيء"),
         }
     }
 

@@ -642,7 +642,7 @@ pub fn use_import_file(
             let parsed = read
                 .map_err(|e| import::ImportError::Unreadable(e.to_string()))
                 .and_then(|json| {
-                    exchange::import(&json, &article.text, &registry, &clock::now_iso())
+                    exchange::import_into(&json, &article, &registry, &clock::now_iso())
                 });
             dispatcher.dispatch(match parsed {
                 Ok(parsed) => Action::Import(parsed),

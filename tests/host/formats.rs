@@ -1301,3 +1301,41 @@ fn an_id_that_names_another_annotation_here_is_added_beside_it() {
         .iter()
         .any(|x| x.id == "1" && x.target.exact == "روسيا بإقناع"));
 }
+
+/// A W3C file of another article, imported here: nothing of it is found, and every annotation names
+/// the other article, so it is refused whole, naming that article, rather than stored here as orphans.
+#[test]
+fn a_file_for_another_article_is_refused_naming_it() {
+    use hamish::core::exchange::import_into;
+    use hamish::core::w3c::import::ImportError;
+    let a = article();
+    let file = write(Format::W3c);
+    let other = Article::from_blocks(
+        "other",
+        "urn:hamish:other",
+        vec![(BlockKind::Paragraph, "نص آخر لا علاقة له بالمقال.".into())],
+    );
+    let registry = default_registry();
+    match import_into(&file, &other, &registry, NOW) {
+        Err(ImportError::OtherArticle(source)) => assert_eq!(source, a.source),
+        got => panic!("{:?}", got.map(|p| p.annotations.len())),
+    }
+    assert!(Lang::En
+        .import_error(&ImportError::OtherArticle(a.source.clone()))
+        .contains("open that article"));
+    // Into its own article, or into another that has some of its words: imported.
+    assert!(import_into(&file, &a, &registry, NOW).is_ok());
+    let paragraph = a
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("المعارضة السورية"))
+        .map(|b| b.text.clone())
+        .unwrap_or_default();
+    let some = Article::from_blocks(
+        "some",
+        "urn:hamish:some",
+        vec![(BlockKind::Paragraph, paragraph)],
+    );
+    let parsed = import_into(&file, &some, &registry, NOW).expect("imports");
+    assert!(parsed.anchored() > 0);
+}

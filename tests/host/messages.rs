@@ -112,13 +112,18 @@ fn import_errors() -> Vec<(ImportError, Vec<&'static str>)> {
         ),
         (ImportError::NoAnnotations, vec![]),
         (ImportError::TooLarge(17 * 1024 * 1024), vec![]),
+        (
+            ImportError::OtherArticle("https://news.example/other".into()),
+            vec!["https://news.example/other"],
+        ),
     ];
     for (e, _) in &all {
         match e {
             ImportError::Unreadable(_)
             | ImportError::NotJson(_)
             | ImportError::NoAnnotations
-            | ImportError::TooLarge(_) => {}
+            | ImportError::TooLarge(_)
+            | ImportError::OtherArticle(_) => {}
         }
     }
     all

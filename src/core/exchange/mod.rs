@@ -19,6 +19,7 @@ use crate::core::collections::sort::{sort_by, sort_by_key};
 use crate::core::entities::registry::Entity;
 use crate::core::json::to_string_pretty;
 use crate::core::text::article::Article;
+use crate::core::text::units::short_quote;
 use crate::core::w3c::export::export_collection;
 use crate::core::w3c::import::{self, ImportError, Parsed, RejectReason, Rejection};
 pub use reason::ForeignReason;
@@ -203,6 +204,7 @@ impl Foreign {
                 links_left_out: 0,
                 capped: Vec::new(),
                 reworded: Vec::new(),
+                sources: (Vec::new(), 0),
             });
         }
         let parsed = parse(&self.w3c)?;
@@ -273,6 +275,21 @@ pub fn read_foreign(
         Ok(root) if doccano::is_doccano_line(&root) => Some(doccano::convert(trimmed, article)),
         Ok(_) => None,
         Err(_) => doccano::looks_like_jsonl(trimmed).then(|| doccano::convert(trimmed, article)),
+    }
+}
+
+/// [`import`] into `article`, refused whole when the file is for another article
+/// ([`Parsed::for_another`]): nothing of it is found here, and it names another source.
+pub fn import_into(
+    file: &str,
+    article: &Article,
+    registry: &[Entity],
+    now: &str,
+) -> Result<Parsed, ImportError> {
+    let parsed = import(file, &article.text, registry, now)?;
+    match parsed.for_another(&article.source) {
+        Some(source) => Err(ImportError::OtherArticle(short_quote(source, 200))),
+        None => Ok(parsed),
     }
 }
 

@@ -30,6 +30,9 @@ pub enum ImportError {
     NoAnnotations,
     /// The file is over [`MAX_IMPORT_BYTES`] (its size in bytes): refused before it is read.
     TooLarge(usize),
+    /// Every annotation of the file names another article (this source) and none is found in this
+    /// one ([`Parsed::for_another`]): imported here they would all be orphans of the wrong article.
+    OtherArticle(String),
 }
 
 /// The largest file Import reads (bytes), an annotation file or a backup: localStorage holds at
@@ -106,7 +109,13 @@ pub struct Parsed {
     /// Claims already looked at that were found in other words than the file's (the article
     /// changed since), each with the annotation as imported: the reader is warned of those merged in.
     pub reworded: Vec<(Reworded, Annotation)>,
+    /// The articles the file's annotations name as their target's `source` (the first
+    /// [`SOURCES_KEPT`] different ones), and how many name none.
+    pub sources: (Vec<String>, usize),
 }
+
+/// How many different target sources [`Parsed::sources`] keeps.
+pub const SOURCES_KEPT: usize = 4;
 
 impl Parsed {
     /// How many of the usable annotations were found in the article (with the claimant links).
@@ -117,6 +126,17 @@ impl Parsed {
     /// How many of the usable annotations are orphans.
     pub fn orphaned(&self) -> usize {
         self.annotations.iter().filter(|a| a.orphan).count()
+    }
+
+    /// The article the file is for, when it is not the one whose source is `here`: every annotation
+    /// names a source, none of them `here`, and none was found in this article's text.
+    pub fn for_another(&self, here: &str) -> Option<&str> {
+        let (sources, unsourced) = &self.sources;
+        let elsewhere = *unsourced == 0
+            && !self.annotations.is_empty()
+            && self.annotations.iter().all(|a| a.orphan)
+            && sources.iter().all(|s| s != here);
+        sources.first().map(String::as_str).filter(|_| elsewhere)
     }
 }
 
@@ -193,6 +213,14 @@ fn has_type(v: &Value, t: &str) -> bool {
         Some(Value::Array(ts)) => ts.iter().any(|x| x.as_str() == Some(t)),
         _ => false,
     }
+}
+
+/// The source its target names (the first target's: an IRI, or an object's `source`).
+fn source_of(annotation: &Value) -> Option<&str> {
+    let first = *as_list(annotation.get("target")).first()?;
+    first
+        .as_str()
+        .or_else(|| first.get("source").and_then(Value::as_str))
 }
 
 /// The quote and position selectors of an annotation's target.
@@ -349,6 +377,7 @@ pub fn parse(
     let mut links = Vec::new();
     // Tags of entities not known here, refused: a claim attributed to one keeps it by name.
     let mut untagged: Vec<(String, Claimant)> = Vec::new();
+    let mut sources = (Vec::new(), 0);
     for (i, object) in objects.into_iter().enumerate() {
         if i == MAX_IMPORT {
             rejected.push(Rejection {
@@ -426,6 +455,12 @@ pub fn parse(
             capped.push(annotation.id.clone());
         }
         accepted.push((annotation, target));
+        match source_of(object) {
+            Some(source) if sources.0.iter().any(|s| s == source) => {}
+            Some(source) if sources.0.len() < SOURCES_KEPT => sources.0.push(source.to_string()),
+            Some(_) => {}
+            None => sources.1 += 1,
+        }
     }
     let anchorer = Anchorer::new(text);
     let targets: Vec<TextSelector> = accepted.iter().map(|(_, t)| t.clone()).collect();
@@ -478,6 +513,7 @@ pub fn parse(
         links_left_out,
         capped,
         reworded,
+        sources,
     })
 }
 
