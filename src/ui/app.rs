@@ -213,15 +213,28 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // What the reader last focused in the article: a highlight's or suggestion's identity. Redrawn,
+    // the same element may stand for another (yew reuses it): the focus did not follow the reader.
+    let focused_mark = use_mut_ref(|| None::<String>);
+    let on_focus_in = {
+        let focused_mark = focused_mark.clone();
+        Callback::from(move |e: FocusEvent| {
+            *focused_mark.borrow_mut() = e.target_dyn_into::<Element>().and_then(|el| mark_of(&el));
+        })
+    };
     {
         // An undo or redo that took the focus away (the focused highlight, the notice's Undo, the
-        // button itself disabled) leaves it on the annotation it changed, when that is drawn, else on
-        // Undo or Redo.
+        // button itself disabled), or left it on an element now standing for something else, leaves
+        // it on the annotation it changed, when that is drawn, else on Undo or Redo.
         let root = root.clone();
         let said = state.said.clone();
+        let focused_mark = focused_mark.clone();
         use_effect_with(said.count, move |_| {
             if let (Some(root_el), false) = (root.cast::<Element>(), said.way == Way::Made) {
-                if page::focus_lost()
+                let active = gloo::utils::document().active_element();
+                let recorded = focused_mark.borrow().clone();
+                let moved = recorded.is_some() && active.as_ref().and_then(mark_of) != recorded;
+                if (page::focus_lost() || moved)
                     && !said
                         .id
                         .as_deref()
@@ -530,7 +543,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     html! {
         <ContextProvider<Widget> context={widget}>
-            <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop} onkeydown={on_panel_key}>
+            <div class="hamish" lang={lang.code()} dir={lang.dir()} ref={root} ondragover={on_dragover} ondrop={on_drop} onkeydown={on_panel_key} onfocusin={on_focus_in}>
                 <header class="hamish-bar">
                     <button type="button" class="hamish-to-panel" onclick={on_to_panel}>{ strings.panel_title }</button>
                     <span class="hamish-brand">{ strings.app_name }</span>
@@ -577,6 +590,13 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Widget>>
     }
+}
+
+/// What a highlight or suggestion in the article stands for (its annotations' or suggestion's ids).
+fn mark_of(el: &Element) -> Option<String> {
+    ["data-ann", "data-sg", "data-sg-here"]
+        .iter()
+        .find_map(|name| el.get_attribute(name))
 }
 
 /// Tells the reader whether the settings were saved (`saved`), withdrawing the opposite notice.

@@ -1035,3 +1035,18 @@ test('a claim open here and deleted in another tab: the popover closes, the next
   await expect(other.locator(`[data-ann="${claim.id}"]`).first()).toBeVisible();
   await expect(other.locator(`.hamish-panel .item[data-item="${claim.id}"]`)).toContainText('this is my');
 });
+
+test('Ctrl+Z on a focused highlight that the step removes: the focus goes to Redo, not to the suggestion redrawn in its element', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'حمام دم');
+  await page.keyboard.press('c');
+  await expect(page.locator('.hl-claim')).toHaveCount(1);
+  await page.locator('.hl-claim').first().focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.hl-claim')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Redo', exact: true })).toBeFocused();
+  // A key meant for the claim now tags nothing.
+  await page.keyboard.press('a');
+  await page.waitForTimeout(300);
+  expect((await storedEntry(page))?.annotations ?? []).toEqual([]);
+});
