@@ -566,7 +566,7 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="hamish-main">
                 // Notices first: they stick to the window's top, and under an open panel they would
                 // start below the window.
-                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach }, *lang) }
+                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach, steps: state.steps }, *lang) }
                 { opener.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
                 { settings_panel.unwrap_or_default() }

@@ -28,6 +28,9 @@ pub struct NoticesProps {
     pub on_export: Callback<MouseEvent>,
     /// Puts a reworded claim back on the words checked, as an orphan.
     pub on_detach: Callback<Reworded>,
+    /// How many changes were made (`State::steps`): a change's notice in the words of the one before
+    /// it is told apart from it, so that it is said again.
+    pub steps: u32,
 }
 
 /// The text of a notice, and whether it is a warning (an alert) rather than a status.
@@ -294,7 +297,11 @@ fn reworded(listed: &[Reworded], on_detach: &Callback<Reworded>, lang: Lang) -> 
 /// of its own, and each component costs the bundle its own copy of yew's lifecycle code.)
 pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
     let items = p.notices.iter().enumerate().map(|(i, notice)| {
-        let (text, warning) = notice_text(notice, lang);
+        let (mut text, warning) = notice_text(notice, lang);
+        // (A zero-width space every other change, as [`said_text`] does: the same words changed.)
+        if matches!(notice, Notice::Done { .. }) && p.steps.is_multiple_of(2) {
+            text.push('\u{200B}');
+        }
         let class = classes!("notice", warning.then_some("warning"));
         let h = lang.history();
         let action = match notice {

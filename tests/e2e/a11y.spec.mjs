@@ -305,3 +305,22 @@ test('Esc inside the Open, Entities or Settings panel closes it and returns to i
     await expect(page.locator(button)).toHaveAttribute('aria-expanded', 'false');
   }
 });
+
+test('a change made twice in a row is announced twice: its notice\'s text changes each time', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  for (const words of ['حمام دم', 'لن تعرف']) {
+    await dragSelect(page, 1, words);
+    await page.keyboard.press('c');
+  }
+  await expect(page.locator('.hl-claim')).toHaveCount(2);
+  const heard = [];
+  for (let n = 0; n < 2; n++) {
+    await page.locator('.hl-claim').first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    const notice = page.locator('.notice[role="status"]').filter({ hasText: 'Annotation deleted.' });
+    await expect(notice).toHaveCount(1);
+    heard.push(await notice.locator('p').textContent());
+  }
+  expect(heard[0]).not.toEqual(heard[1]);
+  expect(heard.map((t) => t.replace('\u200B', ''))).toEqual(['Annotation deleted.', 'Annotation deleted.']);
+});

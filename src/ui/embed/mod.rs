@@ -535,7 +535,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             <div class="hamish hamish-embed" role="region" aria-label={format!("{}: {}", strings.app_name, short_quote(article.title(), 48))} lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
                  style={format!("--hamish-slot:{}", e.slot.min(20))}>
                 <div class="hamish-toasts">
-                    { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach }, *lang) }
+                    { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach, steps: state.steps }, *lang) }
                 </div>
                 { panel }
                 <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
