@@ -198,10 +198,17 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let root = root.clone();
         let first = state.popover.as_ref().and_then(|p| p.ids.first().cloned());
+        let suggestion = state
+            .popover
+            .as_ref()
+            .and_then(|p| p.suggestions.first().cloned());
         Callback::from(move |()| {
             dispatcher.dispatch(Action::SetPopover(None));
-            if let (Some(root_el), Some(id)) = (root.cast::<Element>(), first.as_deref()) {
-                page::focus_highlight(&root_el, id);
+            match (root.cast::<Element>(), first.as_deref()) {
+                (Some(root_el), Some(id)) => drop(page::focus_highlight(&root_el, id)),
+                _ => suggestion
+                    .iter()
+                    .for_each(|key| page::focus_suggestion(key)),
             }
         })
     };

@@ -193,7 +193,14 @@ pub fn popover(widget: &Widget, p: &PopoverProps, dialog: &NodeRef) -> Html {
         let name = entity.map_or(sg.entity.as_str(), |e| e.label(lang.is_arabic())).to_string();
         let (key, id) = (sg.key(), sg.entity.clone());
         let accept = send(&edits.on_accept, key.clone());
-        let reject = send(&edits.on_reject, key.clone());
+        // Rejected, the suggestion goes: the focus goes on to the next one, as the `x` key does.
+        let reject = {
+            let (on_reject, key) = (edits.on_reject.clone(), key.clone());
+            Callback::from(move |_: MouseEvent| {
+                crate::web::page::focus_suggestion_after(&key, true);
+                on_reject.emit(key.clone());
+            })
+        };
         let accept_all = send(&edits.on_accept_all, id);
         html! {
             <section class="pop-item pop-suggestion" data-sg-id={key}>

@@ -324,3 +324,22 @@ test('a change made twice in a row is announced twice: its notice\'s text change
   expect(heard[0]).not.toEqual(heard[1]);
   expect(heard.map((t) => t.replace('\u200B', ''))).toEqual(['Annotation deleted.', 'Annotation deleted.']);
 });
+
+test('a suggestion\'s popover closed by Esc or × gives the focus back to the suggestion; Reject moves it to the next one', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const second = page.locator('.sg').nth(1);
+  const name = await second.getAttribute('data-sg');
+  for (const close of [() => page.keyboard.press('Escape'), () => page.locator('.pop-close').press('Enter')]) {
+    await second.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await close();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.locator(`.sg[data-sg="${name}"]`)).toBeFocused();
+  }
+  await second.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).press('Enter');
+  await expect(page.locator(`.sg[data-sg="${name}"]`)).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.matches('[data-sg], [data-sg-here]'))).toBe(true);
+});
