@@ -57,6 +57,9 @@ pub struct AppProps {
     /// Called with the number of annotations whenever they are saved; false when the article's text
     /// could not be kept.
     pub on_saved: Callback<usize, bool>,
+    /// Whether the reader opened this article (the focus then goes to its title, which is read out).
+    #[prop_or_default]
+    pub opened: bool,
 }
 
 /// The annotator widget.
@@ -346,6 +349,7 @@ pub fn App(props: &AppProps) -> Html {
         let (current, editing_settings) = (state.settings.clone(), editing_settings.clone());
         let settings_error = settings_error.clone();
         let dispatcher = state.dispatcher();
+        let root = root.clone();
         Callback::from(move |next: Result<Settings, (Settings, String)>| {
             let next = match next {
                 Ok(next) => next,
@@ -359,6 +363,10 @@ pub fn App(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::SetSettings(next));
             }
             editing_settings.set(false);
+            // The form goes: the focus back to the button that opened it.
+            if let Some(root_el) = root.cast::<Element>() {
+                page::focus_first(&root_el, ".hamish-settings-toggle");
+            }
         })
     };
     // The form opens on the settings this page uses: another tab's saves are followed as they
@@ -388,14 +396,27 @@ pub fn App(props: &AppProps) -> Html {
         let opening = opening.clone();
         Callback::from(move |_| opening.set(!*opening))
     };
-    let on_open_request = {
-        let on_open = props.on_open.clone();
-        let opening = opening.clone();
-        Callback::from(move |request: OpenRequest| {
-            opening.set(false);
-            on_open.emit(request);
-        })
-    };
+    // The panel stays open until the article comes (a new annotator): a failure leaves it open, with
+    // the address typed.
+    let on_open_request = props.on_open.clone();
+    {
+        let (root, opened) = (root.clone(), props.opened);
+        use_effect_with((), move |_| {
+            let title = root
+                .cast::<Element>()
+                .filter(|_| opened)
+                .and_then(|r| {
+                    r.query_selector(".hamish-article [data-block='0']")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok());
+            if let Some(title) = title {
+                let _ = title.set_attribute("tabindex", "-1");
+                let _ = title.focus();
+            }
+        });
+    }
     // Esc inside an open panel closes it and gives the focus back to the button that opened it (as
     // that button does; a field's own Esc — a select's list — comes first).
     let on_panel_key = {
@@ -425,12 +446,8 @@ pub fn App(props: &AppProps) -> Html {
                     e.prevent_default();
                     settings_error.set(None);
                     open.set(false);
-                    let button = root
-                        .cast::<Element>()
-                        .and_then(|r| r.query_selector(toggle).ok().flatten())
-                        .and_then(|b| b.dyn_into::<HtmlElement>().ok());
-                    if let Some(button) = button {
-                        let _ = button.focus();
+                    if let Some(root_el) = root.cast::<Element>() {
+                        page::focus_first(&root_el, toggle);
                     }
                     return;
                 }

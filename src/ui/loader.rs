@@ -35,6 +35,8 @@ struct Current {
     /// Names this opening (id and a counter), so that every open mounts a fresh annotator even when
     /// the same article comes back with changed text.
     key: String,
+    /// Whether the reader opened it (Open…, the recent list, a dropped file), not the page.
+    opened: bool,
 }
 
 /// Opens what was asked for.
@@ -108,6 +110,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
                 article: Rc::new(article),
                 url: None,
                 notices: Vec::new(),
+                opened: false,
             }),
             // `?text=` naming a text no longer stored: the bundled article, and a notice saying why.
             (None, None) => Some(Current {
@@ -119,6 +122,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
                     .map(|_| Notice::LoadFailed(OpenError::NoLongerStored))
                     .collect(),
                 key: "bundled#0".into(),
+                opened: false,
             }),
         }
     });
@@ -148,6 +152,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
                             url,
                             notices: Vec::new(),
                             key,
+                            opened: new_entry,
                         }));
                     }
                     Err(reason) => match &*current {
@@ -159,6 +164,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
                             url: None,
                             notices: vec![Notice::LoadFailed(reason)],
                             key: "bundled#failed".into(),
+                            opened: false,
                         })),
                     },
                 }
@@ -200,6 +206,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
             article,
             url,
             notices,
+            opened,
             ..
         }) => {
             let lang = Lang::choose(p.ui.as_deref(), &article.lang);
@@ -212,7 +219,7 @@ pub fn Loader(p: &LoaderProps) -> Html {
             };
             html! {
                 <App key={key.clone().unwrap_or_default()} article={article.clone()} registry={registry.clone()} {lang} notices={[&notices[..], kept].concat()}
-                     failure={(*failure).clone()} on_open={request} {on_saved} />
+                     failure={(*failure).clone()} on_open={request} {on_saved} opened={*opened} />
             }
         }
     }

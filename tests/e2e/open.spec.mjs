@@ -13,8 +13,10 @@ function trackErrors(page) {
 }
 
 async function openPanel(page) {
-  await page.getByRole('button', { name: 'Open…' }).click();
-  return page.getByRole('region', { name: 'Open an article' });
+  const panel = page.getByRole('region', { name: 'Open an article' });
+  // (After a failure it is still open, with what was typed.)
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Open…' }).click();
+  return panel;
 }
 
 test('an HTML page by ?src=: its article only, headings kept, furniture dropped, per-paragraph direction', async ({ page }) => {
@@ -75,6 +77,9 @@ test('open a file, annotate, switch to another article and back through the rece
   await panel.getByRole('button', { name: 'Open text' }).click();
   await expect(article.locator('h1')).toHaveText('خبر ملصوق');
   await expect(page.locator('.hamish-panel .item')).toHaveCount(0);
+  // The focus is on the new article's title (a screen reader reads it), and the panel is closed.
+  await expect(article.locator('h1')).toBeFocused();
+  await expect(panel).toBeHidden();
   // Back to the file through the recent list.
   panel = await openPanel(page);
   await expect(panel.locator('.recent-list')).toContainText('تقرير من طهران');
@@ -112,6 +117,8 @@ test('every bad input says what went wrong and keeps the open article and its an
     await expect(page.getByRole('alert')).toContainText(message);
     await expect(page.getByRole('alert')).toContainText('The current article and its annotations are unchanged');
     await expect(page.locator('article h1')).toContainText('مصادر روسية');
+    // The panel stays open with the address typed, to be corrected.
+    await expect(panel.getByLabel('Article URL')).toHaveValue(url);
   }
   const files = [
     [{ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(6 * 1024 * 1024, 0x61) }, 'it is too large (6.0 MB; the limit is 5 MB of UTF-8 text)'],
