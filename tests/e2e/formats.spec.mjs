@@ -97,7 +97,7 @@ test('embedded: handle.export(format) gives each format; an unknown one throws',
   expect(out.w3c).toBe('AnnotationCollection');
   expect(out.claimreview).toEqual([]);
   expect(out.csv).toBe('\uFEFFClaimID,claim,description,source,date,source_label,normalized_label,source_category,normalized_category,source_url,claim_urls,evidence_urls,claim_type');
-  expect(out.tsv).toBe('id\turl\ttext\tclass_label\n');
+  expect(out.tsv).toBe('tweet_id\ttweet_url\ttweet_text\tclass_label\n');
   const [start, end, label] = out.jsonl.label[0];
   expect(out.jsonl.text.slice(start, end)).toBe('المخابرات الروسية');
   expect(label).toBe('russia');

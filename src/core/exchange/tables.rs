@@ -46,8 +46,10 @@ pub const ARAFACTS_COLUMNS: [&str; 13] = [
     "claim_type",
 ];
 
-/// CheckThat!'s columns, in order.
-pub const CHECKTHAT_COLUMNS: [&str; 4] = ["id", "url", "text", "class_label"];
+/// CheckThat!'s columns, in order: those of the lab's check-worthiness data (CLEF 2024 Task 1, Arabic
+/// and Spanish: `tweet_id tweet_url tweet_text class_label`), so that code written for it reads them;
+/// a claim's id, its address and its words stand in a tweet's.
+pub const CHECKTHAT_COLUMNS: [&str; 4] = ["tweet_id", "tweet_url", "tweet_text", "class_label"];
 
 /// A verdict id as AraFacts' normalised label (`True`, `Partly-false`, `False`, `Sarcasm`,
 /// `Unverifiable`): Hamish's and AraFacts' own ids map; Mostly true, Mixed and Mostly false are
