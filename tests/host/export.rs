@@ -173,3 +173,52 @@ fn an_empty_export_is_valid_too() {
     assert_eq!(theirs(&doc["first"]["items"]), Value::Array(vec![]));
     assert_eq!(doc["label"], a.title());
 }
+
+/// A quote in an English paragraph of an Arabic article is marked English, left to right: a reader of
+/// the file shows it (and its quotation marks) as the page did.
+#[test]
+fn each_target_has_its_paragraphs_language_and_direction() {
+    use hamish::core::text::article::{Article, BlockKind};
+    let a = Article::from_blocks(
+        "mixed",
+        "urn:hamish:mixed",
+        vec![
+            (BlockKind::Title, "روسيا وتركيا".into()),
+            (
+                BlockKind::Paragraph,
+                "قال مسؤول تركي إن روسيا انسحبت.".into(),
+            ),
+            (
+                BlockKind::Paragraph,
+                "Russia never sent any troops, an official said.".into(),
+            ),
+        ],
+    );
+    let annotations = vec![
+        annotate(&a, "مسؤول تركي", Kind::Claim, "ar"),
+        annotate(&a, "never sent any troops", Kind::Claim, "en"),
+    ];
+    let doc = theirs(&export_collection(
+        &annotations,
+        &a,
+        &default_registry(),
+        "urn:x",
+        "2026-12-07T00:00:00Z",
+    ));
+    let target = |id: &str| -> (Value, Value) {
+        let items = doc["first"]["items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let item = items
+            .into_iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_default();
+        (
+            item["target"]["language"].clone(),
+            item["target"]["textDirection"].clone(),
+        )
+    };
+    assert_eq!(target("ar"), (Value::from("ar"), Value::from("rtl")));
+    assert_eq!(target("en"), (Value::from("en"), Value::from("ltr")));
+}

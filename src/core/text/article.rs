@@ -134,6 +134,14 @@ impl Article {
             .map_or(self.dir.as_str(), |b| b.dir)
     }
 
+    /// The language (`ar` or `en`) of the block holding code point `cp`; the article's own when it
+    /// has no blocks.
+    pub fn lang_at(&self, cp: usize) -> &str {
+        self.blocks
+            .get(self.block_at(cp))
+            .map_or(self.lang.as_str(), |b| b.lang)
+    }
+
     /// Turns a raw selection between offsets `start` and `end` (in either order) into the span Hamish
     /// annotates, like [`crate::core::text::units::normalize_selection`] — whole grapheme clusters,
     /// no white space at either end — but working inside the blocks at its edges, so it costs the

@@ -60,6 +60,12 @@ pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[E
         shapes::quote_selector(&target.exact, &target.prefix, &target.suffix),
         shapes::position_selector(span.start, span.end),
     ];
+    // The language and direction of the paragraph it is on (an English quote in an Arabic article).
+    let (lang, dir) = if annotation.orphan {
+        (article.lang.as_str(), article.dir.as_str())
+    } else {
+        (article.lang_at(span.start), article.dir_at(span.start))
+    };
     let mut value = json!({
         "id": annotation.id,
         "type": "Annotation",
@@ -71,8 +77,8 @@ pub fn annotation_json(annotation: &Annotation, article: &Article, registry: &[E
         "target": {
             "type": "SpecificResource",
             "source": article.source,
-            "language": article.lang,
-            "textDirection": article.dir,
+            "language": lang,
+            "textDirection": dir,
             "selector": selectors
         }
     });
