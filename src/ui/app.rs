@@ -333,13 +333,40 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
-    // Settings are saved whenever they change (a save, its undo or redo), and the reader told.
+    // Settings are saved whenever they change (a save, its undo or redo), and the reader told; ones
+    // storage refused are saved when the page is shown or focused again and there is room.
+    let settings_unsaved = use_mut_ref(|| None::<Settings>);
+    {
+        let (dispatcher, unsaved) = (state.dispatcher(), settings_unsaved.clone());
+        use_effect_with((), move |_| {
+            let retry = move || {
+                let waiting = unsaved.borrow().clone();
+                if waiting.as_ref().is_some_and(settings_store::save) {
+                    *unsaved.borrow_mut() = None;
+                    say_settings_saved(&dispatcher, true);
+                }
+            };
+            let on = |target: &web_sys::EventTarget, name: &'static str| {
+                let retry = retry.clone();
+                gloo::events::EventListener::new(target, name, move |_| retry())
+            };
+            let listeners = [
+                on(&gloo::utils::window(), "focus"),
+                on(&gloo::utils::document(), "visibilitychange"),
+            ];
+            move || drop(listeners)
+        });
+    }
     {
         let dispatcher = state.dispatcher();
+        let unsaved = settings_unsaved.clone();
         use_effect_with(state.settings.clone(), move |settings| {
             if *settings != settings_store::load() {
-                say_settings_saved(&dispatcher, settings_store::save(settings));
+                let saved = settings_store::save(settings);
+                *unsaved.borrow_mut() = (!saved).then(|| settings.clone());
+                say_settings_saved(&dispatcher, saved);
             } else {
+                *unsaved.borrow_mut() = None;
                 // Back to what is stored (an undo after a refused save): nothing is unsaved.
                 dispatcher.dispatch(Action::Withdraw(Notice::SettingsNotSaved));
             }
@@ -475,7 +502,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let now = clock::now_iso();
             let day = now.get(..10).unwrap_or("backup");
-            let text = crate::web::backup::export_all(&now, (&id, &state.work()), &state.registry);
+            let text = crate::web::backup::export_all(
+                &now,
+                (&id, &state.work()),
+                &state.registry,
+                &state.settings,
+            );
             let _ = crate::web::download::download(
                 &format!("hamish-backup-{day}.json"),
                 "application/json",

@@ -2,6 +2,7 @@
 //! [`crate::core::storage::backup`]): the glue that reads and writes the keys.
 
 use crate::core::annotations::time::instant_or_oldest;
+use crate::core::claims::settings::{encode as encode_settings, Settings};
 use crate::core::entities::adopt::{adopt, rename_in};
 use crate::core::entities::registry::Entity;
 use crate::core::entities::registry::{decode_custom, encode_custom};
@@ -11,22 +12,28 @@ use crate::core::storage::backup::{
 use crate::core::storage::entry::{decode, Decoded, Stored};
 use crate::core::storage::keys::{
     entities_backup_key, entry_article, entry_key, restored_where_free, DEFAULT_NAMESPACE,
-    ENTITIES_KEY, RECENT_KEY,
+    ENTITIES_KEY, RECENT_KEY, SETTINGS_KEY,
 };
 use crate::core::storage::merge::horizon;
 use crate::core::storage::recent::{
     decode as decode_recent, encode as encode_recent, merge_restored,
 };
-use crate::web::registry_store;
 use crate::web::storage::Backend;
 use crate::web::unsaved;
+use crate::web::{registry_store, settings_store};
 
 /// The backup file of everything stored now: articles' entries, entities, the recent list, texts,
 /// settings and the entries kept aside because they could not be read (from the page's memory when
 /// localStorage is unavailable) — with what storage does not hold yet merged in: `open`'s work (the open article's
 /// id and annotations), the work kept unsaved for other articles, and the reader's entities
-/// `registry` when their last save could not be written.
-pub fn export_all(now: &str, open: (&str, &Stored), registry: &[Entity]) -> String {
+/// `registry` when their last save could not be written, and the page's `settings` when they are not
+/// the stored ones (storage refused them).
+pub fn export_all(
+    now: &str,
+    open: (&str, &Stored),
+    registry: &[Entity],
+    settings: &Settings,
+) -> String {
     let backend = Backend::local().unwrap_or_else(Backend::memory);
     let (mut entries, mut keys) = (Vec::new(), Vec::new());
     for (key, text) in backend.entries() {
@@ -43,6 +50,11 @@ pub fn export_all(now: &str, open: (&str, &Stored), registry: &[Entity]) -> Stri
     let read = |key| backend.read(key).ok().flatten();
     let entities = registry_store::unsaved_list(registry).or_else(|| read(ENTITIES_KEY));
     let recent = read(RECENT_KEY);
+    // Settings this page uses that storage refused: carried as the page has them.
+    if *settings != settings_store::load() {
+        keys.retain(|(key, _)| key != SETTINGS_KEY);
+        keys.push((SETTINGS_KEY.to_string(), encode_settings(settings)));
+    }
     write(&entries, entities.as_deref(), recent.as_deref(), &keys, now)
 }
 

@@ -985,13 +985,21 @@ test('an entity added while storage is full is kept in the page, said to be unsa
   await expect(page.getByRole('region', { name: 'Entities' }).locator('[data-entity="hezbollah"]')).toHaveCount(1);
 });
 
-test('settings that storage refuses are said not to be saved', async ({ page }) => {
+test('settings that storage refuses are said not to be saved, carried by Export all, and saved once there is room', async ({ page }, info) => {
   await openFresh(page, '?ui=en');
   await fillStorage(page, 16);
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel("Reviewer's name").fill('سارة '.repeat(200));
+  const name = 'سارة '.repeat(200).trim();
+  await page.getByLabel("Reviewer's name").fill(name);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Your settings could not be saved' })).toBeVisible();
+  const backup = await exportAll(page, info);
+  const kept = JSON.stringify(backup).includes('سارة سارة');
+  expect(kept, 'Export all carries the settings the page uses').toBe(true);
+  await freeStorage(page);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings') || 'null')?.reviewer?.name)).toBe(name);
+  await expect(page.getByRole('alert').filter({ hasText: 'Your settings could not be saved' })).toHaveCount(0);
 });
 
 test('leaving the page while an entity could not be saved (storage full) makes the browser ask first', async ({ page }) => {
