@@ -255,6 +255,23 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // In keyboard mode, or as it ends: a focus the toolbar or the selection took with it goes back to
+    // the mode's button (where the mode keeps its keys), as in the embed.
+    {
+        let root = root.clone();
+        let was_on = use_mut_ref(|| false);
+        use_effect_with(
+            (keyboard.active, state.pending.is_some(), state.steps),
+            move |(on, _, _)| {
+                let ended = std::mem::replace(&mut *was_on.borrow_mut(), *on) && !*on;
+                if let Some(root_el) = root.cast::<Element>().filter(|_| page::focus_lost()) {
+                    if *on || ended {
+                        page::focus_first(&root_el, ".hamish-keyboard");
+                    }
+                }
+            },
+        );
+    }
     // Focusing the panel scrolls it into view: the way there for the keyboard, and on a phone.
     let on_to_panel = {
         let root = root.clone();

@@ -343,3 +343,19 @@ test('a suggestion\'s popover closed by Esc or × gives the focus back to the su
   await expect(page.locator(`.sg[data-sg="${name}"]`)).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => document.activeElement?.matches('[data-sg], [data-sg-here]'))).toBe(true);
 });
+
+test('keyboard mode, standalone: after a tag from the toolbar and after Esc ends the mode, the focus is on the mode\'s button', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const button = page.locator('.hamish-keyboard');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.hamish-toolbar button').first()).toBeFocused();
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(button).toBeFocused();
+});
