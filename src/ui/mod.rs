@@ -18,6 +18,7 @@ pub mod open_panel;
 pub mod overlays;
 pub mod panel;
 pub mod popover;
+pub mod quoted;
 pub mod reader_input;
 pub mod reducer;
 pub mod select_options;

@@ -6,12 +6,12 @@ use crate::core::claims::claim::Status;
 use crate::core::claims::verdicts::Scale;
 use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Suggestion;
-use crate::core::text::units::short_quote;
 use crate::i18n::Lang;
 use crate::ui::article::kind_label;
 use crate::ui::claim_form::{claim_summary, status_label};
 use crate::ui::clicks::send;
 use crate::ui::context::{use_widget, Widget};
+use crate::ui::quoted::quoted;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -127,9 +127,9 @@ pub fn Panel(p: &PanelProps) -> Html {
         html! {
             <li class="orphan" data-orphan={a.id.clone()}>
                 <span class="kind">{ kind_label(&a.kind, &registry, lang) }</span>
-                <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
+                { quoted(&a.target.exact, 90, "quote", false) }
                 if !a.note.trim().is_empty() {
-                    <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
+                    { quoted(&a.note, 90, "note", false) }
                 }
                 if !p.read_only {
                     <span class="actions">
@@ -258,9 +258,9 @@ fn ItemsPart(p: &PartProps) -> Html {
                 <li>
                     <button type="button" class="item" data-item={a.id.clone()}>
                         <span {class} {style}>{ kind_label(&a.kind, registry, lang) }</span>
-                        <span class="quote" dir="auto">{ short_quote(&a.target.exact, 90) }</span>
+                        { quoted(&a.target.exact, 90, "quote", false) }
                         if !a.note.trim().is_empty() {
-                            <span class="note" dir="auto">{ short_quote(&a.note, 90) }</span>
+                            { quoted(&a.note, 90, "note", false) }
                         }
                         if a.kind == Kind::Claim {
                             { claim_summary(a, scale, lang) }

@@ -4,11 +4,11 @@ use crate::core::annotations::model::{Annotation, Kind};
 use crate::core::entities::registry::find;
 use crate::core::entities::suggestions::Suggestion;
 use crate::core::storage::entry::MAX_NOTE;
-use crate::core::text::units::short_quote;
 use crate::ui::article::kind_label;
 use crate::ui::claim_form::{claim_summary, ClaimForm};
 use crate::ui::clicks::send;
 use crate::ui::context::Widget;
+use crate::ui::quoted::quoted;
 use crate::ui::select_options::{choice, options};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -163,7 +163,7 @@ pub fn popover(widget: &Widget, p: &PopoverProps, dialog: &NodeRef) -> Html {
             return html! {
                 <section class="pop-item" data-ann-id={id.clone()}>
                     <h2 class="pop-kind">{ kind_label(&a.kind, registry, lang) }</h2>
-                    <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
+                    { quoted(&a.target.exact, 140, "pop-quote", true) }
                     if !a.note.trim().is_empty() {
                         <p class="pop-note" dir="auto">{ a.note.clone() }</p>
                     }
@@ -176,7 +176,7 @@ pub fn popover(widget: &Widget, p: &PopoverProps, dialog: &NodeRef) -> Html {
         html! {
             <section class="pop-item" data-ann-id={id.clone()}>
                 <h2 class="pop-kind">{ kind_label(&a.kind, registry, lang) }</h2>
-                <blockquote class="pop-quote" dir="auto">{ short_quote(&a.target.exact, 140) }</blockquote>
+                { quoted(&a.target.exact, 140, "pop-quote", true) }
                 <label for={select_id.clone()}>{ strings.tag_label }</label>
                 <select id={select_id} {onchange}>{ options(choices) }</select>
                 <label for={note_id.clone()}>{ strings.note_label }</label>
