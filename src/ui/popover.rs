@@ -122,8 +122,24 @@ pub fn popover(widget: &Widget, p: &PopoverProps, dialog: &NodeRef) -> Html {
     let strings = lang.strings();
     let onkeydown = {
         let on_close = p.on_close.clone();
+        let dialog = dialog.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
+            // Tab past its last control closes it, back to the highlight that opened it (it is drawn
+            // last in the widget: the focus would leave the page).
+            let last = || {
+                let controls = dialog
+                    .cast::<web_sys::Element>()?
+                    .query_selector_all("button, select, textarea, input, a[href]")
+                    .ok()?;
+                controls.item(controls.length().checked_sub(1)?)
+            };
+            let past_last = e.key() == "Tab"
+                && !e.shift_key()
+                && e.target().zip(last()).is_some_and(|(t, l)| {
+                    wasm_bindgen::JsValue::from(t) == wasm_bindgen::JsValue::from(l)
+                });
+            if e.key() == "Escape" || past_last {
+                e.prevent_default();
                 e.stop_propagation();
                 on_close.emit(());
             }

@@ -359,3 +359,23 @@ test('keyboard mode, standalone: after a tag from the toolbar and after Esc ends
   await expect(button).toHaveAttribute('aria-pressed', 'false');
   await expect(button).toBeFocused();
 });
+
+test('Tab past the popover\'s last control closes it and returns to its highlight, not out of the page', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'حمام دم');
+  await page.keyboard.press('c');
+  const highlight = page.locator('.hl-claim').first();
+  await highlight.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.locator('.pop-delete').focus();
+  await page.keyboard.press('Tab');
+  await expect(dialog).toBeHidden();
+  await expect(highlight).toBeFocused();
+  // Shift+Tab inside it still moves back through its controls.
+  await page.keyboard.press('Enter');
+  await dialog.locator('.pop-delete').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog).toBeVisible();
+});
