@@ -326,7 +326,7 @@ const AR: Strings = Strings {
     all: "الكل",
     toolbar_label: "وسم التحديد",
     toolbar_hint: "حدّد نصاً من المقال لوسمه",
-    toolbar_keys: ": c ادعاء، 1–4 الكيانات، Esc للإلغاء",
+    toolbar_keys: ": c ادعاء، {keys} الكيانات، Esc للإلغاء",
     export_json: "تصدير JSON",
     panel_title: "التعليقات",
     panel_empty: "لا تعليقات بعد. حدّد نصاً من المقال لتبدأ.",
@@ -413,7 +413,7 @@ const AR: Strings = Strings {
     entity_invalid: "لم يُحفظ الكيان: {reason}.",
     entity_gone: "لم يُحفظ الكيان: حُذف في تبويب آخر.",
     entity_choice_gone: "لم يُحذف شيء: الكيان الذي اخترته لإعادة الوسم حُذف في تبويب آخر. اختر من جديد.",
-    selection_ready: "التحديد جاهز: c ادعاء، 1–9 الكيانات، Esc للإلغاء.",
+    selection_ready: "التحديد جاهز: c ادعاء، {keys} الكيانات، Esc للإلغاء.",
     dock_label: "هامش: تعليقات هذا المقال",
     dock_collapse: "إخفاء اللوحة",
     dock_expand: "هامش — اعرض التعليقات",
@@ -430,7 +430,7 @@ const EN: Strings = Strings {
     all: "All",
     toolbar_label: "Tag the selection",
     toolbar_hint: "Select text in the article to tag it",
-    toolbar_keys: ": c claim, 1–4 entities, Esc to dismiss",
+    toolbar_keys: ": c claim, {keys} entities, Esc to dismiss",
     export_json: "Export JSON",
     panel_title: "Annotations",
     panel_empty: "No annotations yet. Select text in the article to start.",
@@ -517,7 +517,7 @@ const EN: Strings = Strings {
     entity_invalid: "The entity was not saved: {reason}.",
     entity_gone: "The entity was not saved: it was deleted in another tab.",
     entity_choice_gone: "Nothing was deleted: the entity you chose to retag them as was deleted in another tab. Choose again.",
-    selection_ready: "Selection ready: c claim, 1–9 entities, Esc cancels.",
+    selection_ready: "Selection ready: c claim, {keys} entities, Esc cancels.",
     dock_label: "Hamish: this article's annotations",
     dock_collapse: "Hide the panel",
     dock_expand: "Hamish — show annotations",
@@ -891,14 +891,14 @@ impl Lang {
 
 static AR_KEYBOARD: KeyboardStrings = KeyboardStrings {
     start: "التحديد بلوحة المفاتيح",
-    started: "التحديد بلوحة المفاتيح: الأسهم يمينًا ويسارًا تنتقل كلمةً كلمة، وأعلى وأسفل جملةً جملة، ومع Shift يتّسع التحديد؛ Enter يفتح شريط الوسم، وC أو 1–9 تسم، وEsc للخروج.",
+    started: "التحديد بلوحة المفاتيح: الأسهم يمينًا ويسارًا تنتقل كلمةً كلمة، وأعلى وأسفل جملةً جملة، ومع Shift يتّسع التحديد؛ Enter يفتح شريط الوسم، وC أو {keys} تسم، وEsc للخروج.",
     stopped: "انتهى التحديد بلوحة المفاتيح.",
     selected: "المحدَّد: {text}",
 };
 
 static EN_KEYBOARD: KeyboardStrings = KeyboardStrings {
     start: "Select with the keyboard",
-    started: "Selecting with the keyboard: Left and Right arrows move by word, Up and Down by sentence, Shift extends the selection; Enter opens the toolbar, C or 1–9 tag it, Esc leaves.",
+    started: "Selecting with the keyboard: Left and Right arrows move by word, Up and Down by sentence, Shift extends the selection; Enter opens the toolbar, C or {keys} tag it, Esc leaves.",
     stopped: "Keyboard selection ended.",
     selected: "Selected: {text}",
 };
@@ -969,5 +969,13 @@ impl Lang {
             }
             (Lang::Ar, ForeignReason::TooMany) => "في الملف أسطر كثيرة جدًا؛ لم يُقرأ باقيه",
         }
+    }
+}
+
+/// The number keys that tag an entity, for `count` entities: `1–4` (the first nine have one).
+pub fn entity_keys(count: usize) -> String {
+    match count.min(9) {
+        0 | 1 => "1".into(),
+        n => format!("1–{n}"),
     }
 }

@@ -10,7 +10,7 @@ use crate::core::entities::registry::Entity;
 use crate::core::storage::keys::DEFAULT_NAMESPACE;
 use crate::core::text::article::Article;
 use crate::core::text::open_error::OpenError;
-use crate::i18n::Lang;
+use crate::i18n::{entity_keys, Lang};
 use crate::ui::annotator::{export_as, use_annotator, Annotator, Setup, IMPORT_ACCEPT};
 use crate::ui::article::ArticleView;
 use crate::ui::context::Widget;
@@ -620,7 +620,7 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="hamish-bar">
                     <button type="button" class="hamish-to-panel" onclick={on_to_panel}>{ strings.panel_title }</button>
                     <span class="hamish-brand">{ strings.app_name }</span>
-                    <p class="hamish-hint">{ strings.toolbar_hint }<span class="hamish-keys">{ strings.toolbar_keys }</span>{ "." }</p>
+                    <p class="hamish-hint">{ strings.toolbar_hint }<span class="hamish-keys">{ strings.toolbar_keys.replace("{keys}", &entity_keys(registry.len())) }</span>{ "." }</p>
                     <button type="button" class="hamish-lang" lang={lang.other().code()} onclick={on_switch}>{ strings.switch_to }</button>
                     <button type="button" class="hamish-open-toggle" aria-expanded={if *opening { "true" } else { "false" }}
                             onclick={on_toggle_open}>{ strings.open_button }</button>
@@ -655,7 +655,7 @@ pub fn App(props: &AppProps) -> Html {
                 // from the end, so a child that comes and goes would make it rebuild the article and
                 // lose the reader's selection.
                 <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
-                <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+                <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready.replace("{keys}", &entity_keys(registry.len())) } else { String::new() } }</p>
                 <p class="hamish-sr" role="status">{ keyboard.status.clone() }</p>
                 { toolbar }
                 { popover }

@@ -9,7 +9,7 @@ use crate::core::text::article::Article;
 use crate::core::text::cursor::{Arrow, Cursor, Words};
 use crate::core::text::span::Span;
 use crate::core::text::units::{short_quote, slice_cp};
-use crate::i18n::Lang;
+use crate::i18n::{entity_keys, Lang};
 use crate::ui::reader_input::{inside, send_pending, Latest};
 use crate::web::selection;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -109,6 +109,7 @@ pub fn use_keyboard_mode(
 ) -> KeyboardMode {
     let mode = use_mut_ref(Mode::default);
     let shown = use_state(|| (false, Said::Nothing));
+    let entities = latest.borrow().registry.len();
     // Draws the cursor as the window's selection and shows its toolbar at once.
     let draw: Rc<dyn Fn(bool)> = {
         let (mode, setup, dispatcher, shown, latest) = (
@@ -256,7 +257,7 @@ pub fn use_keyboard_mode(
         Said::Nothing => String::new(),
         Said::Started(text) => format!(
             "{} {}",
-            strings.started,
+            strings.started.replace("{keys}", &entity_keys(entities)),
             strings.selected.replace("{text}", &text)
         ),
         Said::Selected(text) => strings.selected.replace("{text}", &text),

@@ -400,3 +400,11 @@ fn notices_carry_their_reasons_into_either_language() {
         "{ar}"
     );
 }
+
+#[test]
+fn the_entity_keys_named_are_those_there_are() {
+    use hamish::i18n::entity_keys;
+    for (count, keys) in [(0, "1"), (1, "1"), (4, "1–4"), (9, "1–9"), (12, "1–9")] {
+        assert_eq!(entity_keys(count), keys, "{count}");
+    }
+}

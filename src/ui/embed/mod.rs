@@ -17,6 +17,7 @@ use crate::core::entities::suggestions::Suggestion;
 use crate::core::storage::entry::Stored;
 use crate::core::text::span::Span;
 use crate::core::text::units::short_quote;
+use crate::i18n::entity_keys;
 use crate::ui::annotator::{export_as, use_annotator, Annotator, Setup, IMPORT_ACCEPT};
 use crate::ui::context::Widget;
 use crate::ui::embed::dock::{focus_in, use_dock};
@@ -539,7 +540,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 </div>
                 { panel }
                 <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
-                <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready } else { "" } }</p>
+                <p class="hamish-sr" role="status">{ if state.pending.is_some() { strings.selection_ready.replace("{keys}", &entity_keys(state.registry.len())) } else { String::new() } }</p>
                 <p class="hamish-sr" role="status">{ keyboard.status.clone() }</p>
                 { toolbar }
                 { popover }
