@@ -1,6 +1,7 @@
 //! The "Open an article" panel: a URL, a file, pasted text, or a recently annotated article.
 
 use crate::core::storage::recent::Recent;
+use crate::core::text::article::BUNDLED_ID;
 use crate::i18n::Lang;
 use crate::ui::clicks::send;
 use crate::web::library::{NotDone, Removed};
@@ -108,9 +109,17 @@ pub fn open_panel(
             }
         })
     };
-    let recent = recent.iter().enumerate().map(|(i, r)| {
+    let detail_of = |r: &Recent| {
+        strings
+            .recent_item
+            .replace("{date}", r.opened.get(..10).unwrap_or_default())
+            .replace("{count}", &r.count.to_string())
+    };
+    // The bundled article has its own button, with what the list says of it.
+    let bundled_detail = recent.iter().find(|r| r.id == BUNDLED_ID).map(detail_of);
+    let recent = recent.iter().filter(|r| r.id != BUNDLED_ID).enumerate().map(|(i, r)| {
         let title_id = format!("hamish-recent-{i}");
-        let detail = strings.recent_item.replace("{date}", r.opened.get(..10).unwrap_or_default()).replace("{count}", &r.count.to_string());
+        let detail = detail_of(r);
         html! {
             <li>
                 <button type="button" class="recent" onclick={send(on_open, OpenRequest::Recent(r.id.clone()))}>
@@ -161,7 +170,12 @@ pub fn open_panel(
             </form>
             <h3>{ strings.recent_title }</h3>
             <ul class="recent-list">
-                <li><button type="button" class="recent" onclick={send(on_open, OpenRequest::Bundled)}>{ strings.bundled }</button></li>
+                <li><button type="button" class="recent" onclick={send(on_open, OpenRequest::Bundled)}>
+                    <span class="recent-title">{ strings.bundled }</span>
+                    if let Some(detail) = bundled_detail {
+                        <span class="recent-detail">{ detail }</span>
+                    }
+                </button></li>
                 { for recent }
             </ul>
             { forgotten }

@@ -474,3 +474,18 @@ test('with the Open and Entities panels open, an import\'s notice and its Undo a
     await context.close();
   }
 });
+
+test('the bundled article, annotated, is listed once: its own button says how many annotations it has', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  const panel = await openPanel(page);
+  await panel.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await panel.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.locator('article h1')).toHaveText('خبر ملصوق');
+  await openPanel(page);
+  const bundled = panel.getByRole('button', { name: /The bundled article/ });
+  await expect(bundled).toHaveCount(1);
+  await expect(bundled).toContainText('annotations: 1');
+  await expect(panel.locator('.recent-list').getByText(/مصادر روسية/)).toHaveCount(0);
+});

@@ -248,10 +248,13 @@ pub fn content_id(text: &str) -> String {
     format!("text-{}", hash.hex())
 }
 
+/// The bundled article's id.
+pub const BUNDLED_ID: &str = "seed-ar-assad-fall";
+
 /// The article bundled with Hamish (see `articles/SOURCE.md`).
 pub fn bundled() -> Article {
     Article::from_plain_text(
-        "seed-ar-assad-fall",
+        BUNDLED_ID,
         "urn:hamish:article:seed-ar-assad-fall",
         include_str!("../../../articles/article.ar.txt"),
     )
