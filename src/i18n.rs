@@ -252,6 +252,7 @@ pub struct Strings {
     /// Claims already looked at now found in other words (`{n}`); the pairs follow.
     pub reworded: &'static str,
     pub not_this_claim: &'static str,
+    pub keep_words: &'static str,
     pub imported: &'static str,
     pub imported_differing: &'static str,
     /// Of the unchanged, how many were deleted here and stay deleted (`{n}`).
@@ -356,6 +357,7 @@ const AR: Strings = Strings {
     article_label: "المقال",
     reanchored: "تغيّر نص المقال منذ التعليق عليه. تعليقات تبعت نصّها إلى مكانه الجديد: {moved}. تعليقات لم يُعثر عليها فنُقلت إلى «منفصلة»: {orphaned}.",
     not_this_claim: "ليست كلمات هذا الادعاء",
+    keep_words: "الحكم يصحّ على هذه الكلمات",
     reworded: "تغيّرت كلمات ادعاءات سبق النظر فيها (العدد: {n})، فقد لا يصحّ حكمها بعد؛ راجعها:",
     imported: "استيراد {total}: {anchored} ثُبّت في النص، {orphaned} منفصل، {rejected} مرفوض. أضيف {added}، حُدّث {updated}، بقي {kept} دون تغيير.",
     imported_differing: "{n} منها يختلف عمّا لديك لكنه ليس أحدث، فبقي ما لديك (ليحلّ ملفٌّ محلّ عملك يجب أن يكون تاريخه أحدث).",
@@ -460,6 +462,7 @@ const EN: Strings = Strings {
     article_label: "Article",
     reanchored: "The article changed since it was annotated. Annotations that followed their text to its new place: {moved}. Not found, listed under Orphaned: {orphaned}.",
     not_this_claim: "Not this claim's words",
+    keep_words: "The verdict holds for these words",
     reworded: "The words of claims already looked at changed (claims: {n}): their verdicts may no longer fit; check them again:",
     imported: "Imported {total}: {anchored} anchored, {orphaned} orphaned, {rejected} rejected. Added {added}, updated {updated}, unchanged {kept}.",
     imported_differing: "{n} of the unchanged differ from yours but are not newer, so yours were kept (a file replaces your work only when it is dated later).",

@@ -92,6 +92,8 @@ pub struct Edits {
     pub on_redo: Callback<()>,
     /// Puts a claim the article's edit moved back on the words checked, as an orphan.
     pub on_detach: Callback<Reworded>,
+    /// Keeps a claim the article's edit moved on the words it is on now (its verdict holds).
+    pub on_keep_words: Callback<String>,
 }
 
 /// A widget's state and what changes it.
@@ -451,6 +453,10 @@ fn use_edits(
         was: r.was,
         modified: clock::now_iso(),
     });
+    let on_keep_words = make_callback(&dispatcher, |id: String| Action::KeepWords {
+        id,
+        modified: clock::now_iso(),
+    });
     let on_filter = make_callback(&dispatcher, Action::SetFilter);
     let on_reattach = make_callback(&dispatcher, Action::SetReattaching);
     let accept = {
@@ -521,6 +527,7 @@ fn use_edits(
         on_undo,
         on_redo,
         on_detach,
+        on_keep_words,
     }
 }
 

@@ -297,6 +297,22 @@ pub fn App(props: &AppProps) -> Html {
             .forget();
         })
     };
+    // "The verdict holds for these words": the focus, if it went with the notice's line, to the claim.
+    let on_keep = {
+        let (keep, root) = (edits.on_keep_words.clone(), root.clone());
+        Callback::from(move |id: String| {
+            keep.emit(id.clone());
+            let root = root.clone();
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(root_el) = root.cast::<Element>().filter(|_| page::focus_lost()) {
+                    if !page::focus_highlight(&root_el, &id) {
+                        page::focus_first(&root_el, HISTORY_ENABLED);
+                    }
+                }
+            })
+            .forget();
+        })
+    };
     let (flash, start_flash) = use_flash();
     let on_choose = {
         let root = root.clone();
@@ -639,7 +655,7 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="hamish-main">
                 // Notices first: they stick to the window's top, and under an open panel they would
                 // start below the window.
-                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach, steps: state.steps }, *lang) }
+                { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach, on_keep, steps: state.steps }, *lang) }
                 { opener.unwrap_or_default() }
                 { entities_panel.unwrap_or_default() }
                 { settings_panel.unwrap_or_default() }

@@ -28,6 +28,8 @@ pub struct NoticesProps {
     pub on_export: Callback<MouseEvent>,
     /// Puts a reworded claim back on the words checked, as an orphan.
     pub on_detach: Callback<Reworded>,
+    /// Keeps a reworded claim (by id) on the words it is on now.
+    pub on_keep: Callback<String>,
     /// How many changes were made (`State::steps`): a change's notice in the words of the one before
     /// it is told apart from it, so that it is said again.
     pub steps: u32,
@@ -271,22 +273,25 @@ pub fn use_undo_offered(notices: &[Notice], steps: u32, rescue: impl Fn() + 'sta
 }
 
 /// The claims of a [`Notice::Reworded`], each as the words checked and the words now, with a button
-/// that puts the claim back on the words checked, as an orphan, when the words now are not its own.
+/// that puts the claim back on the words checked, as an orphan, when the words now are not its own,
+/// and one that keeps it where it is, its verdict holding for the words now.
 /// Each quote is isolated (FSI … PDI; the text's own direction controls left out, so that none
 /// breaks out), so that Arabic words and the arrow keep their order; the arrow points the way the
 /// interface reads, from the words checked to the words now.
-fn reworded(listed: &[Reworded], on_detach: &Callback<Reworded>, lang: Lang) -> Html {
+fn reworded(listed: &[Reworded], p: &NoticesProps, lang: Lang) -> Html {
     let arrow = if lang.is_arabic() { "←" } else { "→" };
     let plain = |quote: &str| quote.chars().filter(|&c| !hidden(c)).collect::<String>();
-    let not_this = lang.strings().not_this_claim;
+    let (not_this, keep) = (lang.strings().not_this_claim, lang.strings().keep_words);
     let items = listed.iter().map(|r| {
         let was = plain(&short_quote(&r.was.exact, 100));
         let now = plain(&r.now);
         let label = format!("{not_this}: «\u{2068}{was}\u{2069}»");
+        let keep_label = format!("{keep}: «\u{2068}{now}\u{2069}»");
         html! {
             <li>
                 { format!("«\u{2068}{was}\u{2069}» {arrow} «\u{2068}{now}\u{2069}» ") }
-                <button type="button" aria-label={label} onclick={send(on_detach, r.clone())}>{ not_this }</button>
+                <button type="button" aria-label={label} onclick={send(&p.on_detach, r.clone())}>{ not_this }</button>
+                <button type="button" aria-label={keep_label} onclick={send(&p.on_keep, r.id.clone())}>{ keep }</button>
             </li>
         }
     });
@@ -315,7 +320,7 @@ pub fn notices(p: &NoticesProps, lang: Lang) -> Html {
         };
         let focus = matches!(notice, Notice::DeletedElsewhere(_));
         let list = match notice {
-            Notice::Reworded(_, listed) => reworded(listed, &p.on_detach, lang),
+            Notice::Reworded(_, listed) => reworded(listed, p, lang),
             _ => Html::default(),
         };
         html! {

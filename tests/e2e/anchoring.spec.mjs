@@ -204,3 +204,31 @@ test('a checked claim whose words the publisher changed: the reader is told the 
   await expect(page.getByRole('alert').filter({ hasText: 'already looked at' })).toHaveCount(0);
   await expect(page.locator(`article [data-ann="${id}"]`)).toHaveCount(0);
 });
+
+test('a checked claim found in other words is listed at every opening until the reader decides; "The verdict holds for these words" ends it', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, A);
+  await page.keyboard.press('c');
+  const id = (await storedEntry(page)).annotations[0].id;
+  await page.locator(`[data-ann="${id}"]`).first().click();
+  await page.getByRole('dialog').getByLabel('Verdict').selectOption('false');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.verdict).toBe('false');
+  await page.keyboard.press('Escape');
+  const reworded = EDITED.replace('بإقناع الأسد', 'بإقناع بشار الأسد');
+  await page.route('**/edited.txt', (route) => route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: reworded }));
+  const told = page.getByRole('alert').filter({ hasText: 'The words of claims already looked at changed (claims: 1)' });
+  for (let opening = 0; opening < 2; opening++) {
+    await page.goto(EDITED_URL);
+    await expect(told, `opening ${opening + 1}`).toBeVisible();
+    await expect(told).toContainText('بإقناع الأسد');
+  }
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].checked?.exact).toContain('بإقناع الأسد');
+  await told.getByRole('button', { name: /The verdict holds for these words/ }).click();
+  await expect(told).toBeHidden();
+  await expect(page.locator(`[data-ann="${id}"][tabindex]`).first()).toBeFocused();
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].checked).toBeUndefined();
+  await page.goto(EDITED_URL);
+  await expect(page.locator(`article [data-ann="${id}"]`).first()).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'already looked at' })).toHaveCount(0);
+  expect((await storedEntry(page)).annotations[0].claim.verdict).toBe('false');
+});

@@ -226,7 +226,26 @@ fn full(i: usize) -> Annotation {
         modified: "2026-11-29T10:16:00Z".into(),
         orphan: i.is_multiple_of(3),
         detached: false,
+        checked: None,
     }
+}
+
+/// The words checked of a claim an edit moved are stored with it, and read back.
+#[test]
+fn the_words_checked_of_a_claim_an_edit_moved_are_kept() {
+    let mut a = full(2);
+    a.checked = Some(TextSelector {
+        exact: "روسيا سحبت".into(),
+        prefix: "قال ".into(),
+        suffix: " قواتها".into(),
+        position: Some(Span::new(10, 20)),
+    });
+    let text = hamish::core::storage::json::to_text(&a);
+    assert!(text.ends_with(r#""checked":{"exact":"روسيا سحبت","prefix":"قال ","suffix":" قواتها","start":10,"end":20}}"#), "{text}");
+    let back: Annotation = hamish::core::storage::json::from_text(&text).expect("reads");
+    assert_eq!(back, a);
+    // Without it, nothing is written (entries stay byte for byte as before).
+    assert!(!hamish::core::storage::json::to_text(&full(2)).contains("checked"));
 }
 
 /// What [`ENTRY`] holds.

@@ -41,6 +41,11 @@ pub struct Annotation {
     /// sentence that was deleted, found on its neighbour): it stays an orphan with the words it had,
     /// and re-anchoring leaves it alone until it is re-attached by hand.
     pub detached: bool,
+    /// A claim already looked at that an edit of the article moved onto other words: where it was
+    /// when it was looked at (the words checked), kept — and the reader warned on every opening —
+    /// until the reader says its verdict holds for the words now ([`Annotation::keep_words`]) or puts
+    /// it back on the words checked ([`Annotation::detach`]).
+    pub checked: Option<TextSelector>,
 }
 
 /// A deleted annotation (or withdrawn rejection): its id and when it was deleted. Kept with the
@@ -115,7 +120,8 @@ impl Json for Kind {
 }
 
 /// Stored flat, in the order Hamish has always written: `id, kind, start, end, exact, prefix,
-/// suffix, note, claim` (left out when empty)`, created, modified, orphan, detached` (each left out when false). A
+/// suffix, note, claim` (left out when empty)`, created, modified, orphan, detached` (each left out
+/// when false)`, checked` (`{exact, prefix, suffix, start, end}`, left out when none). A
 /// missing position is written as `0, 0` (an empty span, which no annotation has) and read back as
 /// missing.
 impl Json for Annotation {
@@ -141,6 +147,9 @@ impl Json for Annotation {
         if self.detached {
             o.bool("detached", true);
         }
+        if let Some(checked) = &self.checked {
+            o.field("checked", checked);
+        }
         o.end();
     }
 
@@ -162,6 +171,7 @@ impl Json for Annotation {
             modified: f.get("modified")?,
             orphan: f.flag("orphan")?,
             detached: f.flag("detached")?,
+            checked: f.opt("checked")?,
             id,
             kind,
         })
@@ -185,6 +195,32 @@ impl Json for Tombstone {
     }
 }
 
+/// The words checked of a claim ([`Annotation::checked`]): `{exact, prefix, suffix, start, end}`
+/// (`0, 0` for no position, as an annotation's own).
+impl Json for TextSelector {
+    fn write_json(&self, out: &mut String) {
+        let span = self.position.unwrap_or_default();
+        Object::new(out)
+            .str("exact", &self.exact)
+            .str("prefix", &self.prefix)
+            .str("suffix", &self.suffix)
+            .num("start", span.start as u64)
+            .num("end", span.end as u64)
+            .end();
+    }
+
+    fn read_json(value: Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        let (start, end) = (f.count("start")?, f.count("end")?);
+        Ok(TextSelector {
+            exact: f.get("exact")?,
+            prefix: f.get("prefix")?,
+            suffix: f.get("suffix")?,
+            position: Some(Span::new(start, end)).filter(|p| !p.is_empty()),
+        })
+    }
+}
+
 impl Annotation {
     /// A new annotation of `kind` on the span `target` describes, created at `now`.
     pub fn new(id: String, kind: Kind, target: TextSelector, now: &str) -> Self {
@@ -198,6 +234,7 @@ impl Annotation {
             modified: now.into(),
             orphan: false,
             detached: false,
+            checked: None,
         }
     }
 
@@ -242,5 +279,11 @@ impl Annotation {
         self.target = was;
         self.orphan = true;
         self.detached = true;
+        self.checked = None;
+    }
+
+    /// The reader says its verdict holds for the words it is on now: no longer [`Annotation::checked`].
+    pub fn keep_words(&mut self) {
+        self.checked = None;
     }
 }

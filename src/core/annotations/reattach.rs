@@ -20,8 +20,9 @@ pub struct Reattached {
     pub moved: usize,
     /// Not found: now orphans.
     pub orphaned: usize,
-    /// Claims already looked at (a verdict, or a status past unverified) now found in other words:
-    /// how many, and the first [`REWORDED_LISTED`].
+    /// Claims already looked at (a verdict, or a status past unverified) found in other words than
+    /// those checked, now or at an earlier opening, and not yet decided on ([`still_reworded`]): how
+    /// many, and the first [`REWORDED_LISTED`].
     pub reworded: (usize, Vec<Reworded>),
 }
 
@@ -83,14 +84,20 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
                 } else {
                     summary.moved += 1;
                 }
-                if let Some(reworded) = reworded(annotation, &selectors) {
-                    let (count, listed) = &mut summary.reworded;
-                    *count += 1;
-                    if listed.len() < REWORDED_LISTED {
-                        listed.push(reworded);
-                    }
-                }
+                let moved_words = reworded(annotation, &selectors).is_some();
+                let was = annotation.target.clone();
                 annotation.attach(selectors);
+                if moved_words {
+                    annotation.checked.get_or_insert(was);
+                }
+                // Back on the words checked (the edit was undone): nothing to warn of.
+                let back = annotation
+                    .checked
+                    .as_ref()
+                    .is_some_and(|c| fold_quote(&c.exact) == fold_quote(&annotation.target.exact));
+                if back {
+                    annotation.checked = None;
+                }
             }
             Anchor::Orphan => {
                 summary.orphaned += 1;
@@ -98,7 +105,28 @@ pub fn reattach(text: &str, annotations: &mut [Annotation]) -> Reattached {
             }
         }
     }
+    drop(looked_for);
+    summary.reworded = still_reworded(annotations);
     summary
+}
+
+/// The claims found in other words than the ones checked ([`Annotation::checked`]), this time or
+/// an earlier one, that the reader has not decided on: how many, and the first [`REWORDED_LISTED`].
+pub fn still_reworded(annotations: &[Annotation]) -> (usize, Vec<Reworded>) {
+    let mut out = (0, Vec::new());
+    for a in annotations.iter().filter(|a| !a.orphan && !a.detached) {
+        if let Some(was) = &a.checked {
+            out.0 += 1;
+            if out.1.len() < REWORDED_LISTED {
+                out.1.push(Reworded {
+                    id: a.id.clone(),
+                    was: was.clone(),
+                    now: short_quote(&a.target.exact, 100),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Re-attaches rejected suggestions that kept their quote: one found again moves with its mention

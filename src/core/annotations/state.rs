@@ -382,6 +382,9 @@ pub enum Action {
         was: TextSelector,
         modified: String,
     },
+    /// The reader says the verdict of a claim the article's edit moved holds for the words it is on
+    /// now ([`Annotation::keep_words`]); the warning that listed it no longer does.
+    KeepWords { id: String, modified: String },
     /// Restores this article's entry from a backup made at `now` (see [`restore_into`]: nothing is
     /// deleted or replaced by an older version; one undoable step), and reports the whole restore:
     /// `others` is what it did to the other articles.
@@ -432,7 +435,9 @@ impl Action {
             ),
             Action::Delete { .. } => (StepKind::Delete, None),
             Action::Import(_) => (StepKind::Import, None),
-            Action::Reattach { .. } | Action::Detach { .. } => (StepKind::Reattach, None),
+            Action::Reattach { .. } | Action::Detach { .. } | Action::KeepWords { .. } => {
+                (StepKind::Reattach, None)
+            }
             Action::Restore { .. } => (StepKind::Import, None),
             _ => return None,
         })
@@ -935,23 +940,22 @@ impl State {
                 selectors,
                 modified,
             } => {
-                self.repoint(&id, modified, |a| a.attach(selectors));
+                // Placed by hand: the reader chose its words.
+                self.repoint(&id, modified, |a| {
+                    a.attach(selectors);
+                    a.keep_words();
+                });
                 self.reattaching = None;
                 self.pending = None;
+                self.unlist_reworded(&id);
             }
             Action::Detach { id, was, modified } => {
                 self.repoint(&id, modified, |a| a.detach(was));
-                for notice in &mut self.notices {
-                    if let Notice::Reworded(count, listed) = notice {
-                        if listed.iter().any(|r| r.id == id) {
-                            *count -= 1;
-                            *listed =
-                                Rc::new(listed.iter().filter(|r| r.id != id).cloned().collect());
-                        }
-                    }
-                }
-                self.notices
-                    .retain(|n| !matches!(n, Notice::Reworded(0, _)));
+                self.unlist_reworded(&id);
+            }
+            Action::KeepWords { id, modified } => {
+                self.repoint(&id, modified, Annotation::keep_words);
+                self.unlist_reworded(&id);
             }
             Action::Notify(notice) => {
                 // A new result of an export, import or open replaces the previous one; so does a new
@@ -1007,6 +1011,21 @@ impl State {
             let all: &mut Vec<Annotation> = Rc::make_mut(&mut self.annotations);
             sort_by(all, Annotation::reading_order);
         }
+    }
+
+    /// Takes claim `id` off the warning that lists claims found in other words (and the warning
+    /// away when it lists none).
+    fn unlist_reworded(&mut self, id: &str) {
+        for notice in &mut self.notices {
+            if let Notice::Reworded(count, listed) = notice {
+                if listed.iter().any(|r| r.id == id) {
+                    *count -= 1;
+                    *listed = Rc::new(listed.iter().filter(|r| r.id != id).cloned().collect());
+                }
+            }
+        }
+        self.notices
+            .retain(|n| !matches!(n, Notice::Reworded(0, _)));
     }
 
     fn position(&self, id: &str) -> Option<usize> {

@@ -181,6 +181,7 @@ fn combine(winner: &Annotation, loser: &Annotation, base: &Annotation, now: &str
         modified: _,
         orphan,
         detached,
+        checked,
     } = &mut out;
     keep(kind, &loser.kind, &base.kind);
     let mut place = (target.clone(), *orphan, *detached);
@@ -190,6 +191,7 @@ fn combine(winner: &Annotation, loser: &Annotation, base: &Annotation, now: &str
         &(base.target.clone(), base.orphan, base.detached),
     );
     (*target, *orphan, *detached) = place;
+    keep(checked, &loser.checked, &base.checked);
     keep(note, &loser.note, &base.note);
     let ClaimDetails {
         verdict,

@@ -447,6 +447,7 @@ pub fn parse(
             created,
             orphan: false,
             detached: object.get("detached").and_then(Value::as_bool) == Some(true),
+            checked: None,
         };
         if let Some(at) = &mut annotation.claim.verdict_at {
             clamp(at, now);
@@ -474,8 +475,12 @@ pub fn parse(
             match anchor {
                 Anchor::Found { span, .. } if !a.detached => {
                     let now = describe_chars(anchorer.chars(), span);
-                    reworded_at.extend(reworded(&a, &now).map(|words| (words, i)));
+                    let words = reworded(&a, &now);
                     a.attach(now);
+                    if let Some(words) = words {
+                        a.checked = Some(words.was.clone());
+                        reworded_at.push((words, i));
+                    }
                 }
                 _ => a.orphan = true,
             }

@@ -388,6 +388,20 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             .forget();
         })
     };
+    // "The verdict holds for these words": the focus, if it went with the notice's line, to the panel.
+    let on_keep = {
+        let (keep, frame) = (edits.on_keep_words.clone(), e.frame.clone());
+        Callback::from(move |id: String| {
+            keep.emit(id);
+            let frame = frame.clone();
+            gloo::timers::callback::Timeout::new(0, move || {
+                if focus_lost(&frame) {
+                    focus_in(&frame, ".hamish-panel");
+                }
+            })
+            .forget();
+        })
+    };
     // An undo or redo that took the focus away (its notice's Undo button went, the button itself
     // disabled) leaves it on the panel item of the annotation it changed, when the panel shows it,
     // else on Undo or Redo.
@@ -536,7 +550,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             <div class="hamish hamish-embed" role="region" aria-label={format!("{}: {}", strings.app_name, short_quote(article.title(), 48))} lang={lang.code()} dir={lang.dir()} data-panel={e.panel.name()} data-side={dock.side}
                  style={format!("--hamish-slot:{}", e.slot.min(20))}>
                 <div class="hamish-toasts">
-                    { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach, steps: state.steps }, *lang) }
+                    { notices(&NoticesProps { notices: state.notices.clone(), on_dismiss, on_undo: edits.on_undo.clone(), on_export: on_export.clone(), on_detach, on_keep, steps: state.steps }, *lang) }
                 </div>
                 { panel }
                 <p class="hamish-sr" role="status">{ said_text(&state.said, &state.registry, *lang) }</p>
