@@ -43,8 +43,14 @@ pub fn export_all(
             None => {}
         }
     }
-    let mut unsaved = unsaved::kept_in(DEFAULT_NAMESPACE);
-    unsaved.push((open.0.to_string(), open.1.clone()));
+    // Each with the entry it was made from; the open article's work from the one its kept work was
+    // made from, when storage refused it (else it is what storage holds, and changes since).
+    let kept = unsaved::kept_with_base(DEFAULT_NAMESPACE);
+    let open_base =
+        (kept.iter().find(|k| k.id == open.0)).map_or_else(Stored::default, |k| k.base.clone());
+    let mut unsaved: Vec<(String, Stored, Stored)> =
+        kept.into_iter().map(|k| (k.id, k.work, k.base)).collect();
+    unsaved.push((open.0.to_string(), open.1.clone(), open_base));
     let prune_before = horizon(instant_or_oldest(now));
     let entries = with_unsaved(entries, &mut keys, &unsaved, prune_before, now);
     let read = |key| backend.read(key).ok().flatten();

@@ -9,7 +9,7 @@ use crate::core::storage::entry::{
 use crate::core::storage::keys::{
     backup_key_in, entry_key_in, DEFAULT_NAMESPACE, ENTITIES_KEY, PROBE_KEY,
 };
-use crate::core::storage::merge::{horizon, merge, merge_since};
+use crate::core::storage::merge::{horizon, merge_since};
 use crate::core::text::hash::Fnv;
 use crate::web::unsaved;
 use std::cell::{Cell, RefCell};
@@ -165,10 +165,11 @@ impl AnnotationStore {
     pub fn load(&self, stamp: &str) -> (Stored, Vec<Notice>) {
         let (stored, notices) = self.load_entry(stamp);
         match unsaved::take(&self.namespace, &self.article_id) {
-            Some(kept) => (
-                merge(&kept, &stored, horizon(instant_or_oldest(stamp))),
-                notices,
-            ),
+            Some(kept) => {
+                let prune = horizon(instant_or_oldest(stamp));
+                let merged = merge_since(&kept.base, &kept.work, &stored, prune, stamp);
+                (merged, notices)
+            }
             None => (stored, notices),
         }
     }
@@ -183,7 +184,7 @@ impl AnnotationStore {
             return;
         }
         let prune = horizon(instant_or_oldest(now));
-        unsaved::keep(&self.namespace, &self.article_id, work, prune);
+        unsaved::keep(&self.namespace, &self.article_id, work, &self.base(), prune);
         ask_before_leaving();
     }
 
@@ -233,6 +234,23 @@ impl AnnotationStore {
         }
     }
 
+    /// The entry as this tab last read or wrote it (what its work since was made from; empty when it
+    /// has read nothing, or nothing readable).
+    pub fn base(&self) -> Stored {
+        match decode(Some(self.last_written.borrow().as_str())) {
+            Decoded::Stored(base) => base,
+            Decoded::Unusable(_) => Stored::default(),
+        }
+    }
+
+    /// Takes `base` as the entry this tab last read (work kept from an earlier store of the article
+    /// was made from it).
+    pub fn made_from(&self, base: &Stored) {
+        if *base != Stored::default() {
+            *self.last_written.borrow_mut() = encode(&self.article_id, base);
+        }
+    }
+
     /// How many characters the entry had when this tab last read or wrote it.
     pub fn stored_len(&self) -> usize {
         self.last_written.borrow().len()
@@ -276,12 +294,9 @@ impl AnnotationStore {
             match decode(Some(&raw)) {
                 Decoded::Stored(theirs) => {
                     // What both were made from: the entry as this tab last read or wrote it.
-                    let base = match decode(Some(self.last_written.borrow().as_str())) {
-                        Decoded::Stored(base) => base,
-                        Decoded::Unusable(_) => Stored::default(),
-                    };
                     let prune = horizon(instant_or_oldest(now));
-                    Some(merge_since(&base, local, &theirs, prune, now)).filter(|m| m != local)
+                    Some(merge_since(&self.base(), local, &theirs, prune, now))
+                        .filter(|m| m != local)
                 }
                 Decoded::Unusable(_) => {
                     self.saving.set(false);
@@ -361,12 +376,14 @@ pub fn ask_before_leaving() {
 /// Writes the work kept unsaved ([`AnnotationStore::mark_unsaved`]) where there is room now, merged
 /// with what is stored; returns whether some is still kept.
 pub fn flush_unsaved(now: &str) -> bool {
-    for (namespace, id, work) in unsaved::take_all() {
-        // A store that has read nothing yet: `sync` merges with a readable entry and never writes
-        // over one it cannot read (that is left for the article's next opening to report).
-        let (store, _) = AnnotationStore::open_in(&namespace, &id);
-        let failed = store.sync(&work, now, &|| false).is_err();
-        store.mark_unsaved(failed, &work, now);
+    for kept in unsaved::take_all() {
+        // A store that has read nothing yet but the entry the work was made from: `sync` merges with
+        // a readable entry (field by field since that one) and never writes over one it cannot read
+        // (that is left for the article's next opening to report).
+        let (store, _) = AnnotationStore::open_in(&kept.namespace, &kept.id);
+        store.made_from(&kept.base);
+        let failed = store.sync(&kept.work, now, &|| false).is_err();
+        store.mark_unsaved(failed, &kept.work, now);
     }
     unsaved::any()
 }

@@ -12,49 +12,77 @@ use std::cell::{Cell, RefCell};
 thread_local! {
     /// Whether the page's last save of the entity list could not be written (storage full).
     static ENTITIES: Cell<bool> = const { Cell::new(false) };
-    /// (namespace, article id, the work).
-    static KEPT: RefCell<Vec<(String, String, Stored)>> = const { RefCell::new(Vec::new()) };
+    /// What is kept, by namespace and article.
+    static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Keeps `work` for `article_id` in `namespace`, merged with any kept before.
-pub fn keep(namespace: &str, article_id: &str, work: &Stored, prune_before: i64) {
+/// Work kept for an article: the work, and the entry it was made from (as the tab last read or
+/// wrote it), so that another tab's changes since are merged field by field when it is written.
+#[derive(Clone)]
+pub struct Kept {
+    /// The store's namespace.
+    pub namespace: String,
+    /// The article's id.
+    pub id: String,
+    /// The work.
+    pub work: Stored,
+    /// The entry it was made from.
+    pub base: Stored,
+}
+
+/// Keeps `work` for `article_id` in `namespace`, made from `base`, merged with any kept before (whose
+/// base, the older, stays).
+pub fn keep(namespace: &str, article_id: &str, work: &Stored, base: &Stored, prune_before: i64) {
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
         match kept
             .iter_mut()
-            .find(|(n, id, _)| n == namespace && id == article_id)
+            .find(|k| k.namespace == namespace && k.id == article_id)
         {
-            Some((.., old)) => *old = merge(work, old, prune_before),
-            None => kept.push((namespace.into(), article_id.into(), work.clone())),
+            Some(old) => old.work = merge(work, &old.work, prune_before),
+            None => kept.push(Kept {
+                namespace: namespace.into(),
+                id: article_id.into(),
+                work: work.clone(),
+                base: base.clone(),
+            }),
         }
     });
 }
 
-/// The work kept for `article_id` in `namespace`, taken out (the caller holds it now).
-pub fn take(namespace: &str, article_id: &str) -> Option<Stored> {
+/// What is kept for `article_id` in `namespace`, taken out (the caller holds it now).
+pub fn take(namespace: &str, article_id: &str) -> Option<Kept> {
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
         let at = kept
             .iter()
-            .position(|(n, id, _)| n == namespace && id == article_id)?;
-        Some(kept.swap_remove(at).2)
+            .position(|k| k.namespace == namespace && k.id == article_id)?;
+        Some(kept.swap_remove(at))
     })
 }
 
-/// Every kept work, taken out: (namespace, article id, the work).
-pub fn take_all() -> Vec<(String, String, Stored)> {
+/// Everything kept, taken out.
+pub fn take_all() -> Vec<Kept> {
     KEPT.with(|kept| std::mem::take(&mut *kept.borrow_mut()))
+}
+
+/// A copy of what is kept for `namespace`.
+pub fn kept_with_base(namespace: &str) -> Vec<Kept> {
+    KEPT.with(|kept| {
+        kept.borrow()
+            .iter()
+            .filter(|k| k.namespace == namespace)
+            .cloned()
+            .collect()
+    })
 }
 
 /// A copy of the work kept for `namespace`: (article id, the work).
 pub fn kept_in(namespace: &str) -> Vec<(String, Stored)> {
-    KEPT.with(|kept| {
-        kept.borrow()
-            .iter()
-            .filter(|(n, ..)| n == namespace)
-            .map(|(_, id, work)| (id.clone(), work.clone()))
-            .collect()
-    })
+    kept_with_base(namespace)
+        .into_iter()
+        .map(|k| (k.id, k.work))
+        .collect()
 }
 
 /// Whether any work is kept.

@@ -456,6 +456,11 @@ fn a_backup_carries_work_storage_does_not_hold_yet() {
         // Nothing to carry.
         ("empty".to_string(), Stored::default()),
     ];
+    // (Made from nothing stored: the later version of each annotation wins.)
+    let work: Vec<(String, Stored, Stored)> = work
+        .into_iter()
+        .map(|(id, w)| (id, w, Stored::default()))
+        .collect();
     let mut keys = Vec::new();
     let entries = with_unsaved(entries, &mut keys, &work, i64::MIN, NOW);
     // The entry that cannot be read (or is of a newer schema) is kept as it was, aside.

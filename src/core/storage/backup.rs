@@ -11,7 +11,7 @@ use crate::core::json::Value;
 use crate::core::storage::entry::{decode, encode, readable, salvage, Decoded, Stored};
 use crate::core::storage::json::{pretty, write_list, Fields, Object};
 use crate::core::storage::keys::{backup_key, is_set_aside, restored_where_free, text_article};
-use crate::core::storage::merge::merge;
+use crate::core::storage::merge::{merge, merge_since};
 use crate::core::storage::recent::{Recent, TEXT_MAX};
 
 /// What a backup file says it is.
@@ -83,25 +83,26 @@ pub fn is_backup(text: &str) -> bool {
 }
 
 /// `entries` (each article's id and raw stored entry, as [`write`] takes them) with the work in
-/// `unsaved` (article id, work) that storage does not hold yet — the open article's, or work no save
-/// could write (storage full, saving paused) — merged in, so a backup made now carries it. An entry
+/// `unsaved` (article id, work, the entry it was made from) that storage does not hold yet — the open
+/// article's, or work no save could write (storage full, saving paused) — merged in (field by field
+/// since the entry it was made from: [`merge_since`]), so a backup made now carries it. An entry
 /// that cannot be read (or is of a newer schema) gives its place to the work and goes, as stored,
 /// into `keys` under [`backup_key`] stamped `now`: a restore writes it back only where that key is free.
 pub fn with_unsaved(
     mut entries: Vec<(String, String)>,
     keys: &mut Vec<(String, String)>,
-    unsaved: &[(String, Stored)],
+    unsaved: &[(String, Stored, Stored)],
     prune_before: Instant,
     now: &str,
 ) -> Vec<(String, String)> {
-    for (id, work) in unsaved
+    for (id, work, base) in unsaved
         .iter()
-        .filter(|(_, work)| *work != Stored::default())
+        .filter(|(_, work, _)| *work != Stored::default())
     {
         match entries.iter_mut().find(|(e, _)| e == id) {
             Some((_, raw)) => {
                 let merged = match decode(Some(raw)) {
-                    Decoded::Stored(stored) => merge(work, &stored, prune_before),
+                    Decoded::Stored(stored) => merge_since(base, work, &stored, prune_before, now),
                     Decoded::Unusable(_) => {
                         keys.push((backup_key(id, now), raw.clone()));
                         work.clone()
