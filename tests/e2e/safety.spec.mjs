@@ -158,6 +158,47 @@ test('storage full: a verdict kept in this tab and a note another tab saved on t
   await expect(other.locator('.hamish-panel .item')).toContainText('False');
 });
 
+test('storage full: a verdict kept in this tab, which then opened another article, and a note another tab saved on the same claim are both kept, and both in Export all', async ({ page, context }, info) => {
+  test.setTimeout(90_000);
+  await openFresh(page, '?ui=en');
+  await dragSelect(page, 1, 'روسيا');
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
+  const id = (await storedEntry(page)).annotations[0].id;
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  await expect(other.locator(`[data-ann="${id}"]`).first()).toBeVisible();
+  await fillStorage(page, 16);
+  await page.bringToFront();
+  await page.locator(`[data-ann="${id}"]`).first().click();
+  await page.getByRole('dialog').getByLabel('Verdict').selectOption({ label: 'False' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  // This tab opens another article, its verdict kept in the page.
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await page.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.locator('article.hamish-article h1')).toHaveText('خبر ملصوق');
+  // Some room comes free, and the other tab adds a note to the same claim.
+  await other.bringToFront();
+  await other.evaluate(() => localStorage.removeItem('filler:0'));
+  await other.locator(`[data-ann="${id}"]`).first().click();
+  await other.getByRole('dialog').getByLabel(/Note/).fill('my careful note');
+  await other.keyboard.press('Escape');
+  await expect.poll(async () => (await storedEntry(other)).annotations[0].note).toBe('my careful note');
+  expect((await storedEntry(other)).annotations[0].claim?.verdict).toBeUndefined();
+  // Export all carries both; once there is room, both are stored.
+  await page.bringToFront();
+  await fillStorage(page, 16);
+  const backup = await exportAll(page, info);
+  const carried = backup.articles.find((a) => a.id === ARTICLE_ID).entry.annotations[0];
+  expect([carried.claim?.verdict, carried.note]).toEqual(['false', 'my careful note']);
+  await freeStorage(page);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.verdict).toBe('false');
+  expect((await storedEntry(page)).annotations[0].note).toBe('my careful note');
+});
+
 test('undo and redo by keyboard and by the notice button; typing in a note is not undone by Ctrl+Z', async ({ page }) => {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, 'سوريا');
