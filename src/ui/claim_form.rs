@@ -5,8 +5,8 @@
 use crate::core::annotations::model::Annotation;
 use crate::core::annotations::state::{ClaimField, Notice};
 use crate::core::claims::claim::{
-    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status, MAX_CLAIMANT,
-    MAX_EVIDENCE, URL_MAX,
+    claim_date, evidence_url, ClaimDetails, Claimant, Evidence, Stance, Status, UrlError,
+    MAX_CLAIMANT, MAX_EVIDENCE, URL_MAX,
 };
 use crate::core::claims::verdicts::Scale;
 use crate::core::entities::registry::wikidata_iri;
@@ -63,8 +63,8 @@ fn stance_options(selected: Stance, lang: Lang) -> Html {
 type Update = Rc<dyn Fn(ClaimField, &dyn Fn(&mut ClaimDetails))>;
 
 /// What is typed in a claim's form but not yet part of the claim: the new evidence link (and its
-/// stance) and the claimant's Wikidata id, which are committed by a button or on leaving the field,
-/// and a published fact-check URL that does not read as an address (kept out of the claim).
+/// stance), the claimant's Wikidata id and the published fact-check URL, which are committed by a
+/// button or on leaving the field (an address half typed is never taken for the whole).
 /// When the form goes first (Esc or a click elsewhere closes the popover), [`add_draft`] adds them.
 #[derive(Default)]
 struct Draft {
@@ -80,11 +80,12 @@ struct Draft {
 /// notice, not dropped.
 fn add_draft(draft: &Draft, update: &Update, full: bool, on_notice: &Callback<Notice>) {
     if let Some(typed) = &draft.review {
-        if let Err(refused) = evidence_url(typed) {
-            on_notice.emit(Notice::ReviewNotKept {
+        match review_typed(typed) {
+            Ok(review) => update(ClaimField::Review, &|d| d.review.clone_from(&review)),
+            Err(refused) => on_notice.emit(Notice::ReviewNotKept {
                 url: crate::core::text::units::short_quote(typed.trim(), 200),
                 refused,
-            });
+            }),
         }
     }
     let url = draft.url.trim();
@@ -129,6 +130,15 @@ fn add_draft(draft: &Draft, update: &Update, full: bool, on_notice: &Callback<No
             }
         });
     }
+}
+
+/// What a published fact-check URL typed in full makes the claim's: none when the field is empty,
+/// the address when it reads as one, else why not.
+fn review_typed(text: &str) -> Result<Option<String>, UrlError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    evidence_url(text).map(Some)
 }
 
 /// The claim's controls.
@@ -187,7 +197,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
                             .map_or(String::new(), |_| std::mem::take(&mut d.url)),
                         stance: d.stance,
                         wikidata: d.wikidata.take_if(|w| wikidata_iri(w).is_ok()),
-                        review: None,
+                        review: d.review.take_if(|r| review_typed(r).is_ok()),
                     };
                     drop(d);
                     if !ready.url.is_empty() {
@@ -390,32 +400,28 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             }
         })
     };
-    // The published fact-check's address: kept as typed while it reads as an address (one step
-    // per sitting), emptied with the field; what does not read is said when the field is left.
+    // The published fact-check's address: taken when the field is left (or the form closes) and it
+    // reads as an address, emptied with the field; what does not read is said, and not taken. (Not
+    // as typed: `https://user` on the way to `https://user@…` reads as an address.)
     let on_review = {
-        let (update, draft) = (update.clone(), draft.clone());
-        Callback::from(move |e: InputEvent| {
-            let Some(text) = input_value(&e) else { return };
-            let review = match evidence_url(&text) {
-                Ok(url) => Some(url),
-                Err(_) if text.trim().is_empty() => None,
-                Err(_) => return draft.borrow_mut().review = Some(text),
-            };
-            draft.borrow_mut().review = None;
-            update(ClaimField::Review, &|d| d.review.clone_from(&review));
-        })
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| draft.borrow_mut().review = input_value(&e))
     };
     let on_review_left = {
-        let error = review_error.clone();
+        let (update, draft, error) = (update.clone(), draft.clone(), review_error.clone());
         Callback::from(move |e: Event| {
             let text = e
                 .target_dyn_into::<HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
-            error.set(match evidence_url(&text) {
-                Err(why) if !text.trim().is_empty() => Some(c.url_error(why).to_string()),
-                _ => None,
-            });
+            match review_typed(&text) {
+                Ok(review) => {
+                    draft.borrow_mut().review = None;
+                    error.set(None);
+                    update(ClaimField::Review, &|d| d.review.clone_from(&review));
+                }
+                Err(why) => error.set(Some(c.url_error(why).to_string())),
+            }
         })
     };
     let on_worthy = {

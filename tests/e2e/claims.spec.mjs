@@ -336,6 +336,12 @@ test('an evidence link or Wikidata id typed but not added is kept when the popov
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'misbar.com/factcheck/1' })).toContainText('was not kept');
   expect((await storedEntry(page)).annotations[0].claim.review).toBeUndefined();
+  // Typed key by key, an address whose beginning reads as one (`https://user`) is not taken for it.
+  await highlight.click();
+  await dialog.getByLabel('Published fact-check URL (optional)').pressSequentially('https://user@example.org/x');
+  await dialog.getByLabel('Published fact-check URL (optional)').press('Escape');
+  await expect(page.getByRole('alert').filter({ hasText: 'https://user@example.org/x' })).toContainText('was not kept');
+  expect((await storedEntry(page)).annotations[0].claim.review).toBeUndefined();
   // Adding it is one undoable step.
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.evidence ?? []).toEqual([]);
