@@ -108,6 +108,32 @@ fn two_tabs_changing_different_fields_of_one_claim_keep_both() {
     // Changed on one side only: the later version, as it was.
     let merged = merge_since(&from, &from, &theirs, NEVER, &now);
     assert_eq!(merged.annotations[0], noted);
+    // Evidence links added in both: both kept; one removed in the earlier: gone.
+    use hamish::core::claims::claim::{Evidence, Stance};
+    let link = |url: &str| Evidence {
+        url: url.into(),
+        stance: Stance::Refutes,
+    };
+    let mut with_old = version(&base, "", 1);
+    with_old.claim.evidence = vec![link("https://old.example/")];
+    let mut mine = version(&with_old, "", 10);
+    mine.claim.evidence = vec![link("https://x.example/")];
+    let mut theirs_link = version(&with_old, "", 20);
+    theirs_link.claim.evidence = vec![link("https://old.example/"), link("https://y.example/")];
+    let merged = merge_since(
+        &stored(vec![with_old], vec![]),
+        &stored(vec![mine], vec![]),
+        &stored(vec![theirs_link], vec![]),
+        NEVER,
+        &now,
+    );
+    let urls: Vec<&str> = merged.annotations[0]
+        .claim
+        .evidence
+        .iter()
+        .map(|e| e.url.as_str())
+        .collect();
+    assert_eq!(urls, ["https://y.example/", "https://x.example/"]);
     // Without a common version (nothing read yet): the later one, as `merge` gives.
     let merged = merge_since(&Stored::default(), &ours, &theirs, NEVER, &now);
     assert_eq!(merged, merge(&ours, &theirs, NEVER));

@@ -11,7 +11,7 @@
 
 use crate::core::annotations::model::{Annotation, Tombstone};
 use crate::core::annotations::time::{after, instant_or_oldest, Instant};
-use crate::core::claims::claim::ClaimDetails;
+use crate::core::claims::claim::{ClaimDetails, Evidence};
 use crate::core::collections::index::Index;
 use crate::core::collections::sort::sort_by;
 use crate::core::entities::suggestions::Rejected;
@@ -160,7 +160,8 @@ pub fn merge_since(
 
 /// `winner` (the later of two versions of one annotation) with each field that only `loser` changed
 /// since `base`, their common version; a field both changed keeps the winner's. A claim's details
-/// count field by field (a verdict with its time); the place (selectors, orphan, detached) as one.
+/// count field by field (a verdict with its time; evidence links link by link: each side's added
+/// links kept, removed ones gone); the place (selectors, orphan, detached) as one.
 /// Dated after the winner (`now`, when that is later).
 fn combine(winner: &Annotation, loser: &Annotation, base: &Annotation, now: &str) -> Annotation {
     /// `out` takes `loser`'s value when only the loser changed it since `base`.
@@ -213,7 +214,16 @@ fn combine(winner: &Annotation, loser: &Annotation, base: &Annotation, now: &str
     (*verdict, *verdict_at) = judged;
     keep(status, &l.status, &b.status);
     keep(claimant, &l.claimant, &b.claimant);
-    keep(evidence, &l.evidence, &b.evidence);
+    // Evidence links as a set: the links each added are kept, those each removed go.
+    let (winner_links, loser_links) = (evidence.clone(), &l.evidence);
+    let listed = |list: &[Evidence], e: &Evidence| list.iter().any(|x| x.url == e.url);
+    evidence.retain(|e| !(listed(&b.evidence, e) && !listed(loser_links, e)));
+    evidence.extend(
+        loser_links
+            .iter()
+            .filter(|e| !listed(&b.evidence, e) && !listed(&winner_links, e))
+            .cloned(),
+    );
     keep(date, &l.date, &b.date);
     keep(check_worthy, &l.check_worthy, &b.check_worthy);
     keep(review, &l.review, &b.review);
