@@ -147,6 +147,8 @@ pub fn Loader(p: &LoaderProps) -> Html {
                         remember_in_address(&article, url.as_deref(), id.as_deref(), new_entry);
                         *serial.borrow_mut() += 1;
                         let key = format!("{}#{}", article.id, serial.borrow());
+                        // An earlier failure is not this article's: its alert does not follow it.
+                        failure.set(None);
                         current.set(Some(Current {
                             article: Rc::new(article),
                             url,

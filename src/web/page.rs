@@ -153,7 +153,8 @@ fn suggestion_at(key: &str) -> String {
 }
 
 /// Moves the keyboard focus to the suggestion after (or before) the one named `key`, in reading order,
-/// once the page has been redrawn (the current one may be about to disappear).
+/// once the page has been redrawn (the current one may be about to disappear); at the end, the one
+/// on the other side.
 pub fn focus_suggestion_after(key: &str, forward: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -168,10 +169,12 @@ pub fn focus_suggestion_after(key: &str, forward: bool) {
     let Some(at) = keys.iter().position(|k| k == key) else {
         return;
     };
+    // At either end, the one on the other side (the last rejected: the one before it).
+    let (after, before) = (keys.get(at + 1), at.checked_sub(1).and_then(|i| keys.get(i)));
     let next = if forward {
-        keys.get(at + 1)
+        after.or(before)
     } else {
-        at.checked_sub(1).and_then(|i| keys.get(i))
+        before.or(after)
     };
     let Some(next) = next.cloned() else { return };
     gloo::timers::callback::Timeout::new(0, move || {

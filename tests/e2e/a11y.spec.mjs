@@ -342,6 +342,14 @@ test('a suggestion\'s popover closed by Esc or × gives the focus back to the su
   await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).press('Enter');
   await expect(page.locator(`.sg[data-sg="${name}"]`)).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => document.activeElement?.matches('[data-sg], [data-sg-here]'))).toBe(true);
+  // The article's last suggestion rejected: the focus goes to the one before it.
+  const last = page.locator('.sg').last();
+  const lastKey = await last.getAttribute('data-sg');
+  await last.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).press('Enter');
+  await expect(page.locator(`.sg[data-sg="${lastKey}"]`)).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.matches('[data-sg], [data-sg-here]'))).toBe(true);
 });
 
 test('keyboard mode, standalone: after a tag from the toolbar and after Esc ends the mode, the focus is on the mode\'s button', async ({ page }) => {

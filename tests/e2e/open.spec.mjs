@@ -120,6 +120,15 @@ test('every bad input says what went wrong and keeps the open article and its an
     // The panel stays open with the address typed, to be corrected.
     await expect(panel.getByLabel('Article URL')).toHaveValue(url);
   }
+  // Corrected, it opens, and the failure's alert (no longer true) goes.
+  {
+    const panel = await openPanel(page);
+    await panel.getByLabel('Article URL').fill('/fixtures/news.html');
+    await panel.getByRole('button', { name: 'Open URL' }).click();
+    await expect(page.locator('article h1')).not.toContainText('مصادر روسية');
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not open the article' })).toHaveCount(0);
+    await page.goto('/?ui=en');
+  }
   const files = [
     [{ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(6 * 1024 * 1024, 0x61) }, 'it is too large (6.0 MB; the limit is 5 MB of UTF-8 text)'],
     [{ name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x41, 0x20, 0xe9, 0x74, 0xe9]) }, 'it is not valid UTF-8 text (bad bytes at byte 2)'],
