@@ -367,16 +367,15 @@ pub fn App(props: &AppProps) -> Html {
         )
     };
     // Settings are saved whenever they change (a save, its undo or redo), and the reader told; ones
-    // storage refused are saved when the page is shown or focused again and there is room.
-    let settings_unsaved = use_mut_ref(|| None::<Settings>);
+    // storage refused stay in the page (whichever article it opens), and are saved when it is shown
+    // or focused again and there is room.
     {
-        let (dispatcher, unsaved) = (state.dispatcher(), settings_unsaved.clone());
+        let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let retry = move || {
-                let waiting = unsaved.borrow().clone();
-                if waiting.as_ref().is_some_and(settings_store::save) {
-                    *unsaved.borrow_mut() = None;
+                if settings_store::retry() {
                     say_settings_saved(&dispatcher, true);
+                    dispatcher.dispatch(Action::FollowSettings(settings_store::load()));
                 }
             };
             let on = |target: &web_sys::EventTarget, name: &'static str| {
@@ -392,15 +391,12 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let dispatcher = state.dispatcher();
-        let unsaved = settings_unsaved.clone();
         use_effect_with(state.settings.clone(), move |settings| {
-            if *settings != settings_store::load() {
-                let saved = settings_store::save(settings);
-                *unsaved.borrow_mut() = (!saved).then(|| settings.clone());
-                say_settings_saved(&dispatcher, saved);
+            if *settings != settings_store::stored() {
+                say_settings_saved(&dispatcher, settings_store::save(settings));
             } else {
-                *unsaved.borrow_mut() = None;
                 // Back to what is stored (an undo after a refused save): nothing is unsaved.
+                settings_store::forget_pending();
                 dispatcher.dispatch(Action::Withdraw(Notice::SettingsNotSaved));
             }
         });

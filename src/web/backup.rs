@@ -57,7 +57,7 @@ pub fn export_all(
     let entities = registry_store::unsaved_list(registry).or_else(|| read(ENTITIES_KEY));
     let recent = read(RECENT_KEY);
     // Settings this page uses that storage refused: carried as the page has them.
-    if *settings != settings_store::load() {
+    if *settings != settings_store::stored() {
         keys.retain(|(key, _)| key != SETTINGS_KEY);
         keys.push((SETTINGS_KEY.to_string(), encode_settings(settings)));
     }

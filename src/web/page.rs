@@ -170,7 +170,10 @@ pub fn focus_suggestion_after(key: &str, forward: bool) {
         return;
     };
     // At either end, the one on the other side (the last rejected: the one before it).
-    let (after, before) = (keys.get(at + 1), at.checked_sub(1).and_then(|i| keys.get(i)));
+    let (after, before) = (
+        keys.get(at + 1),
+        at.checked_sub(1).and_then(|i| keys.get(i)),
+    );
     let next = if forward {
         after.or(before)
     } else {

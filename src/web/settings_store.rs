@@ -3,6 +3,7 @@
 use crate::core::claims::settings::{decode, encode, Settings};
 use crate::core::storage::keys::{settings_backup_key, SETTINGS_KEY};
 use crate::web::storage::Backend;
+use std::cell::RefCell;
 
 /// The stored settings (the defaults when there are none or they cannot be read), and where a copy of
 /// unreadable ones is kept (`Err` when none could be written: they must not be written over).
@@ -16,14 +17,60 @@ pub fn read() -> (Settings, Result<Option<String>, ()>) {
     (settings, kept)
 }
 
+thread_local! {
+    /// Settings storage refused, for the page's life (whichever article it shows): what the reader
+    /// saved, and the stored settings they were made from.
+    static PENDING: RefCell<Option<(Settings, Settings)>> = const { RefCell::new(None) };
+}
+
 /// The stored settings, or the defaults.
-pub fn load() -> Settings {
+pub fn stored() -> Settings {
     read().0
 }
 
+/// The settings this page uses: the stored ones, with the fields of settings storage refused carried
+/// onto them (another tab's saves since are kept).
+pub fn load() -> Settings {
+    let stored = stored();
+    PENDING.with_borrow(|p| match p {
+        Some((mine, base)) => mine.carried_onto(base, &stored),
+        None => stored,
+    })
+}
+
 /// Saves the settings; false when storage refused (or unreadable stored ones could not be copied
-/// aside first).
+/// aside first): they are then kept in the page ([`load`]) until [`retry`] writes them.
 pub fn save(settings: &Settings) -> bool {
+    let base = PENDING.with_borrow(|p| p.as_ref().map(|(_, base)| base.clone()));
+    let base = base.unwrap_or_else(stored);
+    let saved = write(settings);
+    PENDING.set(if saved {
+        None
+    } else {
+        Some((settings.clone(), base))
+    });
+    saved
+}
+
+/// Writes the settings storage refused, carried onto the stored ones; whether it did.
+pub fn retry() -> bool {
+    let Some(next) = PENDING.with_borrow(|p| p.is_some()).then(load) else {
+        return false;
+    };
+    let saved = write(&next);
+    if saved {
+        PENDING.set(None);
+    }
+    saved
+}
+
+/// Forgets settings storage refused (the page is back to the stored ones).
+pub fn forget_pending() {
+    PENDING.set(None);
+}
+
+/// Writes `settings`; false when storage refused (or unreadable stored ones could not be copied aside).
+fn write(settings: &Settings) -> bool {
     read().1.is_ok()
         && Backend::local().is_some_and(|b| b.write(SETTINGS_KEY, &encode(settings)).is_ok())
 }

@@ -1037,6 +1037,14 @@ test('settings that storage refuses are said not to be saved, carried by Export 
   const backup = await exportAll(page, info);
   const kept = JSON.stringify(backup).includes('سارة سارة');
   expect(kept, 'Export all carries the settings the page uses').toBe(true);
+  // Another article opened in this page: the settings stay, still said not to be saved.
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');
+  await page.getByRole('button', { name: 'Open text' }).click();
+  await expect(page.locator('article.hamish-article h1')).toHaveText('خبر ملصوق');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel("Reviewer's name")).toHaveValue(name);
+  await page.getByRole('button', { name: 'Settings' }).click();
   await freeStorage(page);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('hamish:v1:settings') || 'null')?.reviewer?.name)).toBe(name);
