@@ -1342,4 +1342,21 @@ fn a_file_for_another_article_is_refused_naming_it() {
     );
     let parsed = import_into(&file, &some, &registry, NOW).expect("imports");
     assert!(parsed.anchored() > 0);
+    // Positions alone, or quotes only nearly matched here, are no sign of this article: refused.
+    let other_source = |selector: Value| {
+        json!([{ "type": "Annotation", "id": "p1", "body": [{ "type": "TextualBody", "purpose": "classifying", "value": "claim" }],
+                 "target": { "source": "https://other.example/story", "selector": selector } }])
+        .to_string()
+    };
+    for selector in [
+        json!({ "type": "TextPositionSelector", "start": 10, "end": 40 }),
+        json!([{ "type": "TextQuoteSelector", "exact": "تونس" }, { "type": "TextPositionSelector", "start": 10, "end": 14 }]),
+    ] {
+        let got = import_into(&other_source(selector.clone()), &a, &registry, NOW);
+        assert!(
+            matches!(got, Err(ImportError::OtherArticle(_))),
+            "{selector}: {:?}",
+            got.map(|p| p.anchored())
+        );
+    }
 }

@@ -185,7 +185,7 @@ fn importing_merges_and_reports() {
         by_span: false,
         capped: vec![],
         reworded: vec![],
-        sources: (vec![], 0),
+        sources: (vec![], 0, 0),
     };
     s.apply(Action::Import(parsed));
     assert_eq!(s.annotations.len(), 2);
@@ -435,7 +435,7 @@ fn only_the_latest_steps_notice_offers_undo() {
         by_span: false,
         capped: vec![],
         reworded: vec![],
-        sources: (vec![], 0),
+        sources: (vec![], 0, 0),
     };
     s.apply(Action::Import(import(vec![annotate(
         &a,

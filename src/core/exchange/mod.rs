@@ -204,7 +204,7 @@ impl Foreign {
                 links_left_out: 0,
                 capped: Vec::new(),
                 reworded: Vec::new(),
-                sources: (Vec::new(), 0),
+                sources: (Vec::new(), 0, 0),
             });
         }
         let parsed = parse(&self.w3c)?;

@@ -110,8 +110,9 @@ pub struct Parsed {
     /// changed since), each with the annotation as imported: the reader is warned of those merged in.
     pub reworded: Vec<(Reworded, Annotation)>,
     /// The articles the file's annotations name as their target's `source` (the first
-    /// [`SOURCES_KEPT`] different ones), and how many name none.
-    pub sources: (Vec<String>, usize),
+    /// [`SOURCES_KEPT`] different ones), how many name none, and how many were found here by their
+    /// quote (the same words, not a near match nor a position alone).
+    pub sources: (Vec<String>, usize, usize),
 }
 
 /// How many different target sources [`Parsed::sources`] keeps.
@@ -129,12 +130,13 @@ impl Parsed {
     }
 
     /// The article the file is for, when it is not the one whose source is `here`: every annotation
-    /// names a source, none of them `here`, and none was found in this article's text.
+    /// names a source, none of them `here`, and none was found here by its quote (a position alone,
+    /// or a near match, says nothing of which article it is on).
     pub fn for_another(&self, here: &str) -> Option<&str> {
-        let (sources, unsourced) = &self.sources;
+        let (sources, unsourced, by_quote) = &self.sources;
         let elsewhere = *unsourced == 0
+            && *by_quote == 0
             && !self.annotations.is_empty()
-            && self.annotations.iter().all(|a| a.orphan)
             && sources.iter().all(|s| s != here);
         sources.first().map(String::as_str).filter(|_| elsewhere)
     }
@@ -377,7 +379,7 @@ pub fn parse(
     let mut links = Vec::new();
     // Tags of entities not known here, refused: a claim attributed to one keeps it by name.
     let mut untagged: Vec<(String, Claimant)> = Vec::new();
-    let mut sources = (Vec::new(), 0);
+    let mut sources = (Vec::new(), 0, 0);
     for (i, object) in objects.into_iter().enumerate() {
         if i == MAX_IMPORT {
             rejected.push(Rejection {
@@ -475,6 +477,9 @@ pub fn parse(
             match anchor {
                 Anchor::Found { span, .. } if !a.detached => {
                     let now = describe_chars(anchorer.chars(), span);
+                    let same = !a.target.exact.is_empty()
+                        && fold_quote(&a.target.exact) == fold_quote(&now.exact);
+                    sources.2 += usize::from(same);
                     let words = reworded(&a, &now);
                     a.attach(now);
                     if let Some(words) = words {
