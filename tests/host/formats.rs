@@ -1248,6 +1248,34 @@ fn jsonl_then_the_w3c_file_of_the_same_work_gives_no_copies() {
     let once = s.annotations.clone();
     s.apply(Action::Import(w3c));
     assert_eq!(s.annotations, once);
+    // They take the W3C file's ids: this reader's W3C export, imported where the work came from,
+    // adds nothing there either.
+    assert!(s
+        .annotations
+        .iter()
+        .all(|x| !x.id.starts_with("urn:hamish:doccano:")));
+    let a = article();
+    let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
+    let back = Export {
+        annotations: &s.annotations,
+        article: &a,
+        registry: &registry,
+        scale: &scale,
+        reviewer: &reviewer,
+        arabic: true,
+    }
+    .write(Format::W3c, "urn:x:again", NOW);
+    let mut origin = State::default();
+    origin.apply(Action::Import(
+        import(&write(Format::W3c)).expect("imports"),
+    ));
+    let before = origin.annotations.len();
+    origin.apply(Action::Import(import(&back).expect("imports")));
+    assert_eq!(
+        origin.annotations.len(),
+        before,
+        "no copies where it came from"
+    );
 }
 
 /// A file from another tool that numbers its annotations 1, 2, … imported over one that did the

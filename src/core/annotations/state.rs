@@ -19,7 +19,7 @@ use crate::core::storage::merge::merge as merge_stored;
 use crate::core::text::open_error::OpenError;
 use crate::core::text::span::Span;
 use crate::core::w3c::import::{
-    merge, name_by_place, same_spans, ImportError, Merged, Parsed, Rejection,
+    adopted_ids, merge, rename_colliding, same_spans, ImportError, Merged, Parsed, Rejection,
 };
 use std::rc::Rc;
 
@@ -892,8 +892,26 @@ impl State {
                 let renamed = if parsed.by_span {
                     0
                 } else {
-                    name_by_place(&self.annotations, &mut parsed)
+                    rename_colliding(&self.annotations, &mut parsed)
                 };
+                let adopted = if parsed.by_span {
+                    Vec::new()
+                } else {
+                    adopted_ids(&self.annotations, &parsed.annotations)
+                };
+                if !adopted.is_empty() {
+                    let olds = Index::new(adopted.iter().map(|(old, ..)| old.as_str()));
+                    for a in Rc::make_mut(&mut self.annotations) {
+                        if let Some((_, new, _)) = olds.find(&a.id).and_then(|i| adopted.get(i)) {
+                            a.id.clone_from(new);
+                        }
+                    }
+                    let graves = adopted.iter().map(|(old, _, ends)| Tombstone {
+                        id: old.clone(),
+                        deleted: ends.clone(),
+                    });
+                    Tombstone::bury(Rc::make_mut(&mut self.deleted), graves.collect());
+                }
                 let all = Rc::make_mut(&mut self.annotations);
                 let mut merged = merge(all, parsed.annotations, &self.deleted, &parsed.capped);
                 merged.kept += here;

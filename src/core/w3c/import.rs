@@ -606,58 +606,69 @@ pub fn same_spans(
 /// How the id of an annotation made from a file of spans starts (doccano's lines name none).
 pub const FROM_SPANS: &str = "urn:hamish:doccano:";
 
-/// Gives the annotations of a file that names its own ([`Parsed::by_span`] false) the ids they have
-/// here, and returns how many named a different annotation here. One whose id is unknown here, on
-/// the same kind and span as an annotation here made from a file of spans ([`FROM_SPANS`]), takes
-/// that annotation's id: it is that annotation, now with its details (a doccano file imported, then
-/// the W3C file of the same work, gives no copies). One whose id names an annotation here on other
-/// words that do not overlap its own (two tools that both number theirs 1, 2, …) gets an id of its
-/// own, the id and a hash of its place, so that [`merge`] neither replaces the one here with it nor
-/// keeps it out as an older version of an annotation it is not.
-pub fn name_by_place(existing: &[Annotation], parsed: &mut Parsed) -> usize {
-    let ids: Vec<&str> = existing.iter().map(|a| a.id.as_str()).collect();
-    let by_id = Index::new(ids.iter().copied());
-    let from_spans: Vec<(String, &str)> = existing
-        .iter()
-        .filter(|a| a.id.starts_with(FROM_SPANS))
-        .filter_map(|a| Some((a.place()?, a.id.as_str())))
-        .collect();
-    let by_place = Index::new(from_spans.iter().map(|(p, _)| p.as_str()));
-    // The id `a` has here, when it is not its own, and whether it named another annotation.
-    let named = |a: &Annotation| -> Option<(String, bool)> {
-        match by_id.find(&a.id).and_then(|i| existing.get(i)) {
-            Some(here) => {
-                let other = !here.orphan
-                    && !a.orphan
-                    && !here.span().overlaps(a.span())
-                    && fold_quote(&here.target.exact) != fold_quote(&a.target.exact);
-                other.then(|| {
-                    let mut hash = Fnv::default();
-                    hash.write(a.place().unwrap_or_default().as_bytes());
-                    (format!("{}#{}", a.id, hash.hex()), true)
-                })
-            }
-            None => {
-                let place = a.place()?;
-                let i = by_place.find(&place)?;
-                Some((from_spans.get(i)?.1.to_string(), false))
-            }
-        }
+/// Gives each annotation of a file whose id names an annotation here on other words that do not
+/// overlap its own (two tools that both number theirs 1, 2, …) an id of its own, the id and a hash of
+/// its place, so that [`merge`] neither replaces the one here with it nor keeps it out as an older
+/// version of an annotation it is not; returns how many.
+pub fn rename_colliding(existing: &[Annotation], parsed: &mut Parsed) -> usize {
+    let by_id = Index::new(existing.iter().map(|a| a.id.as_str()));
+    let named = |a: &Annotation| -> Option<String> {
+        let here = by_id.find(&a.id).and_then(|i| existing.get(i))?;
+        let other = !here.orphan
+            && !a.orphan
+            && !here.span().overlaps(a.span())
+            && fold_quote(&here.target.exact) != fold_quote(&a.target.exact);
+        other.then(|| {
+            let mut hash = Fnv::default();
+            hash.write(a.place().unwrap_or_default().as_bytes());
+            format!("{}#{}", a.id, hash.hex())
+        })
     };
     let mut renamed = 0;
     for a in &mut parsed.annotations {
-        if let Some((id, other)) = named(a) {
+        if let Some(id) = named(a) {
             a.id = id;
-            renamed += usize::from(other);
+            renamed += 1;
         }
     }
     for (words, a) in &mut parsed.reworded {
-        if let Some((id, _)) = named(a) {
+        if let Some(id) = named(a) {
             words.id.clone_from(&id);
             a.id = id;
         }
     }
     renamed
+}
+
+/// The annotations here made from a file of spans ([`FROM_SPANS`], which names none) that an
+/// annotation of `incoming` — whose id is unknown here — stands for, being of the same kind on the
+/// same span: each as (its id here, the file's id, when its own id ends: after the later of the two
+/// versions). Such an annotation takes the file's id and details (merged as newer or not), so that a
+/// doccano file and then the W3C file of the same work give no copies, here or where this reader's
+/// W3C export goes next.
+pub fn adopted_ids(
+    existing: &[Annotation],
+    incoming: &[Annotation],
+) -> Vec<(String, String, String)> {
+    let from_spans: Vec<(String, &Annotation)> = existing
+        .iter()
+        .filter(|a| a.id.starts_with(FROM_SPANS))
+        .filter_map(|a| Some((a.place()?, a)))
+        .collect();
+    if from_spans.is_empty() {
+        return Vec::new();
+    }
+    let by_id = Index::new(existing.iter().map(|a| a.id.as_str()));
+    let by_place = Index::new(from_spans.iter().map(|(p, _)| p.as_str()));
+    incoming
+        .iter()
+        .filter(|a| by_id.find(&a.id).is_none())
+        .filter_map(|a| {
+            let (_, here) = from_spans.get(by_place.find(&a.place()?)?)?;
+            let ends = crate::core::annotations::time::after(&a.modified, &here.modified);
+            Some((here.id.clone(), a.id.clone(), ends))
+        })
+        .collect()
 }
 
 /// Merges `incoming` into `existing` by id: a new id is added; for a known id the version whose
