@@ -243,12 +243,21 @@ pub fn App(props: &AppProps) -> Html {
             if let (Some(root_el), false) = (root.cast::<Element>(), said.way == Way::Made) {
                 let active = gloo::utils::document().active_element();
                 let recorded = focused_mark.borrow().clone();
-                let moved = recorded.is_some() && active.as_ref().and_then(mark_of) != recorded;
+                // (It still stands for one of the same annotations: the focus followed the reader.)
+                let now = active.as_ref().and_then(mark_of).unwrap_or_default();
+                let was = recorded.unwrap_or_default();
+                let moved = !was.is_empty()
+                    && !was
+                        .split_whitespace()
+                        .any(|id| now.split_whitespace().any(|n| n == id));
+                // The annotation changed, else one the reader was on that is still drawn.
+                let mut ids = said
+                    .id
+                    .iter()
+                    .map(String::as_str)
+                    .chain(was.split_whitespace());
                 if (page::focus_lost() || moved)
-                    && !said
-                        .id
-                        .as_deref()
-                        .is_some_and(|id| page::focus_highlight(&root_el, id))
+                    && !ids.any(|id| page::focus_highlight(&root_el, id))
                 {
                     page::focus_first(&root_el, HISTORY_ENABLED);
                 }

@@ -160,6 +160,23 @@ pub fn use_keyboard_mode(
             }
             m.active = true;
             drop(m);
+            // Started on a focused highlight or suggestion, whose own keys (arrows, Delete) would act
+            // on it too: the focus goes to the mode's button, where the mode has its keys.
+            let document = gloo::utils::document();
+            let on_mark = document.active_element().is_some_and(|el| {
+                el.closest("[data-sg], [data-sg-here], [data-ann]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+            });
+            let button = document
+                .query_selector(".hamish-keyboard")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(button) = button.filter(|_| on_mark) {
+                let _ = button.focus();
+            }
             draw(true);
         })
     };

@@ -387,3 +387,15 @@ test('Tab past the popover\'s last control closes it and returns to its highligh
   await page.keyboard.press('Shift+Tab');
   await expect(dialog).toBeVisible();
 });
+
+test('keyboard mode started with K on a focused suggestion: the focus goes to the mode\'s button, and the arrows and Delete act on the mode only', async ({ page }) => {
+  await openFresh(page, '?ui=en');
+  const count = await page.locator('.sg').count();
+  await page.locator('.sg').first().focus();
+  await page.keyboard.press('k');
+  await expect(page.locator('.hamish-keyboard')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.hamish-keyboard')).toBeFocused();
+  await expect(page.locator('.sg')).toHaveCount(count);
+});
