@@ -518,6 +518,11 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             </li>
         }
     });
+    // What the field shows: what is typed and not yet taken, else the claim's (a redraw — another
+    // tab's save of this claim — does not empty the field under the reader's fingers).
+    let typed_review = (draft.borrow().review.clone())
+        .or_else(|| details.review.clone())
+        .unwrap_or_default();
     let worthy = match details.check_worthy {
         Some(true) => "yes",
         Some(false) => "no",
@@ -569,7 +574,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
             { error(&date_error) }
             <label for={field("review")}>{ c.review_url }</label>
             <input id={field("review")} type="url" dir="ltr" placeholder="https://" maxlength={URL_MAX.to_string()}
-                   value={details.review.clone().unwrap_or_default()} oninput={on_review} onchange={on_review_left} />
+                   value={typed_review} oninput={on_review} onchange={on_review_left} />
             { error(&review_error) }
             <label for={field("worthy")}>{ c.check_worthy }</label>
             <select id={field("worthy")} onchange={on_worthy}>{ options(vec![

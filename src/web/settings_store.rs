@@ -41,15 +41,19 @@ pub fn load() -> Settings {
 /// Saves the settings; false when storage refused (or unreadable stored ones could not be copied
 /// aside first): they are then kept in the page ([`load`]) until [`retry`] writes them.
 pub fn save(settings: &Settings) -> bool {
-    let base = PENDING.with_borrow(|p| p.as_ref().map(|(_, base)| base.clone()));
-    let base = base.unwrap_or_else(stored);
-    let saved = write(settings);
-    PENDING.set(if saved {
-        None
-    } else {
-        Some((settings.clone(), base))
-    });
-    saved
+    if write(settings) {
+        PENDING.set(None);
+        return true;
+    }
+    // The page's settings again (another tab's save carried in): the reader's own are still what
+    // was kept, and another tab's later saves are carried in their turn.
+    let pending = PENDING.with_borrow(|p| p.as_ref().map(|(_, base)| base.clone()));
+    if pending.is_some() && *settings == load() {
+        return false;
+    }
+    let base = pending.unwrap_or_else(stored);
+    PENDING.set(Some((settings.clone(), base)));
+    false
 }
 
 /// Writes the settings storage refused, carried onto the stored ones; whether it did.

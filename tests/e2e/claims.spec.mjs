@@ -507,3 +507,24 @@ test('a Wikidata id typed but not yet taken shows again with the name when "Some
   await expect.poll(async () => JSON.stringify(await stored())).toContain('Q7747');
   expect(JSON.stringify(await stored())).toContain('Vladimir Putin');
 });
+
+test('a published fact-check URL being typed stays in its field when another tab saves the same claim', async ({ page, context }) => {
+  const claim = await newClaim(page);
+  const other = await context.newPage();
+  await other.goto('/?ui=en');
+  await page.bringToFront();
+  await page.locator(`[data-ann="${claim.id}"]`).first().click();
+  const field = page.getByRole('dialog').getByLabel('Published fact-check URL (optional)');
+  await field.pressSequentially('https://factcheck.exa');
+  await other.bringToFront();
+  await other.locator(`[data-ann="${claim.id}"]`).first().click();
+  await other.getByRole('dialog').getByLabel(/Note/).fill('from the other tab');
+  await other.keyboard.press('Escape');
+  await expect.poll(async () => (await storedEntry(other)).annotations[0].note).toBe('from the other tab');
+  await page.bringToFront();
+  await expect(field).toHaveValue('https://factcheck.exa');
+  await field.pressSequentially('mple/fc1');
+  await field.press('Tab');
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.review).toBe('https://factcheck.example/fc1');
+  expect((await storedEntry(page)).annotations[0].note).toBe('from the other tab');
+});
