@@ -551,3 +551,40 @@ fn importing_a_future_dated_or_undated_file_again_leaves_the_readers_later_edit(
         assert!(s.get("u:9").is_none(), "{what}: a deletion holds");
     }
 }
+
+/// Another tab gave an annotation open here another id (a doccano span that took a W3C file's id):
+/// it was not deleted, so nothing says so, and Undo makes no copy.
+#[test]
+fn an_annotation_open_here_given_another_id_elsewhere_is_not_said_to_be_deleted() {
+    let (mut s, _) = two_tabs();
+    let a = article();
+    s.apply(Action::Add(annotate(
+        &a,
+        "روسيا",
+        Kind::Entity("russia".into()),
+        "urn:hamish:doccano:1",
+    )));
+    s.apply(Action::SetPopover(Some(Popover {
+        ids: vec!["urn:hamish:doccano:1".into()],
+        ..Popover::default()
+    })));
+    let mut other = s.work();
+    for x in &mut other.annotations {
+        if x.id == "urn:hamish:doccano:1" {
+            x.id = "urn:uuid:w3c".into();
+        }
+    }
+    other.deleted = vec![hamish::core::annotations::model::Tombstone {
+        id: "urn:hamish:doccano:1".into(),
+        deleted: "2099-01-01T00:00:00Z".into(),
+    }];
+    s.apply(Action::Merged(other));
+    assert!(!s
+        .notices
+        .iter()
+        .any(|n| matches!(n, Notice::DeletedElsewhere(_))));
+    assert!(s.get("urn:uuid:w3c").is_some());
+    let count = s.annotations.len();
+    s.apply(Action::Undo { at: NOW.into() });
+    assert!(s.annotations.len() <= count, "no copy");
+}

@@ -692,8 +692,17 @@ impl State {
                     .filter_map(|id| self.position(id).map(|i| self.annotations[i].clone()))
                     .collect();
                 self.apply_action(Action::Load(merge_stored(&stored, &here, Instant::MIN)));
+                // (One whose place — kind and words — another annotation now holds was given another
+                // id there, not deleted: a doccano span that took a W3C file's id.)
+                let held = |a: &Annotation| {
+                    a.place().is_some_and(|p| {
+                        self.annotations
+                            .iter()
+                            .any(|b| b.place() == Some(p.clone()))
+                    })
+                };
                 let gone: Vec<Annotation> = (open.into_iter())
-                    .filter(|a| self.position(&a.id).is_none())
+                    .filter(|a| self.position(&a.id).is_none() && !held(a))
                     .collect();
                 if !gone.is_empty() {
                     self.deleted_elsewhere(gone);
