@@ -227,6 +227,12 @@ test('a checked claim found in other words is listed at every opening until the 
   await expect(told).toBeHidden();
   await expect(page.locator(`[data-ann="${id}"][tabindex]`).first()).toBeFocused();
   await expect.poll(async () => (await storedEntry(page)).annotations[0].checked).toBeUndefined();
+  // Undone, the claim is listed again; redone, it goes.
+  await page.keyboard.press('Control+z');
+  await expect(told).toBeVisible();
+  await page.keyboard.press('Control+y');
+  await expect(told).toBeHidden();
+  await expect.poll(async () => (await storedEntry(page)).annotations[0].checked).toBeUndefined();
   await page.goto(EDITED_URL);
   await expect(page.locator(`article [data-ann="${id}"]`).first()).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'already looked at' })).toHaveCount(0);

@@ -5,7 +5,7 @@ use crate::core::annotations::history::{
     date_changes, replay, Relabels, Snapshot, Step, StepKind, Target, DEPTH,
 };
 use crate::core::annotations::model::{Annotation, Kind, Tombstone};
-use crate::core::annotations::reattach::{Reworded, REWORDED_LISTED};
+use crate::core::annotations::reattach::{still_reworded, Reworded, REWORDED_LISTED};
 use crate::core::annotations::time::Instant;
 use crate::core::claims::claim::{ClaimDetails, Claimant, Status, UrlError};
 use crate::core::claims::settings::Settings;
@@ -571,6 +571,8 @@ impl State {
         self.said = self
             .said
             .next(&step, if redo { Way::Redone } else { Way::Undone });
+        // "The verdict holds" or "Not this claim's words" undone: the claim is listed again.
+        self.refresh_reworded(step.kind == StepKind::Reattach);
         // A step undone or redone is whole: typing after it is a new step.
         step.coalesce = None;
         if redo { &mut self.undo } else { &mut self.redo }.push(Rc::new(step));
@@ -710,6 +712,8 @@ impl State {
             }
             Action::Load(stored) => {
                 self.put_work(stored);
+                // Another tab decided on a listed claim: it is no longer listed here either.
+                self.refresh_reworded(false);
                 self.loads = self.loads.wrapping_add(1);
                 // Typing after another tab's change starts a new step (its undo stops there).
                 self.end_typing();
@@ -1037,6 +1041,23 @@ impl State {
             });
             let all: &mut Vec<Annotation> = Rc::make_mut(&mut self.annotations);
             sort_by(all, Annotation::reading_order);
+        }
+    }
+
+    /// Lists again, in the warning of claims found in other words, those not decided on now (see
+    /// [`still_reworded`]): the warning goes when there are none, and comes when `show` and there
+    /// are some.
+    fn refresh_reworded(&mut self, show: bool) {
+        let (count, listed) = still_reworded(&self.annotations);
+        let shown = self
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::Reworded(..)));
+        if count == 0 {
+            self.notices.retain(|n| !matches!(n, Notice::Reworded(..)));
+        } else if shown || show {
+            self.notices.retain(|n| !matches!(n, Notice::Reworded(..)));
+            self.notices.push(Notice::Reworded(count, Rc::new(listed)));
         }
     }
 
