@@ -162,7 +162,8 @@ test('a failed article load keeps the bundled article and says why', async ({ pa
   await expect(page.locator('article [data-block="0"]')).toContainText('مصادر روسية تكشف');
 });
 
-test('a checked claim whose words the publisher changed: the reader is told the words checked and the words now', async ({ page }) => {
+/** A claim on A, judged False (stored); its id. */
+async function falseClaimOnA(page) {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, A);
   await page.keyboard.press('c');
@@ -171,6 +172,11 @@ test('a checked claim whose words the publisher changed: the reader is told the 
   await page.getByRole('dialog').getByLabel('Verdict').selectOption('false');
   await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.verdict).toBe('false');
   await page.keyboard.press('Escape');
+  return id;
+}
+
+test('a checked claim whose words the publisher changed: the reader is told the words checked and the words now', async ({ page }) => {
+  const id = await falseClaimOnA(page);
   // A diacritic added (EDITED) is the same words: no warning.
   await serveEdited(page);
   await page.goto(EDITED_URL);
@@ -206,14 +212,7 @@ test('a checked claim whose words the publisher changed: the reader is told the 
 });
 
 test('a checked claim found in other words is listed at every opening until the reader decides; "The verdict holds for these words" ends it', async ({ page }) => {
-  await openFresh(page, '?ui=en');
-  await dragSelect(page, 1, A);
-  await page.keyboard.press('c');
-  const id = (await storedEntry(page)).annotations[0].id;
-  await page.locator(`[data-ann="${id}"]`).first().click();
-  await page.getByRole('dialog').getByLabel('Verdict').selectOption('false');
-  await expect.poll(async () => (await storedEntry(page)).annotations[0].claim?.verdict).toBe('false');
-  await page.keyboard.press('Escape');
+  const id = await falseClaimOnA(page);
   const reworded = EDITED.replace('بإقناع الأسد', 'بإقناع بشار الأسد');
   await page.route('**/edited.txt', (route) => route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: reworded }));
   const told = page.getByRole('alert').filter({ hasText: 'The words of claims already looked at changed (claims: 1)' });

@@ -127,7 +127,9 @@ test('a claim made just as another tab saves is kept beside that tab\'s change',
   await expect(page.locator('.hamish-panel .item')).toHaveCount(2);
 });
 
-test('storage full: a verdict kept in this tab and a note another tab saved on the same claim are both kept', async ({ page, context }) => {
+/** A claim on روسيا seen in a second tab, then given the verdict False here while storage is full
+ * (the save refused, the alert shown): its id and the other tab. */
+async function verdictKeptUnsaved(page, context) {
   await openFresh(page, '?ui=en');
   await dragSelect(page, 1, 'روسيا');
   await page.keyboard.press('c');
@@ -142,6 +144,11 @@ test('storage full: a verdict kept in this tab and a note another tab saved on t
   await page.getByRole('dialog').getByLabel('Verdict').selectOption({ label: 'False' });
   await page.keyboard.press('Escape');
   await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  return { id, other };
+}
+
+test('storage full: a verdict kept in this tab and a note another tab saved on the same claim are both kept', async ({ page, context }) => {
+  const { id, other } = await verdictKeptUnsaved(page, context);
   await other.bringToFront();
   await other.locator(`[data-ann="${id}"]`).first().click();
   await other.getByRole('dialog').getByLabel(/Note/).fill('my careful note');
@@ -160,20 +167,7 @@ test('storage full: a verdict kept in this tab and a note another tab saved on t
 
 test('storage full: a verdict kept in this tab, which then opened another article, and a note another tab saved on the same claim are both kept, and both in Export all', async ({ page, context }, info) => {
   test.setTimeout(90_000);
-  await openFresh(page, '?ui=en');
-  await dragSelect(page, 1, 'روسيا');
-  await page.keyboard.press('c');
-  await expect.poll(async () => (await storedEntry(page))?.annotations.length).toBe(1);
-  const id = (await storedEntry(page)).annotations[0].id;
-  const other = await context.newPage();
-  await other.goto('/?ui=en');
-  await expect(other.locator(`[data-ann="${id}"]`).first()).toBeVisible();
-  await fillStorage(page, 16);
-  await page.bringToFront();
-  await page.locator(`[data-ann="${id}"]`).first().click();
-  await page.getByRole('dialog').getByLabel('Verdict').selectOption({ label: 'False' });
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('alert').filter({ hasText: 'Saving failed' })).toBeVisible();
+  const { id, other } = await verdictKeptUnsaved(page, context);
   // This tab opens another article, its verdict kept in the page.
   await page.getByRole('button', { name: 'Open…' }).click();
   await page.getByLabel("Or paste the article's text here").fill('خبر ملصوق\n\nوصل وفد روسي إلى دمشق صباح اليوم.');

@@ -476,11 +476,20 @@ fn arafacts_csv_reads_back_field_by_field() {
 
 /// The file of `format` for `annotations` alone, labels in English.
 fn write_these(annotations: &[Annotation], reviewer: &Reviewer, format: Format) -> String {
-    let a = article();
+    write_in(&article(), annotations, reviewer, format)
+}
+
+/// The file of `format` for `annotations` of `a`, labels in English.
+fn write_in(
+    a: &Article,
+    annotations: &[Annotation],
+    reviewer: &Reviewer,
+    format: Format,
+) -> String {
     let (registry, scale) = (default_registry(), default_scale());
     Export {
         annotations,
-        article: &a,
+        article: a,
         registry: &registry,
         scale: &scale,
         reviewer,
@@ -745,16 +754,8 @@ fn jsonl_offsets_count_utf16_units_as_doccano_does() {
         annotate(&a, "روسيا", Kind::Entity("russia".into()), "e1"),
         annotate(&a, "انسحبت", Kind::Claim, "c2"),
     ];
-    let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
-    let file = Export {
-        annotations: &tags,
-        article: &a,
-        registry: &registry,
-        scale: &scale,
-        reviewer: &reviewer,
-        arabic: false,
-    }
-    .write(Format::Jsonl, "urn:x:export", NOW);
+    let registry = default_registry();
+    let file = write_in(&a, &tags, &reviewer(), Format::Jsonl);
     let line: Value = serde_json::from_str(file.trim_end()).expect("JSON");
     let utf16: Vec<u16> = a.text.encode_utf16().collect();
     let shown: Vec<String> = line["label"]
@@ -1254,17 +1255,7 @@ fn jsonl_then_the_w3c_file_of_the_same_work_gives_no_copies() {
         .annotations
         .iter()
         .all(|x| !x.id.starts_with("urn:hamish:doccano:")));
-    let a = article();
-    let (registry, scale, reviewer) = (default_registry(), default_scale(), reviewer());
-    let back = Export {
-        annotations: &s.annotations,
-        article: &a,
-        registry: &registry,
-        scale: &scale,
-        reviewer: &reviewer,
-        arabic: true,
-    }
-    .write(Format::W3c, "urn:x:again", NOW);
+    let back = write_in(&article(), &s.annotations, &reviewer(), Format::W3c);
     let mut origin = State::default();
     origin.apply(Action::Import(
         import(&write(Format::W3c)).expect("imports"),

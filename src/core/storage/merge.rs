@@ -124,14 +124,7 @@ pub fn merge_since(
     if base.annotations.is_empty() {
         return merged;
     }
-    let index =
-        |s: &Stored| -> Vec<String> { s.annotations.iter().map(|a| a.id.clone()).collect() };
-    let (base_ids, our_ids, their_ids) = (index(base), index(ours), index(theirs));
-    let (in_base, in_ours, in_theirs) = (
-        Index::of(&base_ids),
-        Index::of(&our_ids),
-        Index::of(&their_ids),
-    );
+    let (in_base, in_ours, in_theirs) = (ids_of(base), ids_of(ours), ids_of(theirs));
     let find = |index: &Index, list: &'_ [Annotation], id: &str| -> Option<usize> {
         index.find(id).filter(|&i| i < list.len())
     };
@@ -156,6 +149,11 @@ pub fn merge_since(
         sort_by(&mut merged.annotations, Annotation::reading_order);
     }
     merged
+}
+
+/// The annotations of `stored` found by id.
+fn ids_of(stored: &Stored) -> Index<'_> {
+    Index::new(stored.annotations.iter().map(|a| a.id.as_str()))
 }
 
 /// `winner` (the later of two versions of one annotation) with each field that only `loser` changed
