@@ -418,22 +418,26 @@ fn a_claim_open_here_and_deleted_in_another_tab_closes_and_undo_puts_it_back() {
     }
 }
 
+/// Tags «روسيا» Russia as `id` in `s`, and opens the popover on `open`.
+fn russia_tag_open(s: &mut State, id: &str, open: &[&str]) {
+    s.apply(Action::Add(annotate(
+        &article(),
+        "روسيا",
+        Kind::Entity("russia".into()),
+        id,
+    )));
+    s.apply(Action::SetPopover(Some(Popover {
+        ids: open.iter().map(|i| i.to_string()).collect(),
+        ..Popover::default()
+    })));
+}
+
 /// Another tab deletes one of two annotations open in one popover here: the popover stays on the
 /// other (its note may be being typed), and the deletion is still this tab's step to undo.
 #[test]
 fn one_of_two_annotations_open_here_deleted_elsewhere_keeps_the_popover_on_the_other() {
     let (mut s, _) = two_tabs();
-    let a = article();
-    s.apply(Action::Add(annotate(
-        &a,
-        "روسيا",
-        Kind::Entity("russia".into()),
-        "u:tag",
-    )));
-    s.apply(Action::SetPopover(Some(Popover {
-        ids: vec!["u:1".into(), "u:tag".into()],
-        ..Popover::default()
-    })));
+    russia_tag_open(&mut s, "u:tag", &["u:1", "u:tag"]);
     let mut other = s.work();
     other.annotations.retain(|x| x.id != "u:tag");
     other.deleted = vec![hamish::core::annotations::model::Tombstone {
@@ -557,17 +561,7 @@ fn importing_a_future_dated_or_undated_file_again_leaves_the_readers_later_edit(
 #[test]
 fn an_annotation_open_here_given_another_id_elsewhere_is_not_said_to_be_deleted() {
     let (mut s, _) = two_tabs();
-    let a = article();
-    s.apply(Action::Add(annotate(
-        &a,
-        "روسيا",
-        Kind::Entity("russia".into()),
-        "urn:hamish:doccano:1",
-    )));
-    s.apply(Action::SetPopover(Some(Popover {
-        ids: vec!["urn:hamish:doccano:1".into()],
-        ..Popover::default()
-    })));
+    russia_tag_open(&mut s, "urn:hamish:doccano:1", &["urn:hamish:doccano:1"]);
     let mut other = s.work();
     for x in &mut other.annotations {
         if x.id == "urn:hamish:doccano:1" {
