@@ -221,7 +221,11 @@ pub fn use_annotator(setup: &Setup) -> Annotator {
                         // Merged into the state at once (the reducer runs on dispatch), so a second
                         // save before it is drawn (pagehide, then visibilitychange) writes it too.
                         reattach_stored(&current.borrow().text, &mut merged);
-                        dispatcher.dispatch(Action::Merged(merged));
+                        dispatcher.dispatch(Action::Merged {
+                            stored: merged,
+                            from: ours.clone(),
+                            at: now.clone(),
+                        });
                     }
                 }
                 Err(notice) => dispatcher.dispatch(Action::Notify(notice)),

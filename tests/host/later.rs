@@ -371,7 +371,11 @@ fn a_claim_open_here_and_deleted_in_another_tab_closes_and_undo_puts_it_back() {
         id: "u:1".into(),
         deleted: "2026-11-29T10:17:00Z".into(),
     }];
-    s.apply(Action::Merged(other.clone()));
+    s.apply(Action::Merged {
+        from: s.work(),
+        stored: other.clone(),
+        at: NOW.into(),
+    });
     assert_eq!(s.get("u:1"), None, "the later deletion wins the merge");
     assert_eq!(
         s.popover, None,
@@ -444,7 +448,11 @@ fn one_of_two_annotations_open_here_deleted_elsewhere_keeps_the_popover_on_the_o
         id: "u:tag".into(),
         deleted: "2099-01-01T00:00:00Z".into(),
     }];
-    s.apply(Action::Merged(other));
+    s.apply(Action::Merged {
+        from: s.work(),
+        stored: other,
+        at: NOW.into(),
+    });
     assert_eq!(
         s.popover.as_ref().map(|p| p.ids.clone()),
         Some(vec!["u:1".to_string()])
@@ -499,7 +507,11 @@ fn a_merge_found_by_a_save_keeps_a_change_made_here_since_the_save_read_this_tab
         ..Stored::default()
     };
     s.apply(Action::Add(annotate(&a, "سوريا", Kind::Claim, "u:2")));
-    s.apply(Action::Merged(found.clone()));
+    s.apply(Action::Merged {
+        from: s.work(),
+        stored: found.clone(),
+        at: NOW.into(),
+    });
     assert_eq!(s.get("u:1"), Some(&theirs), "the other tab's note is taken");
     assert!(s.get("u:2").is_some(), "the claim made meanwhile stays");
     // A deletion made here meanwhile stays too: the stored (older) version does not come back.
@@ -507,7 +519,11 @@ fn a_merge_found_by_a_save_keeps_a_change_made_here_since_the_save_read_this_tab
         id: "u:1".into(),
         at: FUTURE.into(),
     });
-    s.apply(Action::Merged(found));
+    s.apply(Action::Merged {
+        from: s.work(),
+        stored: found,
+        at: NOW.into(),
+    });
     assert_eq!(s.get("u:1"), None);
     assert!(s.get("u:2").is_some());
 }
@@ -572,7 +588,11 @@ fn an_annotation_open_here_given_another_id_elsewhere_is_not_said_to_be_deleted(
         id: "urn:hamish:doccano:1".into(),
         deleted: "2099-01-01T00:00:00Z".into(),
     }];
-    s.apply(Action::Merged(other));
+    s.apply(Action::Merged {
+        from: s.work(),
+        stored: other,
+        at: NOW.into(),
+    });
     assert!(!s
         .notices
         .iter()
@@ -581,4 +601,26 @@ fn an_annotation_open_here_given_another_id_elsewhere_is_not_said_to_be_deleted(
     let count = s.annotations.len();
     s.apply(Action::Undo { at: NOW.into() });
     assert!(s.annotations.len() <= count, "no copy");
+}
+
+/// A save read this tab's work, then a change was made here (dispatched before the save's result
+/// came back), while the save found another tab's note: both are kept.
+#[test]
+fn a_change_made_here_while_a_save_merged_another_tabs_keeps_both() {
+    let (mut s, _) = two_tabs();
+    let read = s.work();
+    verdict_false(&mut s, "2026-11-29T10:20:00Z");
+    let mut stored = read.clone();
+    if let Some(x) = stored.annotations.iter_mut().find(|x| x.id == "u:1") {
+        x.note = "from the other tab".into();
+        x.modified = "2026-11-29T10:19:00Z".into();
+    }
+    s.apply(Action::Merged {
+        stored,
+        from: read,
+        at: "2026-11-29T10:21:00Z".into(),
+    });
+    let claim = s.get("u:1").expect("the claim");
+    assert_eq!(claim.note, "from the other tab");
+    assert_eq!(claim.claim.verdict.as_deref(), Some("false"));
 }

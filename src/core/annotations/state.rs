@@ -15,7 +15,7 @@ use crate::core::entities::registry::Entity;
 use crate::core::entities::suggestions::Rejected;
 use crate::core::storage::backup::{restore_into, BackupError, Restored};
 use crate::core::storage::entry::{Stored, MAX_NOTE};
-use crate::core::storage::merge::merge as merge_stored;
+use crate::core::storage::merge::merge_since;
 use crate::core::text::open_error::OpenError;
 use crate::core::text::span::Span;
 use crate::core::w3c::import::{
@@ -296,9 +296,14 @@ pub enum Action {
     /// another tab's changes).
     Load(Stored),
     /// What a save found stored (another tab's changes merged in), merged into this tab's: a change
-    /// made here after the save read this tab's version (dispatched, not yet drawn) is newer and
-    /// stays; for the same version, the stored one (re-anchored in this text) is kept.
-    Merged(Stored),
+    /// made here after the save read this tab's version (`from`; dispatched, not yet drawn) is kept
+    /// field by field beside the stored one's (dated `at`); for the same version, the stored one
+    /// (re-anchored in this text) is kept.
+    Merged {
+        stored: Stored,
+        from: Stored,
+        at: String,
+    },
     /// Adds a new annotation and clears the pending selection.
     Add(Annotation),
     /// Adds several annotations (accepted suggestions).
@@ -687,13 +692,14 @@ impl State {
                 self.undo_redo(false, &at);
             }
             Action::Redo { at } => self.undo_redo(true, &at),
-            Action::Merged(stored) => {
+            Action::Merged { stored, from, at } => {
                 let here = self.work();
                 let open: Vec<Annotation> = (self.popover.iter())
                     .flat_map(|p| &p.ids)
                     .filter_map(|id| self.position(id).map(|i| self.annotations[i].clone()))
                     .collect();
-                self.apply_action(Action::Load(merge_stored(&stored, &here, Instant::MIN)));
+                let merged = merge_since(&from, &stored, &here, Instant::MIN, &at);
+                self.apply_action(Action::Load(merged));
                 // (One whose place — kind and words — another annotation now holds was given another
                 // id there, not deleted: a doccano span that took a W3C file's id.)
                 let held = |a: &Annotation| {
